@@ -1,0 +1,95 @@
+import type { BeneficiaryId, PrincipleId, RouteId, StrandId } from './catalogue';
+import { DomainError } from './errors';
+
+/** What a member of staff asks the DSG for, as validated from the request form. */
+export interface RequestDetails {
+  title: string;
+  problem: string;
+  outcome: string;
+  beneficiaries: BeneficiaryId[];
+  strand: StrandId;
+  principles: PrincipleId[];
+  principlesHow: string;
+  reuseChecked: string;
+  route: RouteId;
+  routeJustification: string | null;
+  personalData: boolean;
+  oneOffCost: number | null;
+  annualBenefit: number | null;
+  /** ISO date (yyyy-mm-dd) or null. */
+  desiredStart: string | null;
+}
+
+export const REQUEST_STATUSES = [
+  'submitted',
+  'under-review',
+  'more-info-requested',
+  'approved',
+  'in-delivery',
+  'completed',
+  'declined',
+  'withdrawn',
+  'merged',
+] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const STATUS_LABELS: Record<RequestStatus, string> = {
+  submitted: 'Submitted',
+  'under-review': 'Under review',
+  'more-info-requested': 'More information requested',
+  approved: 'Approved',
+  'in-delivery': 'In delivery',
+  completed: 'Completed',
+  declined: 'Declined',
+  withdrawn: 'Withdrawn',
+  merged: 'Merged',
+};
+
+const TRANSITIONS: Record<RequestStatus, readonly RequestStatus[]> = {
+  submitted: ['under-review', 'more-info-requested', 'approved', 'declined', 'withdrawn', 'merged'],
+  'under-review': ['more-info-requested', 'approved', 'declined', 'withdrawn', 'merged'],
+  'more-info-requested': ['under-review', 'approved', 'declined', 'withdrawn', 'merged'],
+  approved: ['in-delivery', 'completed'],
+  'in-delivery': ['completed'],
+  completed: [],
+  declined: [],
+  withdrawn: [],
+  merged: [],
+};
+
+export const canTransition = (from: RequestStatus, to: RequestStatus): boolean => TRANSITIONS[from].includes(to);
+
+export function assertTransition(reference: string, from: RequestStatus, to: RequestStatus): void {
+  if (!canTransition(from, to)) {
+    throw new DomainError(
+      'ILLEGAL_TRANSITION',
+      `${reference} is ${STATUS_LABELS[from].toLowerCase()}, so it cannot become ${STATUS_LABELS[to].toLowerCase()}.`,
+      { reference, from, to },
+    );
+  }
+}
+
+export interface ProjectRequest extends RequestDetails {
+  id: string;
+  reference: string;
+  status: RequestStatus;
+  /** Bumped on every change; cards carry it so a stale card is refused. */
+  version: number;
+  requesterId: string;
+  requesterName: string;
+  /** Id of the form card it came from: one card, one request. */
+  formId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** `DP-<year>-<4-digit sequence>`; the sequence grows past 4 digits rather than wrapping. */
+export const formatReference = (year: number, sequence: number): string =>
+  `DP-${year}-${String(sequence).padStart(4, '0')}`;
+
+export const REFERENCE_PATTERN = /^DP-\d{4}-\d{4,}$/;
+
+export function normaliseReference(text: string): string | null {
+  const m = /\bDP[-\s]?(\d{4})[-\s]?(\d{1,9})\b/i.exec(text.trim());
+  return m ? formatReference(Number(m[1]), Number(m[2])) : null;
+}
