@@ -56,8 +56,11 @@ export interface RequestRepository {
   /** Next reference for the year; call inside the transaction that inserts the request. */
   nextReference(year: number): Promise<string>;
   insert(request: ProjectRequest, terms: readonly string[]): Promise<void>;
-  /** Saves status and version if the stored version is still `expectedVersion`; false if it was not. */
-  update(request: ProjectRequest, expectedVersion: number): Promise<boolean>;
+  /**
+   * Saves status, version, updatedAt and the details if the stored version is still `expectedVersion`;
+   * false if it was not. Pass `terms` when the title or problem changed, to re-index the request.
+   */
+  update(request: ProjectRequest, expectedVersion: number, terms?: readonly string[]): Promise<boolean>;
   getByReference(reference: string): Promise<ProjectRequest | null>;
   getByFormId(formId: string): Promise<ProjectRequest | null>;
   listByRequester(requesterId: string, offset: number, limit: number): Promise<Page<ProjectRequest>>;

@@ -1,0 +1,102 @@
+import type { Actor } from '../domain/people';
+import type { ProjectRequest } from '../domain/request';
+import { type FieldErrors, type FormValues, formValuesFrom, validateRequestForm } from '../domain/request-form';
+import { MAX_SIMILAR_SHOWN, SIMILARITY_THRESHOLD, similarity, termsOf } from '../domain/similarity';
+import type { Deps } from './deps';
+import { assertNotSubmitted, findOwnDraft, requireOwnDraft } from './find-draft';
+import type { SimilarRequest } from './ports';
+
+export type SubmitResult =
+  | { kind: 'invalid'; formId: string; values: FormValues; errors: FieldErrors }
+  | { kind: 'similar'; formId: string; title: string; matches: SimilarRequest[] }
+  | { kind: 'submitted'; request: ProjectRequest };
+
+export interface SubmitInput {
+  formId: string;
+  /** The form as the card sent it; absent for "Submit anyway", which submits the saved draft. */
+  form?: unknown;
+  /** True once the person has seen the similar requests and chose to go ahead. */
+  anyway: boolean;
+}
+
+/**
+ * Submits a project request: validate, look for similar requests, then store it with a new
+ * reference, an audit event, and the draft removed, all in one transaction.
+ */
+export async function submitRequest(deps: Deps, actor: Actor, input: SubmitInput): Promise<SubmitResult> {
+  const { formId } = input;
+  await assertNotSubmitted(deps.store, formId);
+  const values = input.form === undefined ? (await requireOwnDraft(deps, actor, formId, 'request.confirm')).values : formValuesFrom(input.form);
+  const now = deps.clock.now();
+  const result = validateRequestForm(values, now.toISOString().slice(0, 10));
+  if (!result.ok) return { kind: 'invalid', formId, values: result.values, errors: result.errors };
+  const details = result.details;
+  const terms = termsOf(details.title, details.problem);
+
+  if (!input.anyway) {
+    const matches = await findSimilar(deps, terms);
+    if (matches.length) {
+      // Keep what was typed so "Submit anyway" or "Edit" can pick it up.
+      await deps.store.transaction(async (tx) => {
+        const existing = await findOwnDraft(deps, tx, actor, formId, 'request.submit');
+        const at = now.toISOString();
+        await tx.drafts.save({ formId, personId: actor.id, values, createdAt: existing?.createdAt ?? at, updatedAt: at });
+      });
+      return { kind: 'similar', formId, title: details.title, matches };
+    }
+  }
+
+  const at = now.toISOString();
+  try {
+    const request = await deps.store.transaction(async (tx) => {
+      await findOwnDraft(deps, tx, actor, formId, 'request.submit');
+      const stored: ProjectRequest = {
+        ...details,
+        id: deps.newId(),
+        reference: await tx.requests.nextReference(now.getUTCFullYear()),
+        status: 'submitted',
+        version: 1,
+        requesterId: actor.id,
+        requesterName: actor.name,
+        formId,
+        createdAt: at,
+        updatedAt: at,
+      };
+      await tx.requests.insert(stored, terms);
+      await tx.drafts.delete(formId);
+      await tx.audit.record({
+        at,
+        actorId: actor.id,
+        actorName: actor.name,
+        action: 'request.submit',
+        subjectType: 'request',
+        subjectId: stored.reference,
+        outcome: 'done',
+        before: null,
+        after: { status: stored.status, title: stored.title, strand: stored.strand, route: stored.route },
+        detail: null,
+      });
+      return stored;
+    });
+    return { kind: 'submitted', request };
+  } catch (error) {
+    // Two clicks racing on one card: the loser hits the unique form id and is told it is done.
+    await assertNotSubmitted(deps.store, formId);
+    throw error;
+  }
+}
+
+async function findSimilar(deps: Deps, terms: readonly string[]): Promise<SimilarRequest[]> {
+  const candidates = await deps.store.requests.findSimilar(terms, 20);
+  return candidates
+    .map(({ request, shared, termCount }) => ({
+      reference: request.reference,
+      title: request.title,
+      status: request.status,
+      strand: request.strand,
+      score: similarity(shared, terms.length, termCount),
+    }))
+    .filter((m) => m.score >= SIMILARITY_THRESHOLD)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, MAX_SIMILAR_SHOWN);
+}

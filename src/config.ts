@@ -1,0 +1,104 @@
+import { isIP } from 'node:net';
+import { z } from 'zod';
+
+/** Everything dsg-bot reads from the environment, checked once at start-up. */
+export interface Config {
+  port: number;
+  host: string;
+  /** Bot credentials; null in local mode (requests are then not authenticated). */
+  bot: { appId: string; appPassword: string; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI'; appTenantId: string } | null;
+  databaseUrl: string | null;
+  sqlitePath: string;
+  allowedTenantIds: string[];
+  adminAadIds: string[];
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  playground: { enabled: boolean; port: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`dsg-bot cannot start; fix these settings (in the environment or .env):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const list = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+
+const port = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? fallback : Number(v)))
+    .pipe(z.number().int('must be a whole number').min(1, 'must be 1-65535').max(65535, 'must be 1-65535'));
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => v?.trim() || '');
+
+const schema = z.object({
+  PORT: port(3978),
+  HOST: optionalText.transform((v) => v || '127.0.0.1'),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: optionalText
+    .transform((v) => v || 'MultiTenant')
+    .pipe(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], { error: 'must be MultiTenant, SingleTenant or UserAssignedMSI' })),
+  MicrosoftAppTenantId: optionalText,
+  DATABASE_URL: optionalText.refine((v) => v === '' || /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL (or unset to use SQLite)'),
+  SQLITE_PATH: optionalText.transform((v) => v || './data/dsg-bot.sqlite'),
+  ALLOWED_TENANT_IDS: list,
+  DSG_ADMIN_AAD_IDS: list,
+  LOG_LEVEL: optionalText
+    .transform((v) => v || 'info')
+    .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' })),
+  PLAYGROUND: optionalText
+    .transform((v) => v || 'on')
+    .pipe(z.enum(['on', 'off'], { error: 'must be on or off' })),
+  PLAYGROUND_PORT: port(56150),
+});
+
+export function isLoopback(host: string): boolean {
+  if (host === 'localhost') return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  return host === '::1' || host === '[::1]';
+}
+
+/** Reads the configuration; throws ConfigError naming every wrong or missing variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const local = e.MicrosoftAppId === '';
+  if (local) {
+    if (!isLoopback(e.HOST)) {
+      problems.push(
+        `HOST is ${e.HOST}, but with no MicrosoftAppId requests are not authenticated, so dsg-bot only listens on a loopback address (127.0.0.1 or ::1). Set MicrosoftAppId and MicrosoftAppPassword to listen on other addresses.`,
+      );
+    }
+    if (e.MicrosoftAppPassword) problems.push('MicrosoftAppPassword is set but MicrosoftAppId is empty: set both, or neither for local mode.');
+  } else {
+    if (e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) problems.push('MicrosoftAppPassword is required when MicrosoftAppId is set.');
+    if (e.MicrosoftAppType !== 'MultiTenant' && !e.MicrosoftAppTenantId) problems.push(`MicrosoftAppTenantId is required when MicrosoftAppType is ${e.MicrosoftAppType}.`);
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    bot: local
+      ? null
+      : { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, appTenantId: e.MicrosoftAppTenantId },
+    databaseUrl: e.DATABASE_URL || null,
+    sqlitePath: e.SQLITE_PATH,
+    allowedTenantIds: e.ALLOWED_TENANT_IDS,
+    adminAadIds: e.DSG_ADMIN_AAD_IDS,
+    logLevel: e.LOG_LEVEL,
+    playground: { enabled: local && e.PLAYGROUND === 'on', port: e.PLAYGROUND_PORT },
+  };
+}

@@ -1,0 +1,73 @@
+import restify from 'restify';
+import type { Logger } from '../log';
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface HttpHandlers {
+  /** POST /api/messages with a parsed JSON body; may throw for a body that is not an activity. */
+  messages(req: restify.Request, res: restify.Response): Promise<void>;
+  /** Whether the database answers. */
+  databaseHealthy(): Promise<boolean>;
+}
+
+/** The bot's HTTP surface; the only place that knows restify. */
+export function createHttpServer(handlers: HttpHandlers, log: Logger): restify.Server {
+  const server = restify.createServer({ name: 'dsg-bot', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false, rejectUnknown: false } as restify.plugins.BodyParserOptions));
+
+  server.post('/api/messages', async (req, res) => {
+    const body: unknown = req.body;
+    if (!body || typeof body !== 'object' || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
+      log.warn({ reqId: req.id() }, 'POST /api/messages without a JSON activity');
+      res.send(400, { error: 'The body must be a Bot Framework activity: a JSON object with a "type".' });
+      return;
+    }
+    try {
+      await handlers.messages(req, res);
+    } catch (error) {
+      log.warn({ reqId: req.id(), err: error }, 'activity refused');
+      if (!res.headersSent) res.send(400, { error: 'The activity is malformed.' });
+    }
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    const database = await handlers.databaseHealthy();
+    res.send(database ? 200 : 503, { status: database ? 'ok' : 'unhealthy', database: database ? 'ok' : 'unreachable', uptimeSeconds: Math.round(process.uptime()) });
+  });
+
+  server.on('after', (req: restify.Request, res: restify.Response) => {
+    log.debug({ reqId: req.id(), method: req.method, url: req.url, status: res.statusCode, ms: Date.now() - req.time() }, 'http');
+  });
+  server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number }, next: () => void) => {
+    log.warn({ reqId: req.id(), url: req.url, status: err.statusCode, reason: err.message }, 'http request refused');
+    next();
+  });
+  return server;
+}
+
+/** Starts listening; resolves with the bound address. */
+export function listen(server: restify.Server, port: number, host: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(port, host, () => {
+      server.server.off('error', reject);
+      resolve(server.url.replace('[::]', 'localhost'));
+    });
+  });
+}
+
+/** Stops taking requests, lets the ones in flight finish (up to `graceMs`), then closes. */
+export function close(server: restify.Server, graceMs = 10_000): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      server.server.closeAllConnections();
+      resolve();
+    }, graceMs);
+    timer.unref();
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.server.closeIdleConnections();
+  });
+}

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import dotenv from 'dotenv';
+import type { Deps } from './app/deps';
+import { type Config, ConfigError, loadConfig } from './config';
+import { close, createHttpServer, listen } from './http/server';
+import { createLogger, type Logger } from './log';
+import { startPlayground } from './playground';
+import { openStore } from './storage/open-store';
+import { createTeamsEndpoint } from './teams/endpoint';
+
+export interface RunningBot {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** The composition root: storage, use-case ports, the Teams endpoint and the HTTP server. */
+export async function startBot(config: Config, log: Logger): Promise<RunningBot> {
+  const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, logger: log });
+  const deps: Deps = { store, clock: { now: () => new Date() }, newId: randomUUID, roles: { adminAadIds: config.adminAadIds } };
+  const teams = createTeamsEndpoint(config, deps, log);
+  const server = createHttpServer({ messages: (req, res) => teams.handle(req, res), databaseHealthy: () => store.ping() }, log);
+  let url: string;
+  try {
+    url = await listen(server, config.port, config.host);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  log.info({ url, database: config.databaseUrl ? 'postgresql' : 'sqlite', authenticated: config.bot !== null }, 'dsg-bot listening');
+  return {
+    url,
+    async stop() {
+      await close(server);
+      await store.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  dotenv.config({ quiet: true });
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const log = createLogger(config.logLevel);
+  const bot = await startBot(config, log);
+  const playground = config.playground.enabled
+    ? await startPlayground({ botEndpoint: `${bot.url}/api/messages`, port: config.playground.port, workDir: path.resolve(__dirname, '..'), logger: log })
+    : null;
+
+  console.log(`\ndsg-bot is running at ${bot.url}/api/messages${config.bot ? '' : ' (local mode: requests are not authenticated)'}`);
+  if (playground) console.log(`Open ${playground.url} and say hi to the bot. Press Ctrl-C to stop.\n`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    await playground?.stop();
+    await bot.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error('dsg-bot failed to start:', error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

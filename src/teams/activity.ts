@@ -1,0 +1,40 @@
+import { type Activity, TurnContext } from 'botbuilder';
+import type { Contact } from '../app/record-contact';
+import type { Actor, ConversationKind } from '../domain/people';
+
+/** The tenant an activity comes from, as Teams reports it. */
+export function tenantOf(activity: Activity): string | null {
+  return activity.conversation?.tenantId ?? activity.channelData?.tenant?.id ?? null;
+}
+
+export function actorFrom(activity: Activity): Actor {
+  return {
+    id: activity.from.id,
+    aadObjectId: activity.from.aadObjectId ?? null,
+    name: (activity.from.name ?? '').slice(0, 200) || 'Unknown person',
+    tenantId: tenantOf(activity),
+  };
+}
+
+function kindOf(activity: Activity): ConversationKind {
+  const type = activity.conversation.conversationType;
+  return type === 'channel' || type === 'groupChat' ? type : 'personal';
+}
+
+export function contactFrom(activity: Activity, installed?: boolean): Contact {
+  const team = activity.channelData?.team;
+  return {
+    actor: actorFrom(activity),
+    conversation: {
+      id: activity.conversation.id,
+      kind: kindOf(activity),
+      tenantId: tenantOf(activity),
+      teamId: typeof team?.id === 'string' ? team.id : null,
+      name: (activity.channelData?.channel?.name ?? activity.conversation.name ?? null) as string | null,
+      reference: TurnContext.getConversationReference(activity),
+    },
+    installed,
+  };
+}
+
+export const isChannel = (activity: Activity): boolean => activity.conversation.conversationType === 'channel';

@@ -1,0 +1,33 @@
+import { normaliseReference } from '../domain/request';
+
+/** A typed command turned into the verb a card button would use. */
+export interface Command {
+  verb: string;
+  data: Record<string, unknown>;
+}
+
+const WORDS: Record<string, string> = {
+  new: 'request.new',
+  'new idea': 'request.new',
+  'new request': 'request.new',
+  'submit an idea': 'request.new',
+  submit: 'request.new',
+  idea: 'request.new',
+  'my requests': 'request.list',
+  requests: 'request.list',
+  mine: 'request.list',
+  help: 'help.show',
+  '?': 'help.show',
+};
+
+/** The commands the bot understands when typed, as listed in the app manifest and the help card. */
+export const COMMAND_WORDS = Object.keys(WORDS);
+
+/** Parses typed text (mentions already removed); null when it is not a command. */
+export function parseCommand(raw: string): Command | null {
+  const text = raw.replace(/\s+/g, ' ').trim().toLowerCase().replace(/[.!]+$/, '');
+  const verb = WORDS[text];
+  if (verb) return { verb, data: {} };
+  const reference = /^(view |open |request )?dp[-\s]?\d{4}[-\s]?\d{1,9}$/.test(text) ? normaliseReference(text) : null;
+  return reference ? { verb: 'request.view', data: { reference } } : null;
+}

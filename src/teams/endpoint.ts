@@ -1,0 +1,46 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Request, type Response } from 'botbuilder';
+import type { Deps } from '../app/deps';
+import type { Config } from '../config';
+import type { Logger } from '../log';
+import { errorReply } from './errors';
+import { invokeBody } from './reply';
+import { createTurnHandler } from './turn';
+
+export interface TeamsEndpoint {
+  /** Handles one POST /api/messages; throws only for a body that is not a Bot Framework activity. */
+  handle(req: Request, res: Response): Promise<void>;
+  adapter: CloudAdapter;
+}
+
+/** The Bot Framework endpoint: CloudAdapter authenticates (when an app id is set) and runs the turn logic. */
+export function createTeamsEndpoint(config: Pick<Config, 'bot' | 'allowedTenantIds'>, deps: Deps, log: Logger): TeamsEndpoint {
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    config.bot
+      ? {
+          MicrosoftAppId: config.bot.appId,
+          MicrosoftAppPassword: config.bot.appPassword,
+          MicrosoftAppType: config.bot.appType,
+          MicrosoftAppTenantId: config.bot.appTenantId,
+        }
+      : {},
+  );
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context, error) => {
+    log.error({ err: error, activityId: context.activity?.id }, 'turn failed');
+    try {
+      const { reply } = errorReply(error);
+      if (context.activity?.type === 'invoke') {
+        await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: invokeBody(reply) } });
+      } else if ('text' in reply) {
+        await context.sendActivity({ type: 'message', textFormat: 'plain', text: reply.text });
+      }
+    } catch (sendError) {
+      log.error({ err: sendError }, 'could not tell the user about the failure');
+    }
+  };
+  const logic = createTurnHandler(deps, { allowedTenantIds: config.allowedTenantIds }, log);
+  return {
+    adapter,
+    handle: (req, res) => adapter.process(req, res, logic),
+  };
+}

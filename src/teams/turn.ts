@@ -1,0 +1,147 @@
+import { type Activity, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import type { Deps } from '../app/deps';
+import { recordContact } from '../app/record-contact';
+import { welcomeCard } from '../cards';
+import type { Logger } from '../log';
+import { actorFrom, contactFrom, isChannel, tenantOf } from './activity';
+import { parseCommand } from './commands';
+import { errorReply } from './errors';
+import { card, invokeBody, text, type Reply } from './reply';
+import { VERBS } from './verbs';
+
+const cardAction = z.object({
+  action: z.object({
+    type: z.literal('Action.Execute', { error: 'only Action.Execute is supported' }),
+    verb: z.string({ error: 'the action has no verb' }),
+    data: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+
+export interface TurnOptions {
+  allowedTenantIds: readonly string[];
+}
+
+/** A verb name safe to repeat back to the person. */
+const shown = (name: unknown): string => (typeof name === 'string' && /^[\w.-]{1,40}$/.test(name) ? `"${name}"` : 'that');
+
+/**
+ * The bot's turn logic: tenant gate, remember the contact, then route typed commands and card
+ * actions (Action.Execute invokes, or Action.Submit messages from older clients) to the verb table.
+ */
+export function createTurnHandler(deps: Deps, options: TurnOptions, rootLog: Logger): (context: TurnContext) => Promise<void> {
+  async function runVerb(name: unknown, data: unknown, activity: Activity, log: Logger): Promise<Reply> {
+    const verb = typeof name === 'string' ? VERBS.get(name) : undefined;
+    if (!verb) {
+      log.warn({ verb: String(name).slice(0, 80) }, 'unknown verb');
+      return text(`Sorry, I do not recognise ${shown(name)} button. The card may be from an older version of dsg-bot: type "help" to start again.`);
+    }
+    const parsed = verb.data.safeParse(data ?? {});
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => i.message).join('; ');
+      log.warn({ verb: verb.name, problems }, 'malformed action data');
+      return text(`Sorry, I could not use that card: ${problems}. It may be from an older version of dsg-bot: type "help" to start again.`);
+    }
+    try {
+      return await verb.handle({ deps, actor: actorFrom(activity), log }, parsed.data);
+    } catch (error) {
+      const { reply, unexpected } = errorReply(error);
+      if (unexpected) log.error({ err: error, verb: verb.name }, 'verb failed');
+      else log.info({ verb: verb.name, code: (error as { code?: string }).code }, 'action refused');
+      return reply;
+    }
+  }
+
+  async function send(context: TurnContext, reply: Reply, replaceId?: string): Promise<void> {
+    if ('text' in reply) {
+      await context.sendActivity({ type: 'message', text: reply.text, textFormat: 'plain' });
+      return;
+    }
+    const message = MessageFactory.attachment(CardFactory.adaptiveCard(reply.card));
+    if (replaceId) await context.updateActivity({ ...message, id: replaceId });
+    else await context.sendActivity(message);
+  }
+
+  async function onMessage(context: TurnContext, log: Logger): Promise<void> {
+    const activity = context.activity;
+    if (activity.value && typeof activity.value === 'object') {
+      // Action.Submit from a client without Action.Execute: the verb travels in the data.
+      const { verb, ...data } = activity.value as Record<string, unknown>;
+      return send(context, await runVerb(verb, data, activity, log), activity.replyToId);
+    }
+    const channel = isChannel(activity);
+    const mentioned = (activity.entities ?? []).some((e) => e.type === 'mention' && e.mentioned?.id === activity.recipient.id);
+    if (channel && !mentioned) return;
+    const typed = (channel ? textWithoutMention(activity) : (activity.text ?? '')).slice(0, 500);
+    const command = parseCommand(typed);
+    if (command) return send(context, await runVerb(command.verb, command.data, activity, log));
+    log.info('message not understood');
+    return send(context, channel ? text('Sorry, I did not understand that. Mention me with "help" to see what I can do.') : card(welcomeCard(firstName(activity))));
+  }
+
+  async function onInvoke(context: TurnContext, log: Logger): Promise<void> {
+    const activity = context.activity;
+    if (activity.name !== 'adaptiveCard/action') {
+      log.warn({ name: String(activity.name).slice(0, 80) }, 'unsupported invoke');
+      await context.sendActivity({ type: 'invokeResponse', value: { status: 501 } });
+      return;
+    }
+    const parsed = cardAction.safeParse(activity.value);
+    const reply = parsed.success
+      ? await runVerb(parsed.data.action.verb, parsed.data.action.data, activity, log)
+      : text(`Sorry, I could not use that card: ${parsed.error.issues[0]?.message ?? 'it sent no action'}. Type "help" to start again.`);
+    if (!parsed.success) log.warn({ problems: parsed.error.issues.map((i) => i.message) }, 'malformed invoke');
+    await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: invokeBody(reply) } });
+  }
+
+  async function onInstall(context: TurnContext, installed: boolean): Promise<void> {
+    const { newlyInstalled } = await recordContact(deps, contactFrom(context.activity, installed));
+    if (newlyInstalled) await send(context, card(welcomeCard(firstName(context.activity))));
+  }
+
+  return async function turn(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const log = rootLog.child({ activityId: activity.id, activityType: activity.type, conversationId: activity.conversation?.id });
+    const tenant = tenantOf(activity);
+    if (options.allowedTenantIds.length && !(tenant && options.allowedTenantIds.includes(tenant))) {
+      log.warn({ tenant }, 'activity from a tenant not in ALLOWED_TENANT_IDS ignored');
+      if (activity.type === 'invoke') await context.sendActivity({ type: 'invokeResponse', value: { status: 403 } });
+      return;
+    }
+    switch (activity.type) {
+      case 'message':
+        await recordContact(deps, contactFrom(activity));
+        return onMessage(context, log);
+      case 'invoke':
+        await recordContact(deps, contactFrom(activity));
+        return onInvoke(context, log);
+      case 'installationUpdate': {
+        const action = String(activity.action ?? '');
+        return onInstall(context, !action.startsWith('remove'));
+      }
+      case 'conversationUpdate': {
+        const botId = activity.recipient.id;
+        if (activity.membersAdded?.some((m) => m.id === botId)) return onInstall(context, true);
+        if (activity.membersRemoved?.some((m) => m.id === botId)) return onInstall(context, false);
+        return;
+      }
+      default:
+        log.debug('activity ignored');
+    }
+  };
+}
+
+function firstName(activity: Activity): string | undefined {
+  return activity.from?.name?.split(/\s+/)[0] || undefined;
+}
+
+/** The text of a channel message with the bot's @mention taken out. */
+function textWithoutMention(activity: Activity): string {
+  let result = activity.text ?? '';
+  for (const entity of activity.entities ?? []) {
+    if (entity.type === 'mention' && entity.mentioned?.id === activity.recipient.id && typeof entity.text === 'string') {
+      result = result.split(entity.text).join(' ');
+    }
+  }
+  return result.replace(/<at>[^<]*<\/at>/g, ' ').trim();
+}

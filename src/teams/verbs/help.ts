@@ -1,0 +1,6 @@
+import { z } from 'zod';
+import { helpCard } from '../../cards';
+import { card } from '../reply';
+import { verb } from './verb';
+
+export const helpShow = verb('help.show', z.object({}).loose(), async () => card(helpCard()));

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { discardDraft } from '../../app/discard-draft';
+import { openDraft } from '../../app/open-draft';
+import { saveDraft } from '../../app/save-draft';
+import { type SubmitResult, submitRequest } from '../../app/submit-request';
+import { requestFormCard, requestSubmittedCard, similarRequestsCard } from '../../cards';
+import { ukDateTime } from '../../domain/dates';
+import { card, text, type Reply } from '../reply';
+import { formId } from './schemas';
+import { verb, type VerbContext } from './verb';
+
+/** The request form's actions: submit, save a draft, and the choices after similar requests were shown. */
+
+/** The form's id, plus (for submit and draft) every input of the form, which Teams merges into the data. */
+const formData = z.object({ formId }).loose();
+
+function submitted(result: SubmitResult): Reply {
+  switch (result.kind) {
+    case 'invalid': {
+      const count = Object.keys(result.errors).length;
+      const notice = `Please fix ${count === 1 ? 'the problem' : `the ${count} problems`} marked below; nothing has been sent yet.`;
+      return card(requestFormCard({ formId: result.formId, values: result.values, errors: result.errors, notice }));
+    }
+    case 'similar':
+      return card(similarRequestsCard(result.formId, result.title, result.matches));
+    case 'submitted':
+      return card(requestSubmittedCard(result.request));
+  }
+}
+
+async function submit(ctx: VerbContext, data: z.output<typeof formData>, anyway: boolean, fromDraft: boolean): Promise<Reply> {
+  const { formId: id, ...form } = data;
+  const result = await submitRequest(ctx.deps, ctx.actor, { formId: id, form: fromDraft ? undefined : form, anyway });
+  if (result.kind === 'submitted') ctx.log.info({ reference: result.request.reference }, 'request submitted');
+  return submitted(result);
+}
+
+export const requestSubmit = verb('request.submit', formData, (ctx, data) => submit(ctx, data, false, false));
+export const requestConfirm = verb('request.confirm', formData, (ctx, data) => submit(ctx, data, true, true));
+
+export const requestDraft = verb('request.draft', formData, async ({ deps, actor }, { formId: id, ...form }) => {
+  const draft = await saveDraft(deps, actor, id, form);
+  return card(requestFormCard({ formId: id, values: draft.values, errors: {}, notice: `Draft saved ${ukDateTime(draft.updatedAt)}. Submit an idea later to continue it.` }));
+});
+
+export const requestEdit = verb('request.edit', formData, async ({ deps, actor }, data) => {
+  const draft = await openDraft(deps, actor, data.formId);
+  return card(requestFormCard({ formId: draft.formId, values: draft.values, errors: {} }));
+});
+
+export const requestDiscard = verb('request.discard', formData, async ({ deps, actor }, data) => {
+  await discardDraft(deps, actor, data.formId);
+  return text('Withdrawn: nothing was submitted. Type "new" whenever you want to submit an idea.');
+});

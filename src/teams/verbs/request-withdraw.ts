@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { viewRequest } from '../../app/view-request';
+import { withdrawRequest } from '../../app/withdraw-request';
+import { requestDetailCard } from '../../cards';
+import { card } from '../reply';
+import { reference, version } from './schemas';
+import { verb } from './verb';
+
+export const requestWithdraw = verb('request.withdraw', z.object({ reference, version }).loose(), async ({ deps, actor }, data) => {
+  await withdrawRequest(deps, actor, data.reference, data.version);
+  const view = await viewRequest(deps, actor, data.reference);
+  return card(requestDetailCard(view.request, view.history, view.canWithdraw));
+});

@@ -1,0 +1,47 @@
+import { ConfigError, isLoopback, loadConfig } from '../src/config';
+
+describe('configuration', () => {
+  it('defaults to local mode on loopback with SQLite', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 3978, host: '127.0.0.1', bot: null, databaseUrl: null, sqlitePath: './data/dsg-bot.sqlite', playground: { enabled: true, port: 56150 } });
+  });
+
+  it('refuses to listen beyond loopback without credentials, and says why', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/not authenticated.*loopback/);
+  });
+
+  it('listens anywhere with credentials and turns the Playground off', () => {
+    const c = loadConfig({ HOST: '0.0.0.0', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret' });
+    expect(c.bot).toMatchObject({ appId: 'app', appType: 'MultiTenant' });
+    expect(c.playground.enabled).toBe(false);
+  });
+
+  it('names every wrong variable in one error', () => {
+    try {
+      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x', PLAYGROUND: 'maybe' });
+      throw new Error('expected a ConfigError');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const problems = (e as ConfigError).problems.join('\n');
+      for (const name of ['PORT', 'LOG_LEVEL', 'DATABASE_URL', 'PLAYGROUND']) expect(problems).toContain(name);
+    }
+  });
+
+  it('needs the password and, for single tenant, the tenant id', () => {
+    expect(() => loadConfig({ MicrosoftAppId: 'app', MicrosoftAppType: 'SingleTenant' })).toThrow(/MicrosoftAppPassword[\s\S]*MicrosoftAppTenantId/);
+  });
+
+  it('splits the lists', () => {
+    expect(loadConfig({ ALLOWED_TENANT_IDS: ' a, b ,,', DSG_ADMIN_AAD_IDS: 'x' })).toMatchObject({ allowedTenantIds: ['a', 'b'], adminAadIds: ['x'] });
+  });
+
+  it.each([
+    ['127.0.0.1', true],
+    ['127.1.2.3', true],
+    ['::1', true],
+    ['localhost', true],
+    ['0.0.0.0', false],
+    ['10.0.0.5', false],
+    ['::', false],
+  ])('isLoopback(%s) = %s', (host, expected) => expect(isLoopback(host)).toBe(expected));
+});

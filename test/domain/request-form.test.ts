@@ -1,0 +1,88 @@
+import { formValuesOf, validateRequestForm } from '../../src/domain/request-form';
+
+const TODAY = '2026-11-27';
+const valid = {
+  title: 'Online booking for bulky uplifts',
+  problem: 'Residents phone the contact centre to book bulky uplifts.',
+  outcome: 'Residents book and pay online at any time.',
+  beneficiaries: 'citizens,employees',
+  strand: 'customers',
+  principles: 'customer-focused,collaboration-value',
+  principlesHow: 'Self-service for citizens, less phone handling.',
+  reuseChecked: 'The national MyGov.scot forms platform.',
+  route: 'reuse',
+  routeJustification: '',
+  personalData: 'true',
+  oneOffCost: '£25,000',
+  annualBenefit: '12000.50',
+  desiredStart: '2027-01-14',
+};
+
+describe('request form validation', () => {
+  it('turns a valid form into request details', () => {
+    const result = validateRequestForm(valid, TODAY);
+    expect(result).toEqual({
+      ok: true,
+      details: expect.objectContaining({
+        beneficiaries: ['citizens', 'employees'],
+        principles: ['customer-focused', 'collaboration-value'],
+        personalData: true,
+        oneOffCost: 25000,
+        annualBenefit: 12001,
+        routeJustification: null,
+        desiredStart: '2027-01-14',
+      }),
+    });
+  });
+
+  it('names every problem by field and keeps what was typed', () => {
+    const typed = { ...valid, title: 'x'.repeat(121), strand: 'digital-mars', principles: '', oneOffCost: 'lots', desiredStart: '2020-01-01' };
+    const result = validateRequestForm(typed, TODAY);
+    if (result.ok) throw new Error('expected errors');
+    expect(Object.keys(result.errors).sort()).toEqual(['desiredStart', 'oneOffCost', 'principles', 'strand', 'title']);
+    expect(result.errors.title).toMatch(/120 characters/);
+    expect(result.errors.desiredStart).toMatch(/past/);
+    expect(result.values.title).toBe(typed.title);
+    expect(result.values.oneOffCost).toBe('lots');
+  });
+
+  it('requires a justification to buy or build', () => {
+    const result = validateRequestForm({ ...valid, route: 'build' }, TODAY);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.routeJustification).toMatch(/last resort/);
+    expect(validateRequestForm({ ...valid, route: 'build', routeJustification: 'Nothing exists to share.' }, TODAY).ok).toBe(true);
+  });
+
+  it.each([
+    ['oneOffCost', '100000001', /between £0 and £100,000,000/],
+    ['oneOffCost', '-5', /number of pounds/],
+    ['annualBenefit', '1e5', /number of pounds/],
+    ['desiredStart', '2027-02-30', /as a date/],
+    ['problem', 'y'.repeat(4001), /4,000 characters/],
+    ['beneficiaries', 'citizens,aliens', /who benefits/],
+  ])('refuses %s = %s', (field, value, message) => {
+    const result = validateRequestForm({ ...valid, [field]: value }, TODAY);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[field as keyof typeof result.errors]).toMatch(message);
+  });
+
+  it('treats an empty or non-object form as all missing, without throwing', () => {
+    for (const raw of [null, 'text', 42, [], {}]) {
+      const result = validateRequestForm(raw, TODAY);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.errors.title).toBe('Enter a title.');
+    }
+  });
+
+  it('ignores fields that are not on the form and coerces booleans', () => {
+    const result = validateRequestForm({ ...valid, personalData: false, isAdmin: true, status: 'approved' }, TODAY);
+    expect(result.ok && result.details.personalData).toBe(false);
+    expect(result.ok && 'status' in result.details).toBe(false);
+  });
+
+  it('round-trips stored details back into form values', () => {
+    const result = validateRequestForm(valid, TODAY);
+    if (!result.ok) throw new Error('expected valid');
+    expect(validateRequestForm(formValuesOf(result.details), TODAY)).toEqual(result);
+  });
+});

@@ -1,0 +1,39 @@
+import { DomainError } from '../../src/domain/errors';
+import { assertTransition, canTransition, formatReference, normaliseReference, REQUEST_STATUSES } from '../../src/domain/request';
+
+describe('request lifecycle', () => {
+  it('lets a requester withdraw until approval, and never after', () => {
+    for (const from of ['submitted', 'under-review', 'more-info-requested'] as const) expect(canTransition(from, 'withdrawn')).toBe(true);
+    for (const from of ['approved', 'in-delivery', 'completed', 'declined', 'merged', 'withdrawn'] as const) expect(canTransition(from, 'withdrawn')).toBe(false);
+  });
+
+  it('has no way out of a final state', () => {
+    for (const from of ['completed', 'declined', 'withdrawn', 'merged'] as const) {
+      for (const to of REQUEST_STATUSES) expect(canTransition(from, to)).toBe(false);
+    }
+  });
+
+  it('refuses an illegal transition with a coded error', () => {
+    expect(() => assertTransition('DP-2026-0001', 'declined', 'approved')).toThrow(DomainError);
+    try {
+      assertTransition('DP-2026-0001', 'declined', 'approved');
+    } catch (e) {
+      expect((e as DomainError).code).toBe('ILLEGAL_TRANSITION');
+      expect((e as DomainError).message).toBe('DP-2026-0001 is declined, so it cannot become approved.');
+    }
+  });
+});
+
+describe('references', () => {
+  it('are DP-year-sequence with at least four digits', () => {
+    expect(formatReference(2026, 7)).toBe('DP-2026-0007');
+    expect(formatReference(2026, 12345)).toBe('DP-2026-12345');
+  });
+
+  it('are recognised however they are typed', () => {
+    expect(normaliseReference('dp-2026-7')).toBe('DP-2026-0007');
+    expect(normaliseReference('DP 2026 0012')).toBe('DP-2026-0012');
+    expect(normaliseReference('project DP-2026-0003 please')).toBe('DP-2026-0003');
+    expect(normaliseReference('nothing here')).toBeNull();
+  });
+});
