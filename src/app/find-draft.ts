@@ -4,9 +4,12 @@ import type { Deps } from './deps';
 import type { Draft, Repositories } from './ports';
 import { refuse } from './refuse';
 
-/** The draft behind a form card, if it is the actor's; refuses other people's drafts. */
-export async function findOwnDraft(deps: Deps, repos: Repositories, actor: Actor, formId: string, action: string): Promise<Draft | null> {
-  const draft = await repos.drafts.get(formId);
+/**
+ * The draft behind a form card, if there is one; refuses (and audits) someone else's draft.
+ * Call it outside transactions, so the audit of a refusal is never rolled back.
+ */
+export async function findOwnDraft(deps: Deps, actor: Actor, formId: string, action: string): Promise<Draft | null> {
+  const draft = await deps.store.drafts.get(formId);
   if (draft && draft.personId !== actor.id) {
     await refuse(deps, actor, action, { subjectType: 'request', subjectId: formId }, 'This form belongs to someone else.');
   }
@@ -26,7 +29,7 @@ export async function assertNotSubmitted(repos: Repositories, formId: string): P
 /** The actor's own draft, or DRAFT_NOT_FOUND (it was submitted, discarded or never saved). */
 export async function requireOwnDraft(deps: Deps, actor: Actor, formId: string, action: string): Promise<Draft> {
   await assertNotSubmitted(deps.store, formId);
-  const draft = await findOwnDraft(deps, deps.store, actor, formId, action);
+  const draft = await findOwnDraft(deps, actor, formId, action);
   if (!draft) throw new DomainError('DRAFT_NOT_FOUND', 'That draft no longer exists: it was withdrawn or never saved.', { formId });
   return draft;
 }

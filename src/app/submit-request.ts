@@ -4,6 +4,7 @@ import { type FieldErrors, type FormValues, formValuesFrom, validateRequestForm 
 import { MAX_SIMILAR_SHOWN, SIMILARITY_THRESHOLD, similarity, termsOf } from '../domain/similarity';
 import type { Deps } from './deps';
 import { assertNotSubmitted, findOwnDraft, requireOwnDraft } from './find-draft';
+import { keepDraft } from './save-draft';
 import type { SimilarRequest } from './ports';
 
 export type SubmitResult =
@@ -26,7 +27,13 @@ export interface SubmitInput {
 export async function submitRequest(deps: Deps, actor: Actor, input: SubmitInput): Promise<SubmitResult> {
   const { formId } = input;
   await assertNotSubmitted(deps.store, formId);
-  const values = input.form === undefined ? (await requireOwnDraft(deps, actor, formId, 'request.confirm')).values : formValuesFrom(input.form);
+  let values: FormValues;
+  if (input.form === undefined) {
+    values = (await requireOwnDraft(deps, actor, formId, 'request.confirm')).values;
+  } else {
+    await findOwnDraft(deps, actor, formId, 'request.submit'); // someone else's form is refused
+    values = formValuesFrom(input.form);
+  }
   const now = deps.clock.now();
   const result = validateRequestForm(values, now.toISOString().slice(0, 10));
   if (!result.ok) return { kind: 'invalid', formId, values: result.values, errors: result.errors };
@@ -36,12 +43,8 @@ export async function submitRequest(deps: Deps, actor: Actor, input: SubmitInput
   if (!input.anyway) {
     const matches = await findSimilar(deps, terms);
     if (matches.length) {
-      // Keep what was typed so "Submit anyway" or "Edit" can pick it up.
-      await deps.store.transaction(async (tx) => {
-        const existing = await findOwnDraft(deps, tx, actor, formId, 'request.submit');
-        const at = now.toISOString();
-        await tx.drafts.save({ formId, personId: actor.id, values, createdAt: existing?.createdAt ?? at, updatedAt: at });
-      });
+      // Keep what was typed so "Submit anyway" or "Edit my request" can pick it up.
+      await keepDraft(deps, actor, formId, values, 'request.submit');
       return { kind: 'similar', formId, title: details.title, matches };
     }
   }
@@ -49,7 +52,6 @@ export async function submitRequest(deps: Deps, actor: Actor, input: SubmitInput
   const at = now.toISOString();
   try {
     const request = await deps.store.transaction(async (tx) => {
-      await findOwnDraft(deps, tx, actor, formId, 'request.submit');
       const stored: ProjectRequest = {
         ...details,
         id: deps.newId(),

@@ -1,0 +1,20 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { Engine } from '../schema';
+import * as m0001 from './0001-initial';
+
+export interface StoreMigration {
+  up(db: Kysely<any>, engine: Engine): Promise<void>;
+}
+
+/** Every migration, in order. Append new versions; never edit or reorder applied ones. */
+export const MIGRATIONS: readonly (readonly [name: string, migration: StoreMigration])[] = [['0001-initial', m0001]];
+
+/** Hands Kysely's Migrator the static list above (no filesystem scanning). */
+export function migrationProvider(engine: Engine): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      const entries = MIGRATIONS.map(([name, m]): [string, Migration] => [name, { up: (db) => m.up(db, engine) }]);
+      return Object.fromEntries(entries);
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { type Dialect, Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Pool } from 'pg';
+import type { Repositories, Store } from '../app/ports';
+import { auditLog } from './audit-log';
+import { conversationRepository } from './conversation-repository';
+import { draftRepository } from './draft-repository';
+import { migrationProvider } from './migrations';
+import { peopleRepository } from './people-repository';
+import { requestRepository } from './request-repository';
+import type { Database, Engine } from './schema';
+
+export interface StoreLogger {
+  info(o: object, msg?: string): void;
+  error(o: object, msg?: string): void;
+}
+
+export interface OpenStoreOptions {
+  /** postgres://... to use PostgreSQL; otherwise SQLite at `sqlitePath`. */
+  databaseUrl?: string | null;
+  sqlitePath: string;
+  logger?: StoreLogger;
+  /** PostgreSQL only: keep every table in this schema (created if missing). Used by tests. */
+  pgSchema?: string;
+}
+
+const PING_TIMEOUT_MS = 2000;
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]*$/;
+
+function postgresDialect(url: string, schema: string | undefined, logger: StoreLogger | undefined): Dialect {
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`Invalid PostgreSQL schema name: ${schema}`);
+  const pool = new Pool({
+    connectionString: url,
+    connectionTimeoutMillis: 10_000,
+    ...(schema && { options: `-c search_path=${schema}` }),
+  });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', (err) => logger?.error({ err }, 'PostgreSQL pool error'));
+  return new PostgresDialect({ pool });
+}
+
+function sqliteDialect(path: string): Dialect {
+  mkdirSync(dirname(path), { recursive: true });
+  const database = new SqliteDatabase(path);
+  database.pragma('journal_mode = WAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('synchronous = NORMAL');
+  return new SqliteDialect({ database });
+}
+
+async function migrate(db: Kysely<Database>, engine: Engine, logger: StoreLogger | undefined): Promise<void> {
+  // Kysely looks for its migration table in *any* schema unless told which one: name ours.
+  const migrationTableSchema =
+    engine === 'postgres'
+      ? (await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
+  if (engine === 'postgres' && !migrationTableSchema) throw new Error('PostgreSQL search_path names no existing schema');
+  const migrator = new Migrator({ db, provider: migrationProvider(engine), ...(migrationTableSchema && { migrationTableSchema }) });
+  const { error, results } = await migrator.migrateToLatest();
+  for (const r of results ?? []) {
+    if (r.status === 'Success') logger?.info({ migration: r.migrationName }, 'database migration applied');
+    if (r.status === 'Error') logger?.error({ migration: r.migrationName }, 'database migration failed');
+  }
+  if (error) throw error;
+}
+
+function repositories(db: Kysely<Database>): Repositories {
+  return {
+    people: peopleRepository(db),
+    conversations: conversationRepository(db),
+    requests: requestRepository(db),
+    drafts: draftRepository(db),
+    audit: auditLog(db),
+  };
+}
+
+/**
+ * Opens the database, brings its schema up to date, and returns the Store.
+ * On SQLite there is one connection: inside `transaction(work)`, use only the repositories handed to `work`.
+ */
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  const { databaseUrl, sqlitePath, logger, pgSchema } = options;
+  const engine: Engine = databaseUrl ? 'postgres' : 'sqlite';
+  const db = new Kysely<Database>({
+    dialect: databaseUrl ? postgresDialect(databaseUrl, pgSchema, logger) : sqliteDialect(sqlitePath),
+  });
+  try {
+    if (engine === 'postgres' && pgSchema) await sql`create schema if not exists ${sql.id(pgSchema)}`.execute(db);
+    await migrate(db, engine, logger);
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+
+  let closing: Promise<void> | null = null;
+  return {
+    ...repositories(db),
+    transaction: (work) => db.transaction().execute((tx) => work(repositories(tx))),
+    async ping() {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS);
+      });
+      try {
+        return await Promise.race([sql`select 1`.execute(db).then(() => true), timeout]);
+      } catch {
+        return false;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    close() {
+      closing ??= db.destroy();
+      return closing;
+    },
+  };
+}

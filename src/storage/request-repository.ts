@@ -1,0 +1,174 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { RequestRepository } from '../app/ports';
+import type { BeneficiaryId, PrincipleId, RouteId, StrandId } from '../domain/catalogue';
+import { formatReference, type ProjectRequest, type RequestStatus } from '../domain/request';
+import { atomically, readFlag, readList, toNumber, writeFlag, writeJson } from './columns';
+import type { Database, RequestsTable } from './schema';
+
+type Row = Selectable<RequestsTable>;
+
+/** The columns `update` may change: status, version, updated_at and the details. */
+const mutableColumns = (r: ProjectRequest) => ({
+  status: r.status,
+  version: r.version,
+  title: r.title,
+  problem: r.problem,
+  outcome: r.outcome,
+  beneficiaries: writeJson(r.beneficiaries),
+  strand: r.strand,
+  principles: writeJson(r.principles),
+  principles_how: r.principlesHow,
+  reuse_checked: r.reuseChecked,
+  route: r.route,
+  route_justification: r.routeJustification,
+  personal_data: writeFlag(r.personalData),
+  one_off_cost: r.oneOffCost,
+  annual_benefit: r.annualBenefit,
+  desired_start: r.desiredStart,
+  updated_at: r.updatedAt,
+});
+
+const toRow = (r: ProjectRequest, termCount: number): Row => ({
+  id: r.id,
+  reference: r.reference,
+  form_id: r.formId,
+  requester_id: r.requesterId,
+  requester_name: r.requesterName,
+  created_at: r.createdAt,
+  term_count: termCount,
+  ...mutableColumns(r),
+});
+
+const fromRow = (r: Row): ProjectRequest => ({
+  id: r.id,
+  reference: r.reference,
+  formId: r.form_id,
+  status: r.status as RequestStatus,
+  version: toNumber(r.version),
+  requesterId: r.requester_id,
+  requesterName: r.requester_name,
+  title: r.title,
+  problem: r.problem,
+  outcome: r.outcome,
+  beneficiaries: readList<BeneficiaryId>(r.beneficiaries),
+  strand: r.strand as StrandId,
+  principles: readList<PrincipleId>(r.principles),
+  principlesHow: r.principles_how,
+  reuseChecked: r.reuse_checked,
+  route: r.route as RouteId,
+  routeJustification: r.route_justification,
+  personalData: readFlag(r.personal_data),
+  oneOffCost: r.one_off_cost === null ? null : toNumber(r.one_off_cost),
+  annualBenefit: r.annual_benefit === null ? null : toNumber(r.annual_benefit),
+  desiredStart: r.desired_start,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const distinct = (terms: readonly string[]): string[] => [...new Set(terms)];
+
+async function writeTerms(db: Kysely<Database>, requestId: string, terms: readonly string[]): Promise<void> {
+  await db.deleteFrom('request_terms').where('request_id', '=', requestId).execute();
+  if (terms.length === 0) return;
+  await db
+    .insertInto('request_terms')
+    .values(terms.map((term) => ({ term, request_id: requestId })))
+    .execute();
+}
+
+export function requestRepository(db: Kysely<Database>): RequestRepository {
+  return {
+    async nextReference(year) {
+      const { last } = await db
+        .insertInto('reference_counters')
+        .values({ year, last: 1 })
+        .onConflict((oc) => oc.column('year').doUpdateSet({ last: sql<number>`reference_counters.last + 1` }))
+        .returning('last')
+        .executeTakeFirstOrThrow();
+      return formatReference(year, toNumber(last));
+    },
+
+    async insert(request, terms) {
+      const unique = distinct(terms);
+      await atomically(db, async (tx) => {
+        await tx.insertInto('requests').values(toRow(request, unique.length)).execute();
+        await writeTerms(tx, request.id, unique);
+      });
+    },
+
+    async update(request, expectedVersion, terms) {
+      return atomically(db, async (tx) => {
+        const unique = terms && distinct(terms);
+        const result = await tx
+          .updateTable('requests')
+          .set({ ...mutableColumns(request), ...(unique && { term_count: unique.length }) })
+          .where('id', '=', request.id)
+          .where('version', '=', expectedVersion)
+          .executeTakeFirst();
+        const changed = toNumber(result.numUpdatedRows) > 0;
+        if (changed && unique) await writeTerms(tx, request.id, unique);
+        return changed;
+      });
+    },
+
+    async getByReference(reference) {
+      const row = await db.selectFrom('requests').selectAll().where('reference', '=', reference).executeTakeFirst();
+      return row ? fromRow(row) : null;
+    },
+
+    async getByFormId(formId) {
+      const row = await db.selectFrom('requests').selectAll().where('form_id', '=', formId).executeTakeFirst();
+      return row ? fromRow(row) : null;
+    },
+
+    async listByRequester(requesterId, offset, limit) {
+      const rows = await db
+        .selectFrom('requests')
+        .selectAll()
+        .where('requester_id', '=', requesterId)
+        .orderBy('updated_at', 'desc')
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .offset(offset)
+        .limit(limit)
+        .execute();
+      const { total } = await db
+        .selectFrom('requests')
+        .select((eb) => eb.fn.countAll<number | string>().as('total'))
+        .where('requester_id', '=', requesterId)
+        .executeTakeFirstOrThrow();
+      return { items: rows.map(fromRow), total: toNumber(total) };
+    },
+
+    async findSimilar(terms, limit) {
+      const unique = distinct(terms);
+      if (unique.length === 0 || limit <= 0) return [];
+      // Candidates: requests sharing most terms; among equals, the shorter one (higher cosine) first.
+      const candidates = db
+        .selectFrom('request_terms as t')
+        .innerJoin('requests as r', 'r.id', 't.request_id')
+        .where('t.term', 'in', unique)
+        .where('r.status', '!=', 'withdrawn')
+        .groupBy(['r.id', 'r.term_count'])
+        .select(['r.id as candidate_id', (eb) => eb.fn.countAll<number | string>().as('shared')])
+        .orderBy('shared', 'desc')
+        .orderBy('r.term_count')
+        .orderBy('r.id')
+        .limit(limit);
+      const rows = await db
+        .selectFrom(candidates.as('c'))
+        .innerJoin('requests', 'requests.id', 'c.candidate_id')
+        .selectAll('requests')
+        .select('c.shared')
+        .orderBy('c.shared', 'desc')
+        .orderBy('requests.term_count')
+        .orderBy('requests.id')
+        .execute();
+      return rows.map(({ shared, ...row }) => ({
+        request: fromRow(row),
+        shared: toNumber(shared),
+        termCount: toNumber(row.term_count),
+      }));
+    },
+  };
+}

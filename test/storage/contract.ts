@@ -1,0 +1,405 @@
+import type { AuditEvent, Draft, Store } from '../../src/app/ports';
+import type { Conversation, Person } from '../../src/domain/people';
+import { formatReference, type ProjectRequest } from '../../src/domain/request';
+import { similarity, SIMILARITY_THRESHOLD, termsOf } from '../../src/domain/similarity';
+import { MIGRATIONS } from '../../src/storage/migrations';
+import type { StoreLogger } from '../../src/storage/open-store';
+import { sampleRequest } from '../support/sample-request';
+
+/** One empty database of the engine under test. */
+export interface TestDatabase {
+  /** Opens a Store on this database (may be called more than once). */
+  open(logger?: StoreLogger): Promise<Store>;
+  /** Runs SQL directly on the database, bypassing the store, for checks the ports cannot express. */
+  exec(sqlText: string): Promise<Record<string, unknown>[]>;
+  drop(): Promise<void>;
+}
+
+function recordingLogger() {
+  const applied: string[] = [];
+  const errors: object[] = [];
+  const logger: StoreLogger = {
+    info: (o) => {
+      const name = (o as { migration?: string }).migration;
+      if (name) applied.push(name);
+    },
+    error: (o) => errors.push(o),
+  };
+  return { logger, applied, errors };
+}
+
+const person = (overrides: Partial<Person> = {}): Person => ({
+  id: '29:person-1',
+  aadObjectId: 'aad-1',
+  name: 'Sam Person',
+  tenantId: 'tenant-1',
+  conversationRef: { conversation: { id: 'a:1' }, serviceUrl: 'https://smba.example/', user: { id: '29:person-1' } },
+  reachable: true,
+  updatedAt: '2026-11-27T09:30:00.000Z',
+  ...overrides,
+});
+
+const conversation = (overrides: Partial<Conversation> = {}): Conversation => ({
+  id: '19:channel@thread.tacv2',
+  kind: 'channel',
+  tenantId: 'tenant-1',
+  teamId: '19:team@thread.tacv2',
+  name: 'DSG',
+  reference: { conversation: { id: '19:channel@thread.tacv2', isGroup: true }, channelId: 'msteams' },
+  installed: true,
+  updatedAt: '2026-11-27T09:30:00.000Z',
+  ...overrides,
+});
+
+const draft = (overrides: Partial<Draft> = {}): Draft => ({
+  formId: 'form-1',
+  personId: '29:person-1',
+  values: { title: 'Half-typed title', strand: 'customers', oneOffCost: '£25,000' },
+  createdAt: '2026-11-27T09:30:00.000Z',
+  updatedAt: '2026-11-27T09:30:00.000Z',
+  ...overrides,
+});
+
+const event = (overrides: Partial<AuditEvent> = {}): AuditEvent => ({
+  at: '2026-11-27T09:30:00.000Z',
+  actorId: '29:person-1',
+  actorName: 'Sam Person',
+  action: 'request.submit',
+  subjectType: 'request',
+  subjectId: 'DP-2026-0001',
+  outcome: 'done',
+  before: null,
+  after: { status: 'submitted', version: 1 },
+  detail: null,
+  ...overrides,
+});
+
+/** The Store contract every engine must meet; `createDatabase` gives a fresh, empty database per test. */
+export function storeContract(engine: string, createDatabase: () => Promise<TestDatabase>): void {
+  describe(`Store contract on ${engine}`, () => {
+    let database: TestDatabase | undefined;
+    let store: Store | undefined;
+    let firstOpen: ReturnType<typeof recordingLogger>;
+    const s = (): Store => store as Store;
+
+    beforeEach(async () => {
+      database = await createDatabase();
+      firstOpen = recordingLogger();
+      store = await database.open(firstOpen.logger);
+    });
+
+    afterEach(async () => {
+      await store?.close();
+      await database?.drop();
+      store = undefined;
+      database = undefined;
+    });
+
+    describe('migrations', () => {
+      const names = MIGRATIONS.map(([name]) => name);
+
+      it('applies every migration on a new database and records each in kysely_migration', async () => {
+        expect(firstOpen.applied).toEqual(names);
+        expect(firstOpen.errors).toEqual([]);
+        const rows = await database!.exec('select name from kysely_migration order by name');
+        expect(rows.map((r) => r.name)).toEqual(names);
+      });
+
+      it('opens the same database again without re-running recorded migrations', async () => {
+        const before = await database!.exec('select name, timestamp from kysely_migration order by name');
+        await s().people.upsert(person());
+
+        const again = recordingLogger();
+        const second = await database!.open(again.logger);
+        try {
+          expect(again.applied).toEqual([]);
+          expect(again.errors).toEqual([]);
+          expect(await second.people.get('29:person-1')).toEqual(person());
+          expect(await database!.exec('select name, timestamp from kysely_migration order by name')).toEqual(before);
+        } finally {
+          await second.close();
+        }
+      });
+    });
+
+    describe('people', () => {
+      it('stores a person and reads it back; an unknown id is null', async () => {
+        await s().people.upsert(person());
+        expect(await s().people.get('29:person-1')).toEqual(person());
+        expect(await s().people.get('29:nobody')).toBeNull();
+      });
+
+      it('upsert replaces every column', async () => {
+        await s().people.upsert(person());
+        const changed = person({
+          aadObjectId: null,
+          name: 'Sam Renamed',
+          tenantId: null,
+          conversationRef: null,
+          reachable: false,
+          updatedAt: '2026-11-28T10:00:00.000Z',
+        });
+        await s().people.upsert(changed);
+        expect(await s().people.get('29:person-1')).toEqual(changed);
+      });
+
+      it('reads a person whose conversation reference is not valid JSON, with the reference as null', async () => {
+        await s().people.upsert(person());
+        await database!.exec(`update people set conversation_ref = '{not json' where id = '29:person-1'`);
+        expect(await s().people.get('29:person-1')).toEqual(person({ conversationRef: null }));
+      });
+    });
+
+    describe('conversations', () => {
+      it('stores, reads back and replaces a conversation; an unknown id is null', async () => {
+        await s().conversations.upsert(conversation());
+        expect(await s().conversations.get('19:channel@thread.tacv2')).toEqual(conversation());
+
+        const changed = conversation({ kind: 'groupChat', teamId: null, name: null, installed: false, updatedAt: '2026-12-01T08:00:00.000Z' });
+        await s().conversations.upsert(changed);
+        expect(await s().conversations.get('19:channel@thread.tacv2')).toEqual(changed);
+        expect(await s().conversations.get('19:other')).toBeNull();
+      });
+    });
+
+    describe('requests', () => {
+      const full = (overrides: Partial<ProjectRequest> = {}) => sampleRequest(overrides);
+      const sparse = () =>
+        sampleRequest({
+          beneficiaries: ['businesses', 'employees', 'learners-educators'],
+          strand: 'compliance',
+          principles: ['privacy-openness'],
+          route: 'build',
+          routeJustification: 'Nothing re-usable handles our records schedule — “quotes”, ünïcode & \'apostrophes\'.',
+          personalData: false,
+          oneOffCost: null,
+          annualBenefit: null,
+          desiredStart: null,
+        });
+
+      it('stores every field and finds the request by reference and by form id', async () => {
+        for (const request of [full({ oneOffCost: 100_000_000, annualBenefit: 0 }), sparse()]) {
+          await s().requests.insert(request, termsOf(request.title, request.problem));
+          expect(await s().requests.getByReference(request.reference)).toEqual(request);
+          expect(await s().requests.getByFormId(request.formId)).toEqual(request);
+        }
+        expect(await s().requests.getByReference('DP-2026-9999')).toBeNull();
+        expect(await s().requests.getByFormId('form-unknown')).toBeNull();
+      });
+
+      it('refuses a second request with the same reference or form id, and keeps no terms of the refused one', async () => {
+        const first = full();
+        await s().requests.insert(first, ['alpha']);
+        await expect(s().requests.insert(full({ reference: first.reference }), ['dupterm'])).rejects.toThrow();
+        await expect(s().requests.insert(full({ formId: first.formId }), ['dupterm'])).rejects.toThrow();
+        expect(await s().requests.findSimilar(['dupterm'], 10)).toEqual([]);
+      });
+
+      it('allocates references per year in sequence, growing past four digits', async () => {
+        expect(await s().requests.nextReference(2026)).toBe('DP-2026-0001');
+        expect(await s().requests.nextReference(2026)).toBe('DP-2026-0002');
+        expect(await s().requests.nextReference(2027)).toBe('DP-2027-0001');
+        await database!.exec('update reference_counters set last = 9999 where year = 2026');
+        expect(await s().requests.nextReference(2026)).toBe('DP-2026-10000');
+      });
+
+      it('allocates distinct references to 20 concurrent transactions', async () => {
+        const references = await Promise.all(
+          Array.from({ length: 20 }, () =>
+            s().transaction(async (tx) => {
+              const reference = await tx.requests.nextReference(2026);
+              await tx.requests.insert(full({ reference }), ['concurrent']);
+              return reference;
+            }),
+          ),
+        );
+        const expected = Array.from({ length: 20 }, (_, i) => formatReference(2026, i + 1));
+        expect([...references].sort()).toEqual(expected);
+        for (const reference of expected) expect(await s().requests.getByReference(reference)).not.toBeNull();
+      });
+
+      it('updates every mutable field when the version matches, and refuses a stale version', async () => {
+        const original = full();
+        await s().requests.insert(original, ['alpha']);
+        const changed: ProjectRequest = {
+          ...original,
+          status: 'under-review',
+          version: 2,
+          title: 'Online booking for all council venues',
+          oneOffCost: 30000,
+          desiredStart: null,
+          beneficiaries: ['citizens', 'businesses'],
+          personalData: false,
+          updatedAt: '2026-11-28T11:00:00.000Z',
+        };
+        expect(await s().requests.update(changed, 1)).toBe(true);
+        expect(await s().requests.getByReference(original.reference)).toEqual(changed);
+
+        const stale: ProjectRequest = { ...original, status: 'withdrawn', version: 2, updatedAt: '2026-11-28T12:00:00.000Z' };
+        expect(await s().requests.update(stale, 1)).toBe(false);
+        expect(await s().requests.getByReference(original.reference)).toEqual(changed);
+
+        expect(await s().requests.update(full(), 1)).toBe(false); // never inserted
+      });
+
+      it('re-indexes terms on update only when terms are given', async () => {
+        const request = full();
+        await s().requests.insert(request, ['alpha', 'beta']);
+        expect(await s().requests.update({ ...request, version: 2 }, 1)).toBe(true);
+        expect((await s().requests.findSimilar(['alpha'], 5)).map((m) => m.termCount)).toEqual([2]);
+
+        expect(await s().requests.update({ ...request, version: 3 }, 2, ['gamma', 'delta', 'epsilon'])).toBe(true);
+        expect(await s().requests.findSimilar(['alpha', 'beta'], 5)).toEqual([]);
+        const [match] = await s().requests.findSimilar(['gamma'], 5);
+        expect(match).toMatchObject({ shared: 1, termCount: 3 });
+        expect(match.request.version).toBe(3);
+      });
+
+      it('lists a requester’s requests newest first, a page at a time, with the total', async () => {
+        const mine = [
+          full({ requesterId: 'me', updatedAt: '2026-11-01T00:00:00.000Z', createdAt: '2026-11-01T00:00:00.000Z' }),
+          full({ requesterId: 'me', updatedAt: '2026-11-05T00:00:00.000Z', createdAt: '2026-11-02T00:00:00.000Z' }),
+          full({ requesterId: 'me', updatedAt: '2026-11-05T00:00:00.000Z', createdAt: '2026-11-03T00:00:00.000Z' }),
+          full({ requesterId: 'me', updatedAt: '2026-11-03T00:00:00.000Z', createdAt: '2026-11-03T00:00:00.000Z' }),
+          full({ requesterId: 'me', updatedAt: '2026-11-09T00:00:00.000Z', createdAt: '2026-11-04T00:00:00.000Z' }),
+        ];
+        for (const r of [...mine, full({ requesterId: 'someone-else' })]) await s().requests.insert(r, []);
+        const newestFirst = [mine[4], mine[2], mine[1], mine[3], mine[0]];
+
+        const pages = [
+          await s().requests.listByRequester('me', 0, 2),
+          await s().requests.listByRequester('me', 2, 2),
+          await s().requests.listByRequester('me', 4, 2),
+        ];
+        expect(pages.map((p) => p.total)).toEqual([5, 5, 5]);
+        expect(pages.flatMap((p) => p.items)).toEqual(newestFirst);
+        expect(pages.map((p) => p.items.length)).toEqual([2, 2, 1]);
+        expect(await s().requests.listByRequester('nobody', 0, 10)).toEqual({ items: [], total: 0 });
+      });
+
+      it('finds requests sharing terms, most shared first, without withdrawn ones', async () => {
+        const a = full({ title: 'A' });
+        const b = full({ title: 'B' });
+        const c = full({ title: 'C' });
+        const withdrawn = full({ title: 'W', status: 'withdrawn' });
+        const unrelated = full({ title: 'U' });
+        await s().requests.insert(b, ['x', 'y', 'z', 'v', 'w']);
+        await s().requests.insert(a, ['x', 'y', 'z']);
+        await s().requests.insert(c, ['x', 'q']);
+        await s().requests.insert(withdrawn, ['x', 'y', 'z']);
+        await s().requests.insert(unrelated, ['other']);
+
+        const found = await s().requests.findSimilar(['x', 'y', 'z', 'x'], 10);
+        expect(found.map((m) => [m.request.title, m.shared, m.termCount])).toEqual([
+          ['A', 3, 3],
+          ['B', 3, 5],
+          ['C', 1, 2],
+        ]);
+        expect(found[0].request).toEqual(a);
+        expect((await s().requests.findSimilar(['x', 'y', 'z'], 2)).map((m) => m.request.title)).toEqual(['A', 'B']);
+        expect(await s().requests.findSimilar([], 10)).toEqual([]);
+        expect(await s().requests.findSimilar(['nothing'], 10)).toEqual([]);
+      });
+
+      it('gives the app what it needs to spot a likely duplicate with the domain scoring', async () => {
+        const booking = full({ title: 'Online booking for sports halls' });
+        const payroll = full({ title: 'Replace the payroll system', problem: 'Payroll runs on an unsupported server.' });
+        for (const r of [booking, payroll]) await s().requests.insert(r, termsOf(r.title, r.problem));
+
+        const query = termsOf('Sports hall bookings online', 'People want to book sports halls on the web.');
+        const scored = (await s().requests.findSimilar(query, 5))
+          .map((m) => ({ reference: m.request.reference, score: similarity(m.shared, query.length, m.termCount) }))
+          .filter((m) => m.score > SIMILARITY_THRESHOLD);
+        expect(scored.map((m) => m.reference)).toEqual([booking.reference]);
+      });
+    });
+
+    describe('drafts', () => {
+      it('saves, replaces, reads and deletes a draft', async () => {
+        await s().drafts.save(draft());
+        expect(await s().drafts.get('form-1')).toEqual(draft());
+
+        const edited = draft({ values: { title: 'Typed more — “quotes” & ünïcode', problem: 'Line one\nline two' }, updatedAt: '2026-11-27T10:00:00.000Z' });
+        await s().drafts.save(edited);
+        expect(await s().drafts.get('form-1')).toEqual(edited);
+
+        await s().drafts.delete('form-1');
+        expect(await s().drafts.get('form-1')).toBeNull();
+        await expect(s().drafts.delete('form-1')).resolves.toBeUndefined();
+      });
+
+      it('finds a person’s most recently updated draft', async () => {
+        await s().drafts.save(draft({ formId: 'old', updatedAt: '2026-11-27T09:00:00.000Z' }));
+        await s().drafts.save(draft({ formId: 'newest', updatedAt: '2026-11-27T11:00:00.000Z' }));
+        await s().drafts.save(draft({ formId: 'middle', updatedAt: '2026-11-27T10:00:00.000Z' }));
+        await s().drafts.save(draft({ formId: 'someone-elses', personId: '29:other', updatedAt: '2026-11-28T00:00:00.000Z' }));
+        expect((await s().drafts.latestFor('29:person-1'))?.formId).toBe('newest');
+        expect(await s().drafts.latestFor('29:nobody')).toBeNull();
+      });
+    });
+
+    describe('audit log', () => {
+      it('lists a subject’s events oldest first, in recording order for equal times, with JSON intact', async () => {
+        const later = event({ at: '2026-11-27T10:00:00.000Z', action: 'request.withdraw', before: { status: 'submitted' }, after: { status: 'withdrawn' } });
+        const first = event({ at: '2026-11-27T09:00:00.000Z', before: null, after: { list: [1, 'two', { three: true }], text: 'ünïcode' } });
+        const sameTimeA = event({ at: '2026-11-27T09:30:00.000Z', action: 'a', outcome: 'refused', detail: 'Not allowed', actorId: null });
+        const sameTimeB = event({ at: '2026-11-27T09:30:00.000Z', action: 'b', after: null });
+        for (const e of [later, first, sameTimeA, sameTimeB]) await s().audit.record(e);
+        await s().audit.record(event({ subjectId: 'DP-2026-0002' }));
+        await s().audit.record(event({ subjectType: 'person' }));
+
+        expect(await s().audit.listFor('request', 'DP-2026-0001')).toEqual([first, sameTimeA, sameTimeB, later]);
+        expect(await s().audit.listFor('settings', 'DP-2026-0001')).toEqual([]);
+      });
+    });
+
+    describe('transactions', () => {
+      it('commits all the work and returns its result', async () => {
+        const request = sampleRequest();
+        const result = await s().transaction(async (tx) => {
+          const reference = await tx.requests.nextReference(2026);
+          await tx.requests.insert({ ...request, reference }, ['alpha']);
+          await tx.audit.record(event({ subjectId: reference }));
+          expect(await tx.requests.getByReference(reference)).not.toBeNull(); // reads its own writes
+          return reference;
+        });
+        expect(result).toBe('DP-2026-0001');
+        expect(await s().requests.getByReference('DP-2026-0001')).toEqual({ ...request, reference: 'DP-2026-0001' });
+        expect(await s().audit.listFor('request', 'DP-2026-0001')).toHaveLength(1);
+      });
+
+      it('rolls everything back when the work throws, and rethrows', async () => {
+        const request = sampleRequest();
+        const failure = new Error('boom');
+        await expect(
+          s().transaction(async (tx) => {
+            const reference = await tx.requests.nextReference(2026);
+            await tx.requests.insert({ ...request, reference }, ['alpha']);
+            await tx.people.upsert(person());
+            await tx.conversations.upsert(conversation());
+            await tx.drafts.save(draft());
+            await tx.audit.record(event({ subjectId: reference }));
+            throw failure;
+          }),
+        ).rejects.toBe(failure);
+
+        expect(await s().requests.getByFormId(request.formId)).toBeNull();
+        expect(await s().requests.findSimilar(['alpha'], 5)).toEqual([]);
+        expect(await s().people.get('29:person-1')).toBeNull();
+        expect(await s().conversations.get('19:channel@thread.tacv2')).toBeNull();
+        expect(await s().drafts.get('form-1')).toBeNull();
+        expect(await s().audit.listFor('request', 'DP-2026-0001')).toEqual([]);
+        expect(await s().requests.nextReference(2026)).toBe('DP-2026-0001');
+      });
+    });
+
+    describe('health', () => {
+      it('pings true while open and false once closed; closing twice is harmless', async () => {
+        expect(await s().ping()).toBe(true);
+        await s().close();
+        expect(await s().ping()).toBe(false);
+        await expect(s().close()).resolves.toBeUndefined();
+      });
+    });
+  });
+}
