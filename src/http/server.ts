@@ -25,8 +25,9 @@ export function createHttpServer(handlers: HttpHandlers, log: Logger): restify.S
     try {
       await handlers.messages(req, res);
     } catch (error) {
-      log.warn({ reqId: req.id(), err: error }, 'activity refused');
-      if (!res.headersSent) res.send(400, { error: 'The activity is malformed.' });
+      const reason = error instanceof Error ? error.message : String(error);
+      log.warn({ reqId: req.id(), reason }, 'activity refused');
+      if (!res.headersSent) res.send(400, { error: `The activity is malformed: ${reason}`.slice(0, 500) });
     }
   });
 

@@ -1,10 +1,25 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Request, type Response } from 'botbuilder';
+import { z } from 'zod';
 import type { Deps } from '../app/deps';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import { errorReply } from './errors';
 import { invokeBody } from './reply';
 import { createTurnHandler } from './turn';
+
+/** The fields every activity must carry before the turn logic can answer it. */
+const envelope = z.object({
+  type: z.string().min(1),
+  serviceUrl: z.string().url(),
+  from: z.object({ id: z.string().min(1) }),
+  recipient: z.object({ id: z.string().min(1) }),
+  conversation: z.object({ id: z.string().min(1) }),
+});
+
+/** A body that is JSON but not a Bot Framework activity we can answer. */
+export class InvalidActivityError extends Error {
+  override name = 'InvalidActivityError';
+}
 
 export interface TeamsEndpoint {
   /** Handles one POST /api/messages; throws only for a body that is not a Bot Framework activity. */
@@ -41,6 +56,10 @@ export function createTeamsEndpoint(config: Pick<Config, 'bot' | 'allowedTenantI
   const logic = createTurnHandler(deps, { allowedTenantIds: config.allowedTenantIds }, log);
   return {
     adapter,
-    handle: (req, res) => adapter.process(req, res, logic),
+    async handle(req, res) {
+      const check = envelope.safeParse(req.body);
+      if (!check.success) throw new InvalidActivityError(check.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      await adapter.process(req, res, logic);
+    },
   };
 }

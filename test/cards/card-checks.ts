@@ -1,0 +1,212 @@
+/**
+ * Checks every card must pass: the `adaptivecards` library's own parse and validation, plus the
+ * rules it does not know about (see /work/shared/stack-notes.md) and this project's card rules.
+ */
+
+// `require('adaptivecards')` fails in Node (ESM without extensions); the bundled build loads without a DOM.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const AC = require('adaptivecards/dist/adaptivecards.js') as typeof import('adaptivecards');
+
+export const MAX_CARD_BYTES = 28 * 1024;
+export const MAX_VERSION = '1.5';
+export const SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
+
+/** Every verb a card may use (noun.action). */
+export const VERBS = [
+  'request.new',
+  'request.list',
+  'request.view',
+  'request.submit',
+  'request.draft',
+  'request.confirm',
+  'request.edit',
+  'request.discard',
+  'request.withdraw',
+  'help.show',
+] as const;
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
+
+/** Calls `visit` for every object in the card with its JSON path; `parent` is the key that holds it. */
+export function walk(node: unknown, visit: (obj: Json, path: string, parentKey: string) => void, path = '$', parentKey = ''): void {
+  if (Array.isArray(node)) {
+    node.forEach((item, i) => walk(item, visit, `${path}[${i}]`, parentKey));
+  } else if (isObject(node)) {
+    visit(node, path, parentKey);
+    for (const [key, value] of Object.entries(node)) walk(value, visit, `${path}.${key}`, key);
+  }
+}
+
+/** Every string in the card with its path and the object and key that hold it. */
+export function strings(node: unknown): { path: string; value: string; holder: Json; key: string }[] {
+  const out: { path: string; value: string; holder: Json; key: string }[] = [];
+  walk(node, (obj, path) => {
+    for (const [key, value] of Object.entries(obj)) {
+      if (typeof value === 'string') out.push({ path: `${path}.${key}`, value, holder: obj, key });
+      if (Array.isArray(value)) {
+        value.forEach((v, i) => {
+          if (typeof v === 'string') out.push({ path: `${path}.${key}[${i}]`, value: v, holder: obj, key });
+        });
+      }
+    }
+  });
+  return out;
+}
+
+/** What the `adaptivecards` library reports when it parses and validates the card. */
+export function libraryProblems(card: unknown): string[] {
+  const problems: string[] = [];
+  const parsed = new AC.AdaptiveCard();
+  const context = new AC.SerializationContext();
+  parsed.parse(card, context);
+  for (let i = 0; i < context.eventCount; i++) {
+    const e = context.getEventAt(i);
+    problems.push(`parse: ${AC.ValidationEvent[e.event]}: ${e.message}`);
+  }
+  const results = parsed.validateProperties();
+  for (const e of results.validationEvents) problems.push(`validate: ${AC.ValidationEvent[e.event]}: ${e.message}`);
+  return problems;
+}
+
+const versionNumber = (v: string): number => {
+  const m = /^(\d+)\.(\d+)$/.exec(v);
+  return m ? Number(m[1]) * 1000 + Number(m[2]) : Number.NaN;
+};
+
+const deepEqual = (a: unknown, b: unknown): boolean => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (isObject(v)) return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys(v[k])]));
+  return v;
+}
+
+export interface CheckOptions {
+  /** The injection test puts a literal `${title}` in user text on purpose. */
+  allowDollarBrace?: boolean;
+}
+
+/** The rules the library misses, and this project's own. */
+export function ownProblems(card: unknown, options: CheckOptions = {}): string[] {
+  const problems: string[] = [];
+  if (!isObject(card)) return ['the card is not an object'];
+  if (card.type !== 'AdaptiveCard') problems.push(`root type is ${String(card.type)}, not AdaptiveCard`);
+  if (card.$schema !== SCHEMA) problems.push(`root $schema is ${String(card.$schema)}`);
+  if (typeof card.version !== 'string' || !(versionNumber(card.version) <= versionNumber(MAX_VERSION))) {
+    problems.push(`root version ${String(card.version)} is not a version up to ${MAX_VERSION} (Teams renders up to 1.5)`);
+  }
+  if (!Array.isArray(card.body) || card.body.length === 0) problems.push('the card has no body');
+
+  walk(card, (obj, path, parentKey) => {
+    const type = typeof obj.type === 'string' ? obj.type : '';
+    for (const key of ['$data', '$when', '$root', '$index']) {
+      if (key in obj) problems.push(`${path} still has template key ${key}`);
+    }
+    if (type === 'TextBlock') {
+      if (!nonEmpty(obj.text)) problems.push(`${path} TextBlock has no text`);
+      if (obj.wrap !== true) problems.push(`${path} TextBlock does not wrap`);
+    }
+    if (type === 'RichTextBlock') {
+      if (!Array.isArray(obj.inlines) || obj.inlines.length === 0) problems.push(`${path} RichTextBlock has no inlines`);
+    }
+    if (type === 'TextRun' && !nonEmpty(obj.text)) problems.push(`${path} TextRun has no text`);
+    if (type === 'Image') {
+      if (!nonEmpty(obj.url)) problems.push(`${path} Image has no url`);
+      if (!nonEmpty(obj.altText)) problems.push(`${path} Image has no altText`);
+    }
+    if (type.startsWith('Input.')) {
+      if (!nonEmpty(obj.id)) problems.push(`${path} ${type} has no id`);
+      if (!nonEmpty(obj.label)) problems.push(`${path} ${type} (${String(obj.id)}) has no label`);
+      if (obj.isRequired === true && !nonEmpty(obj.errorMessage)) {
+        problems.push(`${path} ${type} (${String(obj.id)}) is required but has no errorMessage`);
+      }
+    }
+    if (type === 'ColumnSet' && Array.isArray(obj.columns) && obj.columns.length > 2) {
+      problems.push(`${path} ColumnSet has ${obj.columns.length} columns (too wide for a phone)`);
+    }
+    if (type === 'FactSet' && (!Array.isArray(obj.facts) || obj.facts.length === 0)) problems.push(`${path} FactSet has no facts`);
+    if (type.startsWith('Action.')) {
+      if (parentKey === 'fallback') {
+        if (type !== 'Action.Submit') problems.push(`${path} fallback is ${type}, not Action.Submit`);
+        return;
+      }
+      if (type !== 'Action.Execute') {
+        problems.push(`${path} is ${type}: every action must be Action.Execute with an Action.Submit fallback`);
+        return;
+      }
+      const verb = obj.verb;
+      if (!nonEmpty(verb)) problems.push(`${path} Action.Execute has no verb`);
+      else if (!(VERBS as readonly string[]).includes(verb)) problems.push(`${path} verb ${verb} is not a known verb`);
+      if (!nonEmpty(obj.title)) problems.push(`${path} action has no title`);
+      if (!isObject(obj.data)) problems.push(`${path} Action.Execute has no data object`);
+      const fallback = obj.fallback;
+      if (!isObject(fallback) || fallback.type !== 'Action.Submit') {
+        problems.push(`${path} Action.Execute has no Action.Submit fallback`);
+      } else {
+        if (fallback.title !== obj.title) problems.push(`${path} fallback title ${String(fallback.title)} differs from ${String(obj.title)}`);
+        const fbData = fallback.data;
+        if (!isObject(fbData) || fbData.verb !== verb) problems.push(`${path} fallback data.verb is not ${String(verb)}`);
+        else if (isObject(obj.data) && !deepEqual(fbData, { verb, ...obj.data })) {
+          problems.push(`${path} fallback data ${JSON.stringify(fbData)} is not { verb, ...data }`);
+        }
+      }
+    }
+  });
+
+  if (!options.allowDollarBrace) {
+    for (const s of strings(card)) if (s.value.includes('${')) problems.push(`${s.path} is not expanded: ${s.value}`);
+  }
+  const bytes = Buffer.byteLength(JSON.stringify(card), 'utf8');
+  if (bytes >= MAX_CARD_BYTES) problems.push(`the card is ${bytes} bytes, not under ${MAX_CARD_BYTES}`);
+  return problems;
+}
+
+export const cardProblems = (card: unknown, options: CheckOptions = {}): string[] => [
+  ...libraryProblems(card),
+  ...ownProblems(card, options),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Helpers to find things in a rendered card
+
+export function find(card: unknown, predicate: (obj: Json) => boolean): Json[] {
+  const out: Json[] = [];
+  walk(card, (obj) => {
+    if (predicate(obj)) out.push(obj);
+  });
+  return out;
+}
+
+export const ofType = (card: unknown, type: string): Json[] => find(card, (o) => o.type === type);
+
+/** Top-level and ActionSet actions (not fallbacks), in order. */
+export const actionsOf = (card: unknown): Json[] =>
+  find(card, (o) => o.type === 'Action.Execute');
+
+export const inputById = (card: unknown, id: string): Json | undefined =>
+  find(card, (o) => typeof o.type === 'string' && o.type.startsWith('Input.') && o.id === id)[0];
+
+/** All visible text of the card, TextBlocks, TextRuns and facts, in document order, one per line. */
+export function visibleText(card: unknown): string {
+  const out: string[] = [];
+  walk(card, (o) => {
+    if (o.type === 'TextBlock' || o.type === 'TextRun') out.push(String(o.text));
+    if (typeof o.title === 'string' && typeof o.value === 'string' && !('type' in o)) out.push(`${o.title}: ${o.value}`);
+  });
+  return out.join('\n');
+}
+
+/** Each RichTextBlock's runs joined, as a person reads the paragraph. */
+export const paragraphs = (card: unknown): string[] =>
+  ofType(card, 'RichTextBlock').map((b) =>
+    (b.inlines as unknown[]).map((i) => (isObject(i) ? String(i.text) : String(i))).join(''),
+  );
+
+export const factsOf = (card: unknown): Record<string, string> => {
+  const facts: Record<string, string> = {};
+  for (const set of ofType(card, 'FactSet')) {
+    for (const f of set.facts as { title: string; value: string }[]) facts[f.title] = f.value;
+  }
+  return facts;
+};

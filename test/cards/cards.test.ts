@@ -1,0 +1,728 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AuditEvent, Draft, SimilarRequest } from '../../src/app/ports';
+import {
+  CARDS_DIR,
+  CARD_NAMES,
+  MAX_HISTORY_SHOWN,
+  cardBytes,
+  draftOfferCard,
+  helpCard,
+  myRequestsCard,
+  render,
+  requestDetailCard,
+  requestFormCard,
+  requestSubmittedCard,
+  similarRequestsCard,
+  welcomeCard,
+  type AdaptiveCardJson,
+  type CardName,
+} from '../../src/cards';
+import { PRINCIPLES, ROUTES, STRANDS, BENEFICIARIES } from '../../src/domain/catalogue';
+import type { ProjectRequest } from '../../src/domain/request';
+import { FORM_FIELDS, LIMITS } from '../../src/domain/request-form';
+import {
+  MAX_CARD_BYTES,
+  actionsOf,
+  cardProblems,
+  factsOf,
+  find,
+  inputById,
+  ofType,
+  paragraphs,
+  strings,
+  walk,
+  visibleText,
+} from './card-checks';
+
+// ---------------------------------------------------------------------------------------------
+// Realistic data
+
+function aRequest(overrides: Partial<ProjectRequest> = {}): ProjectRequest {
+  return {
+    id: 'r-0b6c2d8e',
+    reference: 'DP-2026-0012',
+    status: 'submitted',
+    version: 1,
+    requesterId: '29:1a2b3c',
+    requesterName: 'Morag MacLeod',
+    formId: 'f-5c1e0a7b',
+    createdAt: '2026-11-27T09:30:00.000Z',
+    updatedAt: '2026-12-03T14:05:00.000Z',
+    title: 'Online booking for bulky uplifts',
+    problem:
+      'Residents can only book a bulky waste uplift by phoning the contact centre, Monday to Friday 9 to 5. Around 600 calls a month are bookings, and the crews\' lists are typed up by hand the next morning. Missed and double bookings cause about 40 complaints a month, and the paper lists are often wrong by the time the crews set out in the morning.',
+    outcome: 'Residents book and pay for an uplift online at any time and get a confirmed collection date straight away.',
+    beneficiaries: ['citizens', 'employees'],
+    strand: 'customers',
+    principles: ['customer-focused', 'collaboration-value'],
+    principlesHow: 'Residents can book when it suits them; re-using the national booking service keeps the cost down.',
+    reuseChecked: "The council's forms platform (cannot take payments) and the national booking service used by two neighbouring councils.",
+    route: 'share',
+    routeJustification: null,
+    personalData: true,
+    oneOffCost: 25000,
+    annualBenefit: 18000,
+    desiredStart: '2027-04-01',
+    ...overrides,
+  };
+}
+
+function anEvent(at: string, action: string, actorName = 'Morag MacLeod', overrides: Partial<AuditEvent> = {}): AuditEvent {
+  return {
+    at,
+    actorId: '29:1a2b3c',
+    actorName,
+    action,
+    subjectType: 'request',
+    subjectId: 'DP-2026-0012',
+    outcome: 'done',
+    before: null,
+    after: null,
+    detail: null,
+    ...overrides,
+  };
+}
+
+const aDraft = (overrides: Partial<Draft> = {}): Draft => ({
+  formId: 'f-5c1e0a7b',
+  personId: '29:1a2b3c',
+  values: { title: 'Online booking for bulky uplifts', problem: 'Residents can only book by phone.' },
+  createdAt: '2026-11-26T16:00:00.000Z',
+  updatedAt: '2026-11-26T16:42:00.000Z',
+  ...overrides,
+});
+
+const long = (n: number, seed = 'The contact centre takes every booking by phone. ') =>
+  seed.repeat(Math.ceil(n / seed.length)).slice(0, n);
+
+const expectValid = (card: AdaptiveCardJson) => expect(cardProblems(card)).toEqual([]);
+const verbsOf = (card: AdaptiveCardJson) => actionsOf(card).map((a) => a.verb);
+const topActions = (card: AdaptiveCardJson) => (card.actions ?? []) as Record<string, unknown>[];
+
+// ---------------------------------------------------------------------------------------------
+// Every template, with its sample data
+
+const templateNames = readdirSync(CARDS_DIR)
+  .filter((f) => f.endsWith('.json') && !f.endsWith('.sample.json'))
+  .map((f) => f.slice(0, -'.json'.length))
+  .sort();
+
+describe('card templates (every cards/*.json, with its .sample.json)', () => {
+  it('finds the templates', () => {
+    expect(templateNames.length).toBeGreaterThan(0);
+  });
+
+  it('has a typed data shape for every template, and a template for every card name', () => {
+    expect([...CARD_NAMES].sort()).toEqual(templateNames);
+  });
+
+  it('has no sample data without a template', () => {
+    const samples = readdirSync(CARDS_DIR).filter((f) => f.endsWith('.sample.json'));
+    for (const sample of samples) expect(templateNames).toContain(sample.slice(0, -'.sample.json'.length));
+  });
+
+  describe.each(templateNames)('%s', (name) => {
+    const templatePath = join(CARDS_DIR, `${name}.json`);
+    const samplePath = join(CARDS_DIR, `${name}.sample.json`);
+
+    it('has sample data beside it', () => {
+      expect(existsSync(samplePath)).toBe(true);
+    });
+
+    it('is a version 1.5 AdaptiveCard template with the schema', () => {
+      const template = JSON.parse(readFileSync(templatePath, 'utf8'));
+      expect(template).toMatchObject({
+        $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+        type: 'AdaptiveCard',
+        version: '1.5',
+      });
+    });
+
+    it('expands with its sample data into a valid card (library and own checks)', () => {
+      if (!existsSync(samplePath)) throw new Error(`${name}.json has no ${name}.sample.json`);
+      const sample = JSON.parse(readFileSync(samplePath, 'utf8'));
+      const card = render(name as CardName, sample as never);
+      expect(cardProblems(card)).toEqual([]);
+      expect(cardBytes(card)).toBeLessThan(MAX_CARD_BYTES);
+    });
+
+    it('never puts data into markdown text (TextBlock, Fact) except server-written messages', () => {
+      // TextBlocks and facts render Markdown in Teams: data goes in TextRuns (or Inputs).
+      // Allowed: form errors and counters the server writes, and catalogue/derived values in facts.
+      const template = JSON.parse(readFileSync(templatePath, 'utf8'));
+      const allowedInTextBlock = [
+        /\$\{errors\.\w+\}/g,
+        /\$\{pages?\}/g,
+        /\$\{if\(total == 1, '1 request', concat\(string\(total\), ' requests'\)\)\}/g,
+      ];
+      const allowedInFact = [
+        /\$\{(reference|statusLabel|strandName|digitalLeaderTitle|submittedAt|submitted|updated|personalData|oneOffCost|annualBenefit|desiredStart)\}/g,
+      ];
+      const leftOver = (text: string, allowed: RegExp[]) => allowed.reduce((t, re) => t.replace(re, ''), text).includes('${');
+      const bad: string[] = [];
+      walk(template, (o, path) => {
+        if (o.type === 'TextBlock' && typeof o.text === 'string' && leftOver(o.text, allowedInTextBlock)) {
+          bad.push(`${path}: ${o.text}`);
+        }
+        const isFact = typeof o.title === 'string' && typeof o.value === 'string' && !('type' in o) && path.includes('.facts[');
+        if (isFact && (leftOver(o.title as string, []) || leftOver(o.value as string, allowedInFact))) {
+          bad.push(`${path}: ${o.title} = ${o.value}`);
+        }
+      });
+      expect(bad).toEqual([]);
+    });
+  });
+});
+
+describe('render', () => {
+  it('refuses a name that is not a card name (no paths)', () => {
+    expect(() => render('../package' as CardName, {} as never)).toThrow(/Not a card name/);
+  });
+
+  it('resolves the cards folder at the project root', () => {
+    expect(existsSync(join(CARDS_DIR, 'welcome.json'))).toBe(true);
+    expect(existsSync(join(CARDS_DIR, '..', 'package.json'))).toBe(true);
+  });
+
+  it('gives a fresh object each time (the cached template is not changed by use)', () => {
+    const a = welcomeCard('Morag');
+    (a.body as unknown[]).push('changed');
+    const b = welcomeCard('Morag');
+    expect(b.body).toHaveLength((a.body as unknown[]).length - 1);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Typed render functions
+
+describe('welcomeCard', () => {
+  it('greets the person by first name and says what the bot does', () => {
+    const card = welcomeCard('Morag');
+    expectValid(card);
+    expect(paragraphs(card)[0]).toBe('Hello, Morag');
+    expect(visibleText(card)).toMatch(/Digital Strategy Group \(DSG\)/);
+    expect(visibleText(card)).toMatch(/Digital Programme/);
+    expect(visibleText(card)).toMatch(/Reminders and digests will come later/);
+    expect(verbsOf(card)).toEqual(['request.new', 'request.list', 'help.show']);
+    expect(topActions(card).map((a) => a.title)).toEqual(['Submit an idea', 'My requests', 'Help']);
+  });
+
+  it('just says hello without a name', () => {
+    for (const name of [undefined, null, '', '   ']) {
+      const card = welcomeCard(name);
+      expectValid(card);
+      expect(paragraphs(card)[0]).toBe('Hello');
+    }
+  });
+});
+
+describe('helpCard', () => {
+  it('lists the commands, the four principles from the catalogue and the share-and-re-use rule', () => {
+    const card = helpCard();
+    expectValid(card);
+    const facts = factsOf(card);
+    expect(Object.keys(facts)).toEqual(['new', 'my requests', 'DP-2026-0001', 'help']);
+    const text = visibleText(card);
+    expect(text).toMatch(/@mention dsg-bot/);
+    for (const p of PRINCIPLES) expect(paragraphs(card).some((line) => line.startsWith(`${p.name}: `))).toBe(true);
+    expect(text).toMatch(/Share and re-use before buying; build only as a last resort\./);
+    expect(verbsOf(card)).toEqual(['request.new', 'request.list']);
+  });
+});
+
+describe('requestFormCard', () => {
+  const MANDATORY = ['title', 'problem', 'outcome', 'beneficiaries', 'strand', 'principles', 'principlesHow', 'reuseChecked', 'route'];
+
+  it('has one labelled input per form field, named as the field', () => {
+    const card = requestFormCard({ formId: 'f-1', values: {}, errors: {} });
+    expectValid(card);
+    const inputs = find(card, (o) => typeof o.type === 'string' && o.type.startsWith('Input.'));
+    expect(inputs.map((i) => i.id).sort()).toEqual([...FORM_FIELDS].sort());
+    for (const field of FORM_FIELDS) {
+      const label = String(inputById(card, field)?.label);
+      expect(label.endsWith(' (required)')).toBe(MANDATORY.includes(field));
+    }
+    expect(String(inputById(card, 'routeJustification')?.label)).toMatch(/required for buy or build/);
+  });
+
+  it('uses the right kind of input for each field', () => {
+    const card = requestFormCard({ formId: 'f-1' });
+    expect(inputById(card, 'title')).toMatchObject({ type: 'Input.Text', maxLength: LIMITS.title });
+    for (const f of ['problem', 'outcome', 'principlesHow', 'reuseChecked', 'routeJustification']) {
+      expect(inputById(card, f)).toMatchObject({ type: 'Input.Text', isMultiline: true, maxLength: LIMITS.text });
+    }
+    expect(inputById(card, 'beneficiaries')).toMatchObject({ type: 'Input.ChoiceSet', isMultiSelect: true, style: 'expanded' });
+    expect(inputById(card, 'principles')).toMatchObject({ type: 'Input.ChoiceSet', isMultiSelect: true, style: 'expanded' });
+    expect(inputById(card, 'strand')).toMatchObject({ type: 'Input.ChoiceSet', style: 'compact' });
+    expect(inputById(card, 'route')).toMatchObject({ type: 'Input.ChoiceSet', style: 'expanded' });
+    expect(inputById(card, 'personalData')).toMatchObject({
+      type: 'Input.Toggle',
+      title: 'Personal data is involved (a data protection impact assessment will be needed)',
+      valueOn: 'true',
+      valueOff: 'false',
+      value: 'false',
+    });
+    expect(inputById(card, 'oneOffCost')).toMatchObject({ type: 'Input.Text' });
+    expect(inputById(card, 'annualBenefit')).toMatchObject({ type: 'Input.Text' });
+    expect(String(inputById(card, 'oneOffCost')?.label)).toMatch(/whole pounds GBP/);
+    expect(inputById(card, 'desiredStart')).toMatchObject({ type: 'Input.Date' });
+  });
+
+  it('offers the catalogue choices, in catalogue order', () => {
+    const card = requestFormCard({ formId: 'f-1' });
+    const choices = (id: string) => (inputById(card, id)?.choices as { title: string; value: string }[]).map((c) => [c.title, c.value]);
+    expect(choices('strand')).toEqual(STRANDS.map((s) => [s.name, s.id]));
+    expect(choices('principles')).toEqual(PRINCIPLES.map((s) => [s.name, s.id]));
+    expect(choices('beneficiaries')).toEqual(BENEFICIARIES.map((s) => [s.name, s.id]));
+    expect(choices('route')).toEqual(ROUTES.map((s) => [s.name, s.id]));
+  });
+
+  it('requires only the title on the client, so an incomplete draft can be saved', () => {
+    const card = requestFormCard({ formId: 'f-1' });
+    const required = find(card, (o) => o.isRequired === true);
+    expect(required.map((i) => i.id)).toEqual(['title']);
+    expect(required[0].errorMessage).toBeTruthy();
+  });
+
+  it('groups the form into the four sections', () => {
+    const headings = ofType(requestFormCard({ formId: 'f-1' }), 'TextBlock')
+      .filter((t) => t.style === 'heading')
+      .map((t) => t.text);
+    expect(headings).toEqual(['Submit an idea for a digital project', 'About the idea', 'Fit with the strategy', 'Share and re-use', 'Cost and timing']);
+  });
+
+  it('sends Submit and Save draft with the form id', () => {
+    const card = requestFormCard({ formId: 'f-5c1e0a7b' });
+    expect(topActions(card).map((a) => [a.title, a.verb, a.data])).toEqual([
+      ['Submit', 'request.submit', { formId: 'f-5c1e0a7b' }],
+      ['Save draft', 'request.draft', { formId: 'f-5c1e0a7b' }],
+    ]);
+  });
+
+  it('starts empty, with no errors and no notice', () => {
+    const card = requestFormCard({ formId: 'f-1' });
+    for (const field of FORM_FIELDS) expect(inputById(card, field)?.value).toBe(field === 'personalData' ? 'false' : '');
+    expect(find(card, (o) => o.color === 'attention')).toEqual([]);
+    expect(paragraphs(card)).toEqual([]);
+  });
+
+  it('keeps what the person typed and shows each error right under its input', () => {
+    const values = {
+      title: 'Online booking for bulky uplifts',
+      problem: 'Residents can only book by phone.',
+      beneficiaries: 'citizens,employees',
+      strand: 'customers',
+      principles: 'customer-focused',
+      route: 'buy',
+      personalData: 'true',
+      oneOffCost: '25k',
+      desiredStart: '2027-04-01',
+    };
+    const errors = {
+      outcome: 'Enter the intended outcome for customers.',
+      routeJustification: 'Explain why re-using or sharing an existing solution will not do: buying or building is the last resort.',
+      oneOffCost: 'Enter the one-off cost as a number of pounds, like 25000.',
+    };
+    const card = requestFormCard({ formId: 'f-1', values, errors, notice: 'Please fix the 3 problems marked below.' });
+    expectValid(card);
+    for (const [field, value] of Object.entries(values)) expect(inputById(card, field)?.value).toBe(value);
+    expect(inputById(card, 'outcome')?.value).toBe('');
+
+    const body = card.body as Record<string, unknown>[];
+    for (const [field, message] of Object.entries(errors)) {
+      const at = body.findIndex((o) => o.id === field);
+      expect(body[at + 1]).toMatchObject({ type: 'TextBlock', text: message, color: 'attention', wrap: true });
+    }
+    expect(find(card, (o) => o.type === 'TextBlock' && o.color === 'attention')).toHaveLength(3);
+    expect(paragraphs(card)).toEqual(['Please fix the 3 problems marked below.']);
+  });
+
+  it('says how many problems there are when the caller gives errors but no notice', () => {
+    expect(paragraphs(requestFormCard({ formId: 'f-1', errors: { title: 'Enter a title.' } }))).toEqual(['Please fix the problem marked below.']);
+    expect(paragraphs(requestFormCard({ formId: 'f-1', errors: { title: 'a', problem: 'b' } }))).toEqual(['Please fix the 2 problems marked below.']);
+  });
+
+  it('shows a draft-saved notice', () => {
+    const card = requestFormCard({ formId: 'f-1', values: { title: 'Bulky uplifts' }, notice: 'Draft saved 27 Nov 2026, 09:30' });
+    expectValid(card);
+    expect(paragraphs(card)).toEqual(['Draft saved 27 Nov 2026, 09:30']);
+  });
+
+  it('never prefills more than an input accepts, and only values the inputs understand', () => {
+    const card = requestFormCard({
+      formId: 'f-1',
+      values: { title: 'x'.repeat(500), problem: 'p'.repeat(9000), personalData: 'yes', desiredStart: '14/01/2027' },
+    });
+    expectValid(card);
+    expect(inputById(card, 'title')?.value).toHaveLength(LIMITS.title);
+    expect(inputById(card, 'problem')?.value).toHaveLength(LIMITS.text);
+    expect(inputById(card, 'personalData')?.value).toBe('false');
+    expect(inputById(card, 'desiredStart')?.value).toBe('');
+  });
+
+  it('stays under 28 KB with every text field full (4,000 characters each) and every error shown', () => {
+    const values = {
+      title: long(LIMITS.title),
+      problem: long(LIMITS.text),
+      outcome: long(LIMITS.text),
+      beneficiaries: 'citizens,businesses,learners-educators,employees',
+      strand: 'business-services',
+      principles: 'customer-focused,skilled-workforce,privacy-openness,collaboration-value',
+      principlesHow: long(LIMITS.text),
+      reuseChecked: long(LIMITS.text),
+      route: 'build',
+      routeJustification: long(LIMITS.text),
+      personalData: 'true',
+      oneOffCost: '100000000',
+      annualBenefit: '100000000',
+      desiredStart: '2027-01-14',
+    };
+    const errors = Object.fromEntries(FORM_FIELDS.map((f) => [f, 'Explain why re-using or sharing an existing solution will not do.']));
+    const card = requestFormCard({ formId: 'f-5c1e0a7b-3d2f-4f1e-9a55-0b6c2d8e4a17', values, errors });
+    expectValid(card);
+    expect(cardBytes(card)).toBeLessThan(MAX_CARD_BYTES);
+  });
+});
+
+describe('similarRequestsCard', () => {
+  const matches: SimilarRequest[] = [
+    { reference: 'DP-2026-0007', title: 'Book and pay for special uplifts online', status: 'under-review', strand: 'customers', score: 0.62 },
+    { reference: 'DP-2026-0003', title: 'Garden waste permits online', status: 'approved', strand: 'customers', score: 0.34 },
+  ];
+
+  it('lists each match with reference, title, status and strand, and offers the three choices', () => {
+    const card = similarRequestsCard('f-1', 'Online booking for bulky uplifts', matches);
+    expectValid(card);
+    const text = paragraphs(card);
+    expect(text[0]).toBe(
+      'These look similar to "Online booking for bulky uplifts". The strategy aims to reduce duplication: check them before you submit.',
+    );
+    expect(text).toContain('DP-2026-0007 – Book and pay for special uplifts online');
+    expect(text).toContain('Under review · Digital Customers');
+    expect(text).toContain('Approved · Digital Customers');
+    expect(topActions(card).map((a) => [a.title, a.verb, a.data])).toEqual([
+      ['Submit anyway', 'request.confirm', { formId: 'f-1' }],
+      ['Edit my request', 'request.edit', { formId: 'f-1' }],
+      ['Withdraw', 'request.discard', { formId: 'f-1' }],
+    ]);
+    // No per-item View: Action.Execute replaces this card, which would lose the three choices.
+    expect(actionsOf(card)).toHaveLength(3);
+  });
+
+  it('shows at most five matches', () => {
+    const many = Array.from({ length: 8 }, (_, i) => ({ ...matches[0], reference: `DP-2026-00${10 + i}` }));
+    const card = similarRequestsCard('f-1', 'Bulky uplifts', many);
+    expectValid(card);
+    expect(ofType(card, 'Container')).toHaveLength(5);
+  });
+});
+
+describe('requestSubmittedCard', () => {
+  it('confirms the reference, summarises the request and says what happens next', () => {
+    const request = aRequest({ strand: 'learning', problem: long(900) });
+    const card = requestSubmittedCard(request);
+    expectValid(card);
+    const text = paragraphs(card);
+    expect(text[0]).toBe('Submitted as DP-2026-0012');
+    expect(text[1]).toBe('Online booking for bulky uplifts');
+    expect(text[2].length).toBeLessThanOrEqual(300);
+    expect(text[2].endsWith('…')).toBe(true);
+    expect(factsOf(card)).toEqual({
+      Reference: 'DP-2026-0012',
+      Strand: 'Digital Learning',
+      'Looked after by': 'Digital Leader for Digital Learning',
+      Submitted: '27 Nov 2026, 09:30',
+    });
+    expect(text[3]).toBe(
+      'What happens next: the Digital Strategy Group reviews it at its next meeting (it meets at least every two months); ' +
+        'the Digital Leader for Digital Learning looks after this strand. You will get a message here when it is decided.',
+    );
+    expect(topActions(card).map((a) => [a.title, a.verb, a.data])).toEqual([
+      ['View request', 'request.view', { reference: 'DP-2026-0012' }],
+      ['My requests', 'request.list', { page: 1 }],
+    ]);
+  });
+
+  it('keeps a short problem whole in the summary', () => {
+    const card = requestSubmittedCard(aRequest({ problem: 'Bookings are by phone only.\n\nCrews get paper lists.' }));
+    expect(paragraphs(card)[2]).toBe('Bookings are by phone only. Crews get paper lists.');
+  });
+});
+
+describe('myRequestsCard', () => {
+  const five = Array.from({ length: 5 }, (_, i) =>
+    aRequest({ reference: `DP-2026-00${20 - i}`, title: `Idea ${20 - i}`, updatedAt: `2026-11-${20 - i}T10:00:00Z` }),
+  );
+
+  it('shows each request compactly with a View button, and Next on the first page', () => {
+    const card = myRequestsCard({ items: five, total: 12 }, 1, 5);
+    expectValid(card);
+    expect(visibleText(card)).toMatch(/12 requests, newest first\. Page 1 of 3\./);
+    expect(paragraphs(card)[0]).toBe('DP-2026-0020 – Idea 20');
+    expect(paragraphs(card)[1]).toBe('Submitted · Digital Customers · updated 20 Nov 2026');
+    const views = actionsOf(card).filter((a) => a.verb === 'request.view');
+    expect(views.map((a) => a.data)).toEqual(five.map((r) => ({ reference: r.reference })));
+    expect(topActions(card).map((a) => [a.title, a.verb, a.data])).toEqual([
+      ['Next', 'request.list', { page: 2 }],
+      ['Submit an idea', 'request.new', {}],
+    ]);
+  });
+
+  it('has Previous and Next in the middle, Previous only on the last page', () => {
+    const middle = myRequestsCard({ items: five, total: 12 }, 2, 5);
+    expect(topActions(middle).map((a) => [a.title, a.data])).toEqual([
+      ['Previous', { page: 1 }],
+      ['Next', { page: 3 }],
+      ['Submit an idea', {}],
+    ]);
+    const last = myRequestsCard({ items: five.slice(0, 2), total: 12 }, 3, 5);
+    expectValid(last);
+    expect(topActions(last).map((a) => a.title)).toEqual(['Previous', 'Submit an idea']);
+  });
+
+  it('says so when there are no requests yet', () => {
+    const card = myRequestsCard({ items: [], total: 0 }, 1, 5);
+    expectValid(card);
+    expect(visibleText(card)).toMatch(/You have not submitted any requests yet\./);
+    expect(actionsOf(card).map((a) => a.title)).toEqual(['Submit an idea']);
+  });
+
+  it('says "1 request"', () => {
+    expect(visibleText(myRequestsCard({ items: five.slice(0, 1), total: 1 }, 1, 5))).toMatch(/^1 request, newest first\. Page 1 of 1\./m);
+  });
+
+  it('stays under 28 KB even with 20 long titles on a page (the bot shows 5)', () => {
+    const items = Array.from({ length: 20 }, (_, i) => aRequest({ reference: `DP-2026-${1000 + i}`, title: long(LIMITS.title) }));
+    const card = myRequestsCard({ items, total: 40 }, 1, 20);
+    expectValid(card);
+    expect(cardBytes(card)).toBeLessThan(MAX_CARD_BYTES);
+  });
+
+  it('refuses a page size that is not positive', () => {
+    expect(() => myRequestsCard({ items: [], total: 0 }, 1, 0)).toThrow(RangeError);
+  });
+});
+
+describe('requestDetailCard', () => {
+  const history = [
+    anEvent('2026-11-26T16:42:00Z', 'request.draft'),
+    anEvent('2026-11-27T09:30:00Z', 'request.submit'),
+    anEvent('2026-11-28T10:00:00Z', 'request.withdraw', 'Someone Else', { outcome: 'refused' }),
+    anEvent('2026-12-03T14:05:00Z', 'request.review', 'DSG Chair'),
+  ];
+
+  it('shows the request in full', () => {
+    const card = requestDetailCard(aRequest({ version: 3 }), history, true);
+    expectValid(card);
+    const text = paragraphs(card);
+    expect(text[0]).toBe('DP-2026-0012');
+    expect(text[1]).toBe('Online booking for bulky uplifts');
+    expect(text).toContain('Requested by Morag MacLeod');
+    expect(factsOf(card)).toEqual({
+      Status: 'Submitted',
+      Strand: 'Digital Customers',
+      'Looked after by': 'Digital Leader for Digital Customers',
+      Submitted: '27 Nov 2026, 09:30',
+      'Last change': '3 Dec 2026, 14:05',
+      'Personal data': 'Yes – a data protection impact assessment will be needed',
+      'One-off cost': '£25,000',
+      'Annual saving or benefit': '£18,000',
+      'Desired start': '1 Apr 2027',
+    });
+    const request = aRequest();
+    for (const t of [request.problem, request.outcome, request.principlesHow, request.reuseChecked]) expect(text).toContain(t);
+    expect(text).toContain('Citizens, Council employees');
+    expect(text).toContain('Customer/Citizen Focused, Collaboration and Value for Money');
+    expect(text).toContain('Share with partners');
+    expect(visibleText(card)).not.toMatch(/Why re-using or sharing will not do/);
+  });
+
+  it('turns the audit trail into a history in words, leaving out refused attempts', () => {
+    const text = paragraphs(requestDetailCard(aRequest(), history, true));
+    expect(text.filter((t) => /^\d+ \w{3} \d{4}, \d\d:\d\d – /.test(t))).toEqual([
+      '26 Nov 2026, 16:42 – Saved as draft by Morag MacLeod',
+      '27 Nov 2026, 09:30 – Submitted by Morag MacLeod',
+      '3 Dec 2026, 14:05 – Review started by DSG Chair',
+    ]);
+  });
+
+  it('offers Withdraw with reference and version only when the person may withdraw', () => {
+    const may = requestDetailCard(aRequest({ version: 3 }), history, true);
+    expect(topActions(may).map((a) => [a.title, a.verb, a.data])).toEqual([
+      ['Withdraw request', 'request.withdraw', { reference: 'DP-2026-0012', version: 3 }],
+      ['My requests', 'request.list', { page: 1 }],
+    ]);
+    const mayNot = requestDetailCard(aRequest({ status: 'withdrawn' }), history, false);
+    expectValid(mayNot);
+    expect(topActions(mayNot).map((a) => a.title)).toEqual(['My requests']);
+    expect(factsOf(mayNot).Status).toBe('Withdrawn');
+  });
+
+  it('shows the justification for buy or build, and leaves out optional facts that are empty', () => {
+    const card = requestDetailCard(
+      aRequest({
+        route: 'build',
+        routeJustification: 'No existing product handles Gaelic-medium timetables.',
+        personalData: false,
+        oneOffCost: null,
+        annualBenefit: null,
+        desiredStart: null,
+      }),
+      [],
+      false,
+    );
+    expectValid(card);
+    expect(paragraphs(card)).toContain('No existing product handles Gaelic-medium timetables.');
+    expect(paragraphs(card)).toContain('Build');
+    const facts = factsOf(card);
+    expect(facts['Personal data']).toBe('No');
+    expect(facts).not.toHaveProperty('One-off cost');
+    expect(facts).not.toHaveProperty('Annual saving or benefit');
+    expect(facts).not.toHaveProperty('Desired start');
+    expect(visibleText(card)).not.toMatch(/Cost and timing/);
+  });
+
+  it('shows the latest history entries and counts the rest', () => {
+    const many = Array.from({ length: 25 }, (_, i) => anEvent(`2026-12-${String(i + 1).padStart(2, '0')}T10:00:00Z`, 'request.comment'));
+    const card = requestDetailCard(aRequest(), many, false);
+    expectValid(card);
+    const lines = paragraphs(card).filter((t) => t.includes('Comment added by'));
+    expect(lines).toHaveLength(MAX_HISTORY_SHOWN);
+    expect(lines[lines.length - 1]).toBe('25 Dec 2026, 10:00 – Comment added by Morag MacLeod');
+    expect(paragraphs(card)).toContain('15 earlier changes are not shown.');
+  });
+
+  it('stays under 28 KB with every long text at 4,000 characters, without shortening them', () => {
+    const request = aRequest({
+      title: long(LIMITS.title),
+      problem: long(LIMITS.text, 'Residents phone to book. '),
+      outcome: long(LIMITS.text, 'Book online at any time. '),
+      principlesHow: long(LIMITS.text, 'Customers first, shared platform. '),
+      reuseChecked: long(LIMITS.text, 'Checked the national booking service. '),
+      route: 'buy',
+      routeJustification: long(LIMITS.text, 'No partner offers it. '),
+      beneficiaries: ['citizens', 'businesses', 'learners-educators', 'employees'],
+      principles: ['customer-focused', 'skilled-workforce', 'privacy-openness', 'collaboration-value'],
+      requesterName: 'Morag MacLeod-Fitzgerald',
+    });
+    const events = Array.from({ length: 30 }, (_, i) => anEvent(`2026-12-01T10:${String(i).padStart(2, '0')}:00Z`, 'request.comment', 'A Very Long Display Name (Waste Services)'));
+    const card = requestDetailCard(request, events, true);
+    expectValid(card);
+    expect(cardBytes(card)).toBeLessThan(MAX_CARD_BYTES);
+    const text = paragraphs(card);
+    for (const t of [request.problem, request.outcome, request.principlesHow, request.reuseChecked, request.routeJustification]) {
+      expect(text).toContain(t);
+    }
+  });
+
+  it('shortens the longest texts, and says so, when multi-byte text would not fit', () => {
+    const gaelic = 'Tha sinn ag iarraidh seirbheisean air-loidhne às ùr — “àite” ✓ '; // accents, dashes, quotes, ticks
+    const request = aRequest({
+      problem: long(LIMITS.text, gaelic),
+      outcome: long(LIMITS.text, gaelic),
+      principlesHow: long(LIMITS.text, gaelic),
+      reuseChecked: long(LIMITS.text, gaelic),
+      route: 'build',
+      routeJustification: long(LIMITS.text, gaelic),
+    });
+    const card = requestDetailCard(request, history, true);
+    expectValid(card);
+    expect(cardBytes(card)).toBeLessThan(MAX_CARD_BYTES);
+    expect(paragraphs(card).some((t) => t.endsWith('… (shortened to fit this card)'))).toBe(true);
+  });
+});
+
+describe('draftOfferCard', () => {
+  it('names the draft and when it was saved, and offers to continue it or start afresh', () => {
+    const card = draftOfferCard(aDraft());
+    expectValid(card);
+    expect(paragraphs(card)).toEqual(['Your draft "Online booking for bulky uplifts" was last saved 26 Nov 2026, 16:42.']);
+    expect(topActions(card).map((a) => [a.title, a.verb, a.data])).toEqual([
+      ['Continue draft', 'request.edit', { formId: 'f-5c1e0a7b' }],
+      ['Start a new idea', 'request.new', { fresh: true }],
+    ]);
+  });
+
+  it('copes with a draft that has no title yet', () => {
+    const card = draftOfferCard(aDraft({ values: { problem: 'Phone bookings only' } }));
+    expectValid(card);
+    expect(paragraphs(card)[0]).toMatch(/^Your draft "Untitled idea"/);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// User-typed text is never Markdown, and never template syntax
+
+describe('user-typed text', () => {
+  const MARKERS = [
+    '**bold** [x](http://evil) <b>hi</b> ${title}',
+    '${reference} ${if(true, 1, 2)} ${$root.formId} @{x} _em_ # Heading\n- list item\n1. one',
+  ];
+
+  /** Renders every card with `marker` in every field a person can type (or a Teams display name). */
+  function cardsWith(marker: string): Record<string, { card: AdaptiveCardJson; expected: number }> {
+    const request = aRequest({
+      title: marker,
+      requesterName: marker,
+      problem: marker,
+      outcome: marker,
+      principlesHow: marker,
+      reuseChecked: marker,
+      route: 'buy',
+      routeJustification: marker,
+    });
+    const history = [anEvent('2026-11-27T09:30:00Z', 'request.submit', marker)];
+    const values = Object.fromEntries(
+      ['title', 'problem', 'outcome', 'principlesHow', 'reuseChecked', 'routeJustification', 'oneOffCost', 'annualBenefit'].map((f) => [f, marker]),
+    );
+    const match: SimilarRequest = { reference: 'DP-2026-0007', title: marker, status: 'submitted', strand: 'customers', score: 0.5 };
+    // `expected`: how many places show the text (amount inputs keep only their first 20 characters).
+    return {
+      welcome: { card: welcomeCard(marker), expected: 1 },
+      form: { card: requestFormCard({ formId: 'f-1', values }), expected: 6 },
+      similar: { card: similarRequestsCard('f-1', marker, [match]), expected: 2 },
+      submitted: { card: requestSubmittedCard(request), expected: 2 }, // title, and the problem as summary
+      list: { card: myRequestsCard({ items: [request], total: 1 }, 1, 5), expected: 1 },
+      detail: { card: requestDetailCard(request, history, true), expected: 8 },
+      draft: { card: draftOfferCard(aDraft({ values: { title: marker } })), expected: 1 },
+    };
+  }
+
+  it.each(MARKERS)('comes out literally, only in TextRuns and input values: %s', (marker) => {
+    const firstLine = marker.split('\n')[0];
+    const literal = [marker, `, ${marker}`, marker.replace(/\s+/g, ' ')]; // as typed; after "Hello"; as a one-line summary
+    for (const [name, { card, expected }] of Object.entries(cardsWith(marker))) {
+      expect({ name, problems: cardProblems(card, { allowDollarBrace: true }) }).toEqual({ name, problems: [] });
+      const hits = strings(card).filter((s) => s.value.includes(firstLine));
+      expect({ name, hits: hits.length }).toEqual({ name, hits: expected });
+      for (const h of hits) {
+        const where = `${String(h.holder.type ?? '(fact or choice)')}.${h.key}`;
+        expect({ name, where }).toEqual({ name, where: expect.stringMatching(/^(TextRun\.text|Input\.Text\.value)$/) });
+        expect({ name, literal }).toEqual({ name, literal: expect.arrayContaining([h.value]) });
+      }
+    }
+  });
+
+  it('is not expanded again by the template engine', () => {
+    const card = requestDetailCard(aRequest({ title: '${reference}', problem: '${title}', outcome: "${concat('a','b')}" }), [], false);
+    const text = paragraphs(card);
+    expect(text[1]).toBe('${reference}');
+    expect(text).toContain('${title}');
+    expect(text).toContain("${concat('a','b')}");
+  });
+
+  it('never reaches a TextBlock, a fact, a choice or an action title', () => {
+    for (const marker of MARKERS) {
+      for (const { card } of Object.values(cardsWith(marker))) {
+        const markdownPlaces = strings(card).filter(
+          (s) => s.holder.type !== 'TextRun' && !(typeof s.holder.type === 'string' && s.holder.type.startsWith('Input.') && s.key === 'value'),
+        );
+        for (const s of markdownPlaces) {
+          expect({ path: s.path, value: s.value }).not.toEqual({ path: s.path, value: expect.stringContaining('**bold**') });
+          expect({ path: s.path, value: s.value }).not.toEqual({ path: s.path, value: expect.stringContaining('_em_') });
+        }
+      }
+    }
+  });
+});
