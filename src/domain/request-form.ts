@@ -119,16 +119,14 @@ function schema(today: string) {
           }
           return v;
         }),
-    })
-    .superRefine((v, ctx) => {
-      if (ROUTES_NEEDING_JUSTIFICATION.includes(v.route) && !v.routeJustification) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['routeJustification'],
-          message: 'Explain why re-using or sharing an existing solution will not do: buying or building is the last resort.',
-        });
-      }
     });
+}
+
+const JUSTIFICATION_NEEDED = 'Explain why re-using or sharing an existing solution will not do: buying or building is the last resort.';
+
+/** Cross-field rule, checked even when other fields are wrong so every problem shows at once. */
+function needsJustification(values: FormValues): boolean {
+  return (ROUTES_NEEDING_JUSTIFICATION as readonly string[]).includes(values.route ?? '') && !values.routeJustification?.trim();
 }
 
 export function isIsoDate(v: string): boolean {
@@ -141,12 +139,9 @@ export function isIsoDate(v: string): boolean {
 export function validateRequestForm(raw: unknown, today: string): FormResult {
   const values = formValuesFrom(raw);
   const parsed = schema(today).safeParse(values);
-  if (parsed.success) {
-    const d = parsed.data;
-    return { ok: true, details: { ...d, routeJustification: d.routeJustification } };
-  }
-  const errors: FieldErrors = {};
-  for (const issue of parsed.error.issues) {
+  const errors: FieldErrors = needsJustification(values) ? { routeJustification: JUSTIFICATION_NEEDED } : {};
+  if (parsed.success && !errors.routeJustification) return { ok: true, details: parsed.data };
+  for (const issue of parsed.error?.issues ?? []) {
     const field = issue.path[0] as FormField | undefined;
     if (field && !errors[field]) errors[field] = issue.message;
   }

@@ -53,6 +53,11 @@ describe('request form validation', () => {
     expect(validateRequestForm({ ...valid, route: 'build', routeJustification: 'Nothing exists to share.' }, TODAY).ok).toBe(true);
   });
 
+  it('reports the missing justification together with other problems', () => {
+    const result = validateRequestForm({ ...valid, title: '', route: 'buy' }, TODAY);
+    expect(!result.ok && Object.keys(result.errors).sort()).toEqual(['routeJustification', 'title']);
+  });
+
   it.each([
     ['oneOffCost', '100000001', /between £0 and £100,000,000/],
     ['oneOffCost', '-5', /number of pounds/],

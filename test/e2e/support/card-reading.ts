@@ -1,0 +1,60 @@
+/** Reading the cards the bot returns, as a person would: the words on them and the buttons. */
+
+type Json = Record<string, unknown>;
+
+function walk(node: unknown, visit: (n: Json) => void): void {
+  if (Array.isArray(node)) node.forEach((n) => walk(n, visit));
+  else if (node && typeof node === 'object') {
+    visit(node as Json);
+    for (const value of Object.values(node)) walk(value, visit);
+  }
+}
+
+/** Every visible string on a card: texts, text runs, facts, input labels and values, button titles. */
+export function wordsOf(card: unknown): string {
+  const words: string[] = [];
+  walk(card, (n) => {
+    for (const key of ['text', 'title', 'value', 'label', 'placeholder']) if (typeof n[key] === 'string') words.push(n[key] as string);
+  });
+  return words.join('\n');
+}
+
+/** The Action.Execute with this verb (the first), or throws listing the verbs there are. */
+export function action(card: unknown, verb: string): { title: string; verb: string; data: Json } {
+  const found: { title: string; verb: string; data: Json }[] = [];
+  walk(card, (n) => {
+    if (n.type === 'Action.Execute') found.push({ title: String(n.title), verb: String(n.verb), data: (n.data ?? {}) as Json });
+  });
+  const hit = found.find((a) => a.verb === verb);
+  if (!hit) throw new Error(`no ${verb} button on the card; it has: ${found.map((a) => a.verb).join(', ') || 'none'}`);
+  return hit;
+}
+
+/** The input with this id. */
+export function input(card: unknown, id: string): Json {
+  let hit: Json | undefined;
+  walk(card, (n) => {
+    if (!hit && n.id === id && typeof n.type === 'string' && n.type.startsWith('Input.')) hit = n;
+  });
+  if (!hit) throw new Error(`no input ${id} on the card`);
+  return hit;
+}
+
+/** The card in an invoke response body, or throws with what came instead. */
+export function invokeCard(body: any): Json {
+  if (body?.type !== 'application/vnd.microsoft.card.adaptive') throw new Error(`expected a card, got ${JSON.stringify(body).slice(0, 300)}`);
+  return body.value;
+}
+
+/** The message in an invoke response body, or throws with what came instead. */
+export function invokeMessage(body: any): string {
+  if (body?.type !== 'application/vnd.microsoft.activity.message') throw new Error(`expected a message, got ${JSON.stringify(body).slice(0, 300)}`);
+  return body.value;
+}
+
+/** The Adaptive Card attached to an activity the bot sent. */
+export function attachedCard(activity: { attachments?: Array<{ contentType: string; content?: unknown }> }): Json {
+  const attachment = activity.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+  if (!attachment) throw new Error(`no card attached: ${JSON.stringify(activity).slice(0, 300)}`);
+  return attachment.content as Json;
+}
