@@ -106,11 +106,18 @@ async function waitForHealth(): Promise<void> {
   throw new Error('the bot did not become healthy');
 }
 
+/** The node flags `npm start` runs the bot with (heap cap included), so the bench measures the same process. */
+function startFlags(): string[] {
+  const scripts = JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')).scripts as Record<string, string>;
+  return (/node (.*?)dist\/main\.js/.exec(scripts.start)?.[1] ?? '').split(' ').filter(Boolean);
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'dsg-bench-'));
-  const bot: ChildProcess = spawn(process.execPath, [path.join(__dirname, '..', 'dist', 'main.js')], {
+  const bot: ChildProcess = spawn(process.execPath, [...startFlags(), ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), path.join(__dirname, '..', 'dist', 'main.js')], {
     env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', PLAYGROUND: 'off', LOG_LEVEL: 'warn', SQLITE_PATH: path.join(dir, 'bench.sqlite'), DATABASE_URL: '', MicrosoftAppId: '' },
     stdio: ['ignore', 'ignore', 'inherit'],
+    cwd: process.env.BENCH_CWD ?? process.cwd(),
   });
   try {
     await waitForHealth();

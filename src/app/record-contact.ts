@@ -1,4 +1,5 @@
-import type { Actor, Conversation } from '../domain/people';
+import { isDeepStrictEqual } from 'node:util';
+import type { Actor, Conversation, Person } from '../domain/people';
 import type { Deps } from './deps';
 
 export interface Contact {
@@ -8,27 +9,34 @@ export interface Contact {
   installed?: boolean;
 }
 
+const withoutTime = <T extends { updatedAt: string }>({ updatedAt: _, ...rest }: T): Omit<T, 'updatedAt'> => rest;
+
 /**
- * Remembers who talked to the bot and where, so it can write to them later.
+ * Remembers who talked to the bot and where, so it can write to them later; writes only what changed.
  * Returns true when this activity newly installed the bot in the conversation (time for a welcome).
  */
 export async function recordContact(deps: Deps, contact: Contact): Promise<{ newlyInstalled: boolean }> {
   const now = deps.clock.now().toISOString();
   const { actor, conversation } = contact;
-  return deps.store.transaction(async (tx) => {
-    const known = await tx.conversations.get(conversation.id);
-    const installed = contact.installed ?? known?.installed ?? true;
-    await tx.conversations.upsert({ ...conversation, installed, updatedAt: now });
-    const person = await tx.people.get(actor.id);
-    await tx.people.upsert({
-      ...actor,
-      aadObjectId: actor.aadObjectId ?? person?.aadObjectId ?? null,
-      tenantId: actor.tenantId ?? person?.tenantId ?? null,
-      // A personal chat is where proactive messages to this person go.
-      conversationRef: conversation.kind === 'personal' ? conversation.reference : (person?.conversationRef ?? null),
-      reachable: true,
-      updatedAt: now,
+  const [known, person] = await Promise.all([deps.store.conversations.get(conversation.id), deps.store.people.get(actor.id)]);
+  const nextConversation: Conversation = { ...conversation, installed: contact.installed ?? known?.installed ?? true, updatedAt: now };
+  const nextPerson: Person = {
+    ...actor,
+    aadObjectId: actor.aadObjectId ?? person?.aadObjectId ?? null,
+    tenantId: actor.tenantId ?? person?.tenantId ?? null,
+    // A personal chat is where proactive messages to this person go.
+    conversationRef: conversation.kind === 'personal' ? conversation.reference : (person?.conversationRef ?? null),
+    // Talking to the bot makes a person reachable again.
+    reachable: true,
+    updatedAt: now,
+  };
+  const conversationChanged = !known || !isDeepStrictEqual(withoutTime(known), withoutTime(nextConversation));
+  const personChanged = !person || !isDeepStrictEqual(withoutTime(person), withoutTime(nextPerson));
+  if (conversationChanged || personChanged) {
+    await deps.store.transaction(async (tx) => {
+      if (conversationChanged) await tx.conversations.upsert(nextConversation);
+      if (personChanged) await tx.people.upsert(nextPerson);
     });
-    return { newlyInstalled: contact.installed === true && !known?.installed };
-  });
+  }
+  return { newlyInstalled: contact.installed === true && !known?.installed };
 }

@@ -84,49 +84,48 @@ const amount = (label: string) =>
       return Math.round(n);
     });
 
-function schema(today: string) {
-  return z
-    .object({
-      title: text('a title', LIMITS.title),
-      problem: text('the problem to solve', LIMITS.text),
-      outcome: text('the intended outcome for customers', LIMITS.text),
-      beneficiaries: list(BENEFICIARY_IDS, 'Choose who benefits.'),
-      strand: z.enum(STRAND_IDS, { error: 'Choose a programme strand.' }),
-      principles: list(PRINCIPLE_IDS, 'Choose at least one principle.'),
-      principlesHow: text('how it supports those principles', LIMITS.text),
-      reuseChecked: text('what existing council, shared or national solution you checked', LIMITS.text),
-      route: z.enum(ROUTE_IDS, { error: 'Choose the proposed route.' }),
-      routeJustification: optionalText('the justification', LIMITS.text),
-      personalData: z
-        .string()
-        .optional()
-        .transform((v) => v === 'true'),
-      oneOffCost: amount('the one-off cost'),
-      annualBenefit: amount('the annual saving or benefit'),
-      desiredStart: z
-        .string()
-        .trim()
-        .optional()
-        .transform((v, ctx) => {
-          if (!v) return null;
-          if (!isIsoDate(v)) {
-            ctx.addIssue({ code: 'custom', message: 'Enter the desired start as a date, like 2027-01-14.' });
-            return z.NEVER;
-          }
-          if (v < today) {
-            ctx.addIssue({ code: 'custom', message: 'The desired start cannot be in the past.' });
-            return z.NEVER;
-          }
-          return v;
-        }),
-    });
-}
+const SCHEMA = z.object({
+  title: text('a title', LIMITS.title),
+  problem: text('the problem to solve', LIMITS.text),
+  outcome: text('the intended outcome for customers', LIMITS.text),
+  beneficiaries: list(BENEFICIARY_IDS, 'Choose who benefits.'),
+  strand: z.enum(STRAND_IDS, { error: 'Choose a programme strand.' }),
+  principles: list(PRINCIPLE_IDS, 'Choose at least one principle.'),
+  principlesHow: text('how it supports those principles', LIMITS.text),
+  reuseChecked: text('what existing council, shared or national solution you checked', LIMITS.text),
+  route: z.enum(ROUTE_IDS, { error: 'Choose the proposed route.' }),
+  routeJustification: optionalText('the justification', LIMITS.text),
+  personalData: z
+    .string()
+    .optional()
+    .transform((v) => v === 'true'),
+  oneOffCost: amount('the one-off cost'),
+  annualBenefit: amount('the annual saving or benefit'),
+  desiredStart: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      if (!isIsoDate(v)) {
+        ctx.addIssue({ code: 'custom', message: 'Enter the desired start as a date, like 2027-01-14.' });
+        return z.NEVER;
+      }
+      return v;
+    }),
+});
 
 const JUSTIFICATION_NEEDED = 'Explain why re-using or sharing an existing solution will not do: buying or building is the last resort.';
 
-/** Cross-field rule, checked even when other fields are wrong so every problem shows at once. */
-function needsJustification(values: FormValues): boolean {
-  return (ROUTES_NEEDING_JUSTIFICATION as readonly string[]).includes(values.route ?? '') && !values.routeJustification?.trim();
+/** Rules beyond single fields (or needing today's date), checked even when other fields are wrong so every problem shows at once. */
+function furtherProblems(values: FormValues, today: string): FieldErrors {
+  const errors: FieldErrors = {};
+  if ((ROUTES_NEEDING_JUSTIFICATION as readonly string[]).includes(values.route ?? '') && !values.routeJustification?.trim()) {
+    errors.routeJustification = JUSTIFICATION_NEEDED;
+  }
+  const start = values.desiredStart?.trim();
+  if (start && isIsoDate(start) && start < today) errors.desiredStart = 'The desired start cannot be in the past.';
+  return errors;
 }
 
 export function isIsoDate(v: string): boolean {
@@ -138,9 +137,9 @@ export function isIsoDate(v: string): boolean {
 /** Validates the request form; `today` is the ISO date from the clock. */
 export function validateRequestForm(raw: unknown, today: string): FormResult {
   const values = formValuesFrom(raw);
-  const parsed = schema(today).safeParse(values);
-  const errors: FieldErrors = needsJustification(values) ? { routeJustification: JUSTIFICATION_NEEDED } : {};
-  if (parsed.success && !errors.routeJustification) return { ok: true, details: parsed.data };
+  const parsed = SCHEMA.safeParse(values);
+  const errors = furtherProblems(values, today);
+  if (parsed.success && Object.keys(errors).length === 0) return { ok: true, details: parsed.data };
   for (const issue of parsed.error?.issues ?? []) {
     const field = issue.path[0] as FormField | undefined;
     if (field && !errors[field]) errors[field] = issue.message;

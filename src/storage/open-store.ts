@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
-import { type Dialect, Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import BetterSqlite3 from 'better-sqlite3';
+import { type Dialect, Kysely, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase as KyselySqliteDatabase, sql } from 'kysely';
 import { Pool } from 'pg';
 import type { Repositories, Store } from '../app/ports';
 import { auditLog } from './audit-log';
@@ -43,12 +43,32 @@ function postgresDialect(url: string, schema: string | undefined, logger: StoreL
 
 function sqliteDialect(path: string): Dialect {
   mkdirSync(dirname(path), { recursive: true });
-  const database = new SqliteDatabase(path);
+  const database = new BetterSqlite3(path);
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   database.pragma('synchronous = NORMAL');
-  return new SqliteDialect({ database });
+  return new SqliteDialect({ database: withStatementCache(database) });
+}
+
+/**
+ * Kysely prepares every query afresh; on SQLite that is most of the cost of a small query. The bot
+ * runs a few dozen distinct statements, so keep the prepared ones (one connection: never used at once).
+ */
+function withStatementCache(database: BetterSqlite3.Database): KyselySqliteDatabase {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(query: string) {
+      let statement = cache.get(query);
+      if (!statement) {
+        statement = database.prepare(query);
+        if (cache.size >= 500) cache.delete(cache.keys().next().value as string);
+        cache.set(query, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 async function migrate(db: Kysely<Database>, engine: Engine, logger: StoreLogger | undefined): Promise<void> {

@@ -76,6 +76,9 @@ async function writeTerms(db: Kysely<Database>, requestId: string, terms: readon
     .execute();
 }
 
+/** Postings read per query term in findSimilar. */
+const TERM_SCAN_LIMIT = 300;
+
 export function requestRepository(db: Kysely<Database>): RequestRepository {
   return {
     async nextReference(year) {
@@ -143,32 +146,41 @@ export function requestRepository(db: Kysely<Database>): RequestRepository {
     async findSimilar(terms, limit) {
       const unique = distinct(terms);
       if (unique.length === 0 || limit <= 0) return [];
-      // Candidates: requests sharing most terms; among equals, the shorter one (higher cosine) first.
-      const candidates = db
-        .selectFrom('request_terms as t')
-        .innerJoin('requests as r', 'r.id', 't.request_id')
-        .where('t.term', 'in', unique)
-        .where('r.status', '!=', 'withdrawn')
-        .groupBy(['r.id', 'r.term_count'])
-        .select(['r.id as candidate_id', (eb) => eb.fn.countAll<number | string>().as('shared')])
-        .orderBy('shared', 'desc')
-        .orderBy('r.term_count')
-        .orderBy('r.id')
-        .limit(limit);
-      const rows = await db
-        .selectFrom(candidates.as('c'))
-        .innerJoin('requests', 'requests.id', 'c.candidate_id')
-        .selectAll('requests')
-        .select('c.shared')
-        .orderBy('c.shared', 'desc')
-        .orderBy('requests.term_count')
-        .orderBy('requests.id')
+      // 1. Postings, at most TERM_SCAN_LIMIT per term: a term that common says little about similarity,
+      //    and the bound keeps the cost flat however large the programme grows.
+      const postings = await unique
+        .map((term) =>
+          db
+            .selectFrom((eb) => eb.selectFrom('request_terms').select(['term', 'request_id']).where('term', '=', term).limit(TERM_SCAN_LIMIT).as('p'))
+            .select(['p.term', 'p.request_id']),
+        )
+        .reduce((all, next) => all.unionAll(next))
         .execute();
-      return rows.map(({ shared, ...row }) => ({
-        request: fromRow(row),
-        shared: toNumber(shared),
-        termCount: toNumber(row.term_count),
-      }));
+      // 2. Candidates by the rarity of what they share (each shared term weighs 1 / its postings).
+      const postingsPerTerm = new Map<string, number>();
+      for (const p of postings) postingsPerTerm.set(p.term, (postingsPerTerm.get(p.term) ?? 0) + 1);
+      const weight = new Map<string, number>();
+      for (const p of postings) weight.set(p.request_id, (weight.get(p.request_id) ?? 0) + 1 / (postingsPerTerm.get(p.term) ?? 1));
+      const ids = [...weight.entries()]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, limit * 2)
+        .map(([id]) => id);
+      if (ids.length === 0) return [];
+      // 3. The exact number of shared terms for those candidates, which the domain scores.
+      const rows = await db
+        .selectFrom('requests')
+        .innerJoin('request_terms as t', 't.request_id', 'requests.id')
+        .where('requests.id', 'in', ids)
+        .where('t.term', 'in', unique)
+        .where('requests.status', '!=', 'withdrawn')
+        .groupBy('requests.id')
+        .selectAll('requests')
+        .select((eb) => eb.fn.countAll<number | string>().as('shared'))
+        .execute();
+      return rows
+        .map(({ shared, ...row }) => ({ request: fromRow(row), shared: toNumber(shared), termCount: toNumber(row.term_count) }))
+        .sort((a, b) => b.shared - a.shared || a.termCount - b.termCount || (a.request.id < b.request.id ? -1 : 1))
+        .slice(0, limit);
     },
   };
 }

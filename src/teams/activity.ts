@@ -23,6 +23,8 @@ function kindOf(activity: Activity): ConversationKind {
 
 export function contactFrom(activity: Activity, installed?: boolean): Contact {
   const team = activity.channelData?.team;
+  // The activity id changes with every message and is not needed to write to the conversation later.
+  const { activityId: _, ...reference } = TurnContext.getConversationReference(activity);
   return {
     actor: actorFrom(activity),
     conversation: {
@@ -31,7 +33,7 @@ export function contactFrom(activity: Activity, installed?: boolean): Contact {
       tenantId: tenantOf(activity),
       teamId: typeof team?.id === 'string' ? team.id : null,
       name: (activity.channelData?.channel?.name ?? activity.conversation.name ?? null) as string | null,
-      reference: TurnContext.getConversationReference(activity),
+      reference,
     },
     installed,
   };

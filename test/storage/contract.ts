@@ -303,6 +303,16 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
         expect(await s().requests.findSimilar(['nothing'], 10)).toEqual([]);
       });
 
+      it('still finds a match on a rare term when a common term is in hundreds of requests', async () => {
+        await s().transaction(async (tx) => {
+          for (let i = 0; i < 400; i++) await tx.requests.insert(full({ title: `Common ${i}` }), ['common']);
+        });
+        const rare = full({ title: 'Rare' });
+        await s().requests.insert(rare, ['common', 'rare']);
+        const [best] = await s().requests.findSimilar(['common', 'rare'], 5);
+        expect(best).toMatchObject({ request: { title: 'Rare' }, shared: 2 });
+      });
+
       it('gives the app what it needs to spot a likely duplicate with the domain scoring', async () => {
         const booking = full({ title: 'Online booking for sports halls' });
         const payroll = full({ title: 'Replace the payroll system', problem: 'Payroll runs on an unsupported server.' });
