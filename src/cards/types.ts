@@ -13,6 +13,8 @@ export interface Choice {
 
 export interface WelcomeData {
   firstName?: string;
+  /** Set when the welcome answers a message the bot did not understand. */
+  notUnderstood?: true;
 }
 
 export interface HelpData {

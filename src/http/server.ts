@@ -31,6 +31,11 @@ export function createHttpServer(handlers: HttpHandlers, log: Logger): restify.S
     }
   });
 
+  // The Playground (and some proxies) probe the endpoint with HEAD before posting.
+  server.head('/api/messages', async (_req, res) => {
+    res.send(200);
+  });
+
   server.get('/healthz', async (_req, res) => {
     const database = await handlers.databaseHealthy();
     res.send(database ? 200 : 503, { status: database ? 'ok' : 'unhealthy', database: database ? 'ok' : 'unreachable', uptimeSeconds: Math.round(process.uptime()) });

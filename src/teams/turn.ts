@@ -76,7 +76,7 @@ export function createTurnHandler(deps: Deps, options: TurnOptions, rootLog: Log
     const command = parseCommand(typed);
     if (command) return send(context, await runVerb(command.verb, command.data, activity, log));
     log.info('message not understood');
-    return send(context, channel ? text('Sorry, I did not understand that. Mention me with "help" to see what I can do.') : card(welcomeCard(firstName(activity))));
+    return send(context, channel ? text('Sorry, I did not understand that. Mention me with "help" to see what I can do.') : card(welcomeCard(firstName(activity), true)));
   }
 
   async function onInvoke(context: TurnContext, log: Logger): Promise<void> {

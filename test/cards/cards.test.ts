@@ -224,7 +224,7 @@ describe('helpCard', () => {
     const facts = factsOf(card);
     expect(Object.keys(facts)).toEqual(['new', 'my requests', 'DP-2026-0001', 'help']);
     const text = visibleText(card);
-    expect(text).toMatch(/@mention dsg-bot/);
+    expect(text).toMatch(/@mention DSG Bot/);
     for (const p of PRINCIPLES) expect(paragraphs(card).some((line) => line.startsWith(`${p.name}: `))).toBe(true);
     expect(text).toMatch(/Share and re-use before buying; build only as a last resort\./);
     expect(verbsOf(card)).toEqual(['request.new', 'request.list']);

@@ -43,6 +43,10 @@ describe('HTTP edge', () => {
     expect(res.status).toBe(413);
   });
 
+  it('answers the HEAD probe clients send before posting', async () => {
+    expect((await fetch(`${t.bot.url}/api/messages`, { method: 'HEAD' })).status).toBe(200);
+  });
+
   it('reports health with the database', async () => {
     const res = await fetch(`${t.bot.url}/healthz`);
     expect(res.status).toBe(200);
@@ -120,6 +124,7 @@ describe('messages', () => {
   it('welcomes an unrecognised message in personal chat, and treats markdown as text', async () => {
     await t.post(message('**what** is <b>this</b>?', t.opts));
     const welcome = await t.connector.waitFor((a) => wordsOf(a.activity).includes('Send your ideas for digital projects'));
+    expect(wordsOf(welcome.activity)).toContain('Sorry, I did not understand that.');
     expect(wordsOf(welcome.activity)).not.toContain('<b>');
   });
 });

@@ -66,7 +66,13 @@ export async function startTestBot(db: TestDatabase, env: Record<string, string>
   const fake = connector ?? new FakeConnector();
   if (!connector) await fake.start();
   const config = { ...loadConfig({ PLAYGROUND: 'off', ...db.env, ...env }), port: 0 };
-  const bot = await startBot(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
+  let bot: RunningBot;
+  try {
+    bot = await startBot(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
+  } catch (error) {
+    if (!connector) await fake.stop();
+    throw error;
+  }
   return {
     bot,
     connector: fake,
