@@ -13,6 +13,8 @@ export interface Config {
   adminAadIds: string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   playground: { enabled: boolean; port: number };
+  /** Where to open a new 1:1 chat with someone the bot has no conversation with yet. */
+  teamsServiceUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -59,6 +61,7 @@ const schema = z.object({
     .transform((v) => v || 'on')
     .pipe(z.enum(['on', 'off'], { error: 'must be on or off' })),
   PLAYGROUND_PORT: port(56150),
+  TEAMS_SERVICE_URL: optionalText.refine((v) => v === '' || /^https?:\/\//.test(v), 'must be an http(s):// URL'),
 });
 
 export function isLoopback(host: string): boolean {
@@ -100,5 +103,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     adminAadIds: e.DSG_ADMIN_AAD_IDS,
     logLevel: e.LOG_LEVEL,
     playground: { enabled: local && e.PLAYGROUND === 'on', port: e.PLAYGROUND_PORT },
+    teamsServiceUrl: e.TEAMS_SERVICE_URL || (local ? `http://127.0.0.1:${e.PLAYGROUND_PORT}/_connector` : 'https://smba.trafficmanager.net/teams/'),
   };
 }

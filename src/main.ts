@@ -1,13 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import type { Deps } from './app/deps';
+import { type OutboxWorker, startOutboxWorker } from './app/outbox-worker';
+import { recordDelivery } from './app/record-delivery';
 import { type Config, ConfigError, loadConfig } from './config';
 import { close, createHttpServer, listen } from './http/server';
 import { createLogger, type Logger } from './log';
-import { startPlayground } from './playground';
+import { MOCK_TENANT, startPlayground } from './playground';
 import { openStore } from './storage/open-store';
-import { createTeamsEndpoint } from './teams/endpoint';
+import { createAdapter, createTeamsEndpoint } from './teams/endpoint';
+import { createMessenger } from './teams/messenger';
+import { createRoster } from './teams/roster';
 
 export interface RunningBot {
   url: string;
@@ -17,13 +22,34 @@ export interface RunningBot {
 /** The composition root: storage, use-case ports, the Teams endpoint and the HTTP server. */
 export async function startBot(config: Config, log: Logger): Promise<RunningBot> {
   const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, logger: log });
-  const deps: Deps = { store, clock: { now: () => new Date() }, newId: randomUUID, roles: { adminAadIds: config.adminAadIds } };
-  const teams = createTeamsEndpoint(config, deps, log);
+  const appId = config.bot?.appId ?? '';
+  const adapter = createAdapter(config, log);
+  const messenger = createMessenger(adapter, appId, {
+    defaultServiceUrl: config.teamsServiceUrl,
+    // In local mode the bot has no app id of its own: use the one the Playground plays.
+    botId: config.bot ? undefined : MOCK_TENANT.bot.id,
+  });
+  let worker: OutboxWorker | undefined;
+  const deps: Deps = {
+    store,
+    clock: { now: () => new Date() },
+    newId: randomUUID,
+    roles: { adminAadIds: config.adminAadIds },
+    roster: createRoster(adapter, appId),
+    kickOutbox: () => worker?.kick(),
+    log,
+  };
+  worker = startOutboxWorker(
+    { store, clock: deps.clock, messenger, log, onSent: (message, result) => recordDelivery(deps, message, result) },
+    { worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` },
+  );
+  const teams = createTeamsEndpoint(adapter, config, deps, log);
   const server = createHttpServer({ messages: (req, res) => teams.handle(req, res), databaseHealthy: () => store.ping() }, log);
   let url: string;
   try {
     url = await listen(server, config.port, config.host);
   } catch (error) {
+    await worker.stop();
     await store.close();
     throw error;
   }
@@ -32,6 +58,7 @@ export async function startBot(config: Config, log: Logger): Promise<RunningBot>
     url,
     async stop() {
       await close(server);
+      await worker?.stop();
       await store.close();
     },
   };

@@ -1,4 +1,7 @@
 import type { Conversation, Person } from '../domain/people';
+import type { Milestone, Project, RealisedBenefit } from '../domain/project';
+import type { DsgSettings, Member } from '../domain/settings';
+import type { Triage } from '../domain/triage';
 import type { ProjectRequest, RequestStatus } from '../domain/request';
 import type { FormValues } from '../domain/request-form';
 
@@ -21,7 +24,7 @@ export interface AuditEvent {
   actorName: string;
   /** What was attempted, e.g. `request.submit`. */
   action: string;
-  subjectType: 'request' | 'person' | 'conversation' | 'settings';
+  subjectType: 'request' | 'project' | 'person' | 'conversation' | 'settings';
   subjectId: string;
   outcome: 'done' | 'refused';
   before: unknown | null;
@@ -45,6 +48,7 @@ export interface Page<T> {
 export interface PeopleRepository {
   upsert(person: Person): Promise<void>;
   get(id: string): Promise<Person | null>;
+  findByAadObjectId(aadObjectId: string): Promise<Person | null>;
 }
 
 export interface ConversationRepository {
@@ -53,6 +57,8 @@ export interface ConversationRepository {
 }
 
 export interface RequestRepository {
+  /** Requests in these statuses, oldest first (the DSG's queue). */
+  listByStatus(statuses: readonly RequestStatus[], offset: number, limit: number): Promise<Page<ProjectRequest>>;
   /** Next reference for the year; call inside the transaction that inserts the request. */
   nextReference(year: number): Promise<string>;
   insert(request: ProjectRequest, terms: readonly string[]): Promise<void>;
@@ -80,12 +86,91 @@ export interface AuditLog {
   listFor(subjectType: AuditEvent['subjectType'], subjectId: string): Promise<AuditEvent[]>;
 }
 
+export interface SettingsRepository {
+  /** The DSG settings; EMPTY_SETTINGS (version 0) before the first save. */
+  get(): Promise<DsgSettings>;
+  /** Saves with version `expectedVersion + 1` if the stored version is still `expectedVersion`. */
+  save(settings: DsgSettings, expectedVersion: number): Promise<boolean>;
+}
+
+export interface RosterCache {
+  get(teamId: string): Promise<{ members: Member[]; fetchedAt: string } | null>;
+  put(teamId: string, members: readonly Member[], fetchedAt: string): Promise<void>;
+}
+
+export interface TriageRepository {
+  get(reference: string): Promise<Triage | null>;
+  /** Insert or replace. */
+  save(triage: Triage): Promise<void>;
+}
+
+export interface ProjectFilter {
+  strand?: string;
+  statuses?: readonly string[];
+}
+
+export interface ProjectRepository {
+  /** The project with its milestones and realised benefits. */
+  get(reference: string): Promise<Project | null>;
+  insert(project: Project): Promise<void>;
+  /** Saves the project's own fields if the stored version is still `expectedVersion`. */
+  update(project: Project, expectedVersion: number): Promise<boolean>;
+  /** Inserts or replaces one milestone of a project. */
+  saveMilestone(reference: string, milestone: Milestone): Promise<void>;
+  addRealisedBenefit(reference: string, benefit: RealisedBenefit): Promise<void>;
+  /** Every project with its request, milestones and benefits, for the programme views. */
+  listWithRequests(): Promise<{ project: Project; request: ProjectRequest }[]>;
+}
+
+/** What a queued message is for, so the sender can tell the app once it is delivered. */
+export type OutboxPurpose = { kind: 'triage-post'; reference: string; version: number } | { kind: 'notice' };
+
+export type OutboxTarget =
+  /** A new message in a conversation the bot knows (opaque reference), or a new thread in a channel. */
+  | { kind: 'conversation'; reference: unknown; newThread: boolean }
+  /** A 1:1 message to a person, creating the chat if there is none yet: `userId` is their Teams id (29:...) or AAD object id. */
+  | { kind: 'person'; userId: string; tenantId: string | null }
+  /** Replace an activity already posted. */
+  | { kind: 'update'; reference: unknown; activityId: string };
+
+export interface OutboxMessage {
+  id: string;
+  /** Unique: queueing the same key twice queues it once. */
+  key: string;
+  target: OutboxTarget;
+  payload: { card?: object; text?: string };
+  purpose: OutboxPurpose;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  nextAttemptAt: string;
+  createdAt: string;
+  sentAt: string | null;
+  activityId: string | null;
+  lastError: string | null;
+}
+
+export interface Outbox {
+  /** Queues a message; false when one with the same key was already queued. */
+  enqueue(message: Omit<OutboxMessage, 'status' | 'attempts' | 'sentAt' | 'activityId' | 'lastError'>): Promise<boolean>;
+  /** Atomically claims up to `limit` due pending messages for `leaseMs` (no other worker gets them meanwhile). */
+  claim(now: string, limit: number, worker: string, leaseMs: number): Promise<OutboxMessage[]>;
+  markSent(id: string, at: string, activityId: string | null): Promise<void>;
+  markRetry(id: string, nextAttemptAt: string, error: string): Promise<void>;
+  markFailed(id: string, error: string): Promise<void>;
+  get(key: string): Promise<OutboxMessage | null>;
+}
+
 export interface Repositories {
   people: PeopleRepository;
   conversations: ConversationRepository;
   requests: RequestRepository;
   drafts: DraftRepository;
   audit: AuditLog;
+  settings: SettingsRepository;
+  roster: RosterCache;
+  triage: TriageRepository;
+  projects: ProjectRepository;
+  outbox: Outbox;
 }
 
 /** The database: repositories, and a unit of work that commits all or nothing. */
@@ -94,4 +179,26 @@ export interface Store extends Repositories {
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** The Teams roster of the DSG's team (members read with the Bot Framework's paged members call). */
+export interface Roster {
+  teamMembers(teamId: string, reference: unknown): Promise<Member[]>;
+}
+
+/** Why a delivery failed: worth retrying later, the person or conversation cannot be reached, or never. */
+export class DeliveryError extends Error {
+  constructor(
+    readonly kind: 'retry' | 'unreachable' | 'fatal',
+    message: string,
+    readonly retryAfterMs: number | null = null,
+  ) {
+    super(message);
+    this.name = 'DeliveryError';
+  }
+}
+
+/** Sends one message to Teams; throws DeliveryError when it could not. */
+export interface Messenger {
+  send(target: OutboxTarget, payload: OutboxMessage['payload']): Promise<{ activityId: string | null; conversationId?: string | null }>;
 }

@@ -1,10 +1,13 @@
 import type { Actor } from '../domain/people';
 import type { ProjectRequest } from '../domain/request';
 import { type FieldErrors, type FormValues, formValuesFrom, validateRequestForm } from '../domain/request-form';
-import { MAX_SIMILAR_SHOWN, SIMILARITY_THRESHOLD, similarity, termsOf } from '../domain/similarity';
+import { termsOf } from '../domain/similarity';
 import type { Deps } from './deps';
 import { assertNotSubmitted, findOwnDraft, requireOwnDraft } from './find-draft';
 import { keepDraft } from './save-draft';
+import { dsgContext } from './dsg-context';
+import { findSimilar } from './similar-requests';
+import { queueTriagePost } from './triage-messages';
 import type { SimilarRequest } from './ports';
 
 export type SubmitResult =
@@ -41,7 +44,7 @@ export async function submitRequest(deps: Deps, actor: Actor, input: SubmitInput
   const terms = termsOf(details.title, details.problem);
 
   if (!input.anyway) {
-    const matches = await findSimilar(deps, terms);
+    const matches = await findSimilar(deps.store, terms);
     if (matches.length) {
       // Keep what was typed so "Submit anyway" or "Edit my request" can pick it up.
       await keepDraft(deps, actor, formId, values, 'request.submit');
@@ -50,6 +53,7 @@ export async function submitRequest(deps: Deps, actor: Actor, input: SubmitInput
   }
 
   const at = now.toISOString();
+  const { settings, members } = await dsgContext(deps);
   try {
     const request = await deps.store.transaction(async (tx) => {
       const stored: ProjectRequest = {
@@ -78,27 +82,15 @@ export async function submitRequest(deps: Deps, actor: Actor, input: SubmitInput
         after: { status: stored.status, title: stored.title, strand: stored.strand, route: stored.route },
         detail: null,
       });
+      // The DSG sees it in its channel (or when the channel is set up, if there is none yet).
+      await queueTriagePost(deps, tx, stored, settings, members);
       return stored;
     });
+    deps.kickOutbox();
     return { kind: 'submitted', request };
   } catch (error) {
     // Two clicks racing on one card: the loser hits the unique form id and is told it is done.
     await assertNotSubmitted(deps.store, formId);
     throw error;
   }
-}
-
-async function findSimilar(deps: Deps, terms: readonly string[]): Promise<SimilarRequest[]> {
-  const candidates = await deps.store.requests.findSimilar(terms, 20);
-  return candidates
-    .map(({ request, shared, termCount }) => ({
-      reference: request.reference,
-      title: request.title,
-      status: request.status,
-      strand: request.strand,
-      score: similarity(shared, terms.length, termCount),
-    }))
-    .filter((m) => m.score >= SIMILARITY_THRESHOLD)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, MAX_SIMILAR_SHOWN);
 }

@@ -3,6 +3,7 @@ import type { Actor } from '../domain/people';
 import { isAllowed, rolesFor } from '../domain/permissions';
 import { canTransition, type ProjectRequest } from '../domain/request';
 import type { Deps } from './deps';
+import { dsgContext } from './dsg-context';
 import type { AuditEvent } from './ports';
 import { refuse } from './refuse';
 
@@ -22,7 +23,8 @@ export async function getRequest(deps: Deps, reference: string): Promise<Project
 /** One request in full with its history, for those allowed to see it. */
 export async function viewRequest(deps: Deps, actor: Actor, reference: string): Promise<RequestView> {
   const request = await getRequest(deps, reference);
-  const roles = rolesFor(actor, request, deps.roles);
+  const { settings, members } = await dsgContext(deps);
+  const roles = rolesFor(actor, { settings, members, request }, deps.roles);
   if (!isAllowed('request.view', roles)) {
     await refuse(deps, actor, 'request.view', { subjectType: 'request', subjectId: reference }, `Only the requester and the Digital Strategy Group can see ${reference}.`);
   }

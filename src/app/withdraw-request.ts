@@ -10,7 +10,7 @@ import { getRequest } from './view-request';
 /** The requester withdraws a request that has not been approved yet. `version` is the one on their card. */
 export async function withdrawRequest(deps: Deps, actor: Actor, reference: string, version: number): Promise<ProjectRequest> {
   const request = await getRequest(deps, reference);
-  if (!isAllowed('request.withdraw', rolesFor(actor, request, deps.roles))) {
+  if (!isAllowed('request.withdraw', rolesFor(actor, { request }, deps.roles))) {
     await refuse(deps, actor, 'request.withdraw', { subjectType: 'request', subjectId: reference }, `Only the person who submitted ${reference} can withdraw it.`);
   }
   if (request.version !== version) throw staleCard(request);

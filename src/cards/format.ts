@@ -1,5 +1,8 @@
-import { REQUEST_STATUSES, STATUS_LABELS, type RequestStatus } from '../domain/request';
 import type { AuditEvent } from '../app/ports';
+import { ukDate, ukDateTime } from '../domain/dates';
+import { BUSINESS_CASE_LABELS, DPIA_LABELS, PRIORITY_LABELS } from '../domain/project';
+import { REQUEST_STATUSES, STATUS_LABELS, type RequestStatus } from '../domain/request';
+import type { Decision } from '../domain/triage';
 
 const POUNDS = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
 
@@ -39,11 +42,31 @@ const ACTION_WORDS: Record<string, string> = {
   'request.start-delivery': 'Delivery started',
   'request.complete': 'Completed',
   'request.comment': 'Comment added',
-  'request.assign': 'Assigned',
+  'request.assign': 'Owners assigned',
+  'request.ask': 'Asked for more information',
+  'request.answer': 'Answered',
+  'dsg.setup': 'DSG channel set up',
+  'settings.save': 'Settings saved',
+  'project.business-case': 'Business case updated',
+  'project.plan': 'Plan updated',
+  'project.resourcing': 'Resourcing updated',
+  'project.dpia': 'DPIA updated',
+  'milestone.add': 'Milestones added',
+  'milestone.done': 'Milestone done',
 };
 
 /** Audit actions that change nothing, so they are not part of a request's history. */
-const NOT_HISTORY = new Set(['request.view', 'request.history', 'request.list']);
+const NOT_HISTORY = new Set([
+  'request.view',
+  'request.history',
+  'request.list',
+  'request.triage',
+  'request.pending',
+  'project.view',
+  'programme.show',
+  'history.show',
+  'settings.view',
+]);
 
 const isStatus = (v: unknown): v is RequestStatus =>
   typeof v === 'string' && (REQUEST_STATUSES as readonly string[]).includes(v);
@@ -63,3 +86,153 @@ export function actionWords(action: string, after: unknown = null): string {
 
 /** True for audit events that belong in the history a person sees: done, and a change. */
 export const isHistoryEvent = (e: AuditEvent): boolean => e.outcome === 'done' && !NOT_HISTORY.has(e.action);
+
+// ---------------------------------------------------------------------------------------------
+// Ages and dates for the DSG's cards
+
+const LONDON_DAY = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric' });
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The calendar day (`yyyy-mm-dd`) of a date or timestamp, in London; null when it is not a date. */
+export function londonDay(iso: string): string | null {
+  const text = iso.trim();
+  const cal = ISO_DAY.exec(text);
+  if (cal) {
+    const d = new Date(Date.UTC(Number(cal[1]), Number(cal[2]) - 1, Number(cal[3])));
+    return d.getUTCDate() === Number(cal[3]) && d.getUTCMonth() === Number(cal[2]) - 1 ? text : null;
+  }
+  const d = new Date(text);
+  if (Number.isNaN(d.getTime())) return null;
+  const parts: Record<string, string> = {};
+  for (const p of LONDON_DAY.formatToParts(d)) if (p.type !== 'literal') parts[p.type] = p.value;
+  return `${parts.year}-${parts.month.padStart(2, '0')}-${parts.day.padStart(2, '0')}`;
+}
+
+const dayNumber = (day: string): number => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
+
+/** Whole days from `iso` (a date or timestamp, taken as its London day) to `today` (`yyyy-mm-dd`); never negative. */
+export function daysSince(iso: string, today: string): number {
+  const from = londonDay(iso);
+  const to = londonDay(today);
+  if (!from || !to) return 0;
+  return Math.max(0, Math.round(dayNumber(to) - dayNumber(from)));
+}
+
+/** `today`, `1 day`, `12 days`. */
+export const daysWords = (days: number): string => (days === 0 ? 'today' : days === 1 ? '1 day' : `${days} days`);
+
+/** `submitted today`, `submitted yesterday`, `submitted 3 days ago`. */
+export const submittedAgo = (days: number): string =>
+  days === 0 ? 'submitted today' : days === 1 ? 'submitted yesterday' : `submitted ${days} days ago`;
+
+/** `1 request`, `3 requests`. */
+export const countOf = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** True for an `https://` address a browser can open (Action.OpenUrl is offered only for these). */
+export function isHttpsUrl(text: string | null | undefined): text is string {
+  if (!text || /\s/.test(text.trim()) || !/^https:\/\//i.test(text.trim())) return false;
+  try {
+    return new URL(text.trim()).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What an audit event changed: "status: Submitted → Approved"
+
+type Json = Record<string, unknown>;
+const isJson = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+const yesNo = (v: unknown): string => (v === true || v === 'true' ? 'yes' : v === false || v === 'false' ? 'no' : String(v));
+const labelled =
+  (labels: Record<string, string>) =>
+  (v: unknown): string =>
+    typeof v === 'string' && labels[v] ? labels[v] : String(v);
+
+/** Fields a history line names when they change, in this order: [path in before/after, words, how to show a value]. */
+const CHANGE_FIELDS: readonly [string, string, ((v: unknown) => string)?][] = [
+  ['status', 'status', labelled(STATUS_LABELS)],
+  ['priority', 'priority', labelled(PRIORITY_LABELS)],
+  ['isPriority', 'priority project', yesNo],
+  ['duplicateOf', 'duplicate of'],
+  ['digitalLeader', 'Digital Leader'],
+  ['projectLead', 'Project Lead'],
+  ['projectManager', 'Project Manager'],
+  ['chair', 'chair'],
+  ['businessCase.status', 'business case', labelled(BUSINESS_CASE_LABELS)],
+  ['businessCaseStatus', 'business case', labelled(BUSINESS_CASE_LABELS)],
+  ['businessCase.link', 'business case link'],
+  ['businessCaseLink', 'business case link'],
+  ['businessCase.date', 'business case date', (v) => ukDate(String(v))],
+  ['businessCaseDate', 'business case date', (v) => ukDate(String(v))],
+  ['planLink', 'plan'],
+  ['resourcing.confirmed', 'resourcing confirmed', yesNo],
+  ['resourcingConfirmed', 'resourcing confirmed', yesNo],
+  ['dpia', 'DPIA', labelled(DPIA_LABELS)],
+];
+
+/** At most this many changes are named on one history line. */
+export const MAX_CHANGES_SHOWN = 3;
+const CHANGE_VALUE_CHARS = 80;
+
+function at(obj: unknown, path: string): { found: boolean; value: unknown } {
+  let cur: unknown = obj;
+  for (const key of path.split('.')) {
+    if (!isJson(cur) || !(key in cur)) return { found: false, value: undefined };
+    cur = cur[key];
+  }
+  return { found: true, value: cur };
+}
+
+function valueWords(v: unknown, show?: (v: unknown) => string): string {
+  if (v === null || v === undefined || v === '') return 'none';
+  if (isJson(v)) return typeof v.name === 'string' && v.name.trim() ? clip(v.name.trim(), CHANGE_VALUE_CHARS) : 'set';
+  if (Array.isArray(v)) return String(v.length);
+  return clip(show ? show(v) : String(v), CHANGE_VALUE_CHARS);
+}
+
+/**
+ * The known fields an event changed, as `field: old → new` (or `field: new` when there was nothing before),
+ * from the event's before/after objects; unknown fields and unchanged values are left out.
+ */
+export function changeWords(before: unknown, after: unknown): string[] {
+  if (!isJson(after)) return [];
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const [path, words, show] of CHANGE_FIELDS) {
+    const now = at(after, path);
+    if (!now.found || seen.has(words)) continue;
+    const was = at(before, path);
+    const newText = valueWords(now.value, show);
+    if (!was.found) {
+      if (newText === 'none') continue; // nothing before, nothing now
+      out.push(`${words}: ${newText}`);
+    } else {
+      const oldText = valueWords(was.value, show);
+      if (oldText === newText) continue;
+      out.push(`${words}: ${oldText} → ${newText}`);
+    }
+    seen.add(words);
+    if (out.length === MAX_CHANGES_SHOWN) break;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The DSG's last decision: "Approved by DSG Chair on 27 Nov 2026, 10:30: note"
+
+const DECISION_WORDS: Record<Decision['action'], string> = {
+  approve: 'Approved',
+  decline: 'Declined',
+  ask: 'More information asked for',
+  merge: 'Marked as duplicate',
+  assign: 'Owners assigned',
+  answer: 'Answered',
+};
+
+export function decisionLine(decision: Decision, noteChars: number): string {
+  const by = decision.by.trim() || 'dsg-bot';
+  const note = decision.note?.trim() ? `: ${clip(decision.note.trim(), noteChars)}` : '';
+  return `${DECISION_WORDS[decision.action] ?? 'Decided'} by ${by} on ${ukDateTime(decision.at)}${note}`;
+}

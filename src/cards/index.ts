@@ -15,4 +15,27 @@ export {
   welcomeCard,
   type RequestFormInput,
 } from './cards';
-export { actionWords, pounds } from './format';
+export {
+  ASSIGNABLE_STATUSES,
+  CARD_BUDGET_BYTES,
+  DECIDABLE_STATUSES,
+  DECISION_DUE_DAYS,
+  HISTORY_PAGE_SIZE,
+  MAX_BENEFIT_YEARS_SHOWN,
+  MAX_MILESTONES_SHOWN,
+  MAX_QUESTIONS_SHOWN,
+  TRIAGE_TEXT_CHARS,
+  historyCard,
+  noticeCard,
+  pendingCard,
+  programmeCard,
+  projectCard,
+  questionCard,
+  settingsCard,
+  subFormProblemsNotice,
+  triageCard,
+  type PersonChoice,
+  type ProjectCardInput,
+  type TriageCardInput,
+} from './dsg-cards';
+export { actionWords, changeWords, daysSince, decisionLine, isHttpsUrl, pounds } from './format';

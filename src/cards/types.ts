@@ -94,6 +94,213 @@ export interface DraftOfferData {
   savedAt: string;
 }
 
+// ---------------------------------------------------------------------------------------------
+// DSG triage and the Digital Programme
+
+/**
+ * Maximum lengths of what the DSG's cards let people type (the inputs' `maxLength`): the verb schemas
+ * should accept at least these.
+ */
+export const INPUT_LIMITS = {
+  /** Approval note, resourcing note. */
+  note: 1000,
+  /** Reason for declining. */
+  reason: 2000,
+  /** Question to the requester. */
+  question: 2000,
+  /** The requester's answer. */
+  answer: 4000,
+  /** Business case and plan links. */
+  link: 1000,
+  milestoneTitle: 200,
+} as const;
+
+/** `Role: Name`, or `Role: Not assigned`. */
+export interface OwnerLine {
+  role: string;
+  name: string;
+}
+
+export interface TriageData {
+  reference: string;
+  title: string;
+  statusLabel: string;
+  strandName: string;
+  digitalLeaderTitle: string;
+  /** The strand's Digital Leader by name, or words saying there is none. */
+  leaderName: string;
+  /** `<at>Name</at>`, set (and escaped) by the caller, who adds the matching mention entity. */
+  leaderMention?: string;
+  requesterName: string;
+  /** 'submitted 3 days ago' */
+  age: string;
+  summary: string;
+  principles: string;
+  routeName: string;
+  routeJustification?: string;
+  personalData: string;
+  oneOffCost?: string;
+  annualBenefit?: string;
+  similar: { reference: string; title: string; statusLabel: string }[];
+  questions: { asked: string; question: string; answer?: string; answered: string }[];
+  /** 'Approved by DSG Chair on 27 Nov 2026, 10:30: note' */
+  lastDecision?: string;
+  duplicateOf?: string;
+  /** Set once the request is a project. */
+  priorityLabel?: string;
+  projectOwners: OwnerLine[];
+  hasProject: boolean;
+  canDecide: boolean;
+  canAssign: boolean;
+  priorities: Choice[];
+  mergeTargets: Choice[];
+  hasMergeTargets: boolean;
+  people: Choice[];
+  /** Who owns the project now (AAD object ids, '' for nobody), to preselect in Assign. */
+  owners: { digitalLeader: string; projectLead: string; projectManager: string };
+  peopleNote?: string;
+  /** The request's version: every decision carries it. */
+  version: number;
+  /** The project's version (0 before there is a project): Assign carries it too. */
+  projectVersion: number;
+}
+
+export interface SettingsData {
+  channelName: string;
+  chairName: string;
+  leaders: { strandName: string; roleTitle: string; name: string; inputId: string; value: string }[];
+  meetings: { date: string }[];
+  updated?: string;
+  notice?: string;
+  canEdit: boolean;
+  members: Choice[];
+  hasMembers: boolean;
+  membersNote?: string;
+  /** The chair's AAD object id ('' for none), to preselect. */
+  chair: string;
+  meeting1: string;
+  meeting2: string;
+  meeting3: string;
+  version: number;
+}
+
+export interface QuestionData {
+  reference: string;
+  title: string;
+  question: string;
+  askedBy: string;
+  askedAt: string;
+  answered: boolean;
+  answer?: string;
+  answeredNote?: string;
+  version: number;
+}
+
+/** The inputs of the project card's sub-forms, exactly as the card names them. */
+export const PROJECT_FORM_FIELDS = [
+  'status',
+  'link',
+  'date',
+  'planLink',
+  'confirmed',
+  'note',
+  'dpia',
+  'm1Title',
+  'm1Due',
+  'm2Title',
+  'm2Due',
+  'm3Title',
+  'm3Due',
+  'm4Title',
+  'm4Due',
+  'm5Title',
+  'm5Due',
+] as const;
+export type ProjectFormField = (typeof PROJECT_FORM_FIELDS)[number];
+export type ProjectFormValues = Partial<Record<ProjectFormField, string>>;
+export type ProjectFieldErrors = Partial<Record<ProjectFormField, string>>;
+
+export interface ProjectData {
+  reference: string;
+  title: string;
+  statusLabel: string;
+  strandName: string;
+  /** 'High', or 'High – priority project'. */
+  priorityLabel: string;
+  owners: OwnerLine[];
+  businessCase: { statusLabel: string; link?: string; url?: string; date?: string };
+  planLink?: string;
+  planUrl?: string;
+  resourcing: { confirmed: string; note?: string };
+  /** Only when personal data is involved. */
+  dpiaLabel?: string;
+  plannedCash: string;
+  plannedNonCash?: string;
+  realised: { financialYear: string; amount: string }[];
+  realisedNote?: string;
+  milestones: { id: string; title: string; due: string; state: string; overdue: boolean; revisions?: string; canMarkDone: boolean }[];
+  milestonesNote?: string;
+  missing: { label: string }[];
+  notice?: string;
+  errors: ProjectFieldErrors;
+  values: Required<ProjectFormValues>;
+  choices: { businessCaseStatuses: Choice[]; dpiaStatuses: Choice[] };
+  canEdit: boolean;
+  version: number;
+}
+
+export interface PendingData {
+  summary: string;
+  items: { reference: string; title: string; statusLabel: string; strandName: string; age: string; overdue: boolean }[];
+  page: number;
+  hasPrevious: boolean;
+  hasNext: boolean;
+}
+
+export interface ProgrammeData {
+  summary: string;
+  groups: {
+    strandName: string;
+    projects: { reference: string; title: string; priority: string; lead: string; statusLabel: string; missing: string; hasMissing: boolean }[];
+  }[];
+  page: number;
+  hasPrevious: boolean;
+  hasNext: boolean;
+}
+
+export interface AuditLine extends HistoryLine {
+  /** 'status: Submitted → Approved; priority: High' */
+  change?: string;
+}
+
+export interface HistoryData {
+  reference: string;
+  title: string;
+  summary: string;
+  lines: AuditLine[];
+  earlierNote?: string;
+  page: number;
+  hasEarlier: boolean;
+  hasLater: boolean;
+}
+
+/** Verbs a notice's button may use: each only shows something, so it needs no version. */
+export type NoticeVerb = 'project.view' | 'request.view' | 'request.triage' | 'request.list' | 'request.pending' | 'programme.show' | 'history.show';
+
+export type ActionData = Record<string, string | number | boolean>;
+
+export interface NoticeAction {
+  verb: NoticeVerb;
+  title: string;
+  data: ActionData;
+}
+
+export interface NoticeData {
+  title: string;
+  lines: { text: string }[];
+  action?: NoticeAction & { fallbackData: ActionData & { verb: NoticeVerb } };
+}
+
 export interface CardDataMap {
   welcome: WelcomeData;
   help: HelpData;
@@ -103,6 +310,14 @@ export interface CardDataMap {
   'my-requests': MyRequestsData;
   'request-detail': RequestDetailData;
   'draft-offer': DraftOfferData;
+  triage: TriageData;
+  settings: SettingsData;
+  question: QuestionData;
+  project: ProjectData;
+  pending: PendingData;
+  programme: ProgrammeData;
+  history: HistoryData;
+  notice: NoticeData;
 }
 
 export type CardName = keyof CardDataMap;
@@ -116,4 +331,12 @@ export const CARD_NAMES: readonly CardName[] = [
   'my-requests',
   'request-detail',
   'draft-offer',
+  'triage',
+  'settings',
+  'question',
+  'project',
+  'pending',
+  'programme',
+  'history',
+  'notice',
 ];

@@ -1,30 +1,84 @@
 import type { Actor } from './people';
+import type { Project } from './project';
 import type { ProjectRequest } from './request';
+import type { DsgSettings, Member, PersonRef } from './settings';
 
 /** Everything a person can try to do that not everyone may. */
-export type Action = 'request.view' | 'request.withdraw' | 'request.history';
+export type Action =
+  | 'dsg.setup'
+  | 'settings.view'
+  | 'settings.edit'
+  | 'request.view'
+  | 'request.withdraw'
+  | 'request.answer'
+  | 'request.triage'
+  | 'request.history'
+  | 'pending.view'
+  | 'project.view'
+  | 'project.edit'
+  | 'project.history';
 
-/** The roles a person holds for one subject; derived, never stored as such. */
-export type Role = 'requester' | 'dsg-member' | 'chair' | 'admin';
+/** The roles a person holds for one subject; derived from settings, the roster and the record, never stored. */
+export type Role =
+  | 'requester'
+  | 'dsg-member'
+  | 'chair'
+  | 'digital-leader'
+  | 'project-lead'
+  | 'project-manager'
+  | 'admin'
+  /** Anyone in the tenant: may read projects in the Digital Programme. */
+  | 'colleague';
 
-const ALLOWED: Record<Action, readonly Role[]> = {
-  'request.view': ['requester', 'dsg-member', 'chair', 'admin'],
-  'request.history': ['requester', 'dsg-member', 'chair', 'admin'],
+const DSG: readonly Role[] = ['dsg-member', 'chair'];
+const PROJECT_EDITORS: readonly Role[] = ['project-lead', 'project-manager', 'digital-leader', 'chair', 'admin'];
+
+/** Who may do what: the one place permissions are decided (unit-tested as a table). */
+export const PERMISSIONS: Record<Action, readonly Role[]> = {
+  'dsg.setup': ['admin'],
+  'settings.view': [...DSG, 'admin'],
+  'settings.edit': ['chair', 'admin'],
+  'request.view': ['requester', ...DSG, 'admin'],
   'request.withdraw': ['requester'],
+  'request.answer': ['requester'],
+  'request.triage': DSG,
+  'request.history': ['requester', ...DSG, 'admin'],
+  'pending.view': [...DSG, 'admin'],
+  'project.view': ['colleague', 'requester', ...DSG, ...PROJECT_EDITORS],
+  'project.edit': PROJECT_EDITORS,
+  'project.history': ['requester', ...DSG, ...PROJECT_EDITORS],
 };
 
 export function isAllowed(action: Action, roles: readonly Role[]): boolean {
-  return ALLOWED[action].some((r) => roles.includes(r));
+  return PERMISSIONS[action].some((r) => roles.includes(r));
 }
 
 export interface RoleContext {
   adminAadIds: readonly string[];
 }
 
-/** The roles `actor` holds for `request`. */
-export function rolesFor(actor: Actor, request: ProjectRequest | null, ctx: RoleContext): Role[] {
-  const roles: Role[] = [];
+export interface Subject {
+  settings?: DsgSettings;
+  /** The DSG team's members (from the Teams roster). */
+  members?: readonly Member[];
+  request?: ProjectRequest | null;
+  project?: Project | null;
+}
+
+const is = (actor: Actor, person: PersonRef | null | undefined): boolean =>
+  !!person && !!actor.aadObjectId && person.aadObjectId === actor.aadObjectId;
+
+/** The roles `actor` holds for a subject (a request, a project, or the DSG as a whole). */
+export function rolesFor(actor: Actor, subject: Subject, ctx: RoleContext): Role[] {
+  const roles: Role[] = ['colleague'];
+  const { settings, members, request, project } = subject;
   if (request && request.requesterId === actor.id) roles.push('requester');
   if (actor.aadObjectId && ctx.adminAadIds.includes(actor.aadObjectId)) roles.push('admin');
+  if (members?.some((m) => m.aadObjectId === actor.aadObjectId || m.id === actor.id)) roles.push('dsg-member');
+  if (is(actor, settings?.chair)) roles.push('chair');
+  const strand = request?.strand;
+  if (project ? is(actor, project.digitalLeader) : strand && is(actor, settings?.leaders[strand])) roles.push('digital-leader');
+  if (is(actor, project?.projectLead)) roles.push('project-lead');
+  if (is(actor, project?.projectManager)) roles.push('project-manager');
   return roles;
 }

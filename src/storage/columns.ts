@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { Database, Flag, JsonText } from './schema';
 
 /** Column conversions shared by every repository: JSON text, 0/1 flags, and numbers pg returns as strings. */
@@ -34,8 +34,46 @@ export const readFlag = (value: Flag | string): boolean => Number(value) === 1;
 
 /** pg returns int8 and count(*) as strings. */
 export const toNumber = (value: number | string | bigint): number => Number(value);
+export const toNumberOrNull = (value: number | string | bigint | null): number | null => (value === null ? null : Number(value));
+
+/** Code-point order for text sorted in JavaScript: the same on both engines whatever the database collation. */
+export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Runs `work` in the caller's transaction, or in a new one when there is none. */
 export function atomically<T>(db: Kysely<Database>, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
   return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
+type Table = keyof Database & string;
+type Column<T extends Table> = keyof Database[T] & string;
+
+/** Kysely cannot check a table chosen by a type parameter: the helpers below check their own signatures instead. */
+const untyped = (db: Kysely<Database>): Kysely<Record<string, Record<string, unknown>>> => db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+
+/** Inserts `row`, or replaces every other column of the row with the same `key`. */
+export async function upsert<T extends Table>(db: Kysely<Database>, table: T, key: Column<T>, row: Insertable<Database[T]>): Promise<void> {
+  const { [key]: _key, ...rest } = row as Record<string, unknown>;
+  await untyped(db)
+    .insertInto(table as string)
+    .values(row)
+    .onConflict((oc) => oc.column(key).doUpdateSet(rest))
+    .execute();
+}
+
+/** Optimistic update: sets `values` on the row whose `key` is `id` only if its version is still `expectedVersion`. */
+export async function updateAtVersion<T extends 'requests' | 'projects' | 'settings'>(
+  db: Kysely<Database>,
+  table: T,
+  key: Column<T>,
+  id: string | number,
+  values: Updateable<Database[T]>,
+  expectedVersion: number,
+): Promise<boolean> {
+  const result = await untyped(db)
+    .updateTable(table as string)
+    .set(values as Record<string, unknown>)
+    .where(key as string, '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return toNumber(result.numUpdatedRows) > 0;
 }

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ConversationRepository } from '../app/ports';
 import type { Conversation, ConversationKind } from '../domain/people';
-import { readFlag, readJson, writeFlag, writeJson } from './columns';
+import { readFlag, readJson, upsert, writeFlag, writeJson } from './columns';
 import type { ConversationsTable, Database } from './schema';
 
 type Row = Selectable<ConversationsTable>;
@@ -30,14 +30,7 @@ const fromRow = (r: Row): Conversation => ({
 
 export function conversationRepository(db: Kysely<Database>): ConversationRepository {
   return {
-    async upsert(conversation) {
-      const { id, ...rest } = toRow(conversation);
-      await db
-        .insertInto('conversations')
-        .values({ id, ...rest })
-        .onConflict((oc) => oc.column('id').doUpdateSet(rest))
-        .execute();
-    },
+    upsert: (conversation) => upsert(db, 'conversations', 'id', toRow(conversation)),
     async get(id) {
       const row = await db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? fromRow(row) : null;

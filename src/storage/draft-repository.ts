@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Draft, DraftRepository } from '../app/ports';
 import type { FormValues } from '../domain/request-form';
-import { readObject, writeJson } from './columns';
+import { readObject, upsert, writeJson } from './columns';
 import type { Database, DraftsTable } from './schema';
 
 type Row = Selectable<DraftsTable>;
@@ -24,14 +24,7 @@ const fromRow = (r: Row): Draft => ({
 
 export function draftRepository(db: Kysely<Database>): DraftRepository {
   return {
-    async save(draft) {
-      const { form_id, ...rest } = toRow(draft);
-      await db
-        .insertInto('drafts')
-        .values({ form_id, ...rest })
-        .onConflict((oc) => oc.column('form_id').doUpdateSet(rest))
-        .execute();
-    },
+    save: (draft) => upsert(db, 'drafts', 'form_id', toRow(draft)),
     async get(formId) {
       const row = await db.selectFrom('drafts').selectAll().where('form_id', '=', formId).executeTakeFirst();
       return row ? fromRow(row) : null;

@@ -8,8 +8,13 @@ import { auditLog } from './audit-log';
 import { conversationRepository } from './conversation-repository';
 import { draftRepository } from './draft-repository';
 import { migrationProvider } from './migrations';
+import { outbox } from './outbox';
 import { peopleRepository } from './people-repository';
+import { projectRepository } from './project-repository';
 import { requestRepository } from './request-repository';
+import { rosterCache } from './roster-cache';
+import { settingsRepository } from './settings-repository';
+import { triageRepository } from './triage-repository';
 import type { Database, Engine } from './schema';
 
 export interface StoreLogger {
@@ -87,13 +92,18 @@ async function migrate(db: Kysely<Database>, engine: Engine, logger: StoreLogger
   if (error) throw error;
 }
 
-function repositories(db: Kysely<Database>): Repositories {
+function repositories(db: Kysely<Database>, engine: Engine): Repositories {
   return {
     people: peopleRepository(db),
     conversations: conversationRepository(db),
     requests: requestRepository(db),
     drafts: draftRepository(db),
     audit: auditLog(db),
+    settings: settingsRepository(db),
+    roster: rosterCache(db),
+    triage: triageRepository(db),
+    projects: projectRepository(db),
+    outbox: outbox(db, engine),
   };
 }
 
@@ -117,8 +127,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
 
   let closing: Promise<void> | null = null;
   return {
-    ...repositories(db),
-    transaction: (work) => db.transaction().execute((tx) => work(repositories(tx))),
+    ...repositories(db, engine),
+    transaction: (work) => db.transaction().execute((tx) => work(repositories(tx, engine))),
     async ping() {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<boolean>((resolve) => {

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { PeopleRepository } from '../app/ports';
 import type { Person } from '../domain/people';
-import { readFlag, readJson, writeFlag, writeJson } from './columns';
+import { readFlag, readJson, upsert, writeFlag, writeJson } from './columns';
 import type { Database, PeopleTable } from './schema';
 
 type Row = Selectable<PeopleTable>;
@@ -28,16 +28,13 @@ const fromRow = (r: Row): Person => ({
 
 export function peopleRepository(db: Kysely<Database>): PeopleRepository {
   return {
-    async upsert(person) {
-      const { id, ...rest } = toRow(person);
-      await db
-        .insertInto('people')
-        .values({ id, ...rest })
-        .onConflict((oc) => oc.column('id').doUpdateSet(rest))
-        .execute();
-    },
+    upsert: (person) => upsert(db, 'people', 'id', toRow(person)),
     async get(id) {
       const row = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? fromRow(row) : null;
+    },
+    async findByAadObjectId(aadObjectId) {
+      const row = await db.selectFrom('people').selectAll().where('aad_object_id', '=', aadObjectId).orderBy('updated_at', 'desc').executeTakeFirst();
       return row ? fromRow(row) : null;
     },
   };

@@ -1,8 +1,8 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
-import type { RequestRepository } from '../app/ports';
+import { type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
+import type { Page, RequestRepository } from '../app/ports';
 import type { BeneficiaryId, PrincipleId, RouteId, StrandId } from '../domain/catalogue';
 import { formatReference, type ProjectRequest, type RequestStatus } from '../domain/request';
-import { atomically, readFlag, readList, toNumber, writeFlag, writeJson } from './columns';
+import { atomically, readFlag, readList, toNumber, toNumberOrNull, updateAtVersion, writeFlag, writeJson } from './columns';
 import type { Database, RequestsTable } from './schema';
 
 type Row = Selectable<RequestsTable>;
@@ -39,7 +39,8 @@ const toRow = (r: ProjectRequest, termCount: number): Row => ({
   ...mutableColumns(r),
 });
 
-const fromRow = (r: Row): ProjectRequest => ({
+/** The one mapping from a `requests` row to the domain (the project repository reads requests with it too). */
+export const requestFromRow = (r: Row): ProjectRequest => ({
   id: r.id,
   reference: r.reference,
   formId: r.form_id,
@@ -58,8 +59,8 @@ const fromRow = (r: Row): ProjectRequest => ({
   route: r.route as RouteId,
   routeJustification: r.route_justification,
   personalData: readFlag(r.personal_data),
-  oneOffCost: r.one_off_cost === null ? null : toNumber(r.one_off_cost),
-  annualBenefit: r.annual_benefit === null ? null : toNumber(r.annual_benefit),
+  oneOffCost: toNumberOrNull(r.one_off_cost),
+  annualBenefit: toNumberOrNull(r.annual_benefit),
   desiredStart: r.desired_start,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -74,6 +75,24 @@ async function writeTerms(db: Kysely<Database>, requestId: string, terms: readon
     .insertInto('request_terms')
     .values(terms.map((term) => ({ term, request_id: requestId })))
     .execute();
+}
+
+type Where = (eb: ExpressionBuilder<Database, 'requests'>) => Expression<SqlBool>;
+type OrderBy = readonly [column: keyof RequestsTable & string, direction: 'asc' | 'desc'];
+
+/** One page of the requests matching `where`, in `order`, with how many match in all. */
+async function listPage(db: Kysely<Database>, where: Where, order: readonly OrderBy[], offset: number, limit: number): Promise<Page<ProjectRequest>> {
+  const rows = await order
+    .reduce((q, [column, direction]) => q.orderBy(column, direction), db.selectFrom('requests').selectAll().where(where))
+    .offset(offset)
+    .limit(limit)
+    .execute();
+  const { total } = await db
+    .selectFrom('requests')
+    .select((eb) => eb.fn.countAll<number | string>().as('total'))
+    .where(where)
+    .executeTakeFirstOrThrow();
+  return { items: rows.map(requestFromRow), total: toNumber(total) };
 }
 
 /** Postings read per query term in findSimilar. */
@@ -102,13 +121,8 @@ export function requestRepository(db: Kysely<Database>): RequestRepository {
     async update(request, expectedVersion, terms) {
       return atomically(db, async (tx) => {
         const unique = terms && distinct(terms);
-        const result = await tx
-          .updateTable('requests')
-          .set({ ...mutableColumns(request), ...(unique && { term_count: unique.length }) })
-          .where('id', '=', request.id)
-          .where('version', '=', expectedVersion)
-          .executeTakeFirst();
-        const changed = toNumber(result.numUpdatedRows) > 0;
+        const values = { ...mutableColumns(request), ...(unique && { term_count: unique.length }) };
+        const changed = await updateAtVersion(tx, 'requests', 'id', request.id, values, expectedVersion);
         if (changed && unique) await writeTerms(tx, request.id, unique);
         return changed;
       });
@@ -116,31 +130,23 @@ export function requestRepository(db: Kysely<Database>): RequestRepository {
 
     async getByReference(reference) {
       const row = await db.selectFrom('requests').selectAll().where('reference', '=', reference).executeTakeFirst();
-      return row ? fromRow(row) : null;
+      return row ? requestFromRow(row) : null;
     },
 
     async getByFormId(formId) {
       const row = await db.selectFrom('requests').selectAll().where('form_id', '=', formId).executeTakeFirst();
-      return row ? fromRow(row) : null;
+      return row ? requestFromRow(row) : null;
     },
 
-    async listByRequester(requesterId, offset, limit) {
-      const rows = await db
-        .selectFrom('requests')
-        .selectAll()
-        .where('requester_id', '=', requesterId)
-        .orderBy('updated_at', 'desc')
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .offset(offset)
-        .limit(limit)
-        .execute();
-      const { total } = await db
-        .selectFrom('requests')
-        .select((eb) => eb.fn.countAll<number | string>().as('total'))
-        .where('requester_id', '=', requesterId)
-        .executeTakeFirstOrThrow();
-      return { items: rows.map(fromRow), total: toNumber(total) };
+    listByRequester(requesterId, offset, limit) {
+      const newestFirst: OrderBy[] = [['updated_at', 'desc'], ['created_at', 'desc'], ['id', 'desc']];
+      return listPage(db, (eb) => eb('requester_id', '=', requesterId), newestFirst, offset, limit);
+    },
+
+    async listByStatus(statuses, offset, limit) {
+      if (statuses.length === 0) return { items: [], total: 0 };
+      const oldestFirst: OrderBy[] = [['created_at', 'asc'], ['reference', 'asc']];
+      return listPage(db, (eb) => eb('status', 'in', statuses), oldestFirst, offset, limit);
     },
 
     async findSimilar(terms, limit) {
@@ -178,7 +184,7 @@ export function requestRepository(db: Kysely<Database>): RequestRepository {
         .select((eb) => eb.fn.countAll<number | string>().as('shared'))
         .execute();
       return rows
-        .map(({ shared, ...row }) => ({ request: fromRow(row), shared: toNumber(shared), termCount: toNumber(row.term_count) }))
+        .map(({ shared, ...row }) => ({ request: requestFromRow(row), shared: toNumber(shared), termCount: toNumber(row.term_count) }))
         .sort((a, b) => b.shared - a.shared || a.termCount - b.termCount || (a.request.id < b.request.id ? -1 : 1))
         .slice(0, limit);
     },

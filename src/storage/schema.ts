@@ -94,6 +94,92 @@ export interface AuditEventsTable {
   detail: string | null;
 }
 
+/** One row (id 1): the DSG settings. */
+export interface SettingsTable {
+  id: number;
+  channel: JsonText;
+  chair: JsonText;
+  leaders: JsonText;
+  meetings: JsonText;
+  version: number;
+  updated_at: string | null;
+}
+
+export interface RosterCacheTable {
+  team_id: string;
+  members: JsonText;
+  fetched_at: string;
+}
+
+export interface TriageTable {
+  reference: string;
+  post: JsonText;
+  last_decision: JsonText;
+  duplicate_of: string | null;
+  questions: JsonText;
+}
+
+export interface ProjectsTable {
+  reference: string;
+  priority: string;
+  is_priority: Flag;
+  digital_leader: JsonText;
+  project_lead: JsonText;
+  project_manager: JsonText;
+  business_case_status: string;
+  business_case_link: string | null;
+  business_case_date: string | null;
+  plan_link: string | null;
+  resourcing_confirmed: Flag;
+  resourcing_note: string | null;
+  dpia: string | null;
+  planned_annual_cash: number | null;
+  planned_non_cash: string | null;
+  approved_at: string;
+  version: number;
+  updated_at: string;
+}
+
+export interface MilestonesTable {
+  id: string;
+  reference: string;
+  title: string;
+  due: string;
+  status: string;
+  completed_on: string | null;
+  revisions: JsonText;
+  /** Order of creation within the project: the last tie-break after due date and title. */
+  position: number;
+}
+
+export interface RealisedBenefitsTable {
+  id: Generated<number>;
+  reference: string;
+  financial_year: string;
+  cash_saving: number;
+  note: string | null;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+export interface OutboxTable {
+  id: string;
+  key: string;
+  target: JsonText;
+  payload: JsonText;
+  purpose: JsonText;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  created_at: string;
+  sent_at: string | null;
+  activity_id: string | null;
+  last_error: string | null;
+  claimed_by: string | null;
+  /** A claim's lease: no other worker claims the row before this time. */
+  claimed_until: string | null;
+}
+
 export interface Database {
   people: PeopleTable;
   conversations: ConversationsTable;
@@ -102,4 +188,11 @@ export interface Database {
   reference_counters: ReferenceCountersTable;
   drafts: DraftsTable;
   audit_events: AuditEventsTable;
+  settings: SettingsTable;
+  roster_cache: RosterCacheTable;
+  triage: TriageTable;
+  projects: ProjectsTable;
+  milestones: MilestonesTable;
+  realised_benefits: RealisedBenefitsTable;
+  outbox: OutboxTable;
 }

@@ -1,6 +1,7 @@
 import { type Activity, TurnContext } from 'botbuilder';
 import type { Contact } from '../app/record-contact';
 import type { Actor, ConversationKind } from '../domain/people';
+import type { DsgChannel } from '../domain/settings';
 
 /** The tenant an activity comes from, as Teams reports it. */
 export function tenantOf(activity: Activity): string | null {
@@ -40,3 +41,18 @@ export function contactFrom(activity: Activity, installed?: boolean): Contact {
 }
 
 export const isChannel = (activity: Activity): boolean => activity.conversation.conversationType === 'channel';
+
+/** The channel an activity came from, as the DSG channel would be stored; null outside channels. */
+export function channelFrom(activity: Activity): DsgChannel | null {
+  if (activity.conversation.conversationType !== 'channel') return null;
+  const teamId = activity.channelData?.team?.id;
+  const channelId = activity.channelData?.channel?.id ?? activity.conversation.id.split(';')[0];
+  if (typeof teamId !== 'string' || typeof channelId !== 'string') return null;
+  const { activityId: _, ...reference } = TurnContext.getConversationReference(activity);
+  return {
+    conversationId: channelId,
+    teamId,
+    name: (activity.channelData?.channel?.name as string | undefined) ?? (channelId === teamId ? 'General' : null),
+    reference: { ...reference, conversation: { ...reference.conversation, id: channelId } },
+  };
+}

@@ -18,6 +18,13 @@ const WORDS: Record<string, string> = {
   mine: 'request.list',
   help: 'help.show',
   '?': 'help.show',
+  'setup dsg': 'dsg.setup',
+  settings: 'settings.show',
+  'dsg settings': 'settings.show',
+  pending: 'request.pending',
+  programme: 'programme.show',
+  program: 'programme.show',
+  'digital programme': 'programme.show',
 };
 
 /** The commands the bot understands when typed, as listed in the app manifest and the help card. */
@@ -28,6 +35,9 @@ export function parseCommand(raw: string): Command | null {
   const text = raw.replace(/\s+/g, ' ').trim().toLowerCase().replace(/[.!]+$/, '');
   const verb = WORDS[text];
   if (verb) return { verb, data: {} };
-  const reference = /^(view |open |request )?dp[-\s]?\d{4}[-\s]?\d{1,9}$/.test(text) ? normaliseReference(text) : null;
-  return reference ? { verb: 'request.view', data: { reference } } : null;
+  const m = /^(view |open |request |project |history )?(dp[-\s]?\d{4}[-\s]?\d{1,9})$/.exec(text);
+  const reference = m ? normaliseReference(m[2]) : null;
+  if (!m || !reference) return null;
+  const verbFor: Record<string, string> = { 'project ': 'project.view', 'history ': 'history.show' };
+  return { verb: verbFor[m[1] ?? ''] ?? 'request.view', data: { reference } };
 }

@@ -27,8 +27,8 @@ export interface TeamsEndpoint {
   adapter: CloudAdapter;
 }
 
-/** The Bot Framework endpoint: CloudAdapter authenticates (when an app id is set) and runs the turn logic. */
-export function createTeamsEndpoint(config: Pick<Config, 'bot' | 'allowedTenantIds'>, deps: Deps, log: Logger): TeamsEndpoint {
+/** CloudAdapter: authenticates every request when an app id is set; also sends proactive messages. */
+export function createAdapter(config: Pick<Config, 'bot'>, log: Logger): CloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(
     config.bot
       ? {
@@ -53,6 +53,11 @@ export function createTeamsEndpoint(config: Pick<Config, 'bot' | 'allowedTenantI
       log.error({ err: sendError }, 'could not tell the user about the failure');
     }
   };
+  return adapter;
+}
+
+/** The Bot Framework endpoint: the adapter runs the turn logic for each POST /api/messages. */
+export function createTeamsEndpoint(adapter: CloudAdapter, config: Pick<Config, 'allowedTenantIds'>, deps: Deps, log: Logger): TeamsEndpoint {
   const logic = createTurnHandler(deps, { allowedTenantIds: config.allowedTenantIds }, log);
   return {
     adapter,

@@ -4,7 +4,7 @@ import type { Deps } from '../app/deps';
 import { recordContact } from '../app/record-contact';
 import { welcomeCard } from '../cards';
 import type { Logger } from '../log';
-import { actorFrom, contactFrom, isChannel, tenantOf } from './activity';
+import { actorFrom, channelFrom, contactFrom, isChannel, tenantOf } from './activity';
 import { parseCommand } from './commands';
 import { errorReply } from './errors';
 import { card, invokeBody, text, type Reply } from './reply';
@@ -43,7 +43,7 @@ export function createTurnHandler(deps: Deps, options: TurnOptions, rootLog: Log
       return text(`Sorry, I could not use that card: ${problems}. It may be from an older version of dsg-bot: type "help" to start again.`);
     }
     try {
-      return await verb.handle({ deps, actor: actorFrom(activity), log }, parsed.data);
+      return await verb.handle({ deps, actor: actorFrom(activity), log, channel: channelFrom(activity) }, parsed.data);
     } catch (error) {
       const { reply, unexpected } = errorReply(error);
       if (unexpected) log.error({ err: error, verb: verb.name }, 'verb failed');

@@ -23,7 +23,30 @@ export const VERBS = [
   'request.discard',
   'request.withdraw',
   'help.show',
+  // DSG triage
+  'request.triage',
+  'request.pending',
+  'request.approve',
+  'request.decline',
+  'request.ask',
+  'request.answer',
+  'request.merge',
+  'request.assign',
+  'settings.save',
+  // Digital Programme
+  'programme.show',
+  'project.view',
+  'project.business-case',
+  'project.plan',
+  'project.resourcing',
+  'project.dpia',
+  'milestone.add',
+  'milestone.done',
+  'history.show',
 ] as const;
+
+/** Datasets Teams' people picker (`choices.data` of an Input.ChoiceSet) knows. */
+export const PEOPLE_DATASETS = ['graph.microsoft.com/users', 'graph.microsoft.com/users?scope=currentContext'];
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -115,6 +138,12 @@ export function ownProblems(card: unknown, options: CheckOptions = {}): string[]
       if (!nonEmpty(obj.url)) problems.push(`${path} Image has no url`);
       if (!nonEmpty(obj.altText)) problems.push(`${path} Image has no altText`);
     }
+    if (type === 'Input.ChoiceSet' && 'choices.data' in obj) {
+      const query = obj['choices.data'];
+      if (!isObject(query) || query.type !== 'Data.Query' || !PEOPLE_DATASETS.includes(String(query.dataset))) {
+        problems.push(`${path} choices.data is not a Data.Query on a people dataset: ${JSON.stringify(query)}`);
+      }
+    }
     if (type.startsWith('Input.')) {
       if (!nonEmpty(obj.id)) problems.push(`${path} ${type} has no id`);
       if (!nonEmpty(obj.label)) problems.push(`${path} ${type} (${String(obj.id)}) has no label`);
@@ -131,8 +160,26 @@ export function ownProblems(card: unknown, options: CheckOptions = {}): string[]
         if (type !== 'Action.Submit') problems.push(`${path} fallback is ${type}, not Action.Submit`);
         return;
       }
+      if (type === 'Action.ShowCard') {
+        // An inline sub-form: its own actions are checked like any other (Execute with a Submit fallback).
+        if (!nonEmpty(obj.title)) problems.push(`${path} Action.ShowCard has no title`);
+        const inner = obj.card;
+        if (!isObject(inner) || inner.type !== 'AdaptiveCard') problems.push(`${path} Action.ShowCard has no AdaptiveCard`);
+        else {
+          if (!Array.isArray(inner.body) || inner.body.length === 0) problems.push(`${path} Action.ShowCard card has no body`);
+          if (!Array.isArray(inner.actions) || inner.actions.length === 0) problems.push(`${path} Action.ShowCard card has no actions`);
+          if (path.includes('.card.')) problems.push(`${path} Action.ShowCard inside another ShowCard`);
+        }
+        return;
+      }
+      if (type === 'Action.OpenUrl') {
+        // Only to open a document the person linked; never a stand-in for a verb.
+        if (!nonEmpty(obj.title)) problems.push(`${path} Action.OpenUrl has no title`);
+        if (typeof obj.url !== 'string' || !/^https:\/\/\S+$/i.test(obj.url)) problems.push(`${path} Action.OpenUrl url is not an https address`);
+        return;
+      }
       if (type !== 'Action.Execute') {
-        problems.push(`${path} is ${type}: every action must be Action.Execute with an Action.Submit fallback`);
+        problems.push(`${path} is ${type}: every action must be Action.Execute (or ShowCard, or OpenUrl for https) with an Action.Submit fallback`);
         return;
       }
       const verb = obj.verb;

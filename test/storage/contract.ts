@@ -1,10 +1,16 @@
 import type { AuditEvent, Draft, Store } from '../../src/app/ports';
 import type { Conversation, Person } from '../../src/domain/people';
 import { formatReference, type ProjectRequest } from '../../src/domain/request';
+import { EMPTY_SETTINGS } from '../../src/domain/settings';
+import { emptyTriage } from '../../src/domain/triage';
 import { similarity, SIMILARITY_THRESHOLD, termsOf } from '../../src/domain/similarity';
 import { MIGRATIONS } from '../../src/storage/migrations';
 import type { StoreLogger } from '../../src/storage/open-store';
+import { sampleOutboxMessage } from '../support/sample-outbox-message';
+import { sampleProject } from '../support/sample-project';
 import { sampleRequest } from '../support/sample-request';
+import { outboxContract } from './outbox-contract';
+import { programmeContract } from './programme-contract';
 
 /** One empty database of the engine under test. */
 export interface TestDatabase {
@@ -13,6 +19,12 @@ export interface TestDatabase {
   /** Runs SQL directly on the database, bypassing the store, for checks the ports cannot express. */
   exec(sqlText: string): Promise<Record<string, unknown>[]>;
   drop(): Promise<void>;
+}
+
+/** What the contract's parts registered in other files get: the store and database of the running test. */
+export interface ContractContext {
+  store(): Store;
+  database(): TestDatabase;
 }
 
 function recordingLogger() {
@@ -141,6 +153,15 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
         });
         await s().people.upsert(changed);
         expect(await s().people.get('29:person-1')).toEqual(changed);
+      });
+
+      it('finds a person by AAD object id, the most recently updated if several share it', async () => {
+        await s().people.upsert(person());
+        await s().people.upsert(person({ id: '29:person-1-again', updatedAt: '2026-11-28T09:30:00.000Z' }));
+        await s().people.upsert(person({ id: '29:other', aadObjectId: 'aad-2' }));
+        expect((await s().people.findByAadObjectId('aad-1'))?.id).toBe('29:person-1-again');
+        expect(await s().people.findByAadObjectId('aad-2')).toEqual(person({ id: '29:other', aadObjectId: 'aad-2' }));
+        expect(await s().people.findByAadObjectId('aad-nobody')).toBeNull();
       });
 
       it('reads a person whose conversation reference is not valid JSON, with the reference as null', async () => {
@@ -313,6 +334,27 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
         expect(best).toMatchObject({ request: { title: 'Rare' }, shared: 2 });
       });
 
+      it('lists requests in the given statuses oldest first (then by reference), a page at a time, with the total', async () => {
+        const at = (day: number) => `2026-11-${String(day).padStart(2, '0')}T09:00:00.000Z`;
+        const queue = [
+          full({ status: 'submitted', createdAt: at(3), reference: 'DP-2026-0003' }),
+          full({ status: 'more-info-requested', createdAt: at(1), updatedAt: at(20) }),
+          full({ status: 'under-review', createdAt: at(3), reference: 'DP-2026-0002' }),
+          full({ status: 'submitted', createdAt: at(5) }),
+        ];
+        const elsewhere = [full({ status: 'approved', createdAt: at(2) }), full({ status: 'withdrawn', createdAt: at(1) })];
+        for (const r of [...queue, ...elsewhere]) await s().requests.insert(r, []);
+        const open = ['submitted', 'under-review', 'more-info-requested'] as const;
+        const oldestFirst = [queue[1], queue[2], queue[0], queue[3]];
+
+        const pages = [await s().requests.listByStatus(open, 0, 3), await s().requests.listByStatus(open, 3, 3)];
+        expect(pages.map((p) => p.total)).toEqual([4, 4]);
+        expect(pages.flatMap((p) => p.items)).toEqual(oldestFirst);
+        expect(await s().requests.listByStatus(['approved'], 0, 10)).toEqual({ items: [elsewhere[0]], total: 1 });
+        expect(await s().requests.listByStatus(['merged'], 0, 10)).toEqual({ items: [], total: 0 });
+        expect(await s().requests.listByStatus([], 0, 10)).toEqual({ items: [], total: 0 });
+      });
+
       it('gives the app what it needs to spot a likely duplicate with the domain scoring', async () => {
         const booking = full({ title: 'Online booking for sports halls' });
         const payroll = full({ title: 'Replace the payroll system', problem: 'Payroll runs on an unsupported server.' });
@@ -365,6 +407,9 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
       });
     });
 
+    programmeContract({ store: s, database: () => database as TestDatabase });
+    outboxContract({ store: s, database: () => database as TestDatabase });
+
     describe('transactions', () => {
       it('commits all the work and returns its result', async () => {
         const request = sampleRequest();
@@ -391,6 +436,11 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
             await tx.conversations.upsert(conversation());
             await tx.drafts.save(draft());
             await tx.audit.record(event({ subjectId: reference }));
+            await tx.settings.save({ ...EMPTY_SETTINGS, meetings: ['2026-12-10'] }, 0);
+            await tx.roster.put('19:team', [], '2026-12-01T09:00:00.000Z');
+            await tx.triage.save(emptyTriage(reference));
+            await tx.projects.insert(sampleProject(reference));
+            await tx.outbox.enqueue(sampleOutboxMessage({ key: 'rolled-back' }));
             throw failure;
           }),
         ).rejects.toBe(failure);
@@ -401,6 +451,10 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
         expect(await s().conversations.get('19:channel@thread.tacv2')).toBeNull();
         expect(await s().drafts.get('form-1')).toBeNull();
         expect(await s().audit.listFor('request', 'DP-2026-0001')).toEqual([]);
+        expect(await s().settings.get()).toEqual(EMPTY_SETTINGS);
+        expect(await s().roster.get('19:team')).toBeNull();
+        expect(await s().projects.listWithRequests()).toEqual([]);
+        expect(await s().outbox.get('rolled-back')).toBeNull();
         expect(await s().requests.nextReference(2026)).toBe('DP-2026-0001');
       });
     });

@@ -70,10 +70,17 @@ describe('PostgreSQL specifics', () => {
         'drafts',
         'kysely_migration',
         'kysely_migration_lock',
+        'milestones',
+        'outbox',
         'people',
+        'projects',
+        'realised_benefits',
         'reference_counters',
         'request_terms',
         'requests',
+        'roster_cache',
+        'settings',
+        'triage',
       ]);
     } finally {
       await store.close();

@@ -1,13 +1,17 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { Engine } from '../schema';
 import * as m0001 from './0001-initial';
+import * as m0002 from './0002-programme';
 
 export interface StoreMigration {
   up(db: Kysely<any>, engine: Engine): Promise<void>;
 }
 
 /** Every migration, in order. Append new versions; never edit or reorder applied ones. */
-export const MIGRATIONS: readonly (readonly [name: string, migration: StoreMigration])[] = [['0001-initial', m0001]];
+export const MIGRATIONS: readonly (readonly [name: string, migration: StoreMigration])[] = [
+  ['0001-initial', m0001],
+  ['0002-programme', m0002],
+];
 
 /** Hands Kysely's Migrator the static list above (no filesystem scanning). */
 export function migrationProvider(engine: Engine): MigrationProvider {

@@ -1,14 +1,49 @@
+import { dsgSetup, settingsSave, settingsShow } from './dsg';
 import { helpShow } from './help';
+import { historyShow, programmeShow, requestPending } from './lists';
+import { milestoneAdd, milestoneDone, projectBusinessCase, projectDpia, projectPlan, projectResourcing, projectView } from './project';
 import { requestConfirm, requestDiscard, requestDraft, requestEdit, requestSubmit } from './request-form';
 import { requestList } from './request-list';
 import { requestNew } from './request-new';
 import { requestView } from './request-view';
 import { requestWithdraw } from './request-withdraw';
+import { requestAnswer, requestApprove, requestAsk, requestAssign, requestDecline, requestMerge, requestTriage } from './triage';
 import type { Verb } from './verb';
 
 /** Every verb the bot answers, from cards (Action.Execute / Action.Submit) and typed commands alike. */
 export const VERBS: ReadonlyMap<string, Verb> = new Map(
-  [helpShow, requestNew, requestList, requestView, requestWithdraw, requestSubmit, requestConfirm, requestDraft, requestEdit, requestDiscard].map(
+  [
+    helpShow,
+    requestNew,
+    requestList,
+    requestView,
+    requestWithdraw,
+    requestSubmit,
+    requestConfirm,
+    requestDraft,
+    requestEdit,
+    requestDiscard,
+    dsgSetup,
+    settingsShow,
+    settingsSave,
+    requestApprove,
+    requestDecline,
+    requestAsk,
+    requestMerge,
+    requestAssign,
+    requestAnswer,
+    requestTriage,
+    requestPending,
+    programmeShow,
+    historyShow,
+    projectView,
+    projectBusinessCase,
+    projectPlan,
+    projectResourcing,
+    projectDpia,
+    milestoneAdd,
+    milestoneDone,
+  ].map(
     (v) => [v.name, v as Verb],
   ),
 );

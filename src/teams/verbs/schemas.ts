@@ -9,3 +9,39 @@ export const reference = z
   .toUpperCase()
   .regex(REFERENCE_PATTERN, 'the request reference is not valid');
 export const version = z.coerce.number({ error: 'the card version is missing' }).int().min(1);
+
+/** Free text typed into a card: trimmed, bounded, and required unless `optional`. */
+export const typed = (label: string, max = 4000) =>
+  z.string({ error: `${label} is missing` }).trim().min(1, `${label} is missing`).max(max, `${label} is longer than ${max.toLocaleString('en-GB')} characters`);
+export const optionalTyped = (max = 4000) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => v || null);
+/** An Input.Toggle's value. */
+export const toggle = z
+  .union([z.boolean(), z.string()])
+  .optional()
+  .transform((v) => v === true || v === 'true');
+/** An AAD object id chosen from a people list (empty = nobody). */
+export const personId = z
+  .string()
+  .trim()
+  .max(100)
+  .optional()
+  .transform((v) => v || null);
+/** An https link to a document. */
+export const link = z
+  .string()
+  .trim()
+  .max(2000, 'the link is too long')
+  .refine((v) => /^https:\/\/[^\s]+$/i.test(v), 'enter the link as a full https:// address');
+export const isoDate = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => v || null)
+  .refine((v) => v === null || /^\d{4}-\d{2}-\d{2}$/.test(v), 'enter the date as a date, like 2027-01-14');
+export const page = z.coerce.number().int().min(1).max(10_000).optional();

@@ -1,0 +1,35 @@
+import type { StrandId } from './catalogue';
+
+/** Someone assigned a role: AAD object id (tenant-wide identity) and the name to show. */
+export interface PersonRef {
+  aadObjectId: string;
+  name: string;
+}
+
+export interface DsgChannel {
+  conversationId: string;
+  teamId: string;
+  name: string | null;
+  /** Opaque conversation reference (owned by the Teams adapter) to post new threads. */
+  reference: unknown;
+}
+
+/** How the DSG is set up: its channel, chair, the Digital Leader of each strand, its meeting dates. */
+export interface DsgSettings {
+  channel: DsgChannel | null;
+  chair: PersonRef | null;
+  leaders: Partial<Record<StrandId, PersonRef>>;
+  /** ISO dates (yyyy-mm-dd) of the next DSG meetings, ascending. */
+  meetings: string[];
+  version: number;
+  updatedAt: string | null;
+}
+
+export const EMPTY_SETTINGS: DsgSettings = { channel: null, chair: null, leaders: {}, meetings: [], version: 0, updatedAt: null };
+
+/** A member of the DSG's team, as the Teams roster lists them. */
+export interface Member {
+  id: string;
+  aadObjectId: string;
+  name: string;
+}

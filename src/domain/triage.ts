@@ -1,0 +1,130 @@
+import { DomainError } from './errors';
+import type { Project, Priority } from './project';
+import { assertTransition, type ProjectRequest } from './request';
+import type { DsgSettings, PersonRef } from './settings';
+import { ukDateTime } from './dates';
+
+/** What the DSG decided about a request, and who, when and why: shown on the triage card. */
+export interface Decision {
+  action: 'approve' | 'decline' | 'ask' | 'merge' | 'assign' | 'answer';
+  by: string;
+  at: string;
+  note: string | null;
+}
+
+export interface Question {
+  question: string;
+  askedBy: string;
+  askedAt: string;
+  answer: string | null;
+  answeredAt: string | null;
+}
+
+/** The DSG's side of a request: where its triage card is, the last decision, questions asked. */
+export interface Triage {
+  reference: string;
+  /** Where the triage card was posted (null until the outbox has posted it). */
+  post: { conversationId: string; activityId: string } | null;
+  lastDecision: Decision | null;
+  duplicateOf: string | null;
+  questions: Question[];
+}
+
+export const emptyTriage = (reference: string): Triage => ({ reference, post: null, lastDecision: null, duplicateOf: null, questions: [] });
+
+export const openQuestion = (triage: Triage): Question | null => triage.questions.find((q) => q.answer === null) ?? null;
+
+/**
+ * Refuses an action from a card older than the record: someone else has decided since.
+ * `cardVersion` is the request version the card was rendered with.
+ */
+export function assertCurrent(request: ProjectRequest, cardVersion: number, triage: Triage | null): void {
+  if (request.version === cardVersion) return;
+  const d = triage?.lastDecision;
+  const by = d ? ` by ${d.by} at ${ukDateTime(d.at)}` : '';
+  throw new DomainError('REQUEST_ALREADY_DECIDED', `${request.reference} was already decided${by}; the card now shows where it stands.`, {
+    reference: request.reference,
+  });
+}
+
+export interface ApproveInput {
+  priority: Priority;
+  isPriority: boolean;
+  note: string | null;
+}
+
+/** Approval makes the request a project in the Digital Programme, led by its strand's Digital Leader. */
+export function approve(request: ProjectRequest, input: ApproveInput, settings: DsgSettings, now: string): { request: ProjectRequest; project: Project } {
+  assertTransition(request.reference, request.status, 'approved');
+  const project: Project = {
+    reference: request.reference,
+    priority: input.priority,
+    isPriority: input.isPriority,
+    digitalLeader: settings.leaders[request.strand] ?? null,
+    projectLead: null,
+    projectManager: null,
+    businessCase: { status: 'not-started', link: null, date: null },
+    planLink: null,
+    resourcing: { confirmed: false, note: null },
+    dpia: request.personalData ? 'not-started' : null,
+    plannedBenefits: { annualCash: request.annualBenefit, nonCash: null },
+    realisedBenefits: [],
+    milestones: [],
+    approvedAt: now,
+    version: 1,
+    updatedAt: now,
+  };
+  return { request: bump(request, 'approved', now), project };
+}
+
+export function decline(request: ProjectRequest, now: string): ProjectRequest {
+  assertTransition(request.reference, request.status, 'declined');
+  return bump(request, 'declined', now);
+}
+
+export function askForInformation(request: ProjectRequest, now: string): ProjectRequest {
+  assertTransition(request.reference, request.status, 'more-info-requested');
+  return bump(request, 'more-info-requested', now);
+}
+
+/** The requester's answer puts the request back under review. */
+export function answered(request: ProjectRequest, now: string): ProjectRequest {
+  if (request.status !== 'more-info-requested') {
+    throw new DomainError('ILLEGAL_TRANSITION', `${request.reference} is not waiting for more information any more.`, { reference: request.reference });
+  }
+  return bump(request, 'under-review', now);
+}
+
+export function merge(request: ProjectRequest, into: ProjectRequest, now: string): ProjectRequest {
+  if (into.reference === request.reference) throw new DomainError('INVALID_FIELD', 'A request cannot be a duplicate of itself.', { field: 'duplicateOf' });
+  if (['withdrawn', 'declined', 'merged'].includes(into.status)) {
+    throw new DomainError('INVALID_FIELD', `${into.reference} is ${into.status}; choose an open request or a project to merge into.`, { field: 'duplicateOf' });
+  }
+  assertTransition(request.reference, request.status, 'merged');
+  return bump(request, 'merged', now);
+}
+
+export interface Assignment {
+  digitalLeader?: PersonRef | null;
+  projectLead?: PersonRef | null;
+  projectManager?: PersonRef | null;
+}
+
+/** Sets whichever owners are given; the others stay as they are. */
+export function assign(project: Project, assignment: Assignment, now: string): Project {
+  return {
+    ...project,
+    ...(assignment.digitalLeader !== undefined && { digitalLeader: assignment.digitalLeader }),
+    ...(assignment.projectLead !== undefined && { projectLead: assignment.projectLead }),
+    ...(assignment.projectManager !== undefined && { projectManager: assignment.projectManager }),
+    version: project.version + 1,
+    updatedAt: now,
+  };
+}
+
+const bump = (request: ProjectRequest, status: ProjectRequest['status'], now: string): ProjectRequest => ({
+  ...request,
+  status,
+  version: request.version + 1,
+  updatedAt: now,
+});

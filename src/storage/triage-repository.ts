@@ -1,0 +1,33 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { TriageRepository } from '../app/ports';
+import type { Decision, Question, Triage } from '../domain/triage';
+import { readJson, readList, upsert, writeJson } from './columns';
+import type { Database, TriageTable } from './schema';
+
+type Row = Selectable<TriageTable>;
+
+const toRow = (t: Triage): Row => ({
+  reference: t.reference,
+  post: writeJson(t.post),
+  last_decision: writeJson(t.lastDecision),
+  duplicate_of: t.duplicateOf,
+  questions: writeJson(t.questions),
+});
+
+const fromRow = (r: Row): Triage => ({
+  reference: r.reference,
+  post: readJson<Triage['post']>(r.post, null),
+  lastDecision: readJson<Decision | null>(r.last_decision, null),
+  duplicateOf: r.duplicate_of,
+  questions: readList<Question>(r.questions),
+});
+
+export function triageRepository(db: Kysely<Database>): TriageRepository {
+  return {
+    async get(reference) {
+      const row = await db.selectFrom('triage').selectAll().where('reference', '=', reference).executeTakeFirst();
+      return row ? fromRow(row) : null;
+    },
+    save: (triage) => upsert(db, 'triage', 'reference', toRow(triage)),
+  };
+}

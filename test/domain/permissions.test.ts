@@ -1,0 +1,50 @@
+import { type Action, isAllowed, PERMISSIONS, type Role, rolesFor } from '../../src/domain/permissions';
+import { EMPTY_SETTINGS } from '../../src/domain/settings';
+import { sampleRequest } from '../support/sample-request';
+
+const ROLES: Role[] = ['colleague', 'requester', 'dsg-member', 'chair', 'digital-leader', 'project-lead', 'project-manager', 'admin'];
+
+/** The whole table, spelled out: one row per action, the roles allowed. A change here is a decision. */
+const EXPECTED: Record<Action, Role[]> = {
+  'dsg.setup': ['admin'],
+  'settings.view': ['dsg-member', 'chair', 'admin'],
+  'settings.edit': ['chair', 'admin'],
+  'request.view': ['requester', 'dsg-member', 'chair', 'admin'],
+  'request.withdraw': ['requester'],
+  'request.answer': ['requester'],
+  'request.triage': ['dsg-member', 'chair'],
+  'request.history': ['requester', 'dsg-member', 'chair', 'admin'],
+  'pending.view': ['dsg-member', 'chair', 'admin'],
+  'project.view': ROLES,
+  'project.edit': ['digital-leader', 'project-lead', 'project-manager', 'chair', 'admin'],
+  'project.history': ['requester', 'dsg-member', 'chair', 'digital-leader', 'project-lead', 'project-manager', 'admin'],
+};
+
+describe('permission table', () => {
+  const rows = (Object.keys(PERMISSIONS) as Action[]).flatMap((action) => ROLES.map((role) => [action, role, EXPECTED[action].includes(role)] as const));
+  it.each(rows)('%s by %s → %s', (action, role, allowed) => {
+    expect(isAllowed(action, [role])).toBe(allowed);
+  });
+});
+
+describe('roles', () => {
+  const actor = { id: '29:a', aadObjectId: 'aad-a', name: 'A', tenantId: 't' };
+  const person = { aadObjectId: 'aad-a', name: 'A' };
+
+  it('gives everyone the colleague role and nothing more by default', () => {
+    expect(rolesFor(actor, {}, { adminAadIds: [] })).toEqual(['colleague']);
+  });
+
+  it('derives requester, admin, DSG member, chair and Digital Leader', () => {
+    const request = sampleRequest({ requesterId: '29:a', strand: 'learning' });
+    const settings = { ...EMPTY_SETTINGS, chair: person, leaders: { learning: person } };
+    const roles = rolesFor(actor, { request, settings, members: [{ id: '29:a', aadObjectId: 'aad-a', name: 'A' }] }, { adminAadIds: ['aad-a'] });
+    expect(roles.sort()).toEqual(['admin', 'chair', 'colleague', 'digital-leader', 'dsg-member', 'requester']);
+  });
+
+  it('never matches a person without an AAD object id', () => {
+    const noAad = { ...actor, aadObjectId: null };
+    const settings = { ...EMPTY_SETTINGS, chair: { aadObjectId: '', name: 'x' } };
+    expect(rolesFor(noAad, { settings }, { adminAadIds: [''] })).toEqual(['colleague']);
+  });
+});

@@ -1,0 +1,19 @@
+import { randomUUID } from 'node:crypto';
+import type { Outbox } from '../../src/app/ports';
+
+export type NewOutboxMessage = Parameters<Outbox['enqueue']>[0];
+
+/** A notice to a person, due at 09:00 on 1 December 2026, with a fresh id and key; override what the test cares about. */
+export function sampleOutboxMessage(overrides: Partial<NewOutboxMessage> = {}): NewOutboxMessage {
+  const id = randomUUID();
+  return {
+    id,
+    key: `notice:${id}`,
+    target: { kind: 'person', userId: 'aad-1', tenantId: 'tenant-1' },
+    payload: { text: 'The Digital Strategy Group approved your request.' },
+    purpose: { kind: 'notice' },
+    nextAttemptAt: '2026-12-01T09:00:00.000Z',
+    createdAt: '2026-12-01T09:00:00.000Z',
+    ...overrides,
+  };
+}
