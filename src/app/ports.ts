@@ -100,8 +100,10 @@ export interface RosterCache {
 
 export interface TriageRepository {
   get(reference: string): Promise<Triage | null>;
-  /** Insert or replace. */
+  /** Insert or replace the decisions and questions (never the post, which only setPost writes). */
   save(triage: Triage): Promise<void>;
+  /** Records where the triage card was posted. */
+  setPost(reference: string, post: NonNullable<Triage['post']>): Promise<void>;
 }
 
 export interface ProjectFilter {

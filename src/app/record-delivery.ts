@@ -1,6 +1,5 @@
 import type { Deps } from './deps';
 import type { OutboxMessage } from './ports';
-import { emptyTriage } from '../domain/triage';
 import { dsgContext } from './dsg-context';
 import { queueTriageUpdate } from './triage-messages';
 
@@ -16,8 +15,7 @@ export async function recordDelivery(deps: Deps, message: OutboxMessage, result:
   const { settings, members } = await dsgContext(deps);
   const conversationId = result.conversationId ?? `${settings.channel?.conversationId};messageid=${result.activityId}`;
   await deps.store.transaction(async (tx) => {
-    const triage = (await tx.triage.get(reference)) ?? emptyTriage(reference);
-    await tx.triage.save({ ...triage, post: { conversationId, activityId: result.activityId as string } });
+    await tx.triage.setPost(reference, { conversationId, activityId: result.activityId as string });
     if (request.version !== version) await queueTriageUpdate(deps, tx, request, settings, members);
   });
   deps.kickOutbox();

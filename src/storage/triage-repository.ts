@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { TriageRepository } from '../app/ports';
-import type { Decision, Question, Triage } from '../domain/triage';
-import { readJson, readList, upsert, writeJson } from './columns';
+import { type Decision, emptyTriage, type Question, type Triage } from '../domain/triage';
+import { readJson, readList, writeJson } from './columns';
 import type { Database, TriageTable } from './schema';
 
 type Row = Selectable<TriageTable>;
@@ -28,6 +28,14 @@ export function triageRepository(db: Kysely<Database>): TriageRepository {
       const row = await db.selectFrom('triage').selectAll().where('reference', '=', reference).executeTakeFirst();
       return row ? fromRow(row) : null;
     },
-    save: (triage) => upsert(db, 'triage', 'reference', toRow(triage)),
+    // The post is left alone: the outbox sender records it concurrently with decisions (setPost).
+    async save(triage) {
+      const { post: _post, reference, ...rest } = toRow(triage);
+      await db.insertInto('triage').values({ reference, post: null, ...rest }).onConflict((oc) => oc.column('reference').doUpdateSet(rest)).execute();
+    },
+    async setPost(reference, post) {
+      const value = writeJson(post);
+      await db.insertInto('triage').values(toRow({ ...emptyTriage(reference), post })).onConflict((oc) => oc.column('reference').doUpdateSet({ post: value })).execute();
+    },
   };
 }

@@ -70,9 +70,10 @@ describe('FakeConnector routes, through botbuilder’s own connector client', ()
     } as Parameters<ConnectorClient['conversations']['createConversation']>[0]);
 
     const n = created.activityId;
-    expect(created.id).toBe(`new-conv-${n}`);
+    const threadId = `${MOCK_TENANT.team.decisions.id};messageid=${n}`;
+    expect(created.id).toBe(threadId);
     expect(connector.activities()).toEqual([
-      { kind: 'new', conversationId: `new-conv-${n}`, id: n, activity: expect.objectContaining({ text: 'Decision: approved' }) },
+      { kind: 'new', conversationId: threadId, id: n, activity: expect.objectContaining({ text: 'Decision: approved' }) },
     ]);
     expect(connector.requests[0].body).toMatchObject({ channelData: { channel: { id: MOCK_TENANT.team.decisions.id } } });
   });

@@ -95,7 +95,19 @@ export function programmeContract({ store: s, database }: ContractContext): void
         ],
       };
       await s().triage.save(full);
+      expect(await s().triage.get(reference)).toEqual({ ...full, post: null });
+      await s().triage.setPost(reference, full.post!);
       expect(await s().triage.get(reference)).toEqual(full);
+    });
+
+    it('keeps the post and the decisions apart, so neither write loses the other', async () => {
+      const reference = await storedRequest(s());
+      const post = { conversationId: '19:dsg@thread.tacv2;messageid=9', activityId: '9' };
+      await s().triage.setPost(reference, post);
+      await s().triage.save({ ...emptyTriage(reference), duplicateOf: 'DP-2026-0001' });
+      expect(await s().triage.get(reference)).toMatchObject({ post, duplicateOf: 'DP-2026-0001' });
+      await s().triage.setPost(reference, { ...post, activityId: '10' });
+      expect(await s().triage.get(reference)).toMatchObject({ post: { activityId: '10' }, duplicateOf: 'DP-2026-0001' });
     });
 
     it('refuses a triage record for a request that does not exist', async () => {

@@ -255,7 +255,9 @@ export class FakeConnector {
 
   private createConversation(params: Record<string, unknown> | undefined): CannedResponse {
     const n = this.nextId();
-    const conversationId = `new-conv-${n}`;
+    // As Teams: a new channel thread is `<channel id>;messageid=<first message id>`.
+    const channel = (params?.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
+    const conversationId = channel ? `${channel};messageid=${n}` : `new-conv-${n}`;
     if (params?.activity) this.record({ kind: 'new', conversationId, id: n, activity: asActivity(params.activity) });
     return { status: 201, body: { id: conversationId, activityId: n } };
   }
