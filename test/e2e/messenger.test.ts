@@ -184,7 +184,11 @@ describe('Messenger failures as DeliveryError (one HTTP call each: the SDK’s o
     const paths: string[] = [];
     const slow = http.createServer((req, res) => {
       paths.push(`${req.method} ${req.url}`);
-      setTimeout(() => res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'a:late-chat' })), 300);
+      // Not chained: restify, loaded by other files in this jest worker, patches writeHead to return nothing.
+      setTimeout(() => {
+        res.writeHead(201, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: 'a:late-chat' }));
+      }, 300);
     });
     await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
     try {
