@@ -66,10 +66,30 @@ describe.each(ENGINES)('DSG triage (%s)', (engine) => {
     triageVersion = Number(action(card, 'request.approve').data.version);
   });
 
-  it('posts a new request to the DSG channel as its own thread', async () => {
+  it('lets an admin choose the chair, Digital Leaders and meeting dates; a member may only look', async () => {
+    const asMember = invokeCard(await press('settings.show', {}, digitalLeaderCustomers, true));
+    expect(() => action(asMember, 'settings.save')).toThrow();
+    const form = invokeCard(await press('settings.show', {}, dsgAdmin, true));
+    const { data } = action(form, 'settings.save');
+    const saved = invokeCard(
+      await press('settings.save', { ...data, chair: dsgChair.aadObjectId, 'leader-customers': digitalLeaderCustomers.aadObjectId, meeting1: '2027-01-20', meeting2: '2027-03-17' }, dsgAdmin, true),
+    );
+    expect(wordsOf(saved)).toContain('DSG Chair');
+    expect(wordsOf(saved)).toContain('Digital Leader (Customers)');
+    expect(wordsOf(saved)).toMatch(/20 Jan 2027/);
+    const stale = invokeMessage(await press('settings.save', { ...data, chair: digitalLeaderCustomers.aadObjectId }, dsgAdmin, true));
+    expect(stale).toMatch(/^This card is out of date\./);
+    const refused = invokeMessage(await press('settings.save', { ...data, version: Number(data.version) + 1 }, councilOfficer, true));
+    expect(refused).toMatch(/^Sorry, you cannot do that\./);
+  });
+
+  it('posts a new request to the DSG channel as its own thread, mentioning the strand Digital Leader', async () => {
     const second = referenceOf(await submit(councilOfficer, 'School Wi-Fi for every classroom'));
     const post = await t.connector.waitFor(cardWith(second));
     expect(post.kind).toBe('new');
+    const card = attachedCard(post.activity) as { msteams?: { entities?: { mentioned: { id: string } }[] } };
+    expect(card.msteams?.entities?.[0]?.mentioned.id).toBe(digitalLeaderCustomers.aadObjectId);
+    expect(wordsOf(card)).toContain('<at>Digital Leader (Customers)</at>');
   });
 
   it("refuses a non-member's decision politely, changes nothing and audits it", async () => {
