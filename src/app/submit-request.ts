@@ -5,6 +5,7 @@ import { termsOf } from '../domain/similarity';
 import type { Deps } from './deps';
 import { assertNotSubmitted, findOwnDraft, requireOwnDraft } from './find-draft';
 import { keepDraft } from './save-draft';
+import { audited } from './audit';
 import { dsgContext } from './dsg-context';
 import { findSimilar } from './similar-requests';
 import { queueTriagePost } from './triage-messages';
@@ -70,17 +71,11 @@ export async function submitRequest(deps: Deps, actor: Actor, input: SubmitInput
       };
       await tx.requests.insert(stored, terms);
       await tx.drafts.delete(formId);
-      await tx.audit.record({
-        at,
-        actorId: actor.id,
-        actorName: actor.name,
-        action: 'request.submit',
-        subjectType: 'request',
-        subjectId: stored.reference,
-        outcome: 'done',
-        before: null,
-        after: { status: stored.status, title: stored.title, strand: stored.strand, route: stored.route },
-        detail: null,
+      await audited(tx, actor, at, 'request.submit', { subjectType: 'request', subjectId: stored.reference }, null, {
+        status: stored.status,
+        title: stored.title,
+        strand: stored.strand,
+        route: stored.route,
       });
       // The DSG sees it in its channel (or when the channel is set up, if there is none yet).
       await queueTriagePost(deps, tx, stored, settings, members);

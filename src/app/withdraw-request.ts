@@ -3,7 +3,10 @@ import type { Actor } from '../domain/people';
 import { isAllowed, rolesFor } from '../domain/permissions';
 import { assertTransition, type ProjectRequest } from '../domain/request';
 import { ukDateTime } from '../domain/dates';
+import { audited } from './audit';
 import type { Deps } from './deps';
+import { dsgContext } from './dsg-context';
+import { queueTriageUpdate } from './triage-messages';
 import { refuse } from './refuse';
 import { getRequest } from './view-request';
 
@@ -17,21 +20,14 @@ export async function withdrawRequest(deps: Deps, actor: Actor, reference: strin
   assertTransition(reference, request.status, 'withdrawn');
   const at = deps.clock.now().toISOString();
   const updated: ProjectRequest = { ...request, status: 'withdrawn', version: request.version + 1, updatedAt: at };
+  const { settings, members } = await dsgContext(deps);
   await deps.store.transaction(async (tx) => {
     if (!(await tx.requests.update(updated, request.version))) throw staleCard(request);
-    await tx.audit.record({
-      at,
-      actorId: actor.id,
-      actorName: actor.name,
-      action: 'request.withdraw',
-      subjectType: 'request',
-      subjectId: reference,
-      outcome: 'done',
-      before: { status: request.status },
-      after: { status: updated.status },
-      detail: null,
-    });
+    await audited(tx, actor, at, 'request.withdraw', { subjectType: 'request', subjectId: reference }, { status: request.status }, { status: updated.status });
+    // The DSG's triage card shows it was withdrawn.
+    await queueTriageUpdate(deps, tx, updated, settings, members);
   });
+  deps.kickOutbox();
   return updated;
 }
 
