@@ -1,0 +1,216 @@
+import { isOverdue, type Project } from './project';
+import type { ProjectRequest } from './request';
+import type { PersonRef } from './settings';
+import type { Triage } from './triage';
+
+/** What dsg-bot chases, and who about. */
+export type ReminderKind =
+  | 'owners'
+  | 'business-case'
+  | 'plan'
+  | 'milestones'
+  | 'resourcing'
+  | 'dpia'
+  | 'milestone-due-soon'
+  | 'milestone-overdue'
+  | 'question';
+
+export interface ReminderThresholds {
+  /** Days after approval before a missing or unapproved business case is chased. */
+  businessCaseDays: number;
+  /** Days after approval before a missing plan or milestones are chased. */
+  planDays: number;
+  /** A milestone due within this many days gets one reminder before the date. */
+  dueSoonDays: number;
+  /** Working days an unanswered DSG question may wait before the requester is reminded. */
+  questionWorkingDays: number;
+  /** The same item is not raised with the same person more often than every this many working days. */
+  remindEveryWorkingDays: number;
+  /** After this many reminders with no change, the Digital Leader is told (once). */
+  escalateAfter: number;
+  snoozeDays: number;
+  /** Snoozes allowed per item before the Digital Leader is told. */
+  maxSnoozes: number;
+}
+
+export const DEFAULT_THRESHOLDS: ReminderThresholds = {
+  businessCaseDays: 30,
+  planDays: 14,
+  dueSoonDays: 7,
+  questionWorkingDays: 5,
+  remindEveryWorkingDays: 7,
+  escalateAfter: 3,
+  snoozeDays: 7,
+  maxSnoozes: 2,
+};
+
+/** One thing to chase one person about. */
+export interface ReminderItem {
+  /** Stable: `<reference>:<kind>` or `<reference>:<kind>:<milestoneId>`. */
+  key: string;
+  reference: string;
+  projectTitle: string;
+  kind: ReminderKind;
+  milestoneId: string | null;
+  /** Who is asked (AAD object id and name); a requester is named by Teams user id. */
+  recipient: PersonRef;
+  /** Changes whenever the underlying record changes, so "no change since the last reminder" can be seen. */
+  fingerprint: string;
+  /** What is missing, in plain words. */
+  what: string;
+  /** Why it matters. */
+  why: string;
+}
+
+/** How one item has been chased with one person so far. */
+export interface ReminderState {
+  key: string;
+  recipientId: string;
+  /** Reminders sent since the item last changed. */
+  count: number;
+  lastSentAt: string | null;
+  fingerprint: string;
+  snoozedUntil: string | null;
+  snoozes: number;
+  escalatedAt: string | null;
+}
+
+const WHY: Record<ReminderKind, string> = {
+  owners: 'The strategy asks every project to have a Project Lead and a Project Manager.',
+  'business-case': 'Priority projects need an approved business case before the DSG can commit resources.',
+  plan: 'The DSG needs an implementation plan to track delivery.',
+  milestones: 'Milestones let the DSG see progress and spot slippage early.',
+  resourcing: 'Priority projects must be resourced appropriately.',
+  dpia: 'Personal data is involved: a data protection impact assessment is a legal requirement before go-live.',
+  'milestone-due-soon': 'Mark it done when it is, or move the date with a reason.',
+  'milestone-overdue': 'It is past its due date: mark it done, or move the date with a reason.',
+  question: 'The DSG cannot decide until it has your answer.',
+};
+
+const daysBetween = (fromIso: string, toIso: string): number => Math.floor((Date.parse(toIso) - Date.parse(fromIso)) / 86_400_000);
+
+export interface ProjectFacts {
+  request: ProjectRequest;
+  project: Project;
+}
+
+/**
+ * Every reminder the records call for right now, per recipient, before the rhythm rules: the same
+ * "what is missing" facts as the project card. A missing recipient falls back to the Digital Leader.
+ */
+export function candidateReminders(
+  programme: readonly ProjectFacts[],
+  waitingQuestions: readonly { request: ProjectRequest; triage: Triage }[],
+  today: string,
+  workingDaysSince: (isoDate: string) => number,
+  t: ReminderThresholds = DEFAULT_THRESHOLDS,
+): ReminderItem[] {
+  const items: ReminderItem[] = [];
+  for (const { request, project } of programme) {
+    if (request.status !== 'approved' && request.status !== 'in-delivery') continue;
+    const ref = request.reference;
+    const add = (kind: ReminderKind, people: (PersonRef | null)[], what: string, fingerprint: string, milestoneId: string | null = null) => {
+      const recipients = people.filter((p): p is PersonRef => !!p);
+      if (recipients.length === 0 && project.digitalLeader) recipients.push(project.digitalLeader);
+      for (const recipient of uniqueBy(recipients)) {
+        items.push({ key: milestoneId ? `${ref}:${kind}:${milestoneId}` : `${ref}:${kind}`, reference: ref, projectTitle: request.title, kind, milestoneId, recipient, fingerprint, what, why: WHY[kind] });
+      }
+    };
+    const age = daysBetween(project.approvedAt, `${today}T23:59:59.999Z`);
+    const lead = project.projectLead;
+    if (!project.projectLead || !project.projectManager) {
+      const missing = [!project.projectLead && 'a Project Lead', !project.projectManager && 'a Project Manager'].filter(Boolean).join(' and ');
+      add('owners', [project.digitalLeader], `Assign ${missing}.`, `${project.projectLead?.aadObjectId}|${project.projectManager?.aadObjectId}`);
+    }
+    if (project.businessCase.status !== 'approved' && age >= t.businessCaseDays) {
+      const what = project.businessCase.link ? `Get the business case approved (it is ${project.businessCase.status.replace('-', ' ')}).` : 'Add the business case.';
+      add('business-case', [lead], what, `${project.businessCase.status}|${project.businessCase.link}`);
+    }
+    if (age >= t.planDays) {
+      if (!project.planLink) add('plan', [lead], 'Add the implementation plan.', 'none');
+      if (project.milestones.length === 0) add('milestones', [lead], 'Add the milestones.', 'none');
+    }
+    if (project.isPriority && !project.resourcing.confirmed) add('resourcing', [lead, project.digitalLeader], 'Confirm the project is resourced.', project.resourcing.note ?? '');
+    if (project.dpia !== null && project.dpia !== 'completed') add('dpia', [lead], `Complete the data protection impact assessment (it is ${project.dpia.replace('-', ' ')}).`, project.dpia);
+    for (const m of project.milestones) {
+      if (isOverdue(m, today)) {
+        add('milestone-overdue', [lead], `Milestone "${m.title}" was due ${m.due}.`, `${m.status}|${m.due}`, m.id);
+      } else if (m.status === 'planned' && daysBetween(`${today}T00:00:00Z`, `${m.due}T00:00:00Z`) <= t.dueSoonDays) {
+        add('milestone-due-soon', [lead, project.projectManager], `Milestone "${m.title}" is due ${m.due}.`, `${m.status}|${m.due}`, m.id);
+      }
+    }
+  }
+  for (const { request, triage } of waitingQuestions) {
+    const open = triage.questions.find((q) => q.answer === null);
+    if (request.status !== 'more-info-requested' || !open || workingDaysSince(open.askedAt.slice(0, 10)) < t.questionWorkingDays) continue;
+    items.push({
+      key: `${request.reference}:question`,
+      reference: request.reference,
+      projectTitle: request.title,
+      kind: 'question',
+      milestoneId: null,
+      recipient: { aadObjectId: request.requesterId, name: request.requesterName },
+      fingerprint: open.askedAt,
+      what: `Answer the DSG's question: ${open.question}`,
+      why: WHY.question,
+    });
+  }
+  return items;
+}
+
+function uniqueBy(people: PersonRef[]): PersonRef[] {
+  const seen = new Set<string>();
+  return people.filter((p) => !seen.has(p.aadObjectId) && seen.add(p.aadObjectId));
+}
+
+export interface Selection {
+  /** Items to send now, grouped by recipient id. */
+  send: Map<string, ReminderItem[]>;
+  /** Items to hand to the Digital Leader (once) because they were chased `escalateAfter` times with no change. */
+  escalate: ReminderItem[];
+  /** The states to store after sending. */
+  states: ReminderState[];
+}
+
+/**
+ * Applies the rhythm to the candidates: snoozes, "not more often than every N working days" (overdue
+ * milestones every run; due-soon once), counting reminders since the item last changed, escalation.
+ */
+export function selectReminders(
+  candidates: readonly ReminderItem[],
+  known: ReadonlyMap<string, ReminderState>,
+  now: string,
+  workingDaysSince: (isoDate: string) => number,
+  t: ReminderThresholds = DEFAULT_THRESHOLDS,
+): Selection {
+  const send = new Map<string, ReminderItem[]>();
+  const escalate: ReminderItem[] = [];
+  const states: ReminderState[] = [];
+  for (const item of candidates) {
+    const id = item.recipient.aadObjectId;
+    const before = known.get(stateKey(item.key, id));
+    const changed = !before || before.fingerprint !== item.fingerprint;
+    const state: ReminderState = changed
+      ? { key: item.key, recipientId: id, count: 0, lastSentAt: before?.lastSentAt ?? null, fingerprint: item.fingerprint, snoozedUntil: null, snoozes: before?.snoozes ?? 0, escalatedAt: null }
+      : { ...before };
+    if (state.snoozedUntil && now < state.snoozedUntil) continue;
+    const due =
+      item.kind === 'milestone-overdue'
+        ? true
+        : item.kind === 'milestone-due-soon'
+          ? state.count === 0
+          : !state.lastSentAt || changed || workingDaysSince(state.lastSentAt.slice(0, 10)) >= t.remindEveryWorkingDays;
+    if (!due) continue;
+    if (state.count >= t.escalateAfter && !state.escalatedAt && item.kind !== 'question') {
+      escalate.push(item);
+      state.escalatedAt = now;
+    }
+    state.count += 1;
+    state.lastSentAt = now;
+    states.push(state);
+    send.set(id, [...(send.get(id) ?? []), item]);
+  }
+  return { send, escalate, states };
+}
+
+export const stateKey = (itemKey: string, recipientId: string): string => `${itemKey}|${recipientId}`;
