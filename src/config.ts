@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 
 /** Everything dsg-bot reads from the environment, checked once at start-up. */
@@ -15,7 +16,15 @@ export interface Config {
   playground: { enabled: boolean; port: number };
   /** Where to open a new 1:1 chat with someone the bot has no conversation with yet. */
   teamsServiceUrl: string;
+  /** Absolute path of the bank-holiday list (JSON) that decides the working days. */
+  bankHolidaysFile: string;
+  reminders: { schedule: string; everyWorkingDays: number };
 }
+
+/** The project root (this file is src/config.ts, or dist/config.js once built). */
+const PROJECT_ROOT = resolve(__dirname, '..');
+/** The shipped list of Scotland's bank holidays, used when BANK_HOLIDAYS_FILE is not set. */
+export const DEFAULT_BANK_HOLIDAYS_FILE = resolve(PROJECT_ROOT, 'config', 'bank-holidays-scotland.json');
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -62,6 +71,13 @@ const schema = z.object({
     .pipe(z.enum(['on', 'off'], { error: 'must be on or off' })),
   PLAYGROUND_PORT: port(56150),
   TEAMS_SERVICE_URL: optionalText.refine((v) => v === '' || /^https?:\/\//.test(v), 'must be an http(s):// URL'),
+  REMINDER_SCHEDULE: optionalText
+    .transform((v) => v || '30 9 * * 1-5')
+    .refine((v) => /^(\S+\s+){4}\S+$/.test(v), 'must be a cron expression with five fields, like "30 9 * * 1-5" (weekdays at 09:30, Europe/London)'),
+  REMIND_EVERY_DAYS: optionalText
+    .transform((v) => (v === '' ? 7 : Number(v)))
+    .pipe(z.number({ error: 'must be a whole number of working days' }).int('must be a whole number of working days').min(1, 'must be at least 1').max(60, 'must be at most 60')),
+  BANK_HOLIDAYS_FILE: optionalText.refine((v) => v === '' || v.endsWith('.json'), 'must be the path of a .json file (or unset for config/bank-holidays-scotland.json)'),
 });
 
 export function isLoopback(host: string): boolean {
@@ -104,5 +120,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     playground: { enabled: local && e.PLAYGROUND === 'on', port: e.PLAYGROUND_PORT },
     teamsServiceUrl: e.TEAMS_SERVICE_URL || (local ? `http://127.0.0.1:${e.PLAYGROUND_PORT}/_connector` : 'https://smba.trafficmanager.net/teams/'),
+    // A path given in the environment is relative to the working directory, like SQLITE_PATH.
+    bankHolidaysFile: e.BANK_HOLIDAYS_FILE ? resolve(e.BANK_HOLIDAYS_FILE) : DEFAULT_BANK_HOLIDAYS_FILE,
+    reminders: { schedule: e.REMINDER_SCHEDULE, everyWorkingDays: e.REMIND_EVERY_DAYS },
   };
 }

@@ -5,6 +5,11 @@ import dotenv from 'dotenv';
 import type { Deps } from './app/deps';
 import { type OutboxWorker, startOutboxWorker } from './app/outbox-worker';
 import { recordDelivery } from './app/record-delivery';
+import { sendDueReminders } from './app/reminders/send-due-reminders';
+import { WorkingCalendar } from './domain/calendar';
+import { DEFAULT_THRESHOLDS } from './domain/reminders';
+import { loadBankHolidays } from './scheduler/bank-holidays';
+import { startSchedule } from './scheduler/schedule';
 import { type Config, ConfigError, loadConfig } from './config';
 import { close, createHttpServer, listen } from './http/server';
 import { createLogger, type Logger } from './log';
@@ -30,8 +35,11 @@ export async function startBot(config: Config, log: Logger): Promise<RunningBot>
     botId: config.bot ? undefined : MOCK_TENANT.bot.id,
   });
   let worker: OutboxWorker | undefined;
+  const calendar = new WorkingCalendar(loadBankHolidays(config.bankHolidaysFile).dates);
   const deps: Deps = {
     store,
+    calendar,
+    reminders: { ...DEFAULT_THRESHOLDS, remindEveryWorkingDays: config.reminders.everyWorkingDays },
     clock: { now: () => new Date() },
     newId: randomUUID,
     roles: { adminAadIds: config.adminAadIds },
@@ -43,12 +51,27 @@ export async function startBot(config: Config, log: Logger): Promise<RunningBot>
     { store, clock: deps.clock, messenger, log, onSent: (message, result) => recordDelivery(deps, message, result) },
     { worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` },
   );
+  const reminders = startSchedule({
+    job: 'reminders',
+    cron: config.reminders.schedule,
+    calendar,
+    runs: store.scheduledRuns,
+    clock: deps.clock,
+    // A bot restarted later the same day still sends that day's reminders; never a day late.
+    catchUpSameDay: true,
+    run: async (slot) => {
+      const result = await sendDueReminders(deps, slot, deps.reminders);
+      log.info({ slot, ...result }, 'reminders queued');
+    },
+    log,
+  });
   const teams = createTeamsEndpoint(adapter, config, deps, log);
   const server = createHttpServer({ messages: (req, res) => teams.handle(req, res), databaseHealthy: () => store.ping() }, log);
   let url: string;
   try {
     url = await listen(server, config.port, config.host);
   } catch (error) {
+    await reminders.stop();
     await worker.stop();
     await store.close();
     throw error;
@@ -58,6 +81,7 @@ export async function startBot(config: Config, log: Logger): Promise<RunningBot>
     url,
     async stop() {
       await close(server);
+      await reminders.stop();
       await worker?.stop();
       await store.close();
     },

@@ -1,6 +1,7 @@
 import type { Conversation, Person } from '../domain/people';
 import type { Milestone, Project, RealisedBenefit } from '../domain/project';
 import type { DsgSettings, Member } from '../domain/settings';
+import type { ReminderItem, ReminderState } from '../domain/reminders';
 import type { Triage } from '../domain/triage';
 import type { ProjectRequest, RequestStatus } from '../domain/request';
 import type { FormValues } from '../domain/request-form';
@@ -49,6 +50,8 @@ export interface PeopleRepository {
   upsert(person: Person): Promise<void>;
   get(id: string): Promise<Person | null>;
   findByAadObjectId(aadObjectId: string): Promise<Person | null>;
+  /** People Teams said cannot be reached (blocked or removed the bot). */
+  unreachable(): Promise<Person[]>;
 }
 
 export interface ConversationRepository {
@@ -125,7 +128,11 @@ export interface ProjectRepository {
 }
 
 /** What a queued message is for, so the sender can tell the app once it is delivered. */
-export type OutboxPurpose = { kind: 'triage-post'; reference: string; version: number } | { kind: 'notice' };
+export type OutboxPurpose =
+  | { kind: 'triage-post'; reference: string; version: number }
+  | { kind: 'notice' }
+  /** A bundled reminder: its items, so answers can re-render the card. */
+  | { kind: 'reminder'; recipientName: string; items: ReminderItem[] };
 
 export type OutboxTarget =
   /** A new message in a conversation the bot knows (opaque reference), or a new thread in a channel. */
@@ -173,6 +180,8 @@ export interface Repositories {
   triage: TriageRepository;
   projects: ProjectRepository;
   outbox: Outbox;
+  reminders: ReminderStateRepository;
+  scheduledRuns: ScheduledRuns;
 }
 
 /** The database: repositories, and a unit of work that commits all or nothing. */
@@ -203,4 +212,20 @@ export class DeliveryError extends Error {
 /** Sends one message to Teams; throws DeliveryError when it could not. */
 export interface Messenger {
   send(target: OutboxTarget, payload: OutboxMessage['payload']): Promise<{ activityId: string | null; conversationId?: string | null }>;
+}
+
+/** How each reminder item has been chased with each person (one row per item key and recipient). */
+export interface ReminderStateRepository {
+  all(): Promise<ReminderState[]>;
+  /** Inserts or replaces each state (keyed by item key and recipient id). */
+  save(states: readonly ReminderState[]): Promise<void>;
+  get(itemKey: string, recipientId: string): Promise<ReminderState | null>;
+}
+
+/** Which slots of the scheduled jobs have been taken, so each slot runs once across every process. */
+export interface ScheduledRuns {
+  /** Takes the slot (e.g. the ISO instant of 09:30 London) for `job`: true for exactly one caller per (job, slot), even across processes. */
+  claim(job: string, slot: string, at: string): Promise<boolean>;
+  /** The latest slot claimed for `job`, or null if none. */
+  last(job: string): Promise<string | null>;
 }

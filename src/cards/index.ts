@@ -38,4 +38,13 @@ export {
   type ProjectCardInput,
   type TriageCardInput,
 } from './dsg-cards';
+export {
+  MAX_REMINDER_ITEMS_SHOWN,
+  MAX_SETTLED_ITEMS_SHOWN,
+  reminderCard,
+  reminderInputId,
+  reminderInputsOf,
+  type ReminderCardInput,
+  type ReminderCardItem,
+} from './reminder-card';
 export { actionWords, changeWords, daysSince, decisionLine, isHttpsUrl, pounds } from './format';

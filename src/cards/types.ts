@@ -1,3 +1,4 @@
+import type { ReminderKind } from '../domain/reminders';
 import type { FieldErrors, FormValues } from '../domain/request-form';
 
 /**
@@ -301,6 +302,122 @@ export interface NoticeData {
   action?: NoticeAction & { fallbackData: ActionData & { verb: NoticeVerb } };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Reminders: one card per person per reminder run, answered item by item
+
+/** The verbs the reminder card's sub-forms and buttons send (all Action.Execute, with an Action.Submit fallback). */
+export const REMINDER_VERBS = [
+  'reminder.assign',
+  'reminder.business-case',
+  'reminder.plan',
+  'reminder.milestones',
+  'reminder.resourcing',
+  'reminder.dpia',
+  'reminder.milestone-done',
+  'reminder.milestone-move',
+  'reminder.answer',
+  'reminder.snooze',
+] as const;
+export type ReminderVerb = (typeof REMINDER_VERBS)[number];
+
+/**
+ * The inputs of the reminder card's sub-forms, before their item prefix. Several items share one card,
+ * so every input id on it is `i<item>_<field>` (`i0_status`, `i2_newDue`), where `<item>` is the item's
+ * index in the list the card was rendered from; each action also carries that index as `item`, and the
+ * handler keeps only the inputs with that prefix and strips it (see `reminderInputsOf`).
+ */
+export const REMINDER_FORM_FIELDS = [
+  // owners: Assign
+  'projectLead',
+  'projectManager',
+  // business-case
+  'status',
+  'link',
+  // plan
+  'planLink',
+  // milestones: Add milestones
+  'm1Title',
+  'm1Due',
+  'm2Title',
+  'm2Due',
+  'm3Title',
+  'm3Due',
+  // resourcing: Confirm resourcing
+  'confirmed',
+  'note',
+  // dpia
+  'dpia',
+  // milestone-due-soon, milestone-overdue: Move date
+  'newDue',
+  'reason',
+  // question: Answer
+  'answer',
+  // every item: Snooze (named apart from Move date's `reason`: input ids must be unique on a card)
+  'snoozeReason',
+] as const;
+export type ReminderFormField = (typeof REMINDER_FORM_FIELDS)[number];
+export type ReminderFormValues = Partial<Record<ReminderFormField, string>>;
+export type ReminderFieldErrors = Partial<Record<ReminderFormField, string>>;
+
+/** What every action on a reminder item sends (plus its verb, and the inputs of its sub-form). */
+export type ReminderActionData = {
+  /** The reminder message, to update it in place after the answer. */
+  messageId: string;
+  /** The item's stable key: `<reference>:<kind>` or `<reference>:<kind>:<milestoneId>`. */
+  key: string;
+  reference: string;
+  /** The project's version (the request's, for a question). */
+  version: number;
+  /** The item's index in the card's list: the prefix of its inputs, `i<item>_`. */
+  item: number;
+  /** Only on milestone items. */
+  milestoneId?: string;
+};
+
+export interface ReminderLine {
+  /** Index in the list the card was rendered from; input ids are `i<item>_<field>`. */
+  item: number;
+  kind: ReminderKind;
+  /** What is missing (may quote what people typed: shown as a TextRun). */
+  what: string;
+  /** Why it matters (left out when there are no words for it). */
+  why?: string;
+  /** 'Due 9 Dec 2026', 'Was due 1 Dec 2026' (open milestone items with a due date). */
+  due?: string;
+  overdue: boolean;
+  /** open: shown with its actions; done and snoozed: one line, no actions. */
+  state: 'open' | 'done' | 'snoozed';
+  /** 'Done', 'Snoozed until 4 Dec 2026' (not for open items). */
+  stateText?: string;
+  actionData: ReminderActionData;
+  /** Every sub-form input, as text ('' when empty), without the prefix. */
+  values: Required<ReminderFormValues>;
+  /** One message per input, without the prefix, shown under it. */
+  errors: ReminderFieldErrors;
+}
+
+export interface ReminderData {
+  /** 'Hello Project Lead (Learning) 2, 3 things need your attention' (the name is a Teams display name). */
+  greeting: string;
+  /** '2 of 3 done' */
+  progress: string;
+  /** 'Business case saved.', or what to fix. */
+  notice?: string;
+  noticeIsProblem: boolean;
+  /** Projects in the order they first come in the list, each with its items in list order. */
+  groups: { reference: string; title: string; items: ReminderLine[] }[];
+  /** 'and 4 more', when items were left out. */
+  moreNote?: string;
+  /** For Assign's Project Lead and Project Manager. */
+  people: Choice[];
+  peopleNote?: string;
+  choices: { businessCaseStatuses: Choice[]; dpiaStatuses: Choice[] };
+  /** `yyyy-mm-dd`: the earliest date Move date offers. */
+  today: string;
+  /** 'Snooze 7 days' */
+  snoozeTitle: string;
+}
+
 export interface CardDataMap {
   welcome: WelcomeData;
   help: HelpData;
@@ -318,6 +435,7 @@ export interface CardDataMap {
   programme: ProgrammeData;
   history: HistoryData;
   notice: NoticeData;
+  reminder: ReminderData;
 }
 
 export type CardName = keyof CardDataMap;
@@ -339,4 +457,5 @@ export const CARD_NAMES: readonly CardName[] = [
   'programme',
   'history',
   'notice',
+  'reminder',
 ];

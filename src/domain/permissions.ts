@@ -16,7 +16,8 @@ export type Action =
   | 'pending.view'
   | 'project.view'
   | 'project.edit'
-  | 'project.history';
+  | 'project.history'
+  | 'reminders.run';
 
 /** The roles a person holds for one subject; derived from settings, the roster and the record, never stored. */
 export type Role =
@@ -47,6 +48,7 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'project.view': ['colleague', 'requester', ...DSG, ...PROJECT_EDITORS],
   'project.edit': PROJECT_EDITORS,
   'project.history': ['requester', ...DSG, ...PROJECT_EDITORS],
+  'reminders.run': ['chair', 'admin'],
 };
 
 export function isAllowed(action: Action, roles: readonly Role[]): boolean {

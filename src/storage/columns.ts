@@ -50,13 +50,19 @@ type Column<T extends Table> = keyof Database[T] & string;
 /** Kysely cannot check a table chosen by a type parameter: the helpers below check their own signatures instead. */
 const untyped = (db: Kysely<Database>): Kysely<Record<string, Record<string, unknown>>> => db as unknown as Kysely<Record<string, Record<string, unknown>>>;
 
-/** Inserts `row`, or replaces every other column of the row with the same `key`. */
-export async function upsert<T extends Table>(db: Kysely<Database>, table: T, key: Column<T>, row: Insertable<Database[T]>): Promise<void> {
-  const { [key]: _key, ...rest } = row as Record<string, unknown>;
+/** Inserts `row`, or replaces every other column of the row with the same `key` (one column, or the columns of a composite key). */
+export async function upsert<T extends Table>(
+  db: Kysely<Database>,
+  table: T,
+  key: Column<T> | readonly Column<T>[],
+  row: Insertable<Database[T]>,
+): Promise<void> {
+  const keys: string[] = typeof key === 'string' ? [key] : [...key];
+  const rest = Object.fromEntries(Object.entries(row as Record<string, unknown>).filter(([column]) => !keys.includes(column)));
   await untyped(db)
     .insertInto(table as string)
     .values(row)
-    .onConflict((oc) => oc.column(key).doUpdateSet(rest))
+    .onConflict((oc) => oc.columns(keys).doUpdateSet(rest))
     .execute();
 }
 

@@ -11,8 +11,10 @@ import { migrationProvider } from './migrations';
 import { outbox } from './outbox';
 import { peopleRepository } from './people-repository';
 import { projectRepository } from './project-repository';
+import { reminderStateRepository } from './reminder-state-repository';
 import { requestRepository } from './request-repository';
 import { rosterCache } from './roster-cache';
+import { scheduledRuns } from './scheduled-runs';
 import { settingsRepository } from './settings-repository';
 import { triageRepository } from './triage-repository';
 import type { Database, Engine } from './schema';
@@ -104,6 +106,8 @@ function repositories(db: Kysely<Database>, engine: Engine): Repositories {
     triage: triageRepository(db),
     projects: projectRepository(db),
     outbox: outbox(db, engine),
+    reminders: reminderStateRepository(db),
+    scheduledRuns: scheduledRuns(db),
   };
 }
 

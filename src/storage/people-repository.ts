@@ -33,6 +33,10 @@ export function peopleRepository(db: Kysely<Database>): PeopleRepository {
       const row = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? fromRow(row) : null;
     },
+    async unreachable() {
+      const rows = await db.selectFrom('people').selectAll().where('reachable', '=', writeFlag(false)).execute();
+      return rows.map(fromRow);
+    },
     async findByAadObjectId(aadObjectId) {
       const row = await db.selectFrom('people').selectAll().where('aad_object_id', '=', aadObjectId).orderBy('updated_at', 'desc').executeTakeFirst();
       return row ? fromRow(row) : null;

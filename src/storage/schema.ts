@@ -180,6 +180,26 @@ export interface OutboxTable {
   claimed_until: string | null;
 }
 
+/** How one reminder item has been chased with one person; primary key (item_key, recipient_id). */
+export interface ReminderStateTable {
+  item_key: string;
+  recipient_id: string;
+  count: number;
+  last_sent_at: string | null;
+  fingerprint: string;
+  snoozed_until: string | null;
+  snoozes: number;
+  escalated_at: string | null;
+}
+
+/** A slot of a scheduled job, taken once; primary key (job, slot). */
+export interface ScheduledRunsTable {
+  job: string;
+  /** The slot's scheduled instant, ISO-8601 UTC. */
+  slot: string;
+  started_at: string;
+}
+
 export interface Database {
   people: PeopleTable;
   conversations: ConversationsTable;
@@ -195,4 +215,6 @@ export interface Database {
   milestones: MilestonesTable;
   realised_benefits: RealisedBenefitsTable;
   outbox: OutboxTable;
+  reminder_state: ReminderStateTable;
+  scheduled_runs: ScheduledRunsTable;
 }

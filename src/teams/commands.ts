@@ -25,6 +25,8 @@ const WORDS: Record<string, string> = {
   programme: 'programme.show',
   program: 'programme.show',
   'digital programme': 'programme.show',
+  'reminders preview': 'reminders.preview',
+  'reminders run': 'reminders.run',
 };
 
 /** The commands the bot understands when typed, as listed in the app manifest and the help card. */

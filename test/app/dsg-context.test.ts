@@ -6,6 +6,8 @@ import { dsgContext, ROSTER_TTL_MS } from '../../src/app/dsg-context';
 import type { Roster, Store } from '../../src/app/ports';
 import { EMPTY_SETTINGS, type Member } from '../../src/domain/settings';
 import { openStore } from '../../src/storage/open-store';
+import { WorkingCalendar } from '../../src/domain/calendar';
+import { DEFAULT_THRESHOLDS } from '../../src/domain/reminders';
 
 const chair: Member = { id: '29:chair', aadObjectId: 'aad-chair', name: 'DSG Chair' };
 const leader: Member = { id: '29:leader', aadObjectId: 'aad-leader', name: 'Digital Leader (Learning)' };
@@ -34,7 +36,7 @@ describe('the DSG roster', () => {
         return next;
       },
     };
-    deps = { store, clock: { now: () => now }, newId: () => 'id', roles: { adminAadIds: [] }, roster, kickOutbox: () => undefined, log: { warn: (_o, msg) => warnings.push(msg) } };
+    deps = { store, calendar: new WorkingCalendar([]), reminders: DEFAULT_THRESHOLDS, clock: { now: () => now }, newId: () => 'id', roles: { adminAadIds: [] }, roster, kickOutbox: () => undefined, log: { warn: (_o, msg) => warnings.push(msg) } };
     await store.settings.save({ ...EMPTY_SETTINGS, channel: { conversationId: '19:c', teamId: 'team', name: 'General', reference: {} } }, 0);
   });
   afterEach(async () => {

@@ -43,6 +43,17 @@ export const VERBS = [
   'milestone.add',
   'milestone.done',
   'history.show',
+  // Reminders
+  'reminder.assign',
+  'reminder.business-case',
+  'reminder.plan',
+  'reminder.milestones',
+  'reminder.resourcing',
+  'reminder.dpia',
+  'reminder.milestone-done',
+  'reminder.milestone-move',
+  'reminder.answer',
+  'reminder.snooze',
 ] as const;
 
 /** Datasets Teams' people picker (`choices.data` of an Input.ChoiceSet) knows. */

@@ -11,6 +11,7 @@ import { sampleProject } from '../support/sample-project';
 import { sampleRequest } from '../support/sample-request';
 import { outboxContract } from './outbox-contract';
 import { programmeContract } from './programme-contract';
+import { remindersContract } from './reminders-contract';
 
 /** One empty database of the engine under test. */
 export interface TestDatabase {
@@ -409,6 +410,7 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
 
     programmeContract({ store: s, database: () => database as TestDatabase });
     outboxContract({ store: s, database: () => database as TestDatabase });
+    remindersContract({ store: s, database: () => database as TestDatabase });
 
     describe('transactions', () => {
       it('commits all the work and returns its result', async () => {
@@ -441,6 +443,8 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
             await tx.triage.save(emptyTriage(reference));
             await tx.projects.insert(sampleProject(reference));
             await tx.outbox.enqueue(sampleOutboxMessage({ key: 'rolled-back' }));
+            await tx.reminders.save([{ key: `${reference}:plan`, recipientId: 'aad-1', count: 1, lastSentAt: null, fingerprint: 'none', snoozedUntil: null, snoozes: 0, escalatedAt: null }]);
+            expect(await tx.scheduledRuns.claim('reminders', '2026-12-01T09:30:00.000Z', '2026-12-01T09:30:00.000Z')).toBe(true);
             throw failure;
           }),
         ).rejects.toBe(failure);
@@ -455,6 +459,8 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
         expect(await s().roster.get('19:team')).toBeNull();
         expect(await s().projects.listWithRequests()).toEqual([]);
         expect(await s().outbox.get('rolled-back')).toBeNull();
+        expect(await s().reminders.all()).toEqual([]);
+        expect(await s().scheduledRuns.last('reminders')).toBeNull();
         expect(await s().requests.nextReference(2026)).toBe('DP-2026-0001');
       });
     });

@@ -2,6 +2,7 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { Engine } from '../schema';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-programme';
+import * as m0003 from './0003-reminders';
 
 export interface StoreMigration {
   up(db: Kysely<any>, engine: Engine): Promise<void>;
@@ -11,6 +12,7 @@ export interface StoreMigration {
 export const MIGRATIONS: readonly (readonly [name: string, migration: StoreMigration])[] = [
   ['0001-initial', m0001],
   ['0002-programme', m0002],
+  ['0003-reminders', m0003],
 ];
 
 /** Hands Kysely's Migrator the static list above (no filesystem scanning). */

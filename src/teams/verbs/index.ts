@@ -9,6 +9,7 @@ import { requestView } from './request-view';
 import { requestWithdraw } from './request-withdraw';
 import { requestAnswer, requestApprove, requestAsk, requestAssign, requestDecline, requestMerge, requestTriage } from './triage';
 import type { Verb } from './verb';
+import { REMINDER_VERBS } from './reminders';
 
 /** Every verb the bot answers, from cards (Action.Execute / Action.Submit) and typed commands alike. */
 export const VERBS: ReadonlyMap<string, Verb> = new Map(
@@ -43,6 +44,7 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     projectDpia,
     milestoneAdd,
     milestoneDone,
+    ...REMINDER_VERBS,
   ].map(
     (v) => [v.name, v as Verb],
   ),

@@ -101,6 +101,9 @@ export class FakePeople implements PeopleRepository {
   async findByAadObjectId(aadObjectId: string): Promise<Person | null> {
     return [...this.people.values()].find((p) => p.aadObjectId === aadObjectId) ?? null;
   }
+  async unreachable(): Promise<Person[]> {
+    return [...this.people.values()].filter((p) => !p.reachable);
+  }
 }
 
 export class ListLog {

@@ -1,0 +1,86 @@
+import { reminderCard } from '../../cards';
+import { DomainError, isDomainError } from '../../domain/errors';
+import type { Actor } from '../../domain/people';
+import type { ReminderItem, ReminderThresholds } from '../../domain/reminders';
+import { addMilestones } from '../add-milestones';
+import { answerQuestion } from '../answer-question';
+import { assignOwners } from '../assign-owners';
+import { completeMilestone } from '../complete-milestone';
+import type { Deps } from '../deps';
+import { editProject, type ProjectEdit } from '../edit-project';
+import { moveMilestone } from '../move-milestone';
+import { dsgContext } from '../dsg-context';
+import { peopleChoices, reminderCardItems } from './reminder-card-items';
+import { snoozeReminder } from './snooze-reminder';
+
+/** What a person can answer on a reminder card. */
+export type ReminderAnswer =
+  | ProjectEdit
+  | { kind: 'milestones'; rows: Record<string, string> }
+  | { kind: 'milestone-done' }
+  | { kind: 'milestone-move'; newDue: string; reason: string }
+  | { kind: 'assign'; projectLead: string | null; projectManager: string | null }
+  | { kind: 'answer'; answer: string }
+  | { kind: 'snooze'; reason: string };
+
+export interface ReminderAction {
+  messageId: string;
+  /** Position of the item on the card, and its key (both must agree: a stale card is refused otherwise). */
+  item: number;
+  key: string;
+  /** The project version the card was rendered with. */
+  version: number;
+}
+
+/**
+ * Answers one item of a reminder card through the same use cases as the project card (permissions,
+ * stale-card checks and the audit trail included), then returns the reminder card as it now stands.
+ */
+export async function answerReminder(deps: Deps, actor: Actor, action: ReminderAction, answer: ReminderAnswer, t: ReminderThresholds): Promise<object> {
+  const message = await deps.store.outbox.get(action.messageId);
+  if (!message || message.purpose.kind !== 'reminder') throw new DomainError('NOT_FOUND', 'That reminder is no longer available: type "project" and a reference to open the project.', {});
+  const { items, recipientName } = message.purpose;
+  const item: ReminderItem | undefined = items[action.item];
+  if (!item || item.key !== action.key) throw new DomainError('STALE_CARD', 'That reminder item has changed; here is the reminder as it stands.', {});
+  let notice: string;
+  let errors: Record<string, string> | undefined;
+  let values: Record<string, string> | undefined;
+  try {
+    notice = await apply(deps, actor, item, action.version, answer, t);
+  } catch (error) {
+    if (!(isDomainError(error) && error.code === 'INVALID_FIELD' && error.details.errors)) throw error;
+    const prefix = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [`i${action.item}_${k}`, v]));
+    errors = prefix(error.details.errors as Record<string, string>);
+    values = answer.kind === 'milestones' ? prefix(answer.rows) : undefined;
+    notice = 'Not saved: fix the problem marked below.';
+  }
+  const today = deps.calendar.londonDate(deps.clock.now());
+  return reminderCard({ messageId: action.messageId, recipientName, items: await reminderCardItems(deps.store, items, today), today, notice, errors, values, people: peopleChoices((await dsgContext(deps)).members) });
+}
+
+async function apply(deps: Deps, actor: Actor, item: ReminderItem, version: number, answer: ReminderAnswer, t: ReminderThresholds): Promise<string> {
+  const ref = item.reference;
+  switch (answer.kind) {
+    case 'business-case':
+    case 'plan':
+    case 'resourcing':
+    case 'dpia':
+      return (await editProject(deps, actor, ref, version, answer)).notice;
+    case 'milestones':
+      return (await addMilestones(deps, actor, ref, version, answer.rows)).notice;
+    case 'milestone-done':
+      return (await completeMilestone(deps, actor, ref, version, item.milestoneId ?? '')).notice;
+    case 'milestone-move':
+      return (await moveMilestone(deps, actor, ref, version, item.milestoneId ?? '', answer.newDue, answer.reason)).notice;
+    case 'assign': {
+      const request = await deps.store.requests.getByReference(ref);
+      await assignOwners(deps, actor, ref, request?.version ?? 0, { projectLead: answer.projectLead, projectManager: answer.projectManager });
+      return 'Owners assigned.';
+    }
+    case 'answer':
+      await answerQuestion(deps, actor, ref, answer.answer);
+      return 'Your answer was sent to the DSG.';
+    case 'snooze':
+      return snoozeReminder(deps, actor, item, answer.reason, t);
+  }
+}

@@ -1,0 +1,40 @@
+import type { ReminderCardItem } from '../../cards';
+import { candidateReminders, type ReminderItem, stateKey } from '../../domain/reminders';
+import type { Member } from '../../domain/settings';
+import type { Repositories } from '../ports';
+
+/** Thresholds that make every time-based rule apply: "is it still missing?" without "is it due yet?". */
+const ALWAYS = { businessCaseDays: 0, planDays: 0, dueSoonDays: 3650, questionWorkingDays: 0, remindEveryWorkingDays: 0, escalateAfter: 0, snoozeDays: 0, maxSnoozes: 0 };
+
+/**
+ * The items of a reminder card as they stand now: resolved once the record no longer calls for them
+ * (the same rules that raised them), snoozed with the date, and each project's current version.
+ */
+export async function reminderCardItems(repos: Repositories, items: readonly ReminderItem[], today: string): Promise<ReminderCardItem[]> {
+  const states = new Map((await repos.reminders.all()).map((s) => [stateKey(s.key, s.recipientId), s]));
+  const result: ReminderCardItem[] = [];
+  for (const item of items) {
+    const project = await repos.projects.get(item.reference);
+    const request = await repos.requests.getByReference(item.reference);
+    const triage = item.kind === 'question' ? await repos.triage.get(item.reference) : null;
+    const still =
+      project && request
+        ? candidateReminders([{ request, project }], [], today, () => 0, ALWAYS)
+        : request && triage
+          ? candidateReminders([], [{ request, triage }], today, () => Number.MAX_SAFE_INTEGER, ALWAYS)
+          : [];
+    const milestone = project?.milestones.find((m) => m.id === item.milestoneId);
+    result.push({
+      ...item,
+      // Answered once the record no longer calls for it, or changed since the reminder (a moved date, a link added).
+      resolved: !still.some((c) => c.key === item.key && c.fingerprint === item.fingerprint),
+      snoozedUntil: states.get(stateKey(item.key, item.recipient.aadObjectId))?.snoozedUntil ?? null,
+      projectVersion: project?.version ?? request?.version ?? 0,
+      ...(milestone && { dueDate: milestone.due }),
+    });
+  }
+  return result;
+}
+
+/** The people a Digital Leader can assign from the card: the DSG team (in Teams, anyone via the people search). */
+export const peopleChoices = (members: readonly Member[]) => members.map((m) => ({ title: m.name, value: m.aadObjectId }));

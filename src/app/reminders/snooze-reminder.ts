@@ -1,0 +1,43 @@
+import { noticeCard } from '../../cards';
+import { ukDate } from '../../domain/dates';
+import type { ReminderItem, ReminderThresholds } from '../../domain/reminders';
+import type { Actor } from '../../domain/people';
+import { audited } from '../audit';
+import type { Deps } from '../deps';
+import { personTarget } from './send-due-reminders';
+
+/** Snoozes one item for the actor; past the allowed number of snoozes the Digital Leader is told. */
+export async function snoozeReminder(deps: Deps, actor: Actor, item: ReminderItem, reason: string, t: ReminderThresholds): Promise<string> {
+  const now = deps.clock.now();
+  const until = new Date(now.getTime() + t.snoozeDays * 86_400_000).toISOString();
+  const recipientId = item.recipient.aadObjectId;
+  const state = (await deps.store.reminders.get(item.key, recipientId)) ?? {
+    key: item.key,
+    recipientId,
+    count: 1,
+    lastSentAt: now.toISOString(),
+    fingerprint: item.fingerprint,
+    snoozedUntil: null,
+    snoozes: 0,
+    escalatedAt: null,
+  };
+  const snoozes = state.snoozes + 1;
+  await deps.store.transaction(async (tx) => {
+    await tx.reminders.save([{ ...state, snoozedUntil: until, snoozes }]);
+    await audited(tx, actor, now.toISOString(), 'reminder.snooze', { subjectType: 'request', subjectId: item.reference }, null, { item: item.kind, until }, reason);
+    const leader = (await tx.projects.get(item.reference))?.digitalLeader;
+    if (snoozes > t.maxSnoozes && leader) {
+      await tx.outbox.enqueue({
+        id: deps.newId(),
+        key: `snoozed:${item.key}:${recipientId}:${snoozes}`,
+        target: await personTarget(tx, leader.aadObjectId),
+        payload: { card: noticeCard(`Snoozed again: ${item.reference}`, [`${actor.name} has now snoozed "${item.what}" ${snoozes} times.`, `Reason: ${reason}`], { verb: 'project.view', title: 'Open project', data: { reference: item.reference } }) },
+        purpose: { kind: 'notice' },
+        nextAttemptAt: now.toISOString(),
+        createdAt: now.toISOString(),
+      });
+    }
+  });
+  deps.kickOutbox();
+  return `Snoozed until ${ukDate(until)}.`;
+}
