@@ -18,7 +18,7 @@ export interface Config {
   teamsServiceUrl: string;
   /** Absolute path of the bank-holiday list (JSON) that decides the working days. */
   bankHolidaysFile: string;
-  reminders: { schedule: string; everyWorkingDays: number };
+  reminders: { schedule: string; everyWorkingDays: number; businessCaseDays: number; planDays: number };
 }
 
 /** The project root (this file is src/config.ts, or dist/config.js once built). */
@@ -50,6 +50,11 @@ const optionalText = z
   .optional()
   .transform((v) => v?.trim() || '');
 
+const days = (fallback: number) =>
+  optionalText
+    .transform((v) => (v === '' ? fallback : Number(v)))
+    .pipe(z.number({ error: 'must be a whole number of days' }).int('must be a whole number of days').min(0, 'must be 0 or more').max(365, 'must be at most 365'));
+
 const schema = z.object({
   PORT: port(3978),
   HOST: optionalText.transform((v) => v || '127.0.0.1'),
@@ -74,6 +79,8 @@ const schema = z.object({
   REMINDER_SCHEDULE: optionalText
     .transform((v) => v || '30 9 * * 1-5')
     .refine((v) => /^(\S+\s+){4}\S+$/.test(v), 'must be a cron expression with five fields, like "30 9 * * 1-5" (weekdays at 09:30, Europe/London)'),
+  REMIND_BUSINESS_CASE_DAYS: days(30),
+  REMIND_PLAN_DAYS: days(14),
   REMIND_EVERY_DAYS: optionalText
     .transform((v) => (v === '' ? 7 : Number(v)))
     .pipe(z.number({ error: 'must be a whole number of working days' }).int('must be a whole number of working days').min(1, 'must be at least 1').max(60, 'must be at most 60')),
@@ -122,6 +129,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     teamsServiceUrl: e.TEAMS_SERVICE_URL || (local ? `http://127.0.0.1:${e.PLAYGROUND_PORT}/_connector` : 'https://smba.trafficmanager.net/teams/'),
     // A path given in the environment is relative to the working directory, like SQLITE_PATH.
     bankHolidaysFile: e.BANK_HOLIDAYS_FILE ? resolve(e.BANK_HOLIDAYS_FILE) : DEFAULT_BANK_HOLIDAYS_FILE,
-    reminders: { schedule: e.REMINDER_SCHEDULE, everyWorkingDays: e.REMIND_EVERY_DAYS },
+    reminders: { schedule: e.REMINDER_SCHEDULE, everyWorkingDays: e.REMIND_EVERY_DAYS, businessCaseDays: e.REMIND_BUSINESS_CASE_DAYS, planDays: e.REMIND_PLAN_DAYS },
   };
 }

@@ -39,7 +39,12 @@ export async function startBot(config: Config, log: Logger): Promise<RunningBot>
   const deps: Deps = {
     store,
     calendar,
-    reminders: { ...DEFAULT_THRESHOLDS, remindEveryWorkingDays: config.reminders.everyWorkingDays },
+    reminders: {
+      ...DEFAULT_THRESHOLDS,
+      remindEveryWorkingDays: config.reminders.everyWorkingDays,
+      businessCaseDays: config.reminders.businessCaseDays,
+      planDays: config.reminders.planDays,
+    },
     clock: { now: () => new Date() },
     newId: randomUUID,
     roles: { adminAadIds: config.adminAadIds },

@@ -1,0 +1,95 @@
+/**
+ * Reminders end to end: a project approved without a business case and with a milestone due tomorrow
+ * gives its lead one bundled card listing both; answering in the card updates the record and the card;
+ * the next run sends nothing about them; a restart changes nothing.
+ */
+import form from '../fixtures/request-form.json';
+import { MOCK_TENANT, MOCK_USERS } from '../../src/playground/mock-tenant';
+import { channelMention, invokeAction, message, personalChatId } from './support/activities';
+import { action, attachedCard, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
+import { startTestBot, TestDatabase, type TestBot } from './support/test-bot';
+
+const { councilOfficer, dsgAdmin, dsgChair, projectLeadLearning2, projectManagerLearning2 } = MOCK_USERS;
+type User = (typeof MOCK_USERS)[keyof typeof MOCK_USERS];
+const ENV = { DSG_ADMIN_AAD_IDS: dsgAdmin.aadObjectId, REMIND_BUSINESS_CASE_DAYS: '0', REMINDER_SCHEDULE: '0 3 1 1 *' };
+const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+
+let db: TestDatabase;
+let t: TestBot;
+let reference: string;
+
+const press = async (verb: string, data: Record<string, unknown>, from: User) => {
+  const res = await t.post(invokeAction(verb, data, { ...t.opts, from }));
+  expect(res.status).toBe(200);
+  return res.body;
+};
+const leadChat = personalChatId(projectLeadLearning2);
+const remindersTo = (conversationId: string) => t.connector.activities().filter((a) => a.conversationId === conversationId && wordsOf(a.activity).includes('need your attention'));
+const settle = () => new Promise((r) => setTimeout(r, 1500));
+
+beforeAll(async () => {
+  db = await TestDatabase.create('sqlite');
+  t = await startTestBot(db, ENV);
+  t.connector.setRoster(MOCK_TENANT.team.id, [...MOCK_TENANT.users]);
+  for (const user of [councilOfficer, projectLeadLearning2, projectManagerLearning2]) await t.post(message('hi', { ...t.opts, from: user }));
+  await t.post(channelMention('setup dsg', { ...t.opts, from: dsgAdmin }));
+  const { formId } = action(invokeCard(await press('request.new', { fresh: true }, councilOfficer)), 'request.submit').data;
+  reference = /DP-\d{4}-\d{4}/.exec(wordsOf(invokeCard(await press('request.submit', { formId, ...form }, councilOfficer))))![0];
+  const post = await t.connector.waitFor((a) => a.kind === 'new' && wordsOf(a.activity).includes(reference));
+  let triage = attachedCard(post.activity);
+  triage = invokeCard(await press('request.approve', { ...action(triage, 'request.approve').data, priority: 'high', isPriority: 'false' }, dsgChair));
+  invokeCard(await press('request.assign', { ...action(triage, 'request.assign').data, projectLead: projectLeadLearning2.aadObjectId, projectManager: projectManagerLearning2.aadObjectId }, dsgChair));
+  const project = invokeCard(await press('project.view', { reference }, projectLeadLearning2));
+  const added = invokeCard(await press('milestone.add', { ...action(project, 'milestone.add').data, m1Title: 'Pilot in one depot', m1Due: tomorrow }, projectLeadLearning2));
+  invokeCard(await press('project.plan', { ...action(added, 'project.plan').data, planLink: 'https://council.sharepoint.com/plan' }, projectLeadLearning2));
+});
+afterAll(async () => {
+  await t?.stop();
+  await db?.dispose();
+});
+
+it('refuses reminders run to someone who is not the chair or an admin', async () => {
+  expect(invokeMessage(await press('reminders.run', {}, councilOfficer))).toMatch(/^Sorry, you cannot do that\. Only the DSG chair and admins/);
+});
+
+it('previews who would be reminded, privately', async () => {
+  const preview = invokeCard(await press('reminders.preview', {}, dsgAdmin));
+  expect(wordsOf(preview)).toMatch(/Project Lead \(Learning\) 2: .*Add the business case.*Pilot in one depot/);
+});
+
+it('sends the lead one card listing both the business case and the milestone due tomorrow', async () => {
+  expect(invokeMessage(await press('reminders.run', {}, dsgAdmin))).toMatch(/^Reminders queued: \d+ items? for \d+ (person|people)/);
+  const card = await t.connector.waitFor((a) => a.conversationId === leadChat && wordsOf(a.activity).includes('need your attention'));
+  const words = wordsOf(attachedCard(card.activity));
+  expect(words).toContain('Add the business case.');
+  expect(words).toContain('Pilot in one depot');
+  await settle();
+  expect(remindersTo(leadChat)).toHaveLength(1);
+});
+
+it('lets the lead answer both items in the card, which updates in place', async () => {
+  let card = attachedCard(remindersTo(leadChat)[0].activity);
+  const bc = action(card, 'reminder.business-case').data;
+  card = invokeCard(await press('reminder.business-case', { ...bc, [`i${bc.item}_status`]: 'drafting', [`i${bc.item}_link`]: 'https://council.sharepoint.com/bc.docx' }, projectLeadLearning2));
+  expect(wordsOf(card)).toMatch(/1 of \d+ done/);
+  const done = action(card, 'reminder.milestone-done').data;
+  card = invokeCard(await press('reminder.milestone-done', done, projectLeadLearning2));
+  expect(wordsOf(card)).toMatch(/(2 of 2 done|of \d+ done)/);
+  const project = invokeCard(await press('project.view', { reference }, projectLeadLearning2));
+  expect(wordsOf(project)).toContain('https://council.sharepoint.com/bc.docx');
+  const stale = invokeMessage(await press('reminder.business-case', { ...bc, [`i${bc.item}_status`]: 'submitted' }, projectLeadLearning2));
+  expect(stale).toMatch(/out of date/);
+});
+
+it('sends nothing about answered items at the next run, before or after a restart', async () => {
+  const before = remindersTo(leadChat).length;
+  await t.stop();
+  t = await startTestBot(db, ENV, t.connector);
+  await press('reminders.run', {}, dsgAdmin);
+  await settle();
+  const after = remindersTo(leadChat).slice(before);
+  for (const a of after) {
+    expect(wordsOf(a.activity)).not.toContain('Add the business case.');
+    expect(wordsOf(a.activity)).not.toContain('Pilot in one depot');
+  }
+});
