@@ -41,6 +41,9 @@ export function createAdapter(config: Pick<Config, 'bot'>, log: Logger): CloudAd
   );
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
+    // A proactive send (continueConversation / createConversation runs as an 'event' turn) must fail to its
+    // caller, the outbox sender, so it is retried; never swallowed here or answered in the chat.
+    if (context.activity?.type === 'event') throw error;
     log.error({ err: error, activityId: context.activity?.id }, 'turn failed');
     try {
       const { reply } = errorReply(error);
