@@ -23,8 +23,11 @@ export function assignOwners(deps: Deps, actor: Actor, reference: string, cardVe
     );
     const person = async (id: string | null | undefined): Promise<PersonRef | undefined> => {
       if (!id) return undefined;
-      const hit = known.find((p) => p.aadObjectId === id) ?? (await repos.people.findByAadObjectId(id));
-      return { aadObjectId: id, name: hit?.name ?? 'A colleague (name not known yet)' };
+      // Teams' people picker gives AAD object ids; the Playground's gives Teams ids (29:...): accept both.
+      const byTeamsId = id.startsWith('29:') ? (members.find((m) => m.id === id) ?? (await repos.people.get(id))) : null;
+      const aadObjectId = byTeamsId?.aadObjectId ?? id;
+      const hit = known.find((p) => p.aadObjectId === aadObjectId) ?? (await repos.people.findByAadObjectId(aadObjectId));
+      return { aadObjectId, name: hit?.name ?? 'A colleague (name not known yet)' };
     };
     const assignment: Assignment = {
       digitalLeader: await person(ids.digitalLeader),

@@ -35,7 +35,8 @@ export async function saveSettings(deps: Deps, actor: Actor, cardVersion: number
   if (before.version !== cardVersion) throw new DomainError('STALE_CARD', 'The DSG settings were changed by someone else since this card was sent. Here they are as they are now.', {});
   const person = (aadObjectId: string | null | undefined): PersonRef | null => {
     if (!aadObjectId) return null;
-    const member = view.members.find((m) => m.aadObjectId === aadObjectId);
+    // Teams' people picker gives AAD object ids; the Playground's gives Teams ids: accept both.
+    const member = view.members.find((m) => m.aadObjectId === aadObjectId || m.id === aadObjectId);
     if (!member) throw new DomainError('INVALID_FIELD', 'Choose people from the DSG team.', { field: 'chair' });
     return { aadObjectId: member.aadObjectId, name: member.name };
   };

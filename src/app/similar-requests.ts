@@ -4,7 +4,7 @@ import type { Repositories, SimilarRequest } from './ports';
 
 /** Stored requests similar to these terms, best first; `except` leaves a request out (itself). */
 export async function findSimilar(repos: Repositories, terms: readonly string[], except?: string): Promise<SimilarRequest[]> {
-  const candidates = await repos.requests.findSimilar(terms, 20);
+  const candidates = await repos.requests.findSimilar(terms, 10);
   return candidates
     .filter(({ request }) => request.reference !== except)
     .map(({ request, shared, termCount }) => ({

@@ -52,6 +52,9 @@ export async function runTriageDecision(
   if (!isAllowed('request.triage', rolesFor(actor, { settings, members, request }, deps.roles))) {
     await refuse(deps, actor, action, { subjectType: 'request', subjectId: reference }, 'Only members of the Digital Strategy Group can decide on requests.');
   }
+  if (request.requesterId === actor.id && action !== 'request.assign') {
+    await refuse(deps, actor, action, { subjectType: 'request', subjectId: reference }, `You submitted ${reference}, so another member of the DSG must decide on it.`);
+  }
   const triage = (await deps.store.triage.get(reference)) ?? emptyTriage(reference);
   assertCurrent(request, cardVersion, triage);
   const now = deps.clock.now().toISOString();

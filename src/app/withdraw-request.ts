@@ -32,7 +32,7 @@ export async function withdrawRequest(deps: Deps, actor: Actor, reference: strin
 }
 
 function staleCard(request: ProjectRequest): DomainError {
-  return new DomainError('STALE_CARD', `${request.reference} changed since this card was sent (last change ${ukDateTime(request.updatedAt)}). Here it is as it is now.`, {
+  return new DomainError('STALE_CARD', `${request.reference} changed since this card was sent (last change ${ukDateTime(request.updatedAt)}). Type ${request.reference} to see it as it is now.`, {
     reference: request.reference,
   });
 }

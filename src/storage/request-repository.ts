@@ -96,7 +96,7 @@ async function listPage(db: Kysely<Database>, where: Where, order: readonly Orde
 }
 
 /** Postings read per query term in findSimilar. */
-const TERM_SCAN_LIMIT = 300;
+const TERM_SCAN_LIMIT = 100;
 
 export function requestRepository(db: Kysely<Database>): RequestRepository {
   return {

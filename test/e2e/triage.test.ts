@@ -77,8 +77,9 @@ describe.each(ENGINES)('DSG triage (%s)', (engine) => {
     expect(wordsOf(saved)).toContain('DSG Chair');
     expect(wordsOf(saved)).toContain('Digital Leader (Customers)');
     expect(wordsOf(saved)).toMatch(/20 Jan 2027/);
-    const stale = invokeMessage(await press('settings.save', { ...data, chair: digitalLeaderCustomers.aadObjectId }, dsgAdmin, true));
-    expect(stale).toMatch(/^This card is out of date\./);
+    const stale = invokeCard(await press('settings.save', { ...data, chair: digitalLeaderCustomers.aadObjectId }, dsgAdmin, true));
+    expect(wordsOf(stale)).toMatch(/changed by someone else since this card was sent/);
+    expect(wordsOf(stale)).toContain('DSG Chair');
     const refused = invokeMessage(await press('settings.save', { ...data, version: Number(data.version) + 1 }, councilOfficer, true));
     expect(refused).toMatch(/^Sorry, you cannot do that\./);
   });
@@ -167,8 +168,18 @@ describe.each(ENGINES)('DSG triage (%s)', (engine) => {
     const { data: plan } = action(project, 'project.plan');
     const refused = invokeMessage(await press('project.plan', { ...plan, planLink: 'https://evil.example/plan' }, councilOfficer));
     expect(refused).toMatch(/^Sorry, you cannot do that\. Only the Project Lead/);
-    const stale = invokeMessage(await press('project.plan', { ...bc, planLink: 'https://council.sharepoint.com/plan' }, projectLeadLearning2));
-    expect(stale).toMatch(/^This card is out of date\./);
+    const stale = invokeCard(await press('project.plan', { ...bc, planLink: 'https://council.sharepoint.com/plan' }, projectLeadLearning2));
+    expect(wordsOf(stale)).toMatch(/was changed by someone else since this card was sent/);
+    const typo = invokeCard(await press('project.plan', { ...plan, planLink: 'http://council.sharepoint.com/plan' }, projectLeadLearning2));
+    expect(wordsOf(typo)).toContain('Enter the link as a full https:// address.');
+    expect(wordsOf(typo)).toContain('http://council.sharepoint.com/plan');
+  });
+
+  it("does not let DSG members decide on their own requests", async () => {
+    const ref = referenceOf(await submit(dsgChair, 'Chair idea: paperless committee papers'));
+    const post = await t.connector.waitFor(cardWith(ref));
+    const own = invokeMessage(await press('request.approve', { ...action(attachedCard(post.activity), 'request.approve').data, priority: 'low' }, dsgChair, true));
+    expect(own).toMatch(/You submitted DP-\d{4}-\d{4}, so another member of the DSG must decide on it\./);
   });
 
   it('asks the requester for more information and brings the answer back to the DSG', async () => {

@@ -3,6 +3,7 @@ import { saveSettings, viewSettings } from '../../app/save-settings';
 import { setupDsg } from '../../app/setup-dsg';
 import { settingsCard } from '../../cards';
 import { STRAND_IDS } from '../../domain/catalogue';
+import { isDomainError } from '../../domain/errors';
 import { card, text } from '../reply';
 import { personId } from './schemas';
 import { verb } from './verb';
@@ -13,7 +14,7 @@ export const dsgSetup = verb('dsg.setup', z.object({}).loose(), async ({ deps, a
   if (!channel) return text('Type "setup dsg" in the Teams channel that should become the DSG channel, mentioning me: @DSG Bot setup dsg.');
   const { posted } = await setupDsg(deps, actor, channel);
   return text(
-    `This channel is now the DSG channel: its team's members are the Digital Strategy Group, and new requests will be posted here for triage.${posted ? ` ${posted} request${posted === 1 ? '' : 's'} already waiting will be posted now.` : ''} Type "settings" to choose the chair and the Digital Leaders.`,
+    `This channel is now the DSG channel: its team's members are the Digital Strategy Group, and new requests will be posted here for triage.${posted ? ` ${posted} request${posted === 1 ? '' : 's'} already waiting will be posted now.` : ''} Mention me with "settings" to choose the chair and the Digital Leaders.`,
   );
 });
 
@@ -38,6 +39,12 @@ export const settingsSave = verb('settings.save', settingsForm, async ({ deps, a
   const form = data as Record<string, string | null | undefined>;
   const meetings = [form.meeting1, form.meeting2, form.meeting3].filter((d): d is string => !!d && /^\d{4}-\d{2}-\d{2}$/.test(d));
   const leaders = Object.fromEntries(STRAND_IDS.map((s) => [s, form[`leader-${s}`] ?? null]));
-  const saved = await saveSettings(deps, actor, data.version, { chair: data.chair, leaders, meetings });
-  return card(settingsCard(saved.settings, saved.members, saved.canEdit));
+  try {
+    const saved = await saveSettings(deps, actor, data.version, { chair: data.chair, leaders, meetings });
+    return card(settingsCard(saved.settings, saved.members, saved.canEdit, 'Settings saved.'));
+  } catch (error) {
+    if (!(isDomainError(error) && error.code === 'STALE_CARD')) throw error;
+    const view = await viewSettings(deps, actor);
+    return card(settingsCard(view.settings, view.members, view.canEdit, error.message));
+  }
 });

@@ -27,10 +27,33 @@ async function shown(deps: Deps, actor: Actor, ref: string, extra: { notice?: st
 
 export const projectView = verb('project.view', z.object({ reference }).loose(), ({ deps, actor }, d) => shown(deps, actor, d.reference));
 
+/**
+ * Runs a change from the project card. What the person typed that is wrong comes back as field errors on the
+ * card (with what they typed); a card that is out of date comes back as the card as it is now.
+ */
+async function change(deps: Deps, actor: Actor, ref: string, run: () => Promise<ProjectView & { notice: string }>, typed: Record<string, unknown>): Promise<Reply> {
+  try {
+    return changed(deps, await run());
+  } catch (error) {
+    if (isDomainError(error) && error.code === 'STALE_CARD') return shown(deps, actor, ref, { notice: error.message });
+    if (isDomainError(error) && error.code === 'INVALID_FIELD' && error.details.errors) {
+      return shown(deps, actor, ref, { notice: 'Not saved: fix the problem marked below.', errors: error.details.errors as Record<string, string>, values: textValues(typed) });
+    }
+    throw error;
+  }
+}
+
+const textValues = (d: Record<string, unknown>): Record<string, string> =>
+  Object.fromEntries(Object.entries(d).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+
 const edit = <S extends z.ZodRawShape>(name: string, shape: S, toEdit: (d: z.output<z.ZodObject<S>>) => ProjectEdit) =>
-  verb(name, z.object({ reference, version, ...shape }).loose(), async ({ deps, actor }, d) => {
-    const data = d as { reference: string; version: number } & z.output<z.ZodObject<S>>;
-    return changed(deps, await editProject(deps, actor, data.reference, data.version, toEdit(data)));
+  verb(name, z.object({ reference, version }).loose(), async ({ deps, actor }, d) => {
+    const fields = z.object(shape).safeParse(d);
+    if (!fields.success) {
+      const errors = Object.fromEntries(fields.error.issues.map((i) => [String(i.path[0]), `${i.message[0].toUpperCase()}${i.message.slice(1)}.`]));
+      return shown(deps, actor, d.reference, { notice: 'Not saved: fix the problem marked below.', errors, values: textValues(d) });
+    }
+    return change(deps, actor, d.reference, () => editProject(deps, actor, d.reference, d.version, toEdit(fields.data)), d);
   });
 
 export const projectBusinessCase = edit(
@@ -51,16 +74,9 @@ export const projectDpia = edit('project.dpia', { dpia: z.enum(DPIA_STATUSES, { 
 
 export const milestoneAdd = verb('milestone.add', z.object({ reference, version }).loose(), async ({ deps, actor }, d) => {
   const rows = Object.fromEntries(Object.entries(d).filter(([k, v]) => /^m[1-5](Title|Due)$/.test(k) && typeof v === 'string')) as Record<string, string>;
-  try {
-    return changed(deps, await addMilestones(deps, actor, d.reference, d.version, rows));
-  } catch (error) {
-    if (isDomainError(error) && error.code === 'INVALID_FIELD' && error.details.errors) {
-      return shown(deps, actor, d.reference, { notice: 'Some milestones need fixing; nothing was saved.', errors: error.details.errors as Record<string, string>, values: rows });
-    }
-    throw error;
-  }
+  return change(deps, actor, d.reference, () => addMilestones(deps, actor, d.reference, d.version, rows), rows);
 });
 
 export const milestoneDone = verb('milestone.done', z.object({ reference, version, milestoneId: z.string().min(1).max(64) }).loose(), async ({ deps, actor }, d) => {
-  return changed(deps, await completeMilestone(deps, actor, d.reference, d.version, d.milestoneId));
+  return change(deps, actor, d.reference, () => completeMilestone(deps, actor, d.reference, d.version, d.milestoneId), {});
 });
