@@ -1,4 +1,4 @@
-import { backoffMs, conversationKey, type DeliverOutboxDeps, deliverOutbox, RateLimiter, RETRY_CAP_MS } from '../../src/app/deliver-outbox';
+import { backoffMs, conversationKey, type DeliverOutboxDeps, deliverOutbox, RateLimiter, RETRY_CAP_MS } from '../../src/app/outbox/deliver-outbox';
 import type { Person } from '../../src/domain/people';
 import { conversation, DeliveryError, FakeClock, FakeMessenger, FakeOutbox, FakePeople, ListLog } from './support/outbox-fakes';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Deps } from '../../src/app/deps';
-import { dsgContext, ROSTER_TTL_MS } from '../../src/app/dsg-context';
+import { dsgContext, ROSTER_TTL_MS } from '../../src/app/triage/dsg-context';
 import type { Roster, Store } from '../../src/app/ports';
 import { EMPTY_SETTINGS, type Member } from '../../src/domain/settings';
 import { openStore } from '../../src/storage/open-store';

@@ -1,5 +1,5 @@
-import type { DeliverOutboxDeps, DeliveryCounts } from '../../src/app/deliver-outbox';
-import { type OutboxWorker, startOutboxWorker } from '../../src/app/outbox-worker';
+import type { DeliverOutboxDeps, DeliveryCounts } from '../../src/app/outbox/deliver-outbox';
+import { type OutboxWorker, startOutboxWorker } from '../../src/app/outbox/outbox-worker';
 import { conversation, FakeMessenger, FakeOutbox, FakePeople, ListLog } from './support/outbox-fakes';
 
 const clock = { now: () => new Date() };

@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication, TurnContext } from 'botbuilder';
-import { deliverOutbox } from '../../src/app/deliver-outbox';
+import { deliverOutbox } from '../../src/app/outbox/deliver-outbox';
 import { DeliveryError, type OutboxTarget } from '../../src/app/ports';
 import { MOCK_TENANT, MOCK_USERS } from '../../src/playground/mock-tenant';
 import { createMessenger, type MessengerOptions, retryAfterMs, toDeliveryError } from '../../src/teams/messenger';

@@ -2,7 +2,7 @@ import type { Actor } from '../../domain/people';
 import { isAllowed, rolesFor } from '../../domain/permissions';
 import type { ReminderThresholds } from '../../domain/reminders';
 import type { Deps } from '../deps';
-import { dsgContext } from '../dsg-context';
+import { dsgContext } from '../triage/dsg-context';
 import { refuse } from '../refuse';
 import { planReminders } from './plan-reminders';
 import { type RunResult, sendDueReminders } from './send-due-reminders';

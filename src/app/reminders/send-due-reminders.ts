@@ -3,7 +3,7 @@ import type { ReminderItem, ReminderThresholds } from '../../domain/reminders';
 import type { Deps } from '../deps';
 import type { OutboxTarget, Repositories } from '../ports';
 import { planReminders } from './plan-reminders';
-import { dsgContext } from '../dsg-context';
+import { dsgContext } from '../triage/dsg-context';
 import { peopleChoices, reminderCardItems } from './reminder-card-items';
 
 export interface RunResult {

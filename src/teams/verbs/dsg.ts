@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { saveSettings, viewSettings } from '../../app/save-settings';
-import { setupDsg } from '../../app/setup-dsg';
+import { saveSettings, viewSettings } from '../../app/triage/save-settings';
+import { setupDsg } from '../../app/triage/setup-dsg';
 import { settingsCard } from '../../cards';
 import { STRAND_IDS } from '../../domain/catalogue';
 import { isDomainError } from '../../domain/errors';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { LIST_PAGE_SIZE, listPending } from '../../app/list-pending';
-import { listProgramme } from '../../app/list-programme';
-import { viewHistory } from '../../app/view-history';
+import { LIST_PAGE_SIZE, listPending } from '../../app/triage/list-pending';
+import { listProgramme } from '../../app/projects/list-programme';
+import { viewHistory } from '../../app/projects/view-history';
 import { historyCard, pendingCard, programmeCard } from '../../cards';
 import { card } from '../reply';
 import { page, reference } from './schemas';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { addMilestones } from '../../app/add-milestones';
-import { completeMilestone } from '../../app/complete-milestone';
-import { editProject, type ProjectEdit } from '../../app/edit-project';
-import { type ProjectView, viewProject } from '../../app/view-project';
+import { addMilestones } from '../../app/projects/add-milestones';
+import { completeMilestone } from '../../app/projects/complete-milestone';
+import { editProject, type ProjectEdit } from '../../app/projects/edit-project';
+import { type ProjectView, viewProject } from '../../app/projects/view-project';
 import { projectCard } from '../../cards';
 import { BUSINESS_CASE_STATUSES, DPIA_STATUSES } from '../../domain/project';
 import { isDomainError } from '../../domain/errors';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { discardDraft } from '../../app/discard-draft';
-import { openDraft } from '../../app/open-draft';
-import { saveDraft } from '../../app/save-draft';
-import { type SubmitResult, submitRequest } from '../../app/submit-request';
+import { discardDraft } from '../../app/requests/discard-draft';
+import { openDraft } from '../../app/requests/open-draft';
+import { saveDraft } from '../../app/requests/save-draft';
+import { type SubmitResult, submitRequest } from '../../app/requests/submit-request';
 import { requestFormCard, requestSubmittedCard, similarRequestsCard } from '../../cards';
 import { ukDateTime } from '../../domain/dates';
 import { card, text, type Reply } from '../reply';

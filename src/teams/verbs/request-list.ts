@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listMyRequests, MY_REQUESTS_PAGE_SIZE } from '../../app/list-my-requests';
+import { listMyRequests, MY_REQUESTS_PAGE_SIZE } from '../../app/requests/list-my-requests';
 import { myRequestsCard } from '../../cards';
 import { card } from '../reply';
 import { verb } from './verb';

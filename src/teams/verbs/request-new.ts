@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { startRequest } from '../../app/start-request';
+import { startRequest } from '../../app/requests/start-request';
 import { draftOfferCard, requestFormCard } from '../../cards';
 import { card } from '../reply';
 import { verb } from './verb';

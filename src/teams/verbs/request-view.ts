@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { viewRequest } from '../../app/view-request';
+import { viewRequest } from '../../app/requests/view-request';
 import { requestDetailCard } from '../../cards';
 import { card } from '../reply';
 import { reference } from './schemas';

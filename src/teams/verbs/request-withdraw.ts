@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { viewRequest } from '../../app/view-request';
-import { withdrawRequest } from '../../app/withdraw-request';
+import { viewRequest } from '../../app/requests/view-request';
+import { withdrawRequest } from '../../app/requests/withdraw-request';
 import { requestDetailCard } from '../../cards';
 import { card } from '../reply';
 import { reference, version } from './schemas';

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { approveRequest } from '../../app/approve-request';
-import { askForInformation } from '../../app/ask-for-information';
-import { answerQuestion } from '../../app/answer-question';
-import { assignOwners } from '../../app/assign-owners';
-import { declineRequest } from '../../app/decline-request';
-import { mergeRequest } from '../../app/merge-request';
-import { showTriage } from '../../app/show-triage';
+import { approveRequest } from '../../app/triage/approve-request';
+import { askForInformation } from '../../app/triage/ask-for-information';
+import { answerQuestion } from '../../app/triage/answer-question';
+import { assignOwners } from '../../app/triage/assign-owners';
+import { declineRequest } from '../../app/triage/decline-request';
+import { mergeRequest } from '../../app/triage/merge-request';
+import { showTriage } from '../../app/triage/show-triage';
 import { PRIORITIES } from '../../domain/project';
 import { card } from '../reply';
 import { optionalTyped, personId, reference, toggle, typed, version } from './schemas';

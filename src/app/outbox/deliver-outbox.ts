@@ -1,0 +1,265 @@
+import { type Clock, DeliveryError, type Messenger, type Outbox, type OutboxMessage, type OutboxTarget, type PeopleRepository } from '../ports';
+
+/** What a successful send returns; Teams also says which conversation a new thread or 1:1 chat is. */
+export type Delivered = Awaited<ReturnType<Messenger['send']>> & { conversationId?: string | null };
+
+export interface OutboxLog {
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+  debug?(obj: object, msg: string): void;
+}
+
+export interface DeliverOutboxDeps {
+  store: { outbox: Outbox; people: PeopleRepository };
+  clock: Clock;
+  messenger: Messenger;
+  log?: OutboxLog;
+  /** Called after markSent (the app remembers where a triage card was posted); a failure here is logged, not retried. */
+  onSent?(message: OutboxMessage, result: Delivered): Promise<void> | void;
+  /** Waits `ms` (default: a timer, cut short by the signal). Tests pass one that moves their clock. */
+  sleep?(ms: number, signal?: AbortSignal): Promise<void>;
+  /** Keep one across runs (the worker does) so the limits hold between batches; default: a new one per run. */
+  limiter?: RateLimiter;
+  /** For the backoff's jitter, in [0, 1). */
+  random?(): number;
+}
+
+export interface DeliverOutboxOptions {
+  /** This sender's name, for the claim. */
+  worker: string;
+  /** Messages claimed per run (default 25). */
+  batch?: number;
+  /** How long a claim keeps other workers off the batch (default 2 min). */
+  leaseMs?: number;
+  /** Sends before a message that keeps failing is given up (default 6). */
+  maxAttempts?: number;
+  /** Sends per second to one conversation (default 7, Teams's per-conversation limit). */
+  perConversationPerSecond?: number;
+  /** Sends per second in all (default 20, well under Teams's ~50 per app per tenant). */
+  globalPerSecond?: number;
+  /**
+   * The longest one send may take (the Messenger's timeout and some margin; default 35 s, at most half the
+   * lease): no send starts later than `leaseMs - sendBudgetMs` after the claim, so none outlives the lease.
+   * Messages not started by then stay claimed and are sent by a later run once the lease ends.
+   */
+  sendBudgetMs?: number;
+  /** Stop starting sends (the send in flight finishes). */
+  signal?: AbortSignal;
+}
+
+export interface DeliveryCounts {
+  sent: number;
+  retried: number;
+  failed: number;
+  unreachable: number;
+  /** Messages this run claimed (including any left for a later run). */
+  claimed: number;
+}
+
+export const RETRY_BASE_MS = 2_000;
+export const RETRY_CAP_MS = 10 * 60_000;
+
+/** Exponential backoff with jitter: attempt n waits between half and all of min(cap, base * 2^(n-1)). */
+export function backoffMs(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** Math.max(0, attempt - 1));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+/** At most `limit` sends in any `windowMs`. `{ limit: 1, windowMs: 1000 / 7 }` spaces sends ≥ 1/7 s apart. */
+export interface RateRule {
+  limit: number;
+  windowMs: number;
+}
+
+/**
+ * Sliding-window limits per key (a conversation) and in all. In memory: it paces one process; Teams answers
+ * 429 with Retry-After if several together go too fast, and the outbox honours that.
+ */
+export class RateLimiter {
+  private readonly perKey: RateRule[];
+  private readonly global: RateRule[];
+  private readonly logs = new Map<string, number[]>();
+  private readonly pausedUntil = new Map<string, number>();
+  private readonly horizon: number;
+  private records = 0;
+
+  constructor(rules: { perKey: RateRule[]; global: RateRule[] }) {
+    this.perKey = rules.perKey;
+    this.global = rules.global;
+    this.horizon = Math.max(0, ...[...rules.perKey, ...rules.global].map((r) => r.windowMs));
+  }
+
+  /** Teams's limits for a bot: 7 per second, 60 per 30 s and 1,800 per hour in one conversation; `globalPerSecond` in all. */
+  static forTeams(perConversationPerSecond = 7, globalPerSecond = 20): RateLimiter {
+    return new RateLimiter({
+      perKey: [
+        { limit: 1, windowMs: 1000 / perConversationPerSecond },
+        { limit: 60, windowMs: 30_000 },
+        { limit: 1_800, windowMs: 3_600_000 },
+      ],
+      global: [{ limit: 1, windowMs: 1000 / globalPerSecond }],
+    });
+  }
+
+  /** The earliest time (epoch ms, ≥ now) a send under `key` keeps to every rule. */
+  nextSlot(key: string, now: number): number {
+    let slot = Math.max(now, this.pausedUntil.get(key) ?? 0);
+    slot = Math.max(slot, earliest(this.logs.get(`k:${key}`), this.perKey));
+    slot = Math.max(slot, earliest(this.logs.get('global'), this.global));
+    return Math.ceil(slot);
+  }
+
+  /** Counts a send under `key` at `at`. */
+  record(key: string, at: number): void {
+    for (const name of [`k:${key}`, 'global']) {
+      const log = this.logs.get(name) ?? [];
+      log.push(at);
+      while (log.length > 0 && log[0] <= at - this.horizon) log.shift();
+      this.logs.set(name, log);
+    }
+    if (++this.records % 1000 === 0) this.sweep(at);
+  }
+
+  /** No send under `key` before `until` (Teams said Retry-After). */
+  pause(key: string, until: number): void {
+    this.pausedUntil.set(key, Math.max(until, this.pausedUntil.get(key) ?? 0));
+  }
+
+  private sweep(now: number): void {
+    for (const [name, log] of this.logs) if (log.length === 0 || log[log.length - 1] <= now - this.horizon) this.logs.delete(name);
+    for (const [key, until] of this.pausedUntil) if (until <= now) this.pausedUntil.delete(key);
+  }
+}
+
+function earliest(log: number[] | undefined, rules: RateRule[]): number {
+  let at = 0;
+  if (!log) return at;
+  for (const { limit, windowMs } of rules) {
+    if (log.length >= limit) at = Math.max(at, log[log.length - limit] + windowMs);
+  }
+  return at;
+}
+
+/**
+ * Which conversation a target writes to, for the limits: the Bot Framework conversation id when the (opaque)
+ * reference has one, the channel for a new thread, the person for a 1:1 message.
+ */
+export function conversationKey(target: OutboxTarget): string {
+  if (target.kind === 'person') return `person:${target.userId}`;
+  const id = (target.reference as { conversation?: { id?: unknown } } | null)?.conversation?.id;
+  const conversation = typeof id === 'string' ? id : JSON.stringify(target.reference ?? null);
+  return target.kind === 'conversation' && target.newThread ? `channel:${conversation.split(';')[0]}` : `conversation:${conversation}`;
+}
+
+function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * After Teams said a person cannot be reached, remember it (they become reachable when they next talk to the bot).
+ * A `person` target names them by AAD object id, or by Teams id (29:...) when that was all the app knew.
+ */
+async function markPersonUnreachable(deps: DeliverOutboxDeps, target: Extract<OutboxTarget, { kind: 'person' }>, now: string): Promise<void> {
+  const people = deps.store.people;
+  const person = target.userId.startsWith('29:') ? await people.get(target.userId) : await people.findByAadObjectId(target.userId);
+  if (person?.reachable) await people.upsert({ ...person, reachable: false, updatedAt: now });
+}
+
+/**
+ * Sends one batch of due outbox messages: claims them for this worker, sends each within Teams's rate limits,
+ * and records the outcome: sent; retried later with exponential backoff (or Teams's Retry-After if longer);
+ * failed when Teams refuses for good or after `maxAttempts`; failed as 'unreachable' when the person or
+ * conversation cannot be written to (a person is then marked unreachable).
+ *
+ * The claim counts the attempt (a claimed message's `attempts` includes this one), so a message whose sender
+ * died mid-send still moves towards `maxAttempts`.
+ */
+export async function deliverOutbox(deps: DeliverOutboxDeps, options: DeliverOutboxOptions): Promise<DeliveryCounts> {
+  const { store, clock, messenger, log } = deps;
+  const batch = options.batch ?? 25;
+  const leaseMs = options.leaseMs ?? 120_000;
+  const maxAttempts = options.maxAttempts ?? 6;
+  const sendBudgetMs = Math.min(options.sendBudgetMs ?? 35_000, leaseMs / 2);
+  const sleep = deps.sleep ?? defaultSleep;
+  const random = deps.random ?? Math.random;
+  const limiter = deps.limiter ?? RateLimiter.forTeams(options.perConversationPerSecond, options.globalPerSecond);
+  const counts: DeliveryCounts = { sent: 0, retried: 0, failed: 0, unreachable: 0, claimed: 0 };
+
+  const claimedAt = clock.now().getTime();
+  const queue = await store.outbox.claim(new Date(claimedAt).toISOString(), batch, options.worker, leaseMs);
+  counts.claimed = queue.length;
+  const lastStart = claimedAt + leaseMs - sendBudgetMs;
+
+  while (queue.length > 0 && !options.signal?.aborted) {
+    const now = clock.now().getTime();
+    // The message that may go soonest; ties keep the claim's order, so one conversation's messages stay in order.
+    let index = 0;
+    let slot = Infinity;
+    queue.forEach((m, i) => {
+      const s = limiter.nextSlot(conversationKey(m.target), now);
+      if (s < slot) [index, slot] = [i, s];
+    });
+    if (slot > lastStart) {
+      log?.debug?.({ left: queue.length, worker: options.worker }, 'outbox: lease ending; the rest waits for a later run');
+      break;
+    }
+    if (slot > now) {
+      await sleep(slot - now, options.signal);
+      continue;
+    }
+    const [message] = queue.splice(index, 1);
+    const key = conversationKey(message.target);
+    limiter.record(key, now);
+    await deliverOne(message, key);
+  }
+  return counts;
+
+  async function deliverOne(message: OutboxMessage, key: string): Promise<void> {
+    const attempt = Math.max(1, message.attempts);
+    const about = { outboxId: message.id, key: message.key, target: message.target.kind, attempt };
+    let result: Delivered;
+    try {
+      result = await messenger.send(message.target, message.payload);
+    } catch (caught) {
+      const error = caught instanceof DeliveryError ? caught : new DeliveryError('retry', describe(caught));
+      const nowMs = clock.now().getTime();
+      const now = new Date(nowMs).toISOString();
+      if (error.kind === 'unreachable') {
+        await store.outbox.markFailed(message.id, `unreachable: ${error.message}`);
+        if (message.target.kind === 'person') await markPersonUnreachable(deps, message.target, now);
+        log?.warn({ ...about, err: error.message }, 'outbox: Teams says the recipient cannot be reached; not retried');
+        counts.unreachable++;
+      } else if (error.kind === 'fatal' || attempt >= maxAttempts) {
+        const reason = error.kind === 'fatal' ? `refused: ${error.message}` : `gave up after ${attempt} attempts: ${error.message}`;
+        await store.outbox.markFailed(message.id, reason);
+        log?.error({ ...about, err: error.message }, `outbox: message not delivered (${reason})`);
+        counts.failed++;
+      } else {
+        const wait = Math.max(backoffMs(attempt, random), error.retryAfterMs ?? 0);
+        if (error.retryAfterMs !== null) limiter.pause(key, nowMs + error.retryAfterMs);
+        await store.outbox.markRetry(message.id, new Date(nowMs + wait).toISOString(), error.message);
+        log?.warn({ ...about, err: error.message, retryInMs: wait }, 'outbox: send failed; will retry');
+        counts.retried++;
+      }
+      return;
+    }
+    await store.outbox.markSent(message.id, clock.now().toISOString(), result.activityId);
+    counts.sent++;
+    try {
+      await deps.onSent?.(message, result);
+    } catch (error) {
+      log?.error({ ...about, err: describe(error) }, 'outbox: message sent, but recording where it went failed');
+    }
+  }
+}

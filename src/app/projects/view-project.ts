@@ -1,0 +1,29 @@
+import { DomainError } from '../../domain/errors';
+import type { Actor } from '../../domain/people';
+import { isAllowed, rolesFor, type Role } from '../../domain/permissions';
+import type { Project } from '../../domain/project';
+import type { ProjectRequest } from '../../domain/request';
+import type { Deps } from '../deps';
+import { dsgContext } from '../triage/dsg-context';
+import { refuse } from '../refuse';
+import { getRequest } from '../requests/view-request';
+
+export interface ProjectView {
+  request: ProjectRequest;
+  project: Project;
+  roles: Role[];
+  canEdit: boolean;
+}
+
+/** A project in the Digital Programme; everyone in the tenant may read it, its owners and the DSG chair may edit. */
+export async function viewProject(deps: Deps, actor: Actor, reference: string): Promise<ProjectView> {
+  const request = await getRequest(deps, reference);
+  const project = await deps.store.projects.get(reference);
+  if (!project) throw new DomainError('NOT_FOUND', `${reference} is not in the Digital Programme (it is ${request.status.replace(/-/g, ' ')}).`, { reference });
+  const { settings, members } = await dsgContext(deps);
+  const roles = rolesFor(actor, { settings, members, request, project }, deps.roles);
+  if (!isAllowed('project.view', roles)) {
+    await refuse(deps, actor, 'project.view', { subjectType: 'project', subjectId: reference }, `You cannot see ${reference}.`);
+  }
+  return { request, project, roles, canEdit: isAllowed('project.edit', roles) };
+}

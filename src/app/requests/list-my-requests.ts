@@ -1,0 +1,19 @@
+import type { Actor } from '../../domain/people';
+import type { ProjectRequest } from '../../domain/request';
+import type { Deps } from '../deps';
+import type { Page } from '../ports';
+
+export const MY_REQUESTS_PAGE_SIZE = 5;
+
+/** The actor's own requests, newest first, one page at a time (pages count from 1). */
+export async function listMyRequests(deps: Deps, actor: Actor, page: number): Promise<{ page: number; pages: number; result: Page<ProjectRequest> }> {
+  const size = MY_REQUESTS_PAGE_SIZE;
+  let result = await deps.store.requests.listByRequester(actor.id, (page - 1) * size, size);
+  const pages = Math.max(1, Math.ceil(result.total / size));
+  if (page > pages) {
+    // A stale "Next" after requests changed: show the last page rather than an empty one.
+    page = pages;
+    result = await deps.store.requests.listByRequester(actor.id, (page - 1) * size, size);
+  }
+  return { page, pages, result };
+}

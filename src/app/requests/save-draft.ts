@@ -1,0 +1,20 @@
+import type { Actor } from '../../domain/people';
+import { type FormValues, formValuesFrom } from '../../domain/request-form';
+import type { Deps } from '../deps';
+import { assertNotSubmitted, findOwnDraft } from './find-draft';
+import type { Draft } from '../ports';
+
+/** "Save draft": keeps whatever the person typed, valid or not, under the form's id. */
+export async function saveDraft(deps: Deps, actor: Actor, formId: string, form: unknown): Promise<Draft> {
+  await assertNotSubmitted(deps.store, formId);
+  return keepDraft(deps, actor, formId, formValuesFrom(form), 'request.draft');
+}
+
+/** Stores the values as the actor's draft for that form (refusing someone else's form). */
+export async function keepDraft(deps: Deps, actor: Actor, formId: string, values: FormValues, action: string): Promise<Draft> {
+  const existing = await findOwnDraft(deps, actor, formId, action);
+  const now = deps.clock.now().toISOString();
+  const draft: Draft = { formId, personId: actor.id, values, createdAt: existing?.createdAt ?? now, updatedAt: now };
+  await deps.store.drafts.save(draft);
+  return draft;
+}

@@ -1,0 +1,91 @@
+import type { Actor } from '../../domain/people';
+import type { ProjectRequest } from '../../domain/request';
+import { type FieldErrors, type FormValues, formValuesFrom, validateRequestForm } from '../../domain/request-form';
+import { termsOf } from '../../domain/similarity';
+import type { Deps } from '../deps';
+import { assertNotSubmitted, findOwnDraft, requireOwnDraft } from './find-draft';
+import { keepDraft } from './save-draft';
+import { audited } from '../audit';
+import { dsgContext } from '../triage/dsg-context';
+import { findSimilar } from './similar-requests';
+import { queueTriagePost } from '../triage/triage-messages';
+import type { SimilarRequest } from '../ports';
+
+export type SubmitResult =
+  | { kind: 'invalid'; formId: string; values: FormValues; errors: FieldErrors }
+  | { kind: 'similar'; formId: string; title: string; matches: SimilarRequest[] }
+  | { kind: 'submitted'; request: ProjectRequest };
+
+export interface SubmitInput {
+  formId: string;
+  /** The form as the card sent it; absent for "Submit anyway", which submits the saved draft. */
+  form?: unknown;
+  /** True once the person has seen the similar requests and chose to go ahead. */
+  anyway: boolean;
+}
+
+/**
+ * Submits a project request: validate, look for similar requests, then store it with a new
+ * reference, an audit event, and the draft removed, all in one transaction.
+ */
+export async function submitRequest(deps: Deps, actor: Actor, input: SubmitInput): Promise<SubmitResult> {
+  const { formId } = input;
+  await assertNotSubmitted(deps.store, formId);
+  let values: FormValues;
+  if (input.form === undefined) {
+    values = (await requireOwnDraft(deps, actor, formId, 'request.confirm')).values;
+  } else {
+    await findOwnDraft(deps, actor, formId, 'request.submit'); // someone else's form is refused
+    values = formValuesFrom(input.form);
+  }
+  const now = deps.clock.now();
+  const result = validateRequestForm(values, now.toISOString().slice(0, 10));
+  if (!result.ok) return { kind: 'invalid', formId, values: result.values, errors: result.errors };
+  const details = result.details;
+  const terms = termsOf(details.title, details.problem);
+
+  if (!input.anyway) {
+    const matches = await findSimilar(deps.store, terms);
+    if (matches.length) {
+      // Keep what was typed so "Submit anyway" or "Edit my request" can pick it up.
+      await keepDraft(deps, actor, formId, values, 'request.submit');
+      return { kind: 'similar', formId, title: details.title, matches };
+    }
+  }
+
+  const at = now.toISOString();
+  const { settings, members } = await dsgContext(deps);
+  try {
+    const request = await deps.store.transaction(async (tx) => {
+      const stored: ProjectRequest = {
+        ...details,
+        id: deps.newId(),
+        reference: await tx.requests.nextReference(now.getUTCFullYear()),
+        status: 'submitted',
+        version: 1,
+        requesterId: actor.id,
+        requesterName: actor.name,
+        formId,
+        createdAt: at,
+        updatedAt: at,
+      };
+      await tx.requests.insert(stored, terms);
+      await tx.drafts.delete(formId);
+      await audited(tx, actor, at, 'request.submit', { subjectType: 'request', subjectId: stored.reference }, null, {
+        status: stored.status,
+        title: stored.title,
+        strand: stored.strand,
+        route: stored.route,
+      });
+      // The DSG sees it in its channel (or when the channel is set up, if there is none yet).
+      await queueTriagePost(deps, tx, stored, settings, members);
+      return stored;
+    });
+    deps.kickOutbox();
+    return { kind: 'submitted', request };
+  } catch (error) {
+    // Two clicks racing on one card: the loser hits the unique form id and is told it is done.
+    await assertNotSubmitted(deps.store, formId);
+    throw error;
+  }
+}

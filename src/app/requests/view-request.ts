@@ -1,0 +1,37 @@
+import { DomainError } from '../../domain/errors';
+import type { Actor } from '../../domain/people';
+import { isAllowed, rolesFor } from '../../domain/permissions';
+import { canTransition, type ProjectRequest } from '../../domain/request';
+import type { Deps } from '../deps';
+import { dsgContext } from '../triage/dsg-context';
+import type { AuditEvent } from '../ports';
+import { refuse } from '../refuse';
+
+export interface RequestView {
+  request: ProjectRequest;
+  history: AuditEvent[];
+  canWithdraw: boolean;
+}
+
+/** Loads a request by reference or says NOT_FOUND. */
+export async function getRequest(deps: Deps, reference: string): Promise<ProjectRequest> {
+  const request = await deps.store.requests.getByReference(reference);
+  if (!request) throw new DomainError('NOT_FOUND', `There is no request ${reference}.`, { reference });
+  return request;
+}
+
+/** One request in full with its history, for those allowed to see it. */
+export async function viewRequest(deps: Deps, actor: Actor, reference: string): Promise<RequestView> {
+  const request = await getRequest(deps, reference);
+  const { settings, members } = await dsgContext(deps);
+  const roles = rolesFor(actor, { settings, members, request }, deps.roles);
+  if (!isAllowed('request.view', roles)) {
+    await refuse(deps, actor, 'request.view', { subjectType: 'request', subjectId: reference }, `Only the requester and the Digital Strategy Group can see ${reference}.`);
+  }
+  const history = (await deps.store.audit.listFor('request', reference)).filter((e) => e.outcome === 'done');
+  return {
+    request,
+    history,
+    canWithdraw: isAllowed('request.withdraw', roles) && canTransition(request.status, 'withdrawn'),
+  };
+}

@@ -1,0 +1,52 @@
+import { noticeCard } from '../../cards';
+import { DomainError } from '../../domain/errors';
+import type { Actor } from '../../domain/people';
+import type { PersonRef } from '../../domain/settings';
+import { type Assignment, assign } from '../../domain/triage';
+import type { Deps } from '../deps';
+import { runTriageDecision } from './triage-decision';
+
+/** Assigns the Digital Leader, Project Lead and Project Manager of an approved request's project. */
+export interface OwnerIds {
+  /** AAD object ids; null or absent leaves that owner as it is. */
+  digitalLeader?: string | null;
+  projectLead?: string | null;
+  projectManager?: string | null;
+}
+
+export function assignOwners(deps: Deps, actor: Actor, reference: string, cardVersion: number, ids: OwnerIds): Promise<object> {
+  return runTriageDecision(deps, actor, reference, cardVersion, 'request.assign', async ({ request, triage, project, settings, members, repos, now }) => {
+    if (!project) throw new DomainError('ILLEGAL_TRANSITION', `${reference} is not in the Digital Programme yet: approve it first, then assign its owners.`, { reference });
+    // Anyone in the tenant can lead or manage: names come from the DSG roster, the record, or the people the bot knows.
+    const known: PersonRef[] = [...members, ...Object.values(settings.leaders), settings.chair, project.digitalLeader, project.projectLead, project.projectManager].filter(
+      (p): p is PersonRef => !!p,
+    );
+    const person = async (id: string | null | undefined): Promise<PersonRef | undefined> => {
+      if (!id) return undefined;
+      // Teams' people picker gives AAD object ids; the Playground's gives Teams ids (29:...): accept both.
+      const byTeamsId = id.startsWith('29:') ? (members.find((m) => m.id === id) ?? (await repos.people.get(id))) : null;
+      const aadObjectId = byTeamsId?.aadObjectId ?? id;
+      const hit = known.find((p) => p.aadObjectId === aadObjectId) ?? (await repos.people.findByAadObjectId(aadObjectId));
+      return { aadObjectId, name: hit?.name ?? 'A colleague (name not known yet)' };
+    };
+    const assignment: Assignment = {
+      digitalLeader: await person(ids.digitalLeader),
+      projectLead: await person(ids.projectLead),
+      projectManager: await person(ids.projectManager),
+    };
+    const updated = assign(project, assignment, now);
+    const names = [
+      updated.digitalLeader && `Digital Leader: ${updated.digitalLeader.name}`,
+      updated.projectLead && `Project Lead: ${updated.projectLead.name}`,
+      updated.projectManager && `Project Manager: ${updated.projectManager.name}`,
+    ].filter(Boolean) as string[];
+    const decision = { action: 'assign' as const, by: actor.name, at: now, note: names.join('; ') || null };
+    return {
+      request,
+      project: { value: updated, isNew: false },
+      triage: { ...triage, lastDecision: decision },
+      decision,
+      requesterCard: noticeCard(`Owners assigned: ${reference}`, [`"${request.title}" now has its owners.`, ...names], { verb: 'project.view', title: 'Open project', data: { reference } }),
+    };
+  });
+}

@@ -1,0 +1,21 @@
+import type { Actor } from '../../domain/people';
+import { isAllowed, rolesFor } from '../../domain/permissions';
+import type { Deps } from '../deps';
+import { dsgContext } from './dsg-context';
+import { OPEN_STATUSES } from './open-statuses';
+import { refuse } from '../refuse';
+
+export const LIST_PAGE_SIZE = 10;
+
+/** `pending`: requests awaiting a DSG decision, oldest first, for the DSG and admins. */
+export async function listPending(deps: Deps, actor: Actor, page: number) {
+  const { settings, members } = await dsgContext(deps);
+  if (!isAllowed('pending.view', rolesFor(actor, { settings, members }, deps.roles))) {
+    await refuse(deps, actor, 'pending.view', { subjectType: 'settings', subjectId: 'dsg' }, 'Only the Digital Strategy Group can see the requests awaiting a decision.');
+  }
+  const first = await deps.store.requests.listByStatus(OPEN_STATUSES, (page - 1) * LIST_PAGE_SIZE, LIST_PAGE_SIZE);
+  const pages = Math.max(1, Math.ceil(first.total / LIST_PAGE_SIZE));
+  const pageNo = Math.min(page, pages);
+  const result = pageNo === page ? first : await deps.store.requests.listByStatus(OPEN_STATUSES, (pageNo - 1) * LIST_PAGE_SIZE, LIST_PAGE_SIZE);
+  return { result, page: pageNo, today: deps.clock.now().toISOString().slice(0, 10) };
+}

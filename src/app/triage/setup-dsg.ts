@@ -1,0 +1,34 @@
+import { isAllowed, rolesFor } from '../../domain/permissions';
+import type { Actor } from '../../domain/people';
+import type { DsgChannel, DsgSettings } from '../../domain/settings';
+import { audited } from '../audit';
+import type { Deps } from '../deps';
+import { refuse } from '../refuse';
+import { OPEN_STATUSES } from './open-statuses';
+import { queueTriagePost } from './triage-messages';
+
+/**
+ * `setup dsg` in a channel, by an admin: that channel becomes the DSG channel and its team's members the
+ * DSG. Requests submitted before there was a DSG channel are posted to it now.
+ */
+export async function setupDsg(deps: Deps, actor: Actor, channel: DsgChannel): Promise<{ settings: DsgSettings; posted: number }> {
+  if (!isAllowed('dsg.setup', rolesFor(actor, {}, deps.roles))) {
+    await refuse(deps, actor, 'dsg.setup', { subjectType: 'settings', subjectId: 'dsg' }, 'Only a DSG administrator can set up the DSG channel.');
+  }
+  const now = deps.clock.now().toISOString();
+  const before = await deps.store.settings.get();
+  const settings: DsgSettings = { ...before, channel, version: before.version + 1, updatedAt: now };
+  const waiting = await deps.store.requests.listByStatus(OPEN_STATUSES, 0, 1000);
+  let posted = 0;
+  await deps.store.transaction(async (tx) => {
+    if (!(await tx.settings.save(settings, before.version))) throw new Error('The DSG settings changed at the same moment; try again.');
+    await audited(tx, actor, now, 'dsg.setup', { subjectType: 'settings', subjectId: 'dsg' }, { channel: before.channel?.name ?? null }, { channel: channel.name, teamId: channel.teamId });
+    for (const request of waiting.items) {
+      const triage = await tx.triage.get(request.reference);
+      if (triage?.post) continue;
+      if (await queueTriagePost(deps, tx, request, settings)) posted++;
+    }
+  });
+  deps.kickOutbox();
+  return { settings, posted };
+}

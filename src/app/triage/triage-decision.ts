@@ -1,0 +1,79 @@
+import type { Actor } from '../../domain/people';
+import { isAllowed, rolesFor } from '../../domain/permissions';
+import type { Project } from '../../domain/project';
+import type { ProjectRequest } from '../../domain/request';
+import type { DsgSettings, Member } from '../../domain/settings';
+import { assertCurrent, type Decision, emptyTriage, type Triage } from '../../domain/triage';
+import { audited } from '../audit';
+import type { Deps } from '../deps';
+import { dsgContext } from './dsg-context';
+import type { Repositories } from '../ports';
+import { refuse } from '../refuse';
+import { queueRequesterNotice, queueThreadReply, queueTriageUpdate, renderTriageCard } from './triage-messages';
+import { getRequest } from '../requests/view-request';
+
+export interface DecisionInput {
+  request: ProjectRequest;
+  triage: Triage;
+  project: Project | null;
+  settings: DsgSettings;
+  members: readonly Member[];
+  now: string;
+  repos: Repositories;
+}
+
+export interface DecisionResult {
+  /** The request after the decision (the runner bumps its version). */
+  request: ProjectRequest;
+  project?: { value: Project; isNew: boolean };
+  triage: Triage;
+  decision: Decision;
+  /** The card the requester gets in personal chat, if any. */
+  requesterCard?: object;
+  /** A line posted in the request's DSG thread. */
+  threadReply?: string;
+}
+
+/**
+ * Runs one DSG decision on a request: permission (audited refusal), stale-card check, the domain rule,
+ * then in one transaction the saved request/project/triage, the audit event and the queued messages.
+ * Returns the triage card as it now stands, for the person who pressed the button.
+ */
+export async function runTriageDecision(
+  deps: Deps,
+  actor: Actor,
+  reference: string,
+  cardVersion: number,
+  action: string,
+  decide: (input: DecisionInput) => Promise<DecisionResult> | DecisionResult,
+): Promise<object> {
+  const request = await getRequest(deps, reference);
+  const { settings, members } = await dsgContext(deps);
+  if (!isAllowed('request.triage', rolesFor(actor, { settings, members, request }, deps.roles))) {
+    await refuse(deps, actor, action, { subjectType: 'request', subjectId: reference }, 'Only members of the Digital Strategy Group can decide on requests.');
+  }
+  if (request.requesterId === actor.id && action !== 'request.assign') {
+    await refuse(deps, actor, action, { subjectType: 'request', subjectId: reference }, `You submitted ${reference}, so another member of the DSG must decide on it.`);
+  }
+  const triage = (await deps.store.triage.get(reference)) ?? emptyTriage(reference);
+  assertCurrent(request, cardVersion, triage);
+  const now = deps.clock.now().toISOString();
+  const result = await decide({ request, triage, project: await deps.store.projects.get(reference), settings, members, now, repos: deps.store });
+  const updated: ProjectRequest = { ...result.request, version: request.version + 1, updatedAt: now };
+
+  const card = await deps.store.transaction(async (tx) => {
+    if (!(await tx.requests.update(updated, request.version))) {
+      assertCurrent({ ...request, version: -1 }, cardVersion, await tx.triage.get(reference));
+    }
+    if (result.project?.isNew) await tx.projects.insert(result.project.value);
+    else if (result.project) await tx.projects.update(result.project.value, result.project.value.version - 1);
+    await tx.triage.save(result.triage);
+    await audited(tx, actor, now, action, { subjectType: 'request', subjectId: reference }, { status: request.status }, { status: updated.status, ...(result.decision.note && { note: result.decision.note }) });
+    if (result.requesterCard) await queueRequesterNotice(deps, tx, updated, `notify:${reference}:v${updated.version}`, result.requesterCard);
+    if (result.threadReply) await queueThreadReply(deps, tx, updated, settings, `thread:${reference}:v${updated.version}`, result.threadReply);
+    await queueTriageUpdate(deps, tx, updated, settings, members);
+    return renderTriageCard(deps, tx, updated, settings, members);
+  });
+  deps.kickOutbox();
+  return card;
+}
