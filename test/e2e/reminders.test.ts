@@ -70,6 +70,9 @@ it('sends the lead one card listing both the business case and the milestone due
 it('lets the lead answer both items in the card, which updates in place', async () => {
   let card = attachedCard(remindersTo(leadChat)[0].activity);
   const bc = action(card, 'reminder.business-case').data;
+  const typo = invokeCard(await press('reminder.business-case', { ...bc, [`i${bc.item}_status`]: 'drafting', [`i${bc.item}_link`]: 'http://council/bc' }, projectLeadLearning2));
+  expect(wordsOf(typo)).toContain('Enter the link as a full https:// address.');
+  expect(wordsOf(typo)).toContain('http://council/bc');
   card = invokeCard(await press('reminder.business-case', { ...bc, [`i${bc.item}_status`]: 'drafting', [`i${bc.item}_link`]: 'https://council.sharepoint.com/bc.docx' }, projectLeadLearning2));
   expect(wordsOf(card)).toMatch(/1 of \d+ done/);
   const done = action(card, 'reminder.milestone-done').data;

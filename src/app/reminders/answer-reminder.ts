@@ -21,7 +21,9 @@ export type ReminderAnswer =
   | { kind: 'milestone-move'; newDue: string; reason: string }
   | { kind: 'assign'; projectLead: string | null; projectManager: string | null }
   | { kind: 'answer'; answer: string }
-  | { kind: 'snooze'; reason: string };
+  | { kind: 'snooze'; reason: string }
+  /** What was typed did not pass the form's checks: shown again with the problems, nothing saved. */
+  | { kind: 'invalid'; errors: Record<string, string>; values: Record<string, string> };
 
 export interface ReminderAction {
   messageId: string;
@@ -45,20 +47,26 @@ export async function answerReminder(deps: Deps, actor: Actor, action: ReminderA
   let notice: string;
   let errors: Record<string, string> | undefined;
   let values: Record<string, string> | undefined;
-  try {
-    notice = await apply(deps, actor, item, action.version, answer, t);
-  } catch (error) {
-    if (!(isDomainError(error) && error.code === 'INVALID_FIELD' && error.details.errors)) throw error;
-    const prefix = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [`i${action.item}_${k}`, v]));
-    errors = prefix(error.details.errors as Record<string, string>);
-    values = answer.kind === 'milestones' ? prefix(answer.rows) : undefined;
+  const prefix = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [`i${action.item}_${k}`, v]));
+  if (answer.kind === 'invalid') {
+    errors = prefix(answer.errors);
+    values = prefix(answer.values);
     notice = 'Not saved: fix the problem marked below.';
+  } else {
+    try {
+      notice = await apply(deps, actor, item, action.version, answer, t);
+    } catch (error) {
+      if (!(isDomainError(error) && error.code === 'INVALID_FIELD' && error.details.errors)) throw error;
+      errors = prefix(error.details.errors as Record<string, string>);
+      values = answer.kind === 'milestones' ? prefix(answer.rows) : undefined;
+      notice = 'Not saved: fix the problem marked below.';
+    }
   }
   const today = deps.calendar.londonDate(deps.clock.now());
   return reminderCard({ messageId: action.messageId, recipientName, items: await reminderCardItems(deps.store, items, today), today, notice, errors, values, people: peopleChoices((await dsgContext(deps)).members) });
 }
 
-async function apply(deps: Deps, actor: Actor, item: ReminderItem, version: number, answer: ReminderAnswer, t: ReminderThresholds): Promise<string> {
+async function apply(deps: Deps, actor: Actor, item: ReminderItem, version: number, answer: Exclude<ReminderAnswer, { kind: 'invalid' }>, t: ReminderThresholds): Promise<string> {
   const ref = item.reference;
   switch (answer.kind) {
     case 'business-case':

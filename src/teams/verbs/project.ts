@@ -9,7 +9,7 @@ import { isDomainError } from '../../domain/errors';
 import type { Deps } from '../../app/deps';
 import type { Actor } from '../../domain/people';
 import { card, type Reply } from '../reply';
-import { isoDate, link, optionalTyped, reference, toggle, version } from './schemas';
+import { fieldErrors, isoDate, link, optionalTyped, reference, toggle, typedText, version } from './schemas';
 import { verb } from './verb';
 
 /** The project card and its edits: business case, plan, resourcing, DPIA, milestones. */
@@ -37,21 +37,17 @@ async function change(deps: Deps, actor: Actor, ref: string, run: () => Promise<
   } catch (error) {
     if (isDomainError(error) && error.code === 'STALE_CARD') return shown(deps, actor, ref, { notice: error.message });
     if (isDomainError(error) && error.code === 'INVALID_FIELD' && error.details.errors) {
-      return shown(deps, actor, ref, { notice: 'Not saved: fix the problem marked below.', errors: error.details.errors as Record<string, string>, values: textValues(typed) });
+      return shown(deps, actor, ref, { notice: 'Not saved: fix the problem marked below.', errors: error.details.errors as Record<string, string>, values: typedText(typed) });
     }
     throw error;
   }
 }
 
-const textValues = (d: Record<string, unknown>): Record<string, string> =>
-  Object.fromEntries(Object.entries(d).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-
 const edit = <S extends z.ZodRawShape>(name: string, shape: S, toEdit: (d: z.output<z.ZodObject<S>>) => ProjectEdit) =>
   verb(name, z.object({ reference, version }).loose(), async ({ deps, actor }, d) => {
     const fields = z.object(shape).safeParse(d);
     if (!fields.success) {
-      const errors = Object.fromEntries(fields.error.issues.map((i) => [String(i.path[0]), `${i.message[0].toUpperCase()}${i.message.slice(1)}.`]));
-      return shown(deps, actor, d.reference, { notice: 'Not saved: fix the problem marked below.', errors, values: textValues(d) });
+      return shown(deps, actor, d.reference, { notice: 'Not saved: fix the problem marked below.', errors: fieldErrors(fields.error), values: typedText(d) });
     }
     return change(deps, actor, d.reference, () => editProject(deps, actor, d.reference, d.version, toEdit(fields.data)), d);
   });

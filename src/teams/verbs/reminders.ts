@@ -4,7 +4,7 @@ import { previewReminders, runRemindersNow } from '../../app/reminders/run-remin
 import { noticeCard, reminderInputsOf } from '../../cards';
 import { BUSINESS_CASE_STATUSES, DPIA_STATUSES } from '../../domain/project';
 import { card, text } from '../reply';
-import { isoDate, link, optionalTyped, personId, reference, toggle, typed } from './schemas';
+import { fieldErrors, isoDate, link, optionalTyped, personId, reference, toggle, typed, typedText } from './schemas';
 import { verb, type Verb } from './verb';
 
 /** Answers on a reminder card (inputs are named `i<item>_<field>`), and `reminders preview` / `reminders run`. */
@@ -22,9 +22,12 @@ const base = z
 function reminderVerb<S extends z.ZodRawShape>(name: string, fields: S, toAnswer: (f: z.output<z.ZodObject<S>>) => ReminderAnswer): Verb {
   const schema = z.object(fields);
   return verb(name, base, async ({ deps, actor }, d) => {
-    const parsed = schema.safeParse(reminderInputsOf(d.item, d));
-    if (!parsed.success) return text(`Sorry, I could not use that answer: ${parsed.error.issues.map((i) => i.message).join('; ')}.`);
-    return card(await answerReminder(deps, actor, { messageId: d.messageId, item: d.item, key: d.key, version: d.version }, toAnswer(parsed.data), deps.reminders));
+    const typed = reminderInputsOf(d.item, d);
+    const parsed = schema.safeParse(typed);
+    const answer: ReminderAnswer = parsed.success
+      ? toAnswer(parsed.data)
+      : { kind: 'invalid', errors: fieldErrors(parsed.error), values: typedText(typed) };
+    return card(await answerReminder(deps, actor, { messageId: d.messageId, item: d.item, key: d.key, version: d.version }, answer, deps.reminders));
   }) as unknown as Verb;
 }
 

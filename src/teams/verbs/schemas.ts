@@ -45,3 +45,11 @@ export const isoDate = z
   .transform((v) => v || null)
   .refine((v) => v === null || /^\d{4}-\d{2}-\d{2}$/.test(v), 'enter the date as a date, like 2027-01-14');
 export const page = z.coerce.number().int().min(1).max(10_000).optional();
+
+/** A form's zod problems as sentences by field, to show under the inputs. */
+export const fieldErrors = (error: z.ZodError): Record<string, string> =>
+  Object.fromEntries(error.issues.map((i) => [String(i.path[0]), `${i.message[0].toUpperCase()}${i.message.slice(1)}.`]));
+
+/** What was typed into a card's text inputs, to put back in the form. */
+export const typedText = (data: Record<string, unknown>): Record<string, string> =>
+  Object.fromEntries(Object.entries(data).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
