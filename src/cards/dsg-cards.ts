@@ -518,6 +518,8 @@ export function projectCard(input: ProjectCardInput): AdaptiveCardJson {
     if (project.milestones.length === 0) data.milestonesNote = 'No milestones yet.';
     else if (hidden > 0) data.milestonesNote = `and ${hidden} more`;
     if (notice) data.notice = notice;
+    if (canEdit && request.status === 'approved') data.nextStatus = { value: 'in-delivery', title: 'Start delivery' };
+    if (canEdit && request.status === 'in-delivery') data.nextStatus = { value: 'completed', title: 'Mark completed' };
     return data;
   });
 }

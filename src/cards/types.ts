@@ -246,6 +246,8 @@ export interface ProjectData {
   errors: ProjectFieldErrors;
   values: Required<ProjectFormValues>;
   choices: { businessCaseStatuses: Choice[]; dpiaStatuses: Choice[] };
+  /** The next step of the lifecycle the editor can take: start delivery, then mark completed. */
+  nextStatus?: { value: 'in-delivery' | 'completed'; title: string };
   canEdit: boolean;
   version: number;
 }

@@ -36,6 +36,7 @@ export const VERBS = [
   // Digital Programme
   'programme.show',
   'project.view',
+  'project.status',
   'project.business-case',
   'project.plan',
   'project.resourcing',

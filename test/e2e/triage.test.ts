@@ -175,6 +175,16 @@ describe.each(ENGINES)('DSG triage (%s)', (engine) => {
     expect(wordsOf(typo)).toContain('http://council.sharepoint.com/plan');
   });
 
+  it('takes the project through delivery to completion, and tells the requester', async () => {
+    let project = invokeCard(await press('project.view', { reference: first }, projectLeadLearning2));
+    project = invokeCard(await press('project.status', action(project, 'project.status').data, projectLeadLearning2));
+    expect(wordsOf(project)).toContain(`${first} is now in delivery.`);
+    expect(action(project, 'project.status').title).toBe('Mark completed');
+    await t.connector.waitFor((a) => a.conversationId === personalChatId(councilOfficer) && wordsOf(a.activity).includes(`${first} is in delivery`));
+    const illegal = invokeMessage(await press('project.status', { ...action(project, 'project.status').data, status: 'in-delivery' }, projectLeadLearning2));
+    expect(illegal).toBe(`${first} is in delivery, so it cannot become in delivery.`);
+  });
+
   it("does not let DSG members decide on their own requests", async () => {
     const ref = referenceOf(await submit(dsgChair, 'Chair idea: paperless committee papers'));
     const post = await t.connector.waitFor(cardWith(ref));

@@ -1,7 +1,7 @@
 import { dsgSetup, settingsSave, settingsShow } from './dsg';
 import { helpShow } from './help';
 import { historyShow, programmeShow, requestPending } from './lists';
-import { milestoneAdd, milestoneDone, projectBusinessCase, projectDpia, projectPlan, projectResourcing, projectView } from './project';
+import { milestoneAdd, milestoneDone, projectBusinessCase, projectDpia, projectPlan, projectResourcing, projectStatus, projectView } from './project';
 import { requestConfirm, requestDiscard, requestDraft, requestEdit, requestSubmit } from './request-form';
 import { requestList } from './request-list';
 import { requestNew } from './request-new';
@@ -44,6 +44,7 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     projectDpia,
     milestoneAdd,
     milestoneDone,
+    projectStatus,
     ...REMINDER_VERBS,
   ].map(
     (v) => [v.name, v as Verb],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addMilestones } from '../../app/projects/add-milestones';
+import { changeStatus } from '../../app/projects/change-status';
 import { completeMilestone } from '../../app/projects/complete-milestone';
 import { editProject, type ProjectEdit } from '../../app/projects/edit-project';
 import { type ProjectView, viewProject } from '../../app/projects/view-project';
@@ -76,3 +77,9 @@ export const milestoneAdd = verb('milestone.add', z.object({ reference, version 
 export const milestoneDone = verb('milestone.done', z.object({ reference, version, milestoneId: z.string().min(1).max(64) }).loose(), async ({ deps, actor }, d) => {
   return change(deps, actor, d.reference, () => completeMilestone(deps, actor, d.reference, d.version, d.milestoneId), {});
 });
+
+export const projectStatus = verb(
+  'project.status',
+  z.object({ reference, version, status: z.enum(['in-delivery', 'completed'], { error: 'the new status is not valid' }) }).loose(),
+  ({ deps, actor }, d) => change(deps, actor, d.reference, () => changeStatus(deps, actor, d.reference, d.version, d.status), {}),
+);
