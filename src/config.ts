@@ -19,6 +19,8 @@ export interface Config {
   /** Absolute path of the bank-holiday list (JSON) that decides the working days. */
   bankHolidaysFile: string;
   reminders: { schedule: string; everyWorkingDays: number; businessCaseDays: number; planDays: number };
+  /** Publish the approved Digital Programme (non-personal fields) at GET /open/programme.json and .csv. */
+  openData: boolean;
 }
 
 /** The project root (this file is src/config.ts, or dist/config.js once built). */
@@ -84,6 +86,9 @@ const schema = z.object({
   REMIND_EVERY_DAYS: optionalText
     .transform((v) => (v === '' ? 7 : Number(v)))
     .pipe(z.number({ error: 'must be a whole number of working days' }).int('must be a whole number of working days').min(1, 'must be at least 1').max(60, 'must be at most 60')),
+  OPEN_DATA: optionalText
+    .transform((v) => v || 'off')
+    .pipe(z.enum(['on', 'off'], { error: 'must be on or off' })),
   BANK_HOLIDAYS_FILE: optionalText.refine((v) => v === '' || v.endsWith('.json'), 'must be the path of a .json file (or unset for config/bank-holidays-scotland.json)'),
 });
 
@@ -130,5 +135,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     // A path given in the environment is relative to the working directory, like SQLITE_PATH.
     bankHolidaysFile: e.BANK_HOLIDAYS_FILE ? resolve(e.BANK_HOLIDAYS_FILE) : DEFAULT_BANK_HOLIDAYS_FILE,
     reminders: { schedule: e.REMINDER_SCHEDULE, everyWorkingDays: e.REMIND_EVERY_DAYS, businessCaseDays: e.REMIND_BUSINESS_CASE_DAYS, planDays: e.REMIND_PLAN_DAYS },
+    openData: e.OPEN_DATA === 'on',
   };
 }

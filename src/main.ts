@@ -4,6 +4,7 @@ import path from 'node:path';
 import dotenv from 'dotenv';
 import type { Deps } from './app/deps';
 import { type OutboxWorker, startOutboxWorker } from './app/outbox/outbox-worker';
+import { openProgrammeCsv, openProgrammeJson } from './app/publish-open-data';
 import { recordDelivery } from './app/triage/record-delivery';
 import { sendDueReminders } from './app/reminders/send-due-reminders';
 import { WorkingCalendar } from './domain/calendar';
@@ -71,7 +72,8 @@ export async function startBot(config: Config, log: Logger): Promise<RunningBot>
     log,
   });
   const teams = createTeamsEndpoint(adapter, config, deps, log);
-  const server = createHttpServer({ messages: (req, res) => teams.handle(req, res), databaseHealthy: () => store.ping() }, log);
+  const openData = config.openData ? { json: () => openProgrammeJson(deps), csv: () => openProgrammeCsv(deps) } : undefined;
+  const server = createHttpServer({ messages: (req, res) => teams.handle(req, res), databaseHealthy: () => store.ping(), openData }, log);
   let url: string;
   try {
     url = await listen(server, config.port, config.host);

@@ -8,6 +8,8 @@ export interface HttpHandlers {
   messages(req: restify.Request, res: restify.Response): Promise<void>;
   /** Whether the database answers. */
   databaseHealthy(): Promise<boolean>;
+  /** The published Digital Programme (GET /open/programme.json and .csv); absent when OPEN_DATA is off. */
+  openData?: { json(): Promise<unknown>; csv(): Promise<string> };
 }
 
 /** The bot's HTTP surface; the only place that knows restify. */
@@ -39,6 +41,41 @@ export function createHttpServer(handlers: HttpHandlers, log: Logger): restify.S
   server.get('/healthz', async (_req, res) => {
     const database = await handlers.databaseHealthy();
     res.send(database ? 200 : 503, { status: database ? 'ok' : 'unhealthy', database: database ? 'ok' : 'unreachable', uptimeSeconds: Math.round(process.uptime()) });
+  });
+
+  const openDataOff = { error: 'Open data publishing is off on this server (OPEN_DATA=off).' };
+  server.get('/open/programme.json', async (req, res) => {
+    if (!handlers.openData) {
+      res.send(404, openDataOff);
+      return;
+    }
+    try {
+      const body = await handlers.openData.json();
+      res.header('cache-control', 'public, max-age=300');
+      res.send(200, body);
+    } catch (error) {
+      log.error({ reqId: req.id(), reason: error instanceof Error ? error.message : String(error) }, 'open data (JSON) failed');
+      res.send(500, { error: 'The programme could not be read; try again later.' });
+    }
+  });
+  server.get('/open/programme.csv', async (req, res) => {
+    if (!handlers.openData) {
+      res.send(404, openDataOff);
+      return;
+    }
+    try {
+      const body = await handlers.openData.csv();
+      res.writeHead(200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': 'attachment; filename="digital-programme.csv"',
+        'cache-control': 'public, max-age=300',
+        'content-length': Buffer.byteLength(body),
+      });
+      res.end(body);
+    } catch (error) {
+      log.error({ reqId: req.id(), reason: error instanceof Error ? error.message : String(error) }, 'open data (CSV) failed');
+      res.send(500, { error: 'The programme could not be read; try again later.' });
+    }
   });
 
   server.on('after', (req: restify.Request, res: restify.Response) => {

@@ -104,5 +104,9 @@ export function outbox(db: Kysely<Database>, engine: Engine): Outbox {
       const row = await db.selectFrom('outbox').selectAll().where('key', '=', key).executeTakeFirst();
       return row ? fromRow(row) : null;
     },
+    async failed(limit) {
+      const rows = await db.selectFrom('outbox').selectAll().where('status', '=', 'failed').orderBy('created_at', 'desc').limit(limit).execute();
+      return rows.map(fromRow);
+    },
   };
 }

@@ -98,6 +98,7 @@ export function outboxContract({ store: s, database }: ContractContext): void {
       expect(await s().outbox.get(sentNoActivity.key)).toEqual(stored(sentNoActivity, { status: 'sent', attempts: 1, sentAt: '2026-12-01T09:00:06.000Z' }));
       expect(await s().outbox.get(failed.key)).toEqual(stored(failed, { status: 'failed', attempts: 1, lastError: 'The person has left the tenant' }));
       expect(await s().outbox.claim('2027-01-01T00:00:00.000Z', 10, 'worker-b', MINUTE)).toEqual([]);
+      expect((await s().outbox.failed(10)).map((m) => m.key)).toEqual([failed.key]);
       const claims = await database().exec(`select claimed_by, claimed_until from outbox where id in ('${sent.id}', '${failed.id}')`);
       expect(claims).toEqual([
         { claimed_by: null, claimed_until: null },

@@ -20,7 +20,11 @@ export async function previewReminders(deps: Deps, actor: Actor, t: ReminderThre
   const plan = await planReminders(deps, t);
   const lines = [...plan.send.values()].map((items) => `${items[0].recipient.name}: ${items.map((i) => `${i.reference} ${i.what}`).join('; ')}`);
   if (plan.escalate.length) lines.push(`Escalated to Digital Leaders: ${plan.escalate.map((i) => `${i.reference} ${i.what}`).join('; ')}`);
-  return lines.length ? lines : ['Nobody would be reminded of anything right now.'];
+  if (!lines.length) lines.push('Nobody would be reminded of anything right now.');
+  // Messages the bot gave up on, so an admin can act (the person may have left, or Teams refused them).
+  const failed = await deps.store.outbox.failed(10);
+  if (failed.length) lines.push(`Could not be delivered (latest ${failed.length}): ${failed.map((m) => `${m.key} (${m.lastError ?? 'no reason recorded'})`).join('; ')}`);
+  return lines;
 }
 
 /** `reminders run`: a run now, outside the schedule (its own slot, so it never repeats a scheduled one's messages). */

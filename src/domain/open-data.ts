@@ -1,0 +1,122 @@
+/**
+ * Open data: the approved Digital Programme as the council publishes it, non-personal fields only.
+ *
+ * Every published field is picked by name (never copied with a spread), so a field added to a project or
+ * request later is not published until someone adds it here on purpose. Left out on purpose: every person
+ * (names, Teams and AAD ids, the requester), every link, every note, and every free-text field a member of
+ * staff typed (problem, outcome, how the principles are met, re-use checked, justification, non-cash
+ * benefits, milestone revision reasons, decision notes), because free text may hold personal data.
+ */
+import { londonDate } from './calendar';
+import { principleName, STRANDS, strandName } from './catalogue';
+import { type MilestoneStatus, PRIORITY_LABELS, type Project } from './project';
+import { type ProjectRequest, type RequestStatus, STATUS_LABELS } from './request';
+
+/** The request statuses of projects in the published programme; declined, pending and withdrawn never are. */
+export const OPEN_STATUSES: readonly RequestStatus[] = ['approved', 'in-delivery', 'completed'];
+
+export interface OpenProject {
+  reference: string;
+  /** The approved title. */
+  title: string;
+  strand: string;
+  principles: string[];
+  /** Approved, In delivery or Completed. */
+  status: string;
+  /** High, Medium or Low. */
+  priority: string;
+  isPriority: boolean;
+  milestones: { title: string; due: string; status: MilestoneStatus }[];
+  /** Planned annual cash saving in pounds, or null when none was given. */
+  plannedAnnualCashSaving: number | null;
+  /** Realised cash savings in pounds, summed by UK financial year (April-March), oldest first. */
+  realisedSavings: { financialYear: string; cashSaving: number }[];
+  /** The date (London) the DSG approved it. */
+  approvedOn: string;
+}
+
+const STRAND_ORDER = new Map<string, number>(STRANDS.map((s, i) => [s.id, i]));
+const PRIORITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
+
+function dateOf(instant: string): string {
+  const d = new Date(instant);
+  return Number.isNaN(d.getTime()) ? instant.slice(0, 10) : londonDate(d);
+}
+
+/** The published programme: approved, in-delivery and completed projects, by strand, priority and reference. */
+export function openProgramme(items: readonly { project: Project; request: ProjectRequest }[]): OpenProject[] {
+  return items
+    .filter(({ request }) => OPEN_STATUSES.includes(request.status))
+    .sort(
+      (a, b) =>
+        (STRAND_ORDER.get(a.request.strand) ?? 99) - (STRAND_ORDER.get(b.request.strand) ?? 99) ||
+        (PRIORITY_ORDER[a.project.priority] ?? 9) - (PRIORITY_ORDER[b.project.priority] ?? 9) ||
+        a.request.reference.localeCompare(b.request.reference),
+    )
+    .map(({ project, request }) => {
+      const byYear = new Map<string, number>();
+      for (const b of project.realisedBenefits) byYear.set(b.financialYear, (byYear.get(b.financialYear) ?? 0) + b.cashSaving);
+      return {
+        reference: request.reference,
+        title: request.title,
+        strand: strandName(request.strand),
+        principles: request.principles.map(principleName),
+        status: STATUS_LABELS[request.status],
+        priority: PRIORITY_LABELS[project.priority] ?? project.priority,
+        isPriority: project.isPriority,
+        milestones: [...project.milestones]
+          .sort((a, b) => a.due.localeCompare(b.due) || a.title.localeCompare(b.title))
+          .map((m) => ({ title: m.title, due: m.due, status: m.status })),
+        plannedAnnualCashSaving: project.plannedBenefits.annualCash,
+        realisedSavings: [...byYear.entries()]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([financialYear, cashSaving]) => ({ financialYear, cashSaving })),
+        approvedOn: dateOf(project.approvedAt),
+      };
+    });
+}
+
+export const OPEN_CSV_HEADER = [
+  'Reference',
+  'Title',
+  'Strand',
+  'Principles',
+  'Status',
+  'Priority',
+  'Priority project',
+  'Planned annual cash saving (GBP)',
+  'Realised cash savings by financial year (GBP)',
+  'Milestones',
+  'Approved on',
+] as const;
+
+/** Characters that make a spreadsheet read a cell as a formula (CWE-1236); tab and CR too, as OWASP advises. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One RFC 4180 field, made safe to open in a spreadsheet: a leading formula character gets a `'` before it. */
+export function csvCell(value: string): string {
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** RFC 4180 CSV (CRLF line ends, header row), one row per project; milestones and savings flattened into one cell each. */
+export function toCsv(rows: readonly OpenProject[]): string {
+  const lines = [OPEN_CSV_HEADER.map(csvCell).join(',')];
+  for (const r of rows) {
+    const cells = [
+      r.reference,
+      r.title,
+      r.strand,
+      r.principles.join('; '),
+      r.status,
+      r.priority,
+      r.isPriority ? 'Yes' : 'No',
+      r.plannedAnnualCashSaving === null ? '' : String(r.plannedAnnualCashSaving),
+      r.realisedSavings.map((s) => `${s.financialYear}: ${s.cashSaving}`).join('; '),
+      r.milestones.map((m) => `${m.title} (${m.due}, ${m.status})`).join('; '),
+      r.approvedOn,
+    ];
+    lines.push(cells.map(csvCell).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,167 @@
+import { csvCell, OPEN_CSV_HEADER, openProgramme, toCsv, type OpenProject } from '../../src/domain/open-data';
+import type { Project } from '../../src/domain/project';
+import { type ProjectRequest, REQUEST_STATUSES, type RequestStatus } from '../../src/domain/request';
+
+const person = (role: string) => ({ aadObjectId: `PERSONAL-aad-${role}`, name: `PERSONAL-name-${role}` });
+
+/** A record with every personal or free-text field filled with a marker that must never be published. */
+function record(reference: string, status: RequestStatus, overrides: Partial<Project> = {}): { project: Project; request: ProjectRequest } {
+  const request: ProjectRequest = {
+    id: `PERSONAL-requestId-${reference}`,
+    reference,
+    status,
+    version: 3,
+    requesterId: 'PERSONAL-requesterId',
+    requesterName: 'PERSONAL-requesterName',
+    formId: 'PERSONAL-formId',
+    createdAt: '2026-09-01T10:00:00.000Z',
+    updatedAt: '2026-10-01T10:00:00.000Z',
+    title: `Online booking ${reference}`,
+    problem: 'PERSONAL-problem: Mrs Smith at 1 High Street cannot book',
+    outcome: 'PERSONAL-outcome',
+    beneficiaries: ['citizens'],
+    strand: 'customers',
+    principles: ['customer-focused', 'privacy-openness'],
+    principlesHow: 'PERSONAL-principlesHow',
+    reuseChecked: 'PERSONAL-reuseChecked',
+    route: 'buy',
+    routeJustification: 'PERSONAL-justification',
+    personalData: true,
+    oneOffCost: 5000,
+    annualBenefit: 12000,
+    desiredStart: '2027-01-01',
+  };
+  const project: Project = {
+    reference,
+    priority: 'high',
+    isPriority: true,
+    digitalLeader: person('leader'),
+    projectLead: person('lead'),
+    projectManager: person('manager'),
+    businessCase: { status: 'approved', link: 'https://PERSONAL-link-business-case', date: '2026-10-02' },
+    planLink: 'https://PERSONAL-link-plan',
+    resourcing: { confirmed: true, note: 'PERSONAL-resourcing-note' },
+    dpia: 'in-progress',
+    plannedBenefits: { annualCash: 12000, nonCash: 'PERSONAL-nonCash' },
+    realisedBenefits: [
+      { financialYear: '2027/28', cashSaving: 3000, note: 'PERSONAL-benefit-note-1', recordedAt: '2027-05-01T09:00:00.000Z', recordedBy: 'PERSONAL-recordedBy-1' },
+      { financialYear: '2026/27', cashSaving: 1000, note: 'PERSONAL-benefit-note-2', recordedAt: '2027-02-01T09:00:00.000Z', recordedBy: 'PERSONAL-recordedBy-2' },
+      { financialYear: '2027/28', cashSaving: 2000, note: 'PERSONAL-benefit-note-3', recordedAt: '2027-09-01T09:00:00.000Z', recordedBy: 'PERSONAL-recordedBy-3' },
+    ],
+    milestones: [
+      {
+        id: 'PERSONAL-milestoneId-2',
+        title: 'Go live',
+        due: '2027-06-30',
+        status: 'planned',
+        completedOn: null,
+        revisions: [{ from: '2027-05-01', to: '2027-06-30', reason: 'PERSONAL-revision-reason', at: '2027-03-01T09:00:00.000Z', by: 'PERSONAL-revision-by' }],
+      },
+      { id: 'PERSONAL-milestoneId-1', title: 'Discovery', due: '2027-01-14', status: 'planned', completedOn: null, revisions: [] },
+    ],
+    approvedAt: '2026-10-01T09:00:00.000Z',
+    version: 7,
+    updatedAt: '2026-10-05T09:00:00.000Z',
+    ...overrides,
+  };
+  // Fields the store might carry beyond the types (DSG questions, decision notes) must not leak either.
+  Object.assign(request, { questions: ['PERSONAL-question'], declineReason: 'PERSONAL-declineReason', note: 'PERSONAL-decision-note' });
+  Object.assign(project, { notes: 'PERSONAL-project-notes' });
+  return { project, request };
+}
+
+describe('openProgramme', () => {
+  it('publishes only approved, in-delivery and completed projects', () => {
+    const items = REQUEST_STATUSES.map((status, i) => record(`DP-2026-${String(i + 1).padStart(4, '0')}-${status}`, status));
+    const published = openProgramme(items).map((p) => p.status);
+    expect(published.sort()).toEqual(['Approved', 'Completed', 'In delivery']);
+    expect(openProgramme(items).map((p) => p.reference).join(' ')).not.toMatch(/declined|submitted|under-review|more-info|withdrawn|merged/);
+    expect(openProgramme([])).toEqual([]);
+  });
+
+  it('publishes the non-personal fields, with names for vocabularies and savings summed by financial year', () => {
+    expect(openProgramme([record('DP-2026-0001', 'in-delivery')])).toEqual<OpenProject[]>([
+      {
+        reference: 'DP-2026-0001',
+        title: 'Online booking DP-2026-0001',
+        strand: 'Digital Customers',
+        principles: ['Customer/Citizen Focused', 'Privacy and Openness'],
+        status: 'In delivery',
+        priority: 'High',
+        isPriority: true,
+        milestones: [
+          { title: 'Discovery', due: '2027-01-14', status: 'planned' },
+          { title: 'Go live', due: '2027-06-30', status: 'planned' },
+        ],
+        plannedAnnualCashSaving: 12000,
+        realisedSavings: [
+          { financialYear: '2026/27', cashSaving: 1000 },
+          { financialYear: '2027/28', cashSaving: 5000 },
+        ],
+        approvedOn: '2026-10-01',
+      },
+    ]);
+  });
+
+  it('gives the approval date in London (BST), not UTC', () => {
+    expect(openProgramme([record('DP-2026-0001', 'approved', { approvedAt: '2026-06-30T23:30:00.000Z' })])[0].approvedOn).toBe('2026-07-01');
+  });
+
+  it('publishes no person, id, link, note or free text from a fully populated record', () => {
+    const items = [record('DP-2026-0001', 'approved'), record('DP-2026-0002', 'in-delivery'), record('DP-2026-0003', 'completed')];
+    const rows = openProgramme(items);
+    expect(rows).toHaveLength(3);
+    for (const output of [JSON.stringify(rows), toCsv(rows)]) {
+      expect(output).not.toContain('PERSONAL');
+      expect(output).not.toContain('https://');
+      expect(output).not.toContain('Mrs Smith');
+    }
+    // Belt and braces: exactly the published keys, nothing copied through.
+    expect(Object.keys(rows[0]).sort()).toEqual(
+      ['approvedOn', 'isPriority', 'milestones', 'plannedAnnualCashSaving', 'principles', 'priority', 'realisedSavings', 'reference', 'status', 'strand', 'title'],
+    );
+    expect(Object.keys(rows[0].milestones[0]).sort()).toEqual(['due', 'status', 'title']);
+  });
+});
+
+describe('toCsv', () => {
+  const row = (over: Partial<OpenProject> = {}): OpenProject => ({ ...openProgramme([record('DP-2026-0001', 'approved')])[0], ...over });
+
+  it('has a header row, one CRLF-terminated line per project and milestones flattened into one cell', () => {
+    const csv = toCsv([row(), row({ reference: 'DP-2026-0002', milestones: [], realisedSavings: [], plannedAnnualCashSaving: null, isPriority: false })]);
+    const lines = csv.split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toBe('');
+    expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect(lines[0]).toBe(OPEN_CSV_HEADER.join(','));
+    expect(lines[1]).toBe(
+      'DP-2026-0001,Online booking DP-2026-0001,Digital Customers,Customer/Citizen Focused; Privacy and Openness,Approved,High,Yes,12000,2026/27: 1000; 2027/28: 5000,"Discovery (2027-01-14, planned); Go live (2027-06-30, planned)",2026-10-01',
+    );
+    expect(lines[2]).toBe('DP-2026-0002,Online booking DP-2026-0001,Digital Customers,Customer/Citizen Focused; Privacy and Openness,Approved,High,No,,,,2026-10-01');
+    expect(toCsv([])).toBe(`${OPEN_CSV_HEADER.join(',')}\r\n`);
+  });
+
+  it('quotes fields with commas, quotes, CR or LF and doubles the quotes (RFC 4180)', () => {
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('')).toBe('');
+    expect(csvCell('a, b')).toBe('"a, b"');
+    expect(csvCell('the "new" portal')).toBe('"the ""new"" portal"');
+    expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
+    expect(csvCell('carriage\rreturn')).toBe('"carriage\rreturn"');
+    const csv = toCsv([row({ title: 'Bins, "smart" ones\r\nphase 2' })]);
+    expect(csv.split('\r\n')[1]).toBe('DP-2026-0001,"Bins, ""smart"" ones');
+    expect(csv).toContain(',"Bins, ""smart"" ones\r\nphase 2",');
+  });
+
+  it('makes formula-like cells inert with a leading single quote', () => {
+    expect(csvCell('=HYPERLINK("http://evil","click")')).toBe(`"'=HYPERLINK(""http://evil"",""click"")"`);
+    expect(csvCell('+1+1')).toBe("'+1+1");
+    expect(csvCell('-2+3')).toBe("'-2+3");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('\t=1')).toBe("'\t=1");
+    expect(csvCell('a=b')).toBe('a=b');
+    const csv = toCsv([row({ title: '=cmd|" /C calc"!A0', milestones: [{ title: '@go', due: '2027-01-01', status: 'done' }] })]);
+    expect(csv).toContain(`,"'=cmd|"" /C calc""!A0",`);
+    expect(csv).toContain(`,"'@go (2027-01-01, done)",`);
+  });
+});
