@@ -127,7 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       : { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, appTenantId: e.MicrosoftAppTenantId },
     databaseUrl: e.DATABASE_URL || null,
     sqlitePath: e.SQLITE_PATH,
-    allowedTenantIds: e.ALLOWED_TENANT_IDS,
+    // With credentials and a tenant of its own, the bot answers only its own tenant unless told otherwise.
+    allowedTenantIds: e.ALLOWED_TENANT_IDS.length || local || !e.MicrosoftAppTenantId ? e.ALLOWED_TENANT_IDS : [e.MicrosoftAppTenantId],
     adminAadIds: e.DSG_ADMIN_AAD_IDS,
     logLevel: e.LOG_LEVEL,
     playground: { enabled: local && e.PLAYGROUND === 'on', port: e.PLAYGROUND_PORT },

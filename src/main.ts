@@ -84,6 +84,9 @@ export async function startBot(config: Config, log: Logger): Promise<RunningBot>
     throw error;
   }
   log.info({ url, database: config.databaseUrl ? 'postgresql' : 'sqlite', authenticated: config.bot !== null }, 'dsg-bot listening');
+  if (config.bot && config.allowedTenantIds.length === 0) {
+    log.warn('ALLOWED_TENANT_IDS is empty: people from any Microsoft 365 tenant that installs the bot can use it. Set it to the council tenant id.');
+  }
   return {
     url,
     async stop() {

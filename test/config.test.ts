@@ -45,3 +45,12 @@ describe('configuration', () => {
     ['::', false],
   ])('isLoopback(%s) = %s', (host, expected) => expect(isLoopback(host)).toBe(expected));
 });
+
+describe('tenant allow-list with credentials', () => {
+  it('defaults to the bot’s own tenant when one is configured', () => {
+    const c = loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 's', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 'council-tenant' });
+    expect(c.allowedTenantIds).toEqual(['council-tenant']);
+    expect(loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 's', MicrosoftAppTenantId: 'council-tenant', ALLOWED_TENANT_IDS: 'a,b' }).allowedTenantIds).toEqual(['a', 'b']);
+    expect(loadConfig({}).allowedTenantIds).toEqual([]);
+  });
+});

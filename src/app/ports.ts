@@ -135,8 +135,8 @@ export type OutboxPurpose =
   | { kind: 'reminder'; recipientName: string; items: ReminderItem[] };
 
 export type OutboxTarget =
-  /** A new message in a conversation the bot knows (opaque reference), or a new thread in a channel. */
-  | { kind: 'conversation'; reference: unknown; newThread: boolean }
+  /** A new message in a conversation the bot knows (opaque reference), or a new thread in a channel. `personId` names whose personal chat it is. */
+  | { kind: 'conversation'; reference: unknown; newThread: boolean; personId?: string }
   /** A 1:1 message to a person, creating the chat if there is none yet: `userId` is their Teams id (29:...) or AAD object id. */
   | { kind: 'person'; userId: string; tenantId: string | null }
   /** Replace an activity already posted. */

@@ -42,7 +42,7 @@ export function assertCurrent(request: ProjectRequest, cardVersion: number, tria
   if (request.version === cardVersion) return;
   const d = triage?.lastDecision;
   const by = d ? ` by ${d.by} at ${ukDateTime(d.at)}` : '';
-  throw new DomainError('REQUEST_ALREADY_DECIDED', `${request.reference} was already decided${by}; the card now shows where it stands.`, {
+  throw new DomainError('REQUEST_ALREADY_DECIDED', `${request.reference} was already decided${by}; the card in the DSG channel shows where it stands now.`, {
     reference: request.reference,
   });
 }

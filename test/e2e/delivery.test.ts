@@ -7,6 +7,7 @@ import form from '../fixtures/request-form.json';
 import { MOCK_USERS } from '../../src/playground/mock-tenant';
 import { channelMention, invokeAction, message, personalChatId } from './support/activities';
 import { action, attachedCard, invokeCard, wordsOf } from './support/card-reading';
+import { openStore } from '../../src/storage/open-store';
 import { FakeConnector } from './support/fake-connector';
 import { startTestBot, TestDatabase, type TestBot } from './support/test-bot';
 
@@ -66,9 +67,16 @@ describe('one bot', () => {
     const attempts = t.connector.requests.filter((r) => r.method === 'POST' && r.path.startsWith(`/v3/conversations/${chat}/activities`) && JSON.stringify(r.body).includes(`Declined: ${reference}`));
     expect(attempts).toHaveLength(1);
     expect(attempts[0].status).toBe(403);
-    // Talking to the bot again makes the person reachable again (the next message gets through).
-    await t.post(message('my requests', t.opts));
-    await t.connector.waitFor((a) => a.conversationId === chat && wordsOf(a.activity).includes('My requests'));
+    const store = await openStore({ sqlitePath: db.env.SQLITE_PATH });
+    try {
+      expect((await store.people.get(councilOfficer.id))?.reachable).toBe(false);
+      // Talking to the bot again makes the person reachable again (the next message gets through).
+      await t.post(message('my requests', t.opts));
+      await t.connector.waitFor((a) => a.conversationId === chat && wordsOf(a.activity).includes('My requests'));
+      expect((await store.people.get(councilOfficer.id))?.reachable).toBe(true);
+    } finally {
+      await store.close();
+    }
   });
 });
 

@@ -170,9 +170,9 @@ const describe = (error: unknown): string => (error instanceof Error ? error.mes
  * After Teams said a person cannot be reached, remember it (they become reachable when they next talk to the bot).
  * A `person` target names them by AAD object id, or by Teams id (29:...) when that was all the app knew.
  */
-async function markPersonUnreachable(deps: DeliverOutboxDeps, target: Extract<OutboxTarget, { kind: 'person' }>, now: string): Promise<void> {
+async function markPersonUnreachable(deps: DeliverOutboxDeps, userId: string, now: string): Promise<void> {
   const people = deps.store.people;
-  const person = target.userId.startsWith('29:') ? await people.get(target.userId) : await people.findByAadObjectId(target.userId);
+  const person = userId.startsWith('29:') ? await people.get(userId) : await people.findByAadObjectId(userId);
   if (person?.reachable) await people.upsert({ ...person, reachable: false, updatedAt: now });
 }
 
@@ -237,7 +237,8 @@ export async function deliverOutbox(deps: DeliverOutboxDeps, options: DeliverOut
       const now = new Date(nowMs).toISOString();
       if (error.kind === 'unreachable') {
         await store.outbox.markFailed(message.id, `unreachable: ${error.message}`);
-        if (message.target.kind === 'person') await markPersonUnreachable(deps, message.target, now);
+        const userId = message.target.kind === 'person' ? message.target.userId : message.target.kind === 'conversation' ? message.target.personId : undefined;
+        if (userId) await markPersonUnreachable(deps, userId, now);
         log?.warn({ ...about, err: error.message }, 'outbox: Teams says the recipient cannot be reached; not retried');
         counts.unreachable++;
       } else if (error.kind === 'fatal' || attempt >= maxAttempts) {

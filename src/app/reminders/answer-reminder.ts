@@ -3,6 +3,7 @@ import { DomainError, isDomainError } from '../../domain/errors';
 import type { Actor } from '../../domain/people';
 import type { ReminderItem, ReminderThresholds } from '../../domain/reminders';
 import { addMilestones } from '../projects/add-milestones';
+import { refuse } from '../refuse';
 import { answerQuestion } from '../triage/answer-question';
 import { assignOwners } from '../triage/assign-owners';
 import { completeMilestone } from '../projects/complete-milestone';
@@ -44,6 +45,10 @@ export async function answerReminder(deps: Deps, actor: Actor, action: ReminderA
   const { items, recipientName } = message.purpose;
   const item: ReminderItem | undefined = items[action.item];
   if (!item || item.key !== action.key) throw new DomainError('STALE_CARD', 'That reminder item has changed; here is the reminder as it stands.', {});
+  const recipient = item.recipient.aadObjectId;
+  if (recipient !== actor.aadObjectId && recipient !== actor.id) {
+    await refuse(deps, actor, 'reminder.answer', { subjectType: 'request', subjectId: item.reference }, 'This reminder was sent to someone else: only they can answer or snooze it.');
+  }
   let notice: string;
   let errors: Record<string, string> | undefined;
   let values: Record<string, string> | undefined;
@@ -81,6 +86,8 @@ async function apply(deps: Deps, actor: Actor, item: ReminderItem, version: numb
     case 'milestone-move':
       return (await moveMilestone(deps, actor, ref, version, item.milestoneId ?? '', answer.newDue, answer.reason)).notice;
     case 'assign': {
+      const project = await deps.store.projects.get(ref);
+      if (project && project.version !== version) throw new DomainError('STALE_CARD', `${ref} was changed by someone else since this reminder was sent; open the project to see who leads it now.`, { reference: ref });
       const request = await deps.store.requests.getByReference(ref);
       await assignOwners(deps, actor, ref, request?.version ?? 0, { projectLead: answer.projectLead, projectManager: answer.projectManager });
       return 'Owners assigned.';

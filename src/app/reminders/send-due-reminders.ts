@@ -15,7 +15,7 @@ export interface RunResult {
 /** Where a message to this person goes: their personal chat if the bot has one, else a new 1:1 chat. */
 export async function personTarget(repos: Repositories, id: string): Promise<OutboxTarget> {
   const person = id.startsWith('29:') ? await repos.people.get(id) : await repos.people.findByAadObjectId(id);
-  if (person?.conversationRef) return { kind: 'conversation', reference: person.conversationRef, newThread: false };
+  if (person?.conversationRef) return { kind: 'conversation', reference: person.conversationRef, newThread: false, personId: person.id };
   return { kind: 'person', userId: person?.id ?? id, tenantId: person?.tenantId ?? null };
 }
 
@@ -45,7 +45,13 @@ export async function sendDueReminders(deps: Deps, slot: string, thresholds: Rem
       });
     }
     for (const item of plan.escalate) await queueEscalation(deps, tx, item, thresholds.escalateAfter, now);
-    await tx.reminders.save(plan.states);
+    // A snooze pressed while this run was planning wins over the state the run read before it.
+    const states = [];
+    for (const state of plan.states) {
+      const current = await tx.reminders.get(state.key, state.recipientId);
+      states.push(current?.snoozedUntil && current.snoozedUntil !== state.snoozedUntil ? { ...state, snoozedUntil: current.snoozedUntil, snoozes: current.snoozes } : state);
+    }
+    await tx.reminders.save(states);
   });
   deps.kickOutbox();
   return { people: plan.send.size, items: [...plan.send.values()].reduce((n, items) => n + items.length, 0), escalated: plan.escalate.length };

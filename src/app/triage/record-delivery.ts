@@ -10,13 +10,13 @@ import { queueTriageUpdate } from './triage-messages';
 export async function recordDelivery(deps: Deps, message: OutboxMessage, result: { activityId: string | null; conversationId?: string | null }): Promise<void> {
   if (message.purpose.kind !== 'triage-post' || !result.activityId) return;
   const { reference, version } = message.purpose;
-  const request = await deps.store.requests.getByReference(reference);
-  if (!request) return;
   const { settings, members } = await dsgContext(deps);
   const conversationId = result.conversationId ?? `${settings.channel?.conversationId};messageid=${result.activityId}`;
   await deps.store.transaction(async (tx) => {
     await tx.triage.setPost(reference, { conversationId, activityId: result.activityId as string });
-    if (request.version !== version) await queueTriageUpdate(deps, tx, request, settings, members);
+    // Read after the post is recorded: a decision committed meanwhile either saw the post or is caught here.
+    const request = await tx.requests.getByReference(reference);
+    if (request && request.version !== version) await queueTriageUpdate(deps, tx, request, settings, members);
   });
   deps.kickOutbox();
 }

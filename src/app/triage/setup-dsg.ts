@@ -1,3 +1,4 @@
+import { DomainError } from '../../domain/errors';
 import { isAllowed, rolesFor } from '../../domain/permissions';
 import type { Actor } from '../../domain/people';
 import type { DsgChannel, DsgSettings } from '../../domain/settings';
@@ -21,7 +22,7 @@ export async function setupDsg(deps: Deps, actor: Actor, channel: DsgChannel): P
   const waiting = await deps.store.requests.listByStatus(OPEN_STATUSES, 0, 1000);
   let posted = 0;
   await deps.store.transaction(async (tx) => {
-    if (!(await tx.settings.save(settings, before.version))) throw new Error('The DSG settings changed at the same moment; try again.');
+    if (!(await tx.settings.save(settings, before.version))) throw new DomainError('STALE_CARD', 'The DSG settings changed at the same moment; please try again.', {});
     await audited(tx, actor, now, 'dsg.setup', { subjectType: 'settings', subjectId: 'dsg' }, { channel: before.channel?.name ?? null }, { channel: channel.name, teamId: channel.teamId });
     for (const request of waiting.items) {
       const triage = await tx.triage.get(request.reference);

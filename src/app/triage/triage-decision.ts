@@ -1,3 +1,4 @@
+import { DomainError } from '../../domain/errors';
 import type { Actor } from '../../domain/people';
 import { isAllowed, rolesFor } from '../../domain/permissions';
 import type { Project } from '../../domain/project';
@@ -66,7 +67,9 @@ export async function runTriageDecision(
       assertCurrent({ ...request, version: -1 }, cardVersion, await tx.triage.get(reference));
     }
     if (result.project?.isNew) await tx.projects.insert(result.project.value);
-    else if (result.project) await tx.projects.update(result.project.value, result.project.value.version - 1);
+    else if (result.project && !(await tx.projects.update(result.project.value, result.project.value.version - 1))) {
+      throw new DomainError('STALE_CARD', `${reference} was changed by someone else at the same moment; nothing was saved. Please try again.`, { reference });
+    }
     await tx.triage.save(result.triage);
     await audited(tx, actor, now, action, { subjectType: 'request', subjectId: reference }, { status: request.status }, { status: updated.status, ...(result.decision.note && { note: result.decision.note }) });
     if (result.requesterCard) await queueRequesterNotice(deps, tx, updated, `notify:${reference}:v${updated.version}`, result.requesterCard);

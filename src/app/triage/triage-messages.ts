@@ -65,7 +65,7 @@ export async function queueTriagePost(deps: Deps, repos: Repositories, request: 
   if (!settings.channel) return false;
   const card = await renderTriageCard(deps, repos, request, settings, members);
   const target: OutboxTarget = { kind: 'conversation', reference: settings.channel.reference, newThread: true };
-  return queue(deps, repos, `triage-post:${request.reference}`, target, { card }, { kind: 'triage-post', reference: request.reference, version: request.version });
+  return queue(deps, repos, `triage-post:${settings.channel.conversationId}:${request.reference}`, target, { card }, { kind: 'triage-post', reference: request.reference, version: request.version });
 }
 
 /** Queues an update of the posted triage card so everyone in the channel sees the new state. */
@@ -95,7 +95,7 @@ export async function queueRequesterNotice(
   const person = await repos.people.get(request.requesterId);
   if (!person) return;
   const target: OutboxTarget = person.conversationRef
-    ? { kind: 'conversation', reference: person.conversationRef, newThread: false }
+    ? { kind: 'conversation', reference: person.conversationRef, newThread: false, personId: person.id }
     : { kind: 'person', userId: person.id, tenantId: person.tenantId };
   await queue(deps, repos, key, target, { card });
 }
