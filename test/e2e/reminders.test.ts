@@ -67,6 +67,13 @@ it('sends the lead one card listing both the business case and the milestone due
   expect(remindersTo(leadChat)).toHaveLength(1);
 });
 
+it("refuses anyone but the reminder's recipient", async () => {
+  const card = attachedCard(remindersTo(leadChat)[0].activity);
+  const snooze = action(card, 'reminder.snooze').data;
+  const refused = invokeMessage(await press('reminder.snooze', { ...snooze, [`i${snooze.item}_snoozeReason`]: 'Not mine' }, councilOfficer));
+  expect(refused).toBe('Sorry, you cannot do that. This reminder was sent to someone else: only they can answer or snooze it.');
+});
+
 it('lets the lead answer both items in the card, which updates in place', async () => {
   let card = attachedCard(remindersTo(leadChat)[0].activity);
   const bc = action(card, 'reminder.business-case').data;
