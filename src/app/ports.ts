@@ -167,6 +167,8 @@ export interface Outbox {
   markRetry(id: string, nextAttemptAt: string, error: string): Promise<void>;
   markFailed(id: string, error: string): Promise<void>;
   get(key: string): Promise<OutboxMessage | null>;
+  /** Drops pending, unclaimed messages whose key starts with `keyPrefix`: a newer message replaces them. */
+  supersede(keyPrefix: string, now: string): Promise<void>;
   /** Messages given up on, newest first (shown to admins). */
   failed(limit: number): Promise<OutboxMessage[]>;
 }

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely';
 import type { Outbox, OutboxMessage, OutboxPurpose, OutboxTarget } from '../app/ports';
 import { compareText, readObject, toNumber, writeJson } from './columns';
 import type { Database, Engine, OutboxTable } from './schema';
@@ -103,6 +103,15 @@ export function outbox(db: Kysely<Database>, engine: Engine): Outbox {
     async get(key) {
       const row = await db.selectFrom('outbox').selectAll().where('key', '=', key).executeTakeFirst();
       return row ? fromRow(row) : null;
+    },
+    async supersede(keyPrefix, now) {
+      await db
+        .updateTable('outbox')
+        .set({ status: 'failed', last_error: 'superseded by a newer message' })
+        .where('status', '=', 'pending')
+        .where(sql<string>`substr(key, 1, ${sql.lit(keyPrefix.length)})`, '=', keyPrefix)
+        .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
+        .execute();
     },
     async failed(limit) {
       const rows = await db.selectFrom('outbox').selectAll().where('status', '=', 'failed').orderBy('created_at', 'desc').limit(limit).execute();

@@ -83,6 +83,23 @@ export function outboxContract({ store: s, database }: ContractContext): void {
       expect(await s().outbox.claim(NINE_THIRTY, 10, 'worker-b', MINUTE)).toEqual([{ ...retried, attempts: 2 }]);
     });
 
+    it('supersedes pending, unclaimed messages by key prefix and nothing else', async () => {
+      const old = sampleOutboxMessage({ key: 'triage-update:DP-2026-0001:v2' });
+      const claimed = sampleOutboxMessage({ key: 'triage-update:DP-2026-0001:v3' });
+      const other = sampleOutboxMessage({ key: 'triage-update:DP-2026-00012:v2' });
+      const percent = sampleOutboxMessage({ key: 'triage-update:DP%:v1' });
+      await enqueueAll(s(), [old, claimed, other, percent]);
+      await s().outbox.claim(NINE, 10, 'worker-a', MINUTE);
+      await s().outbox.markRetry(old.id, NINE, 'throttled');
+      await s().outbox.markRetry(other.id, NINE, 'throttled');
+      await s().outbox.markRetry(percent.id, NINE, 'throttled');
+      await s().outbox.supersede('triage-update:DP-2026-0001:', NINE);
+      expect((await s().outbox.get(old.key))?.status).toBe('failed');
+      expect((await s().outbox.get(claimed.key))?.status).toBe('pending');
+      expect((await s().outbox.get(other.key))?.status).toBe('pending');
+      expect((await s().outbox.get(percent.key))?.status).toBe('pending');
+    });
+
     it('marks a message sent or failed, after which it is never claimed again', async () => {
       const sent = sampleOutboxMessage();
       const sentNoActivity = sampleOutboxMessage();

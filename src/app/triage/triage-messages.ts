@@ -74,6 +74,8 @@ export async function queueTriageUpdate(deps: Deps, repos: Repositories, request
   if (!triage?.post || !settings.channel) return;
   const card = await renderTriageCard(deps, repos, request, settings, members);
   const target: OutboxTarget = { kind: 'update', reference: threadReference(settings.channel, triage.post), activityId: triage.post.activityId };
+  // An older update still waiting (say, after a 429) would overwrite this one if it were sent later.
+  await repos.outbox.supersede(`triage-update:${request.reference}:`, deps.clock.now().toISOString());
   await queue(deps, repos, `triage-update:${request.reference}:v${request.version}`, target, { card });
 }
 

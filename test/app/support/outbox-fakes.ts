@@ -47,6 +47,9 @@ export class FakeOutbox implements Outbox {
   async get(key: string): Promise<OutboxMessage | null> {
     return [...this.rows.values()].find((r) => r.key === key) ?? null;
   }
+  async supersede(keyPrefix: string): Promise<void> {
+    for (const r of this.rows.values()) if (r.status === 'pending' && r.key.startsWith(keyPrefix)) r.status = 'failed';
+  }
   async failed(limit: number): Promise<OutboxMessage[]> {
     return [...this.rows.values()].filter((r) => r.status === 'failed').slice(0, limit);
   }
