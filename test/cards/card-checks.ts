@@ -6,56 +6,14 @@
 // `require('adaptivecards')` fails in Node (ESM without extensions); the bundled build loads without a DOM.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const AC = require('adaptivecards/dist/adaptivecards.js') as typeof import('adaptivecards');
+import { VERBS as BOT_VERBS } from '../../src/teams/verbs';
 
 export const MAX_CARD_BYTES = 28 * 1024;
 export const MAX_VERSION = '1.5';
 export const SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 
-/** Every verb a card may use (noun.action). */
-export const VERBS = [
-  'request.new',
-  'request.list',
-  'request.view',
-  'request.submit',
-  'request.draft',
-  'request.confirm',
-  'request.edit',
-  'request.discard',
-  'request.withdraw',
-  'help.show',
-  // DSG triage
-  'request.triage',
-  'request.pending',
-  'request.approve',
-  'request.decline',
-  'request.ask',
-  'request.answer',
-  'request.merge',
-  'request.assign',
-  'settings.save',
-  // Digital Programme
-  'programme.show',
-  'project.view',
-  'project.status',
-  'project.business-case',
-  'project.plan',
-  'project.resourcing',
-  'project.dpia',
-  'milestone.add',
-  'milestone.done',
-  'history.show',
-  // Reminders
-  'reminder.assign',
-  'reminder.business-case',
-  'reminder.plan',
-  'reminder.milestones',
-  'reminder.resourcing',
-  'reminder.dpia',
-  'reminder.milestone-done',
-  'reminder.milestone-move',
-  'reminder.answer',
-  'reminder.snooze',
-] as const;
+/** Every verb a card may use: exactly the verbs the bot answers, so a card cannot offer a button nobody handles. */
+export const VERBS: readonly string[] = [...BOT_VERBS.keys()];
 
 /** Datasets Teams' people picker (`choices.data` of an Input.ChoiceSet) knows. */
 export const PEOPLE_DATASETS = ['graph.microsoft.com/users', 'graph.microsoft.com/users?scope=currentContext'];
@@ -196,7 +154,7 @@ export function ownProblems(card: unknown, options: CheckOptions = {}): string[]
       }
       const verb = obj.verb;
       if (!nonEmpty(verb)) problems.push(`${path} Action.Execute has no verb`);
-      else if (!(VERBS as readonly string[]).includes(verb)) problems.push(`${path} verb ${verb} is not a known verb`);
+      else if (!VERBS.includes(verb)) problems.push(`${path} verb ${verb} is not a known verb`);
       if (!nonEmpty(obj.title)) problems.push(`${path} action has no title`);
       if (!isObject(obj.data)) problems.push(`${path} Action.Execute has no data object`);
       const fallback = obj.fallback;
