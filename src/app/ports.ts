@@ -25,7 +25,8 @@ export interface AuditEvent {
   actorName: string;
   /** What was attempted, e.g. `request.submit`. */
   action: string;
-  subjectType: 'request' | 'project' | 'person' | 'conversation' | 'settings';
+  /** Projects share their request's trail (subject 'request', by reference). */
+  subjectType: 'request' | 'person' | 'conversation' | 'settings';
   subjectId: string;
   outcome: 'done' | 'refused';
   before: unknown | null;

@@ -808,9 +808,8 @@ describe('historyCard', () => {
     anEvent('2026-12-01T11:00:00Z', 'request.approve', { actorName: 'Someone Else', outcome: 'refused' }),
     anEvent('2026-12-02T15:12:00Z', 'request.answer', { actorName: 'Requester (Waste Services) 4', before: { status: 'more-info-requested' }, after: { status: 'under-review' } }),
     anEvent('2026-12-03T10:30:00Z', 'request.approve', { before: { status: 'under-review' }, after: { status: 'approved', priority: 'high', isPriority: true } }),
-    anEvent('2026-12-03T10:45:00Z', 'request.assign', { subjectType: 'project', actorName: 'Digital Leader (Customers) 1', before: { projectLead: null }, after: { projectLead: LEAD } }),
+    anEvent('2026-12-03T10:45:00Z', 'request.assign', { actorName: 'Digital Leader (Customers) 1', before: { projectLead: null }, after: { projectLead: LEAD } }),
     anEvent('2026-12-03T11:00:00Z', 'project.business-case', {
-      subjectType: 'project',
       actorName: 'Project Lead (Waste Services) 2',
       before: { businessCase: { status: 'not-started', link: null } },
       after: { businessCase: { status: 'drafting', link: 'https://council.sharepoint.com/bc.docx' } },

@@ -13,7 +13,7 @@ import { type ProjectView, viewProject } from './view-project';
 export async function changeStatus(deps: Deps, actor: Actor, reference: string, cardVersion: number, to: 'in-delivery' | 'completed'): Promise<ProjectView & { notice: string }> {
   const view = await viewProject(deps, actor, reference);
   if (!view.canEdit) {
-    await refuse(deps, actor, 'project.status', { subjectType: 'project', subjectId: reference }, `Only the Project Lead, the Project Manager, the Digital Leader, the DSG chair and admins can change the status of ${reference}.`);
+    await refuse(deps, actor, 'project.status', { subjectType: 'request', subjectId: reference }, `Only the Project Lead, the Project Manager, the Digital Leader, the DSG chair and admins can change the status of ${reference}.`);
   }
   if (view.project.version !== cardVersion) {
     throw new DomainError('STALE_CARD', `${reference} was changed by someone else since this card was sent. Here it is as it is now; please make your change again.`, { reference });

@@ -47,7 +47,7 @@ export async function changeProject(
 ): Promise<ProjectView & { notice: string }> {
   const view = await viewProject(deps, actor, reference);
   if (!view.canEdit) {
-    await refuse(deps, actor, action, { subjectType: 'project', subjectId: reference }, `Only the Project Lead, the Project Manager, the Digital Leader, the DSG chair and admins can change ${reference}.`);
+    await refuse(deps, actor, action, { subjectType: 'request', subjectId: reference }, `Only the Project Lead, the Project Manager, the Digital Leader, the DSG chair and admins can change ${reference}.`);
   }
   const before = view.project;
   if (before.version !== cardVersion) {

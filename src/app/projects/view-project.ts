@@ -23,7 +23,7 @@ export async function viewProject(deps: Deps, actor: Actor, reference: string): 
   const { settings, members } = await dsgContext(deps);
   const roles = rolesFor(actor, { settings, members, request, project }, deps.roles);
   if (!isAllowed('project.view', roles)) {
-    await refuse(deps, actor, 'project.view', { subjectType: 'project', subjectId: reference }, `You cannot see ${reference}.`);
+    await refuse(deps, actor, 'project.view', { subjectType: 'request', subjectId: reference }, `You cannot see ${reference}.`);
   }
   return { request, project, roles, canEdit: isAllowed('project.edit', roles) };
 }
