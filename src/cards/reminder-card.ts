@@ -239,7 +239,7 @@ function peopleChoices(list: readonly Choice[], chosen: ReadonlySet<string>, max
  * through its own sub-forms (and Snooze), and re-rendered in place after each answer ("2 of 3 done").
  *
  * Every input id is prefixed with its item's index in `items` (`i0_status`, `i2_newDue`), and every action sends
- * `{ messageId, key, reference, version, item, milestoneId? }`: the handler takes the inputs of `item` with
+ * `{ messageId, itemKey, reference, version, item, milestoneId? }`: the handler takes the inputs of `item` with
  * `reminderInputsOf`. `errors` and `values` are keyed by the prefixed ids.
  */
 export function reminderCard(input: ReminderCardInput): AdaptiveCardJson {
@@ -257,7 +257,7 @@ export function reminderCard(input: ReminderCardInput): AdaptiveCardJson {
     const { item, index, state } = s;
     const actionData: ReminderActionData = {
       messageId: input.messageId,
-      key: item.key,
+      itemKey: item.key,
       reference: item.reference,
       version: item.projectVersion,
       item: index,

@@ -365,8 +365,8 @@ export type ReminderFieldErrors = Partial<Record<ReminderFormField, string>>;
 export type ReminderActionData = {
   /** The reminder message, to update it in place after the answer. */
   messageId: string;
-  /** The item's stable key: `<reference>:<kind>` or `<reference>:<kind>:<milestoneId>`. */
-  key: string;
+  /** The item's stable key: `<reference>:<kind>` or `<reference>:<kind>:<milestoneId>` (not named `key`: the Playground's renderer breaks on a data field of that name). */
+  itemKey: string;
   reference: string;
   /** The project's version (the request's, for a question). */
   version: number;

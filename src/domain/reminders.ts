@@ -77,7 +77,7 @@ export interface ReminderState {
 
 const WHY: Record<ReminderKind, string> = {
   owners: 'The strategy asks every project to have a Project Lead and a Project Manager.',
-  'business-case': 'Priority projects need an approved business case before the DSG can commit resources.',
+  'business-case': 'The strategy asks projects in the programme to have an approved business case before the DSG commits resources.',
   plan: 'The DSG needs an implementation plan to track delivery.',
   milestones: 'Milestones let the DSG see progress and spot slippage early.',
   resourcing: 'Priority projects must be resourced appropriately.',
@@ -173,8 +173,9 @@ export interface Selection {
 }
 
 /**
- * Applies the rhythm to the candidates: snoozes, "not more often than every N working days" (overdue
- * milestones every run; due-soon once), counting reminders since the item last changed, escalation.
+ * Applies the rhythm to the candidates: snoozes, "not more often than every N working days" even when the
+ * record changed (overdue milestones every run; due-soon once), counting reminders since the item last
+ * changed, escalation.
  */
 export function selectReminders(
   candidates: readonly ReminderItem[],
@@ -199,7 +200,7 @@ export function selectReminders(
         ? true
         : item.kind === 'milestone-due-soon'
           ? state.count === 0
-          : !state.lastSentAt || changed || workingDaysSince(state.lastSentAt.slice(0, 10)) >= t.remindEveryWorkingDays;
+          : !state.lastSentAt || workingDaysSince(state.lastSentAt.slice(0, 10)) >= t.remindEveryWorkingDays;
     if (!due) continue;
     if (state.count >= t.escalateAfter && !state.escalatedAt && item.kind !== 'question') {
       escalate.push(item);

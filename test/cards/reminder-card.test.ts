@@ -193,10 +193,10 @@ describe('reminderCard', () => {
       expect((itemActionSets[0].actions as Record<string, unknown>[]).map((a) => a.title)).toEqual([...expected.buttons, ...expected.showCards, 'Snooze 7 days']);
     });
 
-    it('sends its verbs with messageId, key, reference, version, the item index and the milestone', () => {
+    it('sends its verbs with messageId, itemKey, reference, version, the item index and the milestone', () => {
       const data = {
         messageId: MESSAGE_ID,
-        key: item.key,
+        itemKey: item.key,
         reference: 'DP-2026-0012',
         version: 11,
         item: 1,

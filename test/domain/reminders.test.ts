@@ -101,8 +101,9 @@ describe('the rhythm', () => {
     expect(selectReminders([item], state({ lastSentAt: '2026-11-20T09:30:00.000Z' }), NOW, days).send.size).toBe(1);
   });
 
-  it('starts counting again when the record changed', () => {
-    const s = selectReminders([item], state({ count: 5, fingerprint: 'old', lastSentAt: '2026-11-26T09:30:00.000Z' }), NOW, days);
+  it('starts counting again when the record changed, but keeps to the rhythm', () => {
+    expect(selectReminders([item], state({ count: 5, fingerprint: 'old', lastSentAt: '2026-11-26T09:30:00.000Z' }), NOW, days).send.size).toBe(0);
+    const s = selectReminders([item], state({ count: 5, fingerprint: 'old', lastSentAt: '2026-11-19T09:30:00.000Z' }), NOW, days);
     expect(s.states[0]).toMatchObject({ count: 1 });
     expect(s.escalate).toEqual([]);
   });

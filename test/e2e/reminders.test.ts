@@ -55,6 +55,11 @@ it('refuses reminders run to someone who is not the chair or an admin', async ()
 it('previews who would be reminded, privately', async () => {
   const preview = invokeCard(await press('reminders.preview', {}, dsgAdmin));
   expect(wordsOf(preview)).toMatch(/Project Lead \(Learning\) 2: .*Add the business case.*Pilot in one depot/);
+  await t.post(channelMention('reminders preview', { ...t.opts, from: dsgAdmin, threadId: '1700000000777' }));
+  const said = await t.connector.waitFor((a) => a.conversationId.endsWith('messageid=1700000000777'));
+  expect(said.activity.text).toBe('I have sent you the reminders preview in our personal chat.');
+  const sent = await t.connector.waitFor((a) => a.conversationId === personalChatId(dsgAdmin) && wordsOf(a.activity).includes('Reminders at the next run'));
+  expect(wordsOf(sent.activity)).toContain('Pilot in one depot');
 });
 
 it('sends the lead one card listing both the business case and the milestone due tomorrow', async () => {
@@ -97,9 +102,6 @@ it('sends nothing about answered items at the next run, before or after a restar
   t = await startTestBot(db, ENV, t.connector);
   await press('reminders.run', {}, dsgAdmin);
   await settle();
-  const after = remindersTo(leadChat).slice(before);
-  for (const a of after) {
-    expect(wordsOf(a.activity)).not.toContain('Add the business case.');
-    expect(wordsOf(a.activity)).not.toContain('Pilot in one depot');
-  }
+  // Answered items are done, and what is left was raised today: the rhythm sends nothing more.
+  expect(remindersTo(leadChat).slice(before)).toEqual([]);
 });

@@ -5,7 +5,7 @@ import type { Deps } from '../deps';
 import { dsgContext } from '../triage/dsg-context';
 import { refuse } from '../refuse';
 import { planReminders } from './plan-reminders';
-import { type RunResult, sendDueReminders } from './send-due-reminders';
+import { personTarget, type RunResult, sendDueReminders } from './send-due-reminders';
 
 async function assertMayRun(deps: Deps, actor: Actor, action: string): Promise<void> {
   const { settings, members } = await dsgContext(deps);
@@ -31,4 +31,11 @@ export async function previewReminders(deps: Deps, actor: Actor, t: ReminderThre
 export async function runRemindersNow(deps: Deps, actor: Actor, t: ReminderThresholds): Promise<RunResult> {
   await assertMayRun(deps, actor, 'reminders.run');
   return sendDueReminders(deps, `manual:${deps.clock.now().toISOString().slice(0, 16)}`, t);
+}
+
+/** Sends a card to the actor's personal chat (used when a private answer was asked for in a channel). */
+export async function sendPrivately(deps: Deps, actor: Actor, key: string, card: object): Promise<void> {
+  const now = deps.clock.now().toISOString();
+  await deps.store.outbox.enqueue({ id: deps.newId(), key, target: await personTarget(deps.store, actor.id), payload: { card }, purpose: { kind: 'notice' }, nextAttemptAt: now, createdAt: now });
+  deps.kickOutbox();
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type ReminderAnswer, answerReminder } from '../../app/reminders/answer-reminder';
-import { previewReminders, runRemindersNow } from '../../app/reminders/run-reminders-now';
+import { previewReminders, runRemindersNow, sendPrivately } from '../../app/reminders/run-reminders-now';
 import { noticeCard, reminderInputsOf } from '../../cards';
 import { BUSINESS_CASE_STATUSES, DPIA_STATUSES } from '../../domain/project';
 import { card, text } from '../reply';
@@ -13,7 +13,7 @@ const base = z
   .object({
     messageId: z.string().min(1).max(300),
     item: z.coerce.number().int().min(0).max(100),
-    key: z.string().min(1).max(300),
+    itemKey: z.string().min(1).max(300),
     reference,
     version: z.coerce.number({ error: 'the card version is missing' }).int().min(0),
   })
@@ -27,7 +27,7 @@ function reminderVerb<S extends z.ZodRawShape>(name: string, fields: S, toAnswer
     const answer: ReminderAnswer = parsed.success
       ? toAnswer(parsed.data)
       : { kind: 'invalid', errors: fieldErrors(parsed.error), values: typedText(typed) };
-    return card(await answerReminder(deps, actor, { messageId: d.messageId, item: d.item, key: d.key, version: d.version }, answer, deps.reminders));
+    return card(await answerReminder(deps, actor, { messageId: d.messageId, item: d.item, key: d.itemKey, version: d.version }, answer, deps.reminders));
   }) as unknown as Verb;
 }
 
@@ -53,7 +53,13 @@ export const REMINDER_VERBS: Verb[] = [
   reminderVerb('reminder.assign', { projectLead: personId, projectManager: personId }, (f) => ({ kind: 'assign', projectLead: f.projectLead, projectManager: f.projectManager })),
   reminderVerb('reminder.answer', { answer: typed('your answer') }, (f) => ({ kind: 'answer', answer: f.answer })),
   reminderVerb('reminder.snooze', { snoozeReason: typed('the reason', 1000) }, (f) => ({ kind: 'snooze', reason: f.snoozeReason })),
-  verb('reminders.preview', z.object({}).loose(), async ({ deps, actor }) => card(noticeCard('Reminders at the next run', await previewReminders(deps, actor, deps.reminders)))) as unknown as Verb,
+  verb('reminders.preview', z.object({}).loose(), async ({ deps, actor, channel }) => {
+    const preview = noticeCard('Reminders at the next run', await previewReminders(deps, actor, deps.reminders));
+    if (!channel) return card(preview);
+    // Typed in a channel, a reply would be seen by everyone: the preview goes to the caller's personal chat.
+    await sendPrivately(deps, actor, `preview:${actor.id}:${deps.clock.now().toISOString()}`, preview);
+    return text('I have sent you the reminders preview in our personal chat.');
+  }) as unknown as Verb,
   verb('reminders.run', z.object({}).loose(), async ({ deps, actor }) => {
     const r = await runRemindersNow(deps, actor, deps.reminders);
     return text(`Reminders queued: ${r.items} item${r.items === 1 ? '' : 's'} for ${r.people} ${r.people === 1 ? 'person' : 'people'}${r.escalated ? `, ${r.escalated} escalated to Digital Leaders` : ''}.`);
