@@ -1,3 +1,4 @@
+import { ukDate } from './dates';
 import { isOverdue, type Project } from './project';
 import type { ProjectRequest } from './request';
 import type { PersonRef } from './settings';
@@ -134,9 +135,9 @@ export function candidateReminders(
     if (project.dpia !== null && project.dpia !== 'completed') add('dpia', [lead], `Complete the data protection impact assessment (it is ${project.dpia.replace('-', ' ')}).`, project.dpia);
     for (const m of project.milestones) {
       if (isOverdue(m, today)) {
-        add('milestone-overdue', [lead], `Milestone "${m.title}" was due ${m.due}.`, `${m.status}|${m.due}`, m.id);
+        add('milestone-overdue', [lead], `Milestone "${m.title}" was due ${ukDate(m.due)}.`, `${m.status}|${m.due}`, m.id);
       } else if (m.status === 'planned' && daysBetween(`${today}T00:00:00Z`, `${m.due}T00:00:00Z`) <= t.dueSoonDays) {
-        add('milestone-due-soon', [lead, project.projectManager], `Milestone "${m.title}" is due ${m.due}.`, `${m.status}|${m.due}`, m.id);
+        add('milestone-due-soon', [lead, project.projectManager], `Milestone "${m.title}" is due ${ukDate(m.due)}.`, `${m.status}|${m.due}`, m.id);
       }
     }
   }
