@@ -53,6 +53,8 @@ const ACTION_WORDS: Record<string, string> = {
   'project.dpia': 'DPIA updated',
   'milestone.add': 'Milestones added',
   'milestone.done': 'Milestone done',
+  'milestone.move': 'Milestone moved',
+  'reminder.snooze': 'Reminder snoozed',
 };
 
 /** Audit actions that change nothing, so they are not part of a request's history. */

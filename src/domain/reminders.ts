@@ -76,7 +76,8 @@ export interface ReminderState {
   escalatedAt: string | null;
 }
 
-const WHY: Record<ReminderKind, string> = {
+/** Why each kind of item matters, in plain words (shown on the reminder card). */
+export const REMINDER_WHY: Record<ReminderKind, string> = {
   owners: 'The strategy asks every project to have a Project Lead and a Project Manager.',
   'business-case': 'The strategy asks projects in the programme to have an approved business case before the DSG commits resources.',
   plan: 'The DSG needs an implementation plan to track delivery.',
@@ -114,7 +115,7 @@ export function candidateReminders(
       const recipients = people.filter((p): p is PersonRef => !!p);
       if (recipients.length === 0 && project.digitalLeader) recipients.push(project.digitalLeader);
       for (const recipient of uniqueBy(recipients)) {
-        items.push({ key: milestoneId ? `${ref}:${kind}:${milestoneId}` : `${ref}:${kind}`, reference: ref, projectTitle: request.title, kind, milestoneId, recipient, fingerprint, what, why: WHY[kind] });
+        items.push({ key: milestoneId ? `${ref}:${kind}:${milestoneId}` : `${ref}:${kind}`, reference: ref, projectTitle: request.title, kind, milestoneId, recipient, fingerprint, what, why: REMINDER_WHY[kind] });
       }
     };
     const age = daysBetween(project.approvedAt, `${today}T23:59:59.999Z`);
@@ -153,7 +154,7 @@ export function candidateReminders(
       recipient: { aadObjectId: request.requesterId, name: request.requesterName },
       fingerprint: open.askedAt,
       what: `Answer the DSG's question: ${open.question}`,
-      why: WHY.question,
+      why: REMINDER_WHY.question,
     });
   }
   return items;

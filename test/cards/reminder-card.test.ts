@@ -12,7 +12,7 @@ import {
   type ReminderCardInput,
   type ReminderCardItem,
 } from '../../src/cards';
-import type { ReminderKind } from '../../src/domain/reminders';
+import { type ReminderKind, REMINDER_WHY } from '../../src/domain/reminders';
 import { LIMITS } from '../../src/domain/request-form';
 import { MAX_CARD_BYTES, VERBS, actionsOf, cardProblems, find, inputById, ofType, paragraphs, strings, walk } from './card-checks';
 
@@ -28,17 +28,7 @@ const PEOPLE = [
   { title: 'Project Manager (ICT) 1', value: '3c4d5e6f-7a8b-4c9d-0e1f-2a3b4c5d6e7f' },
 ];
 
-const WHY: Record<ReminderKind, string> = {
-  owners: 'The strategy asks every project to have a Project Lead and a Project Manager.',
-  'business-case': 'Priority projects need an approved business case before the DSG can commit resources.',
-  plan: 'The DSG needs an implementation plan to track delivery.',
-  milestones: 'Milestones let the DSG see progress and spot slippage early.',
-  resourcing: 'Priority projects must be resourced appropriately.',
-  dpia: 'Personal data is involved: a data protection impact assessment is a legal requirement before go-live.',
-  'milestone-due-soon': 'Mark it done when it is, or move the date with a reason.',
-  'milestone-overdue': 'It is past its due date: mark it done, or move the date with a reason.',
-  question: 'The DSG cannot decide until it has your answer.',
-};
+const WHY = REMINDER_WHY;
 
 const WHAT: Record<ReminderKind, string> = {
   owners: 'Assign a Project Manager.',
