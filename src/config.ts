@@ -21,6 +21,12 @@ export interface Config {
   reminders: { schedule: string; everyWorkingDays: number; businessCaseDays: number; planDays: number };
   /** Publish the approved Digital Programme (non-personal fields) at GET /open/programme.json and .csv. */
   openData: boolean;
+  /** Weekly digest (cron, Europe/London) and the pre-meeting digest, this many working days before each meeting. */
+  digests: { schedule: string; meetingCheckSchedule: string; daysBeforeMeeting: number };
+  /** The address people reach the bot at (links in cards start with it), without a trailing slash. */
+  publicUrl: string;
+  /** Signs the annual report's download links; null when unset (a random one is made at start-up). */
+  reportLinkSecret: string | null;
 }
 
 /** The project root (this file is src/config.ts, or dist/config.js once built). */
@@ -89,6 +95,13 @@ const schema = z.object({
   OPEN_DATA: optionalText
     .transform((v) => v || 'off')
     .pipe(z.enum(['on', 'off'], { error: 'must be on or off' })),
+  DIGEST_SCHEDULE: optionalText.transform((v) => v || '0 9 * * 1').refine((v) => /^(\S+\s+){4}\S+$/.test(v), 'must be a cron expression with five fields, like "0 9 * * 1" (Mondays at 09:00, Europe/London)'),
+  DIGEST_MEETING_CHECK_SCHEDULE: optionalText.transform((v) => v || '0 9 * * 1-5').refine((v) => /^(\S+\s+){4}\S+$/.test(v), 'must be a cron expression with five fields, like "0 9 * * 1-5"'),
+  DIGEST_DAYS_BEFORE_MEETING: optionalText
+    .transform((v) => (v === '' ? 3 : Number(v)))
+    .pipe(z.number({ error: 'must be a whole number of working days' }).int('must be a whole number of working days').min(1, 'must be at least 1').max(20, 'must be at most 20')),
+  PUBLIC_URL: optionalText.refine((v) => v === '' || /^https?:\/\/[^/\s]+$/.test(v.replace(/\/+$/, '')), 'must be the address people reach the bot at, like https://dsg-bot.council.example (no path)'),
+  REPORT_LINK_SECRET: optionalText.refine((v) => v === '' || v.length >= 32, 'must be at least 32 characters (e.g. openssl rand -hex 32)'),
   BANK_HOLIDAYS_FILE: optionalText.refine((v) => v === '' || v.endsWith('.json'), 'must be the path of a .json file (or unset for config/bank-holidays-scotland.json)'),
 });
 
@@ -137,5 +150,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     bankHolidaysFile: e.BANK_HOLIDAYS_FILE ? resolve(e.BANK_HOLIDAYS_FILE) : DEFAULT_BANK_HOLIDAYS_FILE,
     reminders: { schedule: e.REMINDER_SCHEDULE, everyWorkingDays: e.REMIND_EVERY_DAYS, businessCaseDays: e.REMIND_BUSINESS_CASE_DAYS, planDays: e.REMIND_PLAN_DAYS },
     openData: e.OPEN_DATA === 'on',
+    digests: { schedule: e.DIGEST_SCHEDULE, meetingCheckSchedule: e.DIGEST_MEETING_CHECK_SCHEDULE, daysBeforeMeeting: e.DIGEST_DAYS_BEFORE_MEETING },
+    publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') || `http://${isLoopback(e.HOST) ? '127.0.0.1' : 'localhost'}:${e.PORT}`,
+    reportLinkSecret: e.REPORT_LINK_SECRET || null,
   };
 }

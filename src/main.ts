@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import dotenv from 'dotenv';
@@ -7,6 +7,9 @@ import { type OutboxWorker, startOutboxWorker } from './app/outbox/outbox-worker
 import { openProgrammeCsv, openProgrammeJson } from './app/publish-open-data';
 import { recordDelivery } from './app/triage/record-delivery';
 import { sendDueReminders } from './app/reminders/send-due-reminders';
+import { postMeetingDigest, postWeeklyDigests } from './app/digests/post-digests';
+import { downloadAnnualReport } from './app/reports/annual-report';
+import { reportLinks } from './app/reports/report-links';
 import { WorkingCalendar } from './domain/calendar';
 import { DEFAULT_THRESHOLDS } from './domain/reminders';
 import { loadBankHolidays } from './scheduler/bank-holidays';
@@ -50,6 +53,8 @@ export async function startBot(config: Config, log: Logger): Promise<RunningBot>
     newId: randomUUID,
     roles: { adminAadIds: config.adminAadIds },
     roster: createRoster(adapter, appId),
+    // Without a configured secret, links are signed with one made now: they stop working when the bot restarts.
+    reportLinks: reportLinks(config.reportLinkSecret ?? randomBytes(32).toString('hex'), config.publicUrl),
     kickOutbox: () => worker?.kick(),
     log,
   };
@@ -71,19 +76,29 @@ export async function startBot(config: Config, log: Logger): Promise<RunningBot>
     },
     log,
   });
+  const schedules = [reminders, ...startDigestSchedules(config, deps, calendar, log)];
   const teams = createTeamsEndpoint(adapter, config, deps, log);
   const openData = config.openData ? { json: () => openProgrammeJson(deps), csv: () => openProgrammeCsv(deps) } : undefined;
-  const server = createHttpServer({ messages: (req, res) => teams.handle(req, res), databaseHealthy: () => store.ping(), openData }, log);
+  const server = createHttpServer(
+    {
+      messages: (req, res) => teams.handle(req, res),
+      databaseHealthy: () => store.ping(),
+      openData,
+      annualReport: (file, expires, token) => downloadAnnualReport(deps, file, expires, token),
+    },
+    log,
+  );
   let url: string;
   try {
     url = await listen(server, config.port, config.host);
   } catch (error) {
-    await reminders.stop();
+    await Promise.all(schedules.map((s) => s.stop()));
     await worker.stop();
     await store.close();
     throw error;
   }
   log.info({ url, database: config.databaseUrl ? 'postgresql' : 'sqlite', authenticated: config.bot !== null }, 'dsg-bot listening');
+  if (config.bot && !config.reportLinkSecret) log.warn('REPORT_LINK_SECRET is not set: annual report links stop working when the bot restarts.');
   if (config.bot && config.allowedTenantIds.length === 0) {
     log.warn('ALLOWED_TENANT_IDS is empty: people from any Microsoft 365 tenant that installs the bot can use it. Set it to the council tenant id.');
   }
@@ -91,11 +106,35 @@ export async function startBot(config: Config, log: Logger): Promise<RunningBot>
     url,
     async stop() {
       await close(server);
-      await reminders.stop();
+      await Promise.all(schedules.map((s) => s.stop()));
       await worker?.stop();
       await store.close();
     },
   };
+}
+
+/**
+ * The weekly digest (a bank holiday Monday's moves to Tuesday) and the daily look for a DSG meeting a few
+ * working days ahead. Both are idempotent (one digest per channel per period, kept in the database), so a
+ * bot down at 09:00 posts when it is back that day, and a restart or a second instance posts nothing twice.
+ */
+function startDigestSchedules(config: Config, deps: Deps, calendar: WorkingCalendar, log: Logger) {
+  const common = { calendar, runs: deps.store.scheduledRuns, clock: deps.clock, catchUpSameDay: true, idempotent: true, log };
+  return [
+    startSchedule({
+      ...common,
+      job: 'digest-weekly',
+      cron: config.digests.schedule,
+      onNonWorkingDay: 'next-working-day',
+      run: async (slot) => log.info({ slot, ...(await postWeeklyDigests(deps)) }, 'weekly digests queued'),
+    }),
+    startSchedule({
+      ...common,
+      job: 'digest-meeting',
+      cron: config.digests.meetingCheckSchedule,
+      run: async (slot) => log.info({ slot, ...(await postMeetingDigest(deps, config.digests.daysBeforeMeeting)) }, 'pre-meeting digest checked'),
+    }),
+  ];
 }
 
 async function main(): Promise<void> {

@@ -1,6 +1,7 @@
 import type { RoleContext } from '../domain/permissions';
 import type { ReminderThresholds } from '../domain/reminders';
 import type { Clock, Roster, Store } from './ports';
+import type { ReportLinks } from './reports/report-links';
 
 /** What every use case is given: the ports, never a framework. */
 export interface Deps {
@@ -11,9 +12,11 @@ export interface Deps {
   /** The Teams roster of the DSG's team. */
   roster: Roster;
   /** Working days and London dates (weekends and the configured bank holidays are not working days). */
-  calendar: { londonDate(instant: Date): string; workingDaysBetween(fromIso: string, toIso: string): number };
+  calendar: { londonDate(instant: Date): string; workingDaysBetween(fromIso: string, toIso: string): number; addWorkingDays(isoDate: string, n: number): string };
   /** When and how often people are chased. */
   reminders: ReminderThresholds;
+  /** Signs and checks the annual report's download links. */
+  reportLinks: ReportLinks;
   /** Tells the outbox sender there is something to send now (it also polls). */
   kickOutbox: () => void;
   log?: { warn(o: object, msg: string): void };

@@ -1,3 +1,4 @@
+import type { StrandId } from '../domain/catalogue';
 import type { Conversation, Person } from '../domain/people';
 import type { Milestone, Project, RealisedBenefit } from '../domain/project';
 import type { DsgSettings, Member } from '../domain/settings';
@@ -88,6 +89,8 @@ export interface DraftRepository {
 export interface AuditLog {
   record(event: AuditEvent): Promise<void>;
   listFor(subjectType: AuditEvent['subjectType'], subjectId: string): Promise<AuditEvent[]>;
+  /** Events done (not refused) with one of `actions`, at or after `from` and before `to`, oldest first. */
+  done(actions: readonly string[], from: string, to: string): Promise<AuditEvent[]>;
 }
 
 export interface SettingsRepository {
@@ -187,6 +190,7 @@ export interface Repositories {
   outbox: Outbox;
   reminders: ReminderStateRepository;
   scheduledRuns: ScheduledRuns;
+  digests: DigestRepository;
 }
 
 /** The database: repositories, and a unit of work that commits all or nothing. */
@@ -233,4 +237,28 @@ export interface ScheduledRuns {
   claim(job: string, slot: string, at: string): Promise<boolean>;
   /** The latest slot claimed for `job`, or null if none. */
   last(job: string): Promise<string | null>;
+}
+
+/** A channel that asked for the digest (`subscribe digest`), with the strands it chose (none: every strand). */
+export interface DigestSubscription {
+  conversationId: string;
+  teamId: string | null;
+  channelName: string | null;
+  /** Opaque conversation reference (owned by the Teams adapter) to post new threads. */
+  reference: unknown;
+  strands: StrandId[];
+  subscribedBy: string;
+  subscribedAt: string;
+}
+
+export interface DigestRepository {
+  subscriptions(): Promise<DigestSubscription[]>;
+  /** Adds the channel, or replaces its strands. */
+  subscribe(subscription: DigestSubscription): Promise<void>;
+  /** False when the channel was not subscribed. */
+  unsubscribe(conversationId: string): Promise<boolean>;
+  /** Records the digest for `period` as queued to the channel: true for exactly one caller per (channel, period), even across processes. */
+  recordQueued(conversationId: string, period: string, at: string): Promise<boolean>;
+  /** When the channel's latest digest was queued, or null. */
+  lastQueued(conversationId: string): Promise<string | null>;
 }

@@ -13,6 +13,7 @@ import {
   whatIsMissing,
   type Milestone,
   type Project,
+  financialYearOf,
 } from '../domain/project';
 import { STATUS_LABELS, type ProjectRequest, type RequestStatus } from '../domain/request';
 import { LIMITS, isIsoDate } from '../domain/request-form';
@@ -66,9 +67,9 @@ export const CARD_BUDGET_BYTES = MAX_CARD_BYTES - 1024;
  * Renders with the first level of detail whose card fits CARD_BUDGET_BYTES, trying each level in turn
  * (less text, fewer choices); the last level is returned even if it does not fit, for the tests to catch.
  */
-function fitted<N extends CardName, L>(name: N, levels: readonly L[], build: (level: L) => CardDataMap[N]): AdaptiveCardJson {
+export function fitted<N extends CardName, L>(name: N, levels: readonly L[], build: (level: L) => CardDataMap[N], budget = CARD_BUDGET_BYTES): AdaptiveCardJson {
   let card = render(name, build(levels[0]));
-  for (let i = 1; i < levels.length && cardBytes(card) > CARD_BUDGET_BYTES; i++) card = render(name, build(levels[i]));
+  for (let i = 1; i < levels.length && cardBytes(card) > budget; i++) card = render(name, build(levels[i]));
   return card;
 }
 
@@ -349,6 +350,9 @@ const PROJECT_FIELD_MAX: Record<ProjectFormField, number> = {
   m4Due: 10,
   m5Title: INPUT_LIMITS.milestoneTitle,
   m5Due: 10,
+  benefitYear: 7,
+  cashSaving: 12,
+  benefitNote: 500,
 };
 
 /** The sub-form (ShowCard title) each input is in, to say which one to open when it is sent back with errors. */
@@ -370,6 +374,9 @@ const SUB_FORM: Record<ProjectFormField, string> = {
   m4Due: 'Add milestones',
   m5Title: 'Add milestones',
   m5Due: 'Add milestones',
+  benefitYear: 'Record benefit',
+  cashSaving: 'Record benefit',
+  benefitNote: 'Record benefit',
 };
 
 export interface ProjectCardInput {
@@ -379,6 +386,8 @@ export interface ProjectCardInput {
   today: string;
   /** Shows the sub-forms and Mark done. */
   canEdit: boolean;
+  /** Shows Record benefit. */
+  canRecordBenefit?: boolean;
   /** A line at the top, e.g. 'Business case saved.' */
   notice?: string;
   /** One message per sub-form input, shown under it. */
@@ -395,9 +404,16 @@ export function subFormProblemsNotice(errors: ProjectFieldErrors): string {
   return `Not saved. Open ${forms.join(' and ')} to fix ${what} marked.`;
 }
 
-function projectValues(project: Project, typed: ProjectFormValues): Required<ProjectFormValues> {
+/** The financial years a benefit can be recorded for: this one and the two before. */
+const benefitYears = (today: string): string[] => {
+  const start = Number(financialYearOf(today).slice(0, 4));
+  return [start, start - 1, start - 2].map((y) => `${y}/${String((y + 1) % 100).padStart(2, '0')}`);
+};
+
+function projectValues(project: Project, typed: ProjectFormValues, today: string): Required<ProjectFormValues> {
   const out = {} as Required<ProjectFormValues>;
   for (const f of PROJECT_FORM_FIELDS) out[f] = '';
+  out.benefitYear = financialYearOf(today);
   out.status = project.businessCase.status;
   out.link = project.businessCase.link ?? '';
   out.date = project.businessCase.date ?? '';
@@ -466,7 +482,7 @@ export function projectCard(input: ProjectCardInput): AdaptiveCardJson {
     if (message) errors[f] = message;
   }
   const notice = nonBlank(input.notice) ?? (Object.keys(errors).length > 0 ? subFormProblemsNotice(errors) : undefined);
-  const values = projectValues(project, input.values ?? {});
+  const values = projectValues(project, input.values ?? {}, today);
   const bcLink = nonBlank(project.businessCase.link);
   const planLink = nonBlank(project.planLink);
   const { realised, note } = realisedByYear(project);
@@ -501,8 +517,10 @@ export function projectCard(input: ProjectCardInput): AdaptiveCardJson {
       choices: {
         businessCaseStatuses: BUSINESS_CASE_STATUSES.map((s) => ({ title: BUSINESS_CASE_LABELS[s], value: s })),
         dpiaStatuses: DPIA_STATUSES.map((s) => ({ title: DPIA_LABELS[s], value: s })),
+        benefitYears: benefitYears(today).map((y) => ({ title: y, value: y })),
       },
       canEdit,
+      canRecordBenefit: input.canRecordBenefit ?? false,
       version: project.version,
     };
     if (bcLink) data.businessCase.link = clip(bcLink, LINK_SHOWN_CHARS);

@@ -48,3 +48,5 @@ export {
   type ReminderCardItem,
 } from './reminder-card';
 export { actionWords, changeWords, daysSince, decisionLine, isHttpsUrl, pounds } from './format';
+export { DIGEST_BUDGET_BYTES, digestCard } from './digest-card';
+export { annualReportCard } from './report-card';

@@ -216,6 +216,9 @@ export const PROJECT_FORM_FIELDS = [
   'm4Due',
   'm5Title',
   'm5Due',
+  'benefitYear',
+  'cashSaving',
+  'benefitNote',
 ] as const;
 export type ProjectFormField = (typeof PROJECT_FORM_FIELDS)[number];
 export type ProjectFormValues = Partial<Record<ProjectFormField, string>>;
@@ -245,10 +248,12 @@ export interface ProjectData {
   notice?: string;
   errors: ProjectFieldErrors;
   values: Required<ProjectFormValues>;
-  choices: { businessCaseStatuses: Choice[]; dpiaStatuses: Choice[] };
+  choices: { businessCaseStatuses: Choice[]; dpiaStatuses: Choice[]; benefitYears: Choice[] };
   /** The next step of the lifecycle the editor can take: start delivery, then mark completed. */
   nextStatus?: { value: 'in-delivery' | 'completed'; title: string };
   canEdit: boolean;
+  /** Shows Record benefit (the lead, manager, Digital Leader or chair). */
+  canRecordBenefit: boolean;
   version: number;
 }
 
@@ -420,6 +425,43 @@ export interface ReminderData {
   snoozeTitle: string;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Digests: weekly, before a DSG meeting, or previewed
+
+export interface DigestData {
+  heading: string;
+  subheading: string;
+  /** Empty when there is nothing to say about meetings. */
+  meetingNotice: string;
+  meetingColor: 'attention' | 'default';
+  sections: {
+    heading: string;
+    /** "and 12 more – type `programme`", or empty. */
+    moreText: string;
+    items: { reference: string; title: string; detail: string; color: 'attention' | 'default'; subtle: boolean; verb: 'project.view' | 'request.view' }[];
+  }[];
+  projectCount: number;
+  programmeHeading: string;
+  byStatus: { label: string; count: number }[];
+  /** The donut's slices: statuses with at least one project. */
+  statusChart: { label: string; count: number }[];
+  byStrand: { label: string; count: number }[];
+  strandChart: { label: string; count: number }[];
+  financialYear: string;
+  benefitsChart: { label: string; amount: number; amountText: string }[];
+}
+
+export interface AnnualReportData {
+  financialYear: string;
+  subheading: string;
+  facts: { factTitle: string; factValue: string }[];
+  strands: { factTitle: string; factValue: string }[];
+  csvUrl: string;
+  jsonUrl: string;
+  /** When the links stop working, UK style. */
+  expires: string;
+}
+
 export interface CardDataMap {
   welcome: WelcomeData;
   help: HelpData;
@@ -438,6 +480,8 @@ export interface CardDataMap {
   history: HistoryData;
   notice: NoticeData;
   reminder: ReminderData;
+  digest: DigestData;
+  'annual-report': AnnualReportData;
 }
 
 export type CardName = keyof CardDataMap;
@@ -460,4 +504,6 @@ export const CARD_NAMES: readonly CardName[] = [
   'history',
   'notice',
   'reminder',
+  'digest',
+  'annual-report',
 ];

@@ -39,6 +39,18 @@ const isWeekend = (day: number): boolean => {
 /** True for a real `yyyy-mm-dd` calendar date. */
 export const isIsoDate = (value: string): boolean => dayNumber(value) !== null;
 
+/** Calendar days from `fromIso` to `toIso` (negative when `toIso` is earlier). */
+export const daysBetween = (fromIso: string, toIso: string): number => requireDay(toIso, 'to') - requireDay(fromIso, 'from');
+
+/** The calendar date `n` days after `isoDate` (before it for negative `n`). */
+export const addDays = (isoDate: string, n: number): string => isoOf(requireDay(isoDate, 'date') + n);
+
+/** The Monday of the week (Monday to Sunday) that holds `isoDate`. */
+export const mondayOf = (isoDate: string): string => {
+  const day = requireDay(isoDate, 'date');
+  return isoOf(day - ((weekdayOf(day) + 6) % 7));
+};
+
 /** The day of the week of a calendar date: 0 = Sunday ... 6 = Saturday. */
 export const dayOfWeek = (isoDate: string): number => weekdayOf(requireDay(isoDate, 'date'));
 
@@ -76,6 +88,21 @@ export function londonDate(instant: Date): string {
 export function londonTime(instant: Date): string {
   const p = londonParts(instant);
   return `${p.hour}:${p.minute}`;
+}
+
+/** The instant London's clocks show `hhmm` (`HH:MM`) on `isoDate` (GMT or BST, whichever is in force then). */
+export function londonInstant(isoDate: string, hhmm: string): Date {
+  const day = requireDay(isoDate, 'date');
+  const [hour, minute] = hhmm.split(':').map(Number);
+  const wall = day * DAY_MS + (hour * 60 + minute) * 60_000;
+  // London is UTC or UTC+1: try both offsets and keep the one whose London wall clock matches.
+  for (const offset of [0, 3_600_000]) {
+    const instant = new Date(wall - offset);
+    const p = londonParts(instant);
+    if (`${p.year}-${p.month}-${p.day}` === isoDate && `${p.hour}:${p.minute}` === `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`) return instant;
+  }
+  // A time the clocks skip (01:30 on the last Sunday of March): the same wall time read as GMT.
+  return new Date(wall);
 }
 
 /** Working days: Monday to Friday, less the bank holidays it was built with. */

@@ -17,7 +17,11 @@ export type Action =
   | 'project.view'
   | 'project.edit'
   | 'project.history'
-  | 'reminders.run';
+  | 'reminders.run'
+  | 'benefit.record'
+  | 'digest.subscribe'
+  | 'digest.preview'
+  | 'report.annual';
 
 /** The roles a person holds for one subject; derived from settings, the roster and the record, never stored. */
 export type Role =
@@ -49,6 +53,11 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'project.edit': PROJECT_EDITORS,
   'project.history': ['requester', ...DSG, ...PROJECT_EDITORS],
   'reminders.run': ['chair', 'admin'],
+  // The strategy reports benefits annually; the people who answer for a project record what it saved.
+  'benefit.record': ['project-lead', 'project-manager', 'digital-leader', 'chair'],
+  'digest.subscribe': [...DSG, 'admin'],
+  'digest.preview': [...DSG, 'admin'],
+  'report.annual': [...DSG, 'admin'],
 };
 
 export function isAllowed(action: Action, roles: readonly Role[]): boolean {

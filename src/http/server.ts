@@ -10,6 +10,8 @@ export interface HttpHandlers {
   databaseHealthy(): Promise<boolean>;
   /** The published Digital Programme (GET /open/programme.json and .csv); absent when OPEN_DATA is off. */
   openData?: { json(): Promise<unknown>; csv(): Promise<string> };
+  /** GET /reports/annual/<year>.csv|json with a signed token (expires, token query parameters). */
+  annualReport?(file: string, expires: string | undefined, token: string | undefined): Promise<{ ok: true; format: 'csv' | 'json'; fileName: string; body: string } | { ok: false; status: number; error: string }>;
 }
 
 /** The bot's HTTP surface; the only place that knows restify. */
@@ -75,6 +77,32 @@ export function createHttpServer(handlers: HttpHandlers, log: Logger): restify.S
     } catch (error) {
       log.error({ reqId: req.id(), reason: error instanceof Error ? error.message : String(error) }, 'open data (CSV) failed');
       res.send(500, { error: 'The programme could not be read; try again later.' });
+    }
+  });
+
+  server.get('/reports/annual/:file', async (req, res) => {
+    const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
+    if (!handlers.annualReport) {
+      res.send(404, { error: 'Annual reports are not served here.' });
+      return;
+    }
+    try {
+      const result = await handlers.annualReport(String(req.params.file ?? ''), query.get('expires') ?? undefined, query.get('token') ?? undefined);
+      if (!result.ok) {
+        log.warn({ reqId: req.id(), status: result.status, reason: result.error }, 'annual report download refused');
+        res.send(result.status, { error: result.error });
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': result.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+        'content-disposition': `attachment; filename="${result.fileName}"`,
+        'cache-control': 'private, no-store',
+        'content-length': Buffer.byteLength(result.body),
+      });
+      res.end(result.body);
+    } catch (error) {
+      log.error({ reqId: req.id(), reason: error instanceof Error ? error.message : String(error) }, 'annual report failed');
+      res.send(500, { error: 'The report could not be made; try again later.' });
     }
   });
 

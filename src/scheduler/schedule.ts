@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
 import type { Clock, ScheduledRuns } from '../app/ports';
-import { londonDate } from '../domain/calendar';
+import { addDays, londonDate, londonInstant, londonTime } from '../domain/calendar';
 
 /**
  * Runs a job at the times of a cron pattern, in London time, on working days only, once per slot across
@@ -9,13 +9,17 @@ import { londonDate } from '../domain/calendar';
  * Each tick (every `tickMs`, and at the next scheduled instant if that comes sooner) looks at one slot: the
  * most recent scheduled instant at or before now, named by that instant in ISO-8601 UTC (so 09:30 London
  * is `...T09:30:00.000Z` in winter and `...T08:30:00.000Z` in summer, and the hour that repeats when the
- * clocks go back gives two distinct slots). The slot is skipped when:
- *  - it falls on a London day that is not a working day (weekend or bank holiday);
+ * clocks go back gives two distinct slots). A slot on a day that is not a working day (weekend or bank
+ * holiday) is skipped, or with `onNonWorkingDay: 'next-working-day'` run at the same London time on the next
+ * working day (a weekly Monday 09:00 job runs on Tuesday at 09:00 after a bank holiday Monday). The slot is
+ * also skipped when:
  *  - it belongs to an earlier London day than now: a slot is never made up the next day;
  *  - without `catchUpSameDay`, it is more than two ticks old: a bot that was down at 09:30 does not send
  *    the 09:30 run at 14:00. With `catchUpSameDay`, it does, as long as it is still the same London day.
  * Otherwise `runs.claim(job, slot, now)` decides: the database's primary key lets exactly one caller, in
- * any process, take the slot, and only that caller runs it.
+ * any process, take the slot, and only that caller runs it. A job that makes its own effects exactly-once
+ * (`idempotent`) is not claimed: it runs in every process, and again after a restart the same day, and its
+ * own unique keys keep it from doing anything twice; so a run that crashed half-way is finished later.
  *
  * The claim is taken before the run, so a run is never repeated, but one that crashes half-way is not
  * retried either (at most once per slot): a job must make its own effects safe to stop half-way, as the
@@ -47,6 +51,10 @@ export interface ScheduleOptions {
   tickMs?: number;
   /** Run a slot missed earlier today (e.g. the bot was down at 09:30) when the bot is back the same day. Default false. */
   catchUpSameDay?: boolean;
+  /** What a slot on a weekend or bank holiday does: nothing (default), or run on the next working day at the same time. */
+  onNonWorkingDay?: 'skip' | 'next-working-day';
+  /** The job dedupes its own effects: run it without claiming the slot (see above). Default false. */
+  idempotent?: boolean;
   /** Start the timer (default true). Tests pass false and call `tick()` with their own clock. */
   timer?: boolean;
 }
@@ -71,6 +79,7 @@ export function startSchedule(options: ScheduleOptions): Schedule {
   const timezone = options.timezone ?? 'Europe/London';
   const tickMs = options.tickMs ?? DEFAULT_TICK_MS;
   const catchUpSameDay = options.catchUpSameDay ?? false;
+  const moveToWorkingDay = options.onNonWorkingDay === 'next-working-day';
   if (!Number.isFinite(tickMs) || tickMs <= 0) throw new RangeError(`schedule ${job}: tickMs must be a positive number of ms`);
   let cron: Cron;
   try {
@@ -93,11 +102,20 @@ export function startSchedule(options: ScheduleOptions): Schedule {
     return slot;
   }
 
-  function skipReason(slot: Date, now: Date): Skip | null {
-    const day = londonDate(slot);
+  /** When a slot is run: at its instant, or for a slot on a non-working day moved, on the next working day. */
+  function dueAt(slot: Date): Date {
+    let day = londonDate(slot);
+    if (!moveToWorkingDay || calendar.isWorkingDay(day)) return slot;
+    do day = addDays(day, 1);
+    while (!calendar.isWorkingDay(day));
+    return londonInstant(day, londonTime(slot));
+  }
+
+  function skipReason(due: Date, now: Date): Skip | null {
+    const day = londonDate(due);
     if (day !== londonDate(now)) return 'from an earlier day';
     if (!calendar.isWorkingDay(day)) return 'not a working day';
-    if (!catchUpSameDay && now.getTime() - slot.getTime() > 2 * tickMs) return 'missed (the bot was not running)';
+    if (!catchUpSameDay && now.getTime() - due.getTime() > 2 * tickMs) return 'missed (the bot was not running)';
     return null;
   }
 
@@ -107,7 +125,10 @@ export function startSchedule(options: ScheduleOptions): Schedule {
     if (!at) return false;
     const slot = at.toISOString();
     if (slot === decided) return false;
-    const skip = skipReason(at, now);
+    const due = dueAt(at);
+    // A slot moved to the next working day waits for it (not decided: looked at again).
+    if (due.getTime() > now.getTime()) return false;
+    const skip = skipReason(due, now);
     if (skip) {
       decided = slot;
       // A slot from an earlier day is only ever seen at start-up or just after midnight: not worth a line.
@@ -116,7 +137,7 @@ export function startSchedule(options: ScheduleOptions): Schedule {
     }
     let claimed: boolean;
     try {
-      claimed = await runs.claim(job, slot, now.toISOString());
+      claimed = options.idempotent ? true : await runs.claim(job, slot, now.toISOString());
     } catch (err) {
       // Not decided: the next tick tries again (the database may be back by then).
       log.error({ job, slot, err: err instanceof Error ? err.message : String(err) }, 'schedule: could not claim the slot; will try again');

@@ -45,5 +45,19 @@ export function auditLog(db: Kysely<Database>): AuditLog {
         .execute();
       return rows.map(fromRow);
     },
+    async done(actions, from, to) {
+      if (actions.length === 0) return [];
+      const rows = await db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('action', 'in', [...actions])
+        .where('at', '>=', from)
+        .where('at', '<', to)
+        .where('outcome', '=', 'done')
+        .orderBy('at')
+        .orderBy('id')
+        .execute();
+      return rows.map(fromRow);
+    },
   };
 }

@@ -15,6 +15,7 @@ import { reminderStateRepository } from './reminder-state-repository';
 import { requestRepository } from './request-repository';
 import { rosterCache } from './roster-cache';
 import { scheduledRuns } from './scheduled-runs';
+import { digestRepository } from './digest-repository';
 import { settingsRepository } from './settings-repository';
 import { triageRepository } from './triage-repository';
 import type { Database, Engine } from './schema';
@@ -108,6 +109,7 @@ function repositories(db: Kysely<Database>, engine: Engine): Repositories {
     outbox: outbox(db, engine),
     reminders: reminderStateRepository(db),
     scheduledRuns: scheduledRuns(db),
+    digests: digestRepository(db),
   };
 }
 

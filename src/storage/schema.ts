@@ -200,6 +200,25 @@ export interface ScheduledRunsTable {
   started_at: string;
 }
 
+export interface DigestSubscriptionsTable {
+  conversation_id: string;
+  team_id: string | null;
+  channel_name: string | null;
+  /** JSON: the Teams adapter's opaque conversation reference. */
+  reference: string;
+  /** JSON array of strand ids; empty for every strand. */
+  strands: string;
+  subscribed_by: string;
+  subscribed_at: string;
+}
+
+export interface DigestRunsTable {
+  conversation_id: string;
+  /** `week-<Monday>` or `meeting-<date>`. */
+  period: string;
+  queued_at: string;
+}
+
 export interface Database {
   people: PeopleTable;
   conversations: ConversationsTable;
@@ -217,4 +236,6 @@ export interface Database {
   outbox: OutboxTable;
   reminder_state: ReminderStateTable;
   scheduled_runs: ScheduledRunsTable;
+  digest_subscriptions: DigestSubscriptionsTable;
+  digest_runs: DigestRunsTable;
 }

@@ -27,16 +27,29 @@ const WORDS: Record<string, string> = {
   'digital programme': 'programme.show',
   'reminders preview': 'reminders.preview',
   'reminders run': 'reminders.run',
+  'digest preview': 'digest.preview',
+  'preview digest': 'digest.preview',
+  'unsubscribe digest': 'digest.unsubscribe',
 };
 
+/** Commands that take words after them: `subscribe digest Digital Learning, Digital Estates`, `report annual 2026/27`. */
+const WITH_ARGUMENT: readonly { pattern: RegExp; verb: string; field: string }[] = [
+  { pattern: /^subscribe digest(?:\s+(?:for\s+)?(.+))?$/, verb: 'digest.subscribe', field: 'strands' },
+  { pattern: /^(?:report annual|annual report)(?:\s+(.+))?$/, verb: 'report.annual', field: 'year' },
+];
+
 /** The commands the bot understands when typed, as listed in the app manifest and the help card. */
-export const COMMAND_WORDS = Object.keys(WORDS);
+export const COMMAND_WORDS = [...Object.keys(WORDS), 'subscribe digest', 'report annual'];
 
 /** Parses typed text (mentions already removed); null when it is not a command. */
 export function parseCommand(raw: string): Command | null {
   const text = raw.replace(/\s+/g, ' ').trim().toLowerCase().replace(/[.!]+$/, '');
   const verb = WORDS[text];
   if (verb) return { verb, data: {} };
+  for (const w of WITH_ARGUMENT) {
+    const m = w.pattern.exec(text);
+    if (m) return { verb: w.verb, data: { [w.field]: m[1] ?? '' } };
+  }
   const m = /^(view |open |request |project |history )?(dp[-\s]?\d{4}[-\s]?\d{1,9})$/.exec(text);
   const reference = m ? normaliseReference(m[2]) : null;
   if (!m || !reference) return null;

@@ -1,3 +1,4 @@
+import { reportLinks } from '../../src/app/reports/report-links';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,7 +37,7 @@ describe('the DSG roster', () => {
         return next;
       },
     };
-    deps = { store, calendar: new WorkingCalendar([]), reminders: DEFAULT_THRESHOLDS, clock: { now: () => now }, newId: () => 'id', roles: { adminAadIds: [] }, roster, kickOutbox: () => undefined, log: { warn: (_o, msg) => warnings.push(msg) } };
+    deps = { store, calendar: new WorkingCalendar([]), reminders: DEFAULT_THRESHOLDS, clock: { now: () => now }, newId: () => 'id', roles: { adminAadIds: [] }, roster, reportLinks: reportLinks('s'.repeat(32), 'http://127.0.0.1:3978'), kickOutbox: () => undefined, log: { warn: (_o, msg) => warnings.push(msg) } };
     await store.settings.save({ ...EMPTY_SETTINGS, channel: { conversationId: '19:c', teamId: 'team', name: 'General', reference: {} } }, 0);
   });
   afterEach(async () => {

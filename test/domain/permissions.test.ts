@@ -19,6 +19,10 @@ const EXPECTED: Record<Action, Role[]> = {
   'project.edit': ['digital-leader', 'project-lead', 'project-manager', 'chair', 'admin'],
   'project.history': ['requester', 'dsg-member', 'chair', 'digital-leader', 'project-lead', 'project-manager', 'admin'],
   'reminders.run': ['chair', 'admin'],
+  'benefit.record': ['project-lead', 'project-manager', 'digital-leader', 'chair'],
+  'digest.subscribe': ['dsg-member', 'chair', 'admin'],
+  'digest.preview': ['dsg-member', 'chair', 'admin'],
+  'report.annual': ['dsg-member', 'chair', 'admin'],
 };
 
 describe('permission table', () => {

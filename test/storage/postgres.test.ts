@@ -67,6 +67,8 @@ describe('PostgreSQL specifics', () => {
       expect(rows.map((r) => r.table_name)).toEqual([
         'audit_events',
         'conversations',
+        'digest_runs',
+        'digest_subscriptions',
         'drafts',
         'kysely_migration',
         'kysely_migration_lock',

@@ -1,6 +1,6 @@
 import { DomainError } from '../../domain/errors';
 import type { Actor } from '../../domain/people';
-import type { BusinessCaseStatus, DpiaStatus, Milestone, Project } from '../../domain/project';
+import type { BusinessCaseStatus, DpiaStatus, Milestone, Project, RealisedBenefit } from '../../domain/project';
 import { audited } from '../audit';
 import type { Deps } from '../deps';
 import { refuse } from '../refuse';
@@ -43,12 +43,14 @@ export async function changeProject(
   reference: string,
   cardVersion: number,
   action: string,
-  change: (project: Project, now: string) => { project: Project; milestones?: Milestone[]; notice: string },
+  change: (project: Project, now: string) => { project: Project; milestones?: Milestone[]; benefits?: RealisedBenefit[]; notice: string },
+  who: { allowed: (view: ProjectView) => boolean; refusal: string } = {
+    allowed: (view) => view.canEdit,
+    refusal: `Only the Project Lead, the Project Manager, the Digital Leader, the DSG chair and admins can change ${reference}.`,
+  },
 ): Promise<ProjectView & { notice: string }> {
   const view = await viewProject(deps, actor, reference);
-  if (!view.canEdit) {
-    await refuse(deps, actor, action, { subjectType: 'request', subjectId: reference }, `Only the Project Lead, the Project Manager, the Digital Leader, the DSG chair and admins can change ${reference}.`);
-  }
+  if (!who.allowed(view)) await refuse(deps, actor, action, { subjectType: 'request', subjectId: reference }, who.refusal);
   const before = view.project;
   if (before.version !== cardVersion) {
     throw new DomainError('STALE_CARD', `${reference} was changed by someone else since this card was sent. Here it is as it is now; please make your change again.`, { reference });
@@ -64,6 +66,7 @@ export async function changeProject(
   await deps.store.transaction(async (tx) => {
     if (!(await tx.projects.update(project, before.version))) throw new DomainError('STALE_CARD', `${reference} changed at the same moment; please try again.`, { reference });
     for (const m of changed.milestones ?? []) await tx.projects.saveMilestone(reference, m);
+    for (const b of changed.benefits ?? []) await tx.projects.addRealisedBenefit(reference, b);
     await audited(tx, actor, now, action, { subjectType: 'request', subjectId: reference }, summary(before), summary(project));
   });
   return { ...view, project, notice: changed.notice };
@@ -82,6 +85,7 @@ const summary = (p: Project) => ({
   resourcing: p.resourcing.confirmed ? 'confirmed' : 'not confirmed',
   dpia: p.dpia,
   milestones: p.milestones.length,
+  realisedBenefits: p.realisedBenefits.length,
 });
 
 /** Business case, plan, resourcing or DPIA. */

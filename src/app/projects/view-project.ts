@@ -13,6 +13,7 @@ export interface ProjectView {
   project: Project;
   roles: Role[];
   canEdit: boolean;
+  canRecordBenefit: boolean;
 }
 
 /** A project in the Digital Programme; everyone in the tenant may read it, its owners and the DSG chair may edit. */
@@ -25,5 +26,5 @@ export async function viewProject(deps: Deps, actor: Actor, reference: string): 
   if (!isAllowed('project.view', roles)) {
     await refuse(deps, actor, 'project.view', { subjectType: 'request', subjectId: reference }, `You cannot see ${reference}.`);
   }
-  return { request, project, roles, canEdit: isAllowed('project.edit', roles) };
+  return { request, project, roles, canEdit: isAllowed('project.edit', roles), canRecordBenefit: isAllowed('benefit.record', roles) };
 }

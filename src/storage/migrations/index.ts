@@ -3,6 +3,7 @@ import type { Engine } from '../schema';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-programme';
 import * as m0003 from './0003-reminders';
+import * as m0004 from './0004-digests';
 
 export interface StoreMigration {
   up(db: Kysely<any>, engine: Engine): Promise<void>;
@@ -13,6 +14,7 @@ export const MIGRATIONS: readonly (readonly [name: string, migration: StoreMigra
   ['0001-initial', m0001],
   ['0002-programme', m0002],
   ['0003-reminders', m0003],
+  ['0004-digests', m0004],
 ];
 
 /** Hands Kysely's Migrator the static list above (no filesystem scanning). */

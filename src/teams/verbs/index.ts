@@ -1,7 +1,7 @@
 import { dsgSetup, settingsSave, settingsShow } from './dsg';
 import { helpShow } from './help';
 import { historyShow, programmeShow, requestPending } from './lists';
-import { milestoneAdd, milestoneDone, projectBusinessCase, projectDpia, projectPlan, projectResourcing, projectStatus, projectView } from './project';
+import { benefitRecord, milestoneAdd, milestoneDone, projectBusinessCase, projectDpia, projectPlan, projectResourcing, projectStatus, projectView } from './project';
 import { requestConfirm, requestDiscard, requestDraft, requestEdit, requestSubmit } from './request-form';
 import { requestList } from './request-list';
 import { requestNew } from './request-new';
@@ -10,6 +10,8 @@ import { requestWithdraw } from './request-withdraw';
 import { requestAnswer, requestApprove, requestAsk, requestAssign, requestDecline, requestMerge, requestTriage } from './triage';
 import type { Verb } from './verb';
 import { REMINDER_VERBS } from './reminders';
+import { DIGEST_VERBS } from './digest';
+import { reportAnnual } from './report';
 
 /** Every verb the bot answers, from cards (Action.Execute / Action.Submit) and typed commands alike. */
 export const VERBS: ReadonlyMap<string, Verb> = new Map(
@@ -45,7 +47,10 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     milestoneAdd,
     milestoneDone,
     projectStatus,
+    benefitRecord,
+    reportAnnual,
     ...REMINDER_VERBS,
+    ...DIGEST_VERBS,
   ].map(
     (v) => [v.name, v as Verb],
   ),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { addMilestones } from '../../app/projects/add-milestones';
 import { changeStatus } from '../../app/projects/change-status';
 import { completeMilestone } from '../../app/projects/complete-milestone';
+import { recordBenefit } from '../../app/projects/record-benefit';
 import { editProject, type ProjectEdit } from '../../app/projects/edit-project';
 import { type ProjectView, viewProject } from '../../app/projects/view-project';
 import { projectCard } from '../../cards';
@@ -19,11 +20,11 @@ const today = (deps: Deps) => deps.clock.now().toISOString().slice(0, 10);
 
 /** The project card after a change, with what was saved. */
 const changed = (deps: Deps, r: ProjectView & { notice: string }): Reply =>
-  card(projectCard({ request: r.request, project: r.project, today: today(deps), canEdit: r.canEdit, notice: r.notice }));
+  card(projectCard({ request: r.request, project: r.project, today: today(deps), canEdit: r.canEdit, canRecordBenefit: r.canRecordBenefit, notice: r.notice }));
 
 async function shown(deps: Deps, actor: Actor, ref: string, extra: { notice?: string; errors?: Record<string, string>; values?: Record<string, string> } = {}): Promise<Reply> {
   const view = await viewProject(deps, actor, ref);
-  return card(projectCard({ request: view.request, project: view.project, today: today(deps), canEdit: view.canEdit, ...extra }));
+  return card(projectCard({ request: view.request, project: view.project, today: today(deps), canEdit: view.canEdit, canRecordBenefit: view.canRecordBenefit, ...extra }));
 }
 
 export const projectView = verb('project.view', z.object({ reference }).loose(), ({ deps, actor }, d) => shown(deps, actor, d.reference));
@@ -83,3 +84,26 @@ export const projectStatus = verb(
   z.object({ reference, version, status: z.enum(['in-delivery', 'completed'], { error: 'the new status is not valid' }) }).loose(),
   ({ deps, actor }, d) => change(deps, actor, d.reference, () => changeStatus(deps, actor, d.reference, d.version, d.status), {}),
 );
+
+const benefitForm = z.object({
+  benefitYear: z.string({ error: 'choose the financial year' }).regex(/^\d{4}\/\d{2}$/, 'choose the financial year'),
+  // An empty box is no answer, not a saving of £0.
+  cashSaving: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce
+      .number({ error: 'enter the cash saving in whole pounds' })
+      .int('enter the cash saving in whole pounds, without pence')
+      .min(0, 'the cash saving cannot be negative')
+      .max(100_000_000, 'the cash saving must be at most £100,000,000'),
+  ),
+  benefitNote: optionalTyped(500),
+});
+
+export const benefitRecord = verb('benefit.record', z.object({ reference, version }).loose(), async ({ deps, actor }, d) => {
+  const fields = benefitForm.safeParse(d);
+  if (!fields.success) {
+    return shown(deps, actor, d.reference, { notice: 'Not recorded: fix the problem marked below.', errors: fieldErrors(fields.error), values: typedText(d) });
+  }
+  const f = fields.data;
+  return change(deps, actor, d.reference, () => recordBenefit(deps, actor, d.reference, d.version, { financialYear: f.benefitYear, cashSaving: f.cashSaving, note: f.benefitNote }), d);
+});

@@ -1,0 +1,27 @@
+import type { AnnualReport } from '../domain/annual-report';
+import { ukDate, ukDateTime } from '../domain/dates';
+import { pounds } from './format';
+import { render, type AdaptiveCardJson } from './render';
+
+/** The annual report's summary, with signed links to download it in full. */
+export function annualReportCard(report: AnnualReport, today: string, links: { csv: string; json: string; expiresAt: string }): AdaptiveCardJson {
+  const d = report.decisions;
+  return render('annual-report', {
+    financialYear: report.financialYear,
+    subheading: `${ukDate(report.first)} to ${ukDate(report.last)}${today < report.last ? ` · as at ${ukDate(today)}` : ''}`,
+    facts: [
+      { factTitle: 'Projects started', factValue: String(report.projectsStarted) },
+      { factTitle: 'Projects completed', factValue: String(report.projectsCompleted) },
+      { factTitle: 'In the programme this year', factValue: String(report.projectsActive) },
+      { factTitle: 'Planned annual cash savings', factValue: pounds(report.plannedSavings) },
+      { factTitle: 'Realised cash savings', factValue: pounds(report.realisedSavings) },
+      { factTitle: 'Milestones met on time', factValue: String(report.milestonesOnTime) },
+      { factTitle: 'Milestones late or missed', factValue: String(report.milestonesLate) },
+      { factTitle: 'Decisions', factValue: `${d.approved} approved, ${d.declined} declined, ${d.merged} merged` },
+    ],
+    strands: report.byStrand.map((s) => ({ factTitle: s.strand, factValue: `${s.started} started, ${s.completed} completed, ${s.active} in the programme` })),
+    csvUrl: links.csv,
+    jsonUrl: links.json,
+    expires: ukDateTime(links.expiresAt),
+  });
+}

@@ -1,0 +1,335 @@
+/**
+ * The DSG digest: what changed since the last one, what is waiting, what is missing or late, and the
+ * programme at a glance. Pure: everything it reads is handed in, and "today" is the London date of the
+ * injected clock. The same rules build the weekly digest, the pre-meeting digest and `digest preview`.
+ */
+import { addDays, daysBetween, londonDate, mondayOf } from './calendar';
+import { STRANDS, strandName, type StrandId } from './catalogue';
+import { ukDate } from './dates';
+import { financialYearOf, isOverdue, type MissingItem, MISSING_LABELS, type Project, whatIsMissing } from './project';
+import type { ReminderKind, ReminderState } from './reminders';
+import { type ProjectRequest, STATUS_LABELS } from './request';
+
+/** Items shown per section; the rest are counted ("and 12 more"). Keeps every digest card well under 28 KB. */
+export const DIGEST_LIST_LIMIT = 5;
+/** A request waiting longer than this many days is highlighted. */
+export const STALE_REQUEST_DAYS = 14;
+/** Milestones due within this many days are listed. */
+export const DUE_SOON_DAYS = 14;
+/** Without a meeting set within this many days the digest says so at the top (the DSG meets at least every two months). */
+export const MEETING_HORIZON_DAYS = 61;
+/** What a priority project must have, as the strategy puts it: a business case, a lead, a manager, a plan, resourcing. */
+const ESSENTIALS: readonly MissingItem[] = ['business-case', 'project-lead', 'project-manager', 'implementation-plan', 'resourcing'];
+/** The statuses of the Digital Programme, in the order charts show them. */
+const PROGRAMME_STATUSES = ['approved', 'in-delivery', 'completed'] as const;
+
+export type DigestKind = 'weekly' | 'pre-meeting' | 'preview';
+
+export interface DigestDecision {
+  reference: string;
+  title: string;
+  strand: StrandId;
+  action: 'approve' | 'decline' | 'merge';
+  at: string;
+}
+
+export interface DigestSource {
+  kind: DigestKind;
+  /** London date the digest is for. */
+  today: string;
+  /** Instant of the previous digest to the same channel (or a week ago): "since" sections start here. */
+  since: string;
+  /** Only these strands (a subscribed channel's choice); null for all. */
+  strands: readonly StrandId[] | null;
+  /** DSG meeting dates from the settings. */
+  meetings: readonly string[];
+  /** The meeting a pre-meeting digest is for. */
+  meeting?: string;
+  programme: readonly { project: Project; request: ProjectRequest }[];
+  /** Requests awaiting a decision (submitted, under review, more information requested). */
+  pending: readonly ProjectRequest[];
+  /** Requests submitted since `since`, whatever happened to them after. */
+  newRequests: readonly ProjectRequest[];
+  decisions: readonly DigestDecision[];
+  /** Reminder states; those escalated to a Digital Leader and not since resolved are listed. */
+  reminderStates: readonly ReminderState[];
+  /** People Teams says cannot be reached (blocked or removed the bot). */
+  unreachable: readonly { aadObjectId: string; name: string }[];
+}
+
+export interface DigestItem {
+  reference: string;
+  /** The record's title (user text). */
+  title: string;
+  /** What to say about it: a date, an age, what is missing. */
+  detail: string;
+  /** Needs attention (e.g. waiting more than 14 days); the text says why too, never colour alone. */
+  highlight: boolean;
+  /** The card it opens: the project card, or the request for ones not (yet) in the programme. */
+  opens: 'project' | 'request';
+}
+
+export interface DigestSection {
+  id: 'new-requests' | 'decisions' | 'awaiting' | 'missing' | 'due-soon' | 'overdue' | 'completed' | 'owners';
+  title: string;
+  items: DigestItem[];
+  /** How many more there are than shown. */
+  more: number;
+  /** The command that lists them all. */
+  moreCommand: string;
+}
+
+export interface DigestCount {
+  label: string;
+  count: number;
+}
+
+export interface Digest {
+  kind: DigestKind;
+  title: string;
+  /** One line under the title: the period, the strands. */
+  subtitle: string;
+  /** Said at the top when something needs the DSG's attention about its meetings. */
+  meetingNotice: string | null;
+  sections: DigestSection[];
+  byStatus: DigestCount[];
+  byStrand: DigestCount[];
+  benefits: { financialYear: string; planned: number; realised: number };
+  projectCount: number;
+}
+
+/** The week a weekly digest belongs to, named by its Monday: one weekly digest per channel per week. */
+export const weeklyPeriod = (today: string): string => `week-${mondayOf(today)}`;
+export const meetingPeriod = (meeting: string): string => `meeting-${meeting}`;
+
+/** The next meeting on or after today, or null. */
+export function nextMeeting(meetings: readonly string[], today: string): string | null {
+  return [...meetings].sort().find((m) => m >= today) ?? null;
+}
+
+/**
+ * The meeting a pre-meeting digest is due for today: the earliest meeting still ahead whose send day
+ * (`daysBefore` working days before it) has come. A bot that was down on the send day sends it on the next
+ * working day, as long as the meeting is still ahead.
+ */
+export function meetingDigestDue(
+  meetings: readonly string[],
+  today: string,
+  daysBefore: number,
+  calendar: { addWorkingDays(isoDate: string, n: number): string },
+): string | null {
+  return [...meetings].sort().find((m) => m > today && calendar.addWorkingDays(m, -daysBefore) <= today) ?? null;
+}
+
+const DECISION_WORDS: Record<DigestDecision['action'], string> = { approve: 'Approved', decline: 'Declined', merge: 'Merged as a duplicate' };
+const REMINDER_WORDS: Partial<Record<ReminderKind, string>> = {
+  owners: 'owners',
+  'business-case': 'the business case',
+  plan: 'the implementation plan',
+  milestones: 'milestones',
+  resourcing: 'resourcing',
+  dpia: 'the DPIA',
+  'milestone-due-soon': 'a milestone due soon',
+  'milestone-overdue': 'an overdue milestone',
+};
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+const STRAND_ORDER = new Map<string, number>(STRANDS.map((s, i) => [s.id, i]));
+
+function section(id: DigestSection['id'], title: string, all: DigestItem[], moreCommand = 'programme'): DigestSection {
+  return { id, title, items: all.slice(0, DIGEST_LIST_LIMIT), more: Math.max(0, all.length - DIGEST_LIST_LIMIT), moreCommand };
+}
+
+/** Builds the digest. Sections with nothing in them are left out. */
+export function buildDigest(src: DigestSource): Digest {
+  const inStrands = (strand: string) => src.strands === null || src.strands.includes(strand as StrandId);
+  const programme = src.programme.filter(({ request }) => inStrands(request.strand));
+  const today = src.today;
+  const sinceDate = londonDate(new Date(src.since));
+  const sections: DigestSection[] = [];
+  const add = (s: DigestSection) => {
+    if (s.items.length > 0) sections.push(s);
+  };
+
+  add(
+    section(
+      'new-requests',
+      `New requests since ${ukDate(sinceDate)}`,
+      src.newRequests
+        .filter((r) => inStrands(r.strand))
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+        .map((r) => ({ reference: r.reference, title: r.title, detail: `${strandName(r.strand)} · ${STATUS_LABELS[r.status]}`, highlight: false, opens: 'request' })),
+      'pending',
+    ),
+  );
+
+  const inProgramme = new Set(src.programme.map(({ request }) => request.reference));
+  add(
+    section(
+      'decisions',
+      `Decisions since ${ukDate(sinceDate)}`,
+      src.decisions
+        .filter((d) => inStrands(d.strand))
+        .sort((a, b) => a.at.localeCompare(b.at))
+        .map((d) => ({
+          reference: d.reference,
+          title: d.title,
+          detail: `${DECISION_WORDS[d.action]} on ${ukDate(d.at)}`,
+          highlight: false,
+          opens: inProgramme.has(d.reference) ? 'project' : 'request',
+        })),
+    ),
+  );
+
+  add(
+    section(
+      'awaiting',
+      'Awaiting a decision (oldest first)',
+      src.pending
+        .filter((r) => inStrands(r.strand))
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.reference.localeCompare(b.reference))
+        .map((r) => {
+          const age = Math.max(0, daysBetween(londonDate(new Date(r.createdAt)), today));
+          const stale = age > STALE_REQUEST_DAYS;
+          return {
+            reference: r.reference,
+            title: r.title,
+            detail: `${stale ? 'Waiting too long: ' : 'Waiting '}${plural(age, 'day')} · ${STATUS_LABELS[r.status]}`,
+            highlight: stale,
+            opens: 'request' as const,
+          };
+        }),
+      'pending',
+    ),
+  );
+
+  const byPriority = { high: 0, medium: 1, low: 2 } as const;
+  add(
+    section(
+      'missing',
+      'Priority projects missing essentials',
+      programme
+        .filter(({ project, request }) => project.isPriority && request.status !== 'completed')
+        .map(({ project, request }) => ({ project, request, missing: whatIsMissing(project, today).filter((m) => ESSENTIALS.includes(m)) }))
+        .filter((x) => x.missing.length > 0)
+        .sort((a, b) => byPriority[a.project.priority] - byPriority[b.project.priority] || a.request.reference.localeCompare(b.request.reference))
+        .map(({ request, missing }) => ({
+          reference: request.reference,
+          title: request.title,
+          detail: `Missing: ${missing.map((m) => MISSING_LABELS[m].toLowerCase()).join(', ')}`,
+          highlight: true,
+          opens: 'project' as const,
+        })),
+    ),
+  );
+
+  const milestones = programme.flatMap(({ project, request }) => project.milestones.map((m) => ({ m, request })));
+  const horizon = addDays(today, DUE_SOON_DAYS);
+  add(
+    section(
+      'due-soon',
+      `Milestones due in the next ${DUE_SOON_DAYS} days`,
+      milestones
+        .filter(({ m }) => m.status === 'planned' && m.due >= today && m.due <= horizon)
+        .sort((a, b) => a.m.due.localeCompare(b.m.due) || a.request.reference.localeCompare(b.request.reference))
+        .map(({ m, request }) => ({ reference: request.reference, title: m.title, detail: `Due ${ukDate(m.due)} · ${request.title}`, highlight: false, opens: 'project' as const })),
+    ),
+  );
+  add(
+    section(
+      'overdue',
+      'Overdue milestones',
+      milestones
+        .filter(({ m }) => isOverdue(m, today))
+        .sort((a, b) => a.m.due.localeCompare(b.m.due) || a.request.reference.localeCompare(b.request.reference))
+        .map(({ m, request }) => ({
+          reference: request.reference,
+          title: m.title,
+          detail: `Overdue: due ${ukDate(m.due)}, ${plural(daysBetween(m.due, today), 'day')} ago · ${request.title}`,
+          highlight: true,
+          opens: 'project' as const,
+        })),
+    ),
+  );
+  add(
+    section(
+      'completed',
+      `Milestones completed since ${ukDate(sinceDate)}`,
+      milestones
+        .filter(({ m }) => m.status === 'done' && m.completedOn !== null && m.completedOn >= sinceDate)
+        .sort((a, b) => (b.m.completedOn ?? '').localeCompare(a.m.completedOn ?? '') || a.request.reference.localeCompare(b.request.reference))
+        .map(({ m, request }) => ({ reference: request.reference, title: m.title, detail: `Done ${ukDate(m.completedOn ?? '')} · ${request.title}`, highlight: false, opens: 'project' as const })),
+    ),
+  );
+  add(section('owners', 'Escalated and unreachable owners', ownerItems(programme, src.reminderStates, src.unreachable)));
+
+  const byStatus = PROGRAMME_STATUSES.map((s) => ({ label: STATUS_LABELS[s], count: programme.filter(({ request }) => request.status === s).length }));
+  const byStrand = STRANDS.filter((s) => inStrands(s.id)).map((s) => ({ label: s.name, count: programme.filter(({ request }) => request.strand === s.id).length }));
+  const financialYear = financialYearOf(today);
+  const benefits = {
+    financialYear,
+    planned: programme.reduce((sum, { project }) => sum + (project.plannedBenefits.annualCash ?? 0), 0),
+    realised: programme.reduce((sum, { project }) => sum + project.realisedBenefits.filter((b) => b.financialYear === financialYear).reduce((s, b) => s + b.cashSaving, 0), 0),
+  };
+
+  return {
+    kind: src.kind,
+    title: titleOf(src),
+    subtitle: [
+      src.kind === 'pre-meeting' ? `Since ${ukDate(sinceDate)}` : `Week of ${ukDate(mondayOf(today))}`,
+      src.strands === null ? 'all strands' : [...src.strands].sort((a, b) => (STRAND_ORDER.get(a) ?? 0) - (STRAND_ORDER.get(b) ?? 0)).map(strandName).join(', '),
+    ].join(' · '),
+    meetingNotice: meetingNotice(src),
+    sections,
+    byStatus,
+    byStrand,
+    benefits,
+    projectCount: programme.length,
+  };
+}
+
+function titleOf(src: DigestSource): string {
+  if (src.kind === 'pre-meeting' && src.meeting) return `Before the DSG meeting on ${ukDate(src.meeting)}`;
+  return src.kind === 'preview' ? 'Digest preview' : 'Weekly digest';
+}
+
+function meetingNotice(src: DigestSource): string | null {
+  if (src.kind === 'pre-meeting') return null;
+  const next = nextMeeting(src.meetings, src.today);
+  if (next && daysBetween(src.today, next) <= MEETING_HORIZON_DAYS) return `Next DSG meeting: ${ukDate(next)}.`;
+  return 'No DSG meeting is set in the next two months. The strategy asks the DSG to meet at least every two months: the chair can add dates with `settings`.';
+}
+
+/** Owners chased with no change until their Digital Leader was told, and owners Teams cannot reach. */
+function ownerItems(
+  programme: readonly { project: Project; request: ProjectRequest }[],
+  states: readonly ReminderState[],
+  unreachable: readonly { aadObjectId: string; name: string }[],
+): DigestItem[] {
+  const byReference = new Map(programme.map((x) => [x.request.reference, x]));
+  const items: DigestItem[] = [];
+  const escalated = states.filter((s) => s.escalatedAt !== null).sort((a, b) => (a.escalatedAt ?? '').localeCompare(b.escalatedAt ?? '') || a.key.localeCompare(b.key));
+  for (const s of escalated) {
+    const [reference, kind] = s.key.split(':');
+    const entry = byReference.get(reference);
+    if (!entry) continue;
+    const { project, request } = entry;
+    const owner = [project.projectLead, project.projectManager, project.digitalLeader].find((p) => p?.aadObjectId === s.recipientId);
+    items.push({
+      reference,
+      title: request.title,
+      detail: `Escalated ${ukDate(s.escalatedAt ?? '')}: ${owner?.name ?? 'an owner'} reminded ${plural(s.count, 'time')} about ${REMINDER_WORDS[kind as ReminderKind] ?? kind} with no change`,
+      highlight: true,
+      opens: 'project',
+    });
+  }
+  const cannotReach = new Map(unreachable.map((p) => [p.aadObjectId, p.name]));
+  for (const { project, request } of programme) {
+    for (const owner of [project.projectLead, project.projectManager, project.digitalLeader]) {
+      if (owner && cannotReach.has(owner.aadObjectId)) {
+        items.push({ reference: request.reference, title: request.title, detail: `${owner.name} cannot be reached in Teams (blocked or removed the bot)`, highlight: true, opens: 'project' });
+      }
+    }
+  }
+  return items;
+}
