@@ -16,7 +16,10 @@ export const MANIFEST_DIR = path.join(ROOT, 'manifest');
 export const DEFAULT_OUT = path.join(ROOT, 'build', 'appPackage.zip');
 const ICONS = ['color.png', 'outline.png'] as const;
 
-/** What Teams shows in a bot's command menu; stricter than the schema since v1.22, so older clients show every command in full. */
+/**
+ * The command menu limits of earlier manifest schemas (10 commands a list up to v1.23; titles of 32 and
+ * descriptions of 128 characters up to v1.20; v1.29 allows more): kept so the menu reads well in every Teams client.
+ */
 export const MENU_LIMITS = { commands: 10, title: 32, description: 128 };
 
 const USAGE = 'Usage: npm run package [-- --out <file>]\n  --out  where to write the package (default: build/appPackage.zip)';
@@ -25,7 +28,7 @@ const VERSION = /^\d{1,9}\.\d{1,9}\.\d{1,9}$/;
 
 export class PackageRefused extends Error {
   constructor(readonly problems: string[]) {
-    super(`The Teams app package was not written; fix these settings (in the environment or .env):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(`The Teams app package was not written; fix these first (settings come from the environment or .env):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'PackageRefused';
   }
 }
@@ -33,7 +36,7 @@ export class PackageRefused extends Error {
 export interface PackageSettings {
   /** The values of the manifest's {{PLACEHOLDERS}}. */
   placeholders: { BOT_ID: string; TEAMS_APP_ID: string; PUBLIC_HOST: string; VERSION: string };
-  /** The Azure AD app the Programme tab signs in with (Teams SSO); null leaves webApplicationInfo out. */
+  /** The Entra ID (Azure AD) app the Programme tab signs in with (Teams SSO); null leaves webApplicationInfo out. */
   ssoAppId: string | null;
 }
 
@@ -67,7 +70,7 @@ export function readSettings(env: NodeJS.ProcessEnv, packageVersion: string): Pa
     problems.push(`${value('APP_VERSION') ? 'APP_VERSION' : 'The version in package.json'} is "${version.slice(0, 40)}"; Teams needs three numbers, like 1.0.0.`);
   }
   const sso = value('SSO_APP_ID');
-  if (sso) need(guidProblem('SSO_APP_ID', sso, "the Application (client) ID of the tab's Azure AD app, or leave it empty"));
+  if (sso) need(guidProblem('SSO_APP_ID', sso, "the Application (client) ID of the Programme tab's Entra ID app, or leave it empty"));
   if (problems.length) throw new PackageRefused(problems);
   return {
     placeholders: { BOT_ID: value('MicrosoftAppId'), TEAMS_APP_ID: value('TEAMS_APP_ID'), PUBLIC_HOST: new URL(value('PUBLIC_URL')).hostname, VERSION: version },
