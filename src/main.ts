@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import type { Deps } from './app/deps';
+import type { Clock } from './app/ports';
 import { type OutboxWorker, startOutboxWorker } from './app/outbox/outbox-worker';
 import { openProgrammeCsv, openProgrammeJson } from './app/publish-open-data';
 import { recordDelivery } from './app/triage/record-delivery';
@@ -29,7 +30,7 @@ export interface RunningBot {
 }
 
 /** The composition root: storage, use-case ports, the Teams endpoint and the HTTP server. */
-export async function startBot(config: Config, log: Logger): Promise<RunningBot> {
+export async function startBot(config: Config, log: Logger, options: { clock?: Clock } = {}): Promise<RunningBot> {
   const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, logger: log });
   const appId = config.bot?.appId ?? '';
   const adapter = createAdapter(config, log);
@@ -49,7 +50,7 @@ export async function startBot(config: Config, log: Logger): Promise<RunningBot>
       businessCaseDays: config.reminders.businessCaseDays,
       planDays: config.reminders.planDays,
     },
-    clock: { now: () => new Date() },
+    clock: options.clock ?? { now: () => new Date() },
     newId: randomUUID,
     roles: { adminAadIds: config.adminAadIds },
     roster: createRoster(adapter, appId),

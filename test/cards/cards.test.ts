@@ -1,3 +1,5 @@
+import { parseCommand } from '../../src/teams/commands';
+import { VERBS } from './card-checks';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditEvent, Draft, SimilarRequest } from '../../src/app/ports';
@@ -228,7 +230,9 @@ describe('helpCard', () => {
     const card = helpCard();
     expectValid(card);
     const facts = factsOf(card);
-    expect(Object.keys(facts)).toEqual(['new', 'my requests', 'DP-2026-0001', 'help']);
+    expect(Object.keys(facts)).toEqual(expect.arrayContaining(['new', 'my requests', 'DP-2026-0001', 'help', 'digest preview', 'report annual 2026/27']));
+    // Every command the help card names is one the bot understands, and reaches a verb it answers.
+    for (const command of Object.keys(facts)) expect(VERBS).toContain(parseCommand(command)?.verb);
     const text = visibleText(card);
     expect(text).toMatch(/@mention DSG Bot/);
     for (const p of PRINCIPLES) expect(paragraphs(card).some((line) => line.startsWith(`${p.name}: `))).toBe(true);

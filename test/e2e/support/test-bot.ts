@@ -62,13 +62,18 @@ export interface TestBot {
   stop(): Promise<void>;
 }
 
-export async function startTestBot(db: TestDatabase, env: Record<string, string> = {}, connector?: FakeConnector): Promise<TestBot> {
+/**
+ * Starts the bot on `db`. `at` makes the bot's clock read that instant now and run on from there (the
+ * scheduler, the outbox and every use case share it), for tests that need a Monday or a given week.
+ */
+export async function startTestBot(db: TestDatabase, env: Record<string, string> = {}, connector?: FakeConnector, at?: string): Promise<TestBot> {
   const fake = connector ?? new FakeConnector();
   if (!connector) await fake.start();
   const config = { ...loadConfig({ PLAYGROUND: 'off', ...db.env, ...env }), port: 0 };
   let bot: RunningBot;
   try {
-    bot = await startBot(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
+    const offset = at ? Date.parse(at) - Date.now() : 0;
+    bot = await startBot(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), { clock: { now: () => new Date(Date.now() + offset) } });
   } catch (error) {
     if (!connector) await fake.stop();
     throw error;
