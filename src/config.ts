@@ -27,6 +27,9 @@ export interface Config {
   publicUrl: string;
   /** Signs the annual report's download links; null when unset (a random one is made at start-up). */
   reportLinkSecret: string | null;
+  // --- The Programme tab's sign-in (issue 6) ---
+  /** Teams SSO for the tab's API; null when SSO_APP_ID is not set. The app id URI defaults to api://<host of PUBLIC_URL>/<app id>. */
+  sso: { appId: string; appIdUri: string | null; jwksUrl: string } | null;
 }
 
 /** The project root (this file is src/config.ts, or dist/config.js once built). */
@@ -103,7 +106,15 @@ const schema = z.object({
   PUBLIC_URL: optionalText.refine((v) => v === '' || /^https?:\/\/[^/\s]+$/.test(v.replace(/\/+$/, '')), 'must be the address people reach the bot at, like https://dsg-bot.council.example (no path)'),
   REPORT_LINK_SECRET: optionalText.refine((v) => v === '' || v.length >= 32, 'must be at least 32 characters (e.g. openssl rand -hex 32)'),
   BANK_HOLIDAYS_FILE: optionalText.refine((v) => v === '' || v.endsWith('.json'), 'must be the path of a .json file (or unset for config/bank-holidays-scotland.json)'),
+  // --- The Programme tab's sign-in (issue 6) ---
+  SSO_APP_ID: optionalText.refine((v) => v === '' || GUID.test(v), 'must be the Azure AD app (client) id of the tab, a GUID'),
+  SSO_APP_ID_URI: optionalText.refine((v) => v === '' || /^api:\/\/\S+$/.test(v), 'must be an application id URI, like api://dsg-bot.council.example/<SSO_APP_ID>'),
+  SSO_JWKS_URL: optionalText.refine((v) => v === '' || (URL.canParse(v) && /^https?:\/\//.test(v)), 'must be an http(s):// URL of a JSON Web Key Set'),
 });
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Where Microsoft Entra ID publishes the keys that sign its tokens. */
+export const DEFAULT_SSO_JWKS_URL = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
 
 export function isLoopback(host: string): boolean {
   if (host === 'localhost') return true;
@@ -153,5 +164,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     digests: { schedule: e.DIGEST_SCHEDULE, meetingCheckSchedule: e.DIGEST_MEETING_CHECK_SCHEDULE, daysBeforeMeeting: e.DIGEST_DAYS_BEFORE_MEETING },
     publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') || `http://${isLoopback(e.HOST) ? '127.0.0.1' : 'localhost'}:${e.PORT}`,
     reportLinkSecret: e.REPORT_LINK_SECRET || null,
+    // --- The Programme tab's sign-in (issue 6) ---
+    sso: e.SSO_APP_ID
+      ? {
+          appId: e.SSO_APP_ID,
+          appIdUri: e.SSO_APP_ID_URI || (e.PUBLIC_URL ? `api://${new URL(e.PUBLIC_URL).host}/${e.SSO_APP_ID}` : null),
+          jwksUrl: e.SSO_JWKS_URL || DEFAULT_SSO_JWKS_URL,
+        }
+      : null,
   };
 }

@@ -6,6 +6,9 @@ import type { Deps } from './app/deps';
 import type { Clock } from './app/ports';
 import { type OutboxWorker, startOutboxWorker } from './app/outbox/outbox-worker';
 import { openProgrammeCsv, openProgrammeJson } from './app/publish-open-data';
+import { sessionInfo } from './app/programme-view/session-info';
+import { viewProgramme } from './app/programme-view/view-programme';
+import { viewProgrammeProject } from './app/programme-view/view-programme-project';
 import { recordDelivery } from './app/triage/record-delivery';
 import { sendDueReminders } from './app/reminders/send-due-reminders';
 import { postMeetingDigest, postWeeklyDigests } from './app/digests/post-digests';
@@ -18,7 +21,9 @@ import { startSchedule } from './scheduler/schedule';
 import { type Config, ConfigError, loadConfig } from './config';
 import { close, createHttpServer, listen } from './http/server';
 import { createLogger, type Logger } from './log';
-import { MOCK_TENANT, startPlayground } from './playground';
+import { MOCK_TENANT, MOCK_USERS, startPlayground } from './playground';
+import { type Caller, createSignIn } from './sso/sign-in';
+import { createTokenValidator } from './sso/token-validator';
 import { openStore } from './storage/open-store';
 import { createAdapter, createTeamsEndpoint } from './teams/endpoint';
 import { createMessenger } from './teams/messenger';
@@ -80,12 +85,23 @@ export async function startBot(config: Config, log: Logger, options: { clock?: C
   const schedules = [reminders, ...startDigestSchedules(config, deps, calendar, log)];
   const teams = createTeamsEndpoint(adapter, config, deps, log);
   const openData = config.openData ? { json: () => openProgrammeJson(deps), csv: () => openProgrammeCsv(deps) } : undefined;
-  const server = createHttpServer(
+  // The Programme tab's API: Teams SSO when SSO_APP_ID is set; in local mode also the demo sign-in as a mock user.
+  const signIn = createSignIn({
+    validate: config.sso && createTokenValidator({ ...config.sso, allowedTenantIds: config.allowedTenantIds, log }),
+    demo: config.bot ? null : { users: Object.values(MOCK_USERS), tenantId: MOCK_TENANT.tenantId },
+  });
+  const programmeApi = {
+    session: () => sessionInfo({ sso: signIn.sso, demoUsers: signIn.demoUsers }),
+    programme: async (caller: Caller) => viewProgramme(deps, await signIn.identify(caller)),
+    project: async (caller: Caller, reference: string) => viewProgrammeProject(deps, await signIn.identify(caller), reference),
+  };
+    const server = createHttpServer(
     {
       messages: (req, res) => teams.handle(req, res),
       databaseHealthy: () => store.ping(),
       openData,
       annualReport: (file, expires, token) => downloadAnnualReport(deps, file, expires, token),
+      programmeApi,
     },
     log,
   );

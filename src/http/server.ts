@@ -1,5 +1,8 @@
 import restify from 'restify';
+import type { ProgrammeResponse, ProjectDetailResponse, SessionInfo } from '../app/programme-view/contract';
+import { isDomainError } from '../domain/errors';
 import type { Logger } from '../log';
+import { type Caller, SignInError } from '../sso/sign-in';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -12,6 +15,12 @@ export interface HttpHandlers {
   openData?: { json(): Promise<unknown>; csv(): Promise<string> };
   /** GET /reports/annual/<year>.csv|json with a signed token (expires, token query parameters). */
   annualReport?(file: string, expires: string | undefined, token: string | undefined): Promise<{ ok: true; format: 'csv' | 'json'; fileName: string; body: string } | { ok: false; status: number; error: string }>;
+  /** The Programme tab's API (GET /api/session, /api/programme, /api/projects/:ref); `caller` holds the sign-in headers. */
+  programmeApi?: {
+    session(): SessionInfo;
+    programme(caller: Caller): Promise<ProgrammeResponse>;
+    project(caller: Caller, reference: string): Promise<ProjectDetailResponse>;
+  };
 }
 
 /** The bot's HTTP surface; the only place that knows restify. */
@@ -105,6 +114,42 @@ export function createHttpServer(handlers: HttpHandlers, log: Logger): restify.S
       res.send(500, { error: 'The report could not be made; try again later.' });
     }
   });
+  // --- The Programme tab's API ---
+  const api = handlers.programmeApi;
+  type ProgrammeApi = NonNullable<HttpHandlers['programmeApi']>;
+  /** Answers one API call: the sign-in headers in, a JSON body out; people's data is never cached. */
+  const apiRoute = (path: string, read: (api: ProgrammeApi, caller: Caller, req: restify.Request) => Promise<object> | object) =>
+    server.get(path, async (req, res) => {
+      res.header('vary', 'Authorization, X-Demo-User');
+      if (!api) {
+        res.header('cache-control', 'no-store');
+        res.send(404, { error: 'The Programme API is not enabled on this server.' });
+        return;
+      }
+      const header = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined);
+      try {
+        const body = await read(api, { authorization: header('authorization'), demoUser: header('x-demo-user') }, req);
+        const personal = (body as { viewer?: unknown }).viewer != null;
+        res.header('cache-control', personal ? 'no-store' : 'no-cache');
+        res.send(200, body);
+      } catch (error) {
+        res.header('cache-control', 'no-store');
+        if (error instanceof SignInError) {
+          log.warn({ reqId: req.id(), path, reason: error.message }, 'programme API sign-in refused');
+          if (error.status === 401) res.header('www-authenticate', 'Bearer error="invalid_token"');
+          res.send(error.status, { error: error.message });
+        } else if (isDomainError(error) && (error.code === 'NOT_FOUND' || error.code === 'INVALID_FIELD')) {
+          log.info({ reqId: req.id(), path, reason: error.message }, 'programme API request refused');
+          res.send(error.code === 'NOT_FOUND' ? 404 : 400, { error: error.message });
+        } else {
+          log.error({ reqId: req.id(), path, reason: error instanceof Error ? error.message : String(error) }, 'programme API failed');
+          res.send(500, { error: 'The programme could not be read; try again later.' });
+        }
+      }
+    });
+  apiRoute('/api/session', (a) => a.session());
+  apiRoute('/api/programme', (a, caller) => a.programme(caller));
+  apiRoute('/api/projects/:ref', (a, caller, req) => a.project(caller, String(req.params.ref ?? '')));
 
   server.on('after', (req: restify.Request, res: restify.Response) => {
     log.debug({ reqId: req.id(), method: req.method, url: req.url, status: res.statusCode, ms: Date.now() - req.time() }, 'http');
