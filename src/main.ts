@@ -13,6 +13,7 @@ import { loadBankHolidays } from './scheduler/bank-holidays';
 import { startSchedule } from './scheduler/schedule';
 import { type Config, ConfigError, loadConfig } from './config';
 import { close, createHttpServer, listen } from './http/server';
+import { TAB_DIR } from './http/tab-files';
 import { createLogger, type Logger } from './log';
 import { MOCK_TENANT, startPlayground } from './playground';
 import { openStore } from './storage/open-store';
@@ -73,7 +74,7 @@ export async function startBot(config: Config, log: Logger): Promise<RunningBot>
   });
   const teams = createTeamsEndpoint(adapter, config, deps, log);
   const openData = config.openData ? { json: () => openProgrammeJson(deps), csv: () => openProgrammeCsv(deps) } : undefined;
-  const server = createHttpServer({ messages: (req, res) => teams.handle(req, res), databaseHealthy: () => store.ping(), openData }, log);
+  const server = createHttpServer({ messages: (req, res) => teams.handle(req, res), databaseHealthy: () => store.ping(), openData, tabDir: TAB_DIR }, log);
   let url: string;
   try {
     url = await listen(server, config.port, config.host);

@@ -1,5 +1,6 @@
 import restify from 'restify';
 import type { Logger } from '../log';
+import { readTabFile } from './tab-files';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -10,6 +11,8 @@ export interface HttpHandlers {
   databaseHealthy(): Promise<boolean>;
   /** The published Digital Programme (GET /open/programme.json and .csv); absent when OPEN_DATA is off. */
   openData?: { json(): Promise<unknown>; csv(): Promise<string> };
+  /** The folder of the built Programme tab, served at /tab (src/http/tab-files.ts). */
+  tabDir?: string;
 }
 
 /** The bot's HTTP surface; the only place that knows restify. */
@@ -77,6 +80,23 @@ export function createHttpServer(handlers: HttpHandlers, log: Logger): restify.S
       res.send(500, { error: 'The programme could not be read; try again later.' });
     }
   });
+
+  // The Programme tab: /tab (the page), /tab/config (the channel tab's configuration page), /tab/<asset>.
+  const tabDir = handlers.tabDir;
+  if (tabDir) {
+    const sendTab = async (req: restify.Request, res: restify.Response, name: string) => {
+      try {
+        const file = await readTabFile(tabDir, name, req.header('if-none-match') || undefined);
+        res.writeHead(file.status, file.headers);
+        res.end(file.body);
+      } catch (error) {
+        log.error({ reqId: req.id(), name, reason: error instanceof Error ? error.message : String(error) }, 'tab file could not be read');
+        res.send(500, { error: 'The Programme tab could not be read; try again later.' });
+      }
+    };
+    server.get('/tab', async (req, res) => sendTab(req, res, ''));
+    server.get('/tab/*', async (req, res) => sendTab(req, res, String(req.params['*'] ?? '')));
+  }
 
   server.on('after', (req: restify.Request, res: restify.Response) => {
     log.debug({ reqId: req.id(), method: req.method, url: req.url, status: res.statusCode, ms: Date.now() - req.time() }, 'http');
