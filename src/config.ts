@@ -21,6 +21,9 @@ export interface Config {
   reminders: { schedule: string; everyWorkingDays: number; businessCaseDays: number; planDays: number };
   /** Publish the approved Digital Programme (non-personal fields) at GET /open/programme.json and .csv. */
   openData: boolean;
+  // --- The Programme tab's sign-in (issue 6) ---
+  /** Teams SSO for the tab's API; null when SSO_APP_ID is not set. The app id URI defaults to api://<host of PUBLIC_URL>/<app id>. */
+  sso: { appId: string; appIdUri: string | null; jwksUrl: string } | null;
 }
 
 /** The project root (this file is src/config.ts, or dist/config.js once built). */
@@ -90,7 +93,16 @@ const schema = z.object({
     .transform((v) => v || 'off')
     .pipe(z.enum(['on', 'off'], { error: 'must be on or off' })),
   BANK_HOLIDAYS_FILE: optionalText.refine((v) => v === '' || v.endsWith('.json'), 'must be the path of a .json file (or unset for config/bank-holidays-scotland.json)'),
+  // --- The Programme tab's sign-in (issue 6) ---
+  PUBLIC_URL: optionalText.refine((v) => v === '' || (URL.canParse(v) && /^https?:\/\//.test(v)), 'must be the bot’s public address, like https://dsg-bot.council.example'),
+  SSO_APP_ID: optionalText.refine((v) => v === '' || GUID.test(v), 'must be the Azure AD app (client) id of the tab, a GUID'),
+  SSO_APP_ID_URI: optionalText.refine((v) => v === '' || /^api:\/\/\S+$/.test(v), 'must be an application id URI, like api://dsg-bot.council.example/<SSO_APP_ID>'),
+  SSO_JWKS_URL: optionalText.refine((v) => v === '' || (URL.canParse(v) && /^https?:\/\//.test(v)), 'must be an http(s):// URL of a JSON Web Key Set'),
 });
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Where Microsoft Entra ID publishes the keys that sign its tokens. */
+export const DEFAULT_SSO_JWKS_URL = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
 
 export function isLoopback(host: string): boolean {
   if (host === 'localhost') return true;
@@ -137,5 +149,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     bankHolidaysFile: e.BANK_HOLIDAYS_FILE ? resolve(e.BANK_HOLIDAYS_FILE) : DEFAULT_BANK_HOLIDAYS_FILE,
     reminders: { schedule: e.REMINDER_SCHEDULE, everyWorkingDays: e.REMIND_EVERY_DAYS, businessCaseDays: e.REMIND_BUSINESS_CASE_DAYS, planDays: e.REMIND_PLAN_DAYS },
     openData: e.OPEN_DATA === 'on',
+    // --- The Programme tab's sign-in (issue 6) ---
+    sso: e.SSO_APP_ID
+      ? {
+          appId: e.SSO_APP_ID,
+          appIdUri: e.SSO_APP_ID_URI || (e.PUBLIC_URL ? `api://${new URL(e.PUBLIC_URL).host}/${e.SSO_APP_ID}` : null),
+          jwksUrl: e.SSO_JWKS_URL || DEFAULT_SSO_JWKS_URL,
+        }
+      : null,
   };
 }

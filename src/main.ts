@@ -5,6 +5,9 @@ import dotenv from 'dotenv';
 import type { Deps } from './app/deps';
 import { type OutboxWorker, startOutboxWorker } from './app/outbox/outbox-worker';
 import { openProgrammeCsv, openProgrammeJson } from './app/publish-open-data';
+import { sessionInfo } from './app/programme-view/session-info';
+import { viewProgramme } from './app/programme-view/view-programme';
+import { viewProgrammeProject } from './app/programme-view/view-programme-project';
 import { recordDelivery } from './app/triage/record-delivery';
 import { sendDueReminders } from './app/reminders/send-due-reminders';
 import { WorkingCalendar } from './domain/calendar';
@@ -15,7 +18,9 @@ import { type Config, ConfigError, loadConfig } from './config';
 import { close, createHttpServer, listen } from './http/server';
 import { TAB_DIR } from './http/tab-files';
 import { createLogger, type Logger } from './log';
-import { MOCK_TENANT, startPlayground } from './playground';
+import { MOCK_TENANT, MOCK_USERS, startPlayground } from './playground';
+import { type Caller, createSignIn } from './sso/sign-in';
+import { createTokenValidator } from './sso/token-validator';
 import { openStore } from './storage/open-store';
 import { createAdapter, createTeamsEndpoint } from './teams/endpoint';
 import { createMessenger } from './teams/messenger';
@@ -74,7 +79,17 @@ export async function startBot(config: Config, log: Logger): Promise<RunningBot>
   });
   const teams = createTeamsEndpoint(adapter, config, deps, log);
   const openData = config.openData ? { json: () => openProgrammeJson(deps), csv: () => openProgrammeCsv(deps) } : undefined;
-  const server = createHttpServer({ messages: (req, res) => teams.handle(req, res), databaseHealthy: () => store.ping(), openData, tabDir: TAB_DIR }, log);
+  // The Programme tab's API: Teams SSO when SSO_APP_ID is set; in local mode also the demo sign-in as a mock user.
+  const signIn = createSignIn({
+    validate: config.sso && createTokenValidator({ ...config.sso, allowedTenantIds: config.allowedTenantIds, log }),
+    demo: config.bot ? null : { users: Object.values(MOCK_USERS), tenantId: MOCK_TENANT.tenantId },
+  });
+  const programmeApi = {
+    session: () => sessionInfo({ sso: signIn.sso, demoUsers: signIn.demoUsers }),
+    programme: async (caller: Caller) => viewProgramme(deps, await signIn.identify(caller)),
+    project: async (caller: Caller, reference: string) => viewProgrammeProject(deps, await signIn.identify(caller), reference),
+  };
+  const server = createHttpServer({ messages: (req, res) => teams.handle(req, res), databaseHealthy: () => store.ping(), openData, programmeApi, tabDir: TAB_DIR }, log);
   let url: string;
   try {
     url = await listen(server, config.port, config.host);

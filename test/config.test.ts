@@ -54,3 +54,28 @@ describe('tenant allow-list with credentials', () => {
     expect(loadConfig({}).allowedTenantIds).toEqual([]);
   });
 });
+
+describe('Programme tab sign-in (Teams SSO)', () => {
+  const appId = '2f6b8c1d-4e5a-4f6b-8c7d-9e0f1a2b3c4d';
+
+  it('is off without SSO_APP_ID', () => {
+    expect(loadConfig({}).sso).toBeNull();
+  });
+
+  it('takes the app id URI from PUBLIC_URL’s host and Entra ID’s key set by default', () => {
+    expect(loadConfig({ SSO_APP_ID: appId, PUBLIC_URL: 'https://dsg-bot.council.example/' }).sso).toEqual({
+      appId,
+      appIdUri: `api://dsg-bot.council.example/${appId}`,
+      jwksUrl: 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
+    });
+    expect(loadConfig({ SSO_APP_ID: appId }).sso?.appIdUri).toBeNull();
+    expect(loadConfig({ SSO_APP_ID: appId, SSO_APP_ID_URI: 'api://other/x', PUBLIC_URL: 'https://a.example', SSO_JWKS_URL: 'http://127.0.0.1:9/keys' }).sso).toMatchObject({ appIdUri: 'api://other/x', jwksUrl: 'http://127.0.0.1:9/keys' });
+  });
+
+  it('names each wrong sign-in setting', () => {
+    expect(() => loadConfig({ SSO_APP_ID: 'my-app', SSO_APP_ID_URI: 'https://x', SSO_JWKS_URL: 'keys.json', PUBLIC_URL: 'dsg-bot.example' })).toThrow(
+      /SSO_APP_ID must be[\s\S]*SSO_APP_ID_URI must be[\s\S]*SSO_JWKS_URL must be/,
+    );
+    expect(() => loadConfig({ PUBLIC_URL: 'dsg-bot.example' })).toThrow(/PUBLIC_URL must be the bot’s public address/);
+  });
+});

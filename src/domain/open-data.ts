@@ -9,7 +9,7 @@
  */
 import { londonDate } from './calendar';
 import { principleName, STRANDS, strandName } from './catalogue';
-import { type MilestoneStatus, PRIORITY_LABELS, type Project } from './project';
+import { type Milestone, type MilestoneStatus, PRIORITY_LABELS, type Project } from './project';
 import { type ProjectRequest, type RequestStatus, STATUS_LABELS } from './request';
 
 /** The request statuses of projects in the published programme; declined, pending and withdrawn never are. */
@@ -43,37 +43,54 @@ function dateOf(instant: string): string {
   return Number.isNaN(d.getTime()) ? instant.slice(0, 10) : londonDate(d);
 }
 
+/** A project with the request it came from, as the store lists them. */
+export interface ProgrammeRecord {
+  project: Project;
+  request: ProjectRequest;
+}
+
+/** Whether a record is in the published programme (approved, in delivery or completed). */
+export const isPublished = ({ request }: ProgrammeRecord): boolean => OPEN_STATUSES.includes(request.status);
+
+/** The programme's order: by strand (the strategy's order), priority, then reference. */
+export const byProgrammeOrder = (a: ProgrammeRecord, b: ProgrammeRecord): number =>
+  (STRAND_ORDER.get(a.request.strand) ?? 99) - (STRAND_ORDER.get(b.request.strand) ?? 99) ||
+  (PRIORITY_ORDER[a.project.priority] ?? 9) - (PRIORITY_ORDER[b.project.priority] ?? 9) ||
+  a.request.reference.localeCompare(b.request.reference);
+
+/** Milestones in timeline order: by due date, then title. */
+export const byDue = (a: Pick<Milestone, 'due' | 'title'>, b: Pick<Milestone, 'due' | 'title'>): number =>
+  a.due.localeCompare(b.due) || a.title.localeCompare(b.title);
+
+/** The published records in the programme's order. */
+export const publishedRecords = <T extends ProgrammeRecord>(items: readonly T[]): T[] => items.filter(isPublished).sort(byProgrammeOrder);
+
+/** One published project, non-personal fields only, each picked by name. */
+export function openProject({ project, request }: ProgrammeRecord): OpenProject {
+  const byYear = new Map<string, number>();
+  for (const b of project.realisedBenefits) byYear.set(b.financialYear, (byYear.get(b.financialYear) ?? 0) + b.cashSaving);
+  return {
+    reference: request.reference,
+    title: request.title,
+    strand: strandName(request.strand),
+    principles: request.principles.map(principleName),
+    status: STATUS_LABELS[request.status],
+    priority: PRIORITY_LABELS[project.priority] ?? project.priority,
+    isPriority: project.isPriority,
+    milestones: [...project.milestones]
+      .sort(byDue)
+      .map((m) => ({ title: m.title, due: m.due, status: m.status })),
+    plannedAnnualCashSaving: project.plannedBenefits.annualCash,
+    realisedSavings: [...byYear.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([financialYear, cashSaving]) => ({ financialYear, cashSaving })),
+    approvedOn: dateOf(project.approvedAt),
+  };
+}
+
 /** The published programme: approved, in-delivery and completed projects, by strand, priority and reference. */
-export function openProgramme(items: readonly { project: Project; request: ProjectRequest }[]): OpenProject[] {
-  return items
-    .filter(({ request }) => OPEN_STATUSES.includes(request.status))
-    .sort(
-      (a, b) =>
-        (STRAND_ORDER.get(a.request.strand) ?? 99) - (STRAND_ORDER.get(b.request.strand) ?? 99) ||
-        (PRIORITY_ORDER[a.project.priority] ?? 9) - (PRIORITY_ORDER[b.project.priority] ?? 9) ||
-        a.request.reference.localeCompare(b.request.reference),
-    )
-    .map(({ project, request }) => {
-      const byYear = new Map<string, number>();
-      for (const b of project.realisedBenefits) byYear.set(b.financialYear, (byYear.get(b.financialYear) ?? 0) + b.cashSaving);
-      return {
-        reference: request.reference,
-        title: request.title,
-        strand: strandName(request.strand),
-        principles: request.principles.map(principleName),
-        status: STATUS_LABELS[request.status],
-        priority: PRIORITY_LABELS[project.priority] ?? project.priority,
-        isPriority: project.isPriority,
-        milestones: [...project.milestones]
-          .sort((a, b) => a.due.localeCompare(b.due) || a.title.localeCompare(b.title))
-          .map((m) => ({ title: m.title, due: m.due, status: m.status })),
-        plannedAnnualCashSaving: project.plannedBenefits.annualCash,
-        realisedSavings: [...byYear.entries()]
-          .sort(([a], [b]) => a.localeCompare(b))
-          .map(([financialYear, cashSaving]) => ({ financialYear, cashSaving })),
-        approvedOn: dateOf(project.approvedAt),
-      };
-    });
+export function openProgramme(items: readonly ProgrammeRecord[]): OpenProject[] {
+  return publishedRecords(items).map(openProject);
 }
 
 export const OPEN_CSV_HEADER = [

@@ -84,3 +84,19 @@ export function rolesFor(actor: Actor, subject: Subject, ctx: RoleContext): Role
   if (is(actor, project?.projectManager)) roles.push('project-manager');
   return roles;
 }
+
+/** Words for each role, as people see them (in this order). */
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Administrator',
+  chair: 'DSG chair',
+  'dsg-member': 'DSG member',
+  'digital-leader': 'Digital Leader',
+  'project-lead': 'Project Lead',
+  'project-manager': 'Project Manager',
+  requester: 'Requester',
+  colleague: 'Colleague',
+};
+
+/** The labels of `roles`, each once, in ROLE_LABELS' order. */
+export const roleLabels = (roles: readonly Role[]): string[] =>
+  (Object.keys(ROLE_LABELS) as Role[]).filter((r) => roles.includes(r)).map((r) => ROLE_LABELS[r]);

@@ -1,5 +1,8 @@
 import restify from 'restify';
+import type { ProgrammeResponse, ProjectDetailResponse, SessionInfo } from '../app/programme-view/contract';
+import { isDomainError } from '../domain/errors';
 import type { Logger } from '../log';
+import { type Caller, SignInError } from '../sso/sign-in';
 import { readTabFile } from './tab-files';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -11,6 +14,12 @@ export interface HttpHandlers {
   databaseHealthy(): Promise<boolean>;
   /** The published Digital Programme (GET /open/programme.json and .csv); absent when OPEN_DATA is off. */
   openData?: { json(): Promise<unknown>; csv(): Promise<string> };
+  /** The Programme tab's API (GET /api/session, /api/programme, /api/projects/:ref); `caller` holds the sign-in headers. */
+  programmeApi?: {
+    session(): SessionInfo;
+    programme(caller: Caller): Promise<ProgrammeResponse>;
+    project(caller: Caller, reference: string): Promise<ProjectDetailResponse>;
+  };
   /** The folder of the built Programme tab, served at /tab (src/http/tab-files.ts). */
   tabDir?: string;
 }
@@ -80,6 +89,43 @@ export function createHttpServer(handlers: HttpHandlers, log: Logger): restify.S
       res.send(500, { error: 'The programme could not be read; try again later.' });
     }
   });
+
+  // --- The Programme tab's API ---
+  const api = handlers.programmeApi;
+  /** Answers one API call: the sign-in headers in, a JSON body out; people's data is never cached. */
+  type ProgrammeApi = NonNullable<HttpHandlers['programmeApi']>;
+  const apiRoute = (path: string, read: (api: ProgrammeApi, caller: Caller, req: restify.Request) => Promise<object> | object) =>
+    server.get(path, async (req, res) => {
+      res.header('vary', 'Authorization, X-Demo-User');
+      if (!api) {
+        res.header('cache-control', 'no-store');
+        res.send(404, { error: 'The Programme API is not enabled on this server.' });
+        return;
+      }
+      const header = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined);
+      try {
+        const body = await read(api, { authorization: header('authorization'), demoUser: header('x-demo-user') }, req);
+        const personal = (body as { viewer?: unknown }).viewer != null;
+        res.header('cache-control', personal ? 'no-store' : 'no-cache');
+        res.send(200, body);
+      } catch (error) {
+        res.header('cache-control', 'no-store');
+        if (error instanceof SignInError) {
+          log.warn({ reqId: req.id(), path, reason: error.message }, 'programme API sign-in refused');
+          if (error.status === 401) res.header('www-authenticate', 'Bearer error="invalid_token"');
+          res.send(error.status, { error: error.message });
+        } else if (isDomainError(error) && (error.code === 'NOT_FOUND' || error.code === 'INVALID_FIELD')) {
+          log.info({ reqId: req.id(), path, reason: error.message }, 'programme API request refused');
+          res.send(error.code === 'NOT_FOUND' ? 404 : 400, { error: error.message });
+        } else {
+          log.error({ reqId: req.id(), path, reason: error instanceof Error ? error.message : String(error) }, 'programme API failed');
+          res.send(500, { error: 'The programme could not be read; try again later.' });
+        }
+      }
+    });
+  apiRoute('/api/session', (a) => a.session());
+  apiRoute('/api/programme', (a, caller) => a.programme(caller));
+  apiRoute('/api/projects/:ref', (a, caller, req) => a.project(caller, String(req.params.ref ?? '')));
 
   // The Programme tab: /tab (the page), /tab/config (the channel tab's configuration page), /tab/<asset>.
   const tabDir = handlers.tabDir;

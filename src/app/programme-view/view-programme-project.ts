@@ -1,0 +1,31 @@
+import { DomainError } from '../../domain/errors';
+import { isPublished } from '../../domain/open-data';
+import { isAllowed } from '../../domain/permissions';
+import { projectDetail } from '../../domain/programme-view';
+import { REFERENCE_PATTERN } from '../../domain/request';
+import type { Deps } from '../deps';
+import type { ProjectDetailResponse } from './contract';
+import { projectHistory } from './project-history';
+import { type SignedIn, viewerFor } from './viewer';
+
+/**
+ * GET /api/projects/:ref: one project of the published programme in full. A reference that is not in it
+ * (unknown, or a request that is pending, declined, withdrawn or merged) is NOT_FOUND with the same words,
+ * so the API never tells whether such a request exists. The history names who did what only for viewers
+ * the bot's rules let see it (`project.history`).
+ */
+export async function viewProgrammeProject(deps: Deps, signedIn: SignedIn | null, reference: string): Promise<ProjectDetailResponse> {
+  const ref = reference.trim().toUpperCase();
+  if (!REFERENCE_PATTERN.test(ref)) {
+    throw new DomainError('INVALID_FIELD', `"${reference.slice(0, 40)}" is not a project reference; references look like DP-2026-0007.`, { field: 'reference' });
+  }
+  const [request, project] = await Promise.all([deps.store.requests.getByReference(ref), deps.store.projects.get(ref)]);
+  if (!request || !project || !isPublished({ request, project })) {
+    throw new DomainError('NOT_FOUND', `${ref} is not in the Digital Programme.`, { reference: ref });
+  }
+  const record = { request, project };
+  const today = deps.calendar.londonDate(deps.clock.now());
+  const signed = signedIn ? await viewerFor(deps, signedIn, [record]) : null;
+  const history = projectHistory(await deps.store.audit.listFor('request', ref), !!signed && isAllowed('project.history', signed.roles));
+  return { viewer: signed?.viewer ?? null, project: projectDetail(record, today, signed ? 'signed-in' : 'public', history) };
+}

@@ -1,0 +1,20 @@
+import { financialYearOf } from '../../domain/project';
+import { publishedRecords } from '../../domain/open-data';
+import { programmeItem } from '../../domain/programme-view';
+import type { Deps } from '../deps';
+import type { ProgrammeResponse } from './contract';
+import { type SignedIn, viewerFor } from './viewer';
+
+/** GET /api/programme: the approved, in-delivery and completed projects; people's names only for a signed-in viewer. */
+export async function viewProgramme(deps: Deps, signedIn: SignedIn | null): Promise<ProgrammeResponse> {
+  const now = deps.clock.now();
+  const today = deps.calendar.londonDate(now);
+  const records = publishedRecords(await deps.store.projects.listWithRequests());
+  const viewer = signedIn ? (await viewerFor(deps, signedIn, records)).viewer : null;
+  return {
+    generatedAt: now.toISOString(),
+    financialYear: financialYearOf(today),
+    viewer,
+    projects: records.map((r) => programmeItem(r, today, viewer ? 'signed-in' : 'public')),
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * The Programme tab's view of the Digital Programme (the shapes are in `app/programme-view/contract.ts`).
+ *
+ * For the public (no signed-in viewer) a project carries exactly what open data publishes, taken from
+ * `openProject`, plus ids of the strategy's vocabularies, counts and dates derived from non-personal fields,
+ * and what the project is missing. People's names, links and the resourcing note are added only for a
+ * signed-in viewer, each picked by name, never copied with a spread.
+ */
+import type { MilestoneView, ProgrammeItem, ProjectDetailResponse } from '../app/programme-view/contract';
+import { byDue, isPublished, openProject, type ProgrammeRecord } from './open-data';
+import { BUSINESS_CASE_LABELS, DPIA_LABELS, financialYearOf, isOverdue, type Milestone, MISSING_LABELS, whatIsMissing } from './project';
+
+export type ProjectDetail = ProjectDetailResponse['project'];
+export type HistoryEntry = ProjectDetail['history'][number];
+
+/** Who the view is for: anyone (open data's fields only) or a signed-in member of staff. */
+export type Audience = 'public' | 'signed-in';
+
+const milestoneView = (m: Milestone, today: string): MilestoneView => ({
+  title: m.title,
+  due: m.due,
+  status: m.status,
+  overdue: isOverdue(m, today),
+  completedOn: m.completedOn,
+});
+
+/** One project of the published programme as the tab lists it; `today` is the London date. */
+export function programmeItem(record: ProgrammeRecord, today: string, audience: Audience): ProgrammeItem {
+  if (!isPublished(record)) throw new Error(`${record.request.reference} is not in the published programme`);
+  const { project, request } = record;
+  const open = openProject(record);
+  const thisYear = financialYearOf(today);
+  const upcoming = project.milestones.filter((m) => m.status === 'planned' && m.due >= today).sort(byDue);
+  const item: ProgrammeItem = {
+    reference: open.reference,
+    title: open.title,
+    strandId: request.strand,
+    strand: open.strand,
+    principleIds: [...request.principles],
+    principles: open.principles,
+    statusId: request.status as ProgrammeItem['statusId'],
+    status: open.status,
+    priorityId: project.priority,
+    priority: open.priority,
+    isPriority: open.isPriority,
+    missing: whatIsMissing(project, today).map((m) => MISSING_LABELS[m]),
+    milestoneCount: project.milestones.length,
+    overdueMilestones: project.milestones.filter((m) => isOverdue(m, today)).length,
+    nextDue: upcoming[0]?.due ?? null,
+    plannedAnnualCashSaving: open.plannedAnnualCashSaving,
+    realisedThisYear: open.realisedSavings.find((s) => s.financialYear === thisYear)?.cashSaving ?? 0,
+    approvedOn: open.approvedOn,
+  };
+  if (audience === 'signed-in') {
+    item.owners = {
+      digitalLeader: project.digitalLeader?.name ?? null,
+      projectLead: project.projectLead?.name ?? null,
+      projectManager: project.projectManager?.name ?? null,
+    };
+  }
+  return item;
+}
+
+/** One project in full: the list's fields, its business case, plan, resourcing, DPIA, milestones, savings and `history`. */
+export function projectDetail(record: ProgrammeRecord, today: string, audience: Audience, history: HistoryEntry[]): ProjectDetail {
+  const { project } = record;
+  const personal = audience === 'signed-in';
+  return {
+    ...programmeItem(record, today, audience),
+    businessCase: {
+      status: BUSINESS_CASE_LABELS[project.businessCase.status],
+      date: project.businessCase.date,
+      ...(personal && { link: project.businessCase.link }),
+    },
+    plan: { present: !!project.planLink, ...(personal && { link: project.planLink }) },
+    resourcing: { confirmed: project.resourcing.confirmed, ...(personal && { note: project.resourcing.note }) },
+    dpia: project.dpia === null ? null : DPIA_LABELS[project.dpia],
+    milestones: [...project.milestones].sort(byDue).map((m) => milestoneView(m, today)),
+    realisedSavings: openProject(record).realisedSavings,
+    history,
+  };
+}

@@ -1,0 +1,105 @@
+import type { ProgrammeItem } from '../../src/app/programme-view/contract';
+import { openProgramme } from '../../src/domain/open-data';
+import { programmeItem, projectDetail } from '../../src/domain/programme-view';
+import { personalRecord } from '../support/personal-record';
+import { sampleMilestone } from '../support/sample-milestone';
+
+const TODAY = '2027-03-01';
+const history = [{ at: '2026-10-01T09:00:00.000Z', what: 'Approved' }];
+
+describe('programmeItem', () => {
+  it('gives the public exactly the open-data fields, with ids, counts and what is missing', () => {
+    const record = personalRecord('DP-2026-0001', 'in-delivery');
+    expect(programmeItem(record, TODAY, 'public')).toEqual<ProgrammeItem>({
+      reference: 'DP-2026-0001',
+      title: 'Online booking DP-2026-0001',
+      strandId: 'customers',
+      strand: 'Digital Customers',
+      principleIds: ['customer-focused', 'privacy-openness'],
+      principles: ['Customer/Citizen Focused', 'Privacy and Openness'],
+      statusId: 'in-delivery',
+      status: 'In delivery',
+      priorityId: 'high',
+      priority: 'High',
+      isPriority: true,
+      missing: ['Data protection impact assessment', 'Overdue milestone'],
+      milestoneCount: 2,
+      overdueMilestones: 1,
+      nextDue: '2027-06-30',
+      plannedAnnualCashSaving: 12000,
+      realisedThisYear: 1000,
+      approvedOn: '2026-10-01',
+    });
+    // The same labels as open data publishes, from the same function.
+    const [open] = openProgramme([record]);
+    const item = programmeItem(record, TODAY, 'public');
+    expect([item.strand, item.principles, item.status, item.priority, item.approvedOn]).toEqual([open.strand, open.principles, open.status, open.priority, open.approvedOn]);
+  });
+
+  it('adds the owners’ names, and only their names, for a signed-in viewer', () => {
+    const item = programmeItem(personalRecord('DP-2026-0001', 'approved', { projectManager: null }), TODAY, 'signed-in');
+    expect(item.owners).toEqual({ digitalLeader: 'PERSONAL-name-leader', projectLead: 'PERSONAL-name-lead', projectManager: null });
+    expect(JSON.stringify(item)).not.toContain('PERSONAL-aad');
+  });
+
+  it('counts this financial year’s savings and the next milestone not yet due', () => {
+    const record = personalRecord('DP-2026-0001', 'completed', {
+      milestones: [
+        sampleMilestone({ due: '2027-02-01', status: 'done', completedOn: '2027-02-01' }),
+        sampleMilestone({ due: '2027-04-10' }),
+        sampleMilestone({ due: '2027-03-01' }),
+      ],
+    });
+    expect(programmeItem(record, TODAY, 'public')).toMatchObject({ nextDue: '2027-03-01', overdueMilestones: 0, milestoneCount: 3 });
+    expect(programmeItem(record, '2027-04-01', 'public')).toMatchObject({ realisedThisYear: 5000, nextDue: '2027-04-10', overdueMilestones: 1 });
+    expect(programmeItem(personalRecord('DP-2026-0002', 'approved', { milestones: [], realisedBenefits: [] }), TODAY, 'public')).toMatchObject({ nextDue: null, realisedThisYear: 0 });
+  });
+
+  it('refuses a record that is not in the published programme', () => {
+    expect(() => programmeItem(personalRecord('DP-2026-0001', 'declined'), TODAY, 'public')).toThrow(/not in the published programme/);
+  });
+});
+
+describe('projectDetail', () => {
+  it('shows the public no person, id, link, note or free text from a fully populated record', () => {
+    for (const status of ['approved', 'in-delivery', 'completed'] as const) {
+      const detail = projectDetail(personalRecord('DP-2026-0001', status), TODAY, 'public', history);
+      const text = JSON.stringify(detail);
+      expect(text).not.toContain('PERSONAL');
+      expect(text).not.toContain('https://');
+      expect(text).not.toContain('Mrs Smith');
+      expect(detail.owners).toBeUndefined();
+      expect(detail.businessCase).toEqual({ status: 'Approved', date: '2026-10-02' });
+      expect(detail.plan).toEqual({ present: true });
+      expect(detail.resourcing).toEqual({ confirmed: true });
+    }
+  });
+
+  it('gives milestones in date order with overdue marked, savings by year, the DPIA and the history given', () => {
+    const detail = projectDetail(personalRecord('DP-2026-0001', 'approved'), TODAY, 'public', history);
+    expect(detail.milestones).toEqual([
+      { title: 'Discovery', due: '2027-01-14', status: 'planned', overdue: true, completedOn: null },
+      { title: 'Go live', due: '2027-06-30', status: 'planned', overdue: false, completedOn: null },
+    ]);
+    expect(detail.realisedSavings).toEqual([
+      { financialYear: '2026/27', cashSaving: 1000 },
+      { financialYear: '2027/28', cashSaving: 5000 },
+    ]);
+    expect(detail.dpia).toBe('In progress');
+    expect(detail.history).toBe(history);
+    expect(projectDetail(personalRecord('DP-2026-0001', 'approved', { dpia: null }), TODAY, 'public', []).dpia).toBeNull();
+  });
+
+  it('adds the links, the resourcing note and the owners for a signed-in viewer, never an AAD id', () => {
+    const detail = projectDetail(personalRecord('DP-2026-0001', 'approved'), TODAY, 'signed-in', history);
+    expect(detail.businessCase).toEqual({ status: 'Approved', date: '2026-10-02', link: 'https://PERSONAL-link-business-case' });
+    expect(detail.plan).toEqual({ present: true, link: 'https://PERSONAL-link-plan' });
+    expect(detail.resourcing).toEqual({ confirmed: true, note: 'PERSONAL-resourcing-note' });
+    expect(detail.owners?.projectLead).toBe('PERSONAL-name-lead');
+    const text = JSON.stringify(detail);
+    for (const never of ['PERSONAL-aad', 'PERSONAL-requesterId', 'PERSONAL-problem', 'PERSONAL-nonCash', 'PERSONAL-benefit-note', 'PERSONAL-revision']) expect(text).not.toContain(never);
+    const bare = projectDetail(personalRecord('DP-2026-0001', 'approved', { planLink: null, resourcing: { confirmed: false, note: null } }), TODAY, 'signed-in', []);
+    expect(bare.plan).toEqual({ present: false, link: null });
+    expect(bare.resourcing).toEqual({ confirmed: false, note: null });
+  });
+});
