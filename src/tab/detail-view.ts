@@ -13,7 +13,7 @@ const section = (id: string, title: string, ...children: Child[]): HTMLElement =
   h('section', { class: 'detail-section', 'aria-labelledby': id }, h('h2', { id }, title), children);
 
 function owners(project: Project): HTMLElement {
-  if (!project.owners) return section('owners', 'Owners', h('p', {}, 'Names are shown to people signed in to the tab in Teams.'));
+  if (!project.owners) return section('owners', 'Owners', h('p', {}, 'Names are shown only to people who are signed in.'));
   const { digitalLeader, projectLead, projectManager } = project.owners;
   return section(
     'owners',
