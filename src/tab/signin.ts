@@ -47,8 +47,9 @@ export function createSignIn(root: HTMLElement, session: SessionInfo, teams: Tea
   let demoUser = '';
   let picker: HTMLSelectElement | null = null;
 
-  if (session.mode === 'local-demo') {
-    const users = session.demoUsers ?? [];
+  // The API offers demo users in local mode only (also when SSO is configured there, for trying it out).
+  const users = session.demoUsers ?? [];
+  if (users.length > 0) {
     demoUser = users.some((u) => u.id === remembered.get()) ? remembered.get() : '';
     picker = h('select', { id: 'demo-user' }, h('option', { value: '' }, 'Nobody (public view)'), users.map((u) => h('option', { value: u.id }, u.name)));
     picker.value = demoUser;

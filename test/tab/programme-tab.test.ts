@@ -344,6 +344,24 @@ describe('demo sign-in (local mode)', () => {
   });
 });
 
+describe('with Teams SSO configured', () => {
+  it('a plain browser (outside Teams) gets the public view, told where names are shown, with no demo sign-in', async () => {
+    const appId = '5b3a2c1d-0e9f-4a8b-8c7d-6e5f4a3b2c1d';
+    const sso = await startTestBot(db, { MicrosoftAppId: appId, MicrosoftAppPassword: 'not-used-here', SSO_APP_ID: appId, SSO_JWKS_URL: 'http://127.0.0.1:9/keys' });
+    try {
+      const page = await offlinePage(browser);
+      pages.push(page);
+      await page.goto(`${sso.bot.url}/tab`);
+      await listShows(page, programme.projects);
+      expect(await page.locator('#viewer').innerText()).toBe('Public view: open the tab in Teams to see names.');
+      expect(await page.locator('.demo-signin').count()).toBe(0);
+      expect(await page.locator('#notice').innerText()).toBe('');
+    } finally {
+      await sso.stop();
+    }
+  });
+});
+
 function mostCommon<T>(values: T[]): T {
   const counts = new Map<T, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
