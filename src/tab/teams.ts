@@ -33,11 +33,12 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-/** Not framed and not opened by another window: certainly not inside Teams. */
-const standalone = (): boolean => window.parent === window && !window.opener;
-
+/**
+ * Teams on the desktop and the web frames the tab; Teams mobile hosts it in a web view with a native
+ * bridge. In a plain browser teams-js fails at once ("No Parent window found"); in someone else's frame
+ * nobody answers, hence the timeout.
+ */
 export async function connectToTeams(): Promise<TeamsHost | null> {
-  if (standalone()) return null;
   try {
     await withTimeout(app.initialize(), INITIALISE_TIMEOUT_MS);
     const context = await withTimeout(app.getContext(), INITIALISE_TIMEOUT_MS);
