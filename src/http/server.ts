@@ -92,8 +92,8 @@ export function createHttpServer(handlers: HttpHandlers, log: Logger): restify.S
 
   // --- The Programme tab's API ---
   const api = handlers.programmeApi;
-  /** Answers one API call: the sign-in headers in, a JSON body out; people's data is never cached. */
   type ProgrammeApi = NonNullable<HttpHandlers['programmeApi']>;
+  /** Answers one API call: the sign-in headers in, a JSON body out; people's data is never cached. */
   const apiRoute = (path: string, read: (api: ProgrammeApi, caller: Caller, req: restify.Request) => Promise<object> | object) =>
     server.get(path, async (req, res) => {
       res.header('vary', 'Authorization, X-Demo-User');

@@ -41,3 +41,38 @@ describe('HTTP server', () => {
     await expect(fetch(`${url}/healthz`)).rejects.toBeDefined();
   });
 });
+
+describe('the Programme tab API routes', () => {
+  const base = { messages: async () => undefined, databaseHealthy: async () => true };
+
+  it('answer 404 when the server has no Programme API', async () => {
+    const server = createHttpServer(base, createLogger('silent'));
+    const url = await listen(server, 0, '127.0.0.1');
+    try {
+      const res = await fetch(`${url}/api/programme`);
+      expect(res.status).toBe(404);
+      expect(await res.json()).toEqual({ error: 'The Programme API is not enabled on this server.' });
+    } finally {
+      await close(server);
+    }
+  });
+
+  it('answer an unexpected failure with 500 and a plain message, and log it', async () => {
+    const lines: string[] = [];
+    const fail = async (): Promise<never> => {
+      throw new Error('disk on fire');
+    };
+    const server = createHttpServer({ ...base, programmeApi: { session: () => ({ mode: 'anonymous' }), programme: fail, project: fail } }, createLogger('info', { write: (l: string) => void lines.push(l) }));
+    const url = await listen(server, 0, '127.0.0.1');
+    try {
+      const res = await fetch(`${url}/api/projects/DP-2026-0001`);
+      expect(res.status).toBe(500);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(await res.json()).toEqual({ error: 'The programme could not be read; try again later.' });
+      expect(lines.some((l) => l.includes('programme API failed') && l.includes('disk on fire'))).toBe(true);
+      expect(await (await fetch(`${url}/api/session`)).json()).toEqual({ mode: 'anonymous' });
+    } finally {
+      await close(server);
+    }
+  });
+});
