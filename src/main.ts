@@ -20,6 +20,7 @@ import { loadBankHolidays } from './scheduler/bank-holidays';
 import { startSchedule } from './scheduler/schedule';
 import { type Config, ConfigError, loadConfig } from './config';
 import { close, createHttpServer, listen } from './http/server';
+import { TAB_DIR } from './http/tab-files';
 import { createLogger, type Logger } from './log';
 import { MOCK_TENANT, MOCK_USERS, startPlayground } from './playground';
 import { type Caller, createSignIn } from './sso/sign-in';
@@ -95,13 +96,14 @@ export async function startBot(config: Config, log: Logger, options: { clock?: C
     programme: async (caller: Caller) => viewProgramme(deps, await signIn.identify(caller)),
     project: async (caller: Caller, reference: string) => viewProgrammeProject(deps, await signIn.identify(caller), reference),
   };
-    const server = createHttpServer(
+  const server = createHttpServer(
     {
       messages: (req, res) => teams.handle(req, res),
       databaseHealthy: () => store.ping(),
       openData,
       annualReport: (file, expires, token) => downloadAnnualReport(deps, file, expires, token),
       programmeApi,
+      tabDir: TAB_DIR,
     },
     log,
   );

@@ -76,6 +76,6 @@ describe('Programme tab sign-in (Teams SSO)', () => {
     expect(() => loadConfig({ SSO_APP_ID: 'my-app', SSO_APP_ID_URI: 'https://x', SSO_JWKS_URL: 'keys.json', PUBLIC_URL: 'dsg-bot.example' })).toThrow(
       /SSO_APP_ID must be[\s\S]*SSO_APP_ID_URI must be[\s\S]*SSO_JWKS_URL must be/,
     );
-    expect(() => loadConfig({ PUBLIC_URL: 'dsg-bot.example' })).toThrow(/PUBLIC_URL must be the bot’s public address/);
+    expect(() => loadConfig({ PUBLIC_URL: 'dsg-bot.example' })).toThrow(/PUBLIC_URL must be the address people reach the bot at/);
   });
 });

@@ -3,6 +3,7 @@ import type { ProgrammeResponse, ProjectDetailResponse, SessionInfo } from '../a
 import { isDomainError } from '../domain/errors';
 import type { Logger } from '../log';
 import { type Caller, SignInError } from '../sso/sign-in';
+import { readTabFile } from './tab-files';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -21,6 +22,8 @@ export interface HttpHandlers {
     programme(caller: Caller): Promise<ProgrammeResponse>;
     project(caller: Caller, reference: string): Promise<ProjectDetailResponse>;
   };
+  /** The folder of the built Programme tab, served at /tab (src/http/tab-files.ts). */
+  tabDir?: string;
 }
 
 /** The bot's HTTP surface; the only place that knows restify. */
@@ -150,6 +153,23 @@ export function createHttpServer(handlers: HttpHandlers, log: Logger): restify.S
   apiRoute('/api/session', (a) => a.session());
   apiRoute('/api/programme', (a, caller) => a.programme(caller));
   apiRoute('/api/projects/:ref', (a, caller, req) => a.project(caller, String(req.params.ref ?? '')));
+
+  // The Programme tab: /tab (the page), /tab/config (the channel tab's configuration page), /tab/<asset>.
+  const tabDir = handlers.tabDir;
+  if (tabDir) {
+    const sendTab = async (req: restify.Request, res: restify.Response, name: string) => {
+      try {
+        const file = await readTabFile(tabDir, name, req.header('if-none-match') || undefined);
+        res.writeHead(file.status, file.headers);
+        res.end(file.body);
+      } catch (error) {
+        log.error({ reqId: req.id(), name, reason: error instanceof Error ? error.message : String(error) }, 'tab file could not be read');
+        res.send(500, { error: 'The Programme tab could not be read; try again later.' });
+      }
+    };
+    server.get('/tab', async (req, res) => sendTab(req, res, ''));
+    server.get('/tab/*', async (req, res) => sendTab(req, res, String(req.params['*'] ?? '')));
+  }
 
   server.on('after', (req: restify.Request, res: restify.Response) => {
     log.debug({ reqId: req.id(), method: req.method, url: req.url, status: res.statusCode, ms: Date.now() - req.time() }, 'http');

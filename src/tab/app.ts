@@ -1,0 +1,147 @@
+/**
+ * The Programme tab: theme, Teams, sign-in, then two views chosen by the address:
+ * `#/` (with `?strand=...&q=...` filters) is the list, `#/project/DP-2026-0007` a project.
+ */
+import type { ProgrammeResponse, SessionInfo } from '../app/programme-view/contract';
+import { REFERENCE_PATTERN } from '../domain/request';
+import { ApiError, getProgramme, getProject, getSession } from './api';
+import { fill, h } from './dom';
+import { showProject, showProjectProblem } from './detail-view';
+import { filtersToQuery, parseFilters } from './filters';
+import { createListView, type ListView } from './list-view';
+import { createSignIn, type SignIn } from './signin';
+import type { TeamsHost } from './teams';
+
+const byId = (id: string): HTMLElement => document.getElementById(id) as HTMLElement;
+
+type Route = { view: 'list'; query: string } | { view: 'project'; reference: string };
+
+function routeOf(hash: string): Route | null {
+  if (hash === '' || hash === '#') return { view: 'list', query: '' };
+  if (!hash.startsWith('#/')) return null; // an in-page anchor such as the skip link
+  const project = /^#\/project\/([^/?#]+)$/.exec(hash);
+  if (project) return { view: 'project', reference: decodeURIComponent(project[1]).trim().toUpperCase() };
+  return { view: 'list', query: hash.split('?')[1] ?? '' };
+}
+
+export async function startProgrammeTab(teams: TeamsHost | null): Promise<void> {
+  const listRoot = byId('list-view');
+  const detailRoot = byId('detail-view');
+  const breadcrumb = byId('breadcrumb');
+  const notice = byId('notice');
+  const skip = document.querySelector<HTMLAnchorElement>('.skip-link');
+  skip?.addEventListener('click', (event) => {
+    event.preventDefault();
+    byId('main').focus();
+  });
+
+  const session: SessionInfo = await getSession().catch(() => ({ mode: 'anonymous' }));
+
+  let programme: ProgrammeResponse | null = null;
+  let list: ListView | null = null;
+  let listHash = '#/';
+  let lastOpened: string | null = null;
+  let routeSeq = 0;
+
+  const signIn: SignIn = createSignIn(byId('signin'), session, teams, (text) => (notice.textContent = text), () => void reload());
+
+  function setBreadcrumb(current: string | null): void {
+    const home = current
+      ? h('li', {}, h('a', { href: listHash }, 'Digital Programme'))
+      : h('li', {}, h('a', { href: listHash, 'aria-current': 'page' }, 'Digital Programme'));
+    fill(breadcrumb, h('ol', {}, home, current && h('li', {}, h('span', { 'aria-current': 'page' }, current))));
+  }
+
+  /** Calls the API with the viewer's credentials; if the server refuses them, once more without. */
+  async function withCredentials<T>(call: (c: Awaited<ReturnType<SignIn['credentials']>>) => Promise<T>): Promise<T> {
+    const credentials = await signIn.credentials();
+    try {
+      return await call(credentials);
+    } catch (error) {
+      if (!(error instanceof ApiError) || credentials.kind === 'none' || (error.status !== 401 && error.status !== 403)) throw error;
+      signIn.refused(`The server did not accept your sign-in (${error.message})`);
+      return call({ kind: 'none' });
+    }
+  }
+
+  async function loadProgramme(): Promise<boolean> {
+    try {
+      programme = await withCredentials(getProgramme);
+      signIn.showViewer(programme.viewer);
+      return true;
+    } catch (error) {
+      programme = null;
+      list = null;
+      const retry = h('button', { type: 'button' }, 'Try again');
+      retry.addEventListener('click', () => void reload());
+      fill(
+        listRoot,
+        h('h1', {}, 'Digital Programme'),
+        h('div', { class: 'state error' }, h('p', {}, 'The Digital Programme could not be loaded.'), h('p', {}, error instanceof Error ? error.message : String(error)), retry),
+      );
+      return false;
+    }
+  }
+
+  function showList(query: string): void {
+    detailRoot.hidden = true;
+    listRoot.hidden = false;
+    document.title = 'Digital Programme';
+    const filters = parseFilters(query);
+    const normalised = filtersToQuery(filters);
+    listHash = normalised ? `#/?${normalised}` : '#/';
+    setBreadcrumb(null);
+    if (!programme) return;
+    list ??= createListView(listRoot, (changed) => {
+      const q = filtersToQuery(changed);
+      listHash = q ? `#/?${q}` : '#/';
+      history.replaceState(null, '', listHash);
+      setBreadcrumb(null);
+    });
+    list.show(programme, filters);
+    if (lastOpened) list.focusProject(lastOpened);
+    lastOpened = null;
+  }
+
+  async function showProjectPage(reference: string): Promise<void> {
+    const seq = ++routeSeq;
+    listRoot.hidden = true;
+    detailRoot.hidden = false;
+    window.scrollTo(0, 0);
+    setBreadcrumb(reference);
+    lastOpened = reference;
+    if (!REFERENCE_PATTERN.test(reference)) {
+      showProjectProblem(detailRoot, 'Not a project reference', `"${reference}" is not a project reference. References look like DP-2026-0007.`, listHash);
+      return;
+    }
+    fill(detailRoot, h('p', { class: 'state' }, `Loading ${reference}…`));
+    try {
+      const detail = await withCredentials((c) => getProject(reference, c));
+      if (seq !== routeSeq) return;
+      document.title = `${detail.project.reference} ${detail.project.title} – Digital Programme`;
+      signIn.showViewer(detail.viewer);
+      showProject(detailRoot, detail, listHash);
+    } catch (error) {
+      if (seq !== routeSeq) return;
+      const message = error instanceof Error ? error.message : String(error);
+      if (error instanceof ApiError && error.status === 404) showProjectProblem(detailRoot, `${reference} not found`, `There is no project ${reference} in the Digital Programme. ${message}`, listHash);
+      else showProjectProblem(detailRoot, `${reference} could not be loaded`, message, listHash);
+    }
+  }
+
+  function route(): void {
+    const r = routeOf(location.hash);
+    if (!r) return;
+    if (r.view === 'project') void showProjectPage(r.reference);
+    else showList(r.query);
+  }
+
+  async function reload(): Promise<void> {
+    if (await loadProgramme()) route();
+    else setBreadcrumb(null);
+  }
+
+  window.addEventListener('hashchange', route);
+  await reload();
+  teams?.loaded();
+}

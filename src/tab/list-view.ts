@@ -1,0 +1,162 @@
+/**
+ * The Digital Programme as a list: filters and search (kept in the address), the result count (a live
+ * region), the projects as cards, and counts and charts of the projects shown.
+ */
+import type { ProgrammeItem, ProgrammeResponse } from '../app/programme-view/contract';
+import { benefitsChart, countChart } from './charts';
+import { type Child, fill, h } from './dom';
+import { figuresOf } from './figures';
+import { applyFilters, CHOICES, type Filters, NO_FILTERS } from './filters';
+import { count, money, ukDate, ukDateTime } from './format';
+import { badges, facts, overdueMarker } from './parts';
+
+export interface ListView {
+  /** Shows the programme filtered as asked (and puts the filters into the form). */
+  show(programme: ProgrammeResponse, filters: Filters): void;
+  /** Moves focus to a project's link (coming back from its page). */
+  focusProject(reference: string): void;
+}
+
+const SELECTS: { key: Exclude<keyof Filters, 'q'>; label: string; all: string }[] = [
+  { key: 'strand', label: 'Strand', all: 'All strands' },
+  { key: 'status', label: 'Status', all: 'All statuses' },
+  { key: 'priority', label: 'Priority', all: 'All priorities' },
+  { key: 'principle', label: 'Principle', all: 'All principles' },
+  { key: 'missing', label: 'Something missing', all: 'Missing or not' },
+];
+
+/** How long typing may pause before the count is announced, so a screen reader is not flooded. */
+const ANNOUNCE_AFTER_MS = 400;
+
+export const projectHref = (reference: string): string => `#/project/${encodeURIComponent(reference)}`;
+
+function card(item: ProgrammeItem): HTMLElement {
+  const rows: [string, Child][] = [
+    ['Strand', item.strand],
+    ['Next milestone', item.nextDue ? ukDate(item.nextDue) : 'None planned'],
+  ];
+  if (item.owners) rows.push(['Project Lead', item.owners.projectLead ?? 'Not assigned']);
+  if (item.overdueMilestones > 0) {
+    rows.push(['Overdue', [overdueMarker(), ' ', count(item.overdueMilestones, 'milestone')]]);
+  }
+  rows.push(['Missing', item.missing.length ? item.missing.join(', ') : 'Nothing']);
+  return h(
+    'li',
+    { class: 'card' },
+    h('h3', {}, h('a', { href: projectHref(item.reference), 'data-ref': item.reference }, h('span', { class: 'ref' }, item.reference), item.title)),
+    badges(item),
+    facts(rows),
+  );
+}
+
+function charts(items: ProgrammeItem[], financialYear: string): Child {
+  const f = figuresOf(items);
+  const tiles: [string, number][] = [
+    ['Projects', f.projects],
+    ['In delivery', f.inDelivery],
+    ['Priority projects', f.priorityProjects],
+    ['Something missing', f.withSomethingMissing],
+    ['Overdue milestones', f.overdueMilestones],
+  ];
+  return [
+    h('dl', { class: 'tiles' }, tiles.map(([term, value]) => h('div', {}, h('dt', {}, term), h('dd', {}, value)))),
+    countChart('chart-strand', 'Projects by strand', 'Strand', f.byStrand),
+    countChart('chart-status', 'Projects by status', 'Status', f.byStatus),
+    benefitsChart('chart-benefits', `Cash savings ${financialYear}: planned (a year) and realised`, f.benefits, money),
+    h('p', {}, `Planned savings total ${money(f.plannedTotal)} a year; realised in ${financialYear} so far: ${money(f.realisedTotal)}.`),
+  ];
+}
+
+export function createListView(root: HTMLElement, onFilters: (filters: Filters) => void): ListView {
+  let programme: ProgrammeResponse | null = null;
+  let announceTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const lede = h('p', { class: 'lede' });
+  const search = h('input', { id: 'f-q', name: 'q', type: 'search', autocomplete: 'off', maxlength: 100, 'aria-describedby': 'f-q-hint' });
+  const selects = SELECTS.map(({ key, label, all }) => ({
+    key,
+    label,
+    element: h('select', { id: `f-${key}`, name: key }, h('option', { value: '' }, all), CHOICES[key].map((c) => h('option', { value: c.value }, c.label))),
+  }));
+  const clear = h('button', { type: 'button' }, 'Clear filters');
+  const form = h(
+    'form',
+    { role: 'search', 'aria-labelledby': 'filters-heading' },
+    h(
+      'div',
+      { class: 'filter-grid' },
+      h('div', { class: 'filter-search' }, h('label', { for: 'f-q' }, 'Search by reference or title'), h('p', { id: 'f-q-hint', class: 'hint' }, 'For example DP-2026-0007, or words from a title such as portal'), search),
+      selects.map(({ key, label, element }) => h('div', {}, h('label', { for: `f-${key}` }, label), element)),
+      h('div', { class: 'filter-actions' }, clear),
+    ),
+  );
+  const status = h('p', { class: 'result-count', id: 'result-count', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  const results = h('div', { id: 'results' });
+  const figures = h('div', { id: 'figures' });
+
+  fill(
+    root,
+    h('h1', {}, 'Digital Programme'),
+    lede,
+    h('section', { class: 'filters', 'aria-labelledby': 'filters-heading' }, h('h2', { id: 'filters-heading' }, 'Filter and search'), form),
+    status,
+    h(
+      'div',
+      { class: 'layout' },
+      h('section', { 'aria-labelledby': 'projects-heading' }, h('h2', { id: 'projects-heading' }, 'Projects'), results),
+      h('section', { 'aria-labelledby': 'figures-heading' }, h('h2', { id: 'figures-heading' }, 'Counts and charts'), h('p', { class: 'hint' }, 'Of the projects shown.'), figures),
+    ),
+  );
+
+  const current = (): Filters => {
+    const filters: Filters = { ...NO_FILTERS, q: search.value };
+    for (const { key, element } of selects) filters[key] = element.value;
+    return filters;
+  };
+
+  function render(filters: Filters, announceNow: boolean): void {
+    if (!programme) return;
+    const shown = applyFilters(programme.projects, filters);
+    const total = programme.projects.length;
+    const text = `Showing ${shown.length} of ${count(total, 'project')}`;
+    clearTimeout(announceTimer);
+    if (announceNow) status.textContent = text;
+    else announceTimer = setTimeout(() => (status.textContent = text), ANNOUNCE_AFTER_MS);
+    if (total === 0) fill(results, h('p', { class: 'state' }, 'The Digital Programme has no approved projects yet. Projects appear here once the Digital Strategy Group approves a request.'));
+    else if (shown.length === 0) fill(results, h('p', { class: 'state' }, 'No project matches these filters. Change the search or the filters, or clear them to see every project.'));
+    else fill(results, h('ul', { class: 'cards' }, shown.map(card)));
+    fill(figures, charts(shown, programme.financialYear));
+  }
+
+  form.addEventListener('submit', (event) => event.preventDefault());
+  search.addEventListener('input', () => {
+    render(current(), false);
+    onFilters(current());
+  });
+  for (const { element } of selects) {
+    element.addEventListener('change', () => {
+      render(current(), true);
+      onFilters(current());
+    });
+  }
+  clear.addEventListener('click', () => {
+    search.value = '';
+    for (const { element } of selects) element.value = '';
+    render(NO_FILTERS, true);
+    onFilters(NO_FILTERS);
+  });
+
+  return {
+    show(next, filters) {
+      programme = next;
+      lede.textContent = `The council's approved digital projects, financial year ${next.financialYear}. Updated ${ukDateTime(next.generatedAt)}.`;
+      search.value = filters.q;
+      for (const { key, element } of selects) element.value = filters[key];
+      render(filters, true);
+    },
+    focusProject(reference) {
+      const link = Array.from(results.querySelectorAll<HTMLAnchorElement>('a[data-ref]')).find((a) => a.dataset.ref === reference);
+      link?.focus();
+    },
+  };
+}

@@ -1,0 +1,93 @@
+/** The tab's filters, search and figures: plain functions over programme items. */
+import type { ProgrammeItem } from '../../src/app/programme-view/contract';
+import { figuresOf } from '../../src/tab/figures';
+import { applyFilters, filtersToQuery, NO_FILTERS, parseFilters } from '../../src/tab/filters';
+
+function item(reference: string, over: Partial<ProgrammeItem> = {}): ProgrammeItem {
+  return {
+    reference,
+    title: 'Online school meal payments',
+    strandId: 'learning',
+    strand: 'Digital Learning',
+    principleIds: ['customer-focused'],
+    principles: ['Customer/Citizen Focused'],
+    statusId: 'approved',
+    status: 'Approved',
+    priorityId: 'high',
+    priority: 'High',
+    isPriority: false,
+    missing: [],
+    milestoneCount: 0,
+    overdueMilestones: 0,
+    nextDue: null,
+    plannedAnnualCashSaving: null,
+    realisedThisYear: 0,
+    approvedOn: '2026-02-03',
+    ...over,
+  };
+}
+
+const items = [
+  item('DP-2026-0001'),
+  item('DP-2026-0002', { title: 'Council tax portal', strandId: 'customers', strand: 'Digital Customers', statusId: 'in-delivery', priorityId: 'low', missing: ['Business case'], overdueMilestones: 2, plannedAnnualCashSaving: 12000, realisedThisYear: 3000 }),
+  item('DP-2025-0040', { title: 'Library e-books', principleIds: ['privacy-openness', 'skilled-workforce'], statusId: 'completed', plannedAnnualCashSaving: 500, isPriority: true }),
+];
+const refs = (list: ProgrammeItem[]) => list.map((i) => i.reference);
+
+describe('filters', () => {
+  it('keeps every project with no filters', () => {
+    expect(refs(applyFilters(items, NO_FILTERS))).toEqual(['DP-2026-0001', 'DP-2026-0002', 'DP-2025-0040']);
+  });
+
+  it('narrows by strand, status, priority, principle and something missing, together', () => {
+    expect(refs(applyFilters(items, { ...NO_FILTERS, strand: 'learning' }))).toEqual(['DP-2026-0001', 'DP-2025-0040']);
+    expect(refs(applyFilters(items, { ...NO_FILTERS, status: 'in-delivery' }))).toEqual(['DP-2026-0002']);
+    expect(refs(applyFilters(items, { ...NO_FILTERS, priority: 'high' }))).toEqual(['DP-2026-0001', 'DP-2025-0040']);
+    expect(refs(applyFilters(items, { ...NO_FILTERS, principle: 'skilled-workforce' }))).toEqual(['DP-2025-0040']);
+    expect(refs(applyFilters(items, { ...NO_FILTERS, missing: 'yes' }))).toEqual(['DP-2026-0002']);
+    expect(refs(applyFilters(items, { ...NO_FILTERS, missing: 'no', strand: 'learning', status: 'completed' }))).toEqual(['DP-2025-0040']);
+  });
+
+  it('searches reference and title, any case, every word', () => {
+    expect(refs(applyFilters(items, { ...NO_FILTERS, q: 'dp-2025' }))).toEqual(['DP-2025-0040']);
+    expect(refs(applyFilters(items, { ...NO_FILTERS, q: '  TAX   portal ' }))).toEqual(['DP-2026-0002']);
+    expect(refs(applyFilters(items, { ...NO_FILTERS, q: 'portal books' }))).toEqual([]);
+  });
+
+  it('round-trips through the address and drops values that are not choices', () => {
+    const filters = { ...NO_FILTERS, strand: 'customers', missing: 'yes', q: 'tax portal' };
+    expect(filtersToQuery(filters)).toBe('strand=customers&missing=yes&q=tax+portal');
+    expect(parseFilters(filtersToQuery(filters))).toEqual(filters);
+    expect(parseFilters('strand=atlantis&status=declined&priority=urgent&missing=maybe&q=x')).toEqual({ ...NO_FILTERS, q: 'x' });
+    expect(parseFilters(`q=${'a'.repeat(500)}`).q).toHaveLength(100);
+    expect(filtersToQuery(NO_FILTERS)).toBe('');
+  });
+});
+
+describe('figures', () => {
+  it('counts by strand (every strand) and status, and sums savings by strand', () => {
+    const f = figuresOf(items);
+    expect(f).toMatchObject({ projects: 3, inDelivery: 1, priorityProjects: 1, withSomethingMissing: 1, overdueMilestones: 2, plannedTotal: 12500, realisedTotal: 3000 });
+    expect(f.byStrand).toHaveLength(7);
+    expect(f.byStrand.filter((b) => b.value > 0)).toEqual([
+      { label: 'Digital Customers', value: 1 },
+      { label: 'Digital Learning', value: 2 },
+    ]);
+    expect(f.byStatus).toEqual([
+      { label: 'Approved', value: 1 },
+      { label: 'In delivery', value: 1 },
+      { label: 'Completed', value: 1 },
+    ]);
+    expect(f.benefits).toEqual([
+      { label: 'Digital Customers', planned: 12000, realised: 3000 },
+      { label: 'Digital Learning', planned: 500, realised: 0 },
+    ]);
+  });
+
+  it('is all zeros for no projects', () => {
+    const f = figuresOf([]);
+    expect(f.projects).toBe(0);
+    expect(f.benefits).toEqual([]);
+    expect(f.byStrand.every((b) => b.value === 0)).toBe(true);
+  });
+});

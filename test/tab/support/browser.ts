@@ -1,0 +1,63 @@
+/**
+ * Headless Chromium (the Debian package) driven by playwright-core, with the flags that work on these
+ * machines, and axe-core run inside the page. A missing Chromium fails the tests with how to install it.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { AxeResults, Result } from 'axe-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Screenshots for people to look at (gitignored). */
+export const ARTIFACTS = path.resolve(__dirname, '../../../test-artifacts');
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}, and the Programme tab's browser tests need it. Install it with:\n  apt-get update && apt-get install -y chromium\n(or set CHROMIUM_PATH to another Chromium).`,
+    );
+  }
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+}
+
+/**
+ * A page that cannot reach the internet: @microsoft/teams-js asks Microsoft's CDN for its origin list at
+ * load (and falls back to its own); the tests answer for the network so they never depend on it.
+ */
+export async function offlinePage(browser: Browser, options: Parameters<Browser['newPage']>[0] = {}): Promise<Page & { errors: string[] }> {
+  const page = (await browser.newPage(options)) as Page & { errors: string[] };
+  page.errors = [];
+  page.on('pageerror', (error) => page.errors.push(error.message));
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort('internetdisconnected'));
+  return page;
+}
+
+export function screenshotPath(name: string): string {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return path.join(ARTIFACTS, `tab-${name}.png`);
+}
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's WCAG 2.x A/AA rules (and best practices) over the whole page, as it is now. The page keeps
+ * its own CSP: axe is evaluated through the DevTools protocol, not added as a script tag.
+ */
+export async function axeViolations(page: Page): Promise<Result[]> {
+  await page.evaluate(AXE_SOURCE);
+  const results = (await page.evaluate(() =>
+    (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    }),
+  )) as AxeResults;
+  return results.violations;
+}
+
+/** The serious and critical violations, one readable line per failing element. */
+export const seriousOnes = (violations: Result[]): string[] =>
+  violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? v.help}`));
