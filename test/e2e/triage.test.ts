@@ -5,7 +5,7 @@
 import form from '../fixtures/request-form.json';
 import { MOCK_TENANT, MOCK_USERS } from '../../src/playground/mock-tenant';
 import { channelMention, installationUpdate, invokeAction, message, personalChatId } from './support/activities';
-import { action, attachedCard, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
+import { action, input, attachedCard, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
 import type { RecordedActivity } from './support/fake-connector';
 import { ENGINES, startTestBot, TestDatabase, type TestBot } from './support/test-bot';
 
@@ -173,6 +173,27 @@ describe.each(ENGINES)('DSG triage (%s)', (engine) => {
     const typo = invokeCard(await press('project.plan', { ...plan, planLink: 'http://council.sharepoint.com/plan' }, projectLeadLearning2));
     expect(wordsOf(typo)).toContain('Enter the link as a full https:// address.');
     expect(wordsOf(typo)).toContain('http://council.sharepoint.com/plan');
+  });
+
+  it('lets the Project Lead record a realised benefit, keeps what was typed when it is wrong, and refuses a colleague', async () => {
+    let project = invokeCard(await press('project.view', { reference: first }, projectLeadLearning2));
+    const { data } = action(project, 'benefit.record');
+    const year = String(input(project, 'benefitYear').value);
+    const empty = invokeCard(await press('benefit.record', { ...data, benefitYear: year, cashSaving: '' }, projectLeadLearning2));
+    expect(wordsOf(empty)).toContain('Enter the cash saving in whole pounds.');
+    const pence = invokeCard(await press('benefit.record', { ...data, benefitYear: year, cashSaving: '12.50', benefitNote: 'Fewer calls' }, projectLeadLearning2));
+    expect(wordsOf(pence)).toContain('Enter the cash saving in whole pounds, without pence.');
+    expect(input(pence, 'benefitNote').value).toBe('Fewer calls');
+    const future = invokeCard(await press('benefit.record', { ...data, benefitYear: '2099/00', cashSaving: '10' }, projectLeadLearning2));
+    expect(wordsOf(future)).toContain('Choose this financial year or an earlier one.');
+    project = invokeCard(await press('benefit.record', { ...data, benefitYear: year, cashSaving: '4500', benefitNote: 'Staff time saved in the contact centre' }, projectLeadLearning2));
+    expect(wordsOf(project)).toContain(`Benefit recorded: a saving of £4,500 in ${year}.`);
+    expect(wordsOf(project)).toContain('£4,500');
+
+    const colleague = invokeCard(await press('project.view', { reference: first }, councilOfficer));
+    expect(() => action(colleague, 'benefit.record')).toThrow();
+    const refused = invokeMessage(await press('benefit.record', { ...action(project, 'benefit.record').data, benefitYear: year, cashSaving: '99' }, councilOfficer));
+    expect(refused).toBe(`Sorry, you cannot do that. Only the Project Lead, the Project Manager, the Digital Leader and the DSG chair can record the benefits of ${first}.`);
   });
 
   it('takes the project through delivery to completion, and tells the requester', async () => {

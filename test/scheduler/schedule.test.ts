@@ -212,6 +212,39 @@ describe('startSchedule', () => {
     expect(summer.ran).toEqual(['2026-06-30T08:30:00.000Z']);
   });
 
+  it("moves a slot on a bank holiday to the next working day at the same London time, when asked", async () => {
+    // Weekly on Mondays at 09:00: 30 Nov 2026 is St Andrew's Day, so it runs on Tuesday 1 Dec at 09:00.
+    const clock = new TestClock(new Date('2026-11-30T09:00:10.000Z'));
+    const { s, ran } = schedule(clock, { cron: '0 9 * * 1', onNonWorkingDay: 'next-working-day', catchUpSameDay: true });
+    expect(await tickAt(s, clock, ['2026-11-30T09:00:10.000Z', '2026-11-30T18:00:00.000Z', '2026-12-01T08:59:00.000Z', '2026-12-01T09:00:05.000Z', '2026-12-01T12:00:00.000Z'])).toEqual([
+      false,
+      false,
+      false,
+      true,
+      false,
+    ]);
+    expect(ran).toEqual(['2026-11-30T09:00:00.000Z']);
+    // Christmas Day (Friday) and the Monday holiday: a Friday 09:00 slot on 25 Dec moves to Tuesday 29 Dec.
+    const friday = schedule(clock, { job: 'fridays', cron: '0 9 * * 5', onNonWorkingDay: 'next-working-day' });
+    expect(await tickAt(friday.s, clock, ['2026-12-25T09:00:10.000Z', '2026-12-28T09:00:10.000Z', '2026-12-29T09:00:10.000Z'])).toEqual([false, false, true]);
+    // In summer the same London time is 08:00Z: the early May holiday (Monday 3 May 2027, BST) moves to Tuesday 08:00Z.
+    const may = schedule(clock, { job: 'may', cron: '0 9 * * 1', onNonWorkingDay: 'next-working-day' });
+    expect(await tickAt(may.s, clock, ['2027-05-03T08:00:10.000Z', '2027-05-04T07:59:00.000Z', '2027-05-04T08:00:10.000Z'])).toEqual([false, false, true]);
+    expect(may.ran).toEqual(['2027-05-03T08:00:00.000Z']);
+  });
+
+  it('runs an idempotent job without claiming the slot: again after a restart the same day, and in every process', async () => {
+    const clock = new TestClock(new Date('2026-12-01T09:30:05.000Z'));
+    const first = schedule(clock, { idempotent: true, catchUpSameDay: true });
+    expect(await first.s.tick()).toBe(true);
+    clock.set('2026-12-01T09:30:40.000Z');
+    expect(await first.s.tick()).toBe(false); // decided in this process
+    const restarted = schedule(clock, { idempotent: true, catchUpSameDay: true });
+    expect(await restarted.s.tick()).toBe(true);
+    expect([...first.ran, ...restarted.ran]).toEqual(['2026-12-01T09:30:00.000Z', '2026-12-01T09:30:00.000Z']);
+    expect(await store.scheduledRuns.last('reminders')).toBeNull();
+  });
+
   it('logs a failed run without throwing, and does not run that slot again', async () => {
     const clock = new TestClock(new Date('2026-12-01T09:30:00.000Z'));
     let calls = 0;

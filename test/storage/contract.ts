@@ -12,6 +12,7 @@ import { sampleRequest } from '../support/sample-request';
 import { outboxContract } from './outbox-contract';
 import { programmeContract } from './programme-contract';
 import { remindersContract } from './reminders-contract';
+import { digestsContract } from './digests-contract';
 
 /** One empty database of the engine under test. */
 export interface TestDatabase {
@@ -411,6 +412,7 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
     programmeContract({ store: s, database: () => database as TestDatabase });
     outboxContract({ store: s, database: () => database as TestDatabase });
     remindersContract({ store: s, database: () => database as TestDatabase });
+    digestsContract({ store: s, database: () => database as TestDatabase });
 
     describe('transactions', () => {
       it('commits all the work and returns its result', async () => {

@@ -1,0 +1,93 @@
+import { cardBytes, DIGEST_BUDGET_BYTES, digestCard } from '../../src/cards';
+import { buildDigest, type DigestSource } from '../../src/domain/digest';
+import { LIMITS } from '../../src/domain/request-form';
+import { STRANDS } from '../../src/domain/catalogue';
+import type { ReminderState } from '../../src/domain/reminders';
+import { sampleMilestone } from '../support/sample-milestone';
+import { sampleProject } from '../support/sample-project';
+import { sampleRequest } from '../support/sample-request';
+import { cardProblems, ofType, visibleText } from './card-checks';
+
+/** Titles as long as the form allows, in a script that takes more bytes than ASCII. */
+const longTitle = (i: number) => `${i} Prosiect ailgylchu “gwastraff swmpus” – ${'ŵ'.repeat(LIMITS.title)}`.slice(0, LIMITS.title);
+
+/** A large, busy programme: every section of the digest has far more than it can show. */
+function bigSource(): DigestSource {
+  const programme = Array.from({ length: 400 }, (_, i) => {
+    const request = sampleRequest({ title: longTitle(i), status: i % 3 === 0 ? 'in-delivery' : 'approved', strand: STRANDS[i % 7].id });
+    const project = sampleProject(request.reference, {
+      isPriority: true,
+      projectLead: { aadObjectId: `aad-lead-${i}`, name: `Project Lead ${i} ${'with a long name '.repeat(3)}` },
+      realisedBenefits: [{ financialYear: '2026/27', cashSaving: 1000 + i, note: null, recordedAt: '', recordedBy: '' }],
+      milestones: [
+        sampleMilestone({ title: longTitle(i), due: '2026-12-05' }),
+        sampleMilestone({ title: longTitle(i), due: '2026-11-02' }),
+        sampleMilestone({ title: longTitle(i), due: '2026-11-20', status: 'done', completedOn: '2026-11-28' }),
+      ],
+    });
+    return { request, project };
+  });
+  const pending = Array.from({ length: 200 }, (_, i) => sampleRequest({ title: longTitle(i), createdAt: '2026-10-01T10:00:00.000Z' }));
+  const states: ReminderState[] = programme.map(({ request }, i) => ({ key: `${request.reference}:business-case`, recipientId: `aad-lead-${i}`, count: 3, lastSentAt: null, fingerprint: 'f', snoozedUntil: null, snoozes: 0, escalatedAt: '2026-11-27T09:30:00.000Z' }));
+  return {
+    kind: 'weekly',
+    today: '2026-12-01',
+    since: '2026-11-24T09:00:00.000Z',
+    strands: null,
+    meetings: [],
+    programme,
+    pending,
+    newRequests: pending,
+    decisions: programme.map(({ request }) => ({ reference: request.reference, title: request.title, strand: request.strand, action: 'approve', at: '2026-11-25T10:00:00.000Z' })),
+    reminderStates: states,
+    unreachable: programme.slice(0, 50).map((_, i) => ({ aadObjectId: `aad-lead-${i}`, name: `Project Lead ${i}` })),
+  };
+}
+
+describe('digestCard', () => {
+  it('stays well under 28 KB with every section full of the longest titles, and passes every card check', () => {
+    const digest = buildDigest(bigSource());
+    expect(digest.sections).toHaveLength(8);
+    const card = digestCard(digest);
+    expect(cardProblems(card)).toEqual([]);
+    expect(cardBytes(card)).toBeLessThanOrEqual(DIGEST_BUDGET_BYTES);
+    // Cut lists say how many more there are and how to see them all.
+    expect(visibleText(card)).toMatch(/and \d+ more – type `pending`/);
+    expect(visibleText(card)).toMatch(/and \d+ more – type `programme`/);
+  });
+
+  it('shows each chart with its numbers in words beside it, and opens each item with Action.Execute', () => {
+    const card = digestCard(buildDigest({ ...bigSource(), meetings: ['2026-12-10'] }));
+    const donut = ofType(card, 'Chart.Donut')[0];
+    expect(donut.data).toEqual([
+      { legend: 'Approved', value: 266 },
+      { legend: 'In delivery', value: 134 },
+    ]);
+    expect(visibleText(card)).toContain('Approved: 266');
+    expect(visibleText(card)).toContain('Realised in 2026/27: £');
+    expect(visibleText(card)).toContain('Next DSG meeting: 10 Dec 2026.');
+    const opens = ofType(card, 'Container').map((c) => c.selectAction as { verb?: string } | undefined).filter(Boolean);
+    expect(new Set(opens.map((a) => a?.verb))).toEqual(new Set(['project.view', 'request.view']));
+  });
+
+  it('says so plainly when there is nothing to report', () => {
+    const card = digestCard(buildDigest({ ...bigSource(), programme: [], pending: [], newRequests: [], decisions: [], reminderStates: [], unreachable: [] }));
+    expect(cardProblems(card)).toEqual([]);
+    expect(visibleText(card)).toContain('Nothing new, nothing waiting and nothing late.');
+    expect(ofType(card, 'Chart.Donut')).toEqual([]);
+  });
+});
+
+describe('the card checks know charts', () => {
+  const cardWith = (...body: object[]) => ({ type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body });
+  const donut = { type: 'Chart.Donut', id: 'c', title: 'By status', data: [{ legend: 'Approved', value: 3 }], fallback: 'drop' };
+  const words = { type: 'FactSet', id: 'c-text', facts: [{ title: 'Approved', value: '3' }] };
+
+  it('accepts a chart with a text equivalent', () => expect(cardProblems(cardWith(donut, words))).toEqual([]));
+  it('refuses a chart without one', () => expect(cardProblems(cardWith(donut))).toContain('$.body[0] Chart.Donut has no text equivalent (an element with id c-text)'));
+  it('refuses a chart without a fallback, or with data Teams cannot draw', () => {
+    expect(cardProblems(cardWith({ ...donut, fallback: undefined }, words)).join()).toMatch(/has no fallback/);
+    expect(cardProblems(cardWith({ ...donut, data: [{ legend: 'Approved', value: '3' }] }, words)).join()).toMatch(/needs a legend and a numeric value/);
+    expect(cardProblems(cardWith({ ...donut, type: 'Chart.Bubble' }, words)).join()).toMatch(/Unknown element type "Chart.Bubble"/);
+  });
+});

@@ -1,0 +1,161 @@
+import { WorkingCalendar } from '../../src/domain/calendar';
+import { buildDigest, DIGEST_LIST_LIMIT, type DigestSource, meetingDigestDue, nextMeeting, weeklyPeriod } from '../../src/domain/digest';
+import type { Project } from '../../src/domain/project';
+import type { ProjectRequest } from '../../src/domain/request';
+import { sampleMilestone } from '../support/sample-milestone';
+import { sampleProject } from '../support/sample-project';
+import { sampleRequest } from '../support/sample-request';
+
+/** Tuesday 1 December 2026 (the day after St Andrew's Day). */
+const TODAY = '2026-12-01';
+const SINCE = '2026-11-24T09:00:00.000Z';
+
+const inProgramme = (req: Partial<ProjectRequest>, proj: Partial<Project> = {}) => {
+  const request = sampleRequest({ status: 'approved', ...req });
+  return { request, project: sampleProject(request.reference, proj) };
+};
+
+const source = (overrides: Partial<DigestSource> = {}): DigestSource => ({
+  kind: 'weekly',
+  today: TODAY,
+  since: SINCE,
+  strands: null,
+  meetings: ['2026-12-10'],
+  programme: [],
+  pending: [],
+  newRequests: [],
+  decisions: [],
+  reminderStates: [],
+  unreachable: [],
+  ...overrides,
+});
+
+const section = (digest: ReturnType<typeof buildDigest>, id: string) => digest.sections.find((s) => s.id === id);
+
+describe('buildDigest', () => {
+  it('leaves out every section with nothing in it', () => {
+    const digest = buildDigest(source());
+    expect(digest.sections).toEqual([]);
+    expect(digest.title).toBe('Weekly digest');
+    expect(digest.subtitle).toBe('Week of 30 Nov 2026 · all strands');
+    expect(digest.projectCount).toBe(0);
+  });
+
+  it('lists what a seeded programme has: new, decided, waiting, missing, due, overdue, done, escalated and unreachable', () => {
+    const waitingLong = sampleRequest({ title: 'Waiting long', status: 'under-review', createdAt: '2026-11-01T10:00:00.000Z' });
+    const waitingShort = sampleRequest({ title: 'Waiting short', status: 'submitted', createdAt: '2026-11-28T10:00:00.000Z' });
+    const lead = { aadObjectId: 'aad-lead', name: 'Project Lead (Learning) 2' };
+    const manager = { aadObjectId: 'aad-gone', name: 'Project Manager (Learning) 2' };
+    const busy = inProgramme(
+      { title: 'Schools app', strand: 'learning' },
+      {
+        projectLead: lead,
+        projectManager: manager,
+        milestones: [
+          sampleMilestone({ id: 'm1', title: 'Pilot', due: '2026-12-08' }),
+          sampleMilestone({ id: 'm2', title: 'Procure', due: '2026-11-20' }),
+          sampleMilestone({ id: 'm3', title: 'Discovery', due: '2026-11-25', status: 'done', completedOn: '2026-11-26' }),
+          sampleMilestone({ id: 'm4', title: 'Far away', due: '2027-03-01' }),
+        ],
+      },
+    );
+    const digest = buildDigest(
+      source({
+        programme: [busy],
+        pending: [waitingShort, waitingLong],
+        newRequests: [waitingShort],
+        decisions: [{ reference: busy.request.reference, title: 'Schools app', strand: 'learning', action: 'approve', at: '2026-11-25T11:00:00.000Z' }],
+        reminderStates: [
+          { key: `${busy.request.reference}:business-case`, recipientId: 'aad-lead', count: 3, lastSentAt: '2026-11-27T09:30:00Z', fingerprint: 'f', snoozedUntil: null, snoozes: 0, escalatedAt: '2026-11-27T09:30:00Z' },
+          { key: `${busy.request.reference}:plan`, recipientId: 'aad-lead', count: 1, lastSentAt: '2026-11-27T09:30:00Z', fingerprint: 'f', snoozedUntil: null, snoozes: 0, escalatedAt: null },
+        ],
+        unreachable: [{ aadObjectId: 'aad-gone', name: 'Project Manager (Learning) 2' }],
+      }),
+    );
+    expect(digest.sections.map((s) => s.id)).toEqual(['new-requests', 'decisions', 'awaiting', 'missing', 'due-soon', 'overdue', 'completed', 'owners']);
+    expect(section(digest, 'new-requests')?.title).toBe('New requests since 24 Nov 2026');
+    expect(section(digest, 'decisions')?.items[0]).toMatchObject({ title: 'Schools app', detail: 'Approved on 25 Nov 2026', opens: 'project' });
+    // Oldest first; over 14 days is highlighted, and says so in words.
+    expect(section(digest, 'awaiting')?.items.map((i) => [i.title, i.detail, i.highlight])).toEqual([
+      ['Waiting long', 'Waiting too long: 30 days · Under review', true],
+      ['Waiting short', 'Waiting 3 days · Submitted', false],
+    ]);
+    expect(section(digest, 'missing')?.items[0].detail).toBe('Missing: implementation plan, confirmed resourcing');
+    expect(section(digest, 'due-soon')?.items.map((i) => i.title)).toEqual(['Pilot']);
+    expect(section(digest, 'overdue')?.items[0].detail).toBe('Overdue: due 20 Nov 2026, 11 days ago · Schools app');
+    expect(section(digest, 'completed')?.items.map((i) => i.title)).toEqual(['Discovery']);
+    expect(section(digest, 'owners')?.items.map((i) => i.detail)).toEqual([
+      'Escalated 27 Nov 2026: Project Lead (Learning) 2 reminded 3 times about the business case with no change',
+      'Project Manager (Learning) 2 cannot be reached in Teams (blocked or removed the bot)',
+    ]);
+  });
+
+  it('keeps only the chosen strands, in every section and chart', () => {
+    const learning = inProgramme({ strand: 'learning', title: 'Learning one' });
+    const estates = inProgramme({ strand: 'estates', title: 'Estates one' });
+    const pendingEstates = sampleRequest({ strand: 'estates', title: 'Estates waiting' });
+    const digest = buildDigest(source({ strands: ['learning'], programme: [learning, estates], pending: [pendingEstates], newRequests: [pendingEstates] }));
+    expect(digest.subtitle).toBe('Week of 30 Nov 2026 · Digital Learning');
+    expect(digest.sections.flatMap((s) => s.items.map((i) => i.title))).not.toContain('Estates waiting');
+    expect(digest.byStrand).toEqual([{ label: 'Digital Learning', count: 1 }]);
+    expect(digest.projectCount).toBe(1);
+  });
+
+  it('cuts long lists and counts the rest', () => {
+    const many = Array.from({ length: DIGEST_LIST_LIMIT + 7 }, (_, i) => sampleRequest({ title: `Request ${i}`, createdAt: `2026-11-${String(10 + i).padStart(2, '0')}T10:00:00.000Z` }));
+    const awaiting = section(buildDigest(source({ pending: many })), 'awaiting');
+    expect(awaiting?.items).toHaveLength(DIGEST_LIST_LIMIT);
+    expect(awaiting?.items[0].title).toBe('Request 0');
+    expect(awaiting?.more).toBe(7);
+    expect(awaiting?.moreCommand).toBe('pending');
+  });
+
+  it('says at the top when no DSG meeting is set within two months, and names the next one otherwise', () => {
+    expect(buildDigest(source({ meetings: [] })).meetingNotice).toMatch(/^No DSG meeting is set in the next two months/);
+    expect(buildDigest(source({ meetings: ['2027-03-01'] })).meetingNotice).toMatch(/^No DSG meeting is set in the next two months/);
+    expect(buildDigest(source({ meetings: ['2026-11-20', '2027-01-20'] })).meetingNotice).toBe('Next DSG meeting: 20 Jan 2027.');
+  });
+
+  it('compares planned with realised savings for the current financial year only', () => {
+    const a = inProgramme({}, { plannedBenefits: { annualCash: 10_000, nonCash: null }, realisedBenefits: [
+      { financialYear: '2026/27', cashSaving: 2_500, note: null, recordedAt: '', recordedBy: '' },
+      { financialYear: '2025/26', cashSaving: 9_999, note: null, recordedAt: '', recordedBy: '' },
+    ] });
+    const b = inProgramme({ status: 'in-delivery' }, { plannedBenefits: { annualCash: null, nonCash: null }, realisedBenefits: [{ financialYear: '2026/27', cashSaving: 500, note: null, recordedAt: '', recordedBy: '' }] });
+    const digest = buildDigest(source({ programme: [a, b] }));
+    expect(digest.benefits).toEqual({ financialYear: '2026/27', planned: 10_000, realised: 3_000 });
+    expect(digest.byStatus).toEqual([{ label: 'Approved', count: 1 }, { label: 'In delivery', count: 1 }, { label: 'Completed', count: 0 }]);
+  });
+
+  it('titles a pre-meeting digest by its meeting', () => {
+    const digest = buildDigest(source({ kind: 'pre-meeting', meeting: '2026-12-10' }));
+    expect(digest.title).toBe('Before the DSG meeting on 10 Dec 2026');
+    expect(digest.meetingNotice).toBeNull();
+  });
+});
+
+describe('the digest calendar', () => {
+  const calendar = new WorkingCalendar(['2026-11-30', '2026-12-25', '2026-12-28']);
+
+  it('names a weekly period by its Monday', () => {
+    expect(weeklyPeriod('2026-11-30')).toBe('week-2026-11-30');
+    expect(weeklyPeriod('2026-12-06')).toBe('week-2026-11-30');
+    expect(weeklyPeriod('2026-12-07')).toBe('week-2026-12-07');
+  });
+
+  it('finds the next meeting on or after today', () => {
+    expect(nextMeeting(['2027-01-20', '2026-12-01'], '2026-12-01')).toBe('2026-12-01');
+    expect(nextMeeting(['2026-11-01'], '2026-12-01')).toBeNull();
+  });
+
+  it('is due the given number of working days before a meeting, and after that until the meeting', () => {
+    // Meeting Thursday 10 Dec: three working days before is Monday 7 Dec.
+    expect(meetingDigestDue(['2026-12-10'], '2026-12-04', 3, calendar)).toBeNull();
+    expect(meetingDigestDue(['2026-12-10'], '2026-12-07', 3, calendar)).toBe('2026-12-10');
+    expect(meetingDigestDue(['2026-12-10'], '2026-12-09', 3, calendar)).toBe('2026-12-10');
+    expect(meetingDigestDue(['2026-12-10'], '2026-12-10', 3, calendar)).toBeNull();
+    // Meeting Wednesday 30 Dec: the 29th, 24th and 23rd are the three working days before it (Christmas Day and the 28th are holidays).
+    expect(meetingDigestDue(['2026-12-30'], '2026-12-23', 3, calendar)).toBe('2026-12-30');
+    expect(meetingDigestDue(['2026-12-30'], '2026-12-22', 3, calendar)).toBeNull();
+  });
+});
