@@ -54,8 +54,8 @@ export function digestCard(digest: Digest): AdaptiveCardJson {
       strandChart: digest.byStrand.map((c) => ({ label: shortStrand(c.label), count: c.count })),
       financialYear: digest.benefits.financialYear,
       benefitsChart: [
-        { label: 'Planned (a year)', amount: digest.benefits.planned, amountText: pounds(digest.benefits.planned) },
-        { label: `Realised in ${digest.benefits.financialYear}`, amount: digest.benefits.realised, amountText: pounds(digest.benefits.realised) },
+        { label: 'Planned (a year)', short: 'Planned', amount: digest.benefits.planned, amountText: pounds(digest.benefits.planned) },
+        { label: `Realised in ${digest.benefits.financialYear}`, short: 'Realised', amount: digest.benefits.realised, amountText: pounds(digest.benefits.realised) },
       ],
     }),
     DIGEST_BUDGET_BYTES,

@@ -448,7 +448,8 @@ export interface DigestData {
   byStrand: { label: string; count: number }[];
   strandChart: { label: string; count: number }[];
   financialYear: string;
-  benefitsChart: { label: string; amount: number; amountText: string }[];
+  /** `short` labels the bar; `label` and `amountText` are the words beside the chart. */
+  benefitsChart: { label: string; short: string; amount: number; amountText: string }[];
 }
 
 export interface AnnualReportData {

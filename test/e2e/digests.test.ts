@@ -189,6 +189,9 @@ describe('the annual report', () => {
     expect(text.split('\r\n').length).toBeGreaterThan(10);
     const json = await (await fetch(local(jsonUrl))).json();
     expect(json.financialYear).toBe('2026/27');
+    // The demo completed two projects this year (May and July) and three before it, which are left out.
+    expect(json.projectsCompleted).toBe(2);
+    expect(json.projects.filter((p: { status: string }) => p.status === 'Completed')).toHaveLength(2);
 
     const bare = new URL(local(csvUrl));
     bare.search = '';

@@ -23,10 +23,15 @@ export async function buildAnnualReport(deps: Pick<Deps, 'store' | 'clock' | 'ca
   for (const e of await deps.store.audit.done(['project.status'], '', to)) {
     if ((e.after as { status?: string } | null)?.status === 'completed') completedOn.set(e.subjectId, deps.calendar.londonDate(new Date(e.at)));
   }
+  const programme = await deps.store.projects.listWithRequests();
+  // A project completed without a status change on record (imported, or seeded) was completed when last changed.
+  for (const { request } of programme) {
+    if (request.status === 'completed' && !completedOn.has(request.reference)) completedOn.set(request.reference, deps.calendar.londonDate(new Date(request.updatedAt)));
+  }
   return annualReport({
     financialYear: year.name,
     today: deps.calendar.londonDate(deps.clock.now()),
-    programme: await deps.store.projects.listWithRequests(),
+    programme,
     decisions: events.map((e) => ({ reference: e.subjectId, action: DECISIONS[e.action], at: e.at })),
     completedOn,
   });
