@@ -1,12 +1,12 @@
 /**
- * The Programme tab's view of the Digital Programme (the shapes are in `app/programme-view/contract.ts`).
+ * The Programme tab's view of the Digital Programme (the shapes are in `programme-view-types.ts`).
  *
  * For the public (no signed-in viewer) a project carries exactly what open data publishes, taken from
  * `openProject`, plus ids of the strategy's vocabularies, counts and dates derived from non-personal fields,
  * and what the project is missing. People's names, links and the resourcing note are added only for a
  * signed-in viewer, each picked by name, never copied with a spread.
  */
-import type { MilestoneView, ProgrammeItem, ProjectDetailResponse } from '../app/programme-view/contract';
+import type { MilestoneView, ProgrammeItem, ProjectDetailResponse } from './programme-view-types';
 import { byDue, isPublished, openProject, type ProgrammeRecord } from './open-data';
 import { BUSINESS_CASE_LABELS, DPIA_LABELS, financialYearOf, isOverdue, type Milestone, MISSING_LABELS, whatIsMissing } from './project';
 

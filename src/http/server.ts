@@ -1,5 +1,5 @@
 import restify from 'restify';
-import type { ProgrammeResponse, ProjectDetailResponse, SessionInfo } from '../app/programme-view/contract';
+import type { ProgrammeResponse, ProjectDetailResponse, SessionInfo } from '../domain/programme-view-types';
 import { isDomainError } from '../domain/errors';
 import type { Logger } from '../log';
 import { type Caller, SignInError } from '../sso/sign-in';

@@ -1,5 +1,5 @@
-/** The tab's calls to the bot's API (`src/app/programme-view/contract.ts`), with the viewer's credentials. */
-import type { ProgrammeResponse, ProjectDetailResponse, SessionInfo } from '../app/programme-view/contract';
+/** The tab's calls to the bot's API (`src/domain/programme-view-types.ts`), with the viewer's credentials. */
+import type { ProgrammeResponse, ProjectDetailResponse, SessionInfo } from '../domain/programme-view-types';
 
 /** How requests say who is looking. */
 export type Credentials = { kind: 'none' } | { kind: 'bearer'; token: string } | { kind: 'demo'; userId: string };

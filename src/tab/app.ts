@@ -2,7 +2,7 @@
  * The Programme tab: theme, Teams, sign-in, then two views chosen by the address:
  * `#/` (with `?strand=...&q=...` filters) is the list, `#/project/DP-2026-0007` a project.
  */
-import type { ProgrammeResponse, SessionInfo } from '../app/programme-view/contract';
+import type { ProgrammeResponse, SessionInfo } from '../domain/programme-view-types';
 import { REFERENCE_PATTERN } from '../domain/request';
 import { ApiError, getProgramme, getProject, getSession } from './api';
 import { fill, h } from './dom';

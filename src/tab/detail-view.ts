@@ -2,7 +2,7 @@
  * One project: owners (signed in only), business case, plan, resourcing, DPIA, the milestone timeline
  * (overdue milestones in their own colour and marked "Overdue" in words), savings and history.
  */
-import type { MilestoneView, ProjectDetailResponse } from '../app/programme-view/contract';
+import type { MilestoneView, ProjectDetailResponse } from '../domain/programme-view-types';
 import { type Child, fill, h, safeLink } from './dom';
 import { money, ukDate, ukDateTime } from './format';
 import { badges, facts, overdueMarker } from './parts';

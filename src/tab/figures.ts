@@ -1,5 +1,5 @@
 /** The counts and chart data for the projects shown. Pure functions: no DOM. */
-import type { ProgrammeItem } from '../app/programme-view/contract';
+import type { ProgrammeItem } from '../domain/programme-view-types';
 import { CHOICES } from './filters';
 
 export interface Bar {

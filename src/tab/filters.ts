@@ -2,7 +2,7 @@
  * The list's filters and search, kept in the address (`#/?strand=learning&q=portal`) so a filtered list can
  * be linked to and Back returns to it. Pure functions: no DOM.
  */
-import type { ProgrammeItem } from '../app/programme-view/contract';
+import type { ProgrammeItem } from '../domain/programme-view-types';
 import { PRINCIPLES, STRANDS } from '../domain/catalogue';
 import { PRIORITIES, PRIORITY_LABELS } from '../domain/project';
 import { STATUS_LABELS } from '../domain/request';

@@ -2,7 +2,7 @@
  * The Digital Programme as a list: filters and search (kept in the address), the result count (a live
  * region), the projects as cards, and counts and charts of the projects shown.
  */
-import type { ProgrammeItem, ProgrammeResponse } from '../app/programme-view/contract';
+import type { ProgrammeItem, ProgrammeResponse } from '../domain/programme-view-types';
 import { benefitsChart, countChart } from './charts';
 import { type Child, fill, h } from './dom';
 import { figuresOf } from './figures';

@@ -1,5 +1,5 @@
 /** Pieces shared by the list and the project page. */
-import type { ProgrammeItem } from '../app/programme-view/contract';
+import type { ProgrammeItem } from '../domain/programme-view-types';
 import { type Child, h } from './dom';
 
 /** Status, priority and "Priority project" as a list of badges (words, not colours). */

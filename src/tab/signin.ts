@@ -3,7 +3,7 @@
  * that fails it carries on with the public view and says so. In local mode it offers a clearly marked
  * demo sign-in as one of the Playground's mock users (sent as X-Demo-User). Otherwise: the public view.
  */
-import type { SessionInfo, Viewer } from '../app/programme-view/contract';
+import type { SessionInfo, Viewer } from '../domain/programme-view-types';
 import type { Credentials } from './api';
 import { fill, h } from './dom';
 import type { TeamsHost } from './teams';

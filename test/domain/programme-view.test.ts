@@ -1,4 +1,4 @@
-import type { ProgrammeItem } from '../../src/app/programme-view/contract';
+import type { ProgrammeItem } from '../../src/domain/programme-view-types';
 import { openProgramme } from '../../src/domain/open-data';
 import { programmeItem, projectDetail } from '../../src/domain/programme-view';
 import { personalRecord } from '../support/personal-record';

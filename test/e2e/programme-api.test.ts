@@ -6,7 +6,7 @@
  * reason (logged, never with the token). The demo sign-in works only in local mode.
  */
 import { createServer } from 'node:net';
-import type { ProgrammeResponse, ProjectDetailResponse, SessionInfo } from '../../src/app/programme-view/contract';
+import type { ProgrammeResponse, ProjectDetailResponse, SessionInfo } from '../../src/domain/programme-view-types';
 import type { Store } from '../../src/app/ports';
 import { loadConfig } from '../../src/config';
 import { EMPTY_SETTINGS } from '../../src/domain/settings';

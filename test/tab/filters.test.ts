@@ -1,5 +1,5 @@
 /** The tab's filters, search and figures: plain functions over programme items. */
-import type { ProgrammeItem } from '../../src/app/programme-view/contract';
+import type { ProgrammeItem } from '../../src/domain/programme-view-types';
 import { figuresOf } from '../../src/tab/figures';
 import { applyFilters, filtersToQuery, NO_FILTERS, parseFilters } from '../../src/tab/filters';
 

@@ -4,7 +4,7 @@
  * use, and axe-core in the default, dark and high-contrast themes. Screenshots go to test-artifacts/.
  */
 import type { Browser } from 'playwright-core';
-import type { ProgrammeItem, ProgrammeResponse, SessionInfo } from '../../src/app/programme-view/contract';
+import type { ProgrammeItem, ProgrammeResponse, SessionInfo } from '../../src/domain/programme-view-types';
 import { buildTab } from '../../src/build-tab';
 import { seedDemo } from '../../src/demo/seed';
 import { openStore } from '../../src/storage/open-store';

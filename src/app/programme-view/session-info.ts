@@ -1,4 +1,4 @@
-import type { SessionInfo } from './contract';
+import type { SessionInfo } from '../../domain/programme-view-types';
 
 /** How the API signs people in on this server: Teams SSO when configured, the demo users in local mode. */
 export interface SignInModes {

@@ -4,7 +4,7 @@ import { isAllowed } from '../../domain/permissions';
 import { projectDetail } from '../../domain/programme-view';
 import { REFERENCE_PATTERN } from '../../domain/request';
 import type { Deps } from '../deps';
-import type { ProjectDetailResponse } from './contract';
+import type { ProjectDetailResponse } from '../../domain/programme-view-types';
 import { projectHistory } from './project-history';
 import { type SignedIn, viewerFor } from './viewer';
 

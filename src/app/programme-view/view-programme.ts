@@ -2,7 +2,7 @@ import { financialYearOf } from '../../domain/project';
 import { publishedRecords } from '../../domain/open-data';
 import { programmeItem } from '../../domain/programme-view';
 import type { Deps } from '../deps';
-import type { ProgrammeResponse } from './contract';
+import type { ProgrammeResponse } from '../../domain/programme-view-types';
 import { type SignedIn, viewerFor } from './viewer';
 
 /** GET /api/programme: the approved, in-delivery and completed projects; people's names only for a signed-in viewer. */

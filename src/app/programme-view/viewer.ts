@@ -3,7 +3,7 @@ import type { Actor } from '../../domain/people';
 import { type Role, roleLabels, rolesFor } from '../../domain/permissions';
 import type { Deps } from '../deps';
 import { dsgContext } from '../triage/dsg-context';
-import type { Viewer } from './contract';
+import type { Viewer } from '../../domain/programme-view-types';
 
 /** Someone the API has signed in: from a verified Teams SSO token, or the demo sign-in in local mode. */
 export interface SignedIn {
