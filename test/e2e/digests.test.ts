@@ -47,61 +47,66 @@ async function setUp(db: TestDatabase): Promise<TestBot> {
   return t;
 }
 
+/** A seeded database and a set-up bot for one describe block (tests may restart `t`). */
+function seededBot(): { db: TestDatabase; t: TestBot } {
+  const ctx = {} as { db: TestDatabase; t: TestBot };
+  beforeAll(async () => {
+    ctx.db = await seeded('sqlite');
+    ctx.t = await setUp(ctx.db);
+  });
+  afterAll(async () => {
+    await ctx.t?.stop();
+    await ctx.t?.connector.stop();
+    await ctx.db?.dispose();
+  });
+  return ctx;
+}
+
 describe('the weekly digest (SQLite)', () => {
-  let db: TestDatabase;
-  let t: TestBot;
+  const s = seededBot();
   const general = MOCK_TENANT.team.general.id;
   const decisions = MOCK_TENANT.team.decisions;
 
-  beforeAll(async () => {
-    db = await seeded('sqlite');
-    t = await setUp(db);
-  });
-  afterAll(async () => {
-    await t?.stop();
-    await t?.connector.stop();
-    await db?.dispose();
-  });
 
   it('subscribes a channel to chosen strands, and refuses someone outside the DSG', async () => {
-    await t.post(channelMention('subscribe digest Digital Learning', { ...t.opts, from: councilOfficer, channel: decisions, threadId: '1700000000901' }));
-    const refused = await t.connector.waitFor((a) => a.conversationId.endsWith('messageid=1700000000901'));
+    await s.t.post(channelMention('subscribe digest Digital Learning', { ...s.t.opts, from: councilOfficer, channel: decisions, threadId: '1700000000901' }));
+    const refused = await s.t.connector.waitFor((a) => a.conversationId.endsWith('messageid=1700000000901'));
     expect(refused.activity.text).toBe('Sorry, you cannot do that. Only members of the Digital Strategy Group and admins can choose which channels get the digest.');
 
-    await t.post(channelMention('subscribe digest Digital Lerning', { ...t.opts, from: dsgChair, channel: decisions, threadId: '1700000000902' }));
-    const unknown = await t.connector.waitFor((a) => a.conversationId.endsWith('messageid=1700000000902'));
+    await s.t.post(channelMention('subscribe digest Digital Lerning', { ...s.t.opts, from: dsgChair, channel: decisions, threadId: '1700000000902' }));
+    const unknown = await s.t.connector.waitFor((a) => a.conversationId.endsWith('messageid=1700000000902'));
     expect(unknown.activity.text).toMatch(/^I do not know the strand "digital lerning"\. The strands are: Digital Customers, /);
 
-    await t.post(channelMention('subscribe digest Digital Learning', { ...t.opts, from: dsgChair, channel: decisions, threadId: '1700000000903' }));
-    const ok = await t.connector.waitFor((a) => a.conversationId.endsWith('messageid=1700000000903'));
+    await s.t.post(channelMention('subscribe digest Digital Learning', { ...s.t.opts, from: dsgChair, channel: decisions, threadId: '1700000000903' }));
+    const ok = await s.t.connector.waitFor((a) => a.conversationId.endsWith('messageid=1700000000903'));
     expect(ok.activity.text).toBe('This channel will get the weekly digest for Digital Learning. Type "unsubscribe digest" to stop it.');
   });
 
   it('sends digest preview privately when asked in a channel', async () => {
-    await t.post(channelMention('digest preview', { ...t.opts, from: dsgChair, threadId: '1700000000904' }));
-    const said = await t.connector.waitFor((a) => a.conversationId.endsWith('messageid=1700000000904'));
+    await s.t.post(channelMention('digest preview', { ...s.t.opts, from: dsgChair, threadId: '1700000000904' }));
+    const said = await s.t.connector.waitFor((a) => a.conversationId.endsWith('messageid=1700000000904'));
     expect(said.activity.text).toBe('I have sent you the digest preview in our personal chat.');
-    const preview = await t.connector.waitFor((a) => a.conversationId === personalChatId(dsgChair) && wordsOf(a.activity).includes('Digest preview'));
+    const preview = await s.t.connector.waitFor((a) => a.conversationId === personalChatId(dsgChair) && wordsOf(a.activity).includes('Digest preview'));
     const card = attachedCard(preview.activity);
     expect(wordsOf(card)).toContain('Awaiting a decision (oldest first)');
     expect(JSON.stringify(card)).toContain('"type":"Chart.Donut"');
-    expect(digestsIn(t, general)).toEqual([]);
+    expect(digestsIn(s.t, general)).toEqual([]);
   });
 
   it('does not post on a bank holiday Monday', async () => {
-    await t.stop();
-    t = await startTestBot(db, ENV, t.connector, HOLIDAY_MONDAY);
+    await s.t.stop();
+    s.t = await startTestBot(s.db, ENV, s.t.connector, HOLIDAY_MONDAY);
     await settle();
-    expect(t.connector.activities().filter(isDigest)).toEqual([]);
+    expect(s.t.connector.activities().filter(isDigest)).toEqual([]);
   });
 
   it('posts it on the Tuesday instead, to the DSG channel (every strand) and the subscribed channel (its strands)', async () => {
-    await t.stop();
-    t = await startTestBot(db, ENV, t.connector, TUESDAY);
-    await t.connector.waitFor((a) => isDigest(a) && a.conversationId.startsWith(decisions.id));
-    await t.connector.waitFor((a) => isDigest(a) && a.conversationId.startsWith(general));
-    const full = attachedCard(digestsIn(t, general)[0].activity);
-    const learning = attachedCard(digestsIn(t, decisions.id)[0].activity);
+    await s.t.stop();
+    s.t = await startTestBot(s.db, ENV, s.t.connector, TUESDAY);
+    await s.t.connector.waitFor((a) => isDigest(a) && a.conversationId.startsWith(decisions.id));
+    await s.t.connector.waitFor((a) => isDigest(a) && a.conversationId.startsWith(general));
+    const full = attachedCard(digestsIn(s.t, general)[0].activity);
+    const learning = attachedCard(digestsIn(s.t, decisions.id)[0].activity);
     expect(wordsOf(full)).toContain('Week of 30 Nov 2026 · all strands');
     expect(wordsOf(learning)).toContain('Week of 30 Nov 2026 · Digital Learning');
     // The strand chart of a filtered digest has only its strands.
@@ -109,27 +114,27 @@ describe('the weekly digest (SQLite)', () => {
     expect(strandBars(learning)).toEqual(['Learning']);
     expect(strandBars(full)).toEqual(['Customers', 'Estates', 'Learning', 'Business Services', 'Employees', 'Scotland', 'Compliance']);
     await settle();
-    expect(digestsIn(t, general)).toHaveLength(1);
-    expect(digestsIn(t, decisions.id)).toHaveLength(1);
+    expect(digestsIn(s.t, general)).toHaveLength(1);
+    expect(digestsIn(s.t, decisions.id)).toHaveLength(1);
   });
 
   it('posts nothing more that week after a restart', async () => {
-    await t.stop();
-    t = await startTestBot(db, { ...ENV, DIGEST_SCHEDULE: '* * * * *' }, t.connector, '2026-12-01T11:30:00Z');
+    await s.t.stop();
+    s.t = await startTestBot(s.db, { ...ENV, DIGEST_SCHEDULE: '* * * * *' }, s.t.connector, '2026-12-01T11:30:00Z');
     await settle();
-    expect(digestsIn(t, general)).toHaveLength(1);
-    expect(digestsIn(t, decisions.id)).toHaveLength(1);
+    expect(digestsIn(s.t, general)).toHaveLength(1);
+    expect(digestsIn(s.t, decisions.id)).toHaveLength(1);
   });
 
   it('stops posting in a channel that unsubscribes', async () => {
-    await t.post(channelMention('unsubscribe digest', { ...t.opts, from: dsgChair, channel: decisions, threadId: '1700000000905' }));
-    const ok = await t.connector.waitFor((a) => a.conversationId.endsWith('messageid=1700000000905'));
+    await s.t.post(channelMention('unsubscribe digest', { ...s.t.opts, from: dsgChair, channel: decisions, threadId: '1700000000905' }));
+    const ok = await s.t.connector.waitFor((a) => a.conversationId.endsWith('messageid=1700000000905'));
     expect(ok.activity.text).toBe('This channel will no longer get the digest.');
-    await t.stop();
-    t = await startTestBot(db, ENV, t.connector, NEXT_MONDAY);
-    await t.connector.waitFor((a) => isDigest(a) && a.conversationId.startsWith(general) && wordsOf(a.activity).includes('Week of 7 Dec 2026'));
+    await s.t.stop();
+    s.t = await startTestBot(s.db, ENV, s.t.connector, NEXT_MONDAY);
+    await s.t.connector.waitFor((a) => isDigest(a) && a.conversationId.startsWith(general) && wordsOf(a.activity).includes('Week of 7 Dec 2026'));
     await settle();
-    expect(digestsIn(t, decisions.id)).toHaveLength(1);
+    expect(digestsIn(s.t, decisions.id)).toHaveLength(1);
   });
 });
 
@@ -155,18 +160,8 @@ describe.each(ENGINES)('two instances on one database (%s)', (engine) => {
 });
 
 describe('the annual report', () => {
-  let db: TestDatabase;
-  let t: TestBot;
-  beforeAll(async () => {
-    db = await seeded('sqlite');
-    t = await setUp(db);
-  });
-  afterAll(async () => {
-    await t?.stop();
-    await t?.connector.stop();
-    await db?.dispose();
-  });
-  const ask = async (from: typeof dsgChair, year = '2026/27') => (await t.post(invokeAction('report.annual', { year }, { ...t.opts, from }))).body;
+  const s = seededBot();
+  const ask = async (from: typeof dsgChair, year = '2026/27') => (await s.t.post(invokeAction('report.annual', { year }, { ...s.t.opts, from }))).body;
   const links = (card: unknown) => [...JSON.stringify(card).matchAll(/\((http:\/\/127\.0\.0\.1:\d+\/reports\/annual\/[^)]+)\)/g)].map((m) => m[1]);
 
   it('refuses someone outside the DSG, and a year that is not one', async () => {
@@ -180,7 +175,7 @@ describe('the annual report', () => {
     expect(wordsOf(card)).toMatch(/Realised cash savings\n£[\d,]+/);
     const [csvUrl, jsonUrl] = links(card);
     // The links are built from PUBLIC_URL's default, port 3978; the test bot listens elsewhere.
-    const local = (url: string) => url.replace(/^http:\/\/127\.0\.0\.1:\d+/, t.bot.url);
+    const local = (url: string) => url.replace(/^http:\/\/127\.0\.0\.1:\d+/, s.t.bot.url);
     const csv = await fetch(local(csvUrl));
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -206,9 +201,9 @@ describe('the annual report', () => {
   it('refuses a link after 24 hours', async () => {
     // Asked on Friday 27 Nov at 10:00 (the bot's clock), the link works until Saturday 10:00.
     const [csvUrl] = links(invokeCard(await ask(dsgChair)));
-    await t.stop();
-    t = await startTestBot(db, ENV, t.connector, '2026-11-28T10:00:30Z');
-    const late = await fetch(csvUrl.replace(/^http:\/\/127\.0\.0\.1:\d+/, t.bot.url));
+    await s.t.stop();
+    s.t = await startTestBot(s.db, ENV, s.t.connector, '2026-11-28T10:00:30Z');
+    const late = await fetch(csvUrl.replace(/^http:\/\/127\.0\.0\.1:\d+/, s.t.bot.url));
     expect(late.status).toBe(403);
     expect((await late.json()).error).toMatch(/^This report link expired/);
   });
