@@ -126,6 +126,25 @@ describe('the weekly digest (SQLite)', () => {
     expect(digestsIn(s.t, decisions.id)).toHaveLength(1);
   });
 
+  it('posts the pre-meeting digest to the DSG channel three working days before the meeting, once', async () => {
+    // The demo's next meeting is Tuesday 8 Dec: three working days before it is Thursday 3 Dec.
+    const withMeetings = { ...ENV, DIGEST_MEETING_CHECK_SCHEDULE: '0 9 * * 1-5' };
+    const isPreMeeting = (a: { kind: string; activity: unknown }) => a.kind === 'new' && wordsOf(a.activity).includes('Before the DSG meeting on 8 Dec 2026');
+    await s.t.stop();
+    s.t = await startTestBot(s.db, withMeetings, s.t.connector, '2026-12-02T09:00:20Z');
+    await settle();
+    expect(s.t.connector.activities().filter(isPreMeeting)).toEqual([]);
+    await s.t.stop();
+    s.t = await startTestBot(s.db, withMeetings, s.t.connector, '2026-12-03T09:00:20Z');
+    const posted = await s.t.connector.waitFor(isPreMeeting);
+    expect(posted.conversationId.startsWith(general)).toBe(true);
+    await s.t.stop();
+    s.t = await startTestBot(s.db, withMeetings, s.t.connector, '2026-12-04T09:00:20Z');
+    await settle();
+    expect(s.t.connector.activities().filter(isPreMeeting)).toHaveLength(1);
+    expect(digestsIn(s.t, decisions.id)).toHaveLength(1);
+  });
+
   it('stops posting in a channel that unsubscribes', async () => {
     await s.t.post(channelMention('unsubscribe digest', { ...s.t.opts, from: dsgChair, channel: decisions, threadId: '1700000000905' }));
     const ok = await s.t.connector.waitFor((a) => a.conversationId.endsWith('messageid=1700000000905'));
