@@ -19,6 +19,8 @@ export function readJson<T>(text: JsonText, fallback: T): T {
 
 /** A JSON column that must hold a list; anything else reads as []. */
 export function readList<T>(text: JsonText): T[] {
+  // Most lists are empty (a milestone never moved): no need to parse them.
+  if (text === '[]') return [];
   const value = readJson<unknown>(text, []);
   return Array.isArray(value) ? (value as T[]) : [];
 }
