@@ -1,6 +1,7 @@
 import type { StrandId } from '../../domain/catalogue';
 import { buildDigest, type Digest, type DigestDecision, type DigestKind } from '../../domain/digest';
 import type { Deps } from '../deps';
+import { candidateReminders } from '../../domain/reminders';
 import type { Repositories } from '../ports';
 import { OPEN_STATUSES } from '../triage/open-statuses';
 
@@ -36,9 +37,15 @@ export async function gatherDigest(deps: Deps, repos: Repositories, want: Digest
     const request = await lookUp(e.subjectId);
     if (request) decisions.push({ reference: request.reference, title: request.title, strand: request.strand, action: DECISIONS[e.action], at: e.at });
   }
+  const today = deps.calendar.londonDate(now);
+  // An escalation stands while its item is still called for, unchanged: one answered since is not listed.
+  const live = new Set(
+    candidateReminders(programme, [], today, (iso) => deps.calendar.workingDaysBetween(iso, today), deps.reminders).map((c) => `${c.key}|${c.fingerprint}`),
+  );
+  const escalated = (await repos.reminders.all()).filter((s) => s.escalatedAt !== null && live.has(`${s.key}|${s.fingerprint}`));
   return buildDigest({
     kind: want.kind,
-    today: deps.calendar.londonDate(now),
+    today,
     since,
     strands: want.strands,
     meetings: settings.meetings,
@@ -47,7 +54,7 @@ export async function gatherDigest(deps: Deps, repos: Repositories, want: Digest
     pending: pending.items,
     newRequests,
     decisions,
-    reminderStates: await repos.reminders.all(),
+    reminderStates: escalated,
     unreachable: (await repos.people.unreachable()).flatMap((p) => (p.aadObjectId ? [{ aadObjectId: p.aadObjectId, name: p.name }] : [])),
   });
 }
