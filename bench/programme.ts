@@ -74,10 +74,10 @@ async function main(): Promise<void> {
     const items = [...plan.value.send.values()].reduce((n, list) => n + list.length, 0);
     console.log(`reminder run: ${items} items for ${plan.value.send.size} people computed in ${(plan.ms / 1000).toFixed(2)} s (target <= 1 s); peak RSS so far ${peakRssMb().toFixed(0)} MB (target <= 300 MB)`);
 
-    const digest = await timed(async () => digestCard(await gatherDigest(deps, store, { kind: 'weekly', strands: null, since: null })));
+    const digest = await timed(async () => digestCard(await gatherDigest(deps, store, { kind: 'weekly', audience: 'dsg', strands: null, since: null })));
     const programme = await store.projects.listWithRequests();
     const pending = (await store.requests.listByStatus(OPEN_STATUSES, 0, 100_000)).items;
-    const source = { kind: 'weekly' as const, today: '2026-11-27', since: '2026-11-20T09:00:00Z', strands: null, meetings: [], programme, pending, newRequests: [], decisions: [], reminderStates: [], unreachable: [] };
+    const source = { kind: 'weekly' as const, audience: 'dsg' as const, today: '2026-11-27', since: '2026-11-20T09:00:00Z', strands: null, meetings: [], programme, pending, newRequests: [], decisions: [], reminderStates: [], unreachable: [] };
     const built = await timed(() => digestCard(buildDigest(source)));
     console.log(
       `digest: built and rendered in ${built.ms.toFixed(0)} ms (target <= 300 ms), ${(cardBytes(built.value) / 1024).toFixed(1)} KB card; with reading the programme from SQLite ${digest.ms.toFixed(0)} ms`,

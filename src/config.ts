@@ -141,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   } else {
     if (e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) problems.push('MicrosoftAppPassword is required when MicrosoftAppId is set.');
     if (e.MicrosoftAppType !== 'MultiTenant' && !e.MicrosoftAppTenantId) problems.push(`MicrosoftAppTenantId is required when MicrosoftAppType is ${e.MicrosoftAppType}.`);
+    if (!e.PUBLIC_URL) problems.push('PUBLIC_URL is required when MicrosoftAppId is set: the https address people reach the bot at (links in cards start with it), like https://dsg-bot.council.example.');
   }
   if (problems.length) throw new ConfigError(problems);
   return {

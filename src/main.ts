@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import dotenv from 'dotenv';
@@ -11,7 +11,7 @@ import { viewProgramme } from './app/programme-view/view-programme';
 import { viewProgrammeProject } from './app/programme-view/view-programme-project';
 import { recordDelivery } from './app/triage/record-delivery';
 import { sendDueReminders } from './app/reminders/send-due-reminders';
-import { postMeetingDigest, postWeeklyDigests } from './app/digests/post-digests';
+import { postDigests } from './app/digests/post-digests';
 import { downloadAnnualReport } from './app/reports/annual-report';
 import { reportLinks } from './app/reports/report-links';
 import { WorkingCalendar } from './domain/calendar';
@@ -60,8 +60,7 @@ export async function startBot(config: Config, log: Logger, options: { clock?: C
     newId: randomUUID,
     roles: { adminAadIds: config.adminAadIds },
     roster: createRoster(adapter, appId),
-    // Without a configured secret, links are signed with one made now: they stop working when the bot restarts.
-    reportLinks: reportLinks(config.reportLinkSecret ?? randomBytes(32).toString('hex'), config.publicUrl),
+    reportLinks: reportLinks(reportLinkSecret(config), config.publicUrl),
     kickOutbox: () => worker?.kick(),
     log,
   };
@@ -117,7 +116,7 @@ export async function startBot(config: Config, log: Logger, options: { clock?: C
     throw error;
   }
   log.info({ url, database: config.databaseUrl ? 'postgresql' : 'sqlite', authenticated: config.bot !== null }, 'dsg-bot listening');
-  if (config.bot && !config.reportLinkSecret) log.warn('REPORT_LINK_SECRET is not set: annual report links stop working when the bot restarts.');
+  if (config.bot && !config.reportLinkSecret && !config.bot.appPassword) log.warn('REPORT_LINK_SECRET is not set: annual report links stop working when the bot restarts.');
   if (config.bot && config.allowedTenantIds.length === 0) {
     log.warn('ALLOWED_TENANT_IDS is empty: people from any Microsoft 365 tenant that installs the bot can use it. Set it to the council tenant id.');
   }
@@ -133,6 +132,16 @@ export async function startBot(config: Config, log: Logger, options: { clock?: C
 }
 
 /**
+ * What signs the annual report's links: REPORT_LINK_SECRET; else, with credentials, a key derived from the bot's
+ * password (the same in every instance and across restarts); else (local mode) one made now.
+ */
+function reportLinkSecret(config: Config): string {
+  if (config.reportLinkSecret) return config.reportLinkSecret;
+  if (config.bot?.appPassword) return createHmac('sha256', config.bot.appPassword).update('dsg-bot report links').digest('hex');
+  return randomBytes(32).toString('hex');
+}
+
+/**
  * The weekly digest (a bank holiday Monday's moves to Tuesday) and the daily look for a DSG meeting a few
  * working days ahead. Both are idempotent (one digest per channel per period, kept in the database), so a
  * bot down at 09:00 posts when it is back that day, and a restart or a second instance posts nothing twice.
@@ -145,13 +154,13 @@ function startDigestSchedules(config: Config, deps: Deps, calendar: WorkingCalen
       job: 'digest-weekly',
       cron: config.digests.schedule,
       onNonWorkingDay: 'next-working-day',
-      run: async (slot) => log.info({ slot, ...(await postWeeklyDigests(deps)) }, 'weekly digests queued'),
+      run: async (slot) => log.info({ slot, ...(await postDigests(deps, { weekly: true, daysBeforeMeeting: config.digests.daysBeforeMeeting })) }, 'weekly digests queued'),
     }),
     startSchedule({
       ...common,
       job: 'digest-meeting',
       cron: config.digests.meetingCheckSchedule,
-      run: async (slot) => log.info({ slot, ...(await postMeetingDigest(deps, config.digests.daysBeforeMeeting)) }, 'pre-meeting digest checked'),
+      run: async (slot) => log.info({ slot, ...(await postDigests(deps, { weekly: false, daysBeforeMeeting: config.digests.daysBeforeMeeting })) }, 'pre-meeting digest checked'),
     }),
   ];
 }

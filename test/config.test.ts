@@ -11,7 +11,7 @@ describe('configuration', () => {
   });
 
   it('listens anywhere with credentials and turns the Playground off', () => {
-    const c = loadConfig({ HOST: '0.0.0.0', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret' });
+    const c = loadConfig({ HOST: '0.0.0.0', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', PUBLIC_URL: 'https://dsg-bot.council.example' });
     expect(c.bot).toMatchObject({ appId: 'app', appType: 'MultiTenant' });
     expect(c.playground.enabled).toBe(false);
   });
@@ -29,6 +29,7 @@ describe('configuration', () => {
 
   it('needs the password and, for single tenant, the tenant id', () => {
     expect(() => loadConfig({ MicrosoftAppId: 'app', MicrosoftAppType: 'SingleTenant' })).toThrow(/MicrosoftAppPassword[\s\S]*MicrosoftAppTenantId/);
+    expect(() => loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 's' })).toThrow(/PUBLIC_URL is required when MicrosoftAppId is set/);
   });
 
   it('splits the lists', () => {
@@ -48,9 +49,9 @@ describe('configuration', () => {
 
 describe('tenant allow-list with credentials', () => {
   it('defaults to the bot’s own tenant when one is configured', () => {
-    const c = loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 's', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 'council-tenant' });
+    const c = loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 's', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 'council-tenant', PUBLIC_URL: 'https://dsg-bot.council.example' });
     expect(c.allowedTenantIds).toEqual(['council-tenant']);
-    expect(loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 's', MicrosoftAppTenantId: 'council-tenant', ALLOWED_TENANT_IDS: 'a,b' }).allowedTenantIds).toEqual(['a', 'b']);
+    expect(loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 's', MicrosoftAppTenantId: 'council-tenant', ALLOWED_TENANT_IDS: 'a,b', PUBLIC_URL: 'https://dsg-bot.council.example' }).allowedTenantIds).toEqual(['a', 'b']);
     expect(loadConfig({}).allowedTenantIds).toEqual([]);
   });
 });

@@ -29,8 +29,9 @@ export function digestCard(digest: Digest): AdaptiveCardJson {
     (level) => ({
       heading: digest.title,
       subheading: digest.subtitle,
-      meetingNotice: digest.meetingNotice ?? '',
-      meetingColor: digest.meetingNotice?.startsWith('No DSG meeting') ? 'attention' : 'default',
+      meetingNotice: digest.meetingNotice?.text ?? '',
+      meetingColor: digest.meetingNotice?.attention ? 'attention' : 'default',
+      showPending: digest.forDsg,
       sections: digest.sections.map((s) => {
         const more = s.more + Math.max(0, s.items.length - level.items);
         return {

@@ -55,6 +55,7 @@ const ACTION_WORDS: Record<string, string> = {
   'milestone.done': 'Milestone done',
   'milestone.move': 'Milestone moved',
   'reminder.snooze': 'Reminder snoozed',
+  'benefit.record': 'Benefit recorded',
 };
 
 /** Audit actions that change nothing, so they are not part of a request's history. */

@@ -434,6 +434,8 @@ export interface DigestData {
   /** Empty when there is nothing to say about meetings. */
   meetingNotice: string;
   meetingColor: 'attention' | 'default';
+  /** The Pending requests button, for the DSG only (others may not list pending requests). */
+  showPending: boolean;
   sections: {
     heading: string;
     /** "and 12 more – type `programme`", or empty. */

@@ -7,7 +7,7 @@
 import { londonDate } from './calendar';
 import { STRANDS, strandName } from './catalogue';
 import { csvCell } from './open-data';
-import { PRIORITY_LABELS, type Project } from './project';
+import { isOverdue, PRIORITY_LABELS, type Project } from './project';
 import { type ProjectRequest, STATUS_LABELS } from './request';
 
 const FINANCIAL_YEAR = /^(\d{4})[/-](\d{2}|\d{4})$/;
@@ -78,7 +78,6 @@ export function annualReport(src: ReportSource): AnnualReport {
   const year = parseFinancialYear(src.financialYear);
   if (!year) throw new RangeError(`not a financial year: ${src.financialYear}`);
   const inYear = (date: string | null) => date !== null && date >= year.first && date <= year.last;
-  const lateBy = src.today < year.last ? src.today : year.last;
 
   const projects: ReportProjectRow[] = [];
   for (const { project, request } of src.programme) {
@@ -87,7 +86,7 @@ export function annualReport(src: ReportSource): AnnualReport {
     if (approvedOn > year.last || (completedOn !== null && completedOn < year.first)) continue;
     const due = project.milestones.filter((m) => inYear(m.due));
     const onTime = due.filter((m) => m.status === 'done' && m.completedOn !== null && m.completedOn <= m.due).length;
-    const late = due.filter((m) => (m.status === 'done' && m.completedOn !== null && m.completedOn > m.due) || m.status === 'missed' || (m.status === 'planned' && m.due < lateBy)).length;
+    const late = due.filter((m) => (m.status === 'done' && m.completedOn !== null && m.completedOn > m.due) || m.status === 'missed' || isOverdue(m, src.today)).length;
     projects.push({
       reference: request.reference,
       title: request.title,

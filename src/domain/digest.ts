@@ -5,6 +5,7 @@
  */
 import { addDays, daysBetween, londonDate, mondayOf } from './calendar';
 import { STRANDS, strandName, type StrandId } from './catalogue';
+import { OPEN_STATUSES, PRIORITY_ORDER } from './open-data';
 import { ukDate } from './dates';
 import { financialYearOf, isOverdue, type MissingItem, MISSING_LABELS, type Project, whatIsMissing } from './project';
 import type { ReminderKind, ReminderState } from './reminders';
@@ -20,9 +21,6 @@ export const DUE_SOON_DAYS = 14;
 export const MEETING_HORIZON_DAYS = 61;
 /** What a priority project must have, as the strategy puts it: a business case, a lead, a manager, a plan, resourcing. */
 const ESSENTIALS: readonly MissingItem[] = ['business-case', 'project-lead', 'project-manager', 'implementation-plan', 'resourcing'];
-/** The statuses of the Digital Programme, in the order charts show them. */
-const PROGRAMME_STATUSES = ['approved', 'in-delivery', 'completed'] as const;
-
 export type DigestKind = 'weekly' | 'pre-meeting' | 'preview';
 
 export interface DigestDecision {
@@ -35,6 +33,11 @@ export interface DigestDecision {
 
 export interface DigestSource {
   kind: DigestKind;
+  /**
+   * Who reads it: the DSG (everything), or a subscribed channel of colleagues, who see the programme but not
+   * requests still being decided, declined ones, or which owners were escalated (cards they could not open).
+   */
+  audience: 'dsg' | 'channel';
   /** London date the digest is for. */
   today: string;
   /** Instant of the previous digest to the same channel (or a week ago): "since" sections start here. */
@@ -85,12 +88,13 @@ export interface DigestCount {
 }
 
 export interface Digest {
-  kind: DigestKind;
   title: string;
   /** One line under the title: the period, the strands. */
   subtitle: string;
-  /** Said at the top when something needs the DSG's attention about its meetings. */
-  meetingNotice: string | null;
+  /** Said at the top about the DSG's meetings; `attention` when none is set within two months. */
+  meetingNotice: { text: string; attention: boolean } | null;
+  /** Whether the reader is the DSG (see DigestSource.audience). */
+  forDsg: boolean;
   sections: DigestSection[];
   byStatus: DigestCount[];
   byStrand: DigestCount[];
@@ -134,7 +138,6 @@ const REMINDER_WORDS: Partial<Record<ReminderKind, string>> = {
 };
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-const STRAND_ORDER = new Map<string, number>(STRANDS.map((s, i) => [s.id, i]));
 
 function section(id: DigestSection['id'], title: string, all: DigestItem[], moreCommand = 'programme'): DigestSection {
   return { id, title, items: all.slice(0, DIGEST_LIST_LIMIT), more: Math.max(0, all.length - DIGEST_LIST_LIMIT), moreCommand };
@@ -147,11 +150,12 @@ export function buildDigest(src: DigestSource): Digest {
   const today = src.today;
   const sinceDate = londonDate(new Date(src.since));
   const sections: DigestSection[] = [];
+  const forDsg = src.audience === 'dsg';
   const add = (s: DigestSection) => {
     if (s.items.length > 0) sections.push(s);
   };
 
-  add(
+  if (forDsg) add(
     section(
       'new-requests',
       `New requests since ${ukDate(sinceDate)}`,
@@ -169,7 +173,7 @@ export function buildDigest(src: DigestSource): Digest {
       'decisions',
       `Decisions since ${ukDate(sinceDate)}`,
       src.decisions
-        .filter((d) => inStrands(d.strand))
+        .filter((d) => inStrands(d.strand) && (forDsg || d.action === 'approve'))
         .sort((a, b) => a.at.localeCompare(b.at))
         .map((d) => ({
           reference: d.reference,
@@ -181,7 +185,7 @@ export function buildDigest(src: DigestSource): Digest {
     ),
   );
 
-  add(
+  if (forDsg) add(
     section(
       'awaiting',
       'Awaiting a decision (oldest first)',
@@ -203,7 +207,6 @@ export function buildDigest(src: DigestSource): Digest {
     ),
   );
 
-  const byPriority = { high: 0, medium: 1, low: 2 } as const;
   add(
     section(
       'missing',
@@ -212,7 +215,7 @@ export function buildDigest(src: DigestSource): Digest {
         .filter(({ project, request }) => project.isPriority && request.status !== 'completed')
         .map(({ project, request }) => ({ project, request, missing: whatIsMissing(project, today).filter((m) => ESSENTIALS.includes(m)) }))
         .filter((x) => x.missing.length > 0)
-        .sort((a, b) => byPriority[a.project.priority] - byPriority[b.project.priority] || a.request.reference.localeCompare(b.request.reference))
+        .sort((a, b) => PRIORITY_ORDER[a.project.priority] - PRIORITY_ORDER[b.project.priority] || a.request.reference.localeCompare(b.request.reference))
         .map(({ request, missing }) => ({
           reference: request.reference,
           title: request.title,
@@ -261,9 +264,9 @@ export function buildDigest(src: DigestSource): Digest {
         .map(({ m, request }) => ({ reference: request.reference, title: m.title, detail: `Done ${ukDate(m.completedOn ?? '')} · ${request.title}`, highlight: false, opens: 'project' as const })),
     ),
   );
-  add(section('owners', 'Escalated and unreachable owners', ownerItems(programme, src.reminderStates, src.unreachable)));
+  if (forDsg) add(section('owners', 'Escalated and unreachable owners', ownerItems(programme, src.reminderStates, src.unreachable)));
 
-  const byStatus = PROGRAMME_STATUSES.map((s) => ({ label: STATUS_LABELS[s], count: programme.filter(({ request }) => request.status === s).length }));
+  const byStatus = OPEN_STATUSES.map((s) => ({ label: STATUS_LABELS[s], count: programme.filter(({ request }) => request.status === s).length }));
   const byStrand = STRANDS.filter((s) => inStrands(s.id)).map((s) => ({ label: s.name, count: programme.filter(({ request }) => request.strand === s.id).length }));
   const financialYear = financialYearOf(today);
   const benefits = {
@@ -273,13 +276,13 @@ export function buildDigest(src: DigestSource): Digest {
   };
 
   return {
-    kind: src.kind,
     title: titleOf(src),
     subtitle: [
       src.kind === 'pre-meeting' ? `Since ${ukDate(sinceDate)}` : `Week of ${ukDate(mondayOf(today))}`,
-      src.strands === null ? 'all strands' : [...src.strands].sort((a, b) => (STRAND_ORDER.get(a) ?? 0) - (STRAND_ORDER.get(b) ?? 0)).map(strandName).join(', '),
+      src.strands === null ? 'all strands' : STRANDS.filter((s) => inStrands(s.id)).map((s) => s.name).join(', '),
     ].join(' · '),
     meetingNotice: meetingNotice(src),
+    forDsg,
     sections,
     byStatus,
     byStrand,
@@ -293,11 +296,14 @@ function titleOf(src: DigestSource): string {
   return src.kind === 'preview' ? 'Digest preview' : 'Weekly digest';
 }
 
-function meetingNotice(src: DigestSource): string | null {
+function meetingNotice(src: DigestSource): Digest['meetingNotice'] {
   if (src.kind === 'pre-meeting') return null;
   const next = nextMeeting(src.meetings, src.today);
-  if (next && daysBetween(src.today, next) <= MEETING_HORIZON_DAYS) return `Next DSG meeting: ${ukDate(next)}.`;
-  return 'No DSG meeting is set in the next two months. The strategy asks the DSG to meet at least every two months: the chair can add dates with `settings`.';
+  if (next && daysBetween(src.today, next) <= MEETING_HORIZON_DAYS) return { text: `Next DSG meeting: ${ukDate(next)}.`, attention: false };
+  return {
+    text: 'No DSG meeting is set in the next two months. The strategy asks the DSG to meet at least every two months: the chair can add dates with `settings`.',
+    attention: true,
+  };
 }
 
 /** Owners chased with no change until their Digital Leader was told, and owners Teams cannot reach. */

@@ -36,7 +36,8 @@ export interface OpenProject {
 }
 
 const STRAND_ORDER = new Map<string, number>(STRANDS.map((s, i) => [s.id, i]));
-const PRIORITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
+/** High before medium before low, wherever projects are listed. */
+export const PRIORITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
 
 function dateOf(instant: string): string {
   const d = new Date(instant);

@@ -89,6 +89,9 @@ export const formatReference = (year: number, sequence: number): string =>
 
 export const REFERENCE_PATTERN = /^DP-\d{4}-\d{4,}$/;
 
+/** A text that is a reference and nothing else (in any form `normaliseReference` reads), normalised; else null. */
+export const parseReference = (text: string): string | null => (/^\s*DP[-\s]?\d{4}[-\s]?\d{1,9}\s*$/i.test(text) ? normaliseReference(text) : null);
+
 export function normaliseReference(text: string): string | null {
   const m = /\bDP[-\s]?(\d{4})[-\s]?(\d{1,9})\b/i.exec(text.trim());
   return m ? formatReference(Number(m[1]), Number(m[2])) : null;

@@ -20,6 +20,13 @@ export interface Question {
   answeredAt: string | null;
 }
 
+/** The audit actions that decide a request, and what each decided (digests and the annual report count them). */
+export const DECISION_ACTIONS: Readonly<Record<string, 'approve' | 'decline' | 'merge'>> = {
+  'request.approve': 'approve',
+  'request.decline': 'decline',
+  'request.merge': 'merge',
+};
+
 /** The DSG's side of a request: where its triage card is, the last decision, questions asked. */
 export interface Triage {
   reference: string;

@@ -19,7 +19,7 @@ import { addDays, londonDate, londonInstant, londonTime } from '../domain/calend
  * Otherwise `runs.claim(job, slot, now)` decides: the database's primary key lets exactly one caller, in
  * any process, take the slot, and only that caller runs it. A job that makes its own effects exactly-once
  * (`idempotent`) is not claimed: it runs in every process, and again after a restart the same day, and its
- * own unique keys keep it from doing anything twice; so a run that crashed half-way is finished later.
+ * own unique keys keep it from doing anything twice; so a run that failed or crashed half-way is finished later.
  *
  * The claim is taken before the run, so a run is never repeated, but one that crashes half-way is not
  * retried either (at most once per slot): a job must make its own effects safe to stop half-way, as the
@@ -154,7 +154,14 @@ export function startSchedule(options: ScheduleOptions): Schedule {
       await run(slot);
       log.info({ job, slot, ms: Date.now() - started }, 'schedule: run finished');
     } catch (err) {
-      log.error({ job, slot, err: err instanceof Error ? err.message : String(err) }, 'schedule: run failed (not retried for this slot)');
+      const reason = err instanceof Error ? err.message : String(err);
+      if (options.idempotent) {
+        // Safe to run again: the next tick does (the database may be back by then).
+        decided = null;
+        log.error({ job, slot, err: reason }, 'schedule: run failed; will try again');
+      } else {
+        log.error({ job, slot, err: reason }, 'schedule: run failed (not retried for this slot)');
+      }
     }
     return true;
   }

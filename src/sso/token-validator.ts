@@ -45,6 +45,9 @@ function refusal(error: unknown): SignInError {
   return new SignInError('Sign-in cannot be checked right now: the Microsoft Entra ID signing keys could not be read. Try again in a minute.', 503);
 }
 
+/** The delegated scope the tab asks Teams for (see README: expose an API scope named access_as_user). */
+export const SSO_SCOPE = 'access_as_user';
+
 export function createTokenValidator(opts: TokenValidatorOptions): TokenValidator {
   const keys = createRemoteJWKSet(new URL(opts.jwksUrl));
   const audience = opts.appIdUri ? [opts.appId, opts.appIdUri] : [opts.appId];
@@ -62,6 +65,10 @@ export function createTokenValidator(opts: TokenValidatorOptions): TokenValidato
       const { tid, oid } = payload;
       if (typeof tid !== 'string' || typeof oid !== 'string' || !tid || !oid) throw new SignInError('The sign-in token’s tenant or user id is not a text value.');
       if (!issuersFor(tid).includes(payload.iss ?? '')) throw new SignInError('The sign-in token was not issued by Microsoft Entra ID for its own tenant (wrong issuer).');
+      // A person signed in through the tab asks for the app's `access_as_user` scope; a token an app got for itself
+      // (client credentials: no `scp`, `idtyp: app`) is not a member of staff looking at the tab.
+      const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
+      if (payload.idtyp === 'app' || !scopes.includes(SSO_SCOPE)) throw new SignInError(`The sign-in token was not issued to a person for this app's ${SSO_SCOPE} scope.`);
       if (opts.allowedTenantIds.length > 0 && !opts.allowedTenantIds.includes(tid)) {
         throw new SignInError(`People from tenant ${tid} cannot sign in here: it is not in this server’s allowed tenants.`);
       }

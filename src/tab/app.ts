@@ -3,7 +3,7 @@
  * `#/` (with `?strand=...&q=...` filters) is the list, `#/project/DP-2026-0007` a project.
  */
 import type { ProgrammeResponse, SessionInfo } from '../domain/programme-view-types';
-import { REFERENCE_PATTERN } from '../domain/request';
+import { parseReference, REFERENCE_PATTERN } from '../domain/request';
 import { ApiError, getProgramme, getProject, getSession } from './api';
 import { fill, h } from './dom';
 import { showProject, showProjectProblem } from './detail-view';
@@ -16,11 +16,23 @@ const byId = (id: string): HTMLElement => document.getElementById(id) as HTMLEle
 
 type Route = { view: 'list'; query: string } | { view: 'project'; reference: string };
 
+/** A stray `%` in a typed or pasted address is shown as typed (and then refused as a reference), not a crash. */
+function decodeOrKeep(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 function routeOf(hash: string): Route | null {
   if (hash === '' || hash === '#') return { view: 'list', query: '' };
   if (!hash.startsWith('#/')) return null; // an in-page anchor such as the skip link
   const project = /^#\/project\/([^/?#]+)$/.exec(hash);
-  if (project) return { view: 'project', reference: decodeURIComponent(project[1]).trim().toUpperCase() };
+  if (project) {
+    const typed = decodeOrKeep(project[1]);
+    return { view: 'project', reference: parseReference(typed) ?? typed.trim().toUpperCase() };
+  }
   return { view: 'list', query: hash.split('?')[1] ?? '' };
 }
 

@@ -44,7 +44,7 @@ describe('gatherDigest', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const owners = async () => (await gatherDigest(deps, store, { kind: 'weekly', strands: null, since: null })).sections.find((s) => s.id === 'owners')?.items.map((i) => i.detail) ?? [];
+  const owners = async () => (await gatherDigest(deps, store, { kind: 'weekly', audience: 'dsg', strands: null, since: null })).sections.find((s) => s.id === 'owners')?.items.map((i) => i.detail) ?? [];
 
   it('lists an escalation while its item is still called for, unchanged', async () => {
     expect(await owners()).toEqual(['Escalated 27 Nov 2026: Project Lead (Learning) 2 reminded 3 times about the business case with no change']);

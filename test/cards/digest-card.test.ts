@@ -31,6 +31,7 @@ function bigSource(): DigestSource {
   const states: ReminderState[] = programme.map(({ request }, i) => ({ key: `${request.reference}:business-case`, recipientId: `aad-lead-${i}`, count: 3, lastSentAt: null, fingerprint: 'f', snoozedUntil: null, snoozes: 0, escalatedAt: '2026-11-27T09:30:00.000Z' }));
   return {
     kind: 'weekly',
+    audience: 'dsg',
     today: '2026-12-01',
     since: '2026-11-24T09:00:00.000Z',
     strands: null,

@@ -17,6 +17,7 @@ const inProgramme = (req: Partial<ProjectRequest>, proj: Partial<Project> = {}) 
 
 const source = (overrides: Partial<DigestSource> = {}): DigestSource => ({
   kind: 'weekly',
+  audience: 'dsg',
   today: TODAY,
   since: SINCE,
   strands: null,
@@ -101,6 +102,27 @@ describe('buildDigest', () => {
     expect(digest.projectCount).toBe(1);
   });
 
+  it("shows a subscribed channel the programme, not requests being decided, declined ones or escalations", () => {
+    const project = inProgramme({ title: 'Approved one' }, { milestones: [sampleMilestone({ title: 'Late', due: '2026-11-20' })] });
+    const waiting = sampleRequest({ title: 'Still waiting' });
+    const digest = buildDigest(
+      source({
+        audience: 'channel',
+        programme: [project],
+        pending: [waiting],
+        newRequests: [waiting],
+        decisions: [
+          { reference: project.request.reference, title: 'Approved one', strand: 'customers', action: 'approve', at: '2026-11-25T10:00:00.000Z' },
+          { reference: 'DP-2026-0999', title: 'Turned down', strand: 'customers', action: 'decline', at: '2026-11-25T11:00:00.000Z' },
+        ],
+        unreachable: [{ aadObjectId: 'aad-leader', name: 'Dana Leader' }],
+      }),
+    );
+    expect(digest.sections.map((s) => s.id)).toEqual(['decisions', 'missing', 'overdue']);
+    expect(section(digest, 'decisions')?.items.map((i) => i.title)).toEqual(['Approved one']);
+    expect(digest.forDsg).toBe(false);
+  });
+
   it('cuts long lists and counts the rest', () => {
     const many = Array.from({ length: DIGEST_LIST_LIMIT + 7 }, (_, i) => sampleRequest({ title: `Request ${i}`, createdAt: `2026-11-${String(10 + i).padStart(2, '0')}T10:00:00.000Z` }));
     const awaiting = section(buildDigest(source({ pending: many })), 'awaiting');
@@ -111,9 +133,9 @@ describe('buildDigest', () => {
   });
 
   it('says at the top when no DSG meeting is set within two months, and names the next one otherwise', () => {
-    expect(buildDigest(source({ meetings: [] })).meetingNotice).toMatch(/^No DSG meeting is set in the next two months/);
-    expect(buildDigest(source({ meetings: ['2027-03-01'] })).meetingNotice).toMatch(/^No DSG meeting is set in the next two months/);
-    expect(buildDigest(source({ meetings: ['2026-11-20', '2027-01-20'] })).meetingNotice).toBe('Next DSG meeting: 20 Jan 2027.');
+    expect(buildDigest(source({ meetings: [] })).meetingNotice?.text).toMatch(/^No DSG meeting is set in the next two months/);
+    expect(buildDigest(source({ meetings: ['2027-03-01'] })).meetingNotice?.text).toMatch(/^No DSG meeting is set in the next two months/);
+    expect(buildDigest(source({ meetings: ['2026-11-20', '2027-01-20'] })).meetingNotice?.text).toBe('Next DSG meeting: 20 Jan 2027.');
   });
 
   it('compares planned with realised savings for the current financial year only', () => {

@@ -20,6 +20,8 @@ const ENV = { DSG_ADMIN_AAD_IDS: dsgAdmin.aadObjectId, REPORT_LINK_SECRET: SECRE
 const HOLIDAY_MONDAY = '2026-11-30T09:00:20Z';
 const TUESDAY = '2026-12-01T09:00:20Z';
 const NEXT_MONDAY = '2026-12-07T09:00:20Z';
+/** After the demo's 8 Dec meeting and before the digest for its 5 Jan one is due (no pre-meeting digest stands in). */
+const MONDAY_WITHOUT_MEETING = '2026-12-14T09:00:20Z';
 const settle = () => new Promise((r) => setTimeout(r, 1500));
 
 const isDigest = (a: { kind: string; activity: unknown }) => a.kind === 'new' && wordsOf(a.activity).includes('Weekly digest');
@@ -171,7 +173,7 @@ describe.each(ENGINES)('two instances on one database (%s)', (engine) => {
     const first = await setUp(db);
     await first.stop();
     const connector = first.connector;
-    bots.push(...(await Promise.all([startTestBot(db, ENV, connector, NEXT_MONDAY), startTestBot(db, ENV, connector, NEXT_MONDAY)])));
+    bots.push(...(await Promise.all([startTestBot(db, ENV, connector, MONDAY_WITHOUT_MEETING), startTestBot(db, ENV, connector, MONDAY_WITHOUT_MEETING)])));
     await connector.waitFor(isDigest);
     await settle();
     expect(connector.activities().filter(isDigest)).toHaveLength(1);

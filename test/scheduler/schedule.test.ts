@@ -245,6 +245,21 @@ describe('startSchedule', () => {
     expect(await store.scheduledRuns.last('reminders')).toBeNull();
   });
 
+  it('runs a failed idempotent job again at the next tick, until it succeeds', async () => {
+    const clock = new TestClock(new Date('2026-12-01T09:30:05.000Z'));
+    let calls = 0;
+    const { s } = schedule(clock, {
+      idempotent: true,
+      catchUpSameDay: true,
+      run: async () => {
+        calls++;
+        if (calls === 1) throw new Error('database unavailable');
+      },
+    });
+    expect(await tickAt(s, clock, ['2026-12-01T09:30:05.000Z', '2026-12-01T09:30:35.000Z', '2026-12-01T09:31:05.000Z'])).toEqual([true, true, false]);
+    expect(calls).toBe(2);
+  });
+
   it('logs a failed run without throwing, and does not run that slot again', async () => {
     const clock = new TestClock(new Date('2026-12-01T09:30:00.000Z'));
     let calls = 0;

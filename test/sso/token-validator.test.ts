@@ -41,6 +41,13 @@ describe('the Teams SSO token validator', () => {
     await expect(validator().validate(await issuer.sign('oid-1', 'X', { claims: { name: undefined } }))).resolves.toMatchObject({ name: '' });
   });
 
+  it('refuses a token an app got for itself, or one without the access_as_user scope', async () => {
+    const { validate } = validator();
+    await expect(validate(await issuer.sign('oid-1', 'X', { claims: { scp: undefined } }))).rejects.toThrow(/not issued to a person for this app's access_as_user scope/);
+    await expect(validate(await issuer.sign('oid-1', 'X', { claims: { scp: 'User.Read' } }))).rejects.toThrow(/access_as_user scope/);
+    await expect(validate(await issuer.sign('oid-1', 'X', { claims: { idtyp: 'app' } }))).rejects.toThrow(/access_as_user scope/);
+  });
+
   it('refuses with SignInError 401 a token not signed with RS256', async () => {
     const error = await validator().validate('eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SignInError);

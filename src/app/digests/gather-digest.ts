@@ -1,30 +1,60 @@
 import type { StrandId } from '../../domain/catalogue';
-import { buildDigest, type Digest, type DigestDecision, type DigestKind } from '../../domain/digest';
-import type { Deps } from '../deps';
+import { buildDigest, type Digest, type DigestDecision, type DigestKind, type DigestSource } from '../../domain/digest';
 import { candidateReminders } from '../../domain/reminders';
+import type { ProjectRequest } from '../../domain/request';
+import type { DsgSettings } from '../../domain/settings';
+import { DECISION_ACTIONS } from '../../domain/triage';
+import type { Deps } from '../deps';
 import type { Repositories } from '../ports';
 import { OPEN_STATUSES } from '../triage/open-statuses';
 
-const DECISIONS: Record<string, DigestDecision['action']> = { 'request.approve': 'approve', 'request.decline': 'decline', 'request.merge': 'merge' };
 const WEEK_MS = 7 * 86_400_000;
 
 export interface DigestRequest {
   kind: DigestKind;
+  audience: DigestSource['audience'];
   strands: readonly StrandId[] | null;
   /** The previous digest to this channel; null for a week ago. */
   since: string | null;
   meeting?: string;
 }
 
-/** Reads what a digest needs from the store and builds it with the domain's rules. */
-export async function gatherDigest(deps: Deps, repos: Repositories, want: DigestRequest): Promise<Digest> {
+/** What every digest of one run shares: read once, then each channel's digest is built from it. */
+export interface DigestData {
+  now: Date;
+  today: string;
+  settings: DsgSettings;
+  programme: DigestSource['programme'];
+  pending: ProjectRequest[];
+  escalated: DigestSource['reminderStates'];
+  unreachable: DigestSource['unreachable'];
+}
+
+/** Reads the programme, waiting requests, standing escalations and unreachable people, once. */
+export async function loadDigestData(deps: Deps, repos: Repositories): Promise<DigestData> {
   const now = deps.clock.now();
-  const since = want.since ?? new Date(now.getTime() - WEEK_MS).toISOString();
-  const until = now.toISOString();
-  const settings = await repos.settings.get();
+  const today = deps.calendar.londonDate(now);
   const programme = await repos.projects.listWithRequests();
-  const pending = await repos.requests.listByStatus(OPEN_STATUSES, 0, 100_000);
-  const byReference = new Map([...programme.map(({ request }) => request), ...pending.items].map((r) => [r.reference, r]));
+  // An escalation stands while its item is still called for, unchanged: one answered since is not listed.
+  const live = new Set(
+    candidateReminders(programme, [], today, (iso) => deps.calendar.workingDaysBetween(iso, today), deps.reminders).map((c) => `${c.key}|${c.fingerprint}`),
+  );
+  return {
+    now,
+    today,
+    settings: await repos.settings.get(),
+    programme,
+    pending: (await repos.requests.listByStatus(OPEN_STATUSES, 0, 100_000)).items,
+    escalated: (await repos.reminders.all()).filter((s) => s.escalatedAt !== null && live.has(`${s.key}|${s.fingerprint}`)),
+    unreachable: (await repos.people.unreachable()).flatMap((p) => (p.aadObjectId ? [{ aadObjectId: p.aadObjectId, name: p.name }] : [])),
+  };
+}
+
+/** One channel's digest from the shared data, with what happened since its previous digest (from the audit trail). */
+export async function digestFrom(repos: Repositories, data: DigestData, want: DigestRequest): Promise<Digest> {
+  const since = want.since ?? new Date(data.now.getTime() - WEEK_MS).toISOString();
+  const until = data.now.toISOString();
+  const byReference = new Map([...data.programme.map(({ request }) => request), ...data.pending].map((r) => [r.reference, r]));
   const lookUp = async (reference: string) => byReference.get(reference) ?? (await repos.requests.getByReference(reference));
 
   const newRequests = [];
@@ -33,28 +63,28 @@ export async function gatherDigest(deps: Deps, repos: Repositories, want: Digest
     if (request) newRequests.push(request);
   }
   const decisions: DigestDecision[] = [];
-  for (const e of await repos.audit.done(Object.keys(DECISIONS), since, until)) {
+  for (const e of await repos.audit.done(Object.keys(DECISION_ACTIONS), since, until)) {
     const request = await lookUp(e.subjectId);
-    if (request) decisions.push({ reference: request.reference, title: request.title, strand: request.strand, action: DECISIONS[e.action], at: e.at });
+    if (request) decisions.push({ reference: request.reference, title: request.title, strand: request.strand, action: DECISION_ACTIONS[e.action], at: e.at });
   }
-  const today = deps.calendar.londonDate(now);
-  // An escalation stands while its item is still called for, unchanged: one answered since is not listed.
-  const live = new Set(
-    candidateReminders(programme, [], today, (iso) => deps.calendar.workingDaysBetween(iso, today), deps.reminders).map((c) => `${c.key}|${c.fingerprint}`),
-  );
-  const escalated = (await repos.reminders.all()).filter((s) => s.escalatedAt !== null && live.has(`${s.key}|${s.fingerprint}`));
   return buildDigest({
     kind: want.kind,
-    today,
+    audience: want.audience,
+    today: data.today,
     since,
     strands: want.strands,
-    meetings: settings.meetings,
+    meetings: data.settings.meetings,
     meeting: want.meeting,
-    programme,
-    pending: pending.items,
+    programme: data.programme,
+    pending: data.pending,
     newRequests,
     decisions,
-    reminderStates: escalated,
-    unreachable: (await repos.people.unreachable()).flatMap((p) => (p.aadObjectId ? [{ aadObjectId: p.aadObjectId, name: p.name }] : [])),
+    reminderStates: data.escalated,
+    unreachable: data.unreachable,
   });
+}
+
+/** Reads what one digest needs and builds it (digest preview). */
+export async function gatherDigest(deps: Deps, repos: Repositories, want: DigestRequest): Promise<Digest> {
+  return digestFrom(repos, await loadDigestData(deps, repos), want);
 }

@@ -1,9 +1,10 @@
 import { digestCard } from '../../cards';
+import { londonDate } from '../../domain/calendar';
 import type { StrandId } from '../../domain/catalogue';
 import { meetingDigestDue, meetingPeriod, weeklyPeriod } from '../../domain/digest';
 import type { Deps } from '../deps';
-import type { OutboxTarget } from '../ports';
-import { type DigestRequest, gatherDigest } from './gather-digest';
+import type { OutboxTarget, Repositories } from '../ports';
+import { type DigestData, type DigestRequest, digestFrom, loadDigestData } from './gather-digest';
 
 /** A channel that gets the digest: the DSG channel (every strand) and each subscribed channel (its strands). */
 interface DigestChannel {
@@ -12,47 +13,63 @@ interface DigestChannel {
   strands: StrandId[] | null;
 }
 
-async function digestChannels(deps: Deps): Promise<{ dsg: DigestChannel | null; all: DigestChannel[] }> {
-  const settings = await deps.store.settings.get();
-  const dsg = settings.channel ? { conversationId: settings.channel.conversationId, reference: settings.channel.reference, strands: null } : null;
-  const subscribed = (await deps.store.digests.subscriptions())
-    .filter((s) => s.conversationId !== dsg?.conversationId)
-    .map((s) => ({ conversationId: s.conversationId, reference: s.reference, strands: s.strands.length ? s.strands : null }));
-  return { dsg, all: [...(dsg ? [dsg] : []), ...subscribed] };
+/** Queues one digest as a new thread in the channel, keyed by channel and period (the outbox drops a repeat). */
+async function enqueueDigest(deps: Deps, tx: Repositories, channel: DigestChannel, period: string, data: DigestData, want: DigestRequest): Promise<boolean> {
+  const card = digestCard(await digestFrom(tx, data, want));
+  const target: OutboxTarget = { kind: 'conversation', reference: channel.reference, newThread: true };
+  const now = data.now.toISOString();
+  return tx.outbox.enqueue({ id: deps.newId(), key: `digest:${period}:${channel.conversationId}`, target, payload: { card }, purpose: { kind: 'notice' }, nextAttemptAt: now, createdAt: now });
 }
 
 /**
- * Queues one channel's digest for a period, exactly once: the (channel, period) row and the outbox message
- * (keyed by both) are written in one transaction, so a crash queues all or nothing, and a restart, a re-run
- * or a second instance finds the row and queues nothing more. "Since" is the channel's previous digest.
+ * The DSG channel's digest for today, if one is due: before a meeting, the pre-meeting digest (which stands in
+ * for that day's weekly one, so the DSG never gets two that morning, nor a second one with nothing "since");
+ * otherwise the weekly one. The (channel, period) rows and the outbox message are written in one transaction,
+ * so a crash queues all or nothing, and a restart, a re-run or a second instance finds the rows and queues nothing.
  */
-async function queueDigest(deps: Deps, channel: DigestChannel, period: string, want: Omit<DigestRequest, 'since' | 'strands'>): Promise<boolean> {
-  const now = deps.clock.now().toISOString();
+function queueDsgDigest(deps: Deps, channel: DigestChannel, data: DigestData, weekly: boolean, meeting: string | null): Promise<boolean> {
+  const now = data.now.toISOString();
+  const week = weeklyPeriod(data.today);
   return deps.store.transaction(async (tx) => {
     const since = await tx.digests.lastQueued(channel.conversationId);
-    if (!(await tx.digests.recordQueued(channel.conversationId, period, now))) return false;
-    const card = digestCard(await gatherDigest(deps, tx, { ...want, since, strands: channel.strands }));
-    const target: OutboxTarget = { kind: 'conversation', reference: channel.reference, newThread: true };
-    return tx.outbox.enqueue({ id: deps.newId(), key: `digest:${period}:${channel.conversationId}`, target, payload: { card }, purpose: { kind: 'notice' }, nextAttemptAt: now, createdAt: now });
+    if (meeting && (await tx.digests.recordQueued(channel.conversationId, meetingPeriod(meeting), now))) {
+      if (weekly) await tx.digests.recordQueued(channel.conversationId, week, now);
+      return enqueueDigest(deps, tx, channel, meetingPeriod(meeting), data, { kind: 'pre-meeting', audience: 'dsg', meeting, since, strands: null });
+    }
+    if (!weekly || !(await tx.digests.recordQueued(channel.conversationId, week, now))) return false;
+    // A pre-meeting digest went out earlier today: it was this week's digest.
+    if (since && londonDate(new Date(since)) === data.today) return false;
+    return enqueueDigest(deps, tx, channel, week, data, { kind: 'weekly', audience: 'dsg', since, strands: null });
   });
 }
 
-/** The weekly digest, to the DSG channel and every subscribed channel: once per channel per week. */
-export async function postWeeklyDigests(deps: Deps): Promise<{ queued: number }> {
-  const period = weeklyPeriod(deps.calendar.londonDate(deps.clock.now()));
-  let queued = 0;
-  for (const channel of (await digestChannels(deps)).all) if (await queueDigest(deps, channel, period, { kind: 'weekly' })) queued++;
-  deps.kickOutbox();
-  return { queued };
+/** A subscribed channel's weekly digest (its strands; what colleagues may open), once per week. */
+function queueChannelDigest(deps: Deps, channel: DigestChannel, data: DigestData): Promise<boolean> {
+  const week = weeklyPeriod(data.today);
+  return deps.store.transaction(async (tx) => {
+    const since = await tx.digests.lastQueued(channel.conversationId);
+    if (!(await tx.digests.recordQueued(channel.conversationId, week, data.now.toISOString()))) return false;
+    return enqueueDigest(deps, tx, channel, week, data, { kind: 'weekly', audience: 'channel', since, strands: channel.strands });
+  });
 }
 
-/** The pre-meeting digest, to the DSG channel, `daysBefore` working days before each meeting in the settings. */
-export async function postMeetingDigest(deps: Deps, daysBefore: number): Promise<{ queued: number; meeting: string | null }> {
-  const { dsg } = await digestChannels(deps);
-  const meetings = (await deps.store.settings.get()).meetings;
-  const meeting = meetingDigestDue(meetings, deps.calendar.londonDate(deps.clock.now()), daysBefore, deps.calendar);
-  if (!dsg || !meeting) return { queued: 0, meeting };
-  const queued = (await queueDigest(deps, dsg, meetingPeriod(meeting), { kind: 'pre-meeting', meeting })) ? 1 : 0;
+/**
+ * One digest run: the weekly digest (`weekly`, from the weekly schedule) to the DSG channel and every subscribed
+ * channel, and the pre-meeting digest to the DSG channel `daysBeforeMeeting` working days before a meeting
+ * (looked for on every run). What they share is read once, outside the transactions.
+ */
+export async function postDigests(deps: Deps, options: { weekly: boolean; daysBeforeMeeting: number }): Promise<{ queued: number; meeting: string | null }> {
+  const data = await loadDigestData(deps, deps.store);
+  const channel = data.settings.channel;
+  const meeting = meetingDigestDue(data.settings.meetings, data.today, options.daysBeforeMeeting, deps.calendar);
+  let queued = 0;
+  if (channel && (await queueDsgDigest(deps, { conversationId: channel.conversationId, reference: channel.reference, strands: null }, data, options.weekly, meeting))) queued++;
+  if (options.weekly) {
+    for (const s of await deps.store.digests.subscriptions()) {
+      if (s.conversationId === channel?.conversationId) continue;
+      if (await queueChannelDigest(deps, { conversationId: s.conversationId, reference: s.reference, strands: s.strands.length ? s.strands : null }, data)) queued++;
+    }
+  }
   deps.kickOutbox();
   return { queued, meeting };
 }

@@ -14,5 +14,5 @@ export async function previewDigest(deps: Deps, actor: Actor): Promise<AdaptiveC
     await refuse(deps, actor, 'digest.preview', { subjectType: 'settings', subjectId: 'digest' }, 'Only members of the Digital Strategy Group and admins can preview the digest.');
   }
   const since = settings.channel ? await deps.store.digests.lastQueued(settings.channel.conversationId) : null;
-  return digestCard(await gatherDigest(deps, deps.store, { kind: 'preview', strands: null, since }));
+  return digestCard(await gatherDigest(deps, deps.store, { kind: 'preview', audience: 'dsg', strands: null, since }));
 }

@@ -2,7 +2,7 @@ import { DomainError } from '../../domain/errors';
 import { isPublished } from '../../domain/open-data';
 import { isAllowed } from '../../domain/permissions';
 import { projectDetail } from '../../domain/programme-view';
-import { REFERENCE_PATTERN } from '../../domain/request';
+import { parseReference } from '../../domain/request';
 import type { Deps } from '../deps';
 import type { ProjectDetailResponse } from '../../domain/programme-view-types';
 import { projectHistory } from './project-history';
@@ -15,8 +15,9 @@ import { type SignedIn, viewerFor } from './viewer';
  * the bot's rules let see it (`project.history`).
  */
 export async function viewProgrammeProject(deps: Deps, signedIn: SignedIn | null, reference: string): Promise<ProjectDetailResponse> {
-  const ref = reference.trim().toUpperCase();
-  if (!REFERENCE_PATTERN.test(ref)) {
+  // The same forms the bot accepts when typed (dp-2026-7, DP 2026 0007), but only a reference on its own.
+  const ref = parseReference(reference);
+  if (!ref) {
     throw new DomainError('INVALID_FIELD', `"${reference.slice(0, 40)}" is not a project reference; references look like DP-2026-0007.`, { field: 'reference' });
   }
   const [request, project] = await Promise.all([deps.store.requests.getByReference(ref), deps.store.projects.get(ref)]);

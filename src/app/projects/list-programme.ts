@@ -11,6 +11,6 @@ export async function listProgramme(deps: Deps, page: number) {
     items: all.slice((pageNo - 1) * LIST_PAGE_SIZE, pageNo * LIST_PAGE_SIZE),
     page: pageNo,
     total: all.length,
-    today: deps.clock.now().toISOString().slice(0, 10),
+    today: deps.calendar.londonDate(deps.clock.now()),
   };
 }

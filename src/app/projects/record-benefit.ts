@@ -2,6 +2,7 @@ import { DomainError } from '../../domain/errors';
 import type { Actor } from '../../domain/people';
 import { financialYearOf } from '../../domain/project';
 import { parseFinancialYear } from '../../domain/annual-report';
+import { pounds } from '../../cards';
 import type { Deps } from '../deps';
 import { changeProject } from './edit-project';
 
@@ -29,7 +30,8 @@ export function recordBenefit(deps: Deps, actor: Actor, reference: string, cardV
     'benefit.record',
     (project, now) => {
       const benefit = { financialYear: year.name, cashSaving: input.cashSaving, note: input.note, recordedAt: now, recordedBy: actor.name };
-      return { project: { ...project, realisedBenefits: [...project.realisedBenefits, benefit] }, benefits: [benefit], notice: `Benefit recorded: a saving of £${input.cashSaving.toLocaleString('en-GB')} in ${year.name}.` };
+      const saving = `a saving of ${pounds(input.cashSaving)} in ${year.name}`;
+      return { project: { ...project, realisedBenefits: [...project.realisedBenefits, benefit] }, benefits: [benefit], notice: `Benefit recorded: ${saving}.`, detail: saving };
     },
     {
       allowed: (view) => view.canRecordBenefit,

@@ -1,6 +1,7 @@
-import { type AnnualReport, annualReport, parseFinancialYear, type ReportDecision, reportCsv } from '../../domain/annual-report';
+import { type AnnualReport, annualReport, parseFinancialYear, reportCsv } from '../../domain/annual-report';
+import { DECISION_ACTIONS } from '../../domain/triage';
 import type { ReportFormat } from './report-links';
-import { londonInstant } from '../../domain/calendar';
+import { addDays, londonInstant } from '../../domain/calendar';
 import { financialYearOf } from '../../domain/project';
 import { DomainError } from '../../domain/errors';
 import { isAllowed, rolesFor } from '../../domain/permissions';
@@ -9,18 +10,17 @@ import type { Deps } from '../deps';
 import { refuse } from '../refuse';
 import { dsgContext } from '../triage/dsg-context';
 
-const DECISIONS: Record<string, ReportDecision['action']> = { 'request.approve': 'approve', 'request.decline': 'decline', 'request.merge': 'merge' };
 
 /** The year's report from the store (no permission check: the download link is the permission). */
 export async function buildAnnualReport(deps: Pick<Deps, 'store' | 'clock' | 'calendar'>, financialYear: string): Promise<AnnualReport> {
   const year = parseFinancialYear(financialYear);
   if (!year) throw new DomainError('INVALID_FIELD', `"${financialYear}" is not a financial year: write it like 2026/27.`, { field: 'year' });
   const from = londonInstant(year.first, '00:00').toISOString();
-  const to = londonInstant(year.last, '23:59').toISOString().replace(/:00\.000Z$/, ':59.999Z');
-  const events = await deps.store.audit.done(Object.keys(DECISIONS), from, to);
-  // Completions up to the year's end: one before the year starts takes the project out of the report.
+  const to = londonInstant(addDays(year.last, 1), '00:00').toISOString();
+  const events = await deps.store.audit.done(Object.keys(DECISION_ACTIONS), from, to);
+  // Every completion on record: one before the year takes the project out of it; the CSV shows the date.
   const completedOn = new Map<string, string>();
-  for (const e of await deps.store.audit.done(['project.status'], '', to)) {
+  for (const e of await deps.store.audit.done(['project.status'], '', '9999')) {
     if ((e.after as { status?: string } | null)?.status === 'completed') completedOn.set(e.subjectId, deps.calendar.londonDate(new Date(e.at)));
   }
   const programme = await deps.store.projects.listWithRequests();
@@ -32,7 +32,7 @@ export async function buildAnnualReport(deps: Pick<Deps, 'store' | 'clock' | 'ca
     financialYear: year.name,
     today: deps.calendar.londonDate(deps.clock.now()),
     programme,
-    decisions: events.map((e) => ({ reference: e.subjectId, action: DECISIONS[e.action], at: e.at })),
+    decisions: events.map((e) => ({ reference: e.subjectId, action: DECISION_ACTIONS[e.action], at: e.at })),
     completedOn,
   });
 }

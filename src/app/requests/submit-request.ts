@@ -39,7 +39,7 @@ export async function submitRequest(deps: Deps, actor: Actor, input: SubmitInput
     values = formValuesFrom(input.form);
   }
   const now = deps.clock.now();
-  const result = validateRequestForm(values, now.toISOString().slice(0, 10));
+  const result = validateRequestForm(values, deps.calendar.londonDate(now));
   if (!result.ok) return { kind: 'invalid', formId, values: result.values, errors: result.errors };
   const details = result.details;
   const terms = termsOf(details.title, details.problem);

@@ -17,5 +17,5 @@ export async function listPending(deps: Deps, actor: Actor, page: number) {
   const pages = Math.max(1, Math.ceil(first.total / LIST_PAGE_SIZE));
   const pageNo = Math.min(page, pages);
   const result = pageNo === page ? first : await deps.store.requests.listByStatus(OPEN_STATUSES, (pageNo - 1) * LIST_PAGE_SIZE, LIST_PAGE_SIZE);
-  return { result, page: pageNo, today: deps.clock.now().toISOString().slice(0, 10) };
+  return { result, page: pageNo, today: deps.calendar.londonDate(deps.clock.now()) };
 }

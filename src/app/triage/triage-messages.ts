@@ -48,7 +48,7 @@ export async function renderTriageCard(deps: Deps, repos: Repositories, request:
     similar,
     project,
     requesterName: request.requesterName,
-    today: deps.clock.now().toISOString().slice(0, 10),
+    today: deps.calendar.londonDate(deps.clock.now()),
     leader,
     leaderMention: leader ? mentionText(leader) : undefined,
     people: [...people].map(([value, title]) => ({ title, value })),

@@ -16,7 +16,7 @@ import { verb } from './verb';
 
 /** The project card and its edits: business case, plan, resourcing, DPIA, milestones. */
 
-const today = (deps: Deps) => deps.clock.now().toISOString().slice(0, 10);
+const today = (deps: Deps) => deps.calendar.londonDate(deps.clock.now());
 
 /** The project card after a change, with what was saved. */
 const changed = (deps: Deps, r: ProjectView & { notice: string }): Reply =>
