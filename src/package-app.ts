@@ -38,6 +38,8 @@ export interface PackageSettings {
   placeholders: { BOT_ID: string; TEAMS_APP_ID: string; PUBLIC_HOST: string; VERSION: string };
   /** The Entra ID (Azure AD) app the Programme tab signs in with (Teams SSO); null leaves webApplicationInfo out. */
   ssoAppId: string | null;
+  /** Its application id URI: SSO_APP_ID_URI, or api://<public host>/<app id> (as the bot's config reads it). */
+  ssoResource: string | null;
 }
 
 const guidProblem = (name: string, value: string, what: string): string | null => {
@@ -75,6 +77,7 @@ export function readSettings(env: NodeJS.ProcessEnv, packageVersion: string): Pa
   return {
     placeholders: { BOT_ID: value('MicrosoftAppId'), TEAMS_APP_ID: value('TEAMS_APP_ID'), PUBLIC_HOST: new URL(value('PUBLIC_URL')).hostname, VERSION: version },
     ssoAppId: sso || null,
+    ssoResource: sso ? value('SSO_APP_ID_URI') || `api://${new URL(value('PUBLIC_URL')).hostname}/${sso}` : null,
   };
 }
 
@@ -87,7 +90,7 @@ export function fillManifest(template: string, settings: PackageSettings): Recor
     return JSON.stringify(v).slice(1, -1);
   });
   const manifest = JSON.parse(filled) as Record<string, unknown>;
-  if (settings.ssoAppId) manifest.webApplicationInfo = { id: settings.ssoAppId, resource: `api://${settings.placeholders.PUBLIC_HOST}/${settings.ssoAppId}` };
+  if (settings.ssoAppId && settings.ssoResource) manifest.webApplicationInfo = { id: settings.ssoAppId, resource: settings.ssoResource };
   return manifest;
 }
 

@@ -51,6 +51,9 @@ const claimable = (now: string) => (eb: ExpressionBuilder<Database, 'outbox'>) =
 
 const unclaimed = { claimed_by: null, claimed_until: null } as const;
 
+/** Why a pending message was dropped for a newer one (kept as failed, never sent). */
+const SUPERSEDED = 'superseded by a newer message';
+
 export function outbox(db: Kysely<Database>, engine: Engine): Outbox {
   const setById = async (id: string, values: Partial<Row>): Promise<void> => {
     await db.updateTable('outbox').set(values).where('id', '=', id).execute();
@@ -107,14 +110,22 @@ export function outbox(db: Kysely<Database>, engine: Engine): Outbox {
     async supersede(keyPrefix, now) {
       await db
         .updateTable('outbox')
-        .set({ status: 'failed', last_error: 'superseded by a newer message' })
+        .set({ status: 'failed', last_error: SUPERSEDED })
         .where('status', '=', 'pending')
         .where(sql<string>`substr(key, 1, ${sql.lit(keyPrefix.length)})`, '=', keyPrefix)
         .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
         .execute();
     },
     async failed(limit) {
-      const rows = await db.selectFrom('outbox').selectAll().where('status', '=', 'failed').orderBy('created_at', 'desc').limit(limit).execute();
+      // A message a newer one replaced was not given up on: it is not a delivery failure to show anyone.
+      const rows = await db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('status', '=', 'failed')
+        .where((eb) => eb.or([eb('last_error', 'is', null), eb('last_error', '!=', SUPERSEDED)]))
+        .orderBy('created_at', 'desc')
+        .limit(limit)
+        .execute();
       return rows.map(fromRow);
     },
   };

@@ -58,7 +58,6 @@ export function filtersToQuery(filters: Filters): string {
   return params.toString();
 }
 
-export const isFiltered = (filters: Filters): boolean => filtersToQuery(filters) !== '';
 
 const words = (text: string): string[] => text.toLowerCase().split(/\s+/).filter(Boolean);
 

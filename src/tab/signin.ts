@@ -6,7 +6,7 @@
 import type { SessionInfo, Viewer } from '../domain/programme-view-types';
 import type { Credentials } from './api';
 import { fill, h } from './dom';
-import type { TeamsHost } from './teams';
+import { type TeamsHost, withTimeout } from './teams';
 
 export interface SignIn {
   credentials(): Promise<Credentials>;
@@ -36,10 +36,6 @@ const remembered = {
     }
   },
 };
-
-function tokenWithin(teams: TeamsHost, ms: number): Promise<string> {
-  return Promise.race([teams.getToken(), new Promise<string>((_, reject) => setTimeout(() => reject(new Error('Teams did not answer')), ms))]);
-}
 
 export function createSignIn(root: HTMLElement, session: SessionInfo, teams: TeamsHost | null, notify: (text: string) => void, onChange: () => void): SignIn {
   const viewerLine = h('p', { class: 'viewer', id: 'viewer' });
@@ -72,7 +68,7 @@ export function createSignIn(root: HTMLElement, session: SessionInfo, teams: Tea
       if (demoUser) return { kind: 'demo', userId: demoUser };
       if (!useSso || !teams) return { kind: 'none' };
       try {
-        return { kind: 'bearer', token: await tokenWithin(teams, TOKEN_TIMEOUT_MS) };
+        return { kind: 'bearer', token: await withTimeout(teams.getToken(), TOKEN_TIMEOUT_MS) };
       } catch (error) {
         this.refused(`Teams could not sign you in to the tab (${error instanceof Error ? error.message : String(error)})`);
         return { kind: 'none' };

@@ -17,7 +17,8 @@ export interface TeamsHost {
 /** Teams answers within a few hundred milliseconds; a page that is not in Teams must not wait long. */
 const INITIALISE_TIMEOUT_MS = 2500;
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+/** `promise`, or a rejection after `ms` (the timer is cleared either way). */
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
     promise.then(

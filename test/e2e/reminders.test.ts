@@ -92,8 +92,10 @@ it('lets the lead answer both items in the card, which updates in place', async 
   expect(wordsOf(card)).toMatch(/(2 of 2 done|of \d+ done)/);
   const project = invokeCard(await press('project.view', { reference }, projectLeadLearning2));
   expect(wordsOf(project)).toContain('https://council.sharepoint.com/bc.docx');
-  const stale = invokeMessage(await press('reminder.business-case', { ...bc, [`i${bc.item}_status`]: 'submitted' }, projectLeadLearning2));
+  // A press from the card as it was before: refused, and the card comes back as it now stands.
+  const stale = wordsOf(invokeCard(await press('reminder.business-case', { ...bc, [`i${bc.item}_status`]: 'submitted' }, projectLeadLearning2)));
   expect(stale).toMatch(/out of date/);
+  expect(stale).toMatch(/of \d+ done/);
 });
 
 it('sends nothing about answered items at the next run, before or after a restart', async () => {

@@ -43,6 +43,9 @@ describe('the Teams app manifest', () => {
     const manifest = filled({ ...SETTINGS_ENV, SSO_APP_ID });
     expect(manifest.webApplicationInfo).toEqual({ id: SSO_APP_ID, resource: `api://dsg-bot.council.example/${SSO_APP_ID}` });
     expect(checkManifest(manifest)).toEqual([]);
+    // The same application id URI the bot checks tokens against when SSO_APP_ID_URI names another one.
+    const uri = `api://sso.council.example/${SSO_APP_ID}`;
+    expect(filled({ ...SETTINGS_ENV, SSO_APP_ID, SSO_APP_ID_URI: uri }).webApplicationInfo).toEqual({ id: SSO_APP_ID, resource: uri });
   });
 
   it('is committed as a template: placeholders, no tenant-specific ids', () => {

@@ -98,6 +98,8 @@ export function outboxContract({ store: s, database }: ContractContext): void {
       expect((await s().outbox.get(claimed.key))?.status).toBe('pending');
       expect((await s().outbox.get(other.key))?.status).toBe('pending');
       expect((await s().outbox.get(percent.key))?.status).toBe('pending');
+      // Replaced is not undeliverable: admins are not told about it.
+      expect((await s().outbox.failed(10)).map((m) => m.key)).not.toContain(old.key);
     });
 
     it('marks a message sent or failed, after which it is never claimed again', async () => {

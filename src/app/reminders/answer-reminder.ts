@@ -44,31 +44,29 @@ export async function answerReminder(deps: Deps, actor: Actor, action: ReminderA
   if (!message || message.purpose.kind !== 'reminder') throw new DomainError('NOT_FOUND', 'That reminder is no longer available: type "project" and a reference to open the project.', {});
   const { items, recipientName } = message.purpose;
   const item: ReminderItem | undefined = items[action.item];
-  if (!item || item.key !== action.key) throw new DomainError('STALE_CARD', 'That reminder item has changed; here is the reminder as it stands.', {});
+  const today = deps.calendar.londonDate(deps.clock.now());
+  /** The reminder as it stands now (fresh versions on every action), with a line at the top. */
+  const asItStands = async (notice: string, errors?: Record<string, string>, values?: Record<string, string>) =>
+    reminderCard({ messageId: action.messageId, recipientName, items: await reminderCardItems(deps.store, items, today), today, notice, errors, values, people: peopleChoices((await dsgContext(deps)).members) });
+  if (!item || item.key !== action.key) return asItStands('This card is out of date: that reminder item has changed. Here is the reminder as it stands.');
   const recipient = item.recipient.aadObjectId;
   if (recipient !== actor.aadObjectId && recipient !== actor.id) {
     await refuse(deps, actor, 'reminder.answer', { subjectType: 'request', subjectId: item.reference }, 'This reminder was sent to someone else: only they can answer or snooze it.');
   }
-  let notice: string;
-  let errors: Record<string, string> | undefined;
-  let values: Record<string, string> | undefined;
   const prefix = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [`i${action.item}_${k}`, v]));
-  if (answer.kind === 'invalid') {
-    errors = prefix(answer.errors);
-    values = prefix(answer.values);
-    notice = 'Not saved: fix the problem marked below.';
-  } else {
-    try {
-      notice = await apply(deps, actor, item, action.version, answer, t);
-    } catch (error) {
-      if (!(isDomainError(error) && error.code === 'INVALID_FIELD' && error.details.errors)) throw error;
-      errors = prefix(error.details.errors as Record<string, string>);
-      values = answer.kind === 'milestones' ? prefix(answer.rows) : undefined;
-      notice = 'Not saved: fix the problem marked below.';
+  if (answer.kind === 'invalid') return asItStands('Not saved: fix the problem marked below.', prefix(answer.errors), prefix(answer.values));
+  try {
+    return asItStands(await apply(deps, actor, item, action.version, answer, t));
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    if (error.code === 'INVALID_FIELD' && error.details.errors) {
+      return asItStands('Not saved: fix the problem marked below.', prefix(error.details.errors as Record<string, string>), answer.kind === 'milestones' ? prefix(answer.rows) : undefined);
     }
+    // Changed elsewhere since the reminder was sent (or already done): the card comes back as it now stands,
+    // with fresh versions, so the next press works. Refusals stay refusals.
+    if (error.code === 'STALE_CARD' || error.code === 'NOT_FOUND') return asItStands(`This card is out of date. ${error.message}`);
+    throw error;
   }
-  const today = deps.calendar.londonDate(deps.clock.now());
-  return reminderCard({ messageId: action.messageId, recipientName, items: await reminderCardItems(deps.store, items, today), today, notice, errors, values, people: peopleChoices((await dsgContext(deps)).members) });
 }
 
 async function apply(deps: Deps, actor: Actor, item: ReminderItem, version: number, answer: Exclude<ReminderAnswer, { kind: 'invalid' }>, t: ReminderThresholds): Promise<string> {
