@@ -15,7 +15,7 @@ import { gatherDigest } from '../src/app/digests/gather-digest';
 import { openProgrammeCsv } from '../src/app/publish-open-data';
 import { cardBytes, digestCard } from '../src/cards';
 import { buildDigest } from '../src/domain/digest';
-import { OPEN_STATUSES } from '../src/app/triage/open-statuses';
+import { DECIDABLE_STATUSES } from '../src/domain/request';
 import { WorkingCalendar } from '../src/domain/calendar';
 import type { Milestone, Project } from '../src/domain/project';
 import { DEFAULT_THRESHOLDS } from '../src/domain/reminders';
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
 
     const digest = await timed(async () => digestCard(await gatherDigest(deps, store, { kind: 'weekly', audience: 'dsg', strands: null, since: null })));
     const programme = await store.projects.listWithRequests();
-    const pending = (await store.requests.listByStatus(OPEN_STATUSES, 0, 100_000)).items;
+    const pending = (await store.requests.listByStatus(DECIDABLE_STATUSES, 0, 100_000)).items;
     const source = { kind: 'weekly' as const, audience: 'dsg' as const, today: '2026-11-27', since: '2026-11-20T09:00:00Z', strands: null, meetings: [], programme, pending, newRequests: [], decisions: [], reminderStates: [], unreachable: [] };
     const built = await timed(() => digestCard(buildDigest(source)));
     console.log(

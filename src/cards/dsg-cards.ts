@@ -15,7 +15,7 @@ import {
   type Project,
   financialYearOf,
 } from '../domain/project';
-import { STATUS_LABELS, type ProjectRequest, type RequestStatus } from '../domain/request';
+import { ASSIGNABLE_STATUSES, DECIDABLE_STATUSES, STATUS_LABELS, type ProjectRequest, type RequestStatus } from '../domain/request';
 import { LIMITS, isIsoDate } from '../domain/request-form';
 import type { DsgSettings, PersonRef } from '../domain/settings';
 import { MAX_SIMILAR_SHOWN } from '../domain/similarity';
@@ -137,10 +137,6 @@ function pageOf(pageNo: number, pageSize: number, total: number): { page: number
 // ---------------------------------------------------------------------------------------------
 // triage
 
-/** Statuses in which the DSG can still decide a request. */
-export const DECIDABLE_STATUSES: readonly RequestStatus[] = ['submitted', 'under-review', 'more-info-requested'];
-/** Statuses in which a project's owners can be assigned. */
-export const ASSIGNABLE_STATUSES: readonly RequestStatus[] = ['approved', 'in-delivery'];
 /** Long texts on the triage card (problem, justification, questions, answers, decision note) are clipped to this. */
 export const TRIAGE_TEXT_CHARS = 600;
 /** Most recent questions shown on the triage card. */

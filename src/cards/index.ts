@@ -16,9 +16,7 @@ export {
   type RequestFormInput,
 } from './cards';
 export {
-  ASSIGNABLE_STATUSES,
   CARD_BUDGET_BYTES,
-  DECIDABLE_STATUSES,
   DECISION_DUE_DAYS,
   HISTORY_PAGE_SIZE,
   MAX_BENEFIT_YEARS_SHOWN,

@@ -57,6 +57,11 @@ const TRANSITIONS: Record<RequestStatus, readonly RequestStatus[]> = {
   merged: [],
 };
 
+/** Statuses in which the DSG can still decide a request (waiting for a decision). */
+export const DECIDABLE_STATUSES: readonly RequestStatus[] = ['submitted', 'under-review', 'more-info-requested'];
+/** Statuses of a project being delivered, whose owners can be assigned. */
+export const ASSIGNABLE_STATUSES: readonly RequestStatus[] = ['approved', 'in-delivery'];
+
 export const canTransition = (from: RequestStatus, to: RequestStatus): boolean => TRANSITIONS[from].includes(to);
 
 export function assertTransition(reference: string, from: RequestStatus, to: RequestStatus): void {

@@ -1,12 +1,11 @@
 import type { StrandId } from '../../domain/catalogue';
 import { buildDigest, type Digest, type DigestDecision, type DigestKind, type DigestSource } from '../../domain/digest';
 import { candidateReminders } from '../../domain/reminders';
-import type { ProjectRequest } from '../../domain/request';
 import type { DsgSettings } from '../../domain/settings';
 import { DECISION_ACTIONS } from '../../domain/triage';
 import type { Deps } from '../deps';
 import type { Repositories } from '../ports';
-import { OPEN_STATUSES } from '../triage/open-statuses';
+import { DECIDABLE_STATUSES, type ProjectRequest } from '../../domain/request';
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -44,7 +43,7 @@ export async function loadDigestData(deps: Deps, repos: Repositories): Promise<D
     today,
     settings: await repos.settings.get(),
     programme,
-    pending: (await repos.requests.listByStatus(OPEN_STATUSES, 0, 100_000)).items,
+    pending: (await repos.requests.listByStatus(DECIDABLE_STATUSES, 0, 100_000)).items,
     escalated: (await repos.reminders.all()).filter((s) => s.escalatedAt !== null && live.has(`${s.key}|${s.fingerprint}`)),
     unreachable: (await repos.people.unreachable()).flatMap((p) => (p.aadObjectId ? [{ aadObjectId: p.aadObjectId, name: p.name }] : [])),
   };

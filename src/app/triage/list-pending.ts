@@ -2,7 +2,7 @@ import type { Actor } from '../../domain/people';
 import { isAllowed, rolesFor } from '../../domain/permissions';
 import type { Deps } from '../deps';
 import { dsgContext } from './dsg-context';
-import { OPEN_STATUSES } from './open-statuses';
+import { DECIDABLE_STATUSES } from '../../domain/request';
 import { refuse } from '../refuse';
 
 export const LIST_PAGE_SIZE = 10;
@@ -13,9 +13,9 @@ export async function listPending(deps: Deps, actor: Actor, page: number) {
   if (!isAllowed('pending.view', rolesFor(actor, { settings, members }, deps.roles))) {
     await refuse(deps, actor, 'pending.view', { subjectType: 'settings', subjectId: 'dsg' }, 'Only the Digital Strategy Group can see the requests awaiting a decision.');
   }
-  const first = await deps.store.requests.listByStatus(OPEN_STATUSES, (page - 1) * LIST_PAGE_SIZE, LIST_PAGE_SIZE);
+  const first = await deps.store.requests.listByStatus(DECIDABLE_STATUSES, (page - 1) * LIST_PAGE_SIZE, LIST_PAGE_SIZE);
   const pages = Math.max(1, Math.ceil(first.total / LIST_PAGE_SIZE));
   const pageNo = Math.min(page, pages);
-  const result = pageNo === page ? first : await deps.store.requests.listByStatus(OPEN_STATUSES, (pageNo - 1) * LIST_PAGE_SIZE, LIST_PAGE_SIZE);
+  const result = pageNo === page ? first : await deps.store.requests.listByStatus(DECIDABLE_STATUSES, (pageNo - 1) * LIST_PAGE_SIZE, LIST_PAGE_SIZE);
   return { result, page: pageNo, today: deps.calendar.londonDate(deps.clock.now()) };
 }

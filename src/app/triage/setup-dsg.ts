@@ -5,7 +5,7 @@ import type { DsgChannel, DsgSettings } from '../../domain/settings';
 import { audited } from '../audit';
 import type { Deps } from '../deps';
 import { refuse } from '../refuse';
-import { OPEN_STATUSES } from './open-statuses';
+import { DECIDABLE_STATUSES } from '../../domain/request';
 import { queueTriagePost } from './triage-messages';
 
 /**
@@ -19,7 +19,7 @@ export async function setupDsg(deps: Deps, actor: Actor, channel: DsgChannel): P
   const now = deps.clock.now().toISOString();
   const before = await deps.store.settings.get();
   const settings: DsgSettings = { ...before, channel, version: before.version + 1, updatedAt: now };
-  const waiting = await deps.store.requests.listByStatus(OPEN_STATUSES, 0, 1000);
+  const waiting = await deps.store.requests.listByStatus(DECIDABLE_STATUSES, 0, 1000);
   let posted = 0;
   await deps.store.transaction(async (tx) => {
     if (!(await tx.settings.save(settings, before.version))) throw new DomainError('STALE_CARD', 'The DSG settings changed at the same moment; please try again.', {});

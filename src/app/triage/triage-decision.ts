@@ -74,8 +74,9 @@ export async function runTriageDecision(
     await audited(tx, actor, now, action, { subjectType: 'request', subjectId: reference }, { status: request.status }, { status: updated.status, ...(result.decision.note && { note: result.decision.note }) });
     if (result.requesterCard) await queueRequesterNotice(deps, tx, updated, `notify:${reference}:v${updated.version}`, result.requesterCard);
     if (result.threadReply) await queueThreadReply(deps, tx, updated, settings, `thread:${reference}:v${updated.version}`, result.threadReply);
-    await queueTriageUpdate(deps, tx, updated, settings, members);
-    return renderTriageCard(deps, tx, updated, settings, members);
+    const card = await renderTriageCard(deps, tx, updated, settings, members);
+    await queueTriageUpdate(deps, tx, updated, settings, members, card);
+    return card;
   });
   deps.kickOutbox();
   return card;

@@ -1,15 +1,14 @@
 import { triageCard } from '../../cards';
-import type { ProjectRequest } from '../../domain/request';
 import type { DsgChannel, DsgSettings, Member, PersonRef } from '../../domain/settings';
 import { emptyTriage } from '../../domain/triage';
 import type { Deps } from '../deps';
 import type { OutboxMessage, OutboxPurpose, OutboxTarget, Repositories } from '../ports';
-import { OPEN_STATUSES } from './open-statuses';
+import { ASSIGNABLE_STATUSES, DECIDABLE_STATUSES, type ProjectRequest } from '../../domain/request';
 import { similarToRequest } from '../requests/similar-requests';
 
 /** Open requests and projects a request can be merged into (most recent first). */
 async function mergeTargets(repos: Repositories, except: string) {
-  const page = await repos.requests.listByStatus([...OPEN_STATUSES, 'approved', 'in-delivery'], 0, 200);
+  const page = await repos.requests.listByStatus([...DECIDABLE_STATUSES, ...ASSIGNABLE_STATUSES], 0, 200);
   return page.items
     .filter((r) => r.reference !== except)
     .slice(-25)
@@ -68,11 +67,14 @@ export async function queueTriagePost(deps: Deps, repos: Repositories, request: 
   return queue(deps, repos, `triage-post:${settings.channel.conversationId}:${request.reference}`, target, { card }, { kind: 'triage-post', reference: request.reference, version: request.version });
 }
 
-/** Queues an update of the posted triage card so everyone in the channel sees the new state. */
-export async function queueTriageUpdate(deps: Deps, repos: Repositories, request: ProjectRequest, settings: DsgSettings, members: readonly Member[]): Promise<void> {
+/**
+ * Queues an update of the posted triage card so everyone in the channel sees the new state; `rendered` is the
+ * card as it now stands when the caller has already made it (it is not made twice).
+ */
+export async function queueTriageUpdate(deps: Deps, repos: Repositories, request: ProjectRequest, settings: DsgSettings, members: readonly Member[], rendered?: object): Promise<void> {
   const triage = await repos.triage.get(request.reference);
   if (!triage?.post || !settings.channel) return;
-  const card = await renderTriageCard(deps, repos, request, settings, members);
+  const card = rendered ?? (await renderTriageCard(deps, repos, request, settings, members));
   const target: OutboxTarget = { kind: 'update', reference: threadReference(settings.channel, triage.post), activityId: triage.post.activityId };
   // An older update still waiting (say, after a 429) would overwrite this one if it were sent later.
   await repos.outbox.supersede(`triage-update:${request.reference}:`, deps.clock.now().toISOString());
