@@ -1,5 +1,6 @@
 import type { Actor } from '../domain/people';
-import type { AuditEvent, Repositories } from './ports';
+import type { AuditEvent } from '../domain/audit';
+import type { Repositories } from './ports';
 
 /** Records a change that was made (refusals go through `refuse`). */
 export function audited(

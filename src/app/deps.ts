@@ -1,6 +1,7 @@
 import type { RoleContext } from '../domain/permissions';
 import type { ReminderThresholds } from '../domain/reminders';
-import type { Clock, Roster, Store } from './ports';
+import type { Clock, Store } from './ports';
+import type { Roster } from './triage/ports';
 import type { ReportLinks } from './reports/report-links';
 
 /** What every use case is given: the ports, never a framework. */

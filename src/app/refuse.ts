@@ -1,7 +1,7 @@
 import { DomainError } from '../domain/errors';
 import type { Actor } from '../domain/people';
 import type { Deps } from './deps';
-import type { AuditEvent } from './ports';
+import type { AuditEvent } from '../domain/audit';
 
 /** Records a refused attempt in the audit trail, then throws NOT_ALLOWED for the transport to word. */
 export async function refuse(

@@ -4,7 +4,7 @@
  * plans, resourcing, DPIAs, milestones and realised benefits, and the audit trail that tells how each got
  * there. Pure: no I/O, the same `today` and options always give the same records. `seed-demo` writes them.
  */
-import type { AuditEvent } from '../app/ports';
+import type { AuditEvent } from '../domain/audit';
 import { STRAND_IDS, type StrandId } from '../domain/catalogue';
 import type { Person } from '../domain/people';
 import {

@@ -5,7 +5,8 @@
  * the DSG settings. Refuses a database already in use unless forced.
  */
 import { randomUUID } from 'node:crypto';
-import type { AuditEvent, Clock, Store } from '../app/ports';
+import type { AuditEvent } from '../domain/audit';
+import type { Clock, Store } from '../app/ports';
 import { STRAND_IDS } from '../domain/catalogue';
 import { REQUEST_STATUSES } from '../domain/request';
 import type { DsgSettings } from '../domain/settings';

@@ -9,12 +9,11 @@ import { OPEN_STATUSES, PRIORITY_ORDER } from './open-data';
 import { ukDate } from './dates';
 import { financialYearOf, isOverdue, type MissingItem, MISSING_LABELS, type Project, whatIsMissing } from './project';
 import type { ReminderKind, ReminderState } from './reminders';
-import { type ProjectRequest, STATUS_LABELS } from './request';
+import { daysWaiting, type ProjectRequest, STATUS_LABELS, waitingTooLong } from './request';
+import { countOf } from './words';
 
 /** Items shown per section; the rest are counted ("and 12 more"). Keeps every digest card well under 28 KB. */
 export const DIGEST_LIST_LIMIT = 5;
-/** A request waiting longer than this many days is highlighted. */
-export const STALE_REQUEST_DAYS = 14;
 /** Milestones due within this many days are listed. */
 export const DUE_SOON_DAYS = 14;
 /** Without a meeting set within this many days the digest says so at the top (the DSG meets at least every two months). */
@@ -137,7 +136,6 @@ const REMINDER_WORDS: Partial<Record<ReminderKind, string>> = {
   'milestone-overdue': 'an overdue milestone',
 };
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 function section(id: DigestSection['id'], title: string, all: DigestItem[], moreCommand = 'programme'): DigestSection {
   return { id, title, items: all.slice(0, DIGEST_LIST_LIMIT), more: Math.max(0, all.length - DIGEST_LIST_LIMIT), moreCommand };
@@ -193,12 +191,12 @@ export function buildDigest(src: DigestSource): Digest {
         .filter((r) => inStrands(r.strand))
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.reference.localeCompare(b.reference))
         .map((r) => {
-          const age = Math.max(0, daysBetween(londonDate(new Date(r.createdAt)), today));
-          const stale = age > STALE_REQUEST_DAYS;
+          const age = daysWaiting(r, today);
+          const stale = waitingTooLong(r, today);
           return {
             reference: r.reference,
             title: r.title,
-            detail: `${stale ? 'Waiting too long: ' : 'Waiting '}${plural(age, 'day')} · ${STATUS_LABELS[r.status]}`,
+            detail: `${stale ? 'Waiting too long: ' : 'Waiting '}${countOf(age, 'day')} · ${STATUS_LABELS[r.status]}`,
             highlight: stale,
             opens: 'request' as const,
           };
@@ -248,7 +246,7 @@ export function buildDigest(src: DigestSource): Digest {
         .map(({ m, request }) => ({
           reference: request.reference,
           title: m.title,
-          detail: `Overdue: due ${ukDate(m.due)}, ${plural(daysBetween(m.due, today), 'day')} ago · ${request.title}`,
+          detail: `Overdue: due ${ukDate(m.due)}, ${countOf(daysBetween(m.due, today), 'day')} ago · ${request.title}`,
           highlight: true,
           opens: 'project' as const,
         })),
@@ -324,7 +322,7 @@ function ownerItems(
     items.push({
       reference,
       title: request.title,
-      detail: `Escalated ${ukDate(s.escalatedAt ?? '')}: ${owner?.name ?? 'an owner'} reminded ${plural(s.count, 'time')} about ${REMINDER_WORDS[kind as ReminderKind] ?? kind} with no change`,
+      detail: `Escalated ${ukDate(s.escalatedAt ?? '')}: ${owner?.name ?? 'an owner'} reminded ${countOf(s.count, 'time')} about ${REMINDER_WORDS[kind as ReminderKind] ?? kind} with no change`,
       highlight: true,
       opens: 'project',
     });

@@ -166,3 +166,12 @@ export function formValuesOf(d: RequestDetails): FormValues {
     desiredStart: d.desiredStart ?? '',
   };
 }
+
+export interface Draft {
+  /** The form card the draft belongs to; submitting that card consumes the draft. */
+  formId: string;
+  personId: string;
+  values: FormValues;
+  createdAt: string;
+  updatedAt: string;
+}

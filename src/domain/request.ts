@@ -1,4 +1,5 @@
 import type { BeneficiaryId, PrincipleId, RouteId, StrandId } from './catalogue';
+import { daysBetween, londonDate } from './calendar';
 import { DomainError } from './errors';
 
 /** What a member of staff asks the DSG for, as validated from the request form. */
@@ -101,3 +102,13 @@ export function normaliseReference(text: string): string | null {
   const m = /\bDP[-\s]?(\d{4})[-\s]?(\d{1,9})\b/i.exec(text.trim());
   return m ? formatReference(Number(m[1]), Number(m[2])) : null;
 }
+
+/** A request waiting longer than this many days for a DSG decision is overdue: "Waiting too long". */
+export const DECISION_DUE_DAYS = 14;
+
+/** Whole London days since the request was submitted (0 on the day itself). */
+export const daysWaiting = (request: Pick<ProjectRequest, 'createdAt'>, today: string): number =>
+  Math.max(0, daysBetween(londonDate(new Date(request.createdAt)), today));
+
+/** True once a request has waited more than DECISION_DUE_DAYS for a decision. */
+export const waitingTooLong = (request: Pick<ProjectRequest, 'createdAt'>, today: string): boolean => daysWaiting(request, today) > DECISION_DUE_DAYS;

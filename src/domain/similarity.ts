@@ -1,3 +1,4 @@
+import type { RequestStatus } from './request';
 /**
  * Plain-text similarity between requests, to catch duplicates before they are stored.
  * A request is reduced to its distinct content words (title words count twice as much),
@@ -48,3 +49,11 @@ export function similarity(shared: number, countA: number, countB: number): numb
 /** Above this, a request is shown to the submitter as possibly the same thing. */
 export const SIMILARITY_THRESHOLD = 0.3;
 export const MAX_SIMILAR_SHOWN = 5;
+
+export interface SimilarRequest {
+  reference: string;
+  title: string;
+  status: RequestStatus;
+  strand: string;
+  score: number;
+}

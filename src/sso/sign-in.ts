@@ -4,7 +4,6 @@
  * so the HTTP layer can import SignInError without it.
  */
 import type { SignedIn } from '../app/programme-view/viewer';
-import type { TokenValidator } from './token-validator';
 
 /** A sign-in that was attempted and refused (401), or could not be checked now (503). The message is for people. */
 export class SignInError extends Error {
@@ -16,6 +15,11 @@ export class SignInError extends Error {
     this.name = 'SignInError';
   }
 }
+
+/** Who a Teams SSO token says the caller is. */
+export type SsoIdentity = Pick<SignedIn, 'aadObjectId' | 'name'> & { tenantId: string };
+/** Checks a Teams SSO token (signature, audience, issuer, tenant, expiry); throws SignInError when it does not hold. */
+export type TokenValidator = (token: string) => Promise<SsoIdentity>;
 
 /** The sign-in headers as the caller sent them (absent when not sent). */
 export interface Caller {

@@ -4,14 +4,11 @@
  * tenant, v1 or v2), the tenant (ALLOWED_TENANT_IDS) and its expiry. The only jose importer.
  */
 import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
-import type { SignedIn } from '../app/programme-view/viewer';
-import { SignInError } from './sign-in';
+import { SignInError, type TokenValidator } from './sign-in';
 
 /** Seconds of clock difference tolerated on expiry and not-before. */
 export const CLOCK_TOLERANCE_SECONDS = 60;
 
-export type SsoIdentity = Pick<SignedIn, 'aadObjectId' | 'name'> & { tenantId: string };
-export type TokenValidator = (token: string) => Promise<SsoIdentity>;
 
 export interface TokenValidatorOptions {
   /** The tab's Azure AD app (client) id. */

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
-import type { AuditEvent, AuditLog } from '../app/ports';
+import type { AuditEvent } from '../domain/audit';
+import type { AuditLog } from '../app/ports';
 import { readJson, writeJson } from './columns';
 import type { AuditEventsTable, Database } from './schema';
 

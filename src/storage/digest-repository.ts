@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DigestRepository } from '../app/ports';
+import type { DigestRepository } from '../app/digests/ports';
 import type { StrandId } from '../domain/catalogue';
 import { readJson, readList, toNumber, writeJson } from './columns';
 import type { Database } from './schema';

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Draft, DraftRepository } from '../app/ports';
+import type { Draft } from '../domain/request-form';
+import type { DraftRepository } from '../app/requests/ports';
 import type { FormValues } from '../domain/request-form';
 import { readObject, upsert, writeJson } from './columns';
 import type { Database, DraftsTable } from './schema';

@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely';
-import type { Outbox, OutboxMessage, OutboxPurpose, OutboxTarget } from '../app/ports';
+import type { Outbox, OutboxMessage, OutboxPurpose, OutboxTarget } from '../app/outbox/ports';
 import { compareText, readObject, toNumber, writeJson } from './columns';
 import type { Database, Engine, OutboxTable } from './schema';
 

@@ -1,5 +1,5 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { ProjectRepository } from '../app/ports';
+import type { ProjectRepository } from '../app/projects/ports';
 import type {
   BusinessCaseStatus,
   DpiaStatus,

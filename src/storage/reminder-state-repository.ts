@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { ReminderStateRepository } from '../app/ports';
+import type { ReminderStateRepository } from '../app/reminders/ports';
 import type { ReminderState } from '../domain/reminders';
 import { atomically, compareText, toNumber, upsert } from './columns';
 import type { Database, ReminderStateTable } from './schema';

@@ -1,5 +1,6 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
-import type { Page, RequestRepository } from '../app/ports';
+import type { Page } from '../domain/paging';
+import type { RequestRepository } from '../app/requests/ports';
 import type { BeneficiaryId, PrincipleId, RouteId, StrandId } from '../domain/catalogue';
 import { formatReference, type ProjectRequest, type RequestStatus } from '../domain/request';
 import { atomically, readFlag, readList, toNumber, toNumberOrNull, updateAtVersion, writeFlag, writeJson } from './columns';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { RosterCache } from '../app/ports';
+import type { RosterCache } from '../app/triage/ports';
 import type { Member } from '../domain/settings';
 import { readList, upsert, writeJson } from './columns';
 import type { Database } from './schema';

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { SettingsRepository } from '../app/ports';
+import type { SettingsRepository } from '../app/triage/ports';
 import { type DsgChannel, type DsgSettings, EMPTY_SETTINGS, type PersonRef } from '../domain/settings';
 import { readJson, readList, readObject, toNumber, updateAtVersion, writeJson } from './columns';
 import type { Database, SettingsTable } from './schema';

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { TriageRepository } from '../app/ports';
+import type { TriageRepository } from '../app/triage/ports';
 import { type Decision, emptyTriage, type Question, type Triage } from '../domain/triage';
 import { readJson, readList, writeJson } from './columns';
 import type { Database, TriageTable } from './schema';

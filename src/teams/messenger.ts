@@ -6,7 +6,7 @@ import {
   type ConversationReference,
   type TurnContext,
 } from 'botbuilder';
-import { DeliveryError, type Messenger, type OutboxMessage, type OutboxTarget } from '../app/ports';
+import { DeliveryError, type Messenger, type OutboxMessage, type OutboxTarget } from '../app/outbox/ports';
 
 /** What one send did: the message's activity id and the conversation it is in (a new thread's or chat's id). */
 export interface SendResult {

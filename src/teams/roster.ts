@@ -1,5 +1,5 @@
 import { type CloudAdapter, type ConversationReference, TeamsInfo } from 'botbuilder';
-import type { Roster } from '../app/ports';
+import type { Roster } from '../app/triage/ports';
 import type { Member } from '../domain/settings';
 
 export interface RosterOptions {

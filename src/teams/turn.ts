@@ -2,7 +2,7 @@ import { type Activity, CardFactory, MessageFactory, type TurnContext } from 'bo
 import { z } from 'zod';
 import type { Deps } from '../app/deps';
 import { recordContact } from '../app/record-contact';
-import { welcomeCard } from '../cards';
+import { welcomeCard } from '../presenters/welcome';
 import type { Logger } from '../log';
 import { actorFrom, channelFrom, contactFrom, isChannel, tenantOf } from './activity';
 import { parseCommand } from './commands';

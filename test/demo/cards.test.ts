@@ -1,16 +1,14 @@
-import {
-  historyCard,
-  myRequestsCard,
-  pendingCard,
-  programmeCard,
-  projectCard,
-  requestDetailCard,
-  triageCard,
-  type AdaptiveCardJson,
-} from '../../src/cards';
+import { historyCard } from '../../src/presenters/history';
+import { myRequestsCard } from '../../src/presenters/my-requests';
+import { pendingCard } from '../../src/presenters/pending';
+import { programmeCard } from '../../src/presenters/programme';
+import { projectCard } from '../../src/presenters/project';
+import { requestDetailCard } from '../../src/presenters/request-detail';
+import { triageCard } from '../../src/presenters/triage';
+import { type AdaptiveCardJson } from '../../src/presenters/render';
 import { demoProgramme } from '../../src/demo/programme';
 import { MOCK_USERS } from '../../src/playground/mock-tenant';
-import { cardProblems, visibleText } from '../cards/card-checks';
+import { cardProblems, visibleText } from '../presenters/card-checks';
 
 /** The demo data as the bot shows it: every card it appears on renders and passes the card checks. */
 

@@ -3,7 +3,7 @@
  * channel per week (a restart or a second instance posts nothing more); a channel subscribed to some strands
  * gets only those; `digest preview` comes privately; `report annual` links work with their token only.
  */
-import { ofType } from '../cards/card-checks';
+import { ofType } from '../presenters/card-checks';
 import { MOCK_TENANT, MOCK_USERS } from '../../src/playground/mock-tenant';
 import { seedDemo } from '../../src/demo/seed';
 import { openStore } from '../../src/storage/open-store';

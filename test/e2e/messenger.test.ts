@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication, TurnContext } from 'botbuilder';
 import { deliverOutbox } from '../../src/app/outbox/deliver-outbox';
-import { DeliveryError, type OutboxTarget } from '../../src/app/ports';
+import { DeliveryError, type OutboxTarget } from '../../src/app/outbox/ports';
 import { MOCK_TENANT, MOCK_USERS } from '../../src/playground/mock-tenant';
 import { createMessenger, type MessengerOptions, retryAfterMs, toDeliveryError } from '../../src/teams/messenger';
 import { createRoster } from '../../src/teams/roster';

@@ -1,4 +1,6 @@
-import type { AuditEvent, Draft, Store } from '../../src/app/ports';
+import type { AuditEvent } from '../../src/domain/audit';
+import type { Draft } from '../../src/domain/request-form';
+import type { Store } from '../../src/app/ports';
 import type { Conversation, Person } from '../../src/domain/people';
 import { formatReference, type ProjectRequest } from '../../src/domain/request';
 import { EMPTY_SETTINGS } from '../../src/domain/settings';

@@ -1,4 +1,5 @@
-import type { AuditEvent, DigestSubscription } from '../../src/app/ports';
+import type { AuditEvent } from '../../src/domain/audit';
+import type { DigestSubscription } from '../../src/app/digests/ports';
 import type { ContractContext } from './contract';
 
 const subscription = (overrides: Partial<DigestSubscription> = {}): DigestSubscription => ({

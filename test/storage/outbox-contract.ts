@@ -1,4 +1,5 @@
-import type { OutboxMessage, Store } from '../../src/app/ports';
+import type { OutboxMessage } from '../../src/app/outbox/ports';
+import type { Store } from '../../src/app/ports';
 import { type NewOutboxMessage, sampleOutboxMessage } from '../support/sample-outbox-message';
 import type { ContractContext } from './contract';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Outbox } from '../../src/app/ports';
+import type { Outbox } from '../../src/app/outbox/ports';
 
 export type NewOutboxMessage = Parameters<Outbox['enqueue']>[0];
 

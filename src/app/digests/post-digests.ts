@@ -1,9 +1,10 @@
-import { digestCard } from '../../cards';
+import { digestCard } from '../../presenters/digest';
 import { londonDate } from '../../domain/calendar';
 import type { StrandId } from '../../domain/catalogue';
 import { meetingDigestDue, meetingPeriod, weeklyPeriod } from '../../domain/digest';
 import type { Deps } from '../deps';
-import type { OutboxTarget, Repositories } from '../ports';
+import type { OutboxTarget } from '../outbox/ports';
+import type { Repositories } from '../ports';
 import { type DigestData, type DigestRequest, digestFrom, loadDigestData } from './gather-digest';
 
 /** A channel that gets the digest: the DSG channel (every strand) and each subscribed channel (its strands). */

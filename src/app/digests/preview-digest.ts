@@ -1,5 +1,5 @@
-import { digestCard } from '../../cards';
-import type { AdaptiveCardJson } from '../../cards';
+import { digestCard } from '../../presenters/digest';
+import type { AdaptiveCardJson } from '../../presenters/render';
 import { isAllowed, rolesFor } from '../../domain/permissions';
 import type { Actor } from '../../domain/people';
 import type { Deps } from '../deps';

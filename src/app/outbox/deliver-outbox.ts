@@ -1,4 +1,5 @@
-import { type Clock, DeliveryError, type Messenger, type Outbox, type OutboxMessage, type OutboxTarget, type PeopleRepository } from '../ports';
+import { type Clock, type PeopleRepository } from '../ports';
+import { DeliveryError, type Messenger, type Outbox, type OutboxMessage, type OutboxTarget } from './ports';
 
 /** What a successful send returns; Teams also says which conversation a new thread or 1:1 chat is. */
 export type Delivered = Awaited<ReturnType<Messenger['send']>> & { conversationId?: string | null };

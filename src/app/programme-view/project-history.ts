@@ -1,5 +1,5 @@
-import type { AuditEvent } from '../ports';
-import { actionWords, isHistoryEvent } from '../../cards/format';
+import type { AuditEvent } from '../../domain/audit';
+import { actionWords, isHistoryEvent } from '../../domain/audit';
 import type { HistoryEntry } from '../../domain/programme-view';
 
 /** A project's history for the tab, newest first: when and what happened, and with `who`, who did it. */

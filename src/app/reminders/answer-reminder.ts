@@ -1,4 +1,4 @@
-import { reminderCard } from '../../cards';
+import { reminderCard } from '../../presenters/reminder';
 import { DomainError, isDomainError } from '../../domain/errors';
 import type { Actor } from '../../domain/people';
 import type { ReminderItem, ReminderThresholds } from '../../domain/reminders';

@@ -1,4 +1,4 @@
-import type { ReminderCardItem } from '../../cards';
+import type { ReminderCardItem } from '../../presenters/reminder';
 import { candidateReminders, type ReminderItem, stateKey } from '../../domain/reminders';
 import type { Member } from '../../domain/settings';
 import type { Repositories } from '../ports';

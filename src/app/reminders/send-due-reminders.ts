@@ -1,7 +1,9 @@
-import { noticeCard, reminderCard } from '../../cards';
+import { noticeCard } from '../../presenters/notice';
+import { reminderCard } from '../../presenters/reminder';
 import type { ReminderItem, ReminderThresholds } from '../../domain/reminders';
 import type { Deps } from '../deps';
-import type { OutboxTarget, Repositories } from '../ports';
+import type { OutboxTarget } from '../outbox/ports';
+import type { Repositories } from '../ports';
 import { planReminders } from './plan-reminders';
 import { dsgContext } from '../triage/dsg-context';
 import { peopleChoices, reminderCardItems } from './reminder-card-items';

@@ -1,4 +1,4 @@
-import { noticeCard } from '../../cards';
+import { noticeCard } from '../../presenters/notice';
 import { ukDate } from '../../domain/dates';
 import type { ReminderItem, ReminderThresholds } from '../../domain/reminders';
 import type { Actor } from '../../domain/people';

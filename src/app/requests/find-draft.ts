@@ -1,7 +1,8 @@
 import { DomainError } from '../../domain/errors';
 import type { Actor } from '../../domain/people';
 import type { Deps } from '../deps';
-import type { Draft, Repositories } from '../ports';
+import type { Draft } from '../../domain/request-form';
+import type { Repositories } from '../ports';
 import { refuse } from '../refuse';
 
 /**

@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/people';
 import type { ProjectRequest } from '../../domain/request';
 import type { Deps } from '../deps';
-import type { Page } from '../ports';
+import type { Page } from '../../domain/paging';
 
 export const MY_REQUESTS_PAGE_SIZE = 5;
 

@@ -2,7 +2,7 @@ import type { Actor } from '../../domain/people';
 import { type FormValues, formValuesFrom } from '../../domain/request-form';
 import type { Deps } from '../deps';
 import { assertNotSubmitted, findOwnDraft } from './find-draft';
-import type { Draft } from '../ports';
+import type { Draft } from '../../domain/request-form';
 
 /** "Save draft": keeps whatever the person typed, valid or not, under the form's id. */
 export async function saveDraft(deps: Deps, actor: Actor, formId: string, form: unknown): Promise<Draft> {

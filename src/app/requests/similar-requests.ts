@@ -1,6 +1,7 @@
 import type { ProjectRequest } from '../../domain/request';
 import { MAX_SIMILAR_SHOWN, SIMILARITY_THRESHOLD, similarity, termsOf } from '../../domain/similarity';
-import type { Repositories, SimilarRequest } from '../ports';
+import type { Repositories } from '../ports';
+import type { SimilarRequest } from '../../domain/similarity';
 
 /** Stored requests similar to these terms, best first; `except` leaves a request out (itself). */
 export async function findSimilar(repos: Repositories, terms: readonly string[], except?: string): Promise<SimilarRequest[]> {

@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/people';
 import type { Deps } from '../deps';
-import type { Draft } from '../ports';
+import type { Draft } from '../../domain/request-form';
 
 export type StartResult = { kind: 'draft-offer'; draft: Draft } | { kind: 'form'; formId: string };
 

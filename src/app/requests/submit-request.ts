@@ -9,7 +9,7 @@ import { audited } from '../audit';
 import { dsgContext } from '../triage/dsg-context';
 import { findSimilar } from './similar-requests';
 import { queueTriagePost } from '../triage/triage-messages';
-import type { SimilarRequest } from '../ports';
+import type { SimilarRequest } from '../../domain/similarity';
 
 export type SubmitResult =
   | { kind: 'invalid'; formId: string; values: FormValues; errors: FieldErrors }

@@ -4,7 +4,7 @@ import { isAllowed, rolesFor } from '../../domain/permissions';
 import { canTransition, type ProjectRequest } from '../../domain/request';
 import type { Deps } from '../deps';
 import { dsgContext } from '../triage/dsg-context';
-import type { AuditEvent } from '../ports';
+import type { AuditEvent } from '../../domain/audit';
 import { refuse } from '../refuse';
 
 export interface RequestView {

@@ -1,4 +1,4 @@
-import { questionCard } from '../../cards';
+import { questionCard } from '../../presenters/question';
 import { DomainError } from '../../domain/errors';
 import type { Actor } from '../../domain/people';
 import { isAllowed, rolesFor } from '../../domain/permissions';

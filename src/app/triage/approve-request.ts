@@ -1,4 +1,4 @@
-import { noticeCard } from '../../cards';
+import { noticeCard } from '../../presenters/notice';
 import type { Actor } from '../../domain/people';
 import { PRIORITY_LABELS } from '../../domain/project';
 import { type ApproveInput, approve } from '../../domain/triage';

@@ -1,4 +1,4 @@
-import { questionCard } from '../../cards';
+import { questionCard } from '../../presenters/question';
 import type { Actor } from '../../domain/people';
 import { askForInformation as ask } from '../../domain/triage';
 import type { Deps } from '../deps';

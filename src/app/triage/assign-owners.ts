@@ -1,4 +1,4 @@
-import { noticeCard } from '../../cards';
+import { noticeCard } from '../../presenters/notice';
 import { DomainError } from '../../domain/errors';
 import type { Actor } from '../../domain/people';
 import type { PersonRef } from '../../domain/settings';

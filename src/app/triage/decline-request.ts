@@ -1,4 +1,4 @@
-import { noticeCard } from '../../cards';
+import { noticeCard } from '../../presenters/notice';
 import type { Actor } from '../../domain/people';
 import { decline } from '../../domain/triage';
 import type { Deps } from '../deps';

@@ -1,5 +1,5 @@
 import type { Deps } from '../deps';
-import type { OutboxMessage } from '../ports';
+import type { OutboxMessage } from '../outbox/ports';
 import { dsgContext } from './dsg-context';
 import { queueTriageUpdate } from './triage-messages';
 

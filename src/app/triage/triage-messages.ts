@@ -1,8 +1,9 @@
-import { triageCard } from '../../cards';
+import { triageCard } from '../../presenters/triage';
 import type { DsgChannel, DsgSettings, Member, PersonRef } from '../../domain/settings';
 import { emptyTriage } from '../../domain/triage';
 import type { Deps } from '../deps';
-import type { OutboxMessage, OutboxPurpose, OutboxTarget, Repositories } from '../ports';
+import type { OutboxMessage, OutboxPurpose, OutboxTarget } from '../outbox/ports';
+import type { Repositories } from '../ports';
 import { ASSIGNABLE_STATUSES, DECIDABLE_STATUSES, type ProjectRequest } from '../../domain/request';
 import { similarToRequest } from '../requests/similar-requests';
 

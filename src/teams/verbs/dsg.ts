@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { saveSettings, viewSettings } from '../../app/triage/save-settings';
 import { setupDsg } from '../../app/triage/setup-dsg';
-import { settingsCard } from '../../cards';
+import { settingsCard } from '../../presenters/settings';
 import { STRAND_IDS } from '../../domain/catalogue';
 import { isDomainError } from '../../domain/errors';
 import { card, text } from '../reply';

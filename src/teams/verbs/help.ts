@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { helpCard } from '../../cards';
+import { helpCard } from '../../presenters/help';
 import { card } from '../reply';
 import { verb } from './verb';
 

@@ -5,7 +5,7 @@ import { completeMilestone } from '../../app/projects/complete-milestone';
 import { recordBenefit } from '../../app/projects/record-benefit';
 import { editProject, type ProjectEdit } from '../../app/projects/edit-project';
 import { type ProjectView, viewProject } from '../../app/projects/view-project';
-import { projectCard } from '../../cards';
+import { projectCard } from '../../presenters/project';
 import { BUSINESS_CASE_STATUSES, DPIA_STATUSES } from '../../domain/project';
 import { isDomainError } from '../../domain/errors';
 import type { Deps } from '../../app/deps';

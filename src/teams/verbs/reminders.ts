@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { type ReminderAnswer, answerReminder } from '../../app/reminders/answer-reminder';
 import { previewReminders, runRemindersNow, sendPrivately } from '../../app/reminders/run-reminders-now';
-import { noticeCard, reminderInputsOf } from '../../cards';
+import { noticeCard } from '../../presenters/notice';
+import { reminderInputsOf } from '../../presenters/reminder';
 import { BUSINESS_CASE_STATUSES, DPIA_STATUSES } from '../../domain/project';
 import { card, text } from '../reply';
 import { fieldErrors, isoDate, link, optionalTyped, personId, reference, toggle, typed, typedText } from './schemas';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { viewAnnualReport } from '../../app/reports/annual-report';
-import { annualReportCard } from '../../cards';
+import { annualReportCard } from '../../presenters/annual-report';
 import { card } from '../reply';
 import { verb } from './verb';
 

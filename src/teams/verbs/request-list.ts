@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listMyRequests, MY_REQUESTS_PAGE_SIZE } from '../../app/requests/list-my-requests';
-import { myRequestsCard } from '../../cards';
+import { myRequestsCard } from '../../presenters/my-requests';
 import { card } from '../reply';
 import { verb } from './verb';
 

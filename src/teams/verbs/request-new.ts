@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { startRequest } from '../../app/requests/start-request';
-import { draftOfferCard, requestFormCard } from '../../cards';
+import { draftOfferCard } from '../../presenters/draft-offer';
+import { requestFormCard } from '../../presenters/request-form';
 import { card } from '../reply';
 import { verb } from './verb';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { viewRequest } from '../../app/requests/view-request';
-import { requestDetailCard } from '../../cards';
+import { requestDetailCard } from '../../presenters/request-detail';
 import { card } from '../reply';
 import { reference } from './schemas';
 import { verb } from './verb';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { viewRequest } from '../../app/requests/view-request';
 import { withdrawRequest } from '../../app/requests/withdraw-request';
-import { requestDetailCard } from '../../cards';
+import { requestDetailCard } from '../../presenters/request-detail';
 import { card } from '../reply';
 import { reference, version } from './schemas';
 import { verb } from './verb';

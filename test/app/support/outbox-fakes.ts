@@ -1,6 +1,7 @@
 /** Small in-memory fakes of the ports the outbox sender uses: Outbox (with leases), Messenger, people, clock. */
 import type { Person } from '../../../src/domain/people';
-import { DeliveryError, type Messenger, type Outbox, type OutboxMessage, type OutboxTarget, type PeopleRepository } from '../../../src/app/ports';
+import { DeliveryError, type Messenger, type Outbox, type OutboxMessage, type OutboxTarget } from '../../../src/app/outbox/ports';
+import { type PeopleRepository } from '../../../src/app/ports';
 
 type Stored = OutboxMessage & { claimedBy: string | null; claimedUntil: number };
 

@@ -1,28 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AuditEvent, SimilarRequest } from '../../src/app/ports';
-import {
-  CARDS_DIR,
-  DECISION_DUE_DAYS,
-  HISTORY_PAGE_SIZE,
-  INPUT_LIMITS,
-  MAX_MILESTONES_SHOWN,
-  TRIAGE_TEXT_CHARS,
-  actionWords,
-  cardBytes,
-  changeWords,
-  historyCard,
-  noticeCard,
-  pendingCard,
-  programmeCard,
-  projectCard,
-  questionCard,
-  settingsCard,
-  triageCard,
-  type AdaptiveCardJson,
-  type Choice,
-  type TriageCardInput,
-} from '../../src/cards';
+import type { AuditEvent } from '../../src/domain/audit';
+import type { SimilarRequest } from '../../src/domain/similarity';
+import { CARDS_DIR, cardBytes, type AdaptiveCardJson } from '../../src/presenters/render';
+import { DECISION_DUE_DAYS } from '../../src/domain/request';
+import { HISTORY_PAGE_SIZE, historyCard } from '../../src/presenters/history';
+import { INPUT_LIMITS, type Choice } from '../../src/presenters/types';
+import { MAX_MILESTONES_SHOWN, projectCard } from '../../src/presenters/project';
+import { TRIAGE_TEXT_CHARS, triageCard, type TriageCardInput } from '../../src/presenters/triage';
+import { actionWords } from '../../src/domain/audit';
+import { changeWords } from '../../src/presenters/format';
+import { noticeCard } from '../../src/presenters/notice';
+import { pendingCard } from '../../src/presenters/pending';
+import { programmeCard } from '../../src/presenters/programme';
+import { questionCard } from '../../src/presenters/question';
+import { settingsCard } from '../../src/presenters/settings';
 import { STRANDS } from '../../src/domain/catalogue';
 import { EMPTY_SETTINGS, type DsgSettings, type PersonRef } from '../../src/domain/settings';
 import type { Milestone, Project } from '../../src/domain/project';

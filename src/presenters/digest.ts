@@ -1,6 +1,7 @@
 import type { Digest } from '../domain/digest';
-import { fitted } from './dsg-cards';
-import { clip, pounds } from './format';
+import { pounds } from '../domain/words';
+import { fitToSize } from './fit';
+import { clip } from './format';
 import type { AdaptiveCardJson } from './render';
 
 /** A digest card stays under this many bytes (Teams takes about 28 KB): long lists and titles are cut to fit. */
@@ -23,7 +24,7 @@ const shortStrand = (name: string): string => name.replace(/^Digital /, '');
  * FactSet with the same numbers, which screen readers read and clients without charts show.
  */
 export function digestCard(digest: Digest): AdaptiveCardJson {
-  return fitted(
+  return fitToSize(
     'digest',
     DIGEST_LEVELS,
     (level) => ({

@@ -1,4 +1,5 @@
-import { cardBytes, DIGEST_BUDGET_BYTES, digestCard } from '../../src/cards';
+import { cardBytes } from '../../src/presenters/render';
+import { DIGEST_BUDGET_BYTES, digestCard } from '../../src/presenters/digest';
 import { buildDigest, type DigestSource } from '../../src/domain/digest';
 import { LIMITS } from '../../src/domain/request-form';
 import { STRANDS } from '../../src/domain/catalogue';

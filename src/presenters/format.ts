@@ -1,13 +1,28 @@
-import type { AuditEvent } from '../app/ports';
 import { ukDate, ukDateTime } from '../domain/dates';
-import { BUSINESS_CASE_LABELS, DPIA_LABELS, PRIORITY_LABELS } from '../domain/project';
-import { REQUEST_STATUSES, STATUS_LABELS, type RequestStatus } from '../domain/request';
-import type { Decision } from '../domain/triage';
+import { BUSINESS_CASE_LABELS, DPIA_LABELS, PRIORITY_LABELS, type Project } from '../domain/project';
+import { type RequestStatus, STATUS_LABELS } from '../domain/request';
+import type { PersonRef } from '../domain/settings';
+import { type Decision } from '../domain/triage';
+import type { OwnerLine } from './types';
 
-const POUNDS = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
+/** Text with something in it, trimmed; undefined for null, undefined, '' or only spaces. */
+export const nonBlank = (v: string | null | undefined): string | undefined => (v && v.trim() ? v.trim() : undefined);
 
-/** `£25,000` (whole pounds). */
-export const pounds = (amount: number): string => POUNDS.format(amount);
+/** 'Approved', 'More information requested'. */
+export const statusLabel = (status: RequestStatus): string => STATUS_LABELS[status] ?? status;
+
+/** A person's name, or `none` when there is nobody (or no name). */
+export const nameOf = (person: PersonRef | null | undefined, none: string): string => nonBlank(person?.name) ?? none;
+
+/** 'High', or 'High – priority project'. */
+export const priorityWords = (p: Project): string => `${PRIORITY_LABELS[p.priority] ?? p.priority}${p.isPriority ? ' – priority project' : ''}`;
+
+/** `Role: Name` for the three owners of a project. */
+export const ownerLines = (p: Pick<Project, 'digitalLeader' | 'projectLead' | 'projectManager'>): OwnerLine[] => [
+  { role: 'Digital Leader', name: nameOf(p.digitalLeader, 'Not assigned') },
+  { role: 'Project Lead', name: nameOf(p.projectLead, 'Not assigned') },
+  { role: 'Project Manager', name: nameOf(p.projectManager, 'Not assigned') },
+];
 
 /** Cuts `text` to at most `max` characters, at a word boundary when one is near, ending with `…`. */
 export function clip(text: string, max: number): string {
@@ -22,73 +37,6 @@ export function clip(text: string, max: number): string {
 /** The first ~300 characters of a text, on one line, for a summary. */
 export const summaryOf = (text: string, max = 300): string => clip(text.replace(/\s+/g, ' ').trim(), max);
 
-/** Words for what an audit action did, for a request's history. */
-const ACTION_WORDS: Record<string, string> = {
-  'request.submit': 'Submitted',
-  'request.confirm': 'Submitted',
-  'request.draft': 'Saved as draft',
-  'request.edit': 'Edited',
-  'request.update': 'Updated',
-  'request.withdraw': 'Withdrawn',
-  'request.discard': 'Discarded',
-  'request.review': 'Review started',
-  'request.triage': 'Triaged',
-  'request.more-info': 'More information requested',
-  'request.request-info': 'More information requested',
-  'request.provide-info': 'More information given',
-  'request.approve': 'Approved',
-  'request.decline': 'Declined',
-  'request.merge': 'Merged',
-  'request.start-delivery': 'Delivery started',
-  'request.complete': 'Completed',
-  'request.comment': 'Comment added',
-  'request.assign': 'Owners assigned',
-  'request.ask': 'Asked for more information',
-  'request.answer': 'Answered',
-  'dsg.setup': 'DSG channel set up',
-  'settings.save': 'Settings saved',
-  'project.business-case': 'Business case updated',
-  'project.plan': 'Plan updated',
-  'project.resourcing': 'Resourcing updated',
-  'project.dpia': 'DPIA updated',
-  'milestone.add': 'Milestones added',
-  'milestone.done': 'Milestone done',
-  'milestone.move': 'Milestone moved',
-  'reminder.snooze': 'Reminder snoozed',
-  'benefit.record': 'Benefit recorded',
-};
-
-/** Audit actions that change nothing, so they are not part of a request's history. */
-const NOT_HISTORY = new Set([
-  'request.view',
-  'request.history',
-  'request.list',
-  'request.triage',
-  'request.pending',
-  'project.view',
-  'programme.show',
-  'history.show',
-  'settings.view',
-]);
-
-const isStatus = (v: unknown): v is RequestStatus =>
-  typeof v === 'string' && (REQUEST_STATUSES as readonly string[]).includes(v);
-
-/**
- * 'Submitted', 'Withdrawn', 'Saved as draft'…: known actions by name; a status change by its new status;
- * anything else as its own words ('request.add-note' → 'Add note').
- */
-export function actionWords(action: string, after: unknown = null): string {
-  const known = ACTION_WORDS[action];
-  if (known) return known;
-  const status = after !== null && typeof after === 'object' ? (after as Record<string, unknown>).status : undefined;
-  if (isStatus(status)) return STATUS_LABELS[status];
-  const words = (action.includes('.') ? action.slice(action.indexOf('.') + 1) : action).replace(/[-_.]+/g, ' ').trim();
-  return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Changed';
-}
-
-/** True for audit events that belong in the history a person sees: done, and a change. */
-export const isHistoryEvent = (e: AuditEvent): boolean => e.outcome === 'done' && !NOT_HISTORY.has(e.action);
 
 // ---------------------------------------------------------------------------------------------
 // Ages and dates for the DSG's cards
@@ -128,8 +76,6 @@ export const daysWords = (days: number): string => (days === 0 ? 'today' : days 
 export const submittedAgo = (days: number): string =>
   days === 0 ? 'submitted today' : days === 1 ? 'submitted yesterday' : `submitted ${days} days ago`;
 
-/** `1 request`, `3 requests`. */
-export const countOf = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 /** True for an `https://` address a browser can open (Action.OpenUrl is offered only for these). */
 export function isHttpsUrl(text: string | null | undefined): text is string {

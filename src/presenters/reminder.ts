@@ -2,20 +2,12 @@ import { ukDate } from '../domain/dates';
 import { BUSINESS_CASE_LABELS, BUSINESS_CASE_STATUSES, DPIA_LABELS, DPIA_STATUSES } from '../domain/project';
 import { DEFAULT_THRESHOLDS, type ReminderItem, type ReminderKind } from '../domain/reminders';
 import { LIMITS, isIsoDate } from '../domain/request-form';
-import { CARD_BUDGET_BYTES } from './dsg-cards';
-import { clip, countOf, londonDay } from './format';
-import { cardBytes, render, type AdaptiveCardJson } from './render';
-import {
-  INPUT_LIMITS,
-  REMINDER_FORM_FIELDS,
-  type Choice,
-  type ReminderActionData,
-  type ReminderData,
-  type ReminderFieldErrors,
-  type ReminderFormField,
-  type ReminderFormValues,
-  type ReminderLine,
-} from './types';
+import { countOf } from '../domain/words';
+import { countsDown, fitToSize } from './fit';
+import { clip, londonDay } from './format';
+import { peopleChoices, peopleNote } from './people';
+import type { AdaptiveCardJson } from './render';
+import { type Choice, INPUT_LIMITS, REMINDER_FORM_FIELDS, type ReminderActionData, type ReminderData, type ReminderFieldErrors, type ReminderFormField, type ReminderFormValues, type ReminderLine } from './types';
 
 const nonBlank = (v: string | null | undefined): string | undefined => (v && v.trim() ? v.trim() : undefined);
 
@@ -220,20 +212,6 @@ function problemsNotice(lines: readonly ReminderLine[]): string | undefined {
   return `Not saved. Open ${forms.join(' and ')} to fix ${count === 1 ? 'the problem' : `the ${count} problems`} marked.`;
 }
 
-/** The people to choose from, each once, at most `max`, always including anyone already chosen in a typed value. */
-function peopleChoices(list: readonly Choice[], chosen: ReadonlySet<string>, max: number): { choices: Choice[]; total: number } {
-  const seen = new Set<string>();
-  const all: (Choice & { fixed: boolean })[] = [];
-  for (const c of list) {
-    if (!c.value || seen.has(c.value)) continue;
-    seen.add(c.value);
-    all.push({ title: clip(nonBlank(c.title) ?? 'Unnamed person', 80), value: c.value, fixed: chosen.has(c.value) });
-  }
-  let room = max;
-  const choices = all.filter((c) => c.fixed || room-- > 0).map(({ title, value }) => ({ title, value }));
-  return { choices, total: all.length };
-}
-
 /**
  * One message per person per reminder run: all of their items, grouped by project, each answerable on the card
  * through its own sub-forms (and Snooze), and re-rendered in place after each answer ("2 of 3 done").
@@ -304,7 +282,7 @@ export function reminderCard(input: ReminderCardInput): AdaptiveCardJson {
   const build = (level: Level, maxOpen: number, maxSettled: number): ReminderData => {
     const { groups, hidden } = chooseItems(input.items, today, maxOpen, maxSettled, pinned);
     const hasAssign = groups.some((list) => list.some((s) => s.state === 'open' && s.item.kind === 'owners'));
-    const people = hasAssign ? peopleChoices(allPeople, chosen, level.people) : { choices: [], total: 0 };
+    const people = hasAssign ? peopleChoices(allPeople, [...chosen].map((value) => ({ title: value, value })), level.people) : { choices: [], total: 0 };
     const data: ReminderData = {
       greeting: name ? `Hello ${name}, ${attention}` : `Hello, ${attention}`,
       progress: total > 0 && done === total ? `${done} of ${total} done. Thank you.` : `${done} of ${total} done`,
@@ -329,22 +307,17 @@ export function reminderCard(input: ReminderCardInput): AdaptiveCardJson {
       data.noticeIsProblem = problems !== undefined;
     }
     if (hidden > 0) data.moreNote = `and ${hidden} more`;
-    if (people.choices.length < people.total) {
-      data.peopleNote = `${people.choices.length} of ${people.total} people are listed. In Teams on a computer, type a name to find anyone else.`;
-    }
+    const note = peopleNote(people.choices.length, people.total);
+    if (note) data.peopleNote = note;
     return data;
   };
 
-  const fits = (card: AdaptiveCardJson) => cardBytes(card) <= CARD_BUDGET_BYTES;
-  let card = render('reminder', build(REMINDER_LEVELS[0], MAX_REMINDER_ITEMS_SHOWN, MAX_SETTLED_ITEMS_SHOWN));
-  for (let i = 1; i < REMINDER_LEVELS.length && !fits(card); i++) {
-    card = render('reminder', build(REMINDER_LEVELS[i], MAX_REMINDER_ITEMS_SHOWN, MAX_SETTLED_ITEMS_SHOWN));
-  }
-  // Still too big (long typed answers kept for a resend, many done items): fewer done lines, then fewer open items.
+  // Less detail level by level; past the last, fewer done and snoozed lines, then fewer open items.
   const last = REMINDER_LEVELS[REMINDER_LEVELS.length - 1];
-  for (let settled = MAX_SETTLED_ITEMS_SHOWN - 1; settled >= 0 && !fits(card); settled--) {
-    card = render('reminder', build(last, MAX_REMINDER_ITEMS_SHOWN, settled));
-  }
-  for (let open = MAX_REMINDER_ITEMS_SHOWN - 1; open >= 1 && !fits(card); open--) card = render('reminder', build(last, open, 0));
-  return card;
+  const levels = [
+    ...REMINDER_LEVELS.map((level) => ({ level, open: MAX_REMINDER_ITEMS_SHOWN, settled: MAX_SETTLED_ITEMS_SHOWN })),
+    ...countsDown(MAX_SETTLED_ITEMS_SHOWN - 1).map((settled) => ({ level: last, open: MAX_REMINDER_ITEMS_SHOWN, settled })),
+    ...countsDown(MAX_REMINDER_ITEMS_SHOWN - 1).filter((open) => open >= 1).map((open) => ({ level: last, open, settled: 0 })),
+  ];
+  return fitToSize('reminder', levels, ({ level, open, settled }) => build(level, open, settled));
 }

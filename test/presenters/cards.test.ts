@@ -2,24 +2,19 @@ import { parseCommand } from '../../src/teams/commands';
 import { VERBS } from './card-checks';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AuditEvent, Draft, SimilarRequest } from '../../src/app/ports';
-import {
-  CARDS_DIR,
-  CARD_NAMES,
-  MAX_HISTORY_SHOWN,
-  cardBytes,
-  draftOfferCard,
-  helpCard,
-  myRequestsCard,
-  render,
-  requestDetailCard,
-  requestFormCard,
-  requestSubmittedCard,
-  similarRequestsCard,
-  welcomeCard,
-  type AdaptiveCardJson,
-  type CardName,
-} from '../../src/cards';
+import type { AuditEvent } from '../../src/domain/audit';
+import type { Draft } from '../../src/domain/request-form';
+import type { SimilarRequest } from '../../src/domain/similarity';
+import { CARDS_DIR, cardBytes, render, type AdaptiveCardJson } from '../../src/presenters/render';
+import { CARD_NAMES, type CardName } from '../../src/presenters/types';
+import { MAX_HISTORY_SHOWN, requestDetailCard } from '../../src/presenters/request-detail';
+import { draftOfferCard } from '../../src/presenters/draft-offer';
+import { helpCard } from '../../src/presenters/help';
+import { myRequestsCard } from '../../src/presenters/my-requests';
+import { requestFormCard } from '../../src/presenters/request-form';
+import { requestSubmittedCard } from '../../src/presenters/request-submitted';
+import { similarRequestsCard } from '../../src/presenters/similar-requests';
+import { welcomeCard } from '../../src/presenters/welcome';
 import { PRINCIPLES, ROUTES, STRANDS, BENEFICIARIES } from '../../src/domain/catalogue';
 import type { ProjectRequest } from '../../src/domain/request';
 import { FORM_FIELDS, LIMITS } from '../../src/domain/request-form';

@@ -4,7 +4,7 @@ import { Template } from 'adaptivecards-templating';
 import type { CardDataMap, CardName } from './types';
 
 /**
- * `<project root>/cards`. This file is `src/cards/render.ts` under jest/tsx and `dist/cards/render.js`
+ * `<project root>/cards`. This file is `src/presenters/render.ts` under jest/tsx and `dist/cards/render.js`
  * after `tsc -p tsconfig.build.json` (rootDir src, outDir dist): two levels below the root either way.
  */
 export const CARDS_DIR = resolve(__dirname, '..', '..', 'cards');

@@ -1,17 +1,7 @@
-import {
-  CARD_BUDGET_BYTES,
-  INPUT_LIMITS,
-  MAX_REMINDER_ITEMS_SHOWN,
-  REMINDER_FORM_FIELDS,
-  REMINDER_VERBS,
-  cardBytes,
-  reminderCard,
-  reminderInputId,
-  reminderInputsOf,
-  type AdaptiveCardJson,
-  type ReminderCardInput,
-  type ReminderCardItem,
-} from '../../src/cards';
+import { CARD_BUDGET_BYTES } from '../../src/presenters/fit';
+import { INPUT_LIMITS, REMINDER_FORM_FIELDS, REMINDER_VERBS } from '../../src/presenters/types';
+import { MAX_REMINDER_ITEMS_SHOWN, reminderCard, reminderInputId, reminderInputsOf, type ReminderCardInput, type ReminderCardItem } from '../../src/presenters/reminder';
+import { cardBytes, type AdaptiveCardJson } from '../../src/presenters/render';
 import { type ReminderKind, REMINDER_WHY } from '../../src/domain/reminders';
 import { LIMITS } from '../../src/domain/request-form';
 import { MAX_CARD_BYTES, VERBS, actionsOf, cardProblems, find, inputById, ofType, paragraphs, strings, walk } from './card-checks';

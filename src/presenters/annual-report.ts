@@ -1,7 +1,7 @@
 import type { AnnualReport } from '../domain/annual-report';
 import { ukDate, ukDateTime } from '../domain/dates';
-import { pounds } from './format';
-import { render, type AdaptiveCardJson } from './render';
+import { pounds } from '../domain/words';
+import { type AdaptiveCardJson, render } from './render';
 
 /** The annual report's summary, with signed links to download it in full. */
 export function annualReportCard(report: AnnualReport, today: string, links: { csv: string; json: string; expiresAt: string }): AdaptiveCardJson {

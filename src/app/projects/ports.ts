@@ -1,0 +1,15 @@
+import type { Milestone, Project, RealisedBenefit } from '../../domain/project';
+import type { ProjectRequest } from '../../domain/request';
+
+export interface ProjectRepository {
+  /** The project with its milestones and realised benefits. */
+  get(reference: string): Promise<Project | null>;
+  insert(project: Project): Promise<void>;
+  /** Saves the project's own fields if the stored version is still `expectedVersion`. */
+  update(project: Project, expectedVersion: number): Promise<boolean>;
+  /** Inserts or replaces one milestone of a project. */
+  saveMilestone(reference: string, milestone: Milestone): Promise<void>;
+  addRealisedBenefit(reference: string, benefit: RealisedBenefit): Promise<void>;
+  /** Every project with its request, milestones and benefits, for the programme views. */
+  listWithRequests(): Promise<{ project: Project; request: ProjectRequest }[]>;
+}

@@ -1,0 +1,28 @@
+import type { ProjectRequest, RequestStatus } from '../../domain/request';
+import type { Draft } from '../../domain/request-form';
+import type { Page } from '../../domain/paging';
+
+export interface RequestRepository {
+  /** Requests in these statuses, oldest first (the DSG's queue). */
+  listByStatus(statuses: readonly RequestStatus[], offset: number, limit: number): Promise<Page<ProjectRequest>>;
+  /** Next reference for the year; call inside the transaction that inserts the request. */
+  nextReference(year: number): Promise<string>;
+  insert(request: ProjectRequest, terms: readonly string[]): Promise<void>;
+  /**
+   * Saves status, version, updatedAt and the details if the stored version is still `expectedVersion`;
+   * false if it was not. Pass `terms` when the title or problem changed, to re-index the request.
+   */
+  update(request: ProjectRequest, expectedVersion: number, terms?: readonly string[]): Promise<boolean>;
+  getByReference(reference: string): Promise<ProjectRequest | null>;
+  getByFormId(formId: string): Promise<ProjectRequest | null>;
+  listByRequester(requesterId: string, offset: number, limit: number): Promise<Page<ProjectRequest>>;
+  /** Requests sharing terms with `terms`, best first, with the share counts the domain scores. */
+  findSimilar(terms: readonly string[], limit: number): Promise<{ request: ProjectRequest; shared: number; termCount: number }[]>;
+}
+
+export interface DraftRepository {
+  save(draft: Draft): Promise<void>;
+  get(formId: string): Promise<Draft | null>;
+  latestFor(personId: string): Promise<Draft | null>;
+  delete(formId: string): Promise<void>;
+}

@@ -1,0 +1,26 @@
+import { strandName } from '../domain/catalogue';
+import { ukDate } from '../domain/dates';
+import type { Page } from '../domain/paging';
+import { type ProjectRequest, STATUS_LABELS } from '../domain/request';
+import { type AdaptiveCardJson, render } from './render';
+
+/** One page of the person's own requests (`page.items` in the order given: the repository puts newest first). */
+export function myRequestsCard(page: Page<ProjectRequest>, pageNo: number, pageSize: number): AdaptiveCardJson {
+  if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize must be a positive integer, not ${pageSize}`);
+  const current = Number.isInteger(pageNo) && pageNo >= 1 ? pageNo : 1;
+  const pages = Math.max(1, Math.ceil(page.total / pageSize));
+  return render('my-requests', {
+    items: page.items.map((r) => ({
+      reference: r.reference,
+      title: r.title,
+      statusLabel: STATUS_LABELS[r.status] ?? r.status,
+      strandName: strandName(r.strand),
+      updated: ukDate(r.updatedAt),
+    })),
+    page: current,
+    pages,
+    total: page.total,
+    hasPrevious: current > 1,
+    hasNext: current < pages,
+  });
+}

@@ -1,0 +1,228 @@
+import { strandName } from '../domain/catalogue';
+import { ukDate } from '../domain/dates';
+import { BUSINESS_CASE_LABELS, BUSINESS_CASE_STATUSES, DPIA_LABELS, DPIA_STATUSES, MISSING_LABELS, type Milestone, type Project, financialYearOf, isOverdue, whatIsMissing } from '../domain/project';
+import { isIsoDate } from '../domain/request-form';
+import type { ProjectRequest } from '../domain/request';
+import { countOf, pounds } from '../domain/words';
+import { fitToSize } from './fit';
+import { clip, isHttpsUrl, nonBlank, ownerLines, priorityWords, statusLabel } from './format';
+import type { AdaptiveCardJson } from './render';
+import { INPUT_LIMITS, PROJECT_FORM_FIELDS, type ProjectData, type ProjectFieldErrors, type ProjectFormField, type ProjectFormValues } from './types';
+
+/** Milestones shown on the project card; the rest are counted ("and 3 more"). */
+export const MAX_MILESTONES_SHOWN = 12;
+/** Financial years of realised benefits shown (the latest ones). */
+export const MAX_BENEFIT_YEARS_SHOWN = 6;
+/** Links are shown up to this many characters (the Open button and the form keep them whole). */
+const LINK_SHOWN_CHARS = 200;
+
+/** The `maxLength` of each sub-form input: longer text cannot have come from the card. */
+const PROJECT_FIELD_MAX: Record<ProjectFormField, number> = {
+  status: 20,
+  link: INPUT_LIMITS.link,
+  date: 10,
+  planLink: INPUT_LIMITS.link,
+  confirmed: 5,
+  note: INPUT_LIMITS.note,
+  dpia: 20,
+  m1Title: INPUT_LIMITS.milestoneTitle,
+  m1Due: 10,
+  m2Title: INPUT_LIMITS.milestoneTitle,
+  m2Due: 10,
+  m3Title: INPUT_LIMITS.milestoneTitle,
+  m3Due: 10,
+  m4Title: INPUT_LIMITS.milestoneTitle,
+  m4Due: 10,
+  m5Title: INPUT_LIMITS.milestoneTitle,
+  m5Due: 10,
+  benefitYear: 7,
+  cashSaving: 12,
+  benefitNote: 500,
+};
+
+/** The sub-form (ShowCard title) each input is in, to say which one to open when it is sent back with errors. */
+const SUB_FORM: Record<ProjectFormField, string> = {
+  status: 'Business case',
+  link: 'Business case',
+  date: 'Business case',
+  planLink: 'Plan',
+  confirmed: 'Resourcing',
+  note: 'Resourcing',
+  dpia: 'DPIA',
+  m1Title: 'Add milestones',
+  m1Due: 'Add milestones',
+  m2Title: 'Add milestones',
+  m2Due: 'Add milestones',
+  m3Title: 'Add milestones',
+  m3Due: 'Add milestones',
+  m4Title: 'Add milestones',
+  m4Due: 'Add milestones',
+  m5Title: 'Add milestones',
+  m5Due: 'Add milestones',
+  benefitYear: 'Record benefit',
+  cashSaving: 'Record benefit',
+  benefitNote: 'Record benefit',
+};
+
+export interface ProjectCardInput {
+  request: ProjectRequest;
+  project: Project;
+  /** `yyyy-mm-dd`, London: decides what is overdue and missing. */
+  today: string;
+  /** Shows the sub-forms and Mark done. */
+  canEdit: boolean;
+  /** Shows Record benefit. */
+  canRecordBenefit?: boolean;
+  /** A line at the top, e.g. 'Business case saved.' */
+  notice?: string;
+  /** One message per sub-form input, shown under it. */
+  errors?: ProjectFieldErrors;
+  /** What the person typed, kept when a sub-form is sent back. */
+  values?: ProjectFormValues;
+}
+
+/** 'Not saved. Open Business case to fix the problem marked.' */
+export function subFormProblemsNotice(errors: ProjectFieldErrors): string {
+  const fields = PROJECT_FORM_FIELDS.filter((f) => nonBlank(errors[f]));
+  const forms = [...new Set(fields.map((f) => SUB_FORM[f]))];
+  const what = fields.length === 1 ? 'the problem' : `the ${fields.length} problems`;
+  return `Not saved. Open ${forms.join(' and ')} to fix ${what} marked.`;
+}
+
+/** The financial years a benefit can be recorded for: this one and the two before. */
+const benefitYears = (today: string): string[] => {
+  const start = Number(financialYearOf(today).slice(0, 4));
+  return [start, start - 1, start - 2].map((y) => `${y}/${String((y + 1) % 100).padStart(2, '0')}`);
+};
+
+function projectValues(project: Project, typed: ProjectFormValues, today: string): Required<ProjectFormValues> {
+  const out = {} as Required<ProjectFormValues>;
+  for (const f of PROJECT_FORM_FIELDS) out[f] = '';
+  out.benefitYear = financialYearOf(today);
+  out.status = project.businessCase.status;
+  out.link = project.businessCase.link ?? '';
+  out.date = project.businessCase.date ?? '';
+  out.planLink = project.planLink ?? '';
+  out.confirmed = project.resourcing.confirmed ? 'true' : 'false';
+  out.note = project.resourcing.note ?? '';
+  out.dpia = project.dpia ?? '';
+  for (const f of PROJECT_FORM_FIELDS) {
+    const v = typed[f];
+    if (typeof v === 'string') out[f] = v;
+  }
+  for (const f of PROJECT_FORM_FIELDS) {
+    out[f] = Array.from(out[f]).slice(0, PROJECT_FIELD_MAX[f]).join('');
+    if ((f === 'date' || /^m\dDue$/.test(f)) && !isIsoDate(out[f])) out[f] = '';
+  }
+  if (!(BUSINESS_CASE_STATUSES as readonly string[]).includes(out.status)) out.status = project.businessCase.status;
+  if (!(DPIA_STATUSES as readonly string[]).includes(out.dpia)) out.dpia = project.dpia ?? '';
+  out.confirmed = out.confirmed === 'true' ? 'true' : 'false';
+  return out;
+}
+
+/** At most `max` milestones, planned ones first (they are the ones to act on), shown in due-date order. */
+function milestonesShown(milestones: readonly Milestone[], max: number): Milestone[] {
+  const byDue = (a: Milestone, b: Milestone) => a.due.localeCompare(b.due);
+  const planned = milestones.filter((m) => m.status === 'planned').sort(byDue);
+  const others = milestones.filter((m) => m.status !== 'planned').sort(byDue);
+  return [...planned, ...others].slice(0, max).sort(byDue);
+}
+
+function milestoneState(m: Milestone, today: string): string {
+  if (isOverdue(m, today)) return 'Overdue';
+  if (m.status === 'done') return m.completedOn ? `Done ${ukDate(m.completedOn)}` : 'Done';
+  if (m.status === 'missed') return 'Missed';
+  return 'Planned';
+}
+
+function realisedByYear(project: Project): { realised: ProjectData['realised']; note: string } {
+  const years = new Map<string, number>();
+  for (const b of project.realisedBenefits) years.set(b.financialYear, (years.get(b.financialYear) ?? 0) + b.cashSaving);
+  if (years.size === 0) return { realised: [], note: 'None recorded yet.' };
+  const all = [...years.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const shown = all.slice(-MAX_BENEFIT_YEARS_SHOWN);
+  const total = all.reduce((sum, [, amount]) => sum + amount, 0);
+  const hidden = all.length - shown.length;
+  return {
+    realised: shown.map(([financialYear, amount]) => ({ financialYear, amount: pounds(amount) })),
+    note: `Total so far: ${pounds(total)}${hidden > 0 ? ` (${countOf(hidden, 'earlier year')} not shown)` : ''}`,
+  };
+}
+
+const PROJECT_LEVELS = [
+  { milestones: MAX_MILESTONES_SHOWN, text: 600 },
+  { milestones: 8, text: 300 },
+  { milestones: 5, text: 150 },
+] as const;
+
+/**
+ * A project in the Digital Programme: owners, business case, plan, resourcing, DPIA, benefits, milestones
+ * and what is missing. With `canEdit`, sub-forms that save with the project version, and Mark done.
+ */
+export function projectCard(input: ProjectCardInput): AdaptiveCardJson {
+  const { request, project, today, canEdit } = input;
+  const errors: ProjectFieldErrors = {};
+  for (const f of PROJECT_FORM_FIELDS) {
+    const message = nonBlank(input.errors?.[f]);
+    if (message) errors[f] = message;
+  }
+  const notice = nonBlank(input.notice) ?? (Object.keys(errors).length > 0 ? subFormProblemsNotice(errors) : undefined);
+  const values = projectValues(project, input.values ?? {}, today);
+  const bcLink = nonBlank(project.businessCase.link);
+  const planLink = nonBlank(project.planLink);
+  const { realised, note } = realisedByYear(project);
+
+  return fitToSize('project', PROJECT_LEVELS, (level) => {
+    const shown = milestonesShown(project.milestones, level.milestones);
+    const hidden = project.milestones.length - shown.length;
+    const data: ProjectData = {
+      reference: project.reference,
+      title: request.title,
+      statusLabel: statusLabel(request.status),
+      strandName: strandName(request.strand),
+      priorityLabel: priorityWords(project),
+      owners: ownerLines(project),
+      businessCase: { statusLabel: BUSINESS_CASE_LABELS[project.businessCase.status] ?? project.businessCase.status },
+      resourcing: { confirmed: project.resourcing.confirmed ? 'Yes' : 'No' },
+      plannedCash: project.plannedBenefits.annualCash !== null ? `${pounds(project.plannedBenefits.annualCash)} a year` : 'No cash saving planned',
+      realised,
+      realisedNote: note,
+      milestones: shown.map((m) => ({
+        id: m.id,
+        title: clip(nonBlank(m.title) ?? 'Untitled milestone', INPUT_LIMITS.milestoneTitle),
+        due: ukDate(m.due),
+        state: milestoneState(m, today),
+        overdue: isOverdue(m, today),
+        ...(m.revisions.length > 0 && { revisions: `due date revised ${m.revisions.length === 1 ? 'once' : `${m.revisions.length} times`}` }),
+        canMarkDone: canEdit && m.status === 'planned',
+      })),
+      missing: whatIsMissing(project, today).map((m) => ({ label: MISSING_LABELS[m] })),
+      errors,
+      values,
+      choices: {
+        businessCaseStatuses: BUSINESS_CASE_STATUSES.map((s) => ({ title: BUSINESS_CASE_LABELS[s], value: s })),
+        dpiaStatuses: DPIA_STATUSES.map((s) => ({ title: DPIA_LABELS[s], value: s })),
+        benefitYears: benefitYears(today).map((y) => ({ title: y, value: y })),
+      },
+      canEdit,
+      canRecordBenefit: input.canRecordBenefit ?? false,
+      version: project.version,
+    };
+    if (bcLink) data.businessCase.link = clip(bcLink, LINK_SHOWN_CHARS);
+    if (isHttpsUrl(bcLink)) data.businessCase.url = bcLink;
+    if (project.businessCase.date) data.businessCase.date = ukDate(project.businessCase.date);
+    if (planLink) data.planLink = clip(planLink, LINK_SHOWN_CHARS);
+    if (isHttpsUrl(planLink)) data.planUrl = planLink;
+    const resourcingNote = nonBlank(project.resourcing.note);
+    if (resourcingNote) data.resourcing.note = clip(resourcingNote, level.text);
+    if (project.dpia !== null) data.dpiaLabel = DPIA_LABELS[project.dpia] ?? project.dpia;
+    const nonCash = nonBlank(project.plannedBenefits.nonCash);
+    if (nonCash) data.plannedNonCash = clip(nonCash, level.text);
+    if (project.milestones.length === 0) data.milestonesNote = 'No milestones yet.';
+    else if (hidden > 0) data.milestonesNote = `and ${hidden} more`;
+    if (notice) data.notice = notice;
+    if (canEdit && request.status === 'approved') data.nextStatus = { value: 'in-delivery', title: 'Start delivery' };
+    if (canEdit && request.status === 'in-delivery') data.nextStatus = { value: 'completed', title: 'Mark completed' };
+    return data;
+  });
+}

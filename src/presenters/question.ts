@@ -1,0 +1,25 @@
+import { ukDateTime } from '../domain/dates';
+import type { ProjectRequest } from '../domain/request';
+import { type Question } from '../domain/triage';
+import { nonBlank } from './format';
+import { type AdaptiveCardJson, render } from './render';
+
+/**
+ * Sent to the requester when the DSG asks for more information, with an `answer` input; re-rendered
+ * with `answered` to show the answer instead of the input.
+ */
+export function questionCard(request: ProjectRequest, question: Question, answered = question.answer !== null): AdaptiveCardJson {
+  return render('question', {
+    reference: request.reference,
+    title: request.title,
+    question: nonBlank(question.question) ?? '(no question text)',
+    askedBy: nonBlank(question.askedBy) ?? 'the Digital Strategy Group',
+    askedAt: ukDateTime(question.askedAt),
+    answered,
+    ...(answered && {
+      answer: nonBlank(question.answer) ?? 'Your answer was sent.',
+      answeredNote: `${question.answeredAt ? `Sent ${ukDateTime(question.answeredAt)}. ` : ''}The Digital Strategy Group will look at it.`,
+    }),
+    version: request.version,
+  });
+}

@@ -1,0 +1,124 @@
+import { digitalLeaderTitle, principleName, routeName, strandName } from '../domain/catalogue';
+import { ukDateTime } from '../domain/dates';
+import { PRIORITIES, PRIORITY_LABELS, type Project } from '../domain/project';
+import { LIMITS } from '../domain/request-form';
+import { ASSIGNABLE_STATUSES, DECIDABLE_STATUSES, type ProjectRequest, daysWaiting } from '../domain/request';
+import type { PersonRef } from '../domain/settings';
+import { MAX_SIMILAR_SHOWN, type SimilarRequest } from '../domain/similarity';
+import { type Question, type Triage } from '../domain/triage';
+import { pounds } from '../domain/words';
+import { fitToSize } from './fit';
+import { clip, decisionLine, nameOf, nonBlank, ownerLines, priorityWords, statusLabel, submittedAgo, summaryOf } from './format';
+import { type PersonChoice, peopleChoices, peopleNote } from './people';
+import type { AdaptiveCardJson } from './render';
+import type { Choice, TriageData } from './types';
+
+/** Long texts on the triage card (problem, justification, questions, answers, decision note) are clipped to this. */
+export const TRIAGE_TEXT_CHARS = 600;
+/** Most recent questions shown on the triage card. */
+export const MAX_QUESTIONS_SHOWN = 5;
+
+/** Less and less detail, until the card fits: first fewer people and requests to choose from, then shorter texts. */
+const TRIAGE_LEVELS = [
+  { text: TRIAGE_TEXT_CHARS, people: 60, targets: 50 },
+  { text: TRIAGE_TEXT_CHARS, people: 40, targets: 30 },
+  { text: TRIAGE_TEXT_CHARS, people: 25, targets: 20 },
+  { text: 400, people: 25, targets: 20 },
+  { text: 250, people: 15, targets: 10 },
+  { text: 150, people: 10, targets: 5 },
+  { text: 80, people: 5, targets: 5 },
+] as const;
+
+export interface TriageCardInput {
+  request: ProjectRequest;
+  /** Null before anything was decided or asked. */
+  triage: Triage | null;
+  similar: readonly SimilarRequest[];
+  /** The project, once the request is approved. */
+  project: Project | null;
+  requesterName: string;
+  /** `yyyy-mm-dd`, London. */
+  today: string;
+  /** The Digital Leader of the request's strand, from the DSG settings. */
+  leader: PersonRef | null;
+  /** `<at>Name</at>`, escaped by the caller, who adds the mention entity to the card. */
+  leaderMention?: string;
+  /** Who may be assigned: `{ title: name, value: aadObjectId }` (or the people themselves). */
+  people: readonly PersonChoice[];
+  /** Open requests and projects to merge into: `{ title: 'DP-2026-0003 Title', value: 'DP-2026-0003' }`. */
+  mergeTargets: readonly Choice[];
+}
+
+/**
+ * The DSG's card for one request, posted as a thread in the DSG channel and updated after each action.
+ * Decisions (Approve, Decline, Ask, Mark as duplicate) while the request is open; Assign and Open project
+ * once it is a project; every decision carries the request version.
+ */
+export function triageCard(input: TriageCardInput): AdaptiveCardJson {
+  const { request, triage, project } = input;
+  const canDecide = DECIDABLE_STATUSES.includes(request.status);
+  const owners = project ? [project.digitalLeader, project.projectLead, project.projectManager] : [];
+  const mergeable = input.mergeTargets.filter((c) => c.value && c.value !== request.reference);
+
+  return fitToSize('triage', TRIAGE_LEVELS, (level) => {
+    const people = peopleChoices(input.people, owners, level.people);
+    const data: TriageData = {
+      reference: request.reference,
+      title: request.title,
+      statusLabel: statusLabel(request.status),
+      strandName: strandName(request.strand),
+      digitalLeaderTitle: digitalLeaderTitle(request.strand),
+      leaderName: nameOf(input.leader, 'not set in the DSG settings'),
+      requesterName: nonBlank(input.requesterName) ?? nonBlank(request.requesterName) ?? 'Unknown',
+      age: submittedAgo(daysWaiting(request, input.today)),
+      summary: summaryOf(request.problem, level.text),
+      principles: request.principles.map(principleName).join(', '),
+      routeName: routeName(request.route),
+      personalData: request.personalData ? 'Yes – a data protection impact assessment will be needed' : 'No',
+      similar: input.similar.slice(0, MAX_SIMILAR_SHOWN).map((s) => ({
+        reference: s.reference,
+        title: clip(s.title, LIMITS.title),
+        statusLabel: statusLabel(s.status),
+      })),
+      questions: (triage?.questions ?? []).slice(-MAX_QUESTIONS_SHOWN).map((q) => questionLine(q, level.text)),
+      projectOwners: project ? ownerLines(project) : [],
+      hasProject: project !== null,
+      canDecide,
+      canAssign: project !== null && ASSIGNABLE_STATUSES.includes(request.status) && people.choices.length > 0,
+      priorities: PRIORITIES.map((p) => ({ title: PRIORITY_LABELS[p], value: p })),
+      mergeTargets: mergeable.slice(0, level.targets).map((c) => ({ title: clip(nonBlank(c.title) ?? c.value, 90), value: c.value })),
+      hasMergeTargets: mergeable.length > 0,
+      people: people.choices,
+      owners: {
+        digitalLeader: project?.digitalLeader?.aadObjectId ?? '',
+        projectLead: project?.projectLead?.aadObjectId ?? '',
+        projectManager: project?.projectManager?.aadObjectId ?? '',
+      },
+      version: request.version,
+      projectVersion: project?.version ?? 0,
+    };
+    const mention = nonBlank(input.leaderMention);
+    if (mention) data.leaderMention = mention;
+    const justification = nonBlank(request.routeJustification);
+    if (justification) data.routeJustification = summaryOf(justification, level.text);
+    if (request.oneOffCost !== null) data.oneOffCost = pounds(request.oneOffCost);
+    if (request.annualBenefit !== null) data.annualBenefit = pounds(request.annualBenefit);
+    if (triage?.lastDecision) data.lastDecision = decisionLine(triage.lastDecision, level.text);
+    if (triage?.duplicateOf) data.duplicateOf = triage.duplicateOf;
+    if (project) data.priorityLabel = priorityWords(project);
+    const note = peopleNote(people.choices.length, people.total);
+    if (note) data.peopleNote = note;
+    return data;
+  });
+}
+
+function questionLine(q: Question, chars: number): TriageData['questions'][number] {
+  const line: TriageData['questions'][number] = {
+    asked: `Asked by ${nonBlank(q.askedBy) ?? 'dsg-bot'} on ${ukDateTime(q.askedAt)}`,
+    question: clip(nonBlank(q.question) ?? '(no question text)', chars),
+    answered: q.answer !== null ? `Answered ${q.answeredAt ? ukDateTime(q.answeredAt) : ''}`.trim() : 'Not answered yet',
+  };
+  const answer = nonBlank(q.answer);
+  if (answer) line.answer = clip(answer, chars);
+  return line;
+}
