@@ -28,6 +28,7 @@ import { createTokenValidator } from './sso/token-validator';
 import { openStore } from './storage/open-store';
 import { createAdapter, createTeamsEndpoint } from './teams/endpoint';
 import { createMessenger } from './teams/messenger';
+import { createOutboxRenderer } from './teams/outbox-renderer';
 import { createRoster } from './teams/roster';
 
 export interface RunningBot {
@@ -65,7 +66,7 @@ export async function startBot(config: Config, log: Logger, options: { clock?: C
     log,
   };
   worker = startOutboxWorker(
-    { store, clock: deps.clock, messenger, log, onSent: (message, result) => recordDelivery(deps, message, result) },
+    { store, clock: deps.clock, renderer: createOutboxRenderer(deps), messenger, log, onSent: (message, result, rendered) => recordDelivery(deps, message, result, rendered) },
     { worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` },
   );
   const reminders = startSchedule({

@@ -22,6 +22,19 @@ export const MEETING_HORIZON_DAYS = 61;
 const ESSENTIALS: readonly MissingItem[] = ['business-case', 'project-lead', 'project-manager', 'implementation-plan', 'resourcing'];
 export type DigestKind = 'weekly' | 'pre-meeting' | 'preview';
 
+/** Which digest to build, for whom, and since when: what the outbox queues, and the digest is built from when it is sent. */
+export interface DigestRequest {
+  kind: DigestKind;
+  /** The DSG sees everything; a subscribed channel sees the programme, not requests still being decided. */
+  audience: 'dsg' | 'channel';
+  /** Only these strands; null for every strand. */
+  strands: StrandId[] | null;
+  /** The previous digest to this channel; null for a week ago. */
+  since: string | null;
+  /** The meeting a pre-meeting digest is for (`yyyy-mm-dd`). */
+  meeting?: string;
+}
+
 export interface DigestDecision {
   reference: string;
   title: string;

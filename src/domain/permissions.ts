@@ -11,9 +11,9 @@ export type Action =
   | 'request.view'
   | 'request.withdraw'
   | 'request.answer'
-  | 'request.triage'
+  | 'request.decide'
   | 'request.history'
-  | 'pending.view'
+  | 'triage.view'
   | 'project.view'
   | 'project.edit'
   | 'project.history'
@@ -46,9 +46,11 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'request.view': ['requester', ...DSG, 'admin'],
   'request.withdraw': ['requester'],
   'request.answer': ['requester'],
-  'request.triage': DSG,
+  /** Decide on a request: approve, decline, ask, mark as duplicate, assign owners. */
+  'request.decide': DSG,
   'request.history': ['requester', ...DSG, 'admin'],
-  'pending.view': [...DSG, 'admin'],
+  /** See what awaits a decision: `pending` and the triage cards. */
+  'triage.view': [...DSG, 'admin'],
   'project.view': ['colleague', 'requester', ...DSG, ...PROJECT_EDITORS],
   'project.edit': PROJECT_EDITORS,
   'project.history': ['requester', ...DSG, ...PROJECT_EDITORS],

@@ -217,3 +217,30 @@ export function selectReminders(
 }
 
 export const stateKey = (itemKey: string, recipientId: string): string => `${itemKey}|${recipientId}`;
+
+/** One item on the reminder card: a reminder, and where it stands now. */
+export type ReminderCardItem = ReminderItem & {
+  /** Answered (or no longer needed): shown as Done, with no actions. */
+  resolved: boolean;
+  /** Snoozed until this date or time: shown as Snoozed until…, with no actions (ignored once it is past). */
+  snoozedUntil: string | null;
+  /** Carried by every action as `version` (for a question, the request's version). */
+  projectVersion: number;
+  /** A milestone's due date (`yyyy-mm-dd`), shown as 'Due 9 Dec 2026'. */
+  dueDate?: string;
+};
+
+/** One person's reminder card as it stands: every item of their run, where each stands now, and who may be assigned. */
+export interface ReminderView {
+  /** The reminder message's id, sent back by every action so the answer can update it in place. */
+  messageId: string;
+  /** The Teams display name of the person the card is for. */
+  recipientName: string;
+  /** All of this person's items from the reminder run, in the same order every time the card is drawn. */
+  items: ReminderCardItem[];
+  /** `yyyy-mm-dd`, London. */
+  today: string;
+  /** Who may be assigned as Project Lead or Project Manager (the DSG's members). */
+  people: PersonRef[];
+}
+

@@ -2,6 +2,7 @@ import { DomainError } from './errors';
 import type { Project, Priority } from './project';
 import { assertTransition, type ProjectRequest } from './request';
 import type { DsgSettings, PersonRef } from './settings';
+import type { SimilarRequest } from './similarity';
 import { ukDateTime } from './dates';
 
 /** What the DSG decided about a request, and who, when and why: shown on the triage card. */
@@ -35,6 +36,23 @@ export interface Triage {
   lastDecision: Decision | null;
   duplicateOf: string | null;
   questions: Question[];
+}
+
+/** Everything the DSG's card for one request shows, as it stands now. */
+export interface TriageView {
+  request: ProjectRequest;
+  triage: Triage;
+  /** The project, once the request is approved. */
+  project: Project | null;
+  similar: SimilarRequest[];
+  /** Open requests and projects this one could be a duplicate of, most recent first. */
+  mergeTargets: Pick<ProjectRequest, 'reference' | 'title'>[];
+  /** The Digital Leader: the project's, or the strand's from the DSG settings. */
+  leader: PersonRef | null;
+  /** Who may be assigned from the card: the DSG's members (anyone else through the people search in Teams). */
+  people: PersonRef[];
+  /** `yyyy-mm-dd`, London. */
+  today: string;
 }
 
 export const emptyTriage = (reference: string): Triage => ({ reference, post: null, lastDecision: null, duplicateOf: null, questions: [] });

@@ -185,3 +185,6 @@ export function decisionLine(decision: Decision, noteChars: number): string {
   const note = decision.note?.trim() ? `: ${clip(decision.note.trim(), noteChars)}` : '';
   return `${DECISION_WORDS[decision.action] ?? 'Decided'} by ${by} on ${ukDateTime(decision.at)}${note}`;
 }
+
+/** 'Not saved: Choose a chair.': the problems of a form that has no place under its inputs to show them. */
+export const problemsLine = (errors: Record<string, string> = {}): string => `Not saved: ${Object.values(errors).join(' ') || 'something on the card was not right.'}`;

@@ -1,11 +1,11 @@
 import { ukDate } from '../domain/dates';
 import { BUSINESS_CASE_LABELS, BUSINESS_CASE_STATUSES, DPIA_LABELS, DPIA_STATUSES } from '../domain/project';
-import { DEFAULT_THRESHOLDS, type ReminderItem, type ReminderKind } from '../domain/reminders';
+import { DEFAULT_THRESHOLDS, type ReminderCardItem, type ReminderKind, type ReminderView } from '../domain/reminders';
 import { LIMITS, isIsoDate } from '../domain/request-form';
 import { countOf } from '../domain/words';
 import { countsDown, fitToSize } from './fit';
 import { clip, londonDay } from './format';
-import { peopleChoices, peopleNote } from './people';
+import { type PersonChoice, peopleChoices, peopleNote } from './people';
 import type { AdaptiveCardJson } from './render';
 import { type Choice, INPUT_LIMITS, REMINDER_FORM_FIELDS, type ReminderActionData, type ReminderData, type ReminderFieldErrors, type ReminderFormField, type ReminderFormValues, type ReminderLine } from './types';
 
@@ -16,35 +16,15 @@ export const MAX_REMINDER_ITEMS_SHOWN = 8;
 /** Done and snoozed items (one line each) shown on one reminder card; the rest are counted too. */
 export const MAX_SETTLED_ITEMS_SHOWN = 8;
 
-/** One item on the reminder card: a reminder, and where it stands now. */
-export type ReminderCardItem = ReminderItem & {
-  /** Answered (or no longer needed): shown as Done, with no actions. */
-  resolved: boolean;
-  /** Snoozed until this date or time: shown as Snoozed until…, with no actions (ignored once it is past). */
-  snoozedUntil: string | null;
-  /** Carried by every action as `version` (for a question, the request's version). */
-  projectVersion: number;
-  /** A milestone's due date (`yyyy-mm-dd`), shown as 'Due 9 Dec 2026'. */
-  dueDate?: string;
-};
-
-export interface ReminderCardInput {
-  /** The reminder message's id, sent back by every action so the handler can update it in place. */
-  messageId: string;
-  /** The Teams display name of the person the card is for. */
-  recipientName: string;
-  /** All of this person's items from the reminder run, in the same order every time the card is rendered. */
-  items: ReminderCardItem[];
-  /** `yyyy-mm-dd`, London. */
-  today: string;
+export interface ReminderCardInput extends Omit<ReminderView, 'people'> {
   /** A line at the top, e.g. 'Business case saved.' */
   notice?: string;
   /** One message per input, keyed by its prefixed id (`i0_status`), shown under it. */
   errors?: Record<string, string>;
   /** What the person typed, keyed by prefixed input id (`i0_link`), kept when a sub-form is sent back. */
   values?: Record<string, string>;
-  /** Who may be assigned as Project Lead or Project Manager: `{ title: name, value: aadObjectId }`. */
-  people: { title: string; value: string }[];
+  /** Who may be assigned as Project Lead or Project Manager. */
+  people: readonly PersonChoice[];
 }
 
 /** `i0_status`: the id of an item's input on the reminder card. */
@@ -226,7 +206,7 @@ export function reminderCard(input: ReminderCardInput): AdaptiveCardJson {
   const done = input.items.filter((i) => i.resolved).length;
   const typed = input.values ?? {};
   const errors = input.errors ?? {};
-  const allPeople = input.people.filter((p) => p && typeof p.value === 'string' && p.value);
+  const allPeople = input.people.filter((p) => !!p);
   const name = nonBlank(input.recipientName);
   const attention =
     total === 0 ? 'nothing needs your attention' : `${countOf(total, 'thing')} ${total === 1 ? 'needs' : 'need'} your attention`;

@@ -5,7 +5,7 @@ import { LIMITS } from '../domain/request-form';
 import { ASSIGNABLE_STATUSES, DECIDABLE_STATUSES, type ProjectRequest, daysWaiting } from '../domain/request';
 import type { PersonRef } from '../domain/settings';
 import { MAX_SIMILAR_SHOWN, type SimilarRequest } from '../domain/similarity';
-import { type Question, type Triage } from '../domain/triage';
+import type { Question, Triage, TriageView } from '../domain/triage';
 import { pounds } from '../domain/words';
 import { fitToSize } from './fit';
 import { clip, decisionLine, nameOf, nonBlank, ownerLines, priorityWords, statusLabel, submittedAgo, summaryOf } from './format';
@@ -29,25 +29,17 @@ const TRIAGE_LEVELS = [
   { text: 80, people: 5, targets: 5 },
 ] as const;
 
-export interface TriageCardInput {
-  request: ProjectRequest;
+export interface TriageCardInput extends Omit<TriageView, 'triage' | 'people'> {
   /** Null before anything was decided or asked. */
   triage: Triage | null;
-  similar: readonly SimilarRequest[];
-  /** The project, once the request is approved. */
-  project: Project | null;
-  requesterName: string;
-  /** `yyyy-mm-dd`, London. */
-  today: string;
-  /** The Digital Leader of the request's strand, from the DSG settings. */
-  leader: PersonRef | null;
-  /** `<at>Name</at>`, escaped by the caller, who adds the mention entity to the card. */
-  leaderMention?: string;
-  /** Who may be assigned: `{ title: name, value: aadObjectId }` (or the people themselves). */
+  /** Who may be assigned: the people themselves, or `{ title: name, value: aadObjectId }`. */
   people: readonly PersonChoice[];
-  /** Open requests and projects to merge into: `{ title: 'DP-2026-0003 Title', value: 'DP-2026-0003' }`. */
-  mergeTargets: readonly Choice[];
+  /** @-mention the Digital Leader (the card posted in the channel does; Teams then tells them). */
+  mentionLeader?: boolean;
 }
+
+/** `<at>Name</at>`: the text of a mention (a name cannot close the tag). */
+const mentionText = (person: PersonRef): string => `<at>${person.name.replace(/[<>]/g, '')}</at>`;
 
 /**
  * The DSG's card for one request, posted as a thread in the DSG channel and updated after each action.
@@ -58,9 +50,10 @@ export function triageCard(input: TriageCardInput): AdaptiveCardJson {
   const { request, triage, project } = input;
   const canDecide = DECIDABLE_STATUSES.includes(request.status);
   const owners = project ? [project.digitalLeader, project.projectLead, project.projectManager] : [];
-  const mergeable = input.mergeTargets.filter((c) => c.value && c.value !== request.reference);
+  const mergeable = input.mergeTargets.filter((r) => r.reference !== request.reference).map((r) => ({ title: `${r.reference} ${r.title}`, value: r.reference }));
+  const leader = input.mentionLeader && input.leader?.aadObjectId ? input.leader : null;
 
-  return fitToSize('triage', TRIAGE_LEVELS, (level) => {
+  const card = fitToSize('triage', TRIAGE_LEVELS, (level) => {
     const people = peopleChoices(input.people, owners, level.people);
     const data: TriageData = {
       reference: request.reference,
@@ -69,7 +62,7 @@ export function triageCard(input: TriageCardInput): AdaptiveCardJson {
       strandName: strandName(request.strand),
       digitalLeaderTitle: digitalLeaderTitle(request.strand),
       leaderName: nameOf(input.leader, 'not set in the DSG settings'),
-      requesterName: nonBlank(input.requesterName) ?? nonBlank(request.requesterName) ?? 'Unknown',
+      requesterName: nonBlank(request.requesterName) ?? 'Unknown',
       age: submittedAgo(daysWaiting(request, input.today)),
       summary: summaryOf(request.problem, level.text),
       principles: request.principles.map(principleName).join(', '),
@@ -97,8 +90,7 @@ export function triageCard(input: TriageCardInput): AdaptiveCardJson {
       version: request.version,
       projectVersion: project?.version ?? 0,
     };
-    const mention = nonBlank(input.leaderMention);
-    if (mention) data.leaderMention = mention;
+    if (leader) data.leaderMention = mentionText(leader);
     const justification = nonBlank(request.routeJustification);
     if (justification) data.routeJustification = summaryOf(justification, level.text);
     if (request.oneOffCost !== null) data.oneOffCost = pounds(request.oneOffCost);
@@ -110,6 +102,9 @@ export function triageCard(input: TriageCardInput): AdaptiveCardJson {
     if (note) data.peopleNote = note;
     return data;
   });
+  // Teams turns the <at> text into a mention (and tells the person) only with this entity beside it.
+  if (leader) card.msteams = { entities: [{ type: 'mention', text: mentionText(leader), mentioned: { id: leader.aadObjectId, name: leader.name } }] };
+  return card;
 }
 
 function questionLine(q: Question, chars: number): TriageData['questions'][number] {

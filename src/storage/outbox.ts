@@ -1,5 +1,5 @@
-import { type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely';
-import type { Outbox, OutboxMessage, OutboxPurpose, OutboxTarget } from '../app/outbox/ports';
+import { type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
+import type { Outbox, OutboxIntent, OutboxMessage, OutboxTarget } from '../app/outbox/ports';
 import { compareText, readObject, toNumber, writeJson } from './columns';
 import type { Database, Engine, OutboxTable } from './schema';
 
@@ -10,8 +10,7 @@ const toRow = (m: NewMessage): Row => ({
   id: m.id,
   key: m.key,
   target: writeJson(m.target),
-  payload: writeJson(m.payload),
-  purpose: writeJson(m.purpose),
+  intent: writeJson(m.intent),
   status: 'pending',
   attempts: 0,
   next_attempt_at: m.nextAttemptAt,
@@ -27,8 +26,7 @@ const fromRow = (r: Row): OutboxMessage => ({
   id: r.id,
   key: r.key,
   target: readObject<OutboxTarget>(r.target),
-  payload: readObject<OutboxMessage['payload']>(r.payload),
-  purpose: readObject<OutboxPurpose>(r.purpose),
+  intent: readObject<OutboxIntent>(r.intent),
   status: r.status as OutboxMessage['status'],
   attempts: toNumber(r.attempts),
   nextAttemptAt: r.next_attempt_at,
@@ -50,9 +48,6 @@ const claimable = (now: string) => (eb: ExpressionBuilder<Database, 'outbox'>) =
   ]);
 
 const unclaimed = { claimed_by: null, claimed_until: null } as const;
-
-/** Why a pending message was dropped for a newer one (kept as failed, never sent). */
-const SUPERSEDED = 'superseded by a newer message';
 
 export function outbox(db: Kysely<Database>, engine: Engine): Outbox {
   const setById = async (id: string, values: Partial<Row>): Promise<void> => {
@@ -107,22 +102,11 @@ export function outbox(db: Kysely<Database>, engine: Engine): Outbox {
       const row = await db.selectFrom('outbox').selectAll().where('key', '=', key).executeTakeFirst();
       return row ? fromRow(row) : null;
     },
-    async supersede(keyPrefix, now) {
-      await db
-        .updateTable('outbox')
-        .set({ status: 'failed', last_error: SUPERSEDED })
-        .where('status', '=', 'pending')
-        .where(sql<string>`substr(key, 1, ${sql.lit(keyPrefix.length)})`, '=', keyPrefix)
-        .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
-        .execute();
-    },
     async failed(limit) {
-      // A message a newer one replaced was not given up on: it is not a delivery failure to show anyone.
       const rows = await db
         .selectFrom('outbox')
         .selectAll()
         .where('status', '=', 'failed')
-        .where((eb) => eb.or([eb('last_error', 'is', null), eb('last_error', '!=', SUPERSEDED)]))
         .orderBy('created_at', 'desc')
         .limit(limit)
         .execute();

@@ -144,10 +144,11 @@ export function requestRepository(db: Kysely<Database>): RequestRepository {
       return listPage(db, (eb) => eb('requester_id', '=', requesterId), newestFirst, offset, limit);
     },
 
-    async listByStatus(statuses, offset, limit) {
+    async listByStatus(statuses, offset, limit, order = 'oldest-first') {
       if (statuses.length === 0) return { items: [], total: 0 };
-      const oldestFirst: OrderBy[] = [['created_at', 'asc'], ['reference', 'asc']];
-      return listPage(db, (eb) => eb('status', 'in', statuses), oldestFirst, offset, limit);
+      const direction = order === 'oldest-first' ? 'asc' : 'desc';
+      const by: OrderBy[] = [['created_at', direction], ['reference', direction]];
+      return listPage(db, (eb) => eb('status', 'in', statuses), by, offset, limit);
     },
 
     async findSimilar(terms, limit) {

@@ -166,8 +166,8 @@ export interface OutboxTable {
   id: string;
   key: string;
   target: JsonText;
-  payload: JsonText;
-  purpose: JsonText;
+  /** What the message is about (an OutboxIntent); the card is drawn from it when it is sent. */
+  intent: JsonText;
   status: string;
   attempts: number;
   next_attempt_at: string;

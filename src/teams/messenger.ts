@@ -6,7 +6,7 @@ import {
   type ConversationReference,
   type TurnContext,
 } from 'botbuilder';
-import { DeliveryError, type Messenger, type OutboxMessage, type OutboxTarget } from '../app/outbox/ports';
+import { DeliveryError, type Messenger, type OutboxTarget, type Rendered } from '../app/outbox/ports';
 
 /** What one send did: the message's activity id and the conversation it is in (a new thread's or chat's id). */
 export interface SendResult {
@@ -16,7 +16,7 @@ export interface SendResult {
 
 /** The Messenger port, with the conversation a message landed in (needed to reply in a new thread later). */
 export interface TeamsMessenger extends Messenger {
-  send(target: OutboxTarget, payload: OutboxMessage['payload']): Promise<SendResult>;
+  send(target: OutboxTarget, message: Rendered): Promise<SendResult>;
 }
 
 export interface MessengerOptions {
@@ -112,7 +112,7 @@ export function toDeliveryError(error: unknown): DeliveryError {
   return new DeliveryError('retry', what);
 }
 
-function activityOf(payload: OutboxMessage['payload']): Partial<Activity> {
+function activityOf(payload: Rendered): Partial<Activity> {
   if (!payload.card && payload.text === undefined) throw new DeliveryError('fatal', 'nothing to send: the payload has neither card nor text');
   return {
     type: 'message',

@@ -1,7 +1,9 @@
-/** What a verb handler answers: a card (which replaces the card that was pressed) or a short message. */
-export type Reply = { card: object } | { text: string };
+import type { AdaptiveCardJson } from '../presenters/render';
 
-export const card = (c: object): Reply => ({ card: c });
+/** What a verb handler answers: a card (which replaces the card that was pressed) or a short message. */
+export type Reply = { card: AdaptiveCardJson } | { text: string };
+
+export const card = (c: AdaptiveCardJson): Reply => ({ card: c });
 export const text = (t: string): Reply => ({ text: t });
 
 /** The body of an `adaptiveCard/action` invoke response for a reply. */

@@ -36,14 +36,12 @@ export function createTurnHandler(deps: Deps, options: TurnOptions, rootLog: Log
       log.warn({ verb: String(name).slice(0, 80) }, 'unknown verb');
       return text(`Sorry, I do not recognise ${shown(name)} button. The card may be from an older version of dsg-bot: type "help" to start again.`);
     }
-    const parsed = verb.data.safeParse(data ?? {});
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((i) => i.message).join('; ');
+    try {
+      const reply = await verb.run({ deps, actor: actorFrom(activity), log, channel: channelFrom(activity) }, data ?? {});
+      if (!('malformed' in reply)) return reply;
+      const problems = reply.malformed.join('; ');
       log.warn({ verb: verb.name, problems }, 'malformed action data');
       return text(`Sorry, I could not use that card: ${problems}. It may be from an older version of dsg-bot: type "help" to start again.`);
-    }
-    try {
-      return await verb.handle({ deps, actor: actorFrom(activity), log, channel: channelFrom(activity) }, parsed.data);
     } catch (error) {
       const { reply, unexpected } = errorReply(error);
       if (unexpected) log.error({ err: error, verb: verb.name }, 'verb failed');

@@ -1,6 +1,6 @@
 import { backoffMs, conversationKey, type DeliverOutboxDeps, deliverOutbox, RateLimiter, RETRY_CAP_MS } from '../../src/app/outbox/deliver-outbox';
 import type { Person } from '../../src/domain/people';
-import { conversation, DeliveryError, FakeClock, FakeMessenger, FakeOutbox, FakePeople, ListLog } from './support/outbox-fakes';
+import { conversation, DeliveryError, FakeClock, FakeMessenger, FakeOutbox, FakePeople, FakeRenderer, ListLog } from './support/outbox-fakes';
 
 const WORKER = { worker: 'worker-a' };
 
@@ -14,6 +14,7 @@ function setUp() {
   const deps: DeliverOutboxDeps = {
     store: { outbox, people },
     clock,
+    renderer: new FakeRenderer(),
     messenger,
     log,
     sleep: clock.sleep,
@@ -47,7 +48,7 @@ const person = (over: Partial<Person> = {}): Person => ({
 describe('deliverOutbox', () => {
   it('sends due messages, marks them sent with the activity id, and tells onSent where they went', async () => {
     const { outbox, messenger, sent, deps, clock } = setUp();
-    const id = outbox.add(conversation('19:dsg@thread.tacv2', true), { card: { type: 'AdaptiveCard' } });
+    const id = outbox.add(conversation('19:dsg@thread.tacv2', true), { kind: 'triage-card', reference: 'DP-2026-0001' });
     messenger.then({ activityId: '1700', conversationId: '19:dsg@thread.tacv2;messageid=1700' });
 
     const counts = await deliverOutbox(deps, WORKER);
@@ -55,7 +56,8 @@ describe('deliverOutbox', () => {
     expect(counts).toEqual({ sent: 1, retried: 0, failed: 0, unreachable: 0, claimed: 1 });
     expect(outbox.row(id)).toMatchObject({ status: 'sent', activityId: '1700', sentAt: clock.now().toISOString(), attempts: 1 });
     expect(sent).toEqual([{ id, result: { activityId: '1700', conversationId: '19:dsg@thread.tacv2;messageid=1700' } }]);
-    expect(messenger.calls[0].payload).toEqual({ card: { type: 'AdaptiveCard' } });
+    // Drawn when it was sent, from the intent.
+    expect(JSON.stringify(messenger.calls[0].payload.card)).toContain('DP-2026-0001');
   });
 
   it('waits for Retry-After when Teams throttles, then delivers once', async () => {
@@ -158,7 +160,7 @@ describe('deliverOutbox', () => {
 
   it('spaces 20 messages to one conversation at least 1/7 s apart', async () => {
     const { outbox, messenger, deps } = setUp();
-    for (let i = 0; i < 20; i++) outbox.add(conversation('19:dsg@thread.tacv2;messageid=1'), { text: `m${i}` });
+    for (let i = 0; i < 20; i++) outbox.add(conversation('19:dsg@thread.tacv2;messageid=1'), { kind: 'text', text: `m${i}` });
 
     expect(await deliverOutbox(deps, { ...WORKER, batch: 20 })).toMatchObject({ sent: 20 });
 
@@ -169,8 +171,8 @@ describe('deliverOutbox', () => {
 
   it('keeps to the global rate across conversations, and one busy conversation does not hold up the others', async () => {
     const { outbox, messenger, deps } = setUp();
-    for (let i = 0; i < 5; i++) outbox.add(conversation('a:busy'), { text: `busy${i}` });
-    for (let i = 0; i < 5; i++) outbox.add(conversation(`a:quiet${i}`), { text: `quiet${i}` });
+    for (let i = 0; i < 5; i++) outbox.add(conversation('a:busy'), { kind: 'text', text: `busy${i}` });
+    for (let i = 0; i < 5; i++) outbox.add(conversation(`a:quiet${i}`), { kind: 'text', text: `quiet${i}` });
 
     await deliverOutbox(deps, { ...WORKER, globalPerSecond: 20 });
 
@@ -184,8 +186,8 @@ describe('deliverOutbox', () => {
   it('keeps the limits from one run to the next with a shared limiter, and holds a conversation for its Retry-After', async () => {
     const { outbox, messenger, deps, clock } = setUp();
     const limiter = RateLimiter.forTeams();
-    outbox.add(conversation('a:chat'), { text: 'one' });
-    outbox.add(conversation('a:chat'), { text: 'two' });
+    outbox.add(conversation('a:chat'), { kind: 'text', text: 'one' });
+    outbox.add(conversation('a:chat'), { kind: 'text', text: 'two' });
     messenger.then(new DeliveryError('retry', '429', 5_000));
 
     await deliverOutbox({ ...deps, limiter }, WORKER);
@@ -196,7 +198,7 @@ describe('deliverOutbox', () => {
       ['two', 5_000],
     ]);
     const before = messenger.calls.length;
-    outbox.add(conversation('a:chat'), { text: 'three' }, clock.now().toISOString());
+    outbox.add(conversation('a:chat'), { kind: 'text', text: 'three' }, clock.now().toISOString());
     await deliverOutbox({ ...deps, limiter }, WORKER);
     expect(messenger.calls[before].at - messenger.calls[before - 1].at).toBeGreaterThanOrEqual(1000 / 7);
   });
@@ -216,7 +218,7 @@ describe('deliverOutbox', () => {
 
   it('starts no send that could outlive its lease: the rest stay claimed for a later run', async () => {
     const { outbox, messenger, deps, clock } = setUp();
-    for (let i = 0; i < 10; i++) outbox.add(conversation('a:chat'), { text: `m${i}` });
+    for (let i = 0; i < 10; i++) outbox.add(conversation('a:chat'), { kind: 'text', text: `m${i}` });
 
     // Lease 2 s, sends may take up to 1 s: sends can start during the first second only (7 of them at 7/s).
     const counts = await deliverOutbox(deps, { ...WORKER, leaseMs: 2_000, sendBudgetMs: 1_000 });

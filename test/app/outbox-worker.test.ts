@@ -1,6 +1,6 @@
 import type { DeliverOutboxDeps, DeliveryCounts } from '../../src/app/outbox/deliver-outbox';
 import { type OutboxWorker, startOutboxWorker } from '../../src/app/outbox/outbox-worker';
-import { conversation, FakeMessenger, FakeOutbox, FakePeople, ListLog } from './support/outbox-fakes';
+import { conversation, FakeMessenger, FakeOutbox, FakePeople, FakeRenderer, ListLog } from './support/outbox-fakes';
 
 const clock = { now: () => new Date() };
 const until = async (check: () => boolean, timeoutMs = 3000) => {
@@ -33,7 +33,7 @@ function setUp() {
     started++;
     return claim(...args);
   };
-  const deps: DeliverOutboxDeps = { store: { outbox, people: new FakePeople() }, clock, messenger, log };
+  const deps: DeliverOutboxDeps = { store: { outbox, people: new FakePeople() }, clock, renderer: new FakeRenderer(), messenger, log };
   const start = (options: { batch?: number; intervalMs?: number } = {}) =>
     (worker = startOutboxWorker(deps, { worker: 'w1', intervalMs: 60_000, ...options, onRun: (c) => runs.push(c) }));
   return { outbox, messenger, log, runs, deps, start, overlapped: () => overlapped, now: () => new Date().toISOString() };
@@ -44,7 +44,7 @@ describe('startOutboxWorker', () => {
     const { outbox, messenger, runs, start, now } = setUp();
     const w = start();
     await until(() => runs.length === 1);
-    outbox.add(conversation('a:1'), { text: 'queued later' }, now());
+    outbox.add(conversation('a:1'), { kind: 'text', text: 'queued later' }, now());
     w.kick();
     await until(() => messenger.calls.length === 1);
     expect(messenger.calls[0].payload.text).toBe('queued later');
@@ -60,10 +60,10 @@ describe('startOutboxWorker', () => {
       await hold.opened;
       return send(...args);
     };
-    outbox.add(conversation('a:1'), { text: 'first' }, now());
+    outbox.add(conversation('a:1'), { kind: 'text', text: 'first' }, now());
     const w = start();
     await until(() => entered === 1);
-    outbox.add(conversation('a:2'), { text: 'second' }, now());
+    outbox.add(conversation('a:2'), { kind: 'text', text: 'second' }, now());
     for (let i = 0; i < 5; i++) w.kick();
     await new Promise((r) => setTimeout(r, 30));
     expect(runs).toHaveLength(0);
@@ -75,7 +75,7 @@ describe('startOutboxWorker', () => {
 
   it('runs again at once while it claims full batches', async () => {
     const { outbox, messenger, runs, start, now } = setUp();
-    for (let i = 0; i < 5; i++) outbox.add(conversation(`a:${i}`), { text: `m${i}` }, now());
+    for (let i = 0; i < 5; i++) outbox.add(conversation(`a:${i}`), { kind: 'text', text: `m${i}` }, now());
     start({ batch: 2 });
     await until(() => messenger.calls.length === 5);
     await until(() => runs.length === 3);
@@ -92,7 +92,7 @@ describe('startOutboxWorker', () => {
       await hold.opened;
       return send(...args);
     };
-    for (let i = 0; i < 3; i++) outbox.add(conversation('a:1'), { text: `m${i}` }, now());
+    for (let i = 0; i < 3; i++) outbox.add(conversation('a:1'), { kind: 'text', text: `m${i}` }, now());
     const w = start();
     await until(() => entered === 1);
     let stopped = false;
@@ -115,7 +115,7 @@ describe('startOutboxWorker', () => {
       if (++calls === 1) throw new Error('database is locked');
       return claim(...args);
     };
-    outbox.add(conversation('a:1'), { text: 'eventually' }, now());
+    outbox.add(conversation('a:1'), { kind: 'text', text: 'eventually' }, now());
     start({ intervalMs: 20 });
     await until(() => messenger.calls.length === 1);
     expect(log.lines[0]).toMatchObject({ level: 'error', msg: 'outbox: run failed; will try again', obj: { err: 'database is locked' } });

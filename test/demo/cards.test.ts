@@ -32,14 +32,10 @@ describe('the demo programme on cards', () => {
         triage,
         similar: [],
         project,
-        requesterName: request.requesterName,
         today: TODAY,
         leader: programme.settings.leaders[request.strand] ?? null,
         people,
-        mergeTargets: records.filter((x) => x !== r && ['submitted', 'under-review', 'more-info-requested', 'approved', 'in-delivery'].includes(x.request.status)).map((x) => ({
-          title: `${x.request.reference} ${x.request.title}`,
-          value: x.request.reference,
-        })),
+        mergeTargets: records.filter((x) => x !== r && ['submitted', 'under-review', 'more-info-requested', 'approved', 'in-delivery'].includes(x.request.status)).map((x) => x.request),
       });
       expect(problemsOf(`triage ${r.key}`, triaged)).toEqual({ name: `triage ${r.key}`, problems: [] });
       const history = historyCard(request.reference, request.title, events);

@@ -225,8 +225,8 @@ describe('Messenger with deliverOutbox', () => {
     const outbox = new FakeOutbox();
     let now = Date.parse('2026-03-02T09:00:00Z');
     const clock = { now: () => new Date(now) };
-    const deps = { store: { outbox, people: new FakePeople() }, clock, messenger: messengerWith(), sleep: async (ms: number) => void (now += ms) };
-    const id = outbox.add({ kind: 'conversation', reference: personalReference(), newThread: false }, { card });
+    const deps = { store: { outbox, people: new FakePeople() }, clock, renderer: { render: async () => ({ card }) }, messenger: messengerWith(), sleep: async (ms: number) => void (now += ms) };
+    const id = outbox.add({ kind: 'conversation', reference: personalReference(), newThread: false }, { kind: 'notice', notice: { title: 'Hello', lines: [] } });
     connector.failNext({ method: 'POST' }, [{ status: 429, headers: { 'Retry-After': '20' }, body: { error: { code: 'Throttled', message: 'slow down' } } }]);
 
     expect(await deliverOutbox(deps, { worker: 'w' })).toMatchObject({ retried: 1 });

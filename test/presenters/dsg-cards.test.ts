@@ -128,10 +128,10 @@ const SIMILAR: SimilarRequest[] = [
   { reference: 'DP-2026-0007', title: 'Book and pay for special uplifts online', status: 'under-review', strand: 'customers', score: 0.62 },
   { reference: 'DP-2026-0003', title: 'Garden waste permits online', status: 'approved', strand: 'customers', score: 0.34 },
 ];
-const MERGE_TARGETS: Choice[] = [
-  { title: 'DP-2026-0007 Book and pay for special uplifts online', value: 'DP-2026-0007' },
-  { title: 'DP-2026-0003 Garden waste permits online', value: 'DP-2026-0003' },
-  { title: 'DP-2026-0012 Online booking for bulky uplifts', value: 'DP-2026-0012' }, // itself: left out
+const MERGE_TARGETS = [
+  { reference: 'DP-2026-0007', title: 'Book and pay for special uplifts online' },
+  { reference: 'DP-2026-0003', title: 'Garden waste permits online' },
+  { reference: 'DP-2026-0012', title: 'Online booking for bulky uplifts' }, // itself: left out
 ];
 
 function triageInput(overrides: Partial<TriageCardInput> = {}): TriageCardInput {
@@ -140,7 +140,6 @@ function triageInput(overrides: Partial<TriageCardInput> = {}): TriageCardInput 
     triage: aTriage(),
     similar: SIMILAR,
     project: null,
-    requesterName: 'Requester (Waste Services) 4',
     today: TODAY,
     leader: LEADER,
     people: PEOPLE,
@@ -229,7 +228,7 @@ describe('triageCard', () => {
   });
 
   it('mentions the Digital Leader in a TextBlock only when the caller gives the mention', () => {
-    const withMention = triageCard(triageInput({ leaderMention: '<at>Digital Leader (Customers) 1</at>' }));
+    const withMention = triageCard(triageInput({ mentionLeader: true }));
     expectValid(withMention);
     expect(ofType(withMention, 'TextBlock').filter((t) => String(t.text).includes('<at>')).map((t) => t.text)).toEqual([
       '<at>Digital Leader (Customers) 1</at>',
@@ -264,7 +263,7 @@ describe('triageCard', () => {
     expect(inputById(showCard(card, 'Ask for more information'), 'question')).toMatchObject({ isRequired: true, maxLength: INPUT_LIMITS.question });
     const merge = inputById(showCard(card, 'Mark as duplicate'), 'duplicateOf');
     expect(merge).toMatchObject({ type: 'Input.ChoiceSet', isRequired: true });
-    expect(merge?.choices).toEqual(MERGE_TARGETS.slice(0, 2)); // not itself
+    expect(merge?.choices).toEqual(MERGE_TARGETS.slice(0, 2).map((t) => ({ title: `${t.reference} ${t.title}`, value: t.reference }))); // not itself
   });
 
   it('hides Mark as duplicate when there is nothing to merge into', () => {
@@ -343,7 +342,7 @@ describe('triageCard', () => {
     const similar = Array.from({ length: 5 }, (_, i) => ({ ...SIMILAR[0], reference: `DP-2026-00${20 + i}`, title: long(LIMITS.title) }));
     const questions = Array.from({ length: 7 }, (_, i) => aQuestion({ question: long(4000, `Question ${i} about the contract. `), answer: long(4000) }));
     const people = Array.from({ length: 120 }, (_, i) => ({ title: `Project Lead (Business Services and Customer Contact) ${i}`, value: `aad-${String(i).padStart(4, '0')}-5e6f-4a7b-8c9d-0e1f2a3b4c5d` }));
-    const mergeTargets = Array.from({ length: 150 }, (_, i) => ({ title: `DP-2026-${String(100 + i).padStart(4, '0')} ${long(LIMITS.title)}`, value: `DP-2026-${String(100 + i).padStart(4, '0')}` }));
+    const mergeTargets = Array.from({ length: 150 }, (_, i) => ({ reference: `DP-2026-${String(100 + i).padStart(4, '0')}`, title: long(LIMITS.title) }));
     for (const [status, project] of [['submitted', null], ['approved', aProject()]] as const) {
       const card = triageCard(
         triageInput({
@@ -353,7 +352,7 @@ describe('triageCard', () => {
           project,
           people,
           mergeTargets,
-          leaderMention: '<at>Digital Leader (Customers) 1</at>',
+          mentionLeader: true,
         }),
       );
       expectValid(card);
@@ -910,11 +909,11 @@ describe('actionWords and changeWords', () => {
 
 describe('noticeCard', () => {
   it('shows a title and lines as plain text, with one button', () => {
-    const card = noticeCard(
-      'Your request was approved',
-      ['Good news: the Digital Strategy Group approved DP-2026-0012 "Online booking for bulky uplifts".', '', 'Note: share the contract.'],
-      { verb: 'project.view', title: 'Open project', data: { reference: 'DP-2026-0012' } },
-    );
+    const card = noticeCard({
+      title: 'Your request was approved',
+      lines: ['Good news: the Digital Strategy Group approved DP-2026-0012 "Online booking for bulky uplifts".', '', 'Note: share the contract.'],
+      open: { opens: 'project', reference: 'DP-2026-0012', title: 'Open project' },
+    });
     expectValid(card);
     expect(paragraphs(card)).toEqual([
       'Your request was approved',
@@ -926,7 +925,7 @@ describe('noticeCard', () => {
   });
 
   it('has no button when none is given', () => {
-    const card = noticeCard('Request declined', ['The Digital Strategy Group declined DP-2026-0012.']);
+    const card = noticeCard({ title: 'Request declined', lines: ['The Digital Strategy Group declined DP-2026-0012.'] });
     expectValid(card);
     expect(topActions(card)).toEqual([]);
   });
@@ -1013,8 +1012,8 @@ describe('user-typed text on the DSG cards', () => {
     const settings: DsgSettings = { ...SETTINGS, channel: { ...SETTINGS.channel!, name: marker }, chair: who, leaders: { customers: who } };
     const events = [anEvent('2026-12-01T10:00:00Z', 'project.plan', { actorName: marker, before: { planLink: null }, after: { planLink: marker, projectLead: who } })];
     return {
-      triageOpen: triageCard({ ...triageInput({ request, triage, similar, leader: who, people: [choice], mergeTargets: [choice] }), requesterName: marker }),
-      triageApproved: triageCard({ ...triageInput({ request: { ...request, status: 'approved' }, triage, similar, project, leader: who, people: [choice] }), requesterName: marker }),
+      triageOpen: triageCard(triageInput({ request, triage, similar, leader: who, people: [choice], mergeTargets: [{ reference: 'x', title: marker }] })),
+      triageApproved: triageCard(triageInput({ request: { ...request, status: 'approved' }, triage, similar, project, leader: who, people: [choice] })),
       settings: settingsCard(settings, [choice], true),
       question: questionCard(request, question, false),
       answered: questionCard(request, question, true),
@@ -1022,7 +1021,7 @@ describe('user-typed text on the DSG cards', () => {
       pending: pendingCard({ items: [request], total: 1 }, 1, 10, TODAY),
       programme: programmeCard([{ project, request }], 1, 10, 1, TODAY),
       history: historyCard('DP-2026-0012', marker, events),
-      notice: noticeCard(marker, [marker]),
+      notice: noticeCard({ title: marker, lines: [marker] }),
     };
   }
 

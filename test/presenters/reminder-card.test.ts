@@ -1,6 +1,7 @@
 import { CARD_BUDGET_BYTES } from '../../src/presenters/fit';
 import { INPUT_LIMITS, REMINDER_FORM_FIELDS, REMINDER_VERBS } from '../../src/presenters/types';
-import { MAX_REMINDER_ITEMS_SHOWN, reminderCard, reminderInputId, reminderInputsOf, type ReminderCardInput, type ReminderCardItem } from '../../src/presenters/reminder';
+import { MAX_REMINDER_ITEMS_SHOWN, reminderCard, reminderInputId, reminderInputsOf, type ReminderCardInput } from '../../src/presenters/reminder';
+import { type ReminderCardItem } from '../../src/domain/reminders';
 import { cardBytes, type AdaptiveCardJson } from '../../src/presenters/render';
 import { type ReminderKind, REMINDER_WHY } from '../../src/domain/reminders';
 import { LIMITS } from '../../src/domain/request-form';

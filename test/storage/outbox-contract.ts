@@ -39,8 +39,7 @@ export function outboxContract({ store: s, database }: ContractContext): void {
     it('queues a message once per key, and reads it back by key', async () => {
       const message = sampleOutboxMessage({
         target: { kind: 'update', reference: { conversation: { id: '19:dsg' } }, activityId: '1700' },
-        payload: { card: { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: 'ünïcode “quotes”' }] } },
-        purpose: { kind: 'triage-post', reference: 'DP-2026-0001', version: 3 },
+        intent: { kind: 'notice', notice: { title: 'ünïcode “quotes”', lines: ['a line'], open: { opens: 'project', reference: 'DP-2026-0001', title: 'Open project' } } },
       });
       expect(await s().outbox.enqueue(message)).toBe(true);
       expect(await s().outbox.enqueue({ ...sampleOutboxMessage(), key: message.key })).toBe(false);
@@ -82,25 +81,6 @@ export function outboxContract({ store: s, database }: ContractContext): void {
       expect(await s().outbox.claim('2026-12-01T09:29:59.999Z', 10, 'worker-b', MINUTE)).toEqual([]);
       // Due again at 09:30 although worker-a's lease would have run to 10:00.
       expect(await s().outbox.claim(NINE_THIRTY, 10, 'worker-b', MINUTE)).toEqual([{ ...retried, attempts: 2 }]);
-    });
-
-    it('supersedes pending, unclaimed messages by key prefix and nothing else', async () => {
-      const old = sampleOutboxMessage({ key: 'triage-update:DP-2026-0001:v2' });
-      const claimed = sampleOutboxMessage({ key: 'triage-update:DP-2026-0001:v3' });
-      const other = sampleOutboxMessage({ key: 'triage-update:DP-2026-00012:v2' });
-      const percent = sampleOutboxMessage({ key: 'triage-update:DP%:v1' });
-      await enqueueAll(s(), [old, claimed, other, percent]);
-      await s().outbox.claim(NINE, 10, 'worker-a', MINUTE);
-      await s().outbox.markRetry(old.id, NINE, 'throttled');
-      await s().outbox.markRetry(other.id, NINE, 'throttled');
-      await s().outbox.markRetry(percent.id, NINE, 'throttled');
-      await s().outbox.supersede('triage-update:DP-2026-0001:', NINE);
-      expect((await s().outbox.get(old.key))?.status).toBe('failed');
-      expect((await s().outbox.get(claimed.key))?.status).toBe('pending');
-      expect((await s().outbox.get(other.key))?.status).toBe('pending');
-      expect((await s().outbox.get(percent.key))?.status).toBe('pending');
-      // Replaced is not undeliverable: admins are not told about it.
-      expect((await s().outbox.failed(10)).map((m) => m.key)).not.toContain(old.key);
     });
 
     it('marks a message sent or failed, after which it is never claimed again', async () => {

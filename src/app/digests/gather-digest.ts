@@ -1,5 +1,4 @@
-import type { StrandId } from '../../domain/catalogue';
-import { buildDigest, type Digest, type DigestDecision, type DigestKind, type DigestSource } from '../../domain/digest';
+import { buildDigest, type Digest, type DigestDecision, type DigestRequest, type DigestSource } from '../../domain/digest';
 import { candidateReminders } from '../../domain/reminders';
 import type { DsgSettings } from '../../domain/settings';
 import { DECISION_ACTIONS } from '../../domain/triage';
@@ -8,15 +7,6 @@ import type { Repositories } from '../ports';
 import { DECIDABLE_STATUSES, type ProjectRequest } from '../../domain/request';
 
 const WEEK_MS = 7 * 86_400_000;
-
-export interface DigestRequest {
-  kind: DigestKind;
-  audience: DigestSource['audience'];
-  strands: readonly StrandId[] | null;
-  /** The previous digest to this channel; null for a week ago. */
-  since: string | null;
-  meeting?: string;
-}
 
 /** What every digest of one run shares: read once, then each channel's digest is built from it. */
 export interface DigestData {

@@ -1,8 +1,8 @@
-import { type Clock, type PeopleRepository } from '../ports';
-import { DeliveryError, type Messenger, type Outbox, type OutboxMessage, type OutboxTarget } from './ports';
+import type { Clock, PeopleRepository } from '../ports';
+import { DeliveryError, type Messenger, type Outbox, type OutboxMessage, type OutboxRenderer, type OutboxTarget, type Rendered } from './ports';
 
 /** What a successful send returns; Teams also says which conversation a new thread or 1:1 chat is. */
-export type Delivered = Awaited<ReturnType<Messenger['send']>> & { conversationId?: string | null };
+export type Delivered = Awaited<ReturnType<Messenger['send']>>;
 
 export interface OutboxLog {
   warn(obj: object, msg: string): void;
@@ -13,10 +13,12 @@ export interface OutboxLog {
 export interface DeliverOutboxDeps {
   store: { outbox: Outbox; people: PeopleRepository };
   clock: Clock;
+  /** Draws each message from the state at the moment it is sent. */
+  renderer: OutboxRenderer;
   messenger: Messenger;
   log?: OutboxLog;
   /** Called after markSent (the app remembers where a triage card was posted); a failure here is logged, not retried. */
-  onSent?(message: OutboxMessage, result: Delivered): Promise<void> | void;
+  onSent?(message: OutboxMessage, result: Delivered, rendered: Rendered): Promise<void> | void;
   /** Waits `ms` (default: a timer, cut short by the signal). Tests pass one that moves their clock. */
   sleep?(ms: number, signal?: AbortSignal): Promise<void>;
   /** Keep one across runs (the worker does) so the limits hold between batches; default: a new one per run. */
@@ -230,8 +232,11 @@ export async function deliverOutbox(deps: DeliverOutboxDeps, options: DeliverOut
     const attempt = Math.max(1, message.attempts);
     const about = { outboxId: message.id, key: message.key, target: message.target.kind, attempt };
     let result: Delivered;
+    let rendered: Rendered;
     try {
-      result = await messenger.send(message.target, message.payload);
+      // Drawn now, from the state as it is now: never older than what it replaces.
+      rendered = await deps.renderer.render(message);
+      result = await messenger.send(message.target, rendered);
     } catch (caught) {
       const error = caught instanceof DeliveryError ? caught : new DeliveryError('retry', describe(caught));
       const nowMs = clock.now().getTime();
@@ -259,7 +264,7 @@ export async function deliverOutbox(deps: DeliverOutboxDeps, options: DeliverOut
     await store.outbox.markSent(message.id, clock.now().toISOString(), result.activityId);
     counts.sent++;
     try {
-      await deps.onSent?.(message, result);
+      await deps.onSent?.(message, result, rendered);
     } catch (error) {
       log?.error({ ...about, err: describe(error) }, 'outbox: message sent, but recording where it went failed');
     }

@@ -1,10 +1,27 @@
+import type { DigestRequest } from '../../domain/digest';
+import type { Notice } from '../../domain/notices';
 import type { ReminderItem } from '../../domain/reminders';
 
-export type OutboxPurpose =
-  | { kind: 'triage-post'; reference: string; version: number }
-  | { kind: 'notice' }
-  /** A bundled reminder: its items, so answers can re-render the card. */
-  | { kind: 'reminder'; recipientName: string; items: ReminderItem[] };
+/**
+ * What a queued message is about: the outbox holds these intents, never finished cards. The sender draws each
+ * message from the state at the moment it sends it, so a card that waited (a retry after a 429, an outage) shows
+ * the record as it is then, and an older update can never overwrite a newer state.
+ */
+export type OutboxIntent =
+  /** A request's triage card in the DSG channel: posted as a new thread, or replacing the posted card. */
+  | { kind: 'triage-card'; reference: string }
+  /** The DSG's latest question about a request, to its requester, with an answer box. */
+  | { kind: 'question'; reference: string }
+  /** A short notice to a person (a decision on their request, an escalation...). */
+  | { kind: 'notice'; notice: Notice }
+  /** A line of plain text (in a request's DSG thread). */
+  | { kind: 'text'; text: string }
+  /** One person's bundled reminder card: the items of one run, kept so that answers can redraw it. */
+  | { kind: 'reminder'; recipientName: string; items: ReminderItem[] }
+  /** A digest to a channel (or a preview to a person). */
+  | { kind: 'digest'; digest: DigestRequest }
+  /** `reminders preview`, sent to the person who asked in a channel. */
+  | { kind: 'reminders-preview' };
 
 export type OutboxTarget =
   /** A new message in a conversation the bot knows (opaque reference), or a new thread in a channel. `personId` names whose personal chat it is. */
@@ -19,8 +36,7 @@ export interface OutboxMessage {
   /** Unique: queueing the same key twice queues it once. */
   key: string;
   target: OutboxTarget;
-  payload: { card?: object; text?: string };
-  purpose: OutboxPurpose;
+  intent: OutboxIntent;
   status: 'pending' | 'sent' | 'failed';
   attempts: number;
   nextAttemptAt: string;
@@ -39,12 +55,11 @@ export interface Outbox {
   markRetry(id: string, nextAttemptAt: string, error: string): Promise<void>;
   markFailed(id: string, error: string): Promise<void>;
   get(key: string): Promise<OutboxMessage | null>;
-  /** Drops pending, unclaimed messages whose key starts with `keyPrefix`: a newer message replaces them. */
-  supersede(keyPrefix: string, now: string): Promise<void>;
   /** Messages given up on, newest first (shown to admins). */
   failed(limit: number): Promise<OutboxMessage[]>;
 }
 
+/** Why a delivery failed: worth retrying later, the person or conversation cannot be reached, or never. */
 export class DeliveryError extends Error {
   constructor(
     readonly kind: 'retry' | 'unreachable' | 'fatal',
@@ -56,6 +71,20 @@ export class DeliveryError extends Error {
   }
 }
 
+/** A message as Teams gets it: a card or plain text. */
+export interface Rendered {
+  card?: object;
+  text?: string;
+  /** The version of the record the message shows (a triage card's request), for what follows its delivery. */
+  version?: number;
+}
+
+/** Draws a queued message from the state at this moment; throws DeliveryError('fatal') when there is nothing to draw any more. */
+export interface OutboxRenderer {
+  render(message: OutboxMessage): Promise<Rendered>;
+}
+
+/** Sends one message to Teams; throws DeliveryError when it could not. */
 export interface Messenger {
-  send(target: OutboxTarget, payload: OutboxMessage['payload']): Promise<{ activityId: string | null; conversationId?: string | null }>;
+  send(target: OutboxTarget, message: Rendered): Promise<{ activityId: string | null; conversationId?: string | null }>;
 }

@@ -1,11 +1,10 @@
-import { noticeCard } from '../../presenters/notice';
+import { requesterNotices } from '../../domain/notices';
 import { DomainError } from '../../domain/errors';
 import type { Actor } from '../../domain/people';
 import { assertTransition, type ProjectRequest, STATUS_LABELS } from '../../domain/request';
 import { audited } from '../audit';
 import type { Deps } from '../deps';
-import { dsgContext } from '../triage/dsg-context';
-import { queueRequesterNotice, queueTriageUpdate } from '../triage/triage-messages';
+import { queueRequesterNews, queueTriageUpdate } from '../triage/triage-messages';
 import { refuse } from '../refuse';
 import { type ProjectView, viewProject } from './view-project';
 
@@ -22,15 +21,14 @@ export async function changeStatus(deps: Deps, actor: Actor, reference: string, 
   const now = deps.clock.now().toISOString();
   const request: ProjectRequest = { ...view.request, status: to, version: view.request.version + 1, updatedAt: now };
   const project = { ...view.project, version: view.project.version + 1, updatedAt: now };
-  const { settings, members } = await dsgContext(deps);
+  const settings = await deps.store.settings.get();
   await deps.store.transaction(async (tx) => {
     if (!(await tx.requests.update(request, view.request.version)) || !(await tx.projects.update(project, view.project.version))) {
       throw new DomainError('STALE_CARD', `${reference} changed at the same moment; please try again.`, { reference });
     }
     await audited(tx, actor, now, 'project.status', { subjectType: 'request', subjectId: reference }, { status: view.request.status }, { status: to });
-    const words = STATUS_LABELS[to].toLowerCase();
-    await queueRequesterNotice(deps, tx, request, `status:${reference}:${to}`, noticeCard(`${reference} is ${words}`, [`"${request.title}" is now ${words}.`], { verb: 'project.view', title: 'Open project', data: { reference } }));
-    await queueTriageUpdate(deps, tx, request, settings, members);
+    await queueRequesterNews(deps, tx, request, `status:${reference}:${to}`, { kind: 'notice', notice: requesterNotices.statusChanged(request, to) });
+    await queueTriageUpdate(deps, tx, request, settings);
   });
   deps.kickOutbox();
   return { ...view, request, project, notice: `${reference} is now ${STATUS_LABELS[to].toLowerCase()}.` };

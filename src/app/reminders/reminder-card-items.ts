@@ -1,6 +1,5 @@
-import type { ReminderCardItem } from '../../presenters/reminder';
+import type { ReminderCardItem } from '../../domain/reminders';
 import { candidateReminders, type ReminderItem, stateKey } from '../../domain/reminders';
-import type { Member } from '../../domain/settings';
 import type { Repositories } from '../ports';
 
 /** Thresholds that make every time-based rule apply: "is it still missing?" without "is it due yet?". */
@@ -35,6 +34,3 @@ export async function reminderCardItems(repos: Repositories, items: readonly Rem
   }
   return result;
 }
-
-/** The people a Digital Leader can assign from the card: the DSG team (in Teams, anyone via the people search). */
-export const peopleChoices = (members: readonly Member[]) => members.map((m) => ({ title: m.name, value: m.aadObjectId }));

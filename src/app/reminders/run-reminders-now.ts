@@ -1,11 +1,23 @@
 import type { Actor } from '../../domain/people';
 import { isAllowed, rolesFor } from '../../domain/permissions';
-import type { ReminderThresholds } from '../../domain/reminders';
+import type { ReminderItem, ReminderThresholds } from '../../domain/reminders';
 import type { Deps } from '../deps';
-import { dsgContext } from '../triage/dsg-context';
+import type { OutboxIntent } from '../outbox/ports';
+import { personTarget, queue } from '../outbox/queue';
 import { refuse } from '../refuse';
+import { dsgContext } from '../triage/dsg-context';
 import { planReminders } from './plan-reminders';
-import { personTarget, type RunResult, sendDueReminders } from './send-due-reminders';
+import { type RunResult, sendDueReminders } from './send-due-reminders';
+
+/** Who the next reminder run would remind of what, and what the outbox gave up on. */
+export interface ReminderPreview {
+  /** One entry per person, each with the items they would get on their card. */
+  people: { name: string; items: ReminderItem[] }[];
+  /** Items escalated to the Digital Leader. */
+  escalate: ReminderItem[];
+  /** Messages the bot gave up on, newest first (the person may have left, or Teams refused them). */
+  undelivered: { key: string; reason: string }[];
+}
 
 async function assertMayRun(deps: Deps, actor: Actor, action: string): Promise<void> {
   const { settings, members } = await dsgContext(deps);
@@ -14,28 +26,30 @@ async function assertMayRun(deps: Deps, actor: Actor, action: string): Promise<v
   }
 }
 
+/** The preview's data as it stands now (no permission check: `previewReminders` and the outbox's own intents only). */
+export async function reminderPreview(deps: Deps): Promise<ReminderPreview> {
+  const plan = await planReminders(deps, deps.reminders);
+  return {
+    people: [...plan.send.values()].map((items) => ({ name: items[0].recipient.name, items })),
+    escalate: plan.escalate,
+    undelivered: (await deps.store.outbox.failed(10)).map((m) => ({ key: m.key, reason: m.lastError ?? 'no reason recorded' })),
+  };
+}
+
 /** `reminders preview`: who would be reminded of what at the next run, for the caller only. */
-export async function previewReminders(deps: Deps, actor: Actor, t: ReminderThresholds): Promise<string[]> {
+export async function previewReminders(deps: Deps, actor: Actor): Promise<ReminderPreview> {
   await assertMayRun(deps, actor, 'reminders.preview');
-  const plan = await planReminders(deps, t);
-  const lines = [...plan.send.values()].map((items) => `${items[0].recipient.name}: ${items.map((i) => `${i.reference} ${i.what}`).join('; ')}`);
-  if (plan.escalate.length) lines.push(`Escalated to Digital Leaders: ${plan.escalate.map((i) => `${i.reference} ${i.what}`).join('; ')}`);
-  if (!lines.length) lines.push('Nobody would be reminded of anything right now.');
-  // Messages the bot gave up on, so an admin can act (the person may have left, or Teams refused them).
-  const failed = await deps.store.outbox.failed(10);
-  if (failed.length) lines.push(`Could not be delivered (latest ${failed.length}): ${failed.map((m) => `${m.key} (${m.lastError ?? 'no reason recorded'})`).join('; ')}`);
-  return lines;
+  return reminderPreview(deps);
 }
 
 /** `reminders run`: a run now, outside the schedule (its own slot, so it never repeats a scheduled one's messages). */
-export async function runRemindersNow(deps: Deps, actor: Actor, t: ReminderThresholds): Promise<RunResult> {
+export async function runRemindersNow(deps: Deps, actor: Actor, t: ReminderThresholds): Promise<RunResult & { queued: RunResult }> {
   await assertMayRun(deps, actor, 'reminders.run');
   return sendDueReminders(deps, `manual:${deps.clock.now().toISOString().slice(0, 16)}`, t);
 }
 
-/** Sends a card to the actor's personal chat (used when a private answer was asked for in a channel). */
-export async function sendPrivately(deps: Deps, actor: Actor, key: string, card: object): Promise<void> {
-  const now = deps.clock.now().toISOString();
-  await deps.store.outbox.enqueue({ id: deps.newId(), key, target: await personTarget(deps.store, actor.id), payload: { card }, purpose: { kind: 'notice' }, nextAttemptAt: now, createdAt: now });
+/** Sends a message to the actor's personal chat (used when a private answer was asked for in a channel). */
+export async function sendPrivately(deps: Deps, actor: Actor, key: string, intent: OutboxIntent): Promise<void> {
+  await queue(deps, deps.store, key, await personTarget(deps.store, actor.id), intent);
   deps.kickOutbox();
 }

@@ -1,10 +1,10 @@
-import { noticeCard } from '../../presenters/notice';
+import { leaderNotices } from '../../domain/notices';
 import { ukDate } from '../../domain/dates';
 import type { ReminderItem, ReminderThresholds } from '../../domain/reminders';
 import type { Actor } from '../../domain/people';
 import { audited } from '../audit';
 import type { Deps } from '../deps';
-import { personTarget } from './send-due-reminders';
+import { personTarget, queue } from '../outbox/queue';
 
 /**
  * Snoozes one item for the actor; past the allowed number of snoozes the Digital Leader is told. An item
@@ -31,14 +31,9 @@ export async function snoozeReminder(deps: Deps, actor: Actor, item: ReminderIte
     await audited(tx, actor, now.toISOString(), 'reminder.snooze', { subjectType: 'request', subjectId: item.reference }, null, { item: item.kind, until }, reason);
     const leader = (await tx.projects.get(item.reference))?.digitalLeader;
     if (snoozes > t.maxSnoozes && leader) {
-      await tx.outbox.enqueue({
-        id: deps.newId(),
-        key: `snoozed:${item.key}:${recipientId}:${snoozes}`,
-        target: await personTarget(tx, leader.aadObjectId),
-        payload: { card: noticeCard(`Snoozed again: ${item.reference}`, [`${actor.name} has now snoozed "${item.what}" ${snoozes} times.`, `Reason: ${reason}`], { verb: 'project.view', title: 'Open project', data: { reference: item.reference } }) },
-        purpose: { kind: 'notice' },
-        nextAttemptAt: now.toISOString(),
-        createdAt: now.toISOString(),
+      await queue(deps, tx, `snoozed:${item.key}:${recipientId}:${snoozes}`, await personTarget(tx, leader.aadObjectId), {
+        kind: 'notice',
+        notice: leaderNotices.snoozedAgain(item, actor.name, snoozes, reason),
       });
     }
     return null;

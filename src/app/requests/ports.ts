@@ -3,8 +3,8 @@ import type { Draft } from '../../domain/request-form';
 import type { Page } from '../../domain/paging';
 
 export interface RequestRepository {
-  /** Requests in these statuses, oldest first (the DSG's queue). */
-  listByStatus(statuses: readonly RequestStatus[], offset: number, limit: number): Promise<Page<ProjectRequest>>;
+  /** Requests in these statuses, oldest first (the DSG's queue) unless `order` says newest first. */
+  listByStatus(statuses: readonly RequestStatus[], offset: number, limit: number, order?: 'oldest-first' | 'newest-first'): Promise<Page<ProjectRequest>>;
   /** Next reference for the year; call inside the transaction that inserts the request. */
   nextReference(year: number): Promise<string>;
   insert(request: ProjectRequest, terms: readonly string[]): Promise<void>;

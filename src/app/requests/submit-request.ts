@@ -1,18 +1,17 @@
 import type { Actor } from '../../domain/people';
 import type { ProjectRequest } from '../../domain/request';
-import { type FieldErrors, type FormValues, formValuesFrom, validateRequestForm } from '../../domain/request-form';
+import { DomainError } from '../../domain/errors';
+import { type FormValues, formValuesFrom, validateRequestForm } from '../../domain/request-form';
 import { termsOf } from '../../domain/similarity';
 import type { Deps } from '../deps';
 import { assertNotSubmitted, findOwnDraft, requireOwnDraft } from './find-draft';
 import { keepDraft } from './save-draft';
 import { audited } from '../audit';
-import { dsgContext } from '../triage/dsg-context';
 import { findSimilar } from './similar-requests';
 import { queueTriagePost } from '../triage/triage-messages';
 import type { SimilarRequest } from '../../domain/similarity';
 
 export type SubmitResult =
-  | { kind: 'invalid'; formId: string; values: FormValues; errors: FieldErrors }
   | { kind: 'similar'; formId: string; title: string; matches: SimilarRequest[] }
   | { kind: 'submitted'; request: ProjectRequest };
 
@@ -25,8 +24,9 @@ export interface SubmitInput {
 }
 
 /**
- * Submits a project request: validate, look for similar requests, then store it with a new
- * reference, an audit event, and the draft removed, all in one transaction.
+ * Submits a project request: validate (what is wrong is thrown as INVALID_FIELD with a problem per field and
+ * what was typed), look for similar requests, then store it with a new reference, an audit event, the draft
+ * removed and the DSG's triage card queued, all in one transaction.
  */
 export async function submitRequest(deps: Deps, actor: Actor, input: SubmitInput): Promise<SubmitResult> {
   const { formId } = input;
@@ -40,7 +40,7 @@ export async function submitRequest(deps: Deps, actor: Actor, input: SubmitInput
   }
   const now = deps.clock.now();
   const result = validateRequestForm(values, deps.calendar.londonDate(now));
-  if (!result.ok) return { kind: 'invalid', formId, values: result.values, errors: result.errors };
+  if (!result.ok) throw new DomainError('INVALID_FIELD', 'Some answers on the form need fixing.', { errors: result.errors, values: result.values });
   const details = result.details;
   const terms = termsOf(details.title, details.problem);
 
@@ -54,7 +54,6 @@ export async function submitRequest(deps: Deps, actor: Actor, input: SubmitInput
   }
 
   const at = now.toISOString();
-  const { settings, members } = await dsgContext(deps);
   try {
     const request = await deps.store.transaction(async (tx) => {
       const stored: ProjectRequest = {
@@ -77,8 +76,9 @@ export async function submitRequest(deps: Deps, actor: Actor, input: SubmitInput
         strand: stored.strand,
         route: stored.route,
       });
-      // The DSG sees it in its channel (or when the channel is set up, if there is none yet).
-      await queueTriagePost(deps, tx, stored, settings, members);
+      // The DSG sees it in its channel (or when the channel is set up, if there is none yet). Teams is not
+      // asked anything here: the card is drawn when the outbox sends it.
+      await queueTriagePost(deps, tx, stored, await tx.settings.get());
       return stored;
     });
     deps.kickOutbox();

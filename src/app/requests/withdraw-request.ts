@@ -5,7 +5,6 @@ import { assertTransition, type ProjectRequest } from '../../domain/request';
 import { ukDateTime } from '../../domain/dates';
 import { audited } from '../audit';
 import type { Deps } from '../deps';
-import { dsgContext } from '../triage/dsg-context';
 import { queueTriageUpdate } from '../triage/triage-messages';
 import { refuse } from '../refuse';
 import { getRequest } from './view-request';
@@ -20,12 +19,12 @@ export async function withdrawRequest(deps: Deps, actor: Actor, reference: strin
   assertTransition(reference, request.status, 'withdrawn');
   const at = deps.clock.now().toISOString();
   const updated: ProjectRequest = { ...request, status: 'withdrawn', version: request.version + 1, updatedAt: at };
-  const { settings, members } = await dsgContext(deps);
+  const settings = await deps.store.settings.get();
   await deps.store.transaction(async (tx) => {
     if (!(await tx.requests.update(updated, request.version))) throw staleCard(request);
     await audited(tx, actor, at, 'request.withdraw', { subjectType: 'request', subjectId: reference }, { status: request.status }, { status: updated.status });
     // The DSG's triage card shows it was withdrawn.
-    await queueTriageUpdate(deps, tx, updated, settings, members);
+    await queueTriageUpdate(deps, tx, updated, settings);
   });
   deps.kickOutbox();
   return updated;

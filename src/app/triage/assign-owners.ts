@@ -1,8 +1,8 @@
-import { noticeCard } from '../../presenters/notice';
+import { requesterNotices } from '../../domain/notices';
 import { DomainError } from '../../domain/errors';
 import type { Actor } from '../../domain/people';
 import type { PersonRef } from '../../domain/settings';
-import { type Assignment, assign } from '../../domain/triage';
+import { type Assignment, assign, type TriageView } from '../../domain/triage';
 import type { Deps } from '../deps';
 import { runTriageDecision } from './triage-decision';
 
@@ -14,7 +14,7 @@ export interface OwnerIds {
   projectManager?: string | null;
 }
 
-export function assignOwners(deps: Deps, actor: Actor, reference: string, cardVersion: number, ids: OwnerIds): Promise<object> {
+export function assignOwners(deps: Deps, actor: Actor, reference: string, cardVersion: number, ids: OwnerIds): Promise<TriageView> {
   return runTriageDecision(deps, actor, reference, cardVersion, 'request.assign', async ({ request, triage, project, settings, members, repos, now }) => {
     if (!project) throw new DomainError('ILLEGAL_TRANSITION', `${reference} is not in the Digital Programme yet: approve it first, then assign its owners.`, { reference });
     // Anyone in the tenant can lead or manage: names come from the DSG roster, the record, or the people the bot knows.
@@ -46,7 +46,7 @@ export function assignOwners(deps: Deps, actor: Actor, reference: string, cardVe
       project: { value: updated, isNew: false },
       triage: { ...triage, lastDecision: decision },
       decision,
-      requesterCard: noticeCard(`Owners assigned: ${reference}`, [`"${request.title}" now has its owners.`, ...names], { verb: 'project.view', title: 'Open project', data: { reference } }),
+      requesterNews: { kind: 'notice', notice: requesterNotices.ownersAssigned(request, names) },
     };
   });
 }

@@ -10,8 +10,8 @@ export const LIST_PAGE_SIZE = 10;
 /** `pending`: requests awaiting a DSG decision, oldest first, for the DSG and admins. */
 export async function listPending(deps: Deps, actor: Actor, page: number) {
   const { settings, members } = await dsgContext(deps);
-  if (!isAllowed('pending.view', rolesFor(actor, { settings, members }, deps.roles))) {
-    await refuse(deps, actor, 'pending.view', { subjectType: 'settings', subjectId: 'dsg' }, 'Only the Digital Strategy Group can see the requests awaiting a decision.');
+  if (!isAllowed('triage.view', rolesFor(actor, { settings, members }, deps.roles))) {
+    await refuse(deps, actor, 'request.pending', { subjectType: 'settings', subjectId: 'dsg' }, 'Only the Digital Strategy Group can see the requests awaiting a decision.');
   }
   const first = await deps.store.requests.listByStatus(DECIDABLE_STATUSES, (page - 1) * LIST_PAGE_SIZE, LIST_PAGE_SIZE);
   const pages = Math.max(1, Math.ceil(first.total / LIST_PAGE_SIZE));

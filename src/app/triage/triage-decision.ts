@@ -4,13 +4,15 @@ import { isAllowed, rolesFor } from '../../domain/permissions';
 import type { Project } from '../../domain/project';
 import type { ProjectRequest } from '../../domain/request';
 import type { DsgSettings, Member } from '../../domain/settings';
-import { assertCurrent, type Decision, emptyTriage, type Triage } from '../../domain/triage';
+import { assertCurrent, type Decision, emptyTriage, type Triage, type TriageView } from '../../domain/triage';
 import { audited } from '../audit';
 import type { Deps } from '../deps';
 import { dsgContext } from './dsg-context';
 import type { Repositories } from '../ports';
 import { refuse } from '../refuse';
-import { queueRequesterNotice, queueThreadReply, queueTriageUpdate, renderTriageCard } from './triage-messages';
+import type { OutboxIntent } from '../outbox/ports';
+import { queueRequesterNews, queueThreadReply, queueTriageUpdate } from './triage-messages';
+import { loadTriageView } from './triage-view';
 import { getRequest } from '../requests/view-request';
 
 export interface DecisionInput {
@@ -29,16 +31,16 @@ export interface DecisionResult {
   project?: { value: Project; isNew: boolean };
   triage: Triage;
   decision: Decision;
-  /** The card the requester gets in personal chat, if any. */
-  requesterCard?: object;
+  /** What the requester is told in personal chat, if anything. */
+  requesterNews?: OutboxIntent;
   /** A line posted in the request's DSG thread. */
   threadReply?: string;
 }
 
 /**
  * Runs one DSG decision on a request: permission (audited refusal), stale-card check, the domain rule,
- * then in one transaction the saved request/project/triage, the audit event and the queued messages.
- * Returns the triage card as it now stands, for the person who pressed the button.
+ * then in one transaction the saved request/project/triage, the audit event and the queued messages (intents:
+ * the cards are drawn when they are sent). Returns the triage card's data as it now stands, for the person who pressed the button.
  */
 export async function runTriageDecision(
   deps: Deps,
@@ -47,10 +49,10 @@ export async function runTriageDecision(
   cardVersion: number,
   action: string,
   decide: (input: DecisionInput) => Promise<DecisionResult> | DecisionResult,
-): Promise<object> {
+): Promise<TriageView> {
   const request = await getRequest(deps, reference);
   const { settings, members } = await dsgContext(deps);
-  if (!isAllowed('request.triage', rolesFor(actor, { settings, members, request }, deps.roles))) {
+  if (!isAllowed('request.decide', rolesFor(actor, { settings, members, request }, deps.roles))) {
     await refuse(deps, actor, action, { subjectType: 'request', subjectId: reference }, 'Only members of the Digital Strategy Group can decide on requests.');
   }
   if (request.requesterId === actor.id && action !== 'request.assign') {
@@ -62,7 +64,7 @@ export async function runTriageDecision(
   const result = await decide({ request, triage, project: await deps.store.projects.get(reference), settings, members, now, repos: deps.store });
   const updated: ProjectRequest = { ...result.request, version: request.version + 1, updatedAt: now };
 
-  const card = await deps.store.transaction(async (tx) => {
+  await deps.store.transaction(async (tx) => {
     if (!(await tx.requests.update(updated, request.version))) {
       assertCurrent({ ...request, version: -1 }, cardVersion, await tx.triage.get(reference));
     }
@@ -72,12 +74,10 @@ export async function runTriageDecision(
     }
     await tx.triage.save(result.triage);
     await audited(tx, actor, now, action, { subjectType: 'request', subjectId: reference }, { status: request.status }, { status: updated.status, ...(result.decision.note && { note: result.decision.note }) });
-    if (result.requesterCard) await queueRequesterNotice(deps, tx, updated, `notify:${reference}:v${updated.version}`, result.requesterCard);
+    if (result.requesterNews) await queueRequesterNews(deps, tx, updated, `notify:${reference}:v${updated.version}`, result.requesterNews);
     if (result.threadReply) await queueThreadReply(deps, tx, updated, settings, `thread:${reference}:v${updated.version}`, result.threadReply);
-    const card = await renderTriageCard(deps, tx, updated, settings, members);
-    await queueTriageUpdate(deps, tx, updated, settings, members, card);
-    return card;
+    await queueTriageUpdate(deps, tx, updated, settings);
   });
   deps.kickOutbox();
-  return card;
+  return loadTriageView(deps, updated);
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { gatherDigest } from '../../app/digests/gather-digest';
 import { previewDigest } from '../../app/digests/preview-digest';
+import { digestCard } from '../../presenters/digest';
 import { subscribeDigest, unsubscribeDigest } from '../../app/digests/subscribe-digest';
 import { sendPrivately } from '../../app/reminders/run-reminders-now';
 import { STRANDS, type StrandId } from '../../domain/catalogue';
@@ -17,20 +19,20 @@ function strandsFrom(list: string): { strands: StrandId[]; unknown: string[] } {
   return { strands, unknown: names.filter((n) => !strandByName.has(n)) };
 }
 
-export const DIGEST_VERBS: Verb[] = [
+export const DIGEST_VERBS: readonly Verb[] = [
   verb('digest.preview', z.object({}).loose(), async ({ deps, actor, channel }) => {
-    const preview = await previewDigest(deps, actor);
-    if (!channel) return card(preview);
+    const want = await previewDigest(deps, actor);
+    if (!channel) return card(digestCard(await gatherDigest(deps, deps.store, want)));
     // Typed in a channel, a reply would be seen by everyone: the preview goes to the caller's personal chat.
-    await sendPrivately(deps, actor, `digest-preview:${actor.id}:${deps.clock.now().toISOString()}`, preview);
+    await sendPrivately(deps, actor, `digest-preview:${actor.id}:${deps.clock.now().toISOString()}`, { kind: 'digest', digest: want });
     return text('I have sent you the digest preview in our personal chat.');
-  }) as unknown as Verb,
+  }),
   verb('digest.subscribe', z.object({ strands: z.string().max(500).optional() }).loose(), async ({ deps, actor, channel }, d) => {
     const { strands, unknown } = strandsFrom(d.strands ?? '');
     if (unknown.length) {
       return text(`I do not know the strand${unknown.length === 1 ? '' : 's'} "${unknown.join('", "')}". The strands are: ${STRANDS.map((s) => s.name).join(', ')}. For example: subscribe digest Digital Learning, Digital Estates`);
     }
     return text(await subscribeDigest(deps, actor, channel, strands));
-  }) as unknown as Verb,
-  verb('digest.unsubscribe', z.object({}).loose(), async ({ deps, actor, channel }) => text(await unsubscribeDigest(deps, actor, channel))) as unknown as Verb,
+  }),
+  verb('digest.unsubscribe', z.object({}).loose(), async ({ deps, actor, channel }) => text(await unsubscribeDigest(deps, actor, channel))),
 ];

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { saveSettings, viewSettings } from '../../app/triage/save-settings';
 import { setupDsg } from '../../app/triage/setup-dsg';
+import { problemsLine } from '../../presenters/format';
 import { settingsCard } from '../../presenters/settings';
 import { STRAND_IDS } from '../../domain/catalogue';
-import { isDomainError } from '../../domain/errors';
 import { card, text } from '../reply';
+import { submitForm } from './form';
 import { personId } from './schemas';
 import { verb } from './verb';
 
@@ -18,10 +19,9 @@ export const dsgSetup = verb('dsg.setup', z.object({}).loose(), async ({ deps, a
   );
 });
 
-const settingsForm = z
+/** The settings card's inputs: the chair, each strand's Digital Leader, and up to three meeting dates. */
+const settingsFields = z
   .object({
-    // 0 before the settings were ever saved.
-    version: z.coerce.number({ error: 'the card version is missing' }).int().min(0),
     chair: personId,
     ...Object.fromEntries(STRAND_IDS.map((s) => [`leader-${s}`, personId])),
     meeting1: z.string().optional(),
@@ -35,16 +35,23 @@ export const settingsShow = verb('settings.show', z.object({}).loose(), async ({
   return card(settingsCard(view.settings, view.members, view.canEdit));
 });
 
-export const settingsSave = verb('settings.save', settingsForm, async ({ deps, actor }, data) => {
-  const form = data as Record<string, string | null | undefined>;
-  const meetings = [form.meeting1, form.meeting2, form.meeting3].filter((d): d is string => !!d && /^\d{4}-\d{2}-\d{2}$/.test(d));
-  const leaders = Object.fromEntries(STRAND_IDS.map((s) => [s, form[`leader-${s}`] ?? null]));
-  try {
-    const saved = await saveSettings(deps, actor, data.version, { chair: data.chair, leaders, meetings });
-    return card(settingsCard(saved.settings, saved.members, saved.canEdit, 'Settings saved.'));
-  } catch (error) {
-    if (!(isDomainError(error) && error.code === 'STALE_CARD')) throw error;
-    const view = await viewSettings(deps, actor);
-    return card(settingsCard(view.settings, view.members, view.canEdit, error.message));
-  }
-});
+// The version is 0 before the settings were ever saved.
+const settingsKeys = z.object({ version: z.coerce.number({ error: 'the card version is missing' }).int().min(0) }).loose();
+
+export const settingsSave = verb('settings.save', settingsKeys, ({ deps, actor }, d) =>
+  submitForm(
+    d,
+    settingsFields,
+    async (fields) => {
+      const form = fields as Record<string, string | null | undefined>;
+      const meetings = [form.meeting1, form.meeting2, form.meeting3].filter((m): m is string => !!m && /^\d{4}-\d{2}-\d{2}$/.test(m));
+      const leaders = Object.fromEntries(STRAND_IDS.map((s) => [s, form[`leader-${s}`] ?? null]));
+      const saved = await saveSettings(deps, actor, d.version, { chair: fields.chair, leaders, meetings });
+      return card(settingsCard(saved.settings, saved.members, saved.canEdit, 'Settings saved.'));
+    },
+    async (again) => {
+      const view = await viewSettings(deps, actor);
+      return card(settingsCard(view.settings, view.members, view.canEdit, again.notice ?? problemsLine(again.errors)));
+    },
+  ),
+);

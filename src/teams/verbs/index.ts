@@ -51,7 +51,5 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     reportAnnual,
     ...REMINDER_VERBS,
     ...DIGEST_VERBS,
-  ].map(
-    (v) => [v.name, v as Verb],
-  ),
+  ].map((v) => [v.name, v]),
 );

@@ -1,58 +1,53 @@
 import { z } from 'zod';
+import type { Deps } from '../../app/deps';
 import { addMilestones } from '../../app/projects/add-milestones';
 import { changeStatus } from '../../app/projects/change-status';
 import { completeMilestone } from '../../app/projects/complete-milestone';
-import { recordBenefit } from '../../app/projects/record-benefit';
 import { editProject, type ProjectEdit } from '../../app/projects/edit-project';
+import { recordBenefit } from '../../app/projects/record-benefit';
 import { type ProjectView, viewProject } from '../../app/projects/view-project';
-import { projectCard } from '../../presenters/project';
-import { BUSINESS_CASE_STATUSES, DPIA_STATUSES } from '../../domain/project';
-import { isDomainError } from '../../domain/errors';
-import type { Deps } from '../../app/deps';
 import type { Actor } from '../../domain/people';
+import { BUSINESS_CASE_STATUSES, DPIA_STATUSES } from '../../domain/project';
+import { projectCard } from '../../presenters/project';
 import { card, type Reply } from '../reply';
-import { fieldErrors, isoDate, link, optionalTyped, reference, toggle, typedText, version } from './schemas';
+import { type FormAgain, submitForm } from './form';
+import { isoDate, link, optionalTyped, reference, toggle, version } from './schemas';
 import { verb } from './verb';
 
-/** The project card and its edits: business case, plan, resourcing, DPIA, milestones. */
+/** The project card and its edits: business case, plan, resourcing, DPIA, milestones, status, benefits. */
 
 const today = (deps: Deps) => deps.calendar.londonDate(deps.clock.now());
 
-/** The project card after a change, with what was saved. */
-const changed = (deps: Deps, r: ProjectView & { notice: string }): Reply =>
-  card(projectCard({ request: r.request, project: r.project, today: today(deps), canEdit: r.canEdit, canRecordBenefit: r.canRecordBenefit, notice: r.notice }));
+/** The project card for a view, with a line at the top and, when sent back, the problems and what was typed. */
+const drawn = (deps: Deps, view: ProjectView, extra: FormAgain = {}): Reply =>
+  card(projectCard({ request: view.request, project: view.project, today: today(deps), canEdit: view.canEdit, canRecordBenefit: view.canRecordBenefit, ...extra }));
 
-async function shown(deps: Deps, actor: Actor, ref: string, extra: { notice?: string; errors?: Record<string, string>; values?: Record<string, string> } = {}): Promise<Reply> {
-  const view = await viewProject(deps, actor, ref);
-  return card(projectCard({ request: view.request, project: view.project, today: today(deps), canEdit: view.canEdit, canRecordBenefit: view.canRecordBenefit, ...extra }));
-}
+/** The project card as it stands now, for this person. */
+const shown = async (deps: Deps, actor: Actor, ref: string, extra: FormAgain = {}): Promise<Reply> => drawn(deps, await viewProject(deps, actor, ref), extra);
 
 export const projectView = verb('project.view', z.object({ reference }).loose(), ({ deps, actor }, d) => shown(deps, actor, d.reference));
 
-/**
- * Runs a change from the project card. What the person typed that is wrong comes back as field errors on the
- * card (with what they typed); a card that is out of date comes back as the card as it is now.
- */
-async function change(deps: Deps, actor: Actor, ref: string, run: () => Promise<ProjectView & { notice: string }>, typed: Record<string, unknown>): Promise<Reply> {
-  try {
-    return changed(deps, await run());
-  } catch (error) {
-    if (isDomainError(error) && error.code === 'STALE_CARD') return shown(deps, actor, ref, { notice: error.message });
-    if (isDomainError(error) && error.code === 'INVALID_FIELD' && error.details.errors) {
-      return shown(deps, actor, ref, { notice: 'Not saved: fix the problem marked below.', errors: error.details.errors as Record<string, string>, values: typedText(typed) });
-    }
-    throw error;
-  }
+const keys = { reference, version };
+
+/** A change from the project card, through the one form path: problems and stale cards come back on the card. */
+function projectChange<F>(deps: Deps, actor: Actor, d: { reference: string } & Record<string, unknown>, fields: z.ZodType<F>, save: (f: F) => Promise<ProjectView & { notice: string }>): Promise<Reply> {
+  return submitForm(
+    d,
+    fields,
+    async (f) => {
+      const saved = await save(f);
+      return drawn(deps, saved, { notice: saved.notice });
+    },
+    (again) => shown(deps, actor, d.reference, again),
+  );
 }
 
+/** A sub-form of the project card: its inputs checked by `fields`, saved by `save`. */
+const projectForm = <F>(name: string, fields: z.ZodType<F>, save: (deps: Deps, actor: Actor, ref: string, cardVersion: number, f: F) => Promise<ProjectView & { notice: string }>) =>
+  verb(name, z.object(keys).loose(), ({ deps, actor }, d) => projectChange(deps, actor, d, fields, (f) => save(deps, actor, d.reference, d.version, f)));
+
 const edit = <S extends z.ZodRawShape>(name: string, shape: S, toEdit: (d: z.output<z.ZodObject<S>>) => ProjectEdit) =>
-  verb(name, z.object({ reference, version }).loose(), async ({ deps, actor }, d) => {
-    const fields = z.object(shape).safeParse(d);
-    if (!fields.success) {
-      return shown(deps, actor, d.reference, { notice: 'Not saved: fix the problem marked below.', errors: fieldErrors(fields.error), values: typedText(d) });
-    }
-    return change(deps, actor, d.reference, () => editProject(deps, actor, d.reference, d.version, toEdit(fields.data)), d);
-  });
+  projectForm(name, z.object(shape), (deps, actor, ref, v, f) => editProject(deps, actor, ref, v, toEdit(f)));
 
 export const projectBusinessCase = edit(
   'project.business-case',
@@ -70,19 +65,18 @@ export const projectResourcing = edit('project.resourcing', { confirmed: toggle,
 
 export const projectDpia = edit('project.dpia', { dpia: z.enum(DPIA_STATUSES, { error: 'choose the DPIA status' }) }, (d) => ({ kind: 'dpia', status: d.dpia }));
 
-export const milestoneAdd = verb('milestone.add', z.object({ reference, version }).loose(), async ({ deps, actor }, d) => {
-  const rows = Object.fromEntries(Object.entries(d).filter(([k, v]) => /^m[1-5](Title|Due)$/.test(k) && typeof v === 'string')) as Record<string, string>;
-  return change(deps, actor, d.reference, () => addMilestones(deps, actor, d.reference, d.version, rows), rows);
-});
+/** Up to five rows `m1Title`/`m1Due` … `m5Title`/`m5Due`; the domain checks them (a bad row is refused with field errors). */
+const milestoneRows = z.record(z.string(), z.unknown()).transform((d) =>
+  Object.fromEntries(Object.entries(d).filter(([k, v]) => /^m[1-5](Title|Due)$/.test(k) && typeof v === 'string')) as Record<string, string>,
+);
+export const milestoneAdd = projectForm('milestone.add', milestoneRows, (deps, actor, ref, v, rows) => addMilestones(deps, actor, ref, v, rows));
 
-export const milestoneDone = verb('milestone.done', z.object({ reference, version, milestoneId: z.string().min(1).max(64) }).loose(), async ({ deps, actor }, d) => {
-  return change(deps, actor, d.reference, () => completeMilestone(deps, actor, d.reference, d.version, d.milestoneId), {});
-});
+export const milestoneDone = verb('milestone.done', z.object({ ...keys, milestoneId: z.string().min(1).max(64) }).loose(), ({ deps, actor }, d) =>
+  projectChange(deps, actor, d, z.object({}), () => completeMilestone(deps, actor, d.reference, d.version, d.milestoneId)),
+);
 
-export const projectStatus = verb(
-  'project.status',
-  z.object({ reference, version, status: z.enum(['in-delivery', 'completed'], { error: 'the new status is not valid' }) }).loose(),
-  ({ deps, actor }, d) => change(deps, actor, d.reference, () => changeStatus(deps, actor, d.reference, d.version, d.status), {}),
+export const projectStatus = verb('project.status', z.object({ ...keys, status: z.enum(['in-delivery', 'completed'], { error: 'the new status is not valid' }) }).loose(), ({ deps, actor }, d) =>
+  projectChange(deps, actor, d, z.object({}), () => changeStatus(deps, actor, d.reference, d.version, d.status)),
 );
 
 const benefitForm = z.object({
@@ -99,11 +93,6 @@ const benefitForm = z.object({
   benefitNote: optionalTyped(500),
 });
 
-export const benefitRecord = verb('benefit.record', z.object({ reference, version }).loose(), async ({ deps, actor }, d) => {
-  const fields = benefitForm.safeParse(d);
-  if (!fields.success) {
-    return shown(deps, actor, d.reference, { notice: 'Not recorded: fix the problem marked below.', errors: fieldErrors(fields.error), values: typedText(d) });
-  }
-  const f = fields.data;
-  return change(deps, actor, d.reference, () => recordBenefit(deps, actor, d.reference, d.version, { financialYear: f.benefitYear, cashSaving: f.cashSaving, note: f.benefitNote }), d);
-});
+export const benefitRecord = projectForm('benefit.record', benefitForm, (deps, actor, ref, v, f) =>
+  recordBenefit(deps, actor, ref, v, { financialYear: f.benefitYear, cashSaving: f.cashSaving, note: f.benefitNote }),
+);

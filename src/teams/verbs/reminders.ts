@@ -1,16 +1,17 @@
 import { z } from 'zod';
-import { type ReminderAnswer, answerReminder } from '../../app/reminders/answer-reminder';
+import { answerReminder, loadReminderView, type ReminderAnswer } from '../../app/reminders/answer-reminder';
 import { previewReminders, runRemindersNow, sendPrivately } from '../../app/reminders/run-reminders-now';
-import { noticeCard } from '../../presenters/notice';
-import { reminderInputsOf } from '../../presenters/reminder';
 import { BUSINESS_CASE_STATUSES, DPIA_STATUSES } from '../../domain/project';
+import { reminderCard, reminderInputsOf } from '../../presenters/reminder';
+import { remindersPreviewCard } from '../../presenters/reminders-preview';
 import { card, text } from '../reply';
-import { fieldErrors, isoDate, link, optionalTyped, personId, reference, toggle, typed, typedText } from './schemas';
-import { verb, type Verb } from './verb';
+import { type FormAgain, submitForm } from './form';
+import { isoDate, link, optionalTyped, personId, reference, toggle, typed } from './schemas';
+import { type Verb, verb } from './verb';
 
 /** Answers on a reminder card (inputs are named `i<item>_<field>`), and `reminders preview` / `reminders run`. */
 
-const base = z
+const keys = z
   .object({
     messageId: z.string().min(1).max(300),
     item: z.coerce.number().int().min(0).max(100),
@@ -20,21 +21,25 @@ const base = z
   })
   .loose();
 
+/** `{ status: … }` → `{ i2_status: … }`: the reminder card names each input after its item. */
+const prefixed = (item: number, o: Record<string, string> = {}) => Object.fromEntries(Object.entries(o).map(([k, v]) => [`i${item}_${k}`, v]));
+
+/** One answer on a reminder card, through the one form path: the card comes back as it now stands, with what was done or what to fix. */
 function reminderVerb<S extends z.ZodRawShape>(name: string, fields: S, toAnswer: (f: z.output<z.ZodObject<S>>) => ReminderAnswer): Verb {
-  const schema = z.object(fields);
-  return verb(name, base, async ({ deps, actor }, d) => {
-    const typed = reminderInputsOf(d.item, d);
-    const parsed = schema.safeParse(typed);
-    const answer: ReminderAnswer = parsed.success
-      ? toAnswer(parsed.data)
-      : { kind: 'invalid', errors: fieldErrors(parsed.error), values: typedText(typed) };
-    return card(await answerReminder(deps, actor, { messageId: d.messageId, item: d.item, key: d.itemKey, version: d.version }, answer, deps.reminders));
-  }) as unknown as Verb;
+  return verb(name, keys, async ({ deps, actor }, d) => {
+    const drawn = async (form: FormAgain) => card(reminderCard({ ...(await loadReminderView(deps, d.messageId)), notice: form.notice, errors: prefixed(d.item, form.errors), values: prefixed(d.item, form.values) }));
+    return submitForm(
+      reminderInputsOf(d.item, d),
+      z.object(fields),
+      async (f) => drawn({ notice: await answerReminder(deps, actor, { messageId: d.messageId, item: d.item, key: d.itemKey, version: d.version }, toAnswer(f), deps.reminders) }),
+      drawn,
+    );
+  });
 }
 
 const anyText = z.string().optional().transform((v) => v ?? '');
 
-export const REMINDER_VERBS: Verb[] = [
+export const REMINDER_VERBS: readonly Verb[] = [
   reminderVerb('reminder.business-case', { status: z.enum(BUSINESS_CASE_STATUSES, { error: 'choose the business case status' }), link: link.optional().or(z.literal('').transform(() => undefined)) }, (f) => ({
     kind: 'business-case',
     status: f.status,
@@ -55,14 +60,14 @@ export const REMINDER_VERBS: Verb[] = [
   reminderVerb('reminder.answer', { answer: typed('your answer') }, (f) => ({ kind: 'answer', answer: f.answer })),
   reminderVerb('reminder.snooze', { snoozeReason: typed('the reason', 1000) }, (f) => ({ kind: 'snooze', reason: f.snoozeReason })),
   verb('reminders.preview', z.object({}).loose(), async ({ deps, actor, channel }) => {
-    const preview = noticeCard('Reminders at the next run', await previewReminders(deps, actor, deps.reminders));
-    if (!channel) return card(preview);
+    const preview = await previewReminders(deps, actor);
+    if (!channel) return card(remindersPreviewCard(preview));
     // Typed in a channel, a reply would be seen by everyone: the preview goes to the caller's personal chat.
-    await sendPrivately(deps, actor, `preview:${actor.id}:${deps.clock.now().toISOString()}`, preview);
+    await sendPrivately(deps, actor, `preview:${actor.id}:${deps.clock.now().toISOString()}`, { kind: 'reminders-preview' });
     return text('I have sent you the reminders preview in our personal chat.');
-  }) as unknown as Verb,
+  }),
   verb('reminders.run', z.object({}).loose(), async ({ deps, actor }) => {
     const r = await runRemindersNow(deps, actor, deps.reminders);
     return text(`Reminders queued: ${r.items} item${r.items === 1 ? '' : 's'} for ${r.people} ${r.people === 1 ? 'person' : 'people'}${r.escalated ? `, ${r.escalated} escalated to Digital Leaders` : ''}.`);
-  }) as unknown as Verb,
+  }),
 ];

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { discardDraft } from '../../app/requests/discard-draft';
 import { openDraft } from '../../app/requests/open-draft';
 import { saveDraft } from '../../app/requests/save-draft';
-import { type SubmitResult, submitRequest } from '../../app/requests/submit-request';
+import { submitRequest } from '../../app/requests/submit-request';
+import { ukDateTime } from '../../domain/dates';
 import { requestFormCard } from '../../presenters/request-form';
 import { requestSubmittedCard } from '../../presenters/request-submitted';
 import { similarRequestsCard } from '../../presenters/similar-requests';
-import { ukDateTime } from '../../domain/dates';
 import { card, text, type Reply } from '../reply';
+import { submitForm } from './form';
 import { formId } from './schemas';
 import { verb, type VerbContext } from './verb';
 
@@ -16,25 +17,20 @@ import { verb, type VerbContext } from './verb';
 /** The form's id, plus (for submit and draft) every input of the form, which Teams merges into the data. */
 const formData = z.object({ formId }).loose();
 
-function submitted(result: SubmitResult): Reply {
-  switch (result.kind) {
-    case 'invalid': {
-      const count = Object.keys(result.errors).length;
-      const notice = `Please fix ${count === 1 ? 'the problem' : `the ${count} problems`} marked below; nothing has been sent yet.`;
-      return card(requestFormCard({ formId: result.formId, values: result.values, errors: result.errors, notice }));
-    }
-    case 'similar':
-      return card(similarRequestsCard(result.formId, result.title, result.matches));
-    case 'submitted':
-      return card(requestSubmittedCard(result.request));
-  }
-}
-
-async function submit(ctx: VerbContext, data: z.output<typeof formData>, anyway: boolean, fromDraft: boolean): Promise<Reply> {
+/** Submits the form (or, after the similar requests, the saved draft): problems come back on the form, with what was typed. */
+function submit(ctx: VerbContext, data: z.output<typeof formData>, anyway: boolean, fromDraft: boolean): Promise<Reply> {
   const { formId: id, ...form } = data;
-  const result = await submitRequest(ctx.deps, ctx.actor, { formId: id, form: fromDraft ? undefined : form, anyway });
-  if (result.kind === 'submitted') ctx.log.info({ reference: result.request.reference }, 'request submitted');
-  return submitted(result);
+  return submitForm(
+    form,
+    z.unknown(),
+    async () => {
+      const result = await submitRequest(ctx.deps, ctx.actor, { formId: id, form: fromDraft ? undefined : form, anyway });
+      if (result.kind === 'similar') return card(similarRequestsCard(result.formId, result.title, result.matches));
+      ctx.log.info({ reference: result.request.reference }, 'request submitted');
+      return card(requestSubmittedCard(result.request));
+    },
+    async (again) => card(requestFormCard({ formId: id, values: again.values, errors: again.errors, notice: again.notice })),
+  );
 }
 
 export const requestSubmit = verb('request.submit', formData, (ctx, data) => submit(ctx, data, false, false));

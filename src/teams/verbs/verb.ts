@@ -13,11 +13,27 @@ export interface VerbContext {
   channel: DsgChannel | null;
 }
 
-/** One card action or typed command: its data schema and a small handler (as Bolt's `app.action(id, fn)`). */
-export interface Verb<S extends z.ZodType = z.ZodType> {
-  name: string;
-  data: S;
-  handle(ctx: VerbContext, data: z.output<S>): Promise<Reply>;
+/** An action whose data its verb's schema refused: what was wrong, for the person and the log. */
+export interface Malformed {
+  malformed: string[];
 }
 
-export const verb = <S extends z.ZodType>(name: string, data: S, handle: Verb<S>['handle']): Verb<S> => ({ name, data, handle });
+/**
+ * One card action or typed command, as Bolt's `app.action(id, fn)`: its name, the schema of its data, and `run`,
+ * which checks the data with that schema before the handler sees it. The table of verbs holds every verb alike,
+ * while each handler is typed by its own schema.
+ */
+export interface Verb {
+  readonly name: string;
+  readonly data: z.ZodType;
+  run(ctx: VerbContext, raw: unknown): Promise<Reply | Malformed>;
+}
+
+export const verb = <S extends z.ZodType>(name: string, data: S, handle: (ctx: VerbContext, data: z.output<S>) => Promise<Reply>): Verb => ({
+  name,
+  data,
+  async run(ctx, raw) {
+    const parsed = data.safeParse(raw);
+    return parsed.success ? handle(ctx, parsed.data) : { malformed: parsed.error.issues.map((i) => i.message) };
+  },
+});

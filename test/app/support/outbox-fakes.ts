@@ -1,6 +1,6 @@
 /** Small in-memory fakes of the ports the outbox sender uses: Outbox (with leases), Messenger, people, clock. */
 import type { Person } from '../../../src/domain/people';
-import { DeliveryError, type Messenger, type Outbox, type OutboxMessage, type OutboxTarget } from '../../../src/app/outbox/ports';
+import { DeliveryError, type Messenger, type Outbox, type OutboxIntent, type OutboxMessage, type OutboxRenderer, type OutboxTarget, type Rendered } from '../../../src/app/outbox/ports';
 import { type PeopleRepository } from '../../../src/app/ports';
 
 type Stored = OutboxMessage & { claimedBy: string | null; claimedUntil: number };
@@ -16,9 +16,9 @@ export class FakeOutbox implements Outbox {
   }
 
   /** Queues a message due at `at` (default: the epoch, i.e. due now). */
-  add(target: OutboxTarget, payload: OutboxMessage['payload'] = { text: 'hello' }, at = new Date(0).toISOString()): string {
+  add(target: OutboxTarget, intent: OutboxIntent = { kind: 'text', text: 'hello' }, at = new Date(0).toISOString()): string {
     const id = `m${++this.sequence}`;
-    void this.enqueue({ id, key: `key-${id}`, target, payload, purpose: { kind: 'notice' }, nextAttemptAt: at, createdAt: at });
+    void this.enqueue({ id, key: `key-${id}`, target, intent, nextAttemptAt: at, createdAt: at });
     return id;
   }
 
@@ -48,9 +48,6 @@ export class FakeOutbox implements Outbox {
   async get(key: string): Promise<OutboxMessage | null> {
     return [...this.rows.values()].find((r) => r.key === key) ?? null;
   }
-  async supersede(keyPrefix: string): Promise<void> {
-    for (const r of this.rows.values()) if (r.status === 'pending' && r.key.startsWith(keyPrefix)) r.status = 'failed';
-  }
   async failed(limit: number): Promise<OutboxMessage[]> {
     return [...this.rows.values()].filter((r) => r.status === 'failed').slice(0, limit);
   }
@@ -78,7 +75,7 @@ export type Outcome = { activityId: string; conversationId?: string } | Delivery
 
 /** Answers each send with the next scripted outcome (then succeeds), and records when each send happened. */
 export class FakeMessenger implements Messenger {
-  readonly calls: { at: number; target: OutboxTarget; payload: OutboxMessage['payload'] }[] = [];
+  readonly calls: { at: number; target: OutboxTarget; payload: Rendered }[] = [];
   private script: Outcome[] = [];
   private n = 0;
 
@@ -89,11 +86,21 @@ export class FakeMessenger implements Messenger {
     return this;
   }
 
-  async send(target: OutboxTarget, payload: OutboxMessage['payload']): Promise<{ activityId: string | null; conversationId?: string }> {
+  async send(target: OutboxTarget, payload: Rendered): Promise<{ activityId: string | null; conversationId?: string }> {
     this.calls.push({ at: this.clock.now().getTime(), target, payload });
     const outcome = this.script.shift() ?? { activityId: `act-${++this.n}` };
     if (outcome instanceof Error) throw outcome;
     return outcome;
+  }
+}
+
+/** Draws a text intent as that text, anything else as a card that names the intent; `fail` makes the next draws throw. */
+export class FakeRenderer implements OutboxRenderer {
+  readonly fail: Error[] = [];
+  async render(message: OutboxMessage): Promise<Rendered> {
+    const failure = this.fail.shift();
+    if (failure) throw failure;
+    return message.intent.kind === 'text' ? { text: message.intent.text } : { card: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: JSON.stringify(message.intent) }] } };
   }
 }
 

@@ -30,6 +30,15 @@ export function action(card: unknown, verb: string): { title: string; verb: stri
   return hit;
 }
 
+/** True for a card about `reference` itself (its History button), not one that merely lists it (say, as a duplicate to choose). */
+export function isCardOf(card: unknown, reference: string): boolean {
+  let hit = false;
+  walk(card, (n) => {
+    if (n.type === 'Action.Execute' && n.verb === 'history.show' && (n.data as Json | undefined)?.reference === reference) hit = true;
+  });
+  return hit;
+}
+
 /** The input with this id. */
 export function input(card: unknown, id: string): Json {
   let hit: Json | undefined;

@@ -1,0 +1,36 @@
+import type { PersonRef } from '../../domain/settings';
+import { emptyTriage, type TriageView } from '../../domain/triage';
+import { ASSIGNABLE_STATUSES, DECIDABLE_STATUSES, type ProjectRequest } from '../../domain/request';
+import type { Deps } from '../deps';
+import { similarToRequest } from '../requests/similar-requests';
+import { dsgContext } from './dsg-context';
+
+/** Open requests and projects offered as "duplicate of" on the triage card. */
+export const MERGE_TARGETS = 25;
+
+/** The triage card's data for a request as it stands now: its triage record, project, similar requests and who may be assigned. */
+export async function loadTriageView(deps: Deps, request: ProjectRequest): Promise<TriageView> {
+  const [triage, project, similar, open, { settings, members }] = await Promise.all([
+    deps.store.triage.get(request.reference),
+    deps.store.projects.get(request.reference),
+    similarToRequest(deps.store, request),
+    // The most recent open requests, newest first, however many there are.
+    deps.store.requests.listByStatus([...DECIDABLE_STATUSES, ...ASSIGNABLE_STATUSES], 0, MERGE_TARGETS + 1, 'newest-first'),
+    dsgContext(deps),
+  ]);
+  const leader = project?.digitalLeader ?? settings.leaders[request.strand] ?? null;
+  const people: PersonRef[] = members.map((m) => ({ aadObjectId: m.aadObjectId, name: m.name }));
+  return {
+    request,
+    triage: triage ?? emptyTriage(request.reference),
+    project,
+    similar,
+    mergeTargets: open.items
+      .filter((r) => r.reference !== request.reference)
+      .slice(0, MERGE_TARGETS)
+      .map((r) => ({ reference: r.reference, title: r.title })),
+    leader,
+    people,
+    today: deps.calendar.londonDate(deps.clock.now()),
+  };
+}

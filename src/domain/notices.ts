@@ -1,0 +1,82 @@
+import { PRIORITY_LABELS, type Priority } from './project';
+import type { ReminderItem } from './reminders';
+import { STATUS_LABELS, type ProjectRequest, type RequestStatus } from './request';
+
+/** What a notice's one button opens: a project card or a request card. */
+export interface NoticeLink {
+  opens: 'project' | 'request';
+  reference: string;
+  /** The button's words, e.g. 'Open project'. */
+  title: string;
+}
+
+/**
+ * A short message to one person about something that happened: a title, lines of plain text (they may hold what
+ * people typed) and at most one button. The outbox queues it as it is; the notice card draws it when it is sent.
+ */
+export interface Notice {
+  title: string;
+  lines: string[];
+  open?: NoticeLink;
+}
+
+const openProject = (reference: string): NoticeLink => ({ opens: 'project', reference, title: 'Open project' });
+/** A request that is in the Digital Programme opens as a project, anything else as a request. */
+const openRecord = (request: Pick<ProjectRequest, 'reference' | 'status'>, title: string): NoticeLink => ({
+  opens: request.status === 'approved' || request.status === 'in-delivery' || request.status === 'completed' ? 'project' : 'request',
+  reference: request.reference,
+  title,
+});
+
+/** The notices the requester gets when the DSG acts on their request. */
+export const requesterNotices = {
+  approved(request: ProjectRequest, input: { priority: Priority; isPriority: boolean; note: string | null }): Notice {
+    const priority = `${PRIORITY_LABELS[input.priority]} priority${input.isPriority ? ', a priority project' : ''}`;
+    return {
+      title: `Approved: ${request.reference}`,
+      lines: [
+        `The Digital Strategy Group approved "${request.title}" into the Digital Programme (${priority}).${input.note ? ` Note: ${input.note}` : ''} The DSG will assign a Project Lead and a Project Manager.`,
+      ],
+      open: openProject(request.reference),
+    };
+  },
+  declined(request: ProjectRequest, reason: string): Notice {
+    return {
+      title: `Declined: ${request.reference}`,
+      lines: [`The Digital Strategy Group declined "${request.title}". Reason: ${reason}`],
+      open: { opens: 'request', reference: request.reference, title: 'View request' },
+    };
+  },
+  merged(request: ProjectRequest, into: ProjectRequest): Notice {
+    return {
+      title: `Merged: ${request.reference}`,
+      lines: [`The Digital Strategy Group merged "${request.title}" into ${into.reference} "${into.title}", which covers the same need.`],
+      open: openRecord(into, `Open ${into.reference}`),
+    };
+  },
+  ownersAssigned(request: ProjectRequest, owners: readonly string[]): Notice {
+    return { title: `Owners assigned: ${request.reference}`, lines: [`"${request.title}" now has its owners.`, ...owners], open: openProject(request.reference) };
+  },
+  statusChanged(request: ProjectRequest, to: RequestStatus): Notice {
+    const words = STATUS_LABELS[to].toLowerCase();
+    return { title: `${request.reference} is ${words}`, lines: [`"${request.title}" is now ${words}.`], open: openProject(request.reference) };
+  },
+};
+
+/** The notices a Digital Leader gets from the reminders. */
+export const leaderNotices = {
+  escalated(item: ReminderItem, after: number): Notice {
+    return {
+      title: `Escalated: ${item.reference}`,
+      lines: [`${item.recipient.name} has been reminded ${after} times with no change: ${item.what}`, `Project: ${item.projectTitle}.`, item.why],
+      open: openProject(item.reference),
+    };
+  },
+  snoozedAgain(item: ReminderItem, by: string, snoozes: number, reason: string): Notice {
+    return {
+      title: `Snoozed again: ${item.reference}`,
+      lines: [`${by} has now snoozed "${item.what}" ${snoozes} times.`, `Reason: ${reason}`],
+      open: openProject(item.reference),
+    };
+  },
+};

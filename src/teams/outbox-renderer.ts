@@ -1,0 +1,58 @@
+import type { Deps } from '../app/deps';
+import { gatherDigest } from '../app/digests/gather-digest';
+import { DeliveryError, type OutboxMessage, type OutboxRenderer, type Rendered } from '../app/outbox/ports';
+import { reminderView } from '../app/reminders/answer-reminder';
+import { reminderPreview } from '../app/reminders/run-reminders-now';
+import { latestQuestion } from '../app/triage/answer-question';
+import { loadTriageView } from '../app/triage/triage-view';
+import { isDomainError } from '../domain/errors';
+import { digestCard } from '../presenters/digest';
+import { noticeCard } from '../presenters/notice';
+import { questionCard } from '../presenters/question';
+import { reminderCard } from '../presenters/reminder';
+import { remindersPreviewCard } from '../presenters/reminders-preview';
+import { triageCard } from '../presenters/triage';
+
+/**
+ * Draws each queued message when the outbox sends it: the intent's use case reads the state as it is at that
+ * moment and the card's presenter draws it. A card whose record is gone cannot be drawn: that is final.
+ */
+export function createOutboxRenderer(deps: Deps): OutboxRenderer {
+  async function draw(message: OutboxMessage): Promise<Rendered> {
+    const intent = message.intent;
+    switch (intent.kind) {
+      case 'triage-card': {
+        const request = await deps.store.requests.getByReference(intent.reference);
+        if (!request) throw new DeliveryError('fatal', `${intent.reference} no longer exists`);
+        return { card: triageCard({ ...(await loadTriageView(deps, request)), mentionLeader: true }), version: request.version };
+      }
+      case 'question': {
+        const { request, question } = await latestQuestion(deps, intent.reference);
+        return { card: questionCard(request, question) };
+      }
+      case 'notice':
+        return { card: noticeCard(intent.notice) };
+      case 'text':
+        return { text: intent.text };
+      case 'reminder':
+        return { card: reminderCard(await reminderView(deps, message.key, intent.recipientName, intent.items)) };
+      case 'digest':
+        return { card: digestCard(await gatherDigest(deps, deps.store, intent.digest)) };
+      case 'reminders-preview':
+        return { card: remindersPreviewCard(await reminderPreview(deps)) };
+      default:
+        throw new DeliveryError('fatal', `cannot draw a message of kind ${JSON.stringify((intent as { kind?: unknown }).kind ?? null)}`);
+    }
+  }
+  return {
+    async render(message) {
+      try {
+        return await draw(message);
+      } catch (error) {
+        // The record it is about is gone (say, erased): waiting will not bring it back.
+        if (isDomainError(error) && error.code === 'NOT_FOUND') throw new DeliveryError('fatal', error.message);
+        throw error;
+      }
+    },
+  };
+}
