@@ -142,6 +142,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     if (e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) problems.push('MicrosoftAppPassword is required when MicrosoftAppId is set.');
     if (e.MicrosoftAppType !== 'MultiTenant' && !e.MicrosoftAppTenantId) problems.push(`MicrosoftAppTenantId is required when MicrosoftAppType is ${e.MicrosoftAppType}.`);
     if (!e.PUBLIC_URL) problems.push('PUBLIC_URL is required when MicrosoftAppId is set: the https address people reach the bot at (links in cards start with it), like https://dsg-bot.council.example.');
+    else if (!e.PUBLIC_URL.startsWith('https://')) problems.push(`PUBLIC_URL must be an https:// address when MicrosoftAppId is set (links in cards and the tab go there); it is ${e.PUBLIC_URL}.`);
+    if (e.SSO_JWKS_URL && !e.SSO_JWKS_URL.startsWith('https://')) problems.push(`SSO_JWKS_URL must be an https:// address when MicrosoftAppId is set (the keys that sign people's tokens must not be read in the clear); it is ${e.SSO_JWKS_URL}.`);
   }
   if (problems.length) throw new ConfigError(problems);
   return {
