@@ -139,7 +139,7 @@ describe('with bot credentials and Teams SSO', () => {
       const res = await api.get('/api/programme');
       expect(res.status).toBe(200);
       expect(res.headers.get('vary')).toMatch(/authorization/i);
-      expect(res.headers.get('cache-control')).toBe('no-cache');
+      expect(res.headers.get('cache-control')).toBe('no-store');
       const body = res.body as ProgrammeResponse;
       expect(body.viewer).toBeNull();
       expect(body.projects.map((p) => p.reference)).toEqual(PUBLISHED);
@@ -294,6 +294,7 @@ describe('when the key set cannot be read', () => {
     try {
       const res = await api.get('/api/programme', bearer(await issuer.sign(COLLEAGUE_OID, 'X')));
       expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('30');
       expect(res.body.error).toMatch(/cannot be checked right now/);
       expect((await api.get('/api/programme')).status).toBe(200);
     } finally {
