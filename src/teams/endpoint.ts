@@ -4,6 +4,7 @@ import type { Deps } from '../app/deps';
 import { type Config, isLoopback } from '../config';
 import type { Logger } from '../log';
 import { errorReply } from './errors';
+import { createPressLimiter } from './press-limit';
 import { invokeBody } from './reply';
 import { createTurnHandler } from './turn';
 
@@ -136,9 +137,10 @@ function isLoopbackUrl(serviceUrl: string): boolean {
  * The Bot Framework endpoint: checks the envelope (and, in local mode, that replies would go to this machine),
  * authenticates the request, then runs the turn logic. Failures answer with our own short words; the reason is logged.
  */
-export function createTeamsEndpoint(adapter: BotAdapter, config: Pick<Config, 'allowedTenantIds' | 'bot'>, deps: Deps, log: Logger, channelAuth: ChannelAuthOptions = {}): TeamsEndpoint {
+export function createTeamsEndpoint(adapter: BotAdapter, config: Pick<Config, 'allowedTenantIds' | 'bot' | 'pressLimit'>, deps: Deps, log: Logger, channelAuth: ChannelAuthOptions = {}): TeamsEndpoint {
   const authTimeoutMs = channelAuth.timeoutMs ?? 10_000;
-  const logic = createTurnHandler(deps, { allowedTenantIds: config.allowedTenantIds }, log);
+  const presses = createPressLimiter(config.pressLimit, () => deps.clock.now().getTime());
+  const logic = createTurnHandler(deps, { allowedTenantIds: config.allowedTenantIds, presses }, log);
   return {
     adapter,
     async handle(body, authorization) {

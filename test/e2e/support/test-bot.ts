@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import type { Store } from '../../../src/app/ports';
 import { loadConfig } from '../../../src/config';
 import { createLogger } from '../../../src/log';
 import type { Logger } from '../../../src/log';
@@ -55,14 +56,19 @@ export class TestDatabase {
     return this.drop();
   }
 
-  /** Whether the bot stored anything about a person (every message or press it handles records who sent it). */
-  async knowsPerson(personId: string): Promise<boolean> {
+  /** Reads what the bot stored, through a store of its own (the bot may be running). */
+  async read<T>(query: (store: Store) => Promise<T>): Promise<T> {
     const store = await openStore({ databaseUrl: this.env.DATABASE_URL, sqlitePath: this.env.SQLITE_PATH ?? '' });
     try {
-      return (await store.people.get(personId)) !== null;
+      return await query(store);
     } finally {
       await store.close();
     }
+  }
+
+  /** Whether the bot stored anything about a person (every message or press it handles records who sent it). */
+  knowsPerson(personId: string): Promise<boolean> {
+    return this.read(async (store) => (await store.people.get(personId)) !== null);
   }
 }
 
@@ -90,7 +96,8 @@ export interface TestBot {
 export async function startTestBot(db: TestDatabase, env: Record<string, string> = {}, connector?: FakeConnector, at?: string, options: StartOptions = {}): Promise<TestBot> {
   const fake = connector ?? new FakeConnector();
   if (!connector) await fake.start();
-  const config = { ...loadConfig({ PLAYGROUND: 'off', ...db.env, ...env }), port: 0 };
+  // Test personas press far faster than people: the press limit is lifted unless a test sets it (test/e2e/press-limit.test.ts).
+  const config = { ...loadConfig({ PLAYGROUND: 'off', PRESS_LIMIT_BURST: '100000', PRESS_LIMIT_PER_SECOND: '100000', ...db.env, ...env }), port: 0 };
   let bot: RunningBot;
   try {
     const offset = at ? Date.parse(at) - Date.now() : 0;
