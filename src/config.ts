@@ -25,6 +25,8 @@ export interface Config {
   digests: { schedule: string; meetingCheckSchedule: string; daysBeforeMeeting: number };
   /** The address people reach the bot at (links in cards start with it), without a trailing slash. */
   publicUrl: string;
+  /** Each person's commands and card presses: a burst, then so many a second (src/teams/press-limit.ts). */
+  pressLimit: { burst: number; perSecond: number };
   /** Signs the annual report's download links; null when unset (a random one is made at start-up). */
   reportLinkSecret: string | null;
   // --- The Programme tab's sign-in (issue 6) ---
@@ -103,6 +105,12 @@ const schema = z.object({
   DIGEST_DAYS_BEFORE_MEETING: optionalText
     .transform((v) => (v === '' ? 3 : Number(v)))
     .pipe(z.number({ error: 'must be a whole number of working days' }).int('must be a whole number of working days').min(1, 'must be at least 1').max(20, 'must be at most 20')),
+  PRESS_LIMIT_BURST: optionalText
+    .transform((v) => (v === '' ? 10 : Number(v)))
+    .pipe(z.number({ error: 'must be a whole number of presses' }).int('must be a whole number of presses').min(1, 'must be at least 1').max(100_000, 'must be at most 100000')),
+  PRESS_LIMIT_PER_SECOND: optionalText
+    .transform((v) => (v === '' ? 1 : Number(v)))
+    .pipe(z.number({ error: 'must be a number of presses a second, like 1 or 0.5' }).min(0.01, 'must be at least 0.01').max(100_000, 'must be at most 100000')),
   PUBLIC_URL: optionalText.refine((v) => v === '' || /^https?:\/\/[^/\s]+$/.test(v.replace(/\/+$/, '')), 'must be the address people reach the bot at, like https://dsg-bot.council.example (no path)'),
   REPORT_LINK_SECRET: optionalText.refine((v) => v === '' || v.length >= 32, 'must be at least 32 characters (e.g. openssl rand -hex 32)'),
   BANK_HOLIDAYS_FILE: optionalText.refine((v) => v === '' || v.endsWith('.json'), 'must be the path of a .json file (or unset for config/bank-holidays-scotland.json)'),
@@ -142,6 +150,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     if (e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) problems.push('MicrosoftAppPassword is required when MicrosoftAppId is set.');
     if (e.MicrosoftAppType !== 'MultiTenant' && !e.MicrosoftAppTenantId) problems.push(`MicrosoftAppTenantId is required when MicrosoftAppType is ${e.MicrosoftAppType}.`);
     if (!e.PUBLIC_URL) problems.push('PUBLIC_URL is required when MicrosoftAppId is set: the https address people reach the bot at (links in cards start with it), like https://dsg-bot.council.example.');
+    else if (!e.PUBLIC_URL.startsWith('https://')) problems.push(`PUBLIC_URL must be an https:// address when MicrosoftAppId is set (links in cards and the tab go there); it is ${e.PUBLIC_URL}.`);
+    if (e.SSO_JWKS_URL && !e.SSO_JWKS_URL.startsWith('https://')) problems.push(`SSO_JWKS_URL must be an https:// address when MicrosoftAppId is set (the keys that sign people's tokens must not be read in the clear); it is ${e.SSO_JWKS_URL}.`);
   }
   if (problems.length) throw new ConfigError(problems);
   return {
@@ -164,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     openData: e.OPEN_DATA === 'on',
     digests: { schedule: e.DIGEST_SCHEDULE, meetingCheckSchedule: e.DIGEST_MEETING_CHECK_SCHEDULE, daysBeforeMeeting: e.DIGEST_DAYS_BEFORE_MEETING },
     publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') || `http://${isLoopback(e.HOST) ? '127.0.0.1' : 'localhost'}:${e.PORT}`,
+    pressLimit: { burst: e.PRESS_LIMIT_BURST, perSecond: e.PRESS_LIMIT_PER_SECOND },
     reportLinkSecret: e.REPORT_LINK_SECRET || null,
     // --- The Programme tab's sign-in (issue 6) ---
     sso: e.SSO_APP_ID

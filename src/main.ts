@@ -26,7 +26,7 @@ import { MOCK_TENANT, MOCK_USERS, startPlayground } from './playground';
 import { type Caller, createSignIn } from './sso/sign-in';
 import { createTokenValidator } from './sso/token-validator';
 import { openStore } from './storage/open-store';
-import { createAdapter, createTeamsEndpoint } from './teams/endpoint';
+import { type ChannelAuthOptions, createAdapter, createTeamsEndpoint } from './teams/endpoint';
 import { createMessenger } from './teams/messenger';
 import { createOutboxRenderer } from './teams/outbox-renderer';
 import { createRoster } from './teams/roster';
@@ -36,11 +36,17 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
+export interface StartOptions {
+  clock?: Clock;
+  /** How Teams' requests are authenticated (tests point the Bot Framework's keys at a loopback server). */
+  channelAuth?: ChannelAuthOptions;
+}
+
 /** The composition root: storage, use-case ports, the Teams endpoint and the HTTP server. */
-export async function startBot(config: Config, log: Logger, options: { clock?: Clock } = {}): Promise<RunningBot> {
+export async function startBot(config: Config, log: Logger, options: StartOptions = {}): Promise<RunningBot> {
   const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, logger: log });
   const appId = config.bot?.appId ?? '';
-  const adapter = createAdapter(config, log);
+  const adapter = createAdapter(config, log, options.channelAuth);
   const messenger = createMessenger(adapter, appId, {
     defaultServiceUrl: config.teamsServiceUrl,
     // In local mode the bot has no app id of its own: use the one the Playground plays.
@@ -84,7 +90,7 @@ export async function startBot(config: Config, log: Logger, options: { clock?: C
     log,
   });
   const schedules = [reminders, ...startDigestSchedules(config, deps, calendar, log)];
-  const teams = createTeamsEndpoint(adapter, config, deps, log);
+  const teams = createTeamsEndpoint(adapter, config, deps, log, options.channelAuth);
   const openData = config.openData ? { json: () => openProgrammeJson(deps), csv: () => openProgrammeCsv(deps) } : undefined;
   // The Programme tab's API: Teams SSO when SSO_APP_ID is set; in local mode also the demo sign-in as a mock user.
   const signIn = createSignIn({
@@ -98,7 +104,7 @@ export async function startBot(config: Config, log: Logger, options: { clock?: C
   };
   const server = createHttpServer(
     {
-      messages: (req, res) => teams.handle(req, res),
+      messages: (activity, authorization) => teams.handle(activity, authorization),
       databaseHealthy: () => store.ping(),
       openData,
       annualReport: (file, expires, token) => downloadAnnualReport(deps, file, expires, token),
@@ -106,6 +112,7 @@ export async function startBot(config: Config, log: Logger, options: { clock?: C
       tabDir: TAB_DIR,
     },
     log,
+    { loopbackHostsOnly: config.bot === null },
   );
   let url: string;
   try {

@@ -32,6 +32,19 @@ describe('configuration', () => {
     expect(() => loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 's' })).toThrow(/PUBLIC_URL is required when MicrosoftAppId is set/);
   });
 
+  it('needs https for PUBLIC_URL and SSO_JWKS_URL with credentials, and names each', () => {
+    const creds = { MicrosoftAppId: 'app', MicrosoftAppPassword: 's' };
+    expect(() => loadConfig({ ...creds, PUBLIC_URL: 'http://dsg-bot.council.example' })).toThrow(/PUBLIC_URL must be an https:\/\/ address when MicrosoftAppId is set/);
+    expect(() => loadConfig({ ...creds, PUBLIC_URL: 'https://dsg-bot.council.example', SSO_JWKS_URL: 'http://keys.example/keys' })).toThrow(/SSO_JWKS_URL must be an https:\/\/ address when MicrosoftAppId is set/);
+    expect(loadConfig({ ...creds, PUBLIC_URL: 'https://dsg-bot.council.example', SSO_APP_ID: '2f6b8c1d-4e5a-4f6b-8c7d-9e0f1a2b3c4d', SSO_JWKS_URL: 'https://keys.example/keys' }).sso?.jwksUrl).toBe('https://keys.example/keys');
+  });
+
+  it('limits each person to a burst of 10 presses, then 1 a second, unless told otherwise', () => {
+    expect(loadConfig({}).pressLimit).toEqual({ burst: 10, perSecond: 1 });
+    expect(loadConfig({ PRESS_LIMIT_BURST: '20', PRESS_LIMIT_PER_SECOND: '0.5' }).pressLimit).toEqual({ burst: 20, perSecond: 0.5 });
+    expect(() => loadConfig({ PRESS_LIMIT_BURST: '0', PRESS_LIMIT_PER_SECOND: 'fast' })).toThrow(/PRESS_LIMIT_BURST must be at least 1[\s\S]*PRESS_LIMIT_PER_SECOND must be a number of presses a second/);
+  });
+
   it('splits the lists', () => {
     expect(loadConfig({ ALLOWED_TENANT_IDS: ' a, b ,,', DSG_ADMIN_AAD_IDS: 'x' })).toMatchObject({ allowedTenantIds: ['a', 'b'], adminAadIds: ['x'] });
   });

@@ -4,12 +4,22 @@ import { isDomainError } from '../domain/errors';
 import type { Logger } from '../log';
 import { type Caller, SignInError } from '../sso/sign-in';
 import { readTabFile } from './tab-files';
+import { isLoopback } from '../config';
 
 export const MAX_BODY_BYTES = 256 * 1024;
+/** Seconds a caller is asked to wait (Retry-After) when the bot cannot check sign-ins right now. */
+export const RETRY_AFTER_SECONDS = 30;
+
+/** What the bot answers to one POST /api/messages: the status, the body (JSON) if any, and extra headers. */
+export interface MessagesAnswer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
 
 export interface HttpHandlers {
-  /** POST /api/messages with a parsed JSON body; may throw for a body that is not an activity. */
-  messages(req: restify.Request, res: restify.Response): Promise<void>;
+  /** POST /api/messages: a JSON object with a string "type", and the Authorization header as sent. */
+  messages(activity: Record<string, unknown>, authorization: string | undefined): Promise<MessagesAnswer>;
   /** Whether the database answers. */
   databaseHealthy(): Promise<boolean>;
   /** The published Digital Programme (GET /open/programme.json and .csv); absent when OPEN_DATA is off. */
@@ -26,25 +36,69 @@ export interface HttpHandlers {
   tabDir?: string;
 }
 
-/** The bot's HTTP surface; the only place that knows restify. */
-export function createHttpServer(handlers: HttpHandlers, log: Logger): restify.Server {
-  const server = restify.createServer({ name: 'dsg-bot', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false, rejectUnknown: false } as restify.plugins.BodyParserOptions));
+export interface HttpOptions {
+  /** Local mode: answer only requests addressed to a loopback Host (a DNS-rebinding page gets 421). */
+  loopbackHostsOnly: boolean;
+}
 
-  server.post('/api/messages', async (req, res) => {
+/** What a person or client reads for each error restify raises itself; never restify's own words. */
+const ERROR_WORDS: Record<number, string> = {
+  400: 'The body is not valid JSON.',
+  404: 'There is nothing at this address.',
+  405: 'This address does not take that method.',
+  413: `The body is larger than ${MAX_BODY_BYTES / 1024} KB.`,
+};
+const INTERNAL_ERROR = 'Something went wrong on our side; try again later.';
+
+/** Whether a Host header names this machine: localhost, 127.x.x.x or [::1], with or without a port. */
+export function isLoopbackHost(host: string | undefined): boolean {
+  const match = /^(localhost|\d{1,3}(?:\.\d{1,3}){3}|\[::1\])(?::\d{1,5})?$/i.exec(host ?? '');
+  return match !== null && isLoopback(match[1].toLowerCase());
+}
+
+/** The bot's HTTP surface; the only place that knows restify. */
+export function createHttpServer(handlers: HttpHandlers, log: Logger, options: HttpOptions): restify.Server {
+  const server = restify.createServer({ name: 'dsg-bot', handleUncaughtExceptions: false });
+
+  // Before routing, for every address (unknown ones included): no MIME sniffing, nothing personal cached,
+  // and in local mode nothing answered for a Host that is not this machine.
+  server.pre((req, res, next) => {
+    res.header('x-content-type-options', 'nosniff');
+    if (/^\/(api|reports)\//.test(req.getPath())) res.header('cache-control', 'no-store');
+    if (options.loopbackHostsOnly && !isLoopbackHost(req.headers.host)) {
+      log.warn({ reqId: req.id(), host: String(req.headers.host ?? '').slice(0, 100), url: req.url?.slice(0, 200) }, 'request for a host that is not loopback refused (local mode)');
+      res.send(421, { error: 'In local mode this bot answers only at localhost, 127.0.0.1 or [::1].' });
+      return next(false);
+    }
+    return next();
+  });
+
+  // Only JSON: a form post (which any web page can send cross-site, without a preflight) is refused unread.
+  const jsonOnly: restify.RequestHandler = (req, res, next) => {
+    const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (type === 'application/json') return next();
+    log.warn({ reqId: req.id(), contentType: type.slice(0, 100) }, 'POST /api/messages that is not JSON refused');
+    res.send(415, { error: 'The body must be a Bot Framework activity sent as JSON (Content-Type: application/json).' });
+    return next(false);
+  };
+  server.post('/api/messages', jsonOnly, ...restify.plugins.jsonBodyParser({ maxBodySize: MAX_BODY_BYTES } as restify.plugins.JsonBodyParserOptions), async (req: restify.Request, res: restify.Response) => {
     const body: unknown = req.body;
     if (!body || typeof body !== 'object' || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
       log.warn({ reqId: req.id() }, 'POST /api/messages without a JSON activity');
       res.send(400, { error: 'The body must be a Bot Framework activity: a JSON object with a "type".' });
       return;
     }
+    const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined;
+    let answer: MessagesAnswer;
     try {
-      await handlers.messages(req, res);
+      answer = await handlers.messages(body as Record<string, unknown>, authorization);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      log.warn({ reqId: req.id(), reason }, 'activity refused');
-      if (!res.headersSent) res.send(400, { error: `The activity is malformed: ${reason}`.slice(0, 500) });
+      log.error({ reqId: req.id(), err: error }, 'activity could not be handled');
+      answer = { status: 500, body: { error: INTERNAL_ERROR } };
     }
+    if (res.headersSent) return;
+    for (const [name, value] of Object.entries(answer.headers ?? {})) res.header(name, value);
+    res.send(answer.status, answer.body);
   });
 
   // The Playground (and some proxies) probe the endpoint with HEAD before posting.
@@ -108,7 +162,6 @@ export function createHttpServer(handlers: HttpHandlers, log: Logger): restify.S
       res.writeHead(200, {
         'content-type': result.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
         'content-disposition': `attachment; filename="${result.fileName}"`,
-        'cache-control': 'private, no-store',
         'content-length': Buffer.byteLength(result.body),
       });
       res.end(result.body);
@@ -120,26 +173,24 @@ export function createHttpServer(handlers: HttpHandlers, log: Logger): restify.S
   // --- The Programme tab's API ---
   const api = handlers.programmeApi;
   type ProgrammeApi = NonNullable<HttpHandlers['programmeApi']>;
-  /** Answers one API call: the sign-in headers in, a JSON body out; people's data is never cached. */
+  /** Answers one API call: the sign-in headers in, a JSON body out (never cached: see server.pre). */
   const apiRoute = (path: string, read: (api: ProgrammeApi, caller: Caller, req: restify.Request) => Promise<object> | object) =>
     server.get(path, async (req, res) => {
       res.header('vary', 'Authorization, X-Demo-User');
       if (!api) {
-        res.header('cache-control', 'no-store');
         res.send(404, { error: 'The Programme API is not enabled on this server.' });
         return;
       }
       const header = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined);
+      // The demo sign-in header counts only from this machine (and only in local mode: see main.ts).
+      const demoUser = isLoopbackHost(req.headers.host) ? header('x-demo-user') : undefined;
       try {
-        const body = await read(api, { authorization: header('authorization'), demoUser: header('x-demo-user') }, req);
-        const personal = (body as { viewer?: unknown }).viewer != null;
-        res.header('cache-control', personal ? 'no-store' : 'no-cache');
-        res.send(200, body);
+        res.send(200, await read(api, { authorization: header('authorization'), demoUser }, req));
       } catch (error) {
-        res.header('cache-control', 'no-store');
         if (error instanceof SignInError) {
           log.warn({ reqId: req.id(), path, reason: error.message }, 'programme API sign-in refused');
           if (error.status === 401) res.header('www-authenticate', 'Bearer error="invalid_token"');
+          if (error.status === 503) res.header('retry-after', String(RETRY_AFTER_SECONDS));
           res.send(error.status, { error: error.message });
         } else if (isDomainError(error) && (error.code === 'NOT_FOUND' || error.code === 'INVALID_FIELD')) {
           log.info({ reqId: req.id(), path, reason: error.message }, 'programme API request refused');
@@ -174,8 +225,12 @@ export function createHttpServer(handlers: HttpHandlers, log: Logger): restify.S
   server.on('after', (req: restify.Request, res: restify.Response) => {
     log.debug({ reqId: req.id(), method: req.method, url: req.url, status: res.statusCode, ms: Date.now() - req.time() }, 'http');
   });
+  // restify's own errors (no route, wrong method, bad JSON, too large, a handler that threw) get our words, not its.
   server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number }, next: () => void) => {
-    log.warn({ reqId: req.id(), url: req.url, status: err.statusCode, reason: err.message }, 'http request refused');
+    const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
+    if (status >= 500) log.error({ reqId: req.id(), url: req.url, status, err }, 'http request failed');
+    else log.warn({ reqId: req.id(), url: req.url?.slice(0, 200), status, reason: err.message.slice(0, 200) }, 'http request refused');
+    if (!res.headersSent) res.send(status, { error: ERROR_WORDS[status] ?? (status >= 500 ? INTERNAL_ERROR : 'The request could not be handled.') });
     next();
   });
   return server;

@@ -7,6 +7,7 @@ import type { Logger } from '../log';
 import { actorFrom, channelFrom, contactFrom, isChannel, tenantOf } from './activity';
 import { parseCommand } from './commands';
 import { errorReply } from './errors';
+import type { PressLimiter } from './press-limit';
 import { card, invokeBody, text, type Reply } from './reply';
 import { VERBS } from './verbs';
 
@@ -20,6 +21,8 @@ const cardAction = z.object({
 
 export interface TurnOptions {
   allowedTenantIds: readonly string[];
+  /** Each person's commands and card presses (src/teams/press-limit.ts). */
+  presses: PressLimiter;
 }
 
 /** A verb name safe to repeat back to the person. */
@@ -31,6 +34,8 @@ const shown = (name: unknown): string => (typeof name === 'string' && /^[\w.-]{1
  */
 export function createTurnHandler(deps: Deps, options: TurnOptions, rootLog: Logger): (context: TurnContext) => Promise<void> {
   async function runVerb(name: unknown, data: unknown, activity: Activity, log: Logger): Promise<Reply> {
+    const tooMany = options.presses.check(activity.from.id, log);
+    if (tooMany) return tooMany;
     const verb = typeof name === 'string' ? VERBS.get(name) : undefined;
     if (!verb) {
       log.warn({ verb: String(name).slice(0, 80) }, 'unknown verb');

@@ -25,7 +25,7 @@ const rawPost = (body: string, contentType = 'application/json') =>
 describe('HTTP edge', () => {
   it('answers malformed JSON, non-activities and missing fields with 400 and says why', async () => {
     const cases: [string, RegExp][] = [
-      ['{"type":', /Invalid JSON/],
+      ['{"type":', /not valid JSON/],
       ['[1,2]', /must be a Bot Framework activity/],
       ['{"text":"no type"}', /must be a Bot Framework activity/],
       ['{"type":"message","text":"hi"}', /malformed: serviceUrl/],

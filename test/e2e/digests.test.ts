@@ -200,6 +200,8 @@ describe('the annual report', () => {
     const csv = await fetch(local(csvUrl));
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('cache-control')).toBe('no-store');
+    expect(csv.headers.get('x-content-type-options')).toBe('nosniff');
     const text = await csv.text();
     expect(text.split('\r\n')[0]).toBe('Reference,Title,Strand,Status,Priority,Approved on,Completed on,Started this year,Completed this year,Planned annual cash saving (GBP),Realised cash saving this year (GBP),Milestones due this year,Met on time,Late or missed');
     expect(text.split('\r\n').length).toBeGreaterThan(10);

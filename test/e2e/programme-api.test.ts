@@ -94,9 +94,11 @@ interface Api {
   get(path: string, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; text: string; body: any }>;
 }
 
-async function startApi(env: Record<string, string>): Promise<Api> {
+/** `jwksUrl`: where the tab's sign-in keys are read; an http:// key server on loopback, past the https rule of SSO_JWKS_URL. */
+async function startApi(env: Record<string, string>, jwksUrl?: string): Promise<Api> {
   const logs: string[] = [];
-  const config = { ...loadConfig({ PLAYGROUND: 'off', ...db.env, ...env }), port: 0 };
+  const loaded = loadConfig({ PLAYGROUND: 'off', ...db.env, ...env });
+  const config = { ...loaded, port: 0, sso: loaded.sso && jwksUrl ? { ...loaded.sso, jwksUrl } : loaded.sso };
   const bot = await startBot(config, createLogger('info', { write: (line: string) => void logs.push(line) }));
   return {
     bot,
@@ -122,7 +124,7 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 describe('with bot credentials and Teams SSO', () => {
   let api: Api;
   beforeAll(async () => {
-    api = await startApi({ ...WITH_CREDENTIALS, SSO_JWKS_URL: issuer.jwksUrl });
+    api = await startApi(WITH_CREDENTIALS, issuer.jwksUrl);
   });
   afterAll(() => api.bot.stop());
 
@@ -137,7 +139,7 @@ describe('with bot credentials and Teams SSO', () => {
       const res = await api.get('/api/programme');
       expect(res.status).toBe(200);
       expect(res.headers.get('vary')).toMatch(/authorization/i);
-      expect(res.headers.get('cache-control')).toBe('no-cache');
+      expect(res.headers.get('cache-control')).toBe('no-store');
       const body = res.body as ProgrammeResponse;
       expect(body.viewer).toBeNull();
       expect(body.projects.map((p) => p.reference)).toEqual(PUBLISHED);
@@ -288,10 +290,11 @@ describe('when the key set cannot be read', () => {
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const { port } = closed.address() as { port: number };
     await new Promise((r) => closed.close(r));
-    const api = await startApi({ ...WITH_CREDENTIALS, SSO_JWKS_URL: `http://127.0.0.1:${port}/keys` });
+    const api = await startApi(WITH_CREDENTIALS, `http://127.0.0.1:${port}/keys`);
     try {
       const res = await api.get('/api/programme', bearer(await issuer.sign(COLLEAGUE_OID, 'X')));
       expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('30');
       expect(res.body.error).toMatch(/cannot be checked right now/);
       expect((await api.get('/api/programme')).status).toBe(200);
     } finally {

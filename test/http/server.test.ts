@@ -1,10 +1,12 @@
 import { close, createHttpServer, listen } from '../../src/http/server';
 import { createLogger } from '../../src/log';
 
+const LOCAL = { loopbackHostsOnly: true };
+
 describe('HTTP server', () => {
   it('reports 503 when the database does not answer', async () => {
     let healthy = false;
-    const server = createHttpServer({ messages: async () => undefined, databaseHealthy: async () => healthy }, createLogger('silent'));
+    const server = createHttpServer({ messages: async () => ({ status: 200 }), databaseHealthy: async () => healthy }, createLogger('silent'), LOCAL);
     const url = await listen(server, 0, '127.0.0.1');
     try {
       const down = await fetch(`${url}/healthz`);
@@ -22,13 +24,14 @@ describe('HTTP server', () => {
     const gate = new Promise<void>((r) => (release = r));
     const server = createHttpServer(
       {
-        messages: async (_req, res) => {
+        messages: async () => {
           await gate;
-          res.send(200, { done: true });
+          return { status: 200, body: { done: true } };
         },
         databaseHealthy: async () => true,
       },
       createLogger('silent'),
+      LOCAL,
     );
     const url = await listen(server, 0, '127.0.0.1');
     const inFlight = fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"message"}' });
@@ -43,10 +46,10 @@ describe('HTTP server', () => {
 });
 
 describe('the Programme tab API routes', () => {
-  const base = { messages: async () => undefined, databaseHealthy: async () => true };
+  const base = { messages: async () => ({ status: 200 }), databaseHealthy: async () => true };
 
   it('answer 404 when the server has no Programme API', async () => {
-    const server = createHttpServer(base, createLogger('silent'));
+    const server = createHttpServer(base, createLogger('silent'), LOCAL);
     const url = await listen(server, 0, '127.0.0.1');
     try {
       const res = await fetch(`${url}/api/programme`);
@@ -62,7 +65,7 @@ describe('the Programme tab API routes', () => {
     const fail = async (): Promise<never> => {
       throw new Error('disk on fire');
     };
-    const server = createHttpServer({ ...base, programmeApi: { session: () => ({ mode: 'anonymous' }), programme: fail, project: fail } }, createLogger('info', { write: (l: string) => void lines.push(l) }));
+    const server = createHttpServer({ ...base, programmeApi: { session: () => ({ mode: 'anonymous' }), programme: fail, project: fail } }, createLogger('info', { write: (l: string) => void lines.push(l) }), LOCAL);
     const url = await listen(server, 0, '127.0.0.1');
     try {
       const res = await fetch(`${url}/api/projects/DP-2026-0001`);

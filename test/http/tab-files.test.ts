@@ -12,6 +12,8 @@ import { close, createHttpServer, listen } from '../../src/http/server';
 import { TAB_CSP } from '../../src/http/tab-files';
 import { createLogger } from '../../src/log';
 
+const LOCAL = { loopbackHostsOnly: true };
+
 let root: string;
 let tabDir: string;
 let server: restify.Server;
@@ -27,7 +29,7 @@ beforeAll(async () => {
   writeFileSync(path.join(tabDir, 'config.html'), '<!doctype html><title>Add the Programme tab</title>');
   writeFileSync(path.join(tabDir, 'tab-AB12CD34.js'), 'console.log(1)');
   writeFileSync(path.join(tabDir, 'styles-ZZ99YY88.css'), 'body{}');
-  server = createHttpServer({ messages: async () => undefined, databaseHealthy: async () => true, tabDir }, createLogger('silent'));
+  server = createHttpServer({ messages: async () => ({ status: 200 }), databaseHealthy: async () => true, tabDir }, createLogger('silent'), LOCAL);
   url = await listen(server, 0, '127.0.0.1');
 });
 afterAll(async () => {
@@ -117,7 +119,7 @@ describe('GET /tab', () => {
 
   it('says how to build the tab when it has not been built', async () => {
     const empty = mkdtempSync(path.join(tmpdir(), 'dsg-tab-empty-'));
-    const bare = createHttpServer({ messages: async () => undefined, databaseHealthy: async () => true, tabDir: empty }, createLogger('silent'));
+    const bare = createHttpServer({ messages: async () => ({ status: 200 }), databaseHealthy: async () => true, tabDir: empty }, createLogger('silent'), LOCAL);
     const bareUrl = await listen(bare, 0, '127.0.0.1');
     try {
       const res = await fetch(`${bareUrl}/tab`);

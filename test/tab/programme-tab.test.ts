@@ -347,7 +347,7 @@ describe('demo sign-in (local mode)', () => {
 describe('with Teams SSO configured', () => {
   it('a plain browser (outside Teams) gets the public view, told where names are shown, with no demo sign-in', async () => {
     const appId = '5b3a2c1d-0e9f-4a8b-8c7d-6e5f4a3b2c1d';
-    const sso = await startTestBot(db, { MicrosoftAppId: appId, MicrosoftAppPassword: 'not-used-here', PUBLIC_URL: 'https://dsg-bot.council.example', SSO_APP_ID: appId, SSO_JWKS_URL: 'http://127.0.0.1:9/keys' });
+    const sso = await startTestBot(db, { MicrosoftAppId: appId, MicrosoftAppPassword: 'not-used-here', PUBLIC_URL: 'https://dsg-bot.council.example', SSO_APP_ID: appId, SSO_JWKS_URL: 'https://127.0.0.1:9/keys' });
     try {
       const page = await offlinePage(browser);
       pages.push(page);

@@ -6,9 +6,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import type { Store } from '../../../src/app/ports';
 import { loadConfig } from '../../../src/config';
 import { createLogger } from '../../../src/log';
+import type { Logger } from '../../../src/log';
 import { type RunningBot, startBot } from '../../../src/main';
+import { openStore } from '../../../src/storage/open-store';
+import type { ChannelAuthOptions } from '../../../src/teams/endpoint';
 import type { ActivityOptions, TeamsActivity } from './activities';
 import { FakeConnector } from './fake-connector';
 
@@ -51,6 +55,28 @@ export class TestDatabase {
   dispose(): Promise<void> {
     return this.drop();
   }
+
+  /** Reads what the bot stored, through a store of its own (the bot may be running). */
+  async read<T>(query: (store: Store) => Promise<T>): Promise<T> {
+    const store = await openStore({ databaseUrl: this.env.DATABASE_URL, sqlitePath: this.env.SQLITE_PATH ?? '' });
+    try {
+      return await query(store);
+    } finally {
+      await store.close();
+    }
+  }
+
+  /** Whether the bot stored anything about a person (every message or press it handles records who sent it). */
+  knowsPerson(personId: string): Promise<boolean> {
+    return this.read(async (store) => (await store.people.get(personId)) !== null);
+  }
+}
+
+export interface StartOptions {
+  /** Where the bot reads the Bot Framework's keys (with credentials): a loopback token issuer. */
+  channelAuth?: ChannelAuthOptions;
+  /** Default: silent, or TEST_LOG_LEVEL. */
+  log?: Logger;
 }
 
 export interface TestBot {
@@ -58,7 +84,8 @@ export interface TestBot {
   connector: FakeConnector;
   /** Default activity options: answers go to the fake connector. */
   opts: ActivityOptions;
-  post(activity: TeamsActivity | object): Promise<{ status: number; body: any }>;
+  /** POSTs the activity as JSON to /api/messages, with `headers` (e.g. authorization) added. */
+  post(activity: TeamsActivity | object, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; body: any }>;
   stop(): Promise<void>;
 }
 
@@ -66,14 +93,15 @@ export interface TestBot {
  * Starts the bot on `db`. `at` makes the bot's clock read that instant now and run on from there (the
  * scheduler, the outbox and every use case share it), for tests that need a Monday or a given week.
  */
-export async function startTestBot(db: TestDatabase, env: Record<string, string> = {}, connector?: FakeConnector, at?: string): Promise<TestBot> {
+export async function startTestBot(db: TestDatabase, env: Record<string, string> = {}, connector?: FakeConnector, at?: string, options: StartOptions = {}): Promise<TestBot> {
   const fake = connector ?? new FakeConnector();
   if (!connector) await fake.start();
-  const config = { ...loadConfig({ PLAYGROUND: 'off', ...db.env, ...env }), port: 0 };
+  // Test personas press far faster than people: the press limit is lifted unless a test sets it (test/e2e/press-limit.test.ts).
+  const config = { ...loadConfig({ PLAYGROUND: 'off', PRESS_LIMIT_BURST: '100000', PRESS_LIMIT_PER_SECOND: '100000', ...db.env, ...env }), port: 0 };
   let bot: RunningBot;
   try {
     const offset = at ? Date.parse(at) - Date.now() : 0;
-    bot = await startBot(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), { clock: { now: () => new Date(Date.now() + offset) } });
+    bot = await startBot(config, options.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), { clock: { now: () => new Date(Date.now() + offset) }, channelAuth: options.channelAuth });
   } catch (error) {
     if (!connector) await fake.stop();
     throw error;
@@ -82,8 +110,8 @@ export async function startTestBot(db: TestDatabase, env: Record<string, string>
     bot,
     connector: fake,
     opts: { serviceUrl: fake.url },
-    async post(activity) {
-      const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    async post(activity, headers = {}) {
+      const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
       const text = await res.text();
       let body: unknown = text;
       try {
@@ -91,7 +119,7 @@ export async function startTestBot(db: TestDatabase, env: Record<string, string>
       } catch {
         // not JSON: keep the text
       }
-      return { status: res.status, body };
+      return { status: res.status, headers: res.headers, body };
     },
     async stop() {
       await bot.stop();
