@@ -155,11 +155,8 @@ describe('when the Bot Framework sign-in metadata cannot be read', () => {
   };
 
   it('answers 503 with Retry-After when nothing listens there, and logs the cause at error level', async () => {
-    const probe = createServer();
-    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
-    const { port } = probe.address() as AddressInfo;
-    await new Promise((r) => probe.close(r));
-    const t = await startAuthenticatedBot(`http://127.0.0.1:${port}/v1/.well-known/openidconfiguration`);
+    // Port 1 (tcpmux): nothing listens there, and no test can take it meanwhile, as a just-closed ephemeral port could be.
+    const t = await startAuthenticatedBot('http://127.0.0.1:1/v1/.well-known/openidconfiguration');
     try {
       const logged = await expectUnavailable(t, person('unreachable'));
       expect(logged.some((l) => /ECONNREFUSED/.test(l.reason))).toBe(true);
