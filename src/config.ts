@@ -122,7 +122,7 @@ const schema = z.object({
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Where Microsoft Entra ID publishes the keys that sign its tokens. */
-export const DEFAULT_SSO_JWKS_URL = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
+const DEFAULT_SSO_JWKS_URL = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
 
 export function isLoopback(host: string): boolean {
   if (host === 'localhost') return true;

@@ -24,7 +24,7 @@ import { DEMO_PEOPLE, personRef, STRAND_TEAMS, type Who } from './people';
 import { DEMO_REQUESTS } from './requests';
 import type { AnsweredAskSpec, AskSpec, DaysAgo, DeliverySpec, MilestoneSpec, RequestSpec } from './spec';
 
-export interface DemoRecord {
+interface DemoRecord {
   /** Stable name of the demo request, whatever reference it is given. */
   key: string;
   request: ProjectRequest;

@@ -34,7 +34,7 @@ export interface MilestoneSpec {
   revisions?: { from: number; on: DaysAgo; reason: string }[];
 }
 
-export interface BenefitSpec {
+interface BenefitSpec {
   /** The financial year before today's, or today's. */
   year: 'previous' | 'current';
   on: DaysAgo;
@@ -62,7 +62,7 @@ export interface DeliverySpec {
   benefits?: BenefitSpec[];
 }
 
-export type StorySpec =
+type StorySpec =
   | { status: 'submitted' }
   | { status: 'more-info-requested'; ask: AskSpec }
   | { status: 'under-review'; ask: AnsweredAskSpec }

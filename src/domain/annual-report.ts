@@ -22,7 +22,7 @@ export function parseFinancialYear(text: string): { name: string; first: string;
   return { name: `${start}/${String(end % 100).padStart(2, '0')}`, first: `${start}-04-01`, last: `${end}-03-31` };
 }
 
-export interface ReportDecision {
+interface ReportDecision {
   reference: string;
   action: 'approve' | 'decline' | 'merge';
   at: string;
@@ -39,7 +39,7 @@ export interface ReportSource {
   completedOn: ReadonlyMap<string, string>;
 }
 
-export interface ReportProjectRow {
+interface ReportProjectRow {
   reference: string;
   title: string;
   strand: string;

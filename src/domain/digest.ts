@@ -15,12 +15,12 @@ import { countOf } from './words';
 /** Items shown per section; the rest are counted ("and 12 more"). Keeps every digest card well under 28 KB. */
 export const DIGEST_LIST_LIMIT = 5;
 /** Milestones due within this many days are listed. */
-export const DUE_SOON_DAYS = 14;
+const DUE_SOON_DAYS = 14;
 /** Without a meeting set within this many days the digest says so at the top (the DSG meets at least every two months). */
-export const MEETING_HORIZON_DAYS = 61;
+const MEETING_HORIZON_DAYS = 61;
 /** What a priority project must have, as the strategy puts it: a business case, a lead, a manager, a plan, resourcing. */
 const ESSENTIALS: readonly MissingItem[] = ['business-case', 'project-lead', 'project-manager', 'implementation-plan', 'resourcing'];
-export type DigestKind = 'weekly' | 'pre-meeting' | 'preview';
+type DigestKind = 'weekly' | 'pre-meeting' | 'preview';
 
 /** Which digest to build, for whom, and since when: what the outbox queues, and the digest is built from when it is sent. */
 export interface DigestRequest {
@@ -72,7 +72,7 @@ export interface DigestSource {
   unreachable: readonly { aadObjectId: string; name: string }[];
 }
 
-export interface DigestItem {
+interface DigestItem {
   reference: string;
   /** The record's title (user text). */
   title: string;
@@ -84,7 +84,7 @@ export interface DigestItem {
   opens: 'project' | 'request';
 }
 
-export interface DigestSection {
+interface DigestSection {
   id: 'new-requests' | 'decisions' | 'awaiting' | 'missing' | 'due-soon' | 'overdue' | 'completed' | 'owners';
   title: string;
   items: DigestItem[];
@@ -94,7 +94,7 @@ export interface DigestSection {
   moreCommand: string;
 }
 
-export interface DigestCount {
+interface DigestCount {
   label: string;
   count: number;
 }

@@ -1,13 +1,8 @@
 import { isIsoDate } from './request-form';
 import type { Milestone } from './project';
 
-export interface MilestoneRow {
-  title: string;
-  due: string;
-}
-
-export const MAX_MILESTONE_ROWS = 5;
-export const MILESTONE_TITLE_MAX = 200;
+const MAX_MILESTONE_ROWS = 5;
+const MILESTONE_TITLE_MAX = 200;
 
 export type MilestoneResult = { ok: true; milestones: Omit<Milestone, 'id'>[] } | { ok: false; errors: Record<string, string> };
 

@@ -97,7 +97,7 @@ export function rolesFor(actor: Actor, subject: Subject, ctx: RoleContext): Role
 }
 
 /** Words for each role, as people see them (in this order). */
-export const ROLE_LABELS: Record<Role, string> = {
+const ROLE_LABELS: Record<Role, string> = {
   admin: 'Administrator',
   chair: 'DSG chair',
   'dsg-member': 'DSG member',

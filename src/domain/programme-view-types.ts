@@ -23,7 +23,7 @@ export interface SessionInfo {
   demoUsers?: { id: string; name: string }[];
 }
 
-export interface ProgrammeOwners {
+interface ProgrammeOwners {
   digitalLeader: string | null;
   projectLead: string | null;
   projectManager: string | null;

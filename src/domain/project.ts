@@ -17,7 +17,7 @@ export const DPIA_STATUSES = ['not-started', 'in-progress', 'completed'] as cons
 export type DpiaStatus = (typeof DPIA_STATUSES)[number];
 export const DPIA_LABELS: Record<DpiaStatus, string> = { 'not-started': 'Not started', 'in-progress': 'In progress', completed: 'Completed' };
 
-export const MILESTONE_STATUSES = ['planned', 'done', 'missed'] as const;
+const MILESTONE_STATUSES = ['planned', 'done', 'missed'] as const;
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 
 export interface MilestoneRevision {

@@ -25,7 +25,7 @@ function stem(word: string): string {
   return word;
 }
 
-export const MAX_TERMS = 200;
+const MAX_TERMS = 200;
 
 function words(text: string): string[] {
   return (text.toLowerCase().normalize('NFKD').match(/[a-z0-9]+/g) ?? [])

@@ -6,12 +6,12 @@ import { type Caller, SignInError } from '../sso/sign-in';
 import { readTabFile } from './tab-files';
 import { isLoopback } from '../config';
 
-export const MAX_BODY_BYTES = 256 * 1024;
+const MAX_BODY_BYTES = 256 * 1024;
 /** Seconds a caller is asked to wait (Retry-After) when the bot cannot check sign-ins right now. */
-export const RETRY_AFTER_SECONDS = 30;
+const RETRY_AFTER_SECONDS = 30;
 
 /** What the bot answers to one POST /api/messages: the status, the body (JSON) if any, and extra headers. */
-export interface MessagesAnswer {
+interface MessagesAnswer {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
@@ -51,7 +51,7 @@ const ERROR_WORDS: Record<number, string> = {
 const INTERNAL_ERROR = 'Something went wrong on our side; try again later.';
 
 /** Whether a Host header names this machine: localhost, 127.x.x.x or [::1], with or without a port. */
-export function isLoopbackHost(host: string | undefined): boolean {
+function isLoopbackHost(host: string | undefined): boolean {
   const match = /^(localhost|\d{1,3}(?:\.\d{1,3}){3}|\[::1\])(?::\d{1,5})?$/i.exec(host ?? '');
   return match !== null && isLoopback(match[1].toLowerCase());
 }

@@ -35,7 +35,7 @@ export interface RunningPlayground {
   stop(): Promise<void>;
 }
 
-export const DEFAULT_PLAYGROUND_PORT = 56150;
+const DEFAULT_PLAYGROUND_PORT = 56150;
 export const PLAYGROUND_CONFIG_FILE = '.m365agentsplayground.yml';
 const PLAYGROUND_PACKAGE = '@microsoft/m365agentsplayground';
 const READY_TIMEOUT_MS = 20_000;

@@ -59,15 +59,6 @@ export function londonDay(iso: string): string | null {
   return `${parts.year}-${parts.month.padStart(2, '0')}-${parts.day.padStart(2, '0')}`;
 }
 
-const dayNumber = (day: string): number => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
-
-/** Whole days from `iso` (a date or timestamp, taken as its London day) to `today` (`yyyy-mm-dd`); never negative. */
-export function daysSince(iso: string, today: string): number {
-  const from = londonDay(iso);
-  const to = londonDay(today);
-  if (!from || !to) return 0;
-  return Math.max(0, Math.round(dayNumber(to) - dayNumber(from)));
-}
 
 /** `today`, `1 day`, `12 days`. */
 export const daysWords = (days: number): string => (days === 0 ? 'today' : days === 1 ? '1 day' : `${days} days`);
@@ -122,7 +113,7 @@ const CHANGE_FIELDS: readonly [string, string, ((v: unknown) => string)?][] = [
 ];
 
 /** At most this many changes are named on one history line. */
-export const MAX_CHANGES_SHOWN = 3;
+const MAX_CHANGES_SHOWN = 3;
 const CHANGE_VALUE_CHARS = 80;
 
 function at(obj: unknown, path: string): { found: boolean; value: unknown } {

@@ -12,7 +12,7 @@ import { INPUT_LIMITS, PROJECT_FORM_FIELDS, type ProjectData, type ProjectFieldE
 /** Milestones shown on the project card; the rest are counted ("and 3 more"). */
 export const MAX_MILESTONES_SHOWN = 12;
 /** Financial years of realised benefits shown (the latest ones). */
-export const MAX_BENEFIT_YEARS_SHOWN = 6;
+const MAX_BENEFIT_YEARS_SHOWN = 6;
 /** Links are shown up to this many characters (the Open button and the form keep them whole). */
 const LINK_SHOWN_CHARS = 200;
 
@@ -82,7 +82,7 @@ export interface ProjectCardInput {
 }
 
 /** 'Not saved. Open Business case to fix the problem marked.' */
-export function subFormProblemsNotice(errors: ProjectFieldErrors): string {
+function subFormProblemsNotice(errors: ProjectFieldErrors): string {
   const fields = PROJECT_FORM_FIELDS.filter((f) => nonBlank(errors[f]));
   const forms = [...new Set(fields.map((f) => SUB_FORM[f]))];
   const what = fields.length === 1 ? 'the problem' : `the ${fields.length} problems`;

@@ -14,7 +14,7 @@ const nonBlank = (v: string | null | undefined): string | undefined => (v && v.t
 /** Open items (with their actions) shown on one reminder card; the rest are counted ("and 4 more"). */
 export const MAX_REMINDER_ITEMS_SHOWN = 8;
 /** Done and snoozed items (one line each) shown on one reminder card; the rest are counted too. */
-export const MAX_SETTLED_ITEMS_SHOWN = 8;
+const MAX_SETTLED_ITEMS_SHOWN = 8;
 
 export interface ReminderCardInput extends Omit<ReminderView, 'people'> {
   /** A line at the top, e.g. 'Business case saved.' */

@@ -51,7 +51,3 @@ export function render<N extends CardName>(name: N, data: CardDataMap[N]): Adapt
 /** Size of the card as Teams receives it: UTF-8 bytes of its JSON. */
 export const cardBytes = (card: unknown): number => Buffer.byteLength(JSON.stringify(card), 'utf8');
 
-/** Forgets the cached templates (for tests that edit a template, or a hot reload). */
-export function clearTemplateCache(): void {
-  templates.clear();
-}

@@ -18,7 +18,7 @@ const LONG_FIELDS = ['problem', 'outcome', 'principlesHow', 'reuseChecked', 'rou
  */
 const DETAIL_LEVELS = [Infinity, 3000, 2400, 1800, 1400, 1000, 700, 400] as const;
 
-export function historyLines(events: readonly AuditEvent[]): { lines: HistoryLine[]; omitted: number } {
+function historyLines(events: readonly AuditEvent[]): { lines: HistoryLine[]; omitted: number } {
   const done = events.filter(isHistoryEvent).sort((a, b) => a.at.localeCompare(b.at));
   const shown = done.slice(-MAX_HISTORY_SHOWN);
   return {

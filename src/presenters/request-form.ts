@@ -50,7 +50,7 @@ function formValuesForCard(values: FormValues): Required<FormValues> {
   return out;
 }
 
-export const problemsNotice = (count: number): string =>
+const problemsNotice = (count: number): string =>
   count === 1 ? 'Please fix the problem marked below.' : `Please fix the ${count} problems marked below.`;
 
 /** The request form: new, sent back with errors, or reopened from a draft. */

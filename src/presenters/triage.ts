@@ -1,22 +1,22 @@
 import { digitalLeaderTitle, principleName, routeName, strandName } from '../domain/catalogue';
 import { ukDateTime } from '../domain/dates';
-import { PRIORITIES, PRIORITY_LABELS, type Project } from '../domain/project';
+import { PRIORITIES, PRIORITY_LABELS } from '../domain/project';
 import { LIMITS } from '../domain/request-form';
-import { ASSIGNABLE_STATUSES, DECIDABLE_STATUSES, type ProjectRequest, daysWaiting } from '../domain/request';
+import { ASSIGNABLE_STATUSES, DECIDABLE_STATUSES, daysWaiting } from '../domain/request';
 import type { PersonRef } from '../domain/settings';
-import { MAX_SIMILAR_SHOWN, type SimilarRequest } from '../domain/similarity';
+import { MAX_SIMILAR_SHOWN } from '../domain/similarity';
 import type { Question, Triage, TriageView } from '../domain/triage';
 import { pounds } from '../domain/words';
 import { fitToSize } from './fit';
 import { clip, decisionLine, nameOf, nonBlank, ownerLines, priorityWords, statusLabel, submittedAgo, summaryOf } from './format';
 import { type PersonChoice, peopleChoices, peopleNote } from './people';
 import type { AdaptiveCardJson } from './render';
-import type { Choice, TriageData } from './types';
+import type { TriageData } from './types';
 
 /** Long texts on the triage card (problem, justification, questions, answers, decision note) are clipped to this. */
 export const TRIAGE_TEXT_CHARS = 600;
 /** Most recent questions shown on the triage card. */
-export const MAX_QUESTIONS_SHOWN = 5;
+const MAX_QUESTIONS_SHOWN = 5;
 
 /** Less and less detail, until the card fits: first fewer people and requests to choose from, then shorter texts. */
 const TRIAGE_LEVELS = [

@@ -12,13 +12,13 @@ export interface Choice {
   value: string;
 }
 
-export interface WelcomeData {
+interface WelcomeData {
   firstName?: string;
   /** Set when the welcome answers a message the bot did not understand. */
   notUnderstood?: true;
 }
 
-export interface HelpData {
+interface HelpData {
   principles: { name: string; summary: string }[];
 }
 
@@ -31,13 +31,13 @@ export interface RequestFormData {
   choices: { strands: Choice[]; principles: Choice[]; beneficiaries: Choice[]; routes: Choice[] };
 }
 
-export interface SimilarRequestsData {
+interface SimilarRequestsData {
   formId: string;
   title: string;
   matches: { reference: string; title: string; statusLabel: string; strandName: string }[];
 }
 
-export interface RequestSubmittedData {
+interface RequestSubmittedData {
   reference: string;
   title: string;
   summary: string;
@@ -46,7 +46,7 @@ export interface RequestSubmittedData {
   submittedAt: string;
 }
 
-export interface MyRequestsData {
+interface MyRequestsData {
   items: { reference: string; title: string; statusLabel: string; strandName: string; updated: string }[];
   page: number;
   pages: number;
@@ -89,7 +89,7 @@ export interface RequestDetailData {
   version: number;
 }
 
-export interface DraftOfferData {
+interface DraftOfferData {
   formId: string;
   title: string;
   savedAt: string;
@@ -185,7 +185,7 @@ export interface SettingsData {
   version: number;
 }
 
-export interface QuestionData {
+interface QuestionData {
   reference: string;
   title: string;
   question: string;
@@ -257,7 +257,7 @@ export interface ProjectData {
   version: number;
 }
 
-export interface PendingData {
+interface PendingData {
   summary: string;
   items: { reference: string; title: string; statusLabel: string; strandName: string; age: string; overdue: boolean }[];
   page: number;
@@ -265,7 +265,7 @@ export interface PendingData {
   hasNext: boolean;
 }
 
-export interface ProgrammeData {
+interface ProgrammeData {
   summary: string;
   groups: {
     strandName: string;
@@ -281,7 +281,7 @@ export interface AuditLine extends HistoryLine {
   change?: string;
 }
 
-export interface HistoryData {
+interface HistoryData {
   reference: string;
   title: string;
   summary: string;
@@ -293,11 +293,11 @@ export interface HistoryData {
 }
 
 /** Verbs a notice's button may use: each only shows something, so it needs no version. */
-export type NoticeVerb = 'project.view' | 'request.view' | 'request.triage' | 'request.list' | 'request.pending' | 'programme.show' | 'history.show';
+type NoticeVerb = 'project.view' | 'request.view';
 
-export type ActionData = Record<string, string | number | boolean>;
+type ActionData = Record<string, string | number | boolean>;
 
-export interface NoticeAction {
+interface NoticeAction {
   verb: NoticeVerb;
   title: string;
   data: ActionData;
@@ -313,7 +313,7 @@ export interface NoticeData {
 // Reminders: one card per person per reminder run, answered item by item
 
 /** The verbs the reminder card's sub-forms and buttons send (all Action.Execute, with an Action.Submit fallback). */
-export const REMINDER_VERBS = [
+export const REMINDER_CARD_VERBS = [
   'reminder.assign',
   'reminder.business-case',
   'reminder.plan',
@@ -325,7 +325,6 @@ export const REMINDER_VERBS = [
   'reminder.answer',
   'reminder.snooze',
 ] as const;
-export type ReminderVerb = (typeof REMINDER_VERBS)[number];
 
 /**
  * The inputs of the reminder card's sub-forms, before their item prefix. Several items share one card,
@@ -428,7 +427,7 @@ export interface ReminderData {
 // ---------------------------------------------------------------------------------------------
 // Digests: weekly, before a DSG meeting, or previewed
 
-export interface DigestData {
+interface DigestData {
   heading: string;
   subheading: string;
   /** Empty when there is nothing to say about meetings. */
@@ -454,7 +453,7 @@ export interface DigestData {
   benefitsChart: { label: string; short: string; amount: number; amountText: string }[];
 }
 
-export interface AnnualReportData {
+interface AnnualReportData {
   financialYear: string;
   subheading: string;
   facts: { factTitle: string; factValue: string }[];

@@ -8,7 +8,7 @@ import { dayOfWeek, isIsoDate } from '../domain/calendar';
  * and the entry rather than silently sending reminders on a holiday.
  */
 
-export interface BankHoliday {
+interface BankHoliday {
   date: string;
   title: string;
 }

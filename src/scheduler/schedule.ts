@@ -27,7 +27,7 @@ import { addDays, londonDate, londonInstant, londonTime } from '../domain/calend
  * of the timer. One tick at a time per schedule, so a job never runs twice at once in this process.
  */
 
-export interface ScheduleLog {
+interface ScheduleLog {
   info(o: object, msg?: string): void;
   warn(o: object, msg?: string): void;
   error(o: object, msg?: string): void;
@@ -69,7 +69,7 @@ export interface Schedule {
   tick(): Promise<boolean>;
 }
 
-export const DEFAULT_TICK_MS = 30_000;
+const DEFAULT_TICK_MS = 30_000;
 
 /** Why a slot was not run; each is final for that slot, so it is logged once. */
 type Skip = 'not a working day' | 'from an earlier day' | 'missed (the bot was not running)';

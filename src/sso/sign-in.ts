@@ -17,7 +17,7 @@ export class SignInError extends Error {
 }
 
 /** Who a Teams SSO token says the caller is. */
-export type SsoIdentity = Pick<SignedIn, 'aadObjectId' | 'name'> & { tenantId: string };
+type SsoIdentity = Pick<SignedIn, 'aadObjectId' | 'name'> & { tenantId: string };
 /** Checks a Teams SSO token (signature, audience, issuer, tenant, expiry); throws SignInError when it does not hold. */
 export type TokenValidator = (token: string) => Promise<SsoIdentity>;
 
@@ -28,7 +28,7 @@ export interface Caller {
   demoUser?: string;
 }
 
-export interface DemoUser {
+interface DemoUser {
   aadObjectId: string;
   /** Teams user id (29:...). */
   id: string;

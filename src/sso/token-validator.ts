@@ -7,7 +7,7 @@ import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
 import { SignInError, type TokenValidator } from './sign-in';
 
 /** Seconds of clock difference tolerated on expiry and not-before. */
-export const CLOCK_TOLERANCE_SECONDS = 60;
+const CLOCK_TOLERANCE_SECONDS = 60;
 
 
 export interface TokenValidatorOptions {
@@ -22,7 +22,7 @@ export interface TokenValidatorOptions {
 }
 
 /** The issuers Entra ID uses for a tenant: v2.0 and v1 tokens. */
-export const issuersFor = (tenantId: string): string[] => [`https://login.microsoftonline.com/${tenantId}/v2.0`, `https://sts.windows.net/${tenantId}/`];
+const issuersFor = (tenantId: string): string[] => [`https://login.microsoftonline.com/${tenantId}/v2.0`, `https://sts.windows.net/${tenantId}/`];
 
 function refusal(error: unknown): SignInError {
   if (error instanceof SignInError) return error;
@@ -43,7 +43,7 @@ function refusal(error: unknown): SignInError {
 }
 
 /** The delegated scope the tab asks Teams for (see README: expose an API scope named access_as_user). */
-export const SSO_SCOPE = 'access_as_user';
+const SSO_SCOPE = 'access_as_user';
 
 export function createTokenValidator(opts: TokenValidatorOptions): TokenValidator {
   const keys = createRemoteJWKSet(new URL(opts.jwksUrl));

@@ -62,12 +62,12 @@ export interface RequestsTable {
   updated_at: string;
 }
 
-export interface RequestTermsTable {
+interface RequestTermsTable {
   term: string;
   request_id: string;
 }
 
-export interface ReferenceCountersTable {
+interface ReferenceCountersTable {
   year: number;
   last: number;
 }
@@ -105,7 +105,7 @@ export interface SettingsTable {
   updated_at: string | null;
 }
 
-export interface RosterCacheTable {
+interface RosterCacheTable {
   team_id: string;
   members: JsonText;
   fetched_at: string;
@@ -193,14 +193,14 @@ export interface ReminderStateTable {
 }
 
 /** A slot of a scheduled job, taken once; primary key (job, slot). */
-export interface ScheduledRunsTable {
+interface ScheduledRunsTable {
   job: string;
   /** The slot's scheduled instant, ISO-8601 UTC. */
   slot: string;
   started_at: string;
 }
 
-export interface DigestSubscriptionsTable {
+interface DigestSubscriptionsTable {
   conversation_id: string;
   team_id: string | null;
   channel_name: string | null;
@@ -212,7 +212,7 @@ export interface DigestSubscriptionsTable {
   subscribed_at: string;
 }
 
-export interface DigestRunsTable {
+interface DigestRunsTable {
   conversation_id: string;
   /** `week-<Monday>` or `meeting-<date>`. */
   period: string;

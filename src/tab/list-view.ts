@@ -28,7 +28,7 @@ const SELECTS: { key: Exclude<keyof Filters, 'q'>; label: string; all: string }[
 /** How long typing may pause before the count is announced, so a screen reader is not flooded. */
 const ANNOUNCE_AFTER_MS = 400;
 
-export const projectHref = (reference: string): string => `#/project/${encodeURIComponent(reference)}`;
+const projectHref = (reference: string): string => `#/project/${encodeURIComponent(reference)}`;
 
 function card(item: ProgrammeItem): HTMLElement {
   const rows: [string, Child][] = [

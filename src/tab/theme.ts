@@ -5,7 +5,7 @@
  * select the high-contrast theme, then `prefers-color-scheme`.
  */
 
-export const THEMES = ['default', 'dark', 'contrast'] as const;
+const THEMES = ['default', 'dark', 'contrast'] as const;
 export type Theme = (typeof THEMES)[number];
 
 /** A Teams theme name as a page theme ("glass" and anything new fall back to default). */

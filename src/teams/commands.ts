@@ -38,9 +38,6 @@ const WITH_ARGUMENT: readonly { pattern: RegExp; verb: string; field: string }[]
   { pattern: /^(?:report annual|annual report)(?:\s+(.+))?$/, verb: 'report.annual', field: 'year' },
 ];
 
-/** The commands the bot understands when typed, as listed in the app manifest and the help card. */
-export const COMMAND_WORDS = [...Object.keys(WORDS), 'subscribe digest', 'report annual'];
-
 /** Parses typed text (mentions already removed); null when it is not a command. */
 export function parseCommand(raw: string): Command | null {
   const text = raw.replace(/\s+/g, ' ').trim().toLowerCase().replace(/[.!]+$/, '');

@@ -18,7 +18,7 @@ const envelope = z.object({
 });
 
 /** What the endpoint answers to one POST /api/messages. */
-export interface EndpointAnswer {
+interface EndpointAnswer {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
@@ -96,7 +96,7 @@ export function createAdapter(config: Pick<Config, 'bot'>, log: Logger, channelA
 }
 
 /** Seconds Teams is asked to wait before retrying when sign-ins cannot be checked. */
-export const AUTH_RETRY_AFTER_SECONDS = 30;
+const AUTH_RETRY_AFTER_SECONDS = 30;
 
 const UNAUTHORIZED: EndpointAnswer = { status: 401, body: { error: 'Unauthorized.' }, headers: { 'www-authenticate': 'Bearer' } };
 const UNAVAILABLE: EndpointAnswer = {

@@ -9,7 +9,7 @@ import {
 import { DeliveryError, type Messenger, type OutboxTarget, type Rendered } from '../app/outbox/ports';
 
 /** What one send did: the message's activity id and the conversation it is in (a new thread's or chat's id). */
-export interface SendResult {
+interface SendResult {
   activityId: string | null;
   conversationId: string | null;
 }

@@ -23,7 +23,7 @@ interface Bucket {
 }
 
 /** People remembered at most; past it, the longest idle is forgotten first. */
-export const MAX_PEOPLE = 50_000;
+const MAX_PEOPLE = 50_000;
 
 export interface PressLimiter {
   /** Null when `person` may go ahead (one press is counted), or the reply asking them to slow down. */

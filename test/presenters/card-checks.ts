@@ -9,8 +9,8 @@ const AC = require('adaptivecards/dist/adaptivecards.js') as typeof import('adap
 import { VERBS as BOT_VERBS } from '../../src/teams/verbs';
 
 export const MAX_CARD_BYTES = 28 * 1024;
-export const MAX_VERSION = '1.5';
-export const SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
+const MAX_VERSION = '1.5';
+const SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 
 /** Every verb a card may use: exactly the verbs the bot answers, so a card cannot offer a button nobody handles. */
 export const VERBS: readonly string[] = [...BOT_VERBS.keys()];
@@ -19,7 +19,7 @@ export const VERBS: readonly string[] = [...BOT_VERBS.keys()];
  * Teams' chart elements (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/charts-in-adaptive-cards)
  * and the shape of each one's data points. The `adaptivecards` library does not know them.
  */
-export const CHART_TYPES: Record<string, { label: string; value: string }> = {
+const CHART_TYPES: Record<string, { label: string; value: string }> = {
   'Chart.Donut': { label: 'legend', value: 'value' },
   'Chart.Pie': { label: 'legend', value: 'value' },
   'Chart.VerticalBar': { label: 'x', value: 'y' },
@@ -27,7 +27,7 @@ export const CHART_TYPES: Record<string, { label: string; value: string }> = {
 };
 
 /** Datasets Teams' people picker (`choices.data` of an Input.ChoiceSet) knows. */
-export const PEOPLE_DATASETS = ['graph.microsoft.com/users', 'graph.microsoft.com/users?scope=currentContext'];
+const PEOPLE_DATASETS = ['graph.microsoft.com/users', 'graph.microsoft.com/users?scope=currentContext'];
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -60,7 +60,7 @@ export function strings(node: unknown): { path: string; value: string; holder: J
 }
 
 /** What the `adaptivecards` library reports when it parses and validates the card. */
-export function libraryProblems(card: unknown): string[] {
+function libraryProblems(card: unknown): string[] {
   const problems: string[] = [];
   const parsed = new AC.AdaptiveCard();
   const context = new AC.SerializationContext();
@@ -95,7 +95,7 @@ export interface CheckOptions {
 }
 
 /** The rules the library misses, and this project's own. */
-export function ownProblems(card: unknown, options: CheckOptions = {}): string[] {
+function ownProblems(card: unknown, options: CheckOptions = {}): string[] {
   const problems: string[] = [];
   if (!isObject(card)) return ['the card is not an object'];
   if (card.type !== 'AdaptiveCard') problems.push(`root type is ${String(card.type)}, not AdaptiveCard`);

@@ -1,5 +1,5 @@
 import { CARD_BUDGET_BYTES } from '../../src/presenters/fit';
-import { INPUT_LIMITS, REMINDER_FORM_FIELDS, REMINDER_VERBS } from '../../src/presenters/types';
+import { INPUT_LIMITS, REMINDER_CARD_VERBS, REMINDER_FORM_FIELDS } from '../../src/presenters/types';
 import { MAX_REMINDER_ITEMS_SHOWN, reminderCard, reminderInputId, reminderInputsOf, type ReminderCardInput } from '../../src/presenters/reminder';
 import { type ReminderCardItem } from '../../src/domain/reminders';
 import { cardBytes, type AdaptiveCardJson } from '../../src/presenters/render';
@@ -81,10 +81,6 @@ function showCard(card: unknown, title: string): AdaptiveCardJson {
   expect(found).toHaveLength(1);
   return found[0].card as AdaptiveCardJson;
 }
-/** What the item with this index shows: the Container that holds its inputs and actions. */
-const itemContainers = (card: unknown) =>
-  ofType(card, 'Container').filter((c) => !(c.items as Record<string, unknown>[]).some((i) => i.type === 'Container'));
-
 // The actions and sub-forms each kind offers (besides Snooze, on every open item).
 const EXPECTED: Record<ReminderKind, { buttons: string[]; showCards: string[]; verbs: string[]; fields: string[] }> = {
   owners: { buttons: [], showCards: ['Assign'], verbs: ['reminder.assign'], fields: ['projectLead', 'projectManager'] },
@@ -470,7 +466,7 @@ describe('reminder input ids', () => {
   });
 
   it('use only known verbs', () => {
-    for (const v of REMINDER_VERBS) expect(VERBS).toContain(v);
+    for (const v of REMINDER_CARD_VERBS) expect(VERBS).toContain(v);
   });
 });
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { formatReference, type ProjectRequest, type RequestDetails } from '../../src/domain/request';
 
 /** Valid request details (as `validateRequestForm` would produce them); override what the test cares about. */
-export function sampleDetails(overrides: Partial<RequestDetails> = {}): RequestDetails {
+function sampleDetails(overrides: Partial<RequestDetails> = {}): RequestDetails {
   return {
     title: 'Online booking for sports halls',
     problem: 'Residents phone the leisure centre to book a sports hall, and bookings are kept in a paper diary.',

@@ -27,7 +27,7 @@ export interface TokenOptions {
 }
 
 /** Who the Bot Framework says signs the tokens Teams sends to bots. */
-export const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
+const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
 
 export interface TokenIssuer {
   jwksUrl: string;

@@ -9,7 +9,7 @@ import { DECIDABLE_STATUSES, type ProjectRequest } from '../../domain/request';
 const WEEK_MS = 7 * 86_400_000;
 
 /** What every digest of one run shares: read once, then each channel's digest is built from it. */
-export interface DigestData {
+interface DigestData {
   now: Date;
   today: string;
   settings: DsgSettings;
@@ -20,7 +20,7 @@ export interface DigestData {
 }
 
 /** Reads the programme, waiting requests, standing escalations and unreachable people, once. */
-export async function loadDigestData(deps: Deps, repos: Repositories): Promise<DigestData> {
+async function loadDigestData(deps: Deps, repos: Repositories): Promise<DigestData> {
   const now = deps.clock.now();
   const today = deps.calendar.londonDate(now);
   const programme = await repos.projects.listWithRequests();
@@ -40,7 +40,7 @@ export async function loadDigestData(deps: Deps, repos: Repositories): Promise<D
 }
 
 /** One channel's digest from the shared data, with what happened since its previous digest (from the audit trail). */
-export async function digestFrom(repos: Repositories, data: DigestData, want: DigestRequest): Promise<Digest> {
+async function digestFrom(repos: Repositories, data: DigestData, want: DigestRequest): Promise<Digest> {
   const since = want.since ?? new Date(data.now.getTime() - WEEK_MS).toISOString();
   const until = data.now.toISOString();
   const byReference = new Map([...data.programme.map(({ request }) => request), ...data.pending].map((r) => [r.reference, r]));

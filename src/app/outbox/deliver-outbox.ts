@@ -2,9 +2,9 @@ import type { Clock, PeopleRepository } from '../ports';
 import { DeliveryError, type Messenger, type Outbox, type OutboxMessage, type OutboxRenderer, type OutboxTarget, type Rendered } from './ports';
 
 /** What a successful send returns; Teams also says which conversation a new thread or 1:1 chat is. */
-export type Delivered = Awaited<ReturnType<Messenger['send']>>;
+type Delivered = Awaited<ReturnType<Messenger['send']>>;
 
-export interface OutboxLog {
+interface OutboxLog {
   warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
   debug?(obj: object, msg: string): void;
@@ -59,7 +59,7 @@ export interface DeliveryCounts {
   claimed: number;
 }
 
-export const RETRY_BASE_MS = 2_000;
+const RETRY_BASE_MS = 2_000;
 export const RETRY_CAP_MS = 10 * 60_000;
 
 /** Exponential backoff with jitter: attempt n waits between half and all of min(cap, base * 2^(n-1)). */

@@ -12,7 +12,7 @@ import { dsgContext } from '../triage/dsg-context';
 
 
 /** The year's report from the store (no permission check: the download link is the permission). */
-export async function buildAnnualReport(deps: Pick<Deps, 'store' | 'clock' | 'calendar'>, financialYear: string): Promise<AnnualReport> {
+async function buildAnnualReport(deps: Pick<Deps, 'store' | 'clock' | 'calendar'>, financialYear: string): Promise<AnnualReport> {
   const year = parseFinancialYear(financialYear);
   if (!year) throw new DomainError('INVALID_FIELD', `"${financialYear}" is not a financial year: write it like 2026/27.`, { field: 'year' });
   const from = londonInstant(year.first, '00:00').toISOString();

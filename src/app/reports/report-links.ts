@@ -1,11 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** How long a report download link works. */
-export const REPORT_LINK_HOURS = 24;
+const REPORT_LINK_HOURS = 24;
 
 export type ReportFormat = 'csv' | 'json';
 
-export interface ReportLink {
+interface ReportLink {
   url: string;
   expiresAt: string;
 }
@@ -18,7 +18,7 @@ export interface ReportLinks {
 }
 
 /** The path a report is downloaded from: `/reports/annual/2026-27.csv`. */
-export const reportPath = (financialYear: string, format: ReportFormat): string => `/reports/annual/${financialYear.replace('/', '-')}.${format}`;
+const reportPath = (financialYear: string, format: ReportFormat): string => `/reports/annual/${financialYear.replace('/', '-')}.${format}`;
 
 /**
  * Signed, expiring download links (HMAC-SHA256 over the path and the expiry, with a secret only the server

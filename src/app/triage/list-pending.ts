@@ -4,8 +4,7 @@ import type { Deps } from '../deps';
 import { dsgContext } from './dsg-context';
 import { DECIDABLE_STATUSES } from '../../domain/request';
 import { refuse } from '../refuse';
-
-export const LIST_PAGE_SIZE = 10;
+import { PAGE_SIZE } from '../../domain/paging';
 
 /** `pending`: requests awaiting a DSG decision, oldest first, for the DSG and admins. */
 export async function listPending(deps: Deps, actor: Actor, page: number) {
@@ -13,9 +12,9 @@ export async function listPending(deps: Deps, actor: Actor, page: number) {
   if (!isAllowed('triage.view', rolesFor(actor, { settings, members }, deps.roles))) {
     await refuse(deps, actor, 'request.pending', { subjectType: 'settings', subjectId: 'dsg' }, 'Only the Digital Strategy Group can see the requests awaiting a decision.');
   }
-  const first = await deps.store.requests.listByStatus(DECIDABLE_STATUSES, (page - 1) * LIST_PAGE_SIZE, LIST_PAGE_SIZE);
-  const pages = Math.max(1, Math.ceil(first.total / LIST_PAGE_SIZE));
+  const first = await deps.store.requests.listByStatus(DECIDABLE_STATUSES, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+  const pages = Math.max(1, Math.ceil(first.total / PAGE_SIZE));
   const pageNo = Math.min(page, pages);
-  const result = pageNo === page ? first : await deps.store.requests.listByStatus(DECIDABLE_STATUSES, (pageNo - 1) * LIST_PAGE_SIZE, LIST_PAGE_SIZE);
+  const result = pageNo === page ? first : await deps.store.requests.listByStatus(DECIDABLE_STATUSES, (pageNo - 1) * PAGE_SIZE, PAGE_SIZE);
   return { result, page: pageNo, today: deps.calendar.londonDate(deps.clock.now()) };
 }

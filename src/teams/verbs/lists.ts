@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { LIST_PAGE_SIZE, listPending } from '../../app/triage/list-pending';
+import { listPending } from '../../app/triage/list-pending';
+import { PAGE_SIZE } from '../../domain/paging';
 import { listProgramme } from '../../app/projects/list-programme';
 import { viewHistory } from '../../app/projects/view-history';
 import { historyCard } from '../../presenters/history';
@@ -13,12 +14,12 @@ import { verb } from './verb';
 
 export const requestPending = verb('request.pending', z.object({ page }).loose(), async ({ deps, actor }, d) => {
   const r = await listPending(deps, actor, d.page ?? 1);
-  return card(pendingCard(r.result, r.page, LIST_PAGE_SIZE, r.today));
+  return card(pendingCard(r.result, r.page, PAGE_SIZE, r.today));
 });
 
 export const programmeShow = verb('programme.show', z.object({ page }).loose(), async ({ deps }, d) => {
   const r = await listProgramme(deps, d.page ?? 1);
-  return card(programmeCard(r.items, r.page, LIST_PAGE_SIZE, r.total, r.today));
+  return card(programmeCard(r.items, r.page, PAGE_SIZE, r.total, r.today));
 });
 
 export const historyShow = verb('history.show', z.object({ reference, page }).loose(), async ({ deps, actor }, d) => {

@@ -14,7 +14,7 @@ export interface VerbContext {
 }
 
 /** An action whose data its verb's schema refused: what was wrong, for the person and the log. */
-export interface Malformed {
+interface Malformed {
   malformed: string[];
 }
 

@@ -5,7 +5,7 @@
  */
 import { MOCK_TENANT, MOCK_USERS } from '../../../src/playground/mock-tenant';
 
-export type ConversationType = 'personal' | 'channel' | 'groupChat';
+type ConversationType = 'personal' | 'channel' | 'groupChat';
 
 export interface ChannelAccount {
   id: string;
@@ -68,7 +68,7 @@ const TIMEZONE = 'Europe/London';
 
 let sequence = 0;
 /** Unique within the test run; numeric like Teams message ids. */
-export const nextActivityId = (): string => String(1_760_000_000_000 + ++sequence);
+const nextActivityId = (): string => String(1_760_000_000_000 + ++sequence);
 
 /** The 1:1 chat id of a user with the bot; the Council Officer's is the Playground's personal chat. */
 export function personalChatId(user: ChannelAccount): string {

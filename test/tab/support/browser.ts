@@ -7,11 +7,11 @@ import path from 'node:path';
 import type { AxeResults, Result } from 'axe-core';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Screenshots for people to look at (gitignored). */
-export const ARTIFACTS = path.resolve(__dirname, '../../../test-artifacts');
+const ARTIFACTS = path.resolve(__dirname, '../../../test-artifacts');
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
