@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { type Dialect, Kysely, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase as KyselySqliteDatabase, sql } from 'kysely';
+import { type Dialect, Kysely, type LogEvent, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase as KyselySqliteDatabase, sql } from 'kysely';
 import { Pool } from 'pg';
 import type { Repositories, Store } from '../app/ports';
 import { auditLog } from './audit-log';
@@ -32,6 +32,8 @@ export interface OpenStoreOptions {
   logger?: StoreLogger;
   /** PostgreSQL only: keep every table in this schema (created if missing). Used by tests. */
   pgSchema?: string;
+  /** Called with each SQL statement run (the benchmark counts them); nothing is slowed when it is not set. */
+  onQuery?: (sql: string) => void;
 }
 
 const PING_TIMEOUT_MS = 2000;
@@ -118,10 +120,15 @@ function repositories(db: Kysely<Database>, engine: Engine): Repositories {
  * On SQLite there is one connection: inside `transaction(work)`, use only the repositories handed to `work`.
  */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
-  const { databaseUrl, sqlitePath, logger, pgSchema } = options;
+  const { databaseUrl, sqlitePath, logger, pgSchema, onQuery } = options;
   const engine: Engine = databaseUrl ? 'postgres' : 'sqlite';
   const db = new Kysely<Database>({
     dialect: databaseUrl ? postgresDialect(databaseUrl, pgSchema, logger) : sqliteDialect(sqlitePath),
+    ...(onQuery && {
+      log: (event: LogEvent) => {
+        if (event.level === 'query') onQuery(event.query.sql);
+      },
+    }),
   });
   try {
     if (engine === 'postgres' && pgSchema) await sql`create schema if not exists ${sql.id(pgSchema)}`.execute(db);

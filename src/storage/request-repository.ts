@@ -69,8 +69,9 @@ export const requestFromRow = (r: Row): ProjectRequest => ({
 
 const distinct = (terms: readonly string[]): string[] => [...new Set(terms)];
 
-async function writeTerms(db: Kysely<Database>, requestId: string, terms: readonly string[]): Promise<void> {
-  await db.deleteFrom('request_terms').where('request_id', '=', requestId).execute();
+/** Indexes a request by its terms; `replace` first removes the terms it had (a new request has none). */
+async function writeTerms(db: Kysely<Database>, requestId: string, terms: readonly string[], replace: boolean): Promise<void> {
+  if (replace) await db.deleteFrom('request_terms').where('request_id', '=', requestId).execute();
   if (terms.length === 0) return;
   await db
     .insertInto('request_terms')
@@ -115,7 +116,7 @@ export function requestRepository(db: Kysely<Database>): RequestRepository {
       const unique = distinct(terms);
       await atomically(db, async (tx) => {
         await tx.insertInto('requests').values(toRow(request, unique.length)).execute();
-        await writeTerms(tx, request.id, unique);
+        await writeTerms(tx, request.id, unique, false);
       });
     },
 
@@ -124,7 +125,7 @@ export function requestRepository(db: Kysely<Database>): RequestRepository {
         const unique = terms && distinct(terms);
         const values = { ...mutableColumns(request), ...(unique && { term_count: unique.length }) };
         const changed = await updateAtVersion(tx, 'requests', 'id', request.id, values, expectedVersion);
-        if (changed && unique) await writeTerms(tx, request.id, unique);
+        if (changed && unique) await writeTerms(tx, request.id, unique, true);
         return changed;
       });
     },

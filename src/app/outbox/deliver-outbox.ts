@@ -1,4 +1,5 @@
 import type { Clock, PeopleRepository } from '../ports';
+import { forgetRecentContacts } from '../record-contact';
 import { DeliveryError, type Messenger, type Outbox, type OutboxMessage, type OutboxRenderer, type OutboxTarget, type Rendered } from './ports';
 
 /** What a successful send returns; Teams also says which conversation a new thread or 1:1 chat is. */
@@ -177,6 +178,7 @@ async function markPersonUnreachable(deps: DeliverOutboxDeps, userId: string, no
   const people = deps.store.people;
   const person = userId.startsWith('29:') ? await people.get(userId) : await people.findByAadObjectId(userId);
   if (person?.reachable) await people.upsert({ ...person, reachable: false, updatedAt: now });
+  if (person) forgetRecentContacts(deps.store, person.id);
 }
 
 /**
