@@ -47,10 +47,11 @@ describe('HTTP edge', () => {
     expect((await fetch(`${t.bot.url}/api/messages`, { method: 'HEAD' })).status).toBe(200);
   });
 
-  it('reports health with the database', async () => {
-    const res = await fetch(`${t.bot.url}/healthz`);
+  it('is alive (/healthz) and ready with its database (/readyz)', async () => {
+    expect(await (await fetch(`${t.bot.url}/healthz`)).json()).toMatchObject({ status: 'ok' });
+    const res = await fetch(`${t.bot.url}/readyz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'ok', database: 'ok' });
+    expect(await res.json()).toEqual({ status: 'ready', database: 'ok' });
   });
 });
 

@@ -1,3 +1,4 @@
+import { isUnavailable } from '../../domain/errors';
 import { type Clock, DeliveryError, type Messenger, type Outbox, type OutboxMessage, type OutboxTarget, type PeopleRepository } from '../ports';
 
 /** What a successful send returns; Teams also says which conversation a new thread or 1:1 chat is. */
@@ -200,6 +201,7 @@ export async function deliverOutbox(deps: DeliverOutboxDeps, options: DeliverOut
   const queue = await store.outbox.claim(new Date(claimedAt).toISOString(), batch, options.worker, leaseMs);
   counts.claimed = queue.length;
   const lastStart = claimedAt + leaseMs - sendBudgetMs;
+  const leaseEnd = claimedAt + leaseMs;
 
   while (queue.length > 0 && !options.signal?.aborted) {
     const now = clock.now().getTime();
@@ -255,7 +257,7 @@ export async function deliverOutbox(deps: DeliverOutboxDeps, options: DeliverOut
       }
       return;
     }
-    await store.outbox.markSent(message.id, clock.now().toISOString(), result.activityId);
+    await recordSent(() => store.outbox.markSent(message.id, clock.now().toISOString(), result.activityId), about);
     counts.sent++;
     try {
       await deps.onSent?.(message, result);
@@ -263,4 +265,26 @@ export async function deliverOutbox(deps: DeliverOutboxDeps, options: DeliverOut
       log?.error({ ...about, err: describe(error) }, 'outbox: message sent, but recording where it went failed');
     }
   }
+
+  /**
+   * Teams has the message: it must be marked sent, or another run sends it again once the lease ends. While the
+   * database is unavailable keep trying (backing off, sending nothing else meanwhile) until shortly before the
+   * lease ends; only a stop or an outage longer than the lease gives up (and that message may then go twice).
+   */
+  async function recordSent(write: () => Promise<void>, about: object): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await write();
+      } catch (error) {
+        const wait = Math.min(MARK_SENT_RETRY_CAP_MS, MARK_SENT_RETRY_BASE_MS * 2 ** (attempt - 1));
+        if (!isUnavailable(error) || options.signal?.aborted || clock.now().getTime() + wait >= leaseEnd - MARK_SENT_RETRY_CAP_MS) throw error;
+        log?.warn({ ...about, err: describe(error), retryInMs: wait }, 'outbox: message sent, but the database is unavailable to record it; trying again');
+        await sleep(wait, options.signal);
+      }
+    }
+  }
 }
+
+/** How recordSent backs off while the database is unavailable: 250 ms, doubling, at most 5 s apart. */
+const MARK_SENT_RETRY_BASE_MS = 250;
+const MARK_SENT_RETRY_CAP_MS = 5_000;
