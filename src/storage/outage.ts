@@ -48,11 +48,24 @@ export function reportingOutages(dialect: Dialect): Dialect {
   };
 }
 
+/** Runs `work` (which may throw at once, as the SQLite driver does, or reject) with outage errors translated. */
+async function translating<T>(work: () => Promise<T>, onOutage?: () => void): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isOutage(error)) onOutage?.();
+    return translate(error);
+  }
+}
+
 class OutageConnection implements DatabaseConnection {
+  /** A query on this connection failed for an outage: its transaction is gone or cannot be rolled back. */
+  broken = false;
+
   constructor(readonly inner: DatabaseConnection) {}
 
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    return this.inner.executeQuery<R>(query).catch(translate);
+    return translating(() => this.inner.executeQuery<R>(query), () => (this.broken = true));
   }
 
   async *streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
@@ -70,23 +83,32 @@ class OutageDriver implements Driver {
   constructor(private readonly inner: Driver) {}
 
   init(): Promise<void> {
-    return this.inner.init().catch(translate);
+    return translating(() => this.inner.init());
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    return new OutageConnection(await this.inner.acquireConnection().catch(translate));
+    return new OutageConnection(await translating(() => this.inner.acquireConnection()));
   }
 
   beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    return this.inner.beginTransaction(innerOf(connection), settings).catch(translate);
+    return translating(() => this.inner.beginTransaction(innerOf(connection), settings), () => ((connection as OutageConnection).broken = true));
   }
 
   commitTransaction(connection: DatabaseConnection): Promise<void> {
-    return this.inner.commitTransaction(innerOf(connection)).catch(translate);
+    return translating(() => this.inner.commitTransaction(innerOf(connection)), () => ((connection as OutageConnection).broken = true));
   }
 
-  rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    return this.inner.rollbackTransaction(innerOf(connection)).catch(translate);
+  /**
+   * After an outage error the engine has already given the transaction up (SQLite rolls back by itself on a
+   * full disk or an I/O error; a PostgreSQL connection that died took its transaction with it), so a failing
+   * ROLLBACK then is expected: it must not hide the outage the caller is about to be told of.
+   */
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await this.inner.rollbackTransaction(innerOf(connection));
+    } catch (error) {
+      if (!(connection as OutageConnection).broken) translate(error);
+    }
   }
 
   releaseConnection(connection: DatabaseConnection): Promise<void> {
