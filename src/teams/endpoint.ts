@@ -8,7 +8,7 @@ import { invokeBody } from './reply';
 import { createTurnHandler } from './turn';
 
 /** The fields every activity must carry before the turn logic can answer it. */
-const envelope = z.object({
+export const activityEnvelope = z.object({
   type: z.string().min(1),
   serviceUrl: z.string().url(),
   from: z.object({ id: z.string().min(1) }),
@@ -65,7 +65,7 @@ export function createTeamsEndpoint(adapter: CloudAdapter, config: Pick<Config, 
   return {
     adapter,
     async handle(req, res) {
-      const check = envelope.safeParse(req.body);
+      const check = activityEnvelope.safeParse(req.body);
       if (!check.success) throw new InvalidActivityError(check.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
       await adapter.process(req, res, logic);
     },

@@ -76,13 +76,15 @@ describe('card actions', () => {
     expect(invokeMessage(await press('request.list', { page: -3 }))).toMatch(/could not use that card/);
   });
 
-  it('explains an invoke that is not Action.Execute, and ignores unsupported invokes with 501', async () => {
+  it('explains an invoke that is not Action.Execute, and refuses unsupported invokes with 400 (never a 5xx)', async () => {
     const wrong = { ...invokeAction('request.new', {}, t.opts), value: { action: { type: 'Action.Submit', verb: 'request.new' } } };
     expect(invokeMessage((await t.post(wrong)).body)).toMatch(/only Action.Execute is supported/);
     const empty = { ...invokeAction('request.new', {}, t.opts), value: null };
     expect(invokeMessage((await t.post(empty)).body)).toMatch(/could not use that card/);
     const other = { ...invokeAction('request.new', {}, t.opts), name: 'composeExtension/query' };
-    expect((await t.post(other)).status).toBe(501);
+    const refused = await t.post(other);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toEqual({ error: 'dsg-bot does not handle "composeExtension/query" invokes.' });
   });
 
   it('stores nothing from a form with an oversized field, and says which', async () => {
