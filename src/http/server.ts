@@ -106,9 +106,15 @@ export function createHttpServer(handlers: HttpHandlers, log: Logger, options: H
     res.send(200);
   });
 
+  // Liveness: the process answers (a database outage is no reason to restart it: it recovers by itself).
   server.get('/healthz', async (_req, res) => {
+    res.send(200, { status: 'ok', uptimeSeconds: Math.round(process.uptime()) });
+  });
+  // Readiness: 503 while the database cannot be reached, so a load balancer sends traffic elsewhere meanwhile.
+  server.get('/readyz', async (_req, res) => {
     const database = await handlers.databaseHealthy();
-    res.send(database ? 200 : 503, { status: database ? 'ok' : 'unhealthy', database: database ? 'ok' : 'unreachable', uptimeSeconds: Math.round(process.uptime()) });
+    if (!database) res.header('retry-after', '10');
+    res.send(database ? 200 : 503, { status: database ? 'ready' : 'unavailable', database: database ? 'ok' : 'unreachable' });
   });
 
   const openDataOff = { error: 'Open data publishing is off on this server (OPEN_DATA=off).' };

@@ -1,6 +1,7 @@
 import { Cron } from 'croner';
 import type { Clock, ScheduledRuns } from '../app/ports';
 import { addDays, londonDate, londonInstant, londonTime } from '../domain/calendar';
+import { isUnavailable } from '../domain/errors';
 
 /**
  * Runs a job at the times of a cron pattern, in London time, on working days only, once per slot across
@@ -25,6 +26,11 @@ import { addDays, londonDate, londonInstant, londonTime } from '../domain/calend
  * retried either (at most once per slot): a job must make its own effects safe to stop half-way, as the
  * reminders do by queueing through the outbox with unique keys. A run's error is logged, never thrown out
  * of the timer. One tick at a time per schedule, so a job never runs twice at once in this process.
+ *
+ * While the database is unavailable nothing is lost: a claim that fails is tried again, and a claimed run that
+ * fails with the domain's UNAVAILABLE error is run again for the same slot by the process holding the claim
+ * (a job writes its slot's work in one transaction, as the reminders do, so a failed run left nothing behind).
+ * Those retries back off (1, 2, 4 ... s, at most a tick apart) instead of waiting for the next tick.
  */
 
 interface ScheduleLog {
@@ -70,6 +76,8 @@ export interface Schedule {
 }
 
 const DEFAULT_TICK_MS = 30_000;
+/** The first retry after the database was unavailable; each further one waits twice as long, up to a tick. */
+const RETRY_BASE_MS = 1_000;
 
 /** Why a slot was not run; each is final for that slot, so it is logged once. */
 type Skip = 'not a working day' | 'from an earlier day' | 'missed (the bot was not running)';
@@ -93,6 +101,10 @@ export function startSchedule(options: ScheduleOptions): Schedule {
   let inFlight: Promise<boolean> | null = null;
   /** The last slot this schedule decided about (ran, lost to another process, or skipped): not looked at again. */
   let decided: string | null = null;
+  /** A slot this process claimed whose run failed because the database was unavailable: run again, unclaimed. */
+  let retrying: string | null = null;
+  /** Claims or runs that failed in a row (the database is unavailable): the next look comes sooner than a tick. */
+  let failures = 0;
 
   /** The latest scheduled instant at or before `now`, or null if the pattern has none. */
   function slotAt(now: Date): Date | null {
@@ -111,11 +123,11 @@ export function startSchedule(options: ScheduleOptions): Schedule {
     return londonInstant(day, londonTime(slot));
   }
 
-  function skipReason(due: Date, now: Date): Skip | null {
+  function skipReason(due: Date, now: Date, slot: string): Skip | null {
     const day = londonDate(due);
     if (day !== londonDate(now)) return 'from an earlier day';
     if (!calendar.isWorkingDay(day)) return 'not a working day';
-    if (!catchUpSameDay && now.getTime() - due.getTime() > 2 * tickMs) return 'missed (the bot was not running)';
+    if (!catchUpSameDay && slot !== retrying && now.getTime() - due.getTime() > 2 * tickMs) return 'missed (the bot was not running)';
     return null;
   }
 
@@ -128,7 +140,7 @@ export function startSchedule(options: ScheduleOptions): Schedule {
     const due = dueAt(at);
     // A slot moved to the next working day waits for it (not decided: looked at again).
     if (due.getTime() > now.getTime()) return false;
-    const skip = skipReason(due, now);
+    const skip = skipReason(due, now, slot);
     if (skip) {
       decided = slot;
       // A slot from an earlier day is only ever seen at start-up or just after midnight: not worth a line.
@@ -137,9 +149,10 @@ export function startSchedule(options: ScheduleOptions): Schedule {
     }
     let claimed: boolean;
     try {
-      claimed = options.idempotent ? true : await runs.claim(job, slot, now.toISOString());
+      claimed = options.idempotent || slot === retrying ? true : await runs.claim(job, slot, now.toISOString());
     } catch (err) {
       // Not decided: the next tick tries again (the database may be back by then).
+      failures++;
       log.error({ job, slot, err: err instanceof Error ? err.message : String(err) }, 'schedule: could not claim the slot; will try again');
       return false;
     }
@@ -152,12 +165,16 @@ export function startSchedule(options: ScheduleOptions): Schedule {
     const started = Date.now();
     try {
       await run(slot);
+      retrying = null;
+      failures = 0;
       log.info({ job, slot, ms: Date.now() - started }, 'schedule: run finished');
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
-      if (options.idempotent) {
-        // Safe to run again: the next tick does (the database may be back by then).
+      if (options.idempotent || isUnavailable(err)) {
+        // Safe to run again: a later look does (the database may be back by then). This process keeps the claim.
         decided = null;
+        if (!options.idempotent) retrying = slot;
+        failures++;
         log.error({ job, slot, err: reason }, 'schedule: run failed; will try again');
       } else {
         log.error({ job, slot, err: reason }, 'schedule: run failed (not retried for this slot)');
@@ -185,9 +202,10 @@ export function startSchedule(options: ScheduleOptions): Schedule {
     const now = clock.now();
     const next = cron.nextRun(now);
     const untilNext = next ? next.getTime() - now.getTime() : Infinity;
+    const untilRetry = failures ? RETRY_BASE_MS * 2 ** (failures - 1) : Infinity;
     timer = setTimeout(() => {
       void tick().finally(arm);
-    }, Math.max(0, Math.min(tickMs, untilNext)));
+    }, Math.max(0, Math.min(tickMs, untilNext, untilRetry)));
     timer.unref();
   }
 

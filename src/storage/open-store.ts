@@ -9,6 +9,7 @@ import { conversationRepository } from './conversation-repository';
 import { draftRepository } from './draft-repository';
 import { migrationProvider } from './migrations';
 import { outbox } from './outbox';
+import { reportingOutages } from './outage';
 import { peopleRepository } from './people-repository';
 import { projectRepository } from './project-repository';
 import { reminderStateRepository } from './reminder-state-repository';
@@ -43,11 +44,21 @@ function postgresDialect(url: string, schema: string | undefined, logger: StoreL
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`Invalid PostgreSQL schema name: ${schema}`);
   const pool = new Pool({
     connectionString: url,
-    connectionTimeoutMillis: 10_000,
+    // While the server is down or restarting, fail within seconds (the person is told to try again well before
+    // Teams gives up on the request at 15 s; the outbox and the scheduler back off) rather than queue up.
+    connectionTimeoutMillis: 5_000,
+    // Notice a server that went away without closing the connection (a failover, a dropped network).
+    keepAlive: true,
     ...(schema && { options: `-c search_path=${schema}` }),
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
-  pool.on('error', (err) => logger?.error({ err }, 'PostgreSQL pool error'));
+  // (Logged once, by the listener below, which every client has.)
+  pool.on('error', () => undefined);
+  // Nor one in use between two queries (e.g. inside a transaction) when the server shuts down: without a
+  // listener its 'error' event would be thrown. The query in hand fails as UNAVAILABLE instead (outage.ts).
+  pool.on('connect', (client) => client.on('error', (err) => logger?.error({ err: { code: (err as { code?: string }).code, message: err.message } }, 'PostgreSQL connection lost')));
+  // A client that lost its connection is not given back to the pool (node-postgres drops it): the next query
+  // connects afresh, so the bot recovers by itself once the server is back.
   return new PostgresDialect({ pool });
 }
 
@@ -56,6 +67,8 @@ function sqliteDialect(path: string): Dialect {
   const database = new BetterSqlite3(path);
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
+  // Another process holding the write lock (a second bot instance, a backup): wait up to 5 s for it, then the
+  // statement fails with SQLITE_BUSY, which the person is told as "nothing was saved, try again" (outage.ts).
   database.pragma('busy_timeout = 5000');
   database.pragma('synchronous = NORMAL');
   return new SqliteDialect({ database: withStatementCache(database) });
@@ -123,7 +136,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const { databaseUrl, sqlitePath, logger, pgSchema, onQuery } = options;
   const engine: Engine = databaseUrl ? 'postgres' : 'sqlite';
   const db = new Kysely<Database>({
-    dialect: databaseUrl ? postgresDialect(databaseUrl, pgSchema, logger) : sqliteDialect(sqlitePath),
+    dialect: reportingOutages(databaseUrl ? postgresDialect(databaseUrl, pgSchema, logger) : sqliteDialect(sqlitePath)),
     ...(onQuery && {
       log: (event: LogEvent) => {
         if (event.level === 'query') onQuery(event.query.sql);

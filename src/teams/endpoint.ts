@@ -9,7 +9,7 @@ import { invokeBody } from './reply';
 import { createTurnHandler } from './turn';
 
 /** The fields every activity must carry before the turn logic can answer it. */
-const envelope = z.object({
+export const activityEnvelope = z.object({
   type: z.string().min(1),
   serviceUrl: z.string().url(),
   from: z.object({ id: z.string().min(1) }),
@@ -144,7 +144,7 @@ export function createTeamsEndpoint(adapter: BotAdapter, config: Pick<Config, 'a
   return {
     adapter,
     async handle(body, authorization) {
-      const check = envelope.safeParse(body);
+      const check = activityEnvelope.safeParse(body);
       if (!check.success) {
         const fields = [...new Set(check.error.issues.map((i) => i.path.join('.') || 'body'))].join(', ');
         log.warn({ fields, problems: check.error.issues.map((i) => i.message) }, 'activity refused: malformed');

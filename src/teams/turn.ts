@@ -26,7 +26,7 @@ export interface TurnOptions {
 }
 
 /** A verb name safe to repeat back to the person. */
-const shown = (name: unknown): string => (typeof name === 'string' && /^[\w.-]{1,40}$/.test(name) ? `"${name}"` : 'that');
+const shown = (name: unknown): string => (typeof name === 'string' && /^[\w./-]{1,40}$/.test(name) ? `"${name}"` : 'that');
 
 /**
  * The bot's turn logic: tenant gate, remember the contact, then route typed commands and card
@@ -86,7 +86,8 @@ export function createTurnHandler(deps: Deps, options: TurnOptions, rootLog: Log
     const activity = context.activity;
     if (activity.name !== 'adaptiveCard/action') {
       log.warn({ name: String(activity.name).slice(0, 80) }, 'unsupported invoke');
-      await context.sendActivity({ type: 'invokeResponse', value: { status: 501 } });
+      // A 4xx, not the Bot Framework's usual 501: it is the request that names something this bot does not do.
+      await context.sendActivity({ type: 'invokeResponse', value: { status: 400, body: { error: `dsg-bot does not handle ${shown(activity.name)} invokes.` } } });
       return;
     }
     const parsed = cardAction.safeParse(activity.value);

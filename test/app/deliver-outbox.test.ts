@@ -1,4 +1,5 @@
 import { backoffMs, conversationKey, type DeliverOutboxDeps, deliverOutbox, RateLimiter, RETRY_CAP_MS } from '../../src/app/outbox/deliver-outbox';
+import { unavailable } from '../../src/domain/errors';
 import type { Person } from '../../src/domain/people';
 import { conversation, DeliveryError, FakeClock, FakeMessenger, FakeOutbox, FakePeople, FakeRenderer, ListLog } from './support/outbox-fakes';
 
@@ -239,6 +240,38 @@ describe('deliverOutbox', () => {
     expect(outbox.row(id).status).toBe('sent');
     expect(messenger.calls).toHaveLength(1);
     expect(log.lines).toEqual([expect.objectContaining({ level: 'error', msg: 'outbox: message sent, but recording where it went failed' })]);
+  });
+
+  it('keeps trying to mark a sent message sent while the database is unavailable, sending nothing else meanwhile', async () => {
+    const { outbox, messenger, deps, log, clock } = setUp();
+    const first = outbox.add(conversation('a:chat'));
+    const second = outbox.add(conversation('a:other'));
+    const markSent = outbox.markSent.bind(outbox);
+    let down = 3;
+    outbox.markSent = async (...args) => {
+      if (down-- > 0) throw unavailable('ECONNREFUSED');
+      return markSent(...args);
+    };
+    const started = clock.ms;
+
+    expect(await deliverOutbox(deps, WORKER)).toMatchObject({ claimed: 2, sent: 2 });
+
+    expect(messenger.calls.map((c) => c.target)).toEqual([outbox.row(first).target, outbox.row(second).target]);
+    expect([outbox.row(first).status, outbox.row(second).status]).toEqual(['sent', 'sent']);
+    // Backing off 250, 500, 1000 ms before the second send.
+    expect(messenger.calls[1].at - started).toBeGreaterThanOrEqual(1_750);
+    expect(log.lines.filter((l) => l.msg.includes('database is unavailable to record it'))).toHaveLength(3);
+  });
+
+  it('gives up marking it sent shortly before the lease ends, leaving it claimed (not sent twice meanwhile)', async () => {
+    const { outbox, messenger, deps } = setUp();
+    const id = outbox.add(conversation('a:chat'));
+    outbox.markSent = async () => {
+      throw unavailable('ECONNREFUSED');
+    };
+    await expect(deliverOutbox(deps, { ...WORKER, leaseMs: 60_000 })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    expect(messenger.calls).toHaveLength(1);
+    expect(outbox.row(id)).toMatchObject({ status: 'pending', claimedBy: 'worker-a' });
   });
 
   it('stops starting sends once its signal is aborted', async () => {

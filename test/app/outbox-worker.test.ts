@@ -120,4 +120,23 @@ describe('startOutboxWorker', () => {
     await until(() => messenger.calls.length === 1);
     expect(log.lines[0]).toMatchObject({ level: 'error', msg: 'outbox: run failed; will try again', obj: { err: 'database is locked' } });
   });
+
+  it('backs off while runs keep failing (the database is down), then sends at once when kicked', async () => {
+    const { outbox, messenger, log, start, now } = setUp();
+    outbox.claim = async () => {
+      throw new Error('database unavailable');
+    };
+    const w = start({ intervalMs: 10 });
+    await new Promise((r) => setTimeout(r, 400));
+    const waits = log.lines.map((l) => (l.obj as { retryInMs: number }).retryInMs);
+    // 20, 40, 80, 160 ms ... : a handful of runs in 400 ms, not 40.
+    expect(waits.slice(0, 4)).toEqual([20, 40, 80, 160]);
+    expect(waits.length).toBeLessThanOrEqual(5);
+
+    // The database is back and something was just saved: the kick does not wait out the back-off.
+    delete (outbox as { claim?: unknown }).claim;
+    outbox.add(conversation('a:1'), { kind: 'text', text: 'after the outage' }, now());
+    w.kick();
+    await until(() => messenger.calls.length === 1, 200);
+  });
 });

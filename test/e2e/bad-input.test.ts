@@ -47,10 +47,11 @@ describe('HTTP edge', () => {
     expect((await fetch(`${t.bot.url}/api/messages`, { method: 'HEAD' })).status).toBe(200);
   });
 
-  it('reports health with the database', async () => {
-    const res = await fetch(`${t.bot.url}/healthz`);
+  it('is alive (/healthz) and ready with its database (/readyz)', async () => {
+    expect(await (await fetch(`${t.bot.url}/healthz`)).json()).toMatchObject({ status: 'ok' });
+    const res = await fetch(`${t.bot.url}/readyz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'ok', database: 'ok' });
+    expect(await res.json()).toEqual({ status: 'ready', database: 'ok' });
   });
 });
 
@@ -75,13 +76,15 @@ describe('card actions', () => {
     expect(invokeMessage(await press('request.list', { page: -3 }))).toMatch(/could not use that card/);
   });
 
-  it('explains an invoke that is not Action.Execute, and ignores unsupported invokes with 501', async () => {
+  it('explains an invoke that is not Action.Execute, and refuses unsupported invokes with 400 (never a 5xx)', async () => {
     const wrong = { ...invokeAction('request.new', {}, t.opts), value: { action: { type: 'Action.Submit', verb: 'request.new' } } };
     expect(invokeMessage((await t.post(wrong)).body)).toMatch(/only Action.Execute is supported/);
     const empty = { ...invokeAction('request.new', {}, t.opts), value: null };
     expect(invokeMessage((await t.post(empty)).body)).toMatch(/could not use that card/);
     const other = { ...invokeAction('request.new', {}, t.opts), name: 'composeExtension/query' };
-    expect((await t.post(other)).status).toBe(501);
+    const refused = await t.post(other);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toEqual({ error: 'dsg-bot does not handle "composeExtension/query" invokes.' });
   });
 
   it('stores nothing from a form with an oversized field, and says which', async () => {

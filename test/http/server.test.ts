@@ -4,16 +4,22 @@ import { createLogger } from '../../src/log';
 const LOCAL = { loopbackHostsOnly: true };
 
 describe('HTTP server', () => {
-  it('reports 503 when the database does not answer', async () => {
+  it('is not ready (503, Retry-After) while the database does not answer, yet stays alive', async () => {
     let healthy = false;
     const server = createHttpServer({ messages: async () => ({ status: 200 }), databaseHealthy: async () => healthy }, createLogger('silent'), LOCAL);
     const url = await listen(server, 0, '127.0.0.1');
     try {
-      const down = await fetch(`${url}/healthz`);
+      const down = await fetch(`${url}/readyz`);
       expect(down.status).toBe(503);
-      expect(await down.json()).toMatchObject({ status: 'unhealthy', database: 'unreachable' });
+      expect(down.headers.get('retry-after')).toBe('10');
+      expect(await down.json()).toEqual({ status: 'unavailable', database: 'unreachable' });
+      const alive = await fetch(`${url}/healthz`);
+      expect(alive.status).toBe(200);
+      expect(await alive.json()).toMatchObject({ status: 'ok' });
       healthy = true;
-      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      const ready = await fetch(`${url}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ status: 'ready', database: 'ok' });
     } finally {
       await close(server);
     }

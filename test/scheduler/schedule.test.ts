@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ScheduledRuns, Store } from '../../src/app/ports';
 import { WorkingCalendar } from '../../src/domain/calendar';
+import { unavailable } from '../../src/domain/errors';
 import { loadBankHolidays } from '../../src/scheduler/bank-holidays';
 import { type Schedule, type ScheduleOptions, startSchedule } from '../../src/scheduler/schedule';
 import { openStore } from '../../src/storage/open-store';
@@ -289,6 +290,52 @@ describe('startSchedule', () => {
     clock.set('2026-12-01T09:30:30.000Z');
     expect(await s.tick()).toBe(true);
     expect(ran).toEqual(['2026-12-01T09:30:00.000Z']);
+  });
+
+  it('runs a claimed slot again when its run failed because the database was unavailable, even late in the day', async () => {
+    const clock = new TestClock(new Date('2026-12-01T09:30:00.000Z'));
+    let calls = 0;
+    const claims: string[] = [];
+    const counting: ScheduledRuns = {
+      claim: (job, slot, at) => (claims.push(slot), store.scheduledRuns.claim(job, slot, at)),
+      last: (job) => store.scheduledRuns.last(job),
+    };
+    const { s } = schedule(clock, {
+      runs: counting,
+      run: async () => {
+        if (++calls < 3) throw unavailable('ECONNREFUSED');
+      },
+    });
+    // Not catching up the same day, yet a slot this process holds is not "missed": it is finished.
+    expect(await tickAt(s, clock, ['2026-12-01T09:30:00.000Z', '2026-12-01T09:30:02.000Z', '2026-12-01T09:35:00.000Z', '2026-12-01T09:36:00.000Z'])).toEqual([true, true, true, false]);
+    expect(calls).toBe(3);
+    expect(claims).toEqual(['2026-12-01T09:30:00.000Z']);
+  });
+
+  it('looks again within seconds, not a tick, while the database is unavailable', async () => {
+    jest.useFakeTimers({ now: new Date('2026-12-01T09:30:00.000Z'), doNotFake: ['nextTick', 'setImmediate'] });
+    try {
+      let calls = 0;
+      const s = startSchedule({
+        job: 'reminders',
+        cron: '30 9 * * 1-5',
+        calendar,
+        runs: store.scheduledRuns,
+        clock: { now: () => new Date() },
+        run: async () => {
+          if (++calls < 4) throw unavailable('ECONNREFUSED');
+        },
+        log: new RecordingLog(),
+        tickMs: 30_000,
+      });
+      started.push(s);
+      // Runs at 0, then retries 1 s, 2 s and 4 s later: done within 8 s, long before a 30 s tick.
+      for (let i = 0; i < 80 && calls < 4; i++) await jest.advanceTimersByTimeAsync(100);
+      expect(calls).toBe(4);
+      expect(Date.now() - Date.parse('2026-12-01T09:30:00.000Z')).toBeLessThanOrEqual(7_100);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('never runs the job twice at once in a process', async () => {

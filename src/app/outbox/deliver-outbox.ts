@@ -1,3 +1,4 @@
+import { isUnavailable } from '../../domain/errors';
 import type { Clock, PeopleRepository } from '../ports';
 import { forgetRecentContacts } from '../record-contact';
 import { DeliveryError, type Messenger, type Outbox, type OutboxMessage, type OutboxRenderer, type OutboxTarget, type Rendered } from './ports';
@@ -61,6 +62,8 @@ export interface DeliveryCounts {
 }
 
 const RETRY_BASE_MS = 2_000;
+/** How much later than its send a message may reach Teams, as far as the tenant-wide limit is concerned. */
+const ARRIVAL_MARGIN_MS = 30;
 export const RETRY_CAP_MS = 10 * 60_000;
 
 /** Exponential backoff with jitter: attempt n waits between half and all of min(cap, base * 2^(n-1)). */
@@ -101,7 +104,12 @@ export class RateLimiter {
         { limit: 60, windowMs: 30_000 },
         { limit: 1_800, windowMs: 3_600_000 },
       ],
-      global: [{ limit: 1, windowMs: 1000 / globalPerSecond }],
+      // Spaced evenly, and never `globalPerSecond` in a second as Teams counts them: on arrival, when a send that
+      // left on time may land a few ms after the next (the margin keeps the rate within 3% of the setting).
+      global: [
+        { limit: 1, windowMs: 1000 / globalPerSecond },
+        { limit: Math.max(1, Math.floor(globalPerSecond)), windowMs: 1000 + ARRIVAL_MARGIN_MS },
+      ],
     });
   }
 
@@ -205,6 +213,7 @@ export async function deliverOutbox(deps: DeliverOutboxDeps, options: DeliverOut
   const queue = await store.outbox.claim(new Date(claimedAt).toISOString(), batch, options.worker, leaseMs);
   counts.claimed = queue.length;
   const lastStart = claimedAt + leaseMs - sendBudgetMs;
+  const leaseEnd = claimedAt + leaseMs;
 
   while (queue.length > 0 && !options.signal?.aborted) {
     const now = clock.now().getTime();
@@ -263,7 +272,7 @@ export async function deliverOutbox(deps: DeliverOutboxDeps, options: DeliverOut
       }
       return;
     }
-    await store.outbox.markSent(message.id, clock.now().toISOString(), result.activityId);
+    await recordSent(() => store.outbox.markSent(message.id, clock.now().toISOString(), result.activityId), about);
     counts.sent++;
     try {
       await deps.onSent?.(message, result, rendered);
@@ -271,4 +280,26 @@ export async function deliverOutbox(deps: DeliverOutboxDeps, options: DeliverOut
       log?.error({ ...about, err: describe(error) }, 'outbox: message sent, but recording where it went failed');
     }
   }
+
+  /**
+   * Teams has the message: it must be marked sent, or another run sends it again once the lease ends. While the
+   * database is unavailable keep trying (backing off, sending nothing else meanwhile) until shortly before the
+   * lease ends; only a stop or an outage longer than the lease gives up (and that message may then go twice).
+   */
+  async function recordSent(write: () => Promise<void>, about: object): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await write();
+      } catch (error) {
+        const wait = Math.min(MARK_SENT_RETRY_CAP_MS, MARK_SENT_RETRY_BASE_MS * 2 ** (attempt - 1));
+        if (!isUnavailable(error) || options.signal?.aborted || clock.now().getTime() + wait >= leaseEnd - MARK_SENT_RETRY_CAP_MS) throw error;
+        log?.warn({ ...about, err: describe(error), retryInMs: wait }, 'outbox: message sent, but the database is unavailable to record it; trying again');
+        await sleep(wait, options.signal);
+      }
+    }
+  }
 }
+
+/** How recordSent backs off while the database is unavailable: 250 ms, doubling, at most 5 s apart. */
+const MARK_SENT_RETRY_BASE_MS = 250;
+const MARK_SENT_RETRY_CAP_MS = 5_000;

@@ -10,6 +10,8 @@ export interface OutboxWorker {
 export interface OutboxWorkerOptions extends Omit<DeliverOutboxOptions, 'signal'> {
   /** Poll every this many ms (default 1000). */
   intervalMs?: number;
+  /** After runs that failed (the database is unavailable), wait twice as long each time up to this (default 10 s). */
+  maxBackoffMs?: number;
   /** Called after each run (tests, metrics). */
   onRun?(counts: DeliveryCounts): void;
 }
@@ -21,14 +23,18 @@ export interface OutboxWorkerOptions extends Omit<DeliverOutboxOptions, 'signal'
 export function startOutboxWorker(deps: DeliverOutboxDeps, options: OutboxWorkerOptions): OutboxWorker {
   const intervalMs = options.intervalMs ?? 1000;
   const batch = options.batch ?? 25;
-  const { intervalMs: _, onRun, ...runOptions } = options;
+  const maxBackoffMs = options.maxBackoffMs ?? 10_000;
+  const { intervalMs: _, maxBackoffMs: __, onRun, ...runOptions } = options;
   const stopping = new AbortController();
   // One limiter for the worker's life, so the limits hold from one batch to the next.
   const runDeps: DeliverOutboxDeps = { ...deps, limiter: deps.limiter ?? RateLimiter.forTeams(options.perConversationPerSecond, options.globalPerSecond) };
   let running: Promise<void> | null = null;
   let again = false;
+  /** Runs failed in a row: while the database is down, poll less often (2, 4, 8 ... s), never stop. */
+  let failures = 0;
   let timer: NodeJS.Timeout | undefined;
 
+  const pause = () => (failures ? Math.min(maxBackoffMs, intervalMs * 2 ** failures) : intervalMs);
   const schedule = (ms: number) => {
     clearTimeout(timer);
     if (stopping.signal.aborted) return;
@@ -47,14 +53,17 @@ export function startOutboxWorker(deps: DeliverOutboxDeps, options: OutboxWorker
     running = (async () => {
       try {
         const counts = await deliverOutbox(runDeps, { ...runOptions, batch, signal: stopping.signal });
+        failures = 0;
         onRun?.(counts);
         // A full batch means there may be more due now.
         if (counts.claimed >= batch && counts.sent + counts.retried + counts.failed + counts.unreachable > 0) again = true;
       } catch (error) {
-        deps.log?.error({ err: error instanceof Error ? error.message : String(error), worker: options.worker }, 'outbox: run failed; will try again');
+        failures++;
+        deps.log?.error({ err: error instanceof Error ? error.message : String(error), worker: options.worker, failures, retryInMs: pause() }, 'outbox: run failed; will try again');
       } finally {
         running = null;
-        schedule(again ? 0 : intervalMs);
+        // A kick (something was just saved, so the database is back) runs at once, whatever the back-off.
+        schedule(again ? 0 : pause());
       }
     })();
   }

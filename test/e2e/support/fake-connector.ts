@@ -90,6 +90,8 @@ const notFound = (code: string, message: string): CannedResponse => ({ status: 4
 
 export class FakeConnector {
   readonly requests: RecordedRequest[] = [];
+  /** Every answer leaves this much later (a slow Teams): what a call sends is recorded when it arrives. */
+  latencyMs = 0;
   private recorded: RecordedActivity[] = [];
   private failures: Failure[] = [];
   private waiters: Waiter[] = [];
@@ -195,6 +197,7 @@ export class FakeConnector {
     this.requests.push(request);
     const response = this.respond(request, text);
     request.status = response.status;
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const payload = response.body === undefined ? '' : JSON.stringify(response.body);
     res.writeHead(response.status, { ...(payload ? { 'content-type': 'application/json' } : {}), ...response.headers });
     res.end(payload);
