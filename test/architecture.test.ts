@@ -28,6 +28,7 @@ describe('architecture', () => {
     [/^kysely$|^better-sqlite3$|^pg$/, 'storage'],
     [/^jose$/, 'sso'],
     [/^croner$/, 'scheduler'],
+    [/^exceljs$/, 'spreadsheet'],
   ])('%s is imported only in src/%s/', (module, folder) => {
     expect(importersOf(module).filter((f) => folderOf(f) !== folder)).toEqual([]);
     expect(importersOf(module).length).toBeGreaterThan(0);

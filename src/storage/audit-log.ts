@@ -16,7 +16,8 @@ const toRow = (e: AuditEvent): Insertable<AuditEventsTable> => ({
   detail: e.detail,
 });
 
-const fromRow = (r: Selectable<AuditEventsTable>): AuditEvent => ({
+/** The one mapping from an `audit_events` row to the domain (the programme export reads the log with it too). */
+export const auditFromRow = (r: Selectable<AuditEventsTable>): AuditEvent => ({
   at: r.at,
   actorId: r.actor_id,
   actorName: r.actor_name,
@@ -43,7 +44,7 @@ export function auditLog(db: Kysely<Database>): AuditLog {
         .orderBy('at')
         .orderBy('id')
         .execute();
-      return rows.map(fromRow);
+      return rows.map(auditFromRow);
     },
     async done(actions, from, to) {
       if (actions.length === 0) return [];
@@ -57,7 +58,7 @@ export function auditLog(db: Kysely<Database>): AuditLog {
         .orderBy('at')
         .orderBy('id')
         .execute();
-      return rows.map(fromRow);
+      return rows.map(auditFromRow);
     },
   };
 }

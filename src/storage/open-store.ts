@@ -10,6 +10,7 @@ import { draftRepository } from './draft-repository';
 import { migrationProvider } from './migrations';
 import { outbox } from './outbox';
 import { peopleRepository } from './people-repository';
+import { programmeSheetsRepository } from './programme-sheets-repository';
 import { projectRepository } from './project-repository';
 import { reminderStateRepository } from './reminder-state-repository';
 import { requestRepository } from './request-repository';
@@ -110,6 +111,7 @@ function repositories(db: Kysely<Database>, engine: Engine): Repositories {
     reminders: reminderStateRepository(db),
     scheduledRuns: scheduledRuns(db),
     digests: digestRepository(db),
+    programmeSheets: programmeSheetsRepository(db),
   };
 }
 
