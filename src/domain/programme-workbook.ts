@@ -237,13 +237,13 @@ export const CHOICES = {
 
 export const choiceName = (list: readonly { id: string; name: string }[], id: string | null): string | null => (id === null ? null : (list.find((c) => c.id === id)?.name ?? id));
 
+/** The columns of a sheet to write, from its specs. */
+export const columnsOf = (specs: Record<string, ColumnSpec>): SheetOutput['columns'] =>
+  Object.values(specs).map((c) => ({ header: c.header, width: c.width, ...(c.format && { format: c.format }) }));
+
 /** The template: the three sheets with their headers, and a guide sheet saying what goes in each column. */
 export function templateSheets(): SheetOutput[] {
-  const sheets: SheetOutput[] = IMPORT_SHEET_NAMES.map((name) => ({
-    name,
-    columns: Object.values(IMPORT_SHEETS[name] as Record<string, ColumnSpec>).map((c) => ({ header: c.header, width: c.width, ...(c.format && { format: c.format }) })),
-    rows: [],
-  }));
+  const sheets: SheetOutput[] = IMPORT_SHEET_NAMES.map((name) => ({ name, columns: columnsOf(IMPORT_SHEETS[name]), rows: [] }));
   const guide: SheetOutput = {
     name: 'guide',
     columns: [

@@ -36,10 +36,11 @@ const WORDS: Record<string, string> = {
 const WITH_ARGUMENT: readonly { pattern: RegExp; verb: string; field: string }[] = [
   { pattern: /^subscribe digest(?:\s+(?:for\s+)?(.+))?$/, verb: 'digest.subscribe', field: 'strands' },
   { pattern: /^(?:report annual|annual report)(?:\s+(.+))?$/, verb: 'report.annual', field: 'year' },
+  { pattern: /^(?:programme|program) export(?:\s+(.+))?$/, verb: 'programme.export', field: 'year' },
 ];
 
 /** The commands the bot understands when typed, as listed in the app manifest and the help card. */
-export const COMMAND_WORDS = [...Object.keys(WORDS), 'subscribe digest', 'report annual'];
+export const COMMAND_WORDS = [...Object.keys(WORDS), 'subscribe digest', 'report annual', 'programme export'];
 
 /** Parses typed text (mentions already removed); null when it is not a command. */
 export function parseCommand(raw: string): Command | null {
