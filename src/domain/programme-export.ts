@@ -15,6 +15,7 @@ import {
   type ColumnSpec,
   choiceName,
   columnsOf,
+  rowsOf,
   dateCell,
   MILESTONE_COLUMNS,
   PROJECT_COLUMNS,
@@ -60,9 +61,9 @@ const json = (value: unknown): CellValue => (value === null || value === undefin
 
 type Columns<C extends Record<string, ColumnSpec>, R> = { [K in keyof C]: (row: R) => CellValue };
 
-function sheetOf<C extends Record<string, ColumnSpec>, R>(name: string, specs: C, cells: Columns<C, R>, rows: readonly R[]): SheetOutput {
+function sheetOf<C extends Record<string, ColumnSpec>, R>(name: string, specs: C, cells: Columns<C, R>, rows: Iterable<R>): SheetOutput {
   const keys = Object.keys(specs) as (keyof C)[];
-  return { name, columns: columnsOf(specs), rows: rows.map((r) => keys.map((k) => cells[k](r))) };
+  return { name, columns: columnsOf(specs), rows: rowsOf(rows, (r) => keys.map((k) => cells[k](r))) };
 }
 
 export function programmeExportSheets(src: ExportSource): SheetOutput[] {
@@ -95,7 +96,11 @@ export function programmeExportSheets(src: ExportSource): SheetOutput[] {
   }, records);
 
   type MilestoneRow = { reference: string; milestone: ProgrammeRecord['project']['milestones'][number] };
-  const milestoneRows: MilestoneRow[] = records.flatMap(({ request, project }) => [...project.milestones].sort(byDue).map((milestone) => ({ reference: request.reference, milestone })));
+  const milestoneRows: Iterable<MilestoneRow> = {
+    *[Symbol.iterator]() {
+      for (const { request, project } of records) for (const milestone of [...project.milestones].sort(byDue)) yield { reference: request.reference, milestone };
+    },
+  };
   const milestones = sheetOf<typeof MILESTONE_COLUMNS, MilestoneRow>('milestones', MILESTONE_COLUMNS, {
     project: (r) => r.reference,
     id: (r) => textCell(r.milestone.id),
@@ -106,10 +111,15 @@ export function programmeExportSheets(src: ExportSource): SheetOutput[] {
   }, milestoneRows);
 
   type BenefitRow = { reference: string; financialYear: string; cashSaving: number; note: string | null };
-  const benefitRows: BenefitRow[] = records.flatMap(({ request, project }) => {
-    const years = [...new Set(project.realisedBenefits.map((b) => b.financialYear))].sort();
-    return years.map((financialYear) => ({ reference: request.reference, financialYear, ...yearTotal(project.realisedBenefits.filter((b) => b.financialYear === financialYear)) }));
-  });
+  const benefitRows: Iterable<BenefitRow> = {
+    *[Symbol.iterator]() {
+      for (const { request, project } of records) {
+        for (const financialYear of [...new Set(project.realisedBenefits.map((b) => b.financialYear))].sort()) {
+          yield { reference: request.reference, financialYear, ...yearTotal(project.realisedBenefits.filter((b) => b.financialYear === financialYear)) };
+        }
+      }
+    },
+  };
   const benefits = sheetOf<typeof BENEFIT_COLUMNS, BenefitRow>('benefits', BENEFIT_COLUMNS, {
     project: (r) => r.reference,
     financialYear: (r) => r.financialYear,
@@ -127,7 +137,7 @@ export function programmeExportSheets(src: ExportSource): SheetOutput[] {
       { header: 'By', width: 24 },
       { header: 'Note', width: 50 },
     ],
-    rows: src.decisions.map(({ event, title }) => [event.subjectId, textCell(title), DECISION_WORDS[event.action] ?? event.action, londonCell(event.at), textCell(event.actorName), textCell(event.detail)]),
+    rows: rowsOf(src.decisions, ({ event, title }) => [event.subjectId, textCell(title), DECISION_WORDS[event.action] ?? event.action, londonCell(event.at), textCell(event.actorName), textCell(event.detail)]),
   };
 
   const audit: SheetOutput = {
@@ -142,7 +152,7 @@ export function programmeExportSheets(src: ExportSource): SheetOutput[] {
       { header: 'Before', width: 40 },
       { header: 'After', width: 40 },
     ],
-    rows: src.audit.map((e) => [londonCell(e.at), textCell(e.actorName), e.action, textCell(`${e.subjectType} ${e.subjectId}`), e.outcome, textCell(e.detail), json(e.before), json(e.after)]),
+    rows: rowsOf(src.audit, (e) => [londonCell(e.at), textCell(e.actorName), e.action, textCell(`${e.subjectType} ${e.subjectId}`), e.outcome, textCell(e.detail), json(e.before), json(e.after)]),
   };
   return [projects, milestones, benefits, decisions, audit];
 }

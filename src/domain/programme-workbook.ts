@@ -22,12 +22,19 @@ export interface SheetInput {
   rows: { row: number; cells: CellValue[] }[];
 }
 
-/** One sheet to write: column headers, widths and formats, and rows of cells in the same order. */
+/** One sheet to write: column headers, widths and formats, and rows of cells in the same order (made as they are written). */
 export interface SheetOutput {
   name: string;
   columns: { header: string; width: number; format?: 'date' | 'pounds' | 'datetime' }[];
-  rows: CellValue[][];
+  rows: Iterable<CellValue[]>;
 }
+
+/** Rows made from `items` one at a time, as the writer asks for them, so a large sheet is never held whole. */
+export const rowsOf = <T>(items: Iterable<T>, row: (item: T) => CellValue[]): Iterable<CellValue[]> => ({
+  *[Symbol.iterator]() {
+    for (const item of items) yield row(item);
+  },
+});
 
 /** The largest file the import reads. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
