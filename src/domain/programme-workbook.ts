@@ -66,7 +66,7 @@ export const PROJECT_COLUMNS = {
   status: col('Status', true, 12, 'Approved, In delivery or Completed'),
   priority: col('Priority', false, 10, `${labels(PRIORITY_LABELS)} (blank: Medium)`),
   isPriority: col('Priority project', false, 10, 'Yes or No (blank: No)'),
-  route: col('Route', false, 14, `${ROUTES.map((r) => r.name).join(', ')}: how it is delivered (needed for a new project)`),
+  route: col('Route', false, 14, 'Re-use, Share, Buy or Build: how it is delivered, re-use first (needed for a new project)'),
   problem: col('Problem', false, 40, 'The problem it solves'),
   outcome: col('Outcome', false, 40, 'The outcome for customers'),
   digitalLeader: col('Digital Leader', false, 28, PERSON_DOC),

@@ -3,13 +3,13 @@
  * spreadsheet, too large, a sheet or column missing), .csv files read one sheet each, and the round trip:
  * a programme imported from a workbook, exported, and read back again finds nothing to change.
  */
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { programmeWorkbook } from '../../src/app/programme-sheets/export-programme';
 import { importProgramme } from '../../src/app/programme-sheets/import-programme';
 import type { Store } from '../../src/app/ports';
-import { IMPORT_SHEET_NAMES, MAX_IMPORT_BYTES, templateSheets } from '../../src/domain/programme-workbook';
+import { type ColumnSpec, IMPORT_SHEET_NAMES, IMPORT_SHEETS, MAX_IMPORT_BYTES, templateSheets } from '../../src/domain/programme-workbook';
 import { readFiles, reportText } from '../../src/import-programme';
 import { readWorkbook, workbookBuffer } from '../../src/spreadsheet/workbook';
 import { openStore } from '../../src/storage/open-store';
@@ -125,5 +125,14 @@ describe('the round trip', () => {
       benefits: { added: 0, updated: 0, unchanged: 2 },
     });
     expect((await store.projects.listWithRequests()).map((r) => r.request.title)).toEqual(['=HYPERLINK("http://evil.example")', 'E-billing']);
+  });
+});
+
+describe('README', () => {
+  it('documents every column of every sheet the import reads, as the template\'s guide does', () => {
+    const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+    for (const name of IMPORT_SHEET_NAMES) {
+      for (const c of Object.values(IMPORT_SHEETS[name] as Record<string, ColumnSpec>)) expect(readme).toContain(`| ${c.header} | ${c.required ? 'yes' : ''} | ${c.doc} |`);
+    }
   });
 });
