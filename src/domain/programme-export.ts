@@ -47,6 +47,8 @@ export interface ExportSource {
   decisions: readonly { event: ExportAuditEvent; title: string | null }[];
   /** The audit log of the financial year, oldest first. */
   audit: readonly ExportAuditEvent[];
+  /** When each completed project was completed (London date), as the annual report counts it. */
+  completedOn: ReadonlyMap<string, string>;
 }
 
 const DECISION_WORDS: Record<string, string> = { 'request.approve': 'Approved', 'request.decline': 'Declined', 'request.merge': 'Merged' };
@@ -93,6 +95,7 @@ export function programmeExportSheets(src: ExportSource): SheetOutput[] {
     nonCash: ({ project }) => textCell(project.plannedBenefits.nonCash),
     oneOffCost: ({ request }) => request.oneOffCost,
     approvedOn: ({ project }) => dateCell(londonDate(new Date(project.approvedAt))),
+    completedOn: ({ request }) => dateCell(request.status === 'completed' ? (src.completedOn.get(request.reference) ?? null) : null),
   }, records);
 
   type MilestoneRow = { reference: string; milestone: ProgrammeRecord['project']['milestones'][number] };

@@ -243,6 +243,7 @@ interface ProjectRow {
   nonCash?: string | null;
   oneOffCost?: number | null;
   approvedOn?: string | null;
+  completedOn?: string | null;
 }
 
 const PEOPLE = ['digitalLeader', 'projectLead', 'projectManager'] as const;
@@ -280,6 +281,7 @@ function readProjects(reader: SheetReader<typeof PROJECT_COLUMNS>): ProjectRow[]
       nonCash: reader.read(r, 'nonCash', text(500)),
       oneOffCost: reader.read(r, 'oneOffCost', readPounds),
       approvedOn: reader.read(r, 'approvedOn', readDate),
+      completedOn: reader.read(r, 'completedOn', readDate),
     };
     rows.push(row);
   }
@@ -411,11 +413,21 @@ export function planImport(sheets: readonly SheetInput[], ctx: ImportContext): I
     }
     const approvedOn = row.approvedOn ?? today;
     const approvedAt = londonInstant(approvedOn, '12:00').toISOString();
+    if (row.completedOn && row.status !== 'completed') {
+      reader.problem(row.row, 'completedOn', 'is only for a Completed project: set Status to Completed or leave this blank');
+      return null;
+    }
+    if (row.completedOn && row.completedOn < approvedOn) {
+      reader.problem(row.row, 'completedOn', `${row.completedOn} is before it was approved (${approvedOn})`);
+      return null;
+    }
+    // The annual report dates the completion of a project imported as completed by its request's last change.
+    const completedAt = row.completedOn ? londonInstant(row.completedOn, '12:00').toISOString() : ctx.now;
     const blankRequest: ProjectRequest = {
       id: '', reference: row.key, formId: '', status: 'approved', version: 1, requesterId: '', requesterName: by,
       title: '', problem: '', outcome: '', beneficiaries: [], strand: row.strand, principles: [] as PrincipleId[], principlesHow: '', reuseChecked: '',
       route: row.route, routeJustification: null, personalData: false, oneOffCost: null, annualBenefit: null, desiredStart: null,
-      createdAt: approvedAt, updatedAt: ctx.now,
+      createdAt: approvedAt, updatedAt: completedAt,
     };
     const blankProject: Project = {
       reference: row.key, priority: 'medium', isPriority: false, digitalLeader: null, projectLead: null, projectManager: null,

@@ -83,6 +83,7 @@ export const PROJECT_COLUMNS = {
   nonCash: col('Non-cash benefits', false, 30, 'Benefits that are not cash'),
   oneOffCost: col('One-off cost (GBP)', false, 14, 'Whole pounds', 'pounds'),
   approvedOn: col('Approved on', false, 12, 'Date, like 2026-04-14 or 14/04/2026 (blank: the day of the import)', 'date'),
+  completedOn: col('Completed on', false, 12, 'For a project first imported as Completed: the date it was completed, so the annual report counts it in that year (blank: the day of the import)', 'date'),
 } as const satisfies Record<string, ColumnSpec>;
 
 export const MILESTONE_COLUMNS = {

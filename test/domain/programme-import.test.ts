@@ -162,6 +162,24 @@ describe('planning an import', () => {
     expect(add.project.realisedBenefits).toEqual([{ financialYear: '2025/26', cashSaving: 3000, note: 'Postage', recordedAt: NOW, recordedBy: 'imported from programme.xlsx' }]);
   });
 
+  it('dates a project imported as completed by its Completed on, which only a completed project has', () => {
+    const plan = planImport(
+      [
+        sheet('projects', [
+          project({ Status: 'Completed', 'Approved on': '2024-05-01', 'Completed on': '14/03/2025' }),
+          project({ Reference: 'ICT-2', 'Completed on': '2025-03-14' }),
+          project({ Reference: 'ICT-3', Status: 'Completed', 'Approved on': '2025-05-01', 'Completed on': '2025-03-14' }),
+        ]),
+      ],
+      context(),
+    );
+    expect(plan.adds.map((a) => [a.key, a.request.status, a.request.updatedAt])).toEqual([['ICT-1', 'completed', '2025-03-14T12:00:00.000Z']]);
+    expect(plan.problems.map((p) => `${p.row} ${p.column}: ${p.message}`)).toEqual([
+      '3 Completed on: is only for a Completed project: set Status to Completed or leave this blank',
+      '4 Completed on: 2025-03-14 is before it was approved (2025-05-01)',
+    ]);
+  });
+
   it('needs a route for a new project, and refuses a DP- reference that is not a project here', () => {
     const plan = planImport([sheet('projects', [project({ Route: null }), project({ Reference: 'DP-2026-0099' })])], context());
     expect(plan.problems.map((p) => `${p.row} ${p.column}: ${p.message}`)).toEqual([

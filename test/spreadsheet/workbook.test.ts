@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { programmeWorkbook } from '../../src/app/programme-sheets/export-programme';
 import { importProgramme } from '../../src/app/programme-sheets/import-programme';
+import { buildAnnualReport } from '../../src/app/reports/annual-report';
 import type { Store } from '../../src/app/ports';
+import { WorkingCalendar } from '../../src/domain/calendar';
 import { type ColumnSpec, IMPORT_SHEET_NAMES, IMPORT_SHEETS, MAX_IMPORT_BYTES, templateSheets } from '../../src/domain/programme-workbook';
 import { readFiles, reportText } from '../../src/import-programme';
 import { readWorkbook, workbookBuffer } from '../../src/spreadsheet/workbook';
@@ -90,7 +92,7 @@ describe('the round trip', () => {
     const sheets = [
       sheet('projects', [
         projectRow({ Title: '=HYPERLINK("http://evil.example")', 'Project Lead': 'lee@council.example', 'Project Manager': 'Pat (agency)', Priority: 'High', 'Priority project': 'Yes', 'Business case': 'Approved', 'Business case date': '2026-05-01', 'Business case link': 'https://sp.example/bc', DPIA: 'Not started', 'Planned annual cash saving (GBP)': 9000, 'One-off cost (GBP)': '£25,000', 'Non-cash benefits': '-20% calls', 'Approved on': '2026-04-14' }),
-        projectRow({ Reference: 'ICT-2', Title: 'E-billing', Strand: 'Digital Business Services', Status: 'Completed', Route: 'Buy', Problem: '+ paper bills' }),
+        projectRow({ Reference: 'ICT-2', Title: 'E-billing', Strand: 'Digital Business Services', Status: 'Completed', Route: 'Buy', Problem: '+ paper bills', 'Approved on': '2024-05-01', 'Completed on': '2025-03-14' }),
       ]),
       sheet('milestones', [
         { Project: 'ICT-1', Title: 'Go live', Due: '2027-03-01' },
@@ -104,14 +106,19 @@ describe('the round trip', () => {
     ];
     const imported = await importProgramme(deps(), { fileName: 'programme.xlsx', sheets, requiredSheets: IMPORT_SHEET_NAMES, apply: true });
     expect(imported.kind === 'checked' && [imported.applied, imported.plan.problems]).toEqual([true, []]);
+    // The annual report counts the completion in the year it happened, not the year of the import.
+    const report = (year: string) => buildAnnualReport({ store, clock: { now: () => now }, calendar: new WorkingCalendar([]) }, year);
+    expect([(await report('2024/25')).projectsCompleted, (await report('2026/27')).projectsCompleted]).toEqual([1, 0]);
 
-    const exported = file('export.xlsx', await workbookBuffer(await programmeWorkbook({ store }, '2026/27')));
+    const exported = file('export.xlsx', await workbookBuffer(await programmeWorkbook({ store, calendar: new WorkingCalendar([]) }, '2026/27')));
     const read = await readWorkbook(exported, MAX_IMPORT_BYTES);
     if (!read.ok) throw new Error(read.reason);
     const projects = read.sheets[0];
     // Formula characters are escaped; people the roster knows are written by email.
     expect(projects.rows[0].cells.slice(0, 2)).toEqual(['DP-2026-0001', '\'=HYPERLINK("http://evil.example")']);
     expect(projects.rows[0].cells[projects.header.indexOf('Project Lead')]).toBe('lee@council.example');
+    // A project imported as completed keeps its completion date, as the annual report counts it.
+    expect(projects.rows[1].cells[projects.header.indexOf('Completed on')]).toEqual(new Date('2025-03-14T00:00:00Z'));
 
     const again = await importProgramme(deps(), { fileName: 'export.xlsx', sheets: read.sheets, requiredSheets: IMPORT_SHEET_NAMES, apply: true });
     if (again.kind !== 'checked') throw new Error('refused');
@@ -124,7 +131,7 @@ describe('the round trip', () => {
       milestones: { added: 0, updated: 0, unchanged: 3 },
       benefits: { added: 0, updated: 0, unchanged: 2 },
     });
-    expect((await store.projects.listWithRequests()).map((r) => r.request.title)).toEqual(['=HYPERLINK("http://evil.example")', 'E-billing']);
+    expect((await store.projects.listWithRequests()).map((r) => [r.request.reference, r.request.title])).toEqual([['DP-2024-0001', 'E-billing'], ['DP-2026-0001', '=HYPERLINK("http://evil.example")']]);
   });
 });
 

@@ -12,6 +12,7 @@ import { audited } from '../audit';
 import type { Deps } from '../deps';
 import type { ReportLink } from '../reports/report-links';
 import { refuse } from '../refuse';
+import { completionDates } from '../reports/annual-report';
 import { dsgContext } from '../triage/dsg-context';
 
 /** The path the workbook is downloaded from: `/exports/programme/2026-27.xlsx` (the year of its audit log). */
@@ -43,7 +44,7 @@ export async function askProgrammeExport(deps: Deps, actor: Actor, financialYear
 }
 
 /** The workbook's sheets, read from the store (no permission check: the signed link is the permission). */
-export async function programmeWorkbook(deps: Pick<Deps, 'store'>, financialYear: string): Promise<SheetOutput[]> {
+export async function programmeWorkbook(deps: Pick<Deps, 'store' | 'calendar'>, financialYear: string): Promise<SheetOutput[]> {
   const year = parseFinancialYear(financialYear);
   if (!year) throw new DomainError('INVALID_FIELD', `"${financialYear}" is not a financial year.`, { field: 'year' });
   const { store } = deps;
@@ -66,13 +67,14 @@ export async function programmeWorkbook(deps: Pick<Deps, 'store'>, financialYear
     emailOf: (id) => emails.get(id) ?? null,
     decisions: decided.map((event) => ({ event, title: titles.get(event.subjectId) ?? null })),
     audit: await store.programmeSheets.auditBetween(from, to),
+    completedOn: await completionDates(deps, records),
   });
 }
 
 export type ExportDownload = { ok: true; fileName: string; sheets: SheetOutput[] } | { ok: false; status: 403 | 404; error: string };
 
 /** GET /exports/programme/2026-27.xlsx?expires=…&token=…: the workbook when the signed link is good; else why not. */
-export async function downloadProgrammeExport(deps: Pick<Deps, 'store' | 'clock' | 'reportLinks'>, file: string, expires: string | undefined, token: string | undefined): Promise<ExportDownload> {
+export async function downloadProgrammeExport(deps: Pick<Deps, 'store' | 'clock' | 'calendar' | 'reportLinks'>, file: string, expires: string | undefined, token: string | undefined): Promise<ExportDownload> {
   const m = /^(\d{4}-\d{2})\.xlsx$/.exec(file);
   const year = m ? parseFinancialYear(m[1]) : null;
   if (!m || !year) return { ok: false, status: 404, error: 'There is no such export. Export links look like /exports/programme/2026-27.xlsx?expires=…&token=…' };
