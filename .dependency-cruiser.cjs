@@ -10,6 +10,7 @@ const FRAMEWORK_HOMES = [
   ['database-drivers-only-in-storage', 'kysely, pg and better-sqlite3', 'node_modules/(kysely|pg|better-sqlite3)/', '^src/storage/'],
   ['jose-only-in-sso', 'jose', 'node_modules/jose/', '^src/sso/'],
   ['croner-only-in-scheduler', 'croner', 'node_modules/croner/', '^src/scheduler/'],
+  ['exceljs-only-in-spreadsheet', 'exceljs', 'node_modules/exceljs/', '^src/spreadsheet/'],
 ];
 
 /** @type {import('dependency-cruiser').IConfiguration} */

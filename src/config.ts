@@ -29,6 +29,8 @@ export interface Config {
   pressLimit: { burst: number; perSecond: number };
   /** Signs the annual report's download links; null when unset (a random one is made at start-up). */
   reportLinkSecret: string | null;
+  /** `npm run backup`: where SQLite backups go, and how many of the newest are kept. */
+  backups: { dir: string; keep: number };
   // --- The Programme tab's sign-in (issue 6) ---
   /** Teams SSO for the tab's API; null when SSO_APP_ID is not set. The app id URI defaults to api://<host of PUBLIC_URL>/<app id>. */
   sso: { appId: string; appIdUri: string | null; jwksUrl: string } | null;
@@ -113,6 +115,10 @@ const schema = z.object({
     .pipe(z.number({ error: 'must be a number of presses a second, like 1 or 0.5' }).min(0.01, 'must be at least 0.01').max(100_000, 'must be at most 100000')),
   PUBLIC_URL: optionalText.refine((v) => v === '' || /^https?:\/\/[^/\s]+$/.test(v.replace(/\/+$/, '')), 'must be the address people reach the bot at, like https://dsg-bot.council.example (no path)'),
   REPORT_LINK_SECRET: optionalText.refine((v) => v === '' || v.length >= 32, 'must be at least 32 characters (e.g. openssl rand -hex 32)'),
+  BACKUP_DIR: optionalText.transform((v) => v || './backups'),
+  BACKUP_KEEP: optionalText
+    .transform((v) => (v === '' ? 14 : Number(v)))
+    .pipe(z.number({ error: 'must be a whole number of backups' }).int('must be a whole number of backups').min(1, 'must be at least 1').max(1000, 'must be at most 1000')),
   BANK_HOLIDAYS_FILE: optionalText.refine((v) => v === '' || v.endsWith('.json'), 'must be the path of a .json file (or unset for config/bank-holidays-scotland.json)'),
   // --- The Programme tab's sign-in (issue 6) ---
   SSO_APP_ID: optionalText.refine((v) => v === '' || GUID.test(v), 'must be the Azure AD app (client) id of the tab, a GUID'),
@@ -176,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') || `http://${isLoopback(e.HOST) ? '127.0.0.1' : 'localhost'}:${e.PORT}`,
     pressLimit: { burst: e.PRESS_LIMIT_BURST, perSecond: e.PRESS_LIMIT_PER_SECOND },
     reportLinkSecret: e.REPORT_LINK_SECRET || null,
+    backups: { dir: e.BACKUP_DIR, keep: e.BACKUP_KEEP },
     // --- The Programme tab's sign-in (issue 6) ---
     sso: e.SSO_APP_ID
       ? {

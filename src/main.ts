@@ -13,6 +13,7 @@ import { recordDelivery } from './app/triage/record-delivery';
 import { sendDueReminders } from './app/reminders/send-due-reminders';
 import { postDigests } from './app/digests/post-digests';
 import { downloadAnnualReport } from './app/reports/annual-report';
+import { downloadProgrammeExport } from './app/programme-sheets/export-programme';
 import { reportLinks } from './app/reports/report-links';
 import { WorkingCalendar } from './domain/calendar';
 import { DEFAULT_THRESHOLDS } from './domain/reminders';
@@ -25,6 +26,7 @@ import { createLogger, type Logger } from './log';
 import { MOCK_TENANT, MOCK_USERS, startPlayground } from './playground';
 import { type Caller, createSignIn } from './sso/sign-in';
 import { createTokenValidator } from './sso/token-validator';
+import { workbookBuffer } from './spreadsheet/workbook';
 import { openStore } from './storage/open-store';
 import { type ChannelAuthOptions, createAdapter, createTeamsEndpoint } from './teams/endpoint';
 import { createMessenger } from './teams/messenger';
@@ -108,6 +110,10 @@ export async function startBot(config: Config, log: Logger, options: StartOption
       databaseHealthy: () => store.ping(),
       openData,
       annualReport: (file, expires, token) => downloadAnnualReport(deps, file, expires, token),
+      programmeExport: async (file, expires, token) => {
+        const result = await downloadProgrammeExport(deps, file, expires, token);
+        return result.ok ? { ok: true, format: 'xlsx', fileName: result.fileName, body: await workbookBuffer(result.sheets) } : result;
+      },
       programmeApi,
       tabDir: TAB_DIR,
     },

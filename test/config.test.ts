@@ -27,6 +27,13 @@ describe('configuration', () => {
     }
   });
 
+  it('keeps the newest 14 backups in ./backups unless told otherwise, and refuses a keep below one', () => {
+    expect(loadConfig({}).backups).toEqual({ dir: './backups', keep: 14 });
+    expect(loadConfig({ BACKUP_DIR: '/var/backups/dsg', BACKUP_KEEP: '30' }).backups).toEqual({ dir: '/var/backups/dsg', keep: 30 });
+    expect(() => loadConfig({ BACKUP_KEEP: '0' })).toThrow('BACKUP_KEEP must be at least 1');
+    expect(() => loadConfig({ BACKUP_KEEP: 'weekly' })).toThrow('BACKUP_KEEP must be a whole number of backups');
+  });
+
   it('needs the password and, for single tenant, the tenant id', () => {
     expect(() => loadConfig({ MicrosoftAppId: 'app', MicrosoftAppType: 'SingleTenant' })).toThrow(/MicrosoftAppPassword[\s\S]*MicrosoftAppTenantId/);
     expect(() => loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 's' })).toThrow(/PUBLIC_URL is required when MicrosoftAppId is set/);

@@ -5,6 +5,7 @@ import type { Outbox } from './outbox/ports';
 import type { ProjectRepository } from './projects/ports';
 import type { ReminderStateRepository } from './reminders/ports';
 import type { DraftRepository, RequestRepository } from './requests/ports';
+import type { ProgrammeSheetsRepository } from './programme-sheets/ports';
 import type { RosterCache, SettingsRepository, TriageRepository } from './triage/ports';
 
 /** The ports every feature shares; each feature's own repositories are in its folder's ports.ts. */
@@ -54,6 +55,7 @@ export interface Repositories {
   reminders: ReminderStateRepository;
   scheduledRuns: ScheduledRuns;
   digests: DigestRepository;
+  programmeSheets: ProgrammeSheetsRepository;
 }
 
 export interface Store extends Repositories {

@@ -2,7 +2,7 @@ import { isIsoDate } from './request-form';
 import type { Milestone } from './project';
 
 const MAX_MILESTONE_ROWS = 5;
-const MILESTONE_TITLE_MAX = 200;
+export const MILESTONE_TITLE_MAX = 200;
 
 export type MilestoneResult = { ok: true; milestones: Omit<Milestone, 'id'>[] } | { ok: false; errors: Record<string, string> };
 

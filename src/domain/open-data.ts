@@ -111,9 +111,15 @@ export const OPEN_CSV_HEADER = [
 /** Characters that make a spreadsheet read a cell as a formula (CWE-1236); tab and CR too, as OWASP advises. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** One RFC 4180 field, made safe to open in a spreadsheet: a leading formula character gets a `'` before it. */
+/** Text made safe to open in a spreadsheet: a leading formula character gets a `'` before it. */
+export const escapeFormula = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
+
+/** The text `escapeFormula` was given (a `'` before a formula character taken off), so an escaped export reads back unchanged. */
+export const unescapeFormula = (value: string): string => (value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value);
+
+/** One RFC 4180 field, made safe to open in a spreadsheet. */
 export function csvCell(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  const safe = escapeFormula(value);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -21,7 +21,8 @@ export type Action =
   | 'benefit.record'
   | 'digest.subscribe'
   | 'digest.preview'
-  | 'report.annual';
+  | 'report.annual'
+  | 'programme.export';
 
 /** The roles a person holds for one subject; derived from settings, the roster and the record, never stored. */
 export type Role =
@@ -60,6 +61,8 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'digest.subscribe': [...DSG, 'admin'],
   'digest.preview': [...DSG, 'admin'],
   'report.annual': [...DSG, 'admin'],
+  // The workbook holds names and the audit log: the DSG's and admins' only.
+  'programme.export': [...DSG, 'admin'],
 };
 
 export function isAllowed(action: Action, roles: readonly Role[]): boolean {

@@ -32,4 +32,7 @@ export interface Member {
   id: string;
   aadObjectId: string;
   name: string;
+  /** As the roster gives them, so an imported spreadsheet can name people by email or UPN. */
+  email?: string;
+  userPrincipalName?: string;
 }

@@ -17,6 +17,15 @@ interface MessagesAnswer {
   headers?: Record<string, string>;
 }
 
+const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/** A file behind a signed link, or why it is refused (403 for a missing, altered or expired token). */
+export type Download = { ok: true; format: keyof typeof CONTENT_TYPES; fileName: string; body: string | Buffer } | { ok: false; status: number; error: string };
+
 export interface HttpHandlers {
   /** POST /api/messages: a JSON object with a string "type", and the Authorization header as sent. */
   messages(activity: Record<string, unknown>, authorization: string | undefined): Promise<MessagesAnswer>;
@@ -25,7 +34,9 @@ export interface HttpHandlers {
   /** The published Digital Programme (GET /open/programme.json and .csv); absent when OPEN_DATA is off. */
   openData?: { json(): Promise<unknown>; csv(): Promise<string> };
   /** GET /reports/annual/<year>.csv|json with a signed token (expires, token query parameters). */
-  annualReport?(file: string, expires: string | undefined, token: string | undefined): Promise<{ ok: true; format: 'csv' | 'json'; fileName: string; body: string } | { ok: false; status: number; error: string }>;
+  annualReport?(file: string, expires: string | undefined, token: string | undefined): Promise<Download>;
+  /** GET /exports/programme/<year>.xlsx with a signed token: the programme workbook. */
+  programmeExport?(file: string, expires: string | undefined, token: string | undefined): Promise<Download>;
   /** The Programme tab's API (GET /api/session, /api/programme, /api/projects/:ref); `caller` holds the sign-in headers. */
   programmeApi?: {
     session(): SessionInfo;
@@ -152,30 +163,36 @@ export function createHttpServer(handlers: HttpHandlers, log: Logger, options: H
     }
   });
 
-  server.get('/reports/annual/:file', async (req, res) => {
-    const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
-    if (!handlers.annualReport) {
-      res.send(404, { error: 'Annual reports are not served here.' });
-      return;
-    }
-    try {
-      const result = await handlers.annualReport(String(req.params.file ?? ''), query.get('expires') ?? undefined, query.get('token') ?? undefined);
-      if (!result.ok) {
-        log.warn({ reqId: req.id(), status: result.status, reason: result.error }, 'annual report download refused');
-        res.send(result.status, { error: result.error });
+  /** A download behind a signed link: the handler checks the token and makes the file; refusals say why. */
+  const download = (path: string, what: string, read: ((file: string, expires: string | undefined, token: string | undefined) => Promise<Download>) | undefined) =>
+    server.get(path, async (req, res) => {
+      const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
+      if (!read) {
+        res.send(404, { error: `The ${what} is not served here.` });
         return;
       }
-      res.writeHead(200, {
-        'content-type': result.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
-        'content-disposition': `attachment; filename="${result.fileName}"`,
-        'content-length': Buffer.byteLength(result.body),
-      });
-      res.end(result.body);
-    } catch (error) {
-      log.error({ reqId: req.id(), reason: error instanceof Error ? error.message : String(error) }, 'annual report failed');
-      res.send(500, { error: 'The report could not be made; try again later.' });
-    }
-  });
+      try {
+        const result = await read(String(req.params.file ?? ''), query.get('expires') ?? undefined, query.get('token') ?? undefined);
+        if (!result.ok) {
+          log.warn({ reqId: req.id(), status: result.status, reason: result.error }, `${what} download refused`);
+          res.send(result.status, { error: result.error });
+          return;
+        }
+        res.writeHead(200, {
+          'content-type': CONTENT_TYPES[result.format],
+          'content-disposition': `attachment; filename="${result.fileName}"`,
+          'cache-control': 'no-store',
+          'content-length': Buffer.byteLength(result.body),
+        });
+        res.end(result.body);
+      } catch (error) {
+        log.error({ reqId: req.id(), reason: error instanceof Error ? error.message : String(error) }, `${what} failed`);
+        res.send(500, { error: `The ${what} could not be made; try again later.` });
+      }
+    });
+  download('/reports/annual/:file', 'annual report', handlers.annualReport);
+  download('/exports/programme/:file', 'programme export', handlers.programmeExport);
+
   // --- The Programme tab's API ---
   const api = handlers.programmeApi;
   type ProgrammeApi = NonNullable<HttpHandlers['programmeApi']>;

@@ -17,7 +17,8 @@ const toRow = (e: AuditEvent): Insertable<AuditEventsTable> => ({
   detail: e.detail,
 });
 
-const fromRow = (r: Selectable<AuditEventsTable>): AuditEvent => ({
+/** The one mapping from an `audit_events` row to the domain (the programme export reads the log with it too). */
+export const auditFromRow = (r: Selectable<AuditEventsTable>): AuditEvent => ({
   at: r.at,
   actorId: r.actor_id,
   actorName: r.actor_name,
@@ -44,7 +45,7 @@ export function auditLog(db: Kysely<Database>): AuditLog {
         .orderBy('at')
         .orderBy('id')
         .execute();
-      return rows.map(fromRow);
+      return rows.map(auditFromRow);
     },
     async done(actions, from, to) {
       if (actions.length === 0) return [];
@@ -58,7 +59,7 @@ export function auditLog(db: Kysely<Database>): AuditLog {
         .orderBy('at')
         .orderBy('id')
         .execute();
-      return rows.map(fromRow);
+      return rows.map(auditFromRow);
     },
   };
 }

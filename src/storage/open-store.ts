@@ -11,6 +11,7 @@ import { migrationProvider } from './migrations';
 import { outbox } from './outbox';
 import { reportingOutages } from './outage';
 import { peopleRepository } from './people-repository';
+import { programmeSheetsRepository } from './programme-sheets-repository';
 import { projectRepository } from './project-repository';
 import { reminderStateRepository } from './reminder-state-repository';
 import { requestRepository } from './request-repository';
@@ -125,6 +126,7 @@ function repositories(db: Kysely<Database>, engine: Engine): Repositories {
     reminders: reminderStateRepository(db),
     scheduledRuns: scheduledRuns(db),
     digests: digestRepository(db),
+    programmeSheets: programmeSheetsRepository(db),
   };
 }
 

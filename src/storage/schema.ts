@@ -219,6 +219,13 @@ interface DigestRunsTable {
   queued_at: string;
 }
 
+/** The council's own code for an imported project (normalised), so a re-import updates it. */
+export interface ImportKeysTable {
+  key: string;
+  reference: string;
+  imported_at: string;
+}
+
 export interface Database {
   people: PeopleTable;
   conversations: ConversationsTable;
@@ -238,4 +245,5 @@ export interface Database {
   scheduled_runs: ScheduledRunsTable;
   digest_subscriptions: DigestSubscriptionsTable;
   digest_runs: DigestRunsTable;
+  import_keys: ImportKeysTable;
 }

@@ -36,6 +36,7 @@ const WORDS: Record<string, string> = {
 const WITH_ARGUMENT: readonly { pattern: RegExp; verb: string; field: string }[] = [
   { pattern: /^subscribe digest(?:\s+(?:for\s+)?(.+))?$/, verb: 'digest.subscribe', field: 'strands' },
   { pattern: /^(?:report annual|annual report)(?:\s+(.+))?$/, verb: 'report.annual', field: 'year' },
+  { pattern: /^(?:programme|program) export(?:\s+(.+))?$/, verb: 'programme.export', field: 'year' },
 ];
 
 /** Parses typed text (mentions already removed); null when it is not a command. */

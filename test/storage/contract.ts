@@ -15,6 +15,7 @@ import { outboxContract } from './outbox-contract';
 import { programmeContract } from './programme-contract';
 import { remindersContract } from './reminders-contract';
 import { digestsContract } from './digests-contract';
+import { programmeSheetsContract } from './programme-sheets-contract';
 
 /** One empty database of the engine under test. */
 export interface TestDatabase {
@@ -415,6 +416,7 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
     outboxContract({ store: s, database: () => database as TestDatabase });
     remindersContract({ store: s, database: () => database as TestDatabase });
     digestsContract({ store: s, database: () => database as TestDatabase });
+    programmeSheetsContract({ store: s, database: () => database as TestDatabase });
 
     describe('transactions', () => {
       it('commits all the work and returns its result', async () => {

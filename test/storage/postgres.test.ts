@@ -70,6 +70,7 @@ describe('PostgreSQL specifics', () => {
         'digest_runs',
         'digest_subscriptions',
         'drafts',
+        'import_keys',
         'kysely_migration',
         'kysely_migration_lock',
         'milestones',

@@ -10,8 +10,13 @@ describe('typed commands', () => {
     ['help', 'help.show'],
     ['dp-2026-7', 'request.view'],
     ['view DP-2026-0007', 'request.view'],
+    ['Programme export', 'programme.export'],
   ])('%j -> %s', (typed, verb) => {
     expect(parseCommand(typed)?.verb).toBe(verb);
+  });
+
+  it('carries the year of an export', () => {
+    expect(parseCommand('programme export 2025/26')).toEqual({ verb: 'programme.export', data: { year: '2025/26' } });
   });
 
   it('carries the normalised reference', () => {

@@ -3,6 +3,7 @@ import { DECISION_ACTIONS } from '../../domain/triage';
 import type { ReportFormat } from './report-links';
 import { addDays, londonInstant } from '../../domain/calendar';
 import { financialYearOf } from '../../domain/project';
+import type { ProgrammeRecord } from '../../domain/open-data';
 import { DomainError } from '../../domain/errors';
 import { isAllowed, rolesFor } from '../../domain/permissions';
 import type { Actor } from '../../domain/people';
@@ -11,23 +12,30 @@ import { refuse } from '../refuse';
 import { dsgContext } from '../triage/dsg-context';
 
 
+/**
+ * When each completed project was completed (London date): its last change of status to completed on record;
+ * a project completed without one (imported, or seeded) was completed when its request last changed.
+ */
+export async function completionDates(deps: Pick<Deps, 'store' | 'calendar'>, programme: readonly ProgrammeRecord[]): Promise<Map<string, string>> {
+  const completedOn = new Map<string, string>();
+  for (const e of await deps.store.audit.done(['project.status'], '', '9999')) {
+    if ((e.after as { status?: string } | null)?.status === 'completed') completedOn.set(e.subjectId, deps.calendar.londonDate(new Date(e.at)));
+  }
+  for (const { request } of programme) {
+    if (request.status === 'completed' && !completedOn.has(request.reference)) completedOn.set(request.reference, deps.calendar.londonDate(new Date(request.updatedAt)));
+  }
+  return completedOn;
+}
+
 /** The year's report from the store (no permission check: the download link is the permission). */
-async function buildAnnualReport(deps: Pick<Deps, 'store' | 'clock' | 'calendar'>, financialYear: string): Promise<AnnualReport> {
+export async function buildAnnualReport(deps: Pick<Deps, 'store' | 'clock' | 'calendar'>, financialYear: string): Promise<AnnualReport> {
   const year = parseFinancialYear(financialYear);
   if (!year) throw new DomainError('INVALID_FIELD', `"${financialYear}" is not a financial year: write it like 2026/27.`, { field: 'year' });
   const from = londonInstant(year.first, '00:00').toISOString();
   const to = londonInstant(addDays(year.last, 1), '00:00').toISOString();
   const events = await deps.store.audit.done(Object.keys(DECISION_ACTIONS), from, to);
-  // Every completion on record: one before the year takes the project out of it; the CSV shows the date.
-  const completedOn = new Map<string, string>();
-  for (const e of await deps.store.audit.done(['project.status'], '', '9999')) {
-    if ((e.after as { status?: string } | null)?.status === 'completed') completedOn.set(e.subjectId, deps.calendar.londonDate(new Date(e.at)));
-  }
   const programme = await deps.store.projects.listWithRequests();
-  // A project completed without a status change on record (imported, or seeded) was completed when last changed.
-  for (const { request } of programme) {
-    if (request.status === 'completed' && !completedOn.has(request.reference)) completedOn.set(request.reference, deps.calendar.londonDate(new Date(request.updatedAt)));
-  }
+  const completedOn = await completionDates(deps, programme);
   return annualReport({
     financialYear: year.name,
     today: deps.calendar.londonDate(deps.clock.now()),

@@ -5,6 +5,7 @@ import * as m0002 from './0002-programme';
 import * as m0003 from './0003-reminders';
 import * as m0004 from './0004-digests';
 import * as m0005 from './0005-outbox-intents';
+import * as m0006 from './0006-programme-sheets';
 
 export interface StoreMigration {
   up(db: Kysely<any>, engine: Engine): Promise<void>;
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly (readonly [name: string, migration: StoreMigra
   ['0003-reminders', m0003],
   ['0004-digests', m0004],
   ['0005-outbox-intents', m0005],
+  ['0006-programme-sheets', m0006],
 ];
 
 /** Hands Kysely's Migrator the static list above (no filesystem scanning). */

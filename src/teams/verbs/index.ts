@@ -12,6 +12,7 @@ import type { Verb } from './verb';
 import { REMINDER_VERBS } from './reminders';
 import { DIGEST_VERBS } from './digest';
 import { reportAnnual } from './report';
+import { programmeExport } from './programme-export';
 
 /** Every verb the bot answers, from cards (Action.Execute / Action.Submit) and typed commands alike. */
 export const VERBS: ReadonlyMap<string, Verb> = new Map(
@@ -49,6 +50,7 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     projectStatus,
     benefitRecord,
     reportAnnual,
+    programmeExport,
     ...REMINDER_VERBS,
     ...DIGEST_VERBS,
   ].map((v) => [v.name, v]),
