@@ -140,6 +140,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     if (e.MicrosoftAppPassword) problems.push('MicrosoftAppPassword is set but MicrosoftAppId is empty: set both, or neither for local mode.');
   } else {
     if (e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) problems.push('MicrosoftAppPassword is required when MicrosoftAppId is set.');
+    if (e.MicrosoftAppType === 'UserAssignedMSI' && e.MicrosoftAppPassword) {
+      problems.push('MicrosoftAppPassword must be empty when MicrosoftAppType is UserAssignedMSI: the managed identity signs in without one (MicrosoftAppId is its client id).');
+    }
     if (e.MicrosoftAppType !== 'MultiTenant' && !e.MicrosoftAppTenantId) problems.push(`MicrosoftAppTenantId is required when MicrosoftAppType is ${e.MicrosoftAppType}.`);
     if (!e.PUBLIC_URL) problems.push('PUBLIC_URL is required when MicrosoftAppId is set: the https address people reach the bot at (links in cards start with it), like https://dsg-bot.council.example.');
   }

@@ -1,4 +1,4 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Request, type Response } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, type Request, type Response } from 'botbuilder';
 import { z } from 'zod';
 import type { Deps } from '../app/deps';
 import type { Config } from '../config';
@@ -27,18 +27,29 @@ export interface TeamsEndpoint {
   adapter: CloudAdapter;
 }
 
+/** The bot's credentials as the Bot Framework SDK reads them; none in local mode. */
+function botSettings(config: Pick<Config, 'bot'>) {
+  return config.bot
+    ? {
+        MicrosoftAppId: config.bot.appId,
+        MicrosoftAppPassword: config.bot.appPassword,
+        MicrosoftAppType: config.bot.appType,
+        MicrosoftAppTenantId: config.bot.appTenantId,
+      }
+    : {};
+}
+
+/**
+ * How the bot proves who it is to Teams: a client secret (MultiTenant, SingleTenant), or with UserAssignedMSI the
+ * App Service's managed identity (MicrosoftAppId is the identity's client id; no password at all).
+ */
+export function credentialsFactory(config: Pick<Config, 'bot'>): ConfigurationServiceClientCredentialFactory {
+  return new ConfigurationServiceClientCredentialFactory(botSettings(config));
+}
+
 /** CloudAdapter: authenticates every request when an app id is set; also sends proactive messages. */
 export function createAdapter(config: Pick<Config, 'bot'>, log: Logger): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication(
-    config.bot
-      ? {
-          MicrosoftAppId: config.bot.appId,
-          MicrosoftAppPassword: config.bot.appPassword,
-          MicrosoftAppType: config.bot.appType,
-          MicrosoftAppTenantId: config.bot.appTenantId,
-        }
-      : {},
-  );
+  const auth = new ConfigurationBotFrameworkAuthentication(botSettings(config), credentialsFactory(config));
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     // A proactive send (continueConversation / createConversation runs as an 'event' turn) must fail to its
