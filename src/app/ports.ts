@@ -6,6 +6,7 @@ import type { ReminderItem, ReminderState } from '../domain/reminders';
 import type { Triage } from '../domain/triage';
 import type { ProjectRequest, RequestStatus } from '../domain/request';
 import type { FormValues } from '../domain/request-form';
+import type { DataProtectionRepository } from './data-protection/ports';
 
 export interface Clock {
   now(): Date;
@@ -191,6 +192,7 @@ export interface Repositories {
   reminders: ReminderStateRepository;
   scheduledRuns: ScheduledRuns;
   digests: DigestRepository;
+  dataProtection: DataProtectionRepository;
 }
 
 /** The database: repositories, and a unit of work that commits all or nothing. */

@@ -21,7 +21,9 @@ export type Action =
   | 'benefit.record'
   | 'digest.subscribe'
   | 'digest.preview'
-  | 'report.annual';
+  | 'report.annual'
+  | 'retention.preview'
+  | 'person.export';
 
 /** The roles a person holds for one subject; derived from settings, the roster and the record, never stored. */
 export type Role =
@@ -58,6 +60,9 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'digest.subscribe': [...DSG, 'admin'],
   'digest.preview': [...DSG, 'admin'],
   'report.annual': [...DSG, 'admin'],
+  // Data protection: what the retention run would do, and a person's subject access export.
+  'retention.preview': ['admin'],
+  'person.export': ['admin'],
 };
 
 export function isAllowed(action: Action, roles: readonly Role[]): boolean {

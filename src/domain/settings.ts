@@ -32,4 +32,7 @@ export interface Member {
   id: string;
   aadObjectId: string;
   name: string;
+  /** As the roster reports them (for subject access and erasure by email). */
+  email?: string | null;
+  upn?: string | null;
 }

@@ -16,6 +16,7 @@ import { requestRepository } from './request-repository';
 import { rosterCache } from './roster-cache';
 import { scheduledRuns } from './scheduled-runs';
 import { digestRepository } from './digest-repository';
+import { dataProtectionRepository } from './data-protection-repository';
 import { settingsRepository } from './settings-repository';
 import { triageRepository } from './triage-repository';
 import type { Database, Engine } from './schema';
@@ -110,6 +111,7 @@ function repositories(db: Kysely<Database>, engine: Engine): Repositories {
     reminders: reminderStateRepository(db),
     scheduledRuns: scheduledRuns(db),
     digests: digestRepository(db),
+    dataProtection: dataProtectionRepository(db),
   };
 }
 

@@ -25,7 +25,7 @@ export function createRoster(adapter: CloudAdapter, appId: string, options: Rost
         for (let page = 0; page < maxPages; page++) {
           const result = await TeamsInfo.getPagedTeamMembers(ctx, teamId, pageSize, token);
           for (const m of result.members ?? []) {
-            if (m.aadObjectId) members.push({ id: m.id, aadObjectId: m.aadObjectId, name: m.name || m.userPrincipalName || m.email || m.id });
+            if (m.aadObjectId) members.push({ id: m.id, aadObjectId: m.aadObjectId, name: m.name || m.userPrincipalName || m.email || m.id, email: m.email ?? null, upn: m.userPrincipalName ?? null });
           }
           token = result.continuationToken || undefined;
           if (!token) return;

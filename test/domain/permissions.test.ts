@@ -23,6 +23,8 @@ const EXPECTED: Record<Action, Role[]> = {
   'digest.subscribe': ['dsg-member', 'chair', 'admin'],
   'digest.preview': ['dsg-member', 'chair', 'admin'],
   'report.annual': ['dsg-member', 'chair', 'admin'],
+  'retention.preview': ['admin'],
+  'person.export': ['admin'],
 };
 
 describe('permission table', () => {

@@ -13,6 +13,7 @@ import { outboxContract } from './outbox-contract';
 import { programmeContract } from './programme-contract';
 import { remindersContract } from './reminders-contract';
 import { digestsContract } from './digests-contract';
+import { dataProtectionContract } from './data-protection-contract';
 
 /** One empty database of the engine under test. */
 export interface TestDatabase {
@@ -413,6 +414,7 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
     outboxContract({ store: s, database: () => database as TestDatabase });
     remindersContract({ store: s, database: () => database as TestDatabase });
     digestsContract({ store: s, database: () => database as TestDatabase });
+    dataProtectionContract({ store: s, database: () => database as TestDatabase });
 
     describe('transactions', () => {
       it('commits all the work and returns its result', async () => {

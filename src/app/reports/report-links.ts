@@ -10,7 +10,18 @@ export interface ReportLink {
   expiresAt: string;
 }
 
+/** How a refusal names a link: "report link", how long such links work, and how to get a new one. */
+export interface LinkWords {
+  what: string;
+  hours: number;
+  again: string;
+}
+
 export interface ReportLinks {
+  /** A signed link to any of the bot's download paths (e.g. a subject access export), valid for `hours` from `now`. */
+  signPath(path: string, now: Date, hours: number): ReportLink;
+  /** Why a download of `path` is refused, or null when the token is good at `now`; `link` names it and says how to get a new one. */
+  pathRefusal(path: string, expires: string | undefined, token: string | undefined, now: Date, link: LinkWords): string | null;
   /** A download link for the year's report, signed and valid for 24 hours from `now`. */
   sign(financialYear: string, format: ReportFormat, now: Date): ReportLink;
   /** Why a download is refused, or null when the token is good for that year and format at `now`. */
@@ -26,20 +37,24 @@ export const reportPath = (financialYear: string, format: ReportFormat): string 
  */
 export function reportLinks(secret: string, publicUrl: string): ReportLinks {
   const mac = (path: string, expires: string) => createHmac('sha256', secret).update(`${path}\n${expires}`).digest('base64url');
+  function signPath(path: string, now: Date, hours: number): ReportLink {
+    const expires = String(Math.floor(now.getTime() / 1000) + hours * 3600);
+    return { url: `${publicUrl}${path}?expires=${expires}&token=${mac(path, expires)}`, expiresAt: new Date(Number(expires) * 1000).toISOString() };
+  }
+  function pathRefusal(path: string, expires: string | undefined, token: string | undefined, now: Date, link: LinkWords): string | null {
+    if (!expires || !token) return `This ${link.what} has no token. ${link.again}`;
+    if (!/^\d{1,12}$/.test(expires)) return `This ${link.what} is not valid. ${link.again}`;
+    const expected = Buffer.from(mac(path, expires));
+    const given = Buffer.from(token);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return `This ${link.what} is not valid (it was changed or signed for something else). ${link.again}`;
+    if (Number(expires) * 1000 < now.getTime()) return `This ${link.what} expired (links work for ${link.hours} hours). ${link.again}`;
+    return null;
+  }
+  const words: LinkWords = { what: 'report link', hours: REPORT_LINK_HOURS, again: 'Ask the bot for a new link: type "report annual <year>".' };
   return {
-    sign(financialYear, format, now) {
-      const expires = String(Math.floor(now.getTime() / 1000) + REPORT_LINK_HOURS * 3600);
-      const path = reportPath(financialYear, format);
-      return { url: `${publicUrl}${path}?expires=${expires}&token=${mac(path, expires)}`, expiresAt: new Date(Number(expires) * 1000).toISOString() };
-    },
-    refusal(financialYear, format, expires, token, now) {
-      if (!expires || !token) return 'This report link has no token. Ask the bot for a new link: type "report annual <year>".';
-      if (!/^\d{1,12}$/.test(expires)) return 'This report link is not valid. Ask the bot for a new link: type "report annual <year>".';
-      const expected = Buffer.from(mac(reportPath(financialYear, format), expires));
-      const given = Buffer.from(token);
-      if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'This report link is not valid (it was changed or signed for another report). Ask the bot for a new link.';
-      if (Number(expires) * 1000 < now.getTime()) return `This report link expired (links work for ${REPORT_LINK_HOURS} hours). Ask the bot for a new link: type "report annual <year>".`;
-      return null;
-    },
+    signPath,
+    pathRefusal,
+    sign: (financialYear, format, now) => signPath(reportPath(financialYear, format), now, REPORT_LINK_HOURS),
+    refusal: (financialYear, format, expires, token, now) => pathRefusal(reportPath(financialYear, format), expires, token, now, words),
   };
 }

@@ -4,6 +4,7 @@ import * as m0001 from './0001-initial';
 import * as m0002 from './0002-programme';
 import * as m0003 from './0003-reminders';
 import * as m0004 from './0004-digests';
+import * as m0010 from './0010-data-protection';
 
 export interface StoreMigration {
   up(db: Kysely<any>, engine: Engine): Promise<void>;
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly (readonly [name: string, migration: StoreMigra
   ['0002-programme', m0002],
   ['0003-reminders', m0003],
   ['0004-digests', m0004],
+  ['0010-data-protection', m0010],
 ];
 
 /** Hands Kysely's Migrator the static list above (no filesystem scanning). */
