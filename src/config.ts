@@ -35,7 +35,7 @@ export interface Config {
   /** How long personal data is kept, and when the daily retention run starts (cron, Europe/London). */
   retention: RetentionSchedule & { schedule: string };
   /** The /privacy and /accessibility pages: Markdown files with {{placeholders}}, and what fills them. */
-  pages: { councilName: string; privacyContact: string; accessibilityContact: string; privacyNoticeFile: string; accessibilityStatementFile: string };
+  pages: { councilName: string; privacyContact: string; accessibilityContact: string; privacyNoticeFile: string; accessibilityStatementFile: string; accessibilityReviewedOn: string };
 }
 
 /** The project root (this file is src/config.ts, or dist/config.js once built). */
@@ -44,6 +44,8 @@ const PROJECT_ROOT = resolve(__dirname, '..');
 export const DEFAULT_BANK_HOLIDAYS_FILE = resolve(PROJECT_ROOT, 'config', 'bank-holidays-scotland.json');
 /** The shipped privacy notice and accessibility statement, used when their *_FILE variables are not set. */
 export const DEFAULT_PRIVACY_NOTICE_FILE = resolve(PROJECT_ROOT, 'config', 'privacy-notice.md');
+/** When the shipped accessibility statement was prepared and the service last tested. */
+export const ACCESSIBILITY_REVIEWED_ON = '2026-12-04';
 export const DEFAULT_ACCESSIBILITY_STATEMENT_FILE = resolve(PROJECT_ROOT, 'config', 'accessibility-statement.md');
 
 export class ConfigError extends Error {
@@ -146,6 +148,7 @@ const schema = z.object({
   ACCESSIBILITY_CONTACT: optionalText.refine((v) => v.length <= 300, 'must be at most 300 characters'),
   PRIVACY_NOTICE_FILE: markdownFile('the privacy notice'),
   ACCESSIBILITY_STATEMENT_FILE: markdownFile('the accessibility statement'),
+  ACCESSIBILITY_REVIEWED_ON: optionalText.transform((v) => v || ACCESSIBILITY_REVIEWED_ON).refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), 'must be a date like 2026-12-04: when the accessibility statement was last reviewed'),
 });
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -226,6 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       accessibilityContact: e.ACCESSIBILITY_CONTACT || e.PRIVACY_CONTACT,
       privacyNoticeFile: e.PRIVACY_NOTICE_FILE ? resolve(e.PRIVACY_NOTICE_FILE) : DEFAULT_PRIVACY_NOTICE_FILE,
       accessibilityStatementFile: e.ACCESSIBILITY_STATEMENT_FILE ? resolve(e.ACCESSIBILITY_STATEMENT_FILE) : DEFAULT_ACCESSIBILITY_STATEMENT_FILE,
+      accessibilityReviewedOn: e.ACCESSIBILITY_REVIEWED_ON,
     },
   };
 }

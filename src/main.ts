@@ -13,12 +13,15 @@ import { recordDelivery } from './app/triage/record-delivery';
 import { sendDueReminders } from './app/reminders/send-due-reminders';
 import { postDigests } from './app/digests/post-digests';
 import { downloadAnnualReport } from './app/reports/annual-report';
+import { RETENTION_ACTOR, runRetention } from './app/data-protection/retention';
+import { downloadSubjectAccess } from './app/data-protection/subject-access';
 import { reportLinks } from './app/reports/report-links';
 import { WorkingCalendar } from './domain/calendar';
 import { DEFAULT_THRESHOLDS } from './domain/reminders';
 import { loadBankHolidays } from './scheduler/bank-holidays';
 import { startSchedule } from './scheduler/schedule';
 import { type Config, ConfigError, loadConfig } from './config';
+import { loadInfoPages } from './http/info-pages';
 import { close, createHttpServer, listen } from './http/server';
 import { TAB_DIR } from './http/tab-files';
 import { createLogger, type Logger } from './log';
@@ -37,6 +40,8 @@ export interface RunningBot {
 
 /** The composition root: storage, use-case ports, the Teams endpoint and the HTTP server. */
 export async function startBot(config: Config, log: Logger, options: { clock?: Clock } = {}): Promise<RunningBot> {
+  // Read first: a missing or wrong privacy notice or accessibility statement stops the bot before anything opens.
+  const infoPages = loadInfoPages(config);
   const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, logger: log });
   const appId = config.bot?.appId ?? '';
   const adapter = createAdapter(config, log);
@@ -63,6 +68,7 @@ export async function startBot(config: Config, log: Logger, options: { clock?: C
     reportLinks: reportLinks(reportLinkSecret(config), config.publicUrl),
     kickOutbox: () => worker?.kick(),
     log,
+    retention: config.retention,
   };
   worker = startOutboxWorker(
     { store, clock: deps.clock, messenger, log, onSent: (message, result) => recordDelivery(deps, message, result) },
@@ -82,7 +88,22 @@ export async function startBot(config: Config, log: Logger, options: { clock?: C
     },
     log,
   });
-  const schedules = [reminders, ...startDigestSchedules(config, deps, calendar, log)];
+  // Retention runs every day (not only working days), once a day across every process; one missed while the bot
+  // was down runs when it is back that day, and a day missed altogether is caught up by the next run.
+  const retention = startSchedule({
+    job: 'retention',
+    cron: config.retention.schedule,
+    calendar: { isWorkingDay: () => true },
+    runs: store.scheduledRuns,
+    clock: deps.clock,
+    catchUpSameDay: true,
+    run: async (slot) => {
+      const { plan, counts } = await runRetention(deps);
+      log.info({ slot, actor: RETENTION_ACTOR, closedRequests: plan.closedRequests.length, completedProjects: plan.completedProjects.length, ...counts }, 'retention run finished');
+    },
+    log,
+  });
+  const schedules = [reminders, retention, ...startDigestSchedules(config, deps, calendar, log)];
   const teams = createTeamsEndpoint(adapter, config, deps, log);
   const openData = config.openData ? { json: () => openProgrammeJson(deps), csv: () => openProgrammeCsv(deps) } : undefined;
   // The Programme tab's API: Teams SSO when SSO_APP_ID is set; in local mode also the demo sign-in as a mock user.
@@ -103,6 +124,8 @@ export async function startBot(config: Config, log: Logger, options: { clock?: C
       annualReport: (file, expires, token) => downloadAnnualReport(deps, file, expires, token),
       programmeApi,
       tabDir: TAB_DIR,
+      infoPages,
+      subjectAccess: (file, expires, token) => downloadSubjectAccess(deps, file, expires, token),
     },
     log,
   );

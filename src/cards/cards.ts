@@ -28,9 +28,9 @@ const nonBlank = (v: string | null | undefined): string | undefined => (v && v.t
 // welcome, help
 
 /** After install, or a message the bot does not understand in personal chat. */
-export function welcomeCard(firstName?: string | null, notUnderstood = false): AdaptiveCardJson {
+export function welcomeCard(firstName?: string | null, notUnderstood = false, privacyUrl?: string): AdaptiveCardJson {
   const name = nonBlank(firstName);
-  return render('welcome', { ...(name ? { firstName: name.trim() } : {}), ...(notUnderstood ? { notUnderstood: true as const } : {}) });
+  return render('welcome', { ...(name ? { firstName: name.trim() } : {}), ...(notUnderstood ? { notUnderstood: true as const } : {}), ...(privacyUrl ? { privacyUrl } : {}) });
 }
 
 /** One line per principle; keyed by id so a change to the catalogue is a compile error here. */

@@ -235,6 +235,11 @@ export function dataProtectionRepository(db: Db): DataProtectionRepository {
       });
     },
 
+    async hasAddress(personId) {
+      const row = await db.selectFrom('people').select(['email', 'upn']).where('id', '=', personId).executeTakeFirst();
+      return !!(row?.email || row?.upn);
+    },
+
     async rememberAddress(personId, email, upn) {
       await db.updateTable('people').set({ email: email?.trim().toLowerCase() || null, upn: upn?.trim().toLowerCase() || null }).where('id', '=', personId).execute();
     },

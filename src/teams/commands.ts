@@ -30,16 +30,19 @@ const WORDS: Record<string, string> = {
   'digest preview': 'digest.preview',
   'preview digest': 'digest.preview',
   'unsubscribe digest': 'digest.unsubscribe',
+  'retention preview': 'retention.preview',
+  'preview retention': 'retention.preview',
 };
 
 /** Commands that take words after them: `subscribe digest Digital Learning, Digital Estates`, `report annual 2026/27`. */
 const WITH_ARGUMENT: readonly { pattern: RegExp; verb: string; field: string }[] = [
   { pattern: /^subscribe digest(?:\s+(?:for\s+)?(.+))?$/, verb: 'digest.subscribe', field: 'strands' },
   { pattern: /^(?:report annual|annual report)(?:\s+(.+))?$/, verb: 'report.annual', field: 'year' },
+  { pattern: /^(?:subject access|sar)(?:\s+(.+))?$/, verb: 'person.export', field: 'email' },
 ];
 
 /** The commands the bot understands when typed, as listed in the app manifest and the help card. */
-export const COMMAND_WORDS = [...Object.keys(WORDS), 'subscribe digest', 'report annual'];
+export const COMMAND_WORDS = [...Object.keys(WORDS), 'subscribe digest', 'report annual', 'subject access'];
 
 /** Parses typed text (mentions already removed); null when it is not a command. */
 export function parseCommand(raw: string): Command | null {

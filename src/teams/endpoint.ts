@@ -71,8 +71,8 @@ export function createAdapter(config: Pick<Config, 'bot'>, log: Logger): CloudAd
 }
 
 /** The Bot Framework endpoint: the adapter runs the turn logic for each POST /api/messages. */
-export function createTeamsEndpoint(adapter: CloudAdapter, config: Pick<Config, 'allowedTenantIds'>, deps: Deps, log: Logger): TeamsEndpoint {
-  const logic = createTurnHandler(deps, { allowedTenantIds: config.allowedTenantIds }, log);
+export function createTeamsEndpoint(adapter: CloudAdapter, config: Pick<Config, 'allowedTenantIds' | 'publicUrl'>, deps: Deps, log: Logger): TeamsEndpoint {
+  const logic = createTurnHandler(deps, { allowedTenantIds: config.allowedTenantIds, privacyUrl: `${config.publicUrl}/privacy` }, log);
   return {
     adapter,
     async handle(req, res) {

@@ -1,7 +1,8 @@
-import { type Activity, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { type Activity, CardFactory, MessageFactory, TeamsInfo, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Deps } from '../app/deps';
 import { recordContact } from '../app/record-contact';
+import { rememberAddress } from '../app/data-protection/remember-address';
 import { welcomeCard } from '../cards';
 import type { Logger } from '../log';
 import { actorFrom, channelFrom, contactFrom, isChannel, tenantOf } from './activity';
@@ -20,6 +21,8 @@ const cardAction = z.object({
 
 export interface TurnOptions {
   allowedTenantIds: readonly string[];
+  /** The privacy notice's address, linked from the welcome card. */
+  privacyUrl?: string;
 }
 
 /** A verb name safe to repeat back to the person. */
@@ -30,6 +33,28 @@ const shown = (name: unknown): string => (typeof name === 'string' && /^[\w.-]{1
  * actions (Action.Execute invokes, or Action.Submit messages from older clients) to the verb table.
  */
 export function createTurnHandler(deps: Deps, options: TurnOptions, rootLog: Logger): (context: TurnContext) => Promise<void> {
+  /** People whose email this process has already looked for: Teams is asked at most once per person per process. */
+  const addressed = new Set<string>();
+
+  /** Remembers the email and UPN Teams gives for the sender, for subject access and erasure by email. */
+  async function learnAddress(context: TurnContext, log: Logger): Promise<void> {
+    const id = context.activity.from?.id;
+    if (!id || addressed.has(id)) return;
+    addressed.add(id);
+    await rememberAddress({ store: deps.store, log }, id, async () => {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('Teams did not answer within 3 s')), 3000);
+      });
+      try {
+        const member = await Promise.race([TeamsInfo.getMember(context, id), timeout]);
+        return { email: member.email ?? null, upn: member.userPrincipalName ?? null };
+      } finally {
+        clearTimeout(timer);
+      }
+    });
+  }
+
   async function runVerb(name: unknown, data: unknown, activity: Activity, log: Logger): Promise<Reply> {
     const verb = typeof name === 'string' ? VERBS.get(name) : undefined;
     if (!verb) {
@@ -76,7 +101,7 @@ export function createTurnHandler(deps: Deps, options: TurnOptions, rootLog: Log
     const command = parseCommand(typed);
     if (command) return send(context, await runVerb(command.verb, command.data, activity, log));
     log.info('message not understood');
-    return send(context, channel ? text('Sorry, I did not understand that. Mention me with "help" to see what I can do.') : card(welcomeCard(firstName(activity), true)));
+    return send(context, channel ? text('Sorry, I did not understand that. Mention me with "help" to see what I can do.') : card(welcomeCard(firstName(activity), true, options.privacyUrl)));
   }
 
   async function onInvoke(context: TurnContext, log: Logger): Promise<void> {
@@ -96,7 +121,7 @@ export function createTurnHandler(deps: Deps, options: TurnOptions, rootLog: Log
 
   async function onInstall(context: TurnContext, installed: boolean): Promise<void> {
     const { newlyInstalled } = await recordContact(deps, contactFrom(context.activity, installed));
-    if (newlyInstalled) await send(context, card(welcomeCard(firstName(context.activity))));
+    if (newlyInstalled) await send(context, card(welcomeCard(firstName(context.activity), false, options.privacyUrl)));
   }
 
   return async function turn(context: TurnContext): Promise<void> {
@@ -111,9 +136,11 @@ export function createTurnHandler(deps: Deps, options: TurnOptions, rootLog: Log
     switch (activity.type) {
       case 'message':
         await recordContact(deps, contactFrom(activity));
+        await learnAddress(context, log);
         return onMessage(context, log);
       case 'invoke':
         await recordContact(deps, contactFrom(activity));
+        await learnAddress(context, log);
         return onInvoke(context, log);
       case 'installationUpdate': {
         const action = String(activity.action ?? '');

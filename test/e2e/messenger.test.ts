@@ -242,7 +242,7 @@ describe('Roster.teamMembers', () => {
   it('reads the team’s members through a channel reference', async () => {
     const members = await createRoster(adapter, '').teamMembers(MOCK_TENANT.team.id, channelReference());
 
-    expect(members).toEqual([MOCK_TENANT.currentUser, ...MOCK_TENANT.users].map((u) => ({ id: u.id, aadObjectId: u.aadObjectId, name: u.name })));
+    expect(members).toEqual([MOCK_TENANT.currentUser, ...MOCK_TENANT.users].map((u) => ({ id: u.id, aadObjectId: u.aadObjectId, name: u.name, email: u.email, upn: u.email })));
     expect(connector.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /v3/conversations/${MOCK_TENANT.team.id}/pagedmembers`]);
   });
 
@@ -253,7 +253,7 @@ describe('Roster.teamMembers', () => {
     const members = await createRoster(adapter, '').teamMembers(MOCK_TENANT.team.id, channelReference());
 
     expect(members).toHaveLength(1201);
-    expect(members[1200]).toEqual({ id: '29:u1200', aadObjectId: 'aad-1200', name: 'User 1200' });
+    expect(members[1200]).toEqual({ id: '29:u1200', aadObjectId: 'aad-1200', name: 'User 1200', email: null, upn: null });
     expect(connector.requests.map((r) => r.query)).toEqual([{ pageSize: '500' }, { pageSize: '500', continuationToken: '500' }, { pageSize: '500', continuationToken: '1000' }]);
   });
 

@@ -43,6 +43,8 @@ export interface DataProtectionRepository {
   retentionPlan(cutoffs: RetentionCutoffs): Promise<RetentionPlan>;
   /** Pseudonymises the people in the plan's requests and deletes its drafts and delivery logs; returns row counts. */
   applyRetention(plan: RetentionPlan, cutoffs: RetentionCutoffs, at: string): Promise<Record<string, number>>;
+  /** Whether the person's email or UPN is stored (false also for someone not stored at all). */
+  hasAddress(personId: string): Promise<boolean>;
   /** Stores the email and UPN Teams reported for a person (lower case). */
   rememberAddress(personId: string, email: string | null, upn: string | null): Promise<void>;
   /** The person's identities, or null when no one matches. */

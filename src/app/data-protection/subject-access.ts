@@ -31,6 +31,18 @@ export async function subjectAccessExport(deps: Pick<Deps, 'store' | 'clock' | '
   };
 }
 
+/** Records in the audit trail that an export was made, and by whom (the audit names the person by id, never email). */
+export async function auditExport(deps: Pick<Deps, 'store' | 'clock'>, data: SubjectAccessExport, by: string, detail: string): Promise<void> {
+  const subjectId = data.person.aadObjectIds[0] ?? data.person.teamsIds[0] ?? 'unknown';
+  await deps.store.audit.record({ at: deps.clock.now().toISOString(), actorId: null, actorName: by, action: 'person.export', subjectType: 'person', subjectId, outcome: 'done', before: null, after: null, detail });
+}
+
+/** How many records of each kind the export holds, for a summary line. */
+export function exportCounts(data: PersonalData): Record<string, number> {
+  const kinds = ['roles', 'people', 'conversations', 'requests', 'drafts', 'triage', 'projectRecords', 'reminders', 'messages', 'auditEntries'] as const;
+  return Object.fromEntries(kinds.map((k) => [k, data[k].length]));
+}
+
 /** The export as files: `.json` and `.html`. */
 export function subjectAccessFiles(data: SubjectAccessExport): { json: string; html: string } {
   return { json: `${JSON.stringify(data, null, 2)}\n`, html: subjectAccessHtml(data) };

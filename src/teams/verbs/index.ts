@@ -12,6 +12,7 @@ import type { Verb } from './verb';
 import { REMINDER_VERBS } from './reminders';
 import { DIGEST_VERBS } from './digest';
 import { reportAnnual } from './report';
+import { DATA_PROTECTION_VERBS } from './data-protection';
 
 /** Every verb the bot answers, from cards (Action.Execute / Action.Submit) and typed commands alike. */
 export const VERBS: ReadonlyMap<string, Verb> = new Map(
@@ -51,6 +52,7 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     reportAnnual,
     ...REMINDER_VERBS,
     ...DIGEST_VERBS,
+    ...DATA_PROTECTION_VERBS,
   ].map(
     (v) => [v.name, v as Verb],
   ),
