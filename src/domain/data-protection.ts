@@ -97,17 +97,40 @@ export function roleOfAction(action: string): string {
 export const roleOnly = (role: string): PersonRef => ({ aadObjectId: '', name: role });
 export const isRoleOnly = (ref: PersonRef | null): boolean => !!ref && ref.aadObjectId === '';
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A letter or digit: a name is replaced only where it stands as whole words. */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const isWordChar = (c: string | undefined) => c !== undefined && WORD_CHAR.test(c);
+
+/** The names to look for, longest first, for each map (a retention run asks thousands of times with one map). */
+const sortedNames = new WeakMap<ReadonlyMap<string, string>, { size: number; list: string[] }>();
+function namesOf(names: ReadonlyMap<string, string>): string[] {
+  const known = sortedNames.get(names);
+  if (known && known.size === names.size) return known.list;
+  const list = [...names.keys()].filter((n) => n.trim().length >= 3).sort((a, b) => b.length - a.length);
+  sortedNames.set(names, { size: names.size, list });
+  return list;
+}
 
 /**
  * Replaces each whole-word occurrence of a name in `text` with its role (longest names first, so "Ann Lee" goes
  * before "Ann"). `names` maps a name to the role it becomes. Names of fewer than 3 characters are left alone.
  */
 export function withoutNames(text: string, names: ReadonlyMap<string, string>): string {
-  const list = [...names.keys()].filter((n) => n.trim().length >= 3).sort((a, b) => b.length - a.length);
-  if (!list.length || !text) return text;
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${list.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-  return text.replace(pattern, (name) => names.get(name) ?? name);
+  if (!text) return text;
+  let out = text;
+  for (const name of namesOf(names)) {
+    if (!out.includes(name)) continue;
+    const role = names.get(name) ?? name;
+    let result = '';
+    let from = 0;
+    for (let at = out.indexOf(name); at !== -1; at = out.indexOf(name, at + 1)) {
+      if (at < from || isWordChar(out[at - 1]) || isWordChar(out[at + name.length])) continue;
+      result += out.slice(from, at) + role;
+      from = at + name.length;
+    }
+    out = result + out.slice(from);
+  }
+  return out;
 }
 
 /** True when `text` holds one of the names (as withoutNames would replace it). */

@@ -52,14 +52,12 @@ function scrubTriage(lastDecision: string | null, questions: string | null, name
   return { last_decision: writeJson(nextDecision), questions: writeJson(nextQuestions) ?? '[]' };
 }
 
-/** Audit rows' actor becomes the role of the action (one statement per action), the id goes. */
+/** Audit rows' actor becomes the role of the action, the id goes: one statement (a CASE over the actions found). */
 async function pseudonymiseActors(db: Db, where: (q: any) => any): Promise<number> {
-  const actions = await where(db.selectFrom('audit_events').select('action').distinct()).execute();
-  const updated = [];
-  for (const { action } of actions as { action: string }[]) {
-    updated.push(await where(db.updateTable('audit_events').set({ actor_id: null, actor_name: roleOfAction(action) }).where('action', '=', action)).executeTakeFirst());
-  }
-  return count(updated);
+  const actions = ((await where(db.selectFrom('audit_events').select('action').distinct()).execute()) as { action: string }[]).map((a) => a.action);
+  if (!actions.length) return 0;
+  const role = sql<string>`case ${sql.join(actions.map((a) => sql`when ${sql.ref('action')} = ${a} then ${roleOfAction(a)}`), sql` `)} else ${FORMER.colleague} end`;
+  return count([await where(db.updateTable('audit_events').set({ actor_id: null, actor_name: role })).executeTakeFirst()]);
 }
 
 /** Rewrites before, after and detail of audit rows that mention a name (or an id, replaced by nothing). */
@@ -120,9 +118,9 @@ async function pseudonymiseRequests(db: Db, refs: { reference: string; reason: s
       counts.benefits += 1;
     }
     counts.auditEntries += await pseudonymiseActors(db, (q) => q.where('subject_type', '=', 'request').where('subject_id', 'in', references));
-    for (const reference of references) {
-      const recordNames = names.get(reference)!;
-      await scrubAuditText(db, audit.filter((a) => a.subject_id === reference && [a.before, a.after, a.detail].some((t) => mentionsAny(t, recordNames))).map((a) => ({ ...a, id: toNumber(a.id) })), recordNames);
+    for (const a of audit) {
+      const recordNames = names.get(a.subject_id)!;
+      if ([a.before, a.after, a.detail].some((t) => mentionsAny(t, recordNames))) await scrubAuditText(db, [{ ...a, id: toNumber(a.id) }], recordNames);
     }
     // Reminder state is about chasing a live project: none is needed for a closed record.
     const prefixes = references.map((r) => `${r}:`);
