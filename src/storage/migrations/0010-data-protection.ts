@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Engine } from '../schema';
 
 /**
@@ -8,9 +8,14 @@ import type { Engine } from '../schema';
  * so a run never does one twice.
  */
 // Kysely<any>: a migration must not depend on today's schema types.
-export async function up(db: Kysely<any>, _engine: Engine): Promise<void> {
-  const people = (await db.introspection.getTables()).find((t) => t.name === 'people');
-  const has = (column: string) => people?.columns.some((c) => c.name === column) ?? false;
+export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
+  // People's columns in this schema only (introspecting every schema races with schemas being dropped).
+  const columns =
+    engine === 'postgres'
+      ? sql<{ name: string }>`select column_name as name from information_schema.columns where table_schema = current_schema() and table_name = 'people'`
+      : sql<{ name: string }>`select name from pragma_table_info('people')`;
+  const existing = (await columns.execute(db)).rows.map((r) => r.name);
+  const has = (column: string) => existing.includes(column);
   for (const column of ['email', 'upn']) {
     if (has(column)) continue;
     await db.schema.alterTable('people').addColumn(column, 'text').execute();
