@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_RETENTION, type RetentionSchedule } from './domain/data-protection';
 
 /** Everything dsg-bot reads from the environment, checked once at start-up. */
 export interface Config {
@@ -34,12 +35,22 @@ export interface Config {
   // --- The Programme tab's sign-in (issue 6) ---
   /** Teams SSO for the tab's API; null when SSO_APP_ID is not set. The app id URI defaults to api://<host of PUBLIC_URL>/<app id>. */
   sso: { appId: string; appIdUri: string | null; jwksUrl: string } | null;
+  // --- Data protection (issue 14) ---
+  /** How long personal data is kept, and when the daily retention run starts (cron, Europe/London). */
+  retention: RetentionSchedule & { schedule: string };
+  /** The /privacy and /accessibility pages: Markdown files with {{placeholders}}, and what fills them. */
+  pages: { councilName: string; privacyContact: string; accessibilityContact: string; privacyNoticeFile: string; accessibilityStatementFile: string; accessibilityReviewedOn: string };
 }
 
 /** The project root (this file is src/config.ts, or dist/config.js once built). */
 const PROJECT_ROOT = resolve(__dirname, '..');
 /** The shipped list of Scotland's bank holidays, used when BANK_HOLIDAYS_FILE is not set. */
 export const DEFAULT_BANK_HOLIDAYS_FILE = resolve(PROJECT_ROOT, 'config', 'bank-holidays-scotland.json');
+/** The shipped privacy notice and accessibility statement, used when their *_FILE variables are not set. */
+export const DEFAULT_PRIVACY_NOTICE_FILE = resolve(PROJECT_ROOT, 'config', 'privacy-notice.md');
+/** When the shipped accessibility statement was prepared and the service last tested. */
+export const ACCESSIBILITY_REVIEWED_ON = '2026-12-04';
+export const DEFAULT_ACCESSIBILITY_STATEMENT_FILE = resolve(PROJECT_ROOT, 'config', 'accessibility-statement.md');
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -69,6 +80,20 @@ const days = (fallback: number) =>
   optionalText
     .transform((v) => (v === '' ? fallback : Number(v)))
     .pipe(z.number({ error: 'must be a whole number of days' }).int('must be a whole number of days').min(0, 'must be 0 or more').max(365, 'must be at most 365'));
+
+/** A retention period: whole days, at least one, at most a century. */
+const retentionDays = (fallback: number) =>
+  optionalText
+    .transform((v) => (v === '' ? fallback : Number(v)))
+    .pipe(
+      z
+        .number({ error: 'must be a whole number of days, like 730 for two years' })
+        .int('must be a whole number of days, like 730 for two years')
+        .min(1, 'must be at least 1 day (a negative or zero retention period is impossible)')
+        .max(36500, 'must be at most 36500 days (100 years)'),
+    );
+
+const markdownFile = (what: string) => optionalText.refine((v) => v === '' || v.endsWith('.md'), `must be the path of a Markdown (.md) file with ${what} (or unset for the default)`);
 
 const schema = z.object({
   PORT: port(3978),
@@ -124,6 +149,20 @@ const schema = z.object({
   SSO_APP_ID: optionalText.refine((v) => v === '' || GUID.test(v), 'must be the Azure AD app (client) id of the tab, a GUID'),
   SSO_APP_ID_URI: optionalText.refine((v) => v === '' || /^api:\/\/\S+$/.test(v), 'must be an application id URI, like api://dsg-bot.council.example/<SSO_APP_ID>'),
   SSO_JWKS_URL: optionalText.refine((v) => v === '' || (URL.canParse(v) && /^https?:\/\//.test(v)), 'must be an http(s):// URL of a JSON Web Key Set'),
+  // --- Data protection (issue 14) ---
+  RETENTION_CLOSED_REQUEST_DAYS: retentionDays(DEFAULT_RETENTION.closedRequestDays),
+  RETENTION_COMPLETED_PROJECT_DAYS: retentionDays(DEFAULT_RETENTION.completedProjectDays),
+  RETENTION_DRAFT_DAYS: retentionDays(DEFAULT_RETENTION.draftDays),
+  RETENTION_DELIVERY_LOG_DAYS: retentionDays(DEFAULT_RETENTION.deliveryLogDays),
+  RETENTION_SCHEDULE: optionalText.transform((v) => v || '15 2 * * *').refine((v) => /^(\S+\s+){4}\S+$/.test(v), 'must be a cron expression with five fields, like "15 2 * * *" (every day at 02:15, Europe/London)'),
+  COUNCIL_NAME: optionalText.transform((v) => v || 'the council').refine((v) => v.length <= 200, 'must be at most 200 characters'),
+  PRIVACY_CONTACT: optionalText
+    .transform((v) => v || "the council's Data Protection Officer")
+    .refine((v) => v.length <= 300, 'must be at most 300 characters: who to contact about personal data, like dpo@council.example'),
+  ACCESSIBILITY_CONTACT: optionalText.refine((v) => v.length <= 300, 'must be at most 300 characters'),
+  PRIVACY_NOTICE_FILE: markdownFile('the privacy notice'),
+  ACCESSIBILITY_STATEMENT_FILE: markdownFile('the accessibility statement'),
+  ACCESSIBILITY_REVIEWED_ON: optionalText.transform((v) => v || ACCESSIBILITY_REVIEWED_ON).refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), 'must be a date like 2026-12-04: when the accessibility statement was last reviewed'),
 });
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -154,6 +193,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     if (e.MicrosoftAppPassword) problems.push('MicrosoftAppPassword is set but MicrosoftAppId is empty: set both, or neither for local mode.');
   } else {
     if (e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) problems.push('MicrosoftAppPassword is required when MicrosoftAppId is set.');
+    if (e.MicrosoftAppType === 'UserAssignedMSI' && e.MicrosoftAppPassword) {
+      problems.push('MicrosoftAppPassword must be empty when MicrosoftAppType is UserAssignedMSI: the managed identity signs in without one (MicrosoftAppId is its client id).');
+    }
     if (e.MicrosoftAppType !== 'MultiTenant' && !e.MicrosoftAppTenantId) problems.push(`MicrosoftAppTenantId is required when MicrosoftAppType is ${e.MicrosoftAppType}.`);
     if (!e.PUBLIC_URL) problems.push('PUBLIC_URL is required when MicrosoftAppId is set: the https address people reach the bot at (links in cards start with it), like https://dsg-bot.council.example.');
     else if (!e.PUBLIC_URL.startsWith('https://')) problems.push(`PUBLIC_URL must be an https:// address when MicrosoftAppId is set (links in cards and the tab go there); it is ${e.PUBLIC_URL}.`);
@@ -191,5 +233,21 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
           jwksUrl: e.SSO_JWKS_URL || DEFAULT_SSO_JWKS_URL,
         }
       : null,
+    // --- Data protection (issue 14) ---
+    retention: {
+      closedRequestDays: e.RETENTION_CLOSED_REQUEST_DAYS,
+      completedProjectDays: e.RETENTION_COMPLETED_PROJECT_DAYS,
+      draftDays: e.RETENTION_DRAFT_DAYS,
+      deliveryLogDays: e.RETENTION_DELIVERY_LOG_DAYS,
+      schedule: e.RETENTION_SCHEDULE,
+    },
+    pages: {
+      councilName: e.COUNCIL_NAME,
+      privacyContact: e.PRIVACY_CONTACT,
+      accessibilityContact: e.ACCESSIBILITY_CONTACT || e.PRIVACY_CONTACT,
+      privacyNoticeFile: e.PRIVACY_NOTICE_FILE ? resolve(e.PRIVACY_NOTICE_FILE) : DEFAULT_PRIVACY_NOTICE_FILE,
+      accessibilityStatementFile: e.ACCESSIBILITY_STATEMENT_FILE ? resolve(e.ACCESSIBILITY_STATEMENT_FILE) : DEFAULT_ACCESSIBILITY_STATEMENT_FILE,
+      accessibilityReviewedOn: e.ACCESSIBILITY_REVIEWED_ON,
+    },
   };
 }

@@ -14,12 +14,16 @@ import { sendDueReminders } from './app/reminders/send-due-reminders';
 import { postDigests } from './app/digests/post-digests';
 import { downloadAnnualReport } from './app/reports/annual-report';
 import { downloadProgrammeExport } from './app/programme-sheets/export-programme';
+import { RETENTION_ACTOR, runRetention } from './app/data-protection/retention';
+import { downloadSubjectAccess } from './app/data-protection/subject-access';
+import { subjectAccessFiles } from './presenters/subject-access-page';
 import { reportLinks } from './app/reports/report-links';
 import { WorkingCalendar } from './domain/calendar';
 import { DEFAULT_THRESHOLDS } from './domain/reminders';
 import { loadBankHolidays } from './scheduler/bank-holidays';
 import { startSchedule } from './scheduler/schedule';
 import { type Config, ConfigError, loadConfig } from './config';
+import { loadInfoPages } from './http/info-pages';
 import { close, createHttpServer, listen } from './http/server';
 import { TAB_DIR } from './http/tab-files';
 import { createLogger, type Logger } from './log';
@@ -46,6 +50,8 @@ export interface StartOptions {
 
 /** The composition root: storage, use-case ports, the Teams endpoint and the HTTP server. */
 export async function startBot(config: Config, log: Logger, options: StartOptions = {}): Promise<RunningBot> {
+  // Read first: a missing or wrong privacy notice or accessibility statement stops the bot before anything opens.
+  const infoPages = loadInfoPages(config);
   const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, logger: log });
   const appId = config.bot?.appId ?? '';
   const adapter = createAdapter(config, log, options.channelAuth);
@@ -72,6 +78,7 @@ export async function startBot(config: Config, log: Logger, options: StartOption
     reportLinks: reportLinks(reportLinkSecret(config), config.publicUrl),
     kickOutbox: () => worker?.kick(),
     log,
+    retention: config.retention,
   };
   worker = startOutboxWorker(
     { store, clock: deps.clock, renderer: createOutboxRenderer(deps), messenger, log, onSent: (message, result, rendered) => recordDelivery(deps, message, result, rendered) },
@@ -91,7 +98,22 @@ export async function startBot(config: Config, log: Logger, options: StartOption
     },
     log,
   });
-  const schedules = [reminders, ...startDigestSchedules(config, deps, calendar, log)];
+  // Retention runs every day (not only working days), once a day across every process; one missed while the bot
+  // was down runs when it is back that day, and a day missed altogether is caught up by the next run.
+  const retention = startSchedule({
+    job: 'retention',
+    cron: config.retention.schedule,
+    calendar: { isWorkingDay: () => true },
+    runs: store.scheduledRuns,
+    clock: deps.clock,
+    catchUpSameDay: true,
+    run: async (slot) => {
+      const { plan, counts } = await runRetention(deps);
+      log.info({ slot, actor: RETENTION_ACTOR, closedRequests: plan.closedRequests.length, completedProjects: plan.completedProjects.length, ...counts }, 'retention run finished');
+    },
+    log,
+  });
+  const schedules = [reminders, retention, ...startDigestSchedules(config, deps, calendar, log)];
   const teams = createTeamsEndpoint(adapter, config, deps, log, options.channelAuth);
   const openData = config.openData ? { json: () => openProgrammeJson(deps), csv: () => openProgrammeCsv(deps) } : undefined;
   // The Programme tab's API: Teams SSO when SSO_APP_ID is set; in local mode also the demo sign-in as a mock user.
@@ -116,6 +138,12 @@ export async function startBot(config: Config, log: Logger, options: StartOption
       },
       programmeApi,
       tabDir: TAB_DIR,
+      infoPages,
+      // The export is read fresh when the link is opened, then drawn as the page or the JSON file.
+      subjectAccess: async (file, expires, token) => {
+        const result = await downloadSubjectAccess(deps, file, expires, token);
+        return result.ok ? { ok: true, format: result.format, body: subjectAccessFiles(result.data)[result.format] } : result;
+      },
     },
     log,
     { loopbackHostsOnly: config.bot === null },

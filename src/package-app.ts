@@ -34,8 +34,11 @@ export class PackageRefused extends Error {
 }
 
 export interface PackageSettings {
-  /** The values of the manifest's {{PLACEHOLDERS}}. */
-  placeholders: { BOT_ID: string; TEAMS_APP_ID: string; PUBLIC_HOST: string; VERSION: string };
+  /**
+   * The values of the manifest's ${{PLACEHOLDERS}}: the Microsoft 365 Agents Toolkit's syntax and names, so that its
+   * teamsApp/zipAppPackage (m365agents.yml) fills the same template from env/.env.<environment> to the same package.
+   */
+  placeholders: { BOT_ID: string; TEAMS_APP_ID: string; BOT_DOMAIN: string; APP_VERSION: string };
   /** The Entra ID (Azure AD) app the Programme tab signs in with (Teams SSO); null leaves webApplicationInfo out. */
   ssoAppId: string | null;
   /** Its application id URI: SSO_APP_ID_URI, or api://<public host>/<app id> (as the bot's config reads it). */
@@ -75,16 +78,16 @@ export function readSettings(env: NodeJS.ProcessEnv, packageVersion: string): Pa
   if (sso) need(guidProblem('SSO_APP_ID', sso, "the Application (client) ID of the Programme tab's Entra ID app, or leave it empty"));
   if (problems.length) throw new PackageRefused(problems);
   return {
-    placeholders: { BOT_ID: value('MicrosoftAppId'), TEAMS_APP_ID: value('TEAMS_APP_ID'), PUBLIC_HOST: new URL(value('PUBLIC_URL')).hostname, VERSION: version },
+    placeholders: { BOT_ID: value('MicrosoftAppId'), TEAMS_APP_ID: value('TEAMS_APP_ID'), BOT_DOMAIN: new URL(value('PUBLIC_URL')).hostname, APP_VERSION: version },
     ssoAppId: sso || null,
     ssoResource: sso ? value('SSO_APP_ID_URI') || `api://${new URL(value('PUBLIC_URL')).hostname}/${sso}` : null,
   };
 }
 
-/** The manifest template with every {{PLACEHOLDER}} filled; webApplicationInfo added when the tab has an SSO app. */
+/** The manifest template with every ${{PLACEHOLDER}} filled; webApplicationInfo added when the tab has an SSO app. */
 export function fillManifest(template: string, settings: PackageSettings): Record<string, unknown> {
   const values: Record<string, string> = settings.placeholders;
-  const filled = template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
+  const filled = template.replace(/\$\{\{(\w+)\}\}/g, (whole, name: string) => {
     const v = Object.hasOwn(values, name) ? values[name] : undefined;
     if (v === undefined) throw new PackageRefused([`manifest/manifest.json has a placeholder ${whole} that npm run package does not know.`]);
     return JSON.stringify(v).slice(1, -1);

@@ -1,3 +1,4 @@
+import type { RetentionSchedule } from '../domain/data-protection';
 import type { RoleContext } from '../domain/permissions';
 import type { ReminderThresholds } from '../domain/reminders';
 import type { Clock, Store } from './ports';
@@ -21,4 +22,6 @@ export interface Deps {
   /** Tells the outbox sender there is something to send now (it also polls). */
   kickOutbox: () => void;
   log?: { warn(o: object, msg: string): void };
+  /** How long personal data is kept (DEFAULT_RETENTION when not given). */
+  retention?: RetentionSchedule;
 }

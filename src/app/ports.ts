@@ -5,6 +5,7 @@ import type { Outbox } from './outbox/ports';
 import type { ProjectRepository } from './projects/ports';
 import type { ReminderStateRepository } from './reminders/ports';
 import type { DraftRepository, RequestRepository } from './requests/ports';
+import type { DataProtectionRepository } from './data-protection/ports';
 import type { ProgrammeSheetsRepository } from './programme-sheets/ports';
 import type { RosterCache, SettingsRepository, TriageRepository } from './triage/ports';
 
@@ -56,6 +57,7 @@ export interface Repositories {
   scheduledRuns: ScheduledRuns;
   digests: DigestRepository;
   programmeSheets: ProgrammeSheetsRepository;
+  dataProtection: DataProtectionRepository;
 }
 
 export interface Store extends Repositories {

@@ -22,7 +22,9 @@ export type Action =
   | 'digest.subscribe'
   | 'digest.preview'
   | 'report.annual'
-  | 'programme.export';
+  | 'programme.export'
+  | 'retention.preview'
+  | 'person.export';
 
 /** The roles a person holds for one subject; derived from settings, the roster and the record, never stored. */
 export type Role =
@@ -63,6 +65,9 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'report.annual': [...DSG, 'admin'],
   // The workbook holds names and the audit log: the DSG's and admins' only.
   'programme.export': [...DSG, 'admin'],
+  // Data protection: what the retention run would do, and a person's subject access export.
+  'retention.preview': ['admin'],
+  'person.export': ['admin'],
 };
 
 export function isAllowed(action: Action, roles: readonly Role[]): boolean {

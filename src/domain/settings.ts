@@ -32,7 +32,7 @@ export interface Member {
   id: string;
   aadObjectId: string;
   name: string;
-  /** As the roster gives them, so an imported spreadsheet can name people by email or UPN. */
-  email?: string;
-  userPrincipalName?: string;
+  /** As the roster gives them: an imported spreadsheet names people by email or UPN, subject access and erasure find them by email. */
+  email?: string | null;
+  userPrincipalName?: string | null;
 }

@@ -3,6 +3,7 @@ import type { ProgrammeResponse, ProjectDetailResponse, SessionInfo } from '../d
 import { isDomainError } from '../domain/errors';
 import type { Logger } from '../log';
 import { type Caller, SignInError } from '../sso/sign-in';
+import type { InfoPages } from './info-pages';
 import { readTabFile } from './tab-files';
 import { isLoopback } from '../config';
 
@@ -45,6 +46,11 @@ export interface HttpHandlers {
   };
   /** The folder of the built Programme tab, served at /tab (src/http/tab-files.ts). */
   tabDir?: string;
+  // --- Data protection (issue 14) ---
+  /** GET /privacy and /accessibility: the privacy notice and the accessibility statement, as HTML. */
+  infoPages?: InfoPages;
+  /** GET /subject-access/<id>.html|json with a signed token: what dsg-bot holds about one person. */
+  subjectAccess?(file: string, expires: string | undefined, token: string | undefined): Promise<{ ok: true; format: 'json' | 'html'; body: string } | { ok: false; status: number; error: string }>;
 }
 
 export interface HttpOptions {
@@ -192,6 +198,40 @@ export function createHttpServer(handlers: HttpHandlers, log: Logger, options: H
     });
   download('/reports/annual/:file', 'annual report', handlers.annualReport);
   download('/exports/programme/:file', 'programme export', handlers.programmeExport);
+  // --- Data protection: the privacy notice, the accessibility statement, subject access downloads ---
+  const sendHtml = (res: restify.Response, body: string, cache: string) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': cache, 'content-length': Buffer.byteLength(body) });
+    res.end(body);
+  };
+  for (const name of ['privacy', 'accessibility'] as const) {
+    server.get(`/${name}`, async (_req, res) => {
+      if (!handlers.infoPages) res.send(404, { error: 'This page is not served here.' });
+      else sendHtml(res, handlers.infoPages[name], 'public, max-age=300');
+    });
+  }
+  server.get('/subject-access/:file', async (req, res) => {
+    const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
+    if (!handlers.subjectAccess) {
+      res.send(404, { error: 'Subject access exports are not served here.' });
+      return;
+    }
+    try {
+      const result = await handlers.subjectAccess(String(req.params.file ?? ''), query.get('expires') ?? undefined, query.get('token') ?? undefined);
+      if (!result.ok) {
+        log.warn({ reqId: req.id(), status: result.status, reason: result.error }, 'subject access download refused');
+        res.header('cache-control', 'no-store');
+        res.send(result.status, { error: result.error });
+        return;
+      }
+      log.info({ reqId: req.id(), format: result.format }, 'subject access export downloaded');
+      if (result.format === 'html') return sendHtml(res, result.body, 'no-store');
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-disposition': 'attachment; filename="subject-access.json"', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(result.body) });
+      res.end(result.body);
+    } catch (error) {
+      log.error({ reqId: req.id(), reason: error instanceof Error ? error.message : String(error) }, 'subject access export failed');
+      res.send(500, { error: 'The export could not be made; try again later.' });
+    }
+  });
 
   // --- The Programme tab's API ---
   const api = handlers.programmeApi;

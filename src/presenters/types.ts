@@ -16,6 +16,8 @@ interface WelcomeData {
   firstName?: string;
   /** Set when the welcome answers a message the bot did not understand. */
   notUnderstood?: true;
+  /** The bot's privacy notice (/privacy), opened from the card. */
+  privacyUrl?: string;
 }
 
 interface HelpData {

@@ -18,6 +18,7 @@ import { requestRepository } from './request-repository';
 import { rosterCache } from './roster-cache';
 import { scheduledRuns } from './scheduled-runs';
 import { digestRepository } from './digest-repository';
+import { dataProtectionRepository } from './data-protection-repository';
 import { settingsRepository } from './settings-repository';
 import { triageRepository } from './triage-repository';
 import type { Database, Engine } from './schema';
@@ -127,6 +128,7 @@ function repositories(db: Kysely<Database>, engine: Engine): Repositories {
     scheduledRuns: scheduledRuns(db),
     digests: digestRepository(db),
     programmeSheets: programmeSheetsRepository(db),
+    dataProtection: dataProtectionRepository(db),
   };
 }
 

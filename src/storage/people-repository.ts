@@ -6,7 +6,8 @@ import type { Database, PeopleTable } from './schema';
 
 type Row = Selectable<PeopleTable>;
 
-const toRow = (p: Person): Row => ({
+// email and upn are written only by the data-protection repository (rememberAddress), never overwritten here.
+const toRow = (p: Person): Omit<Row, 'email' | 'upn'> => ({
   id: p.id,
   aad_object_id: p.aadObjectId,
   name: p.name,

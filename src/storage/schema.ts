@@ -21,6 +21,9 @@ export interface PeopleTable {
   conversation_ref: JsonText;
   reachable: Flag;
   updated_at: string;
+  /** Lower case, as Teams reports it (roster or member lookup); null when not known. */
+  email: string | null;
+  upn: string | null;
 }
 
 export interface ConversationsTable {
@@ -226,6 +229,14 @@ export interface ImportKeysTable {
   imported_at: string;
 }
 
+/** A request whose people the retention run has pseudonymised (so it is never done twice). */
+export interface PseudonymisedRequestsTable {
+  reference: string;
+  /** 'closed-request' or 'completed-project'. */
+  reason: string;
+  at: string;
+}
+
 export interface Database {
   people: PeopleTable;
   conversations: ConversationsTable;
@@ -246,4 +257,5 @@ export interface Database {
   digest_subscriptions: DigestSubscriptionsTable;
   digest_runs: DigestRunsTable;
   import_keys: ImportKeysTable;
+  pseudonymised_requests: PseudonymisedRequestsTable;
 }

@@ -30,6 +30,8 @@ const WORDS: Record<string, string> = {
   'digest preview': 'digest.preview',
   'preview digest': 'digest.preview',
   'unsubscribe digest': 'digest.unsubscribe',
+  'retention preview': 'retention.preview',
+  'preview retention': 'retention.preview',
 };
 
 /** Commands that take words after them: `subscribe digest Digital Learning, Digital Estates`, `report annual 2026/27`. */
@@ -37,6 +39,7 @@ const WITH_ARGUMENT: readonly { pattern: RegExp; verb: string; field: string }[]
   { pattern: /^subscribe digest(?:\s+(?:for\s+)?(.+))?$/, verb: 'digest.subscribe', field: 'strands' },
   { pattern: /^(?:report annual|annual report)(?:\s+(.+))?$/, verb: 'report.annual', field: 'year' },
   { pattern: /^(?:programme|program) export(?:\s+(.+))?$/, verb: 'programme.export', field: 'year' },
+  { pattern: /^(?:subject access|sar)(?:\s+(.+))?$/, verb: 'person.export', field: 'email' },
 ];
 
 /** Parses typed text (mentions already removed); null when it is not a command. */

@@ -1,4 +1,4 @@
-import { type Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { type Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Deps } from '../app/deps';
 import { type Config, isLoopback } from '../config';
@@ -54,15 +54,32 @@ export class BotAdapter extends CloudAdapter {
   }
 }
 
+/** The bot's credentials as the Bot Framework SDK reads them; none in local mode. */
+function botSettings(config: Pick<Config, 'bot'>) {
+  return config.bot
+    ? {
+        MicrosoftAppId: config.bot.appId,
+        MicrosoftAppPassword: config.bot.appPassword,
+        MicrosoftAppType: config.bot.appType,
+        MicrosoftAppTenantId: config.bot.appTenantId,
+      }
+    : {};
+}
+
+/**
+ * How the bot proves who it is to Teams: a client secret (MultiTenant, SingleTenant), or with UserAssignedMSI the
+ * App Service's managed identity (MicrosoftAppId is the identity's client id; no password at all).
+ */
+export function credentialsFactory(config: Pick<Config, 'bot'>): ConfigurationServiceClientCredentialFactory {
+  return new ConfigurationServiceClientCredentialFactory(botSettings(config));
+}
+
 /** BotAdapter: authenticates every request when an app id is set; also sends proactive messages. */
 export function createAdapter(config: Pick<Config, 'bot'>, log: Logger, channelAuth?: ChannelAuthOptions): BotAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(
     config.bot
       ? {
-          MicrosoftAppId: config.bot.appId,
-          MicrosoftAppPassword: config.bot.appPassword,
-          MicrosoftAppType: config.bot.appType,
-          MicrosoftAppTenantId: config.bot.appTenantId,
+          ...botSettings(config),
           ...(channelAuth?.openIdMetadataUrl && {
             ToBotFromChannelOpenIdMetadataUrl: channelAuth.openIdMetadataUrl,
             ToBotFromEmulatorOpenIdMetadataUrl: channelAuth.openIdMetadataUrl,
@@ -74,6 +91,7 @@ export function createAdapter(config: Pick<Config, 'bot'>, log: Logger, channelA
           }),
         }
       : {},
+    credentialsFactory(config),
   );
   const adapter = new BotAdapter(auth);
   adapter.onTurnError = async (context, error) => {
@@ -137,10 +155,10 @@ function isLoopbackUrl(serviceUrl: string): boolean {
  * The Bot Framework endpoint: checks the envelope (and, in local mode, that replies would go to this machine),
  * authenticates the request, then runs the turn logic. Failures answer with our own short words; the reason is logged.
  */
-export function createTeamsEndpoint(adapter: BotAdapter, config: Pick<Config, 'allowedTenantIds' | 'bot' | 'pressLimit'>, deps: Deps, log: Logger, channelAuth: ChannelAuthOptions = {}): TeamsEndpoint {
+export function createTeamsEndpoint(adapter: BotAdapter, config: Pick<Config, 'allowedTenantIds' | 'bot' | 'pressLimit' | 'publicUrl'>, deps: Deps, log: Logger, channelAuth: ChannelAuthOptions = {}): TeamsEndpoint {
   const authTimeoutMs = channelAuth.timeoutMs ?? 10_000;
   const presses = createPressLimiter(config.pressLimit, () => deps.clock.now().getTime());
-  const logic = createTurnHandler(deps, { allowedTenantIds: config.allowedTenantIds, presses }, log);
+  const logic = createTurnHandler(deps, { allowedTenantIds: config.allowedTenantIds, presses, privacyUrl: `${config.publicUrl}/privacy` }, log);
   return {
     adapter,
     async handle(body, authorization) {

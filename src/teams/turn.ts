@@ -2,6 +2,7 @@ import { type Activity, CardFactory, MessageFactory, type TurnContext } from 'bo
 import { z } from 'zod';
 import type { Deps } from '../app/deps';
 import { recordContact } from '../app/record-contact';
+import { rememberAddress } from '../app/data-protection/remember-address';
 import { welcomeCard } from '../presenters/welcome';
 import type { Logger } from '../log';
 import { actorFrom, channelFrom, contactFrom, isChannel, tenantOf } from './activity';
@@ -23,6 +24,13 @@ export interface TurnOptions {
   allowedTenantIds: readonly string[];
   /** Each person's commands and card presses (src/teams/press-limit.ts). */
   presses: PressLimiter;
+  /** The privacy notice's address, linked from the welcome card. */
+  privacyUrl?: string;
+}
+
+/** The part of the Bot Connector client the address lookup uses (the turn keeps one under ConnectorClientKey). */
+interface MemberLookup {
+  conversations: { getConversationMember(conversationId: string, userId: string): Promise<{ email?: string; userPrincipalName?: string }> };
 }
 
 /** A verb name safe to repeat back to the person. */
@@ -33,6 +41,34 @@ const shown = (name: unknown): string => (typeof name === 'string' && /^[\w./-]{
  * actions (Action.Execute invokes, or Action.Submit messages from older clients) to the verb table.
  */
 export function createTurnHandler(deps: Deps, options: TurnOptions, rootLog: Logger): (context: TurnContext) => Promise<void> {
+  /** People whose email this process has already looked for: Teams is asked at most once per person per process. */
+  const addressed = new Set<string>();
+
+  /**
+   * Remembers the email and UPN Teams gives for the sender, for subject access and erasure by email. It runs beside
+   * the turn, never in its way: nobody waits on Teams for it (a failure is only logged; the next process asks again).
+   */
+  function learnAddress(context: TurnContext, log: Logger): void {
+    const id = context.activity.from?.id;
+    const conversationId = context.activity.conversation?.id;
+    // The turn's connector client outlives the turn (the context itself does not): ask Teams through it afterwards.
+    const client = context.turnState.get<MemberLookup | undefined>(context.adapter.ConnectorClientKey);
+    if (!id || !conversationId || !client || addressed.has(id)) return;
+    addressed.add(id);
+    void rememberAddress({ store: deps.store, log }, id, async () => {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('Teams did not answer within 3 s')), 3000);
+      });
+      try {
+        const member = await Promise.race([client.conversations.getConversationMember(conversationId, id), timeout]);
+        return { email: member.email ?? null, upn: member.userPrincipalName ?? null };
+      } finally {
+        clearTimeout(timer);
+      }
+    });
+  }
+
   async function runVerb(name: unknown, data: unknown, activity: Activity, log: Logger): Promise<Reply> {
     const tooMany = options.presses.check(activity.from.id, log);
     if (tooMany) return tooMany;
@@ -79,7 +115,7 @@ export function createTurnHandler(deps: Deps, options: TurnOptions, rootLog: Log
     const command = parseCommand(typed);
     if (command) return send(context, await runVerb(command.verb, command.data, activity, log));
     log.info('message not understood');
-    return send(context, channel ? text('Sorry, I did not understand that. Mention me with "help" to see what I can do.') : card(welcomeCard(firstName(activity), true)));
+    return send(context, channel ? text('Sorry, I did not understand that. Mention me with "help" to see what I can do.') : card(welcomeCard(firstName(activity), true, options.privacyUrl)));
   }
 
   async function onInvoke(context: TurnContext, log: Logger): Promise<void> {
@@ -100,7 +136,7 @@ export function createTurnHandler(deps: Deps, options: TurnOptions, rootLog: Log
 
   async function onInstall(context: TurnContext, installed: boolean): Promise<void> {
     const { newlyInstalled } = await recordContact(deps, contactFrom(context.activity, installed));
-    if (newlyInstalled) await send(context, card(welcomeCard(firstName(context.activity))));
+    if (newlyInstalled) await send(context, card(welcomeCard(firstName(context.activity), false, options.privacyUrl)));
   }
 
   return async function turn(context: TurnContext): Promise<void> {
@@ -115,9 +151,11 @@ export function createTurnHandler(deps: Deps, options: TurnOptions, rootLog: Log
     switch (activity.type) {
       case 'message':
         await recordContact(deps, contactFrom(activity));
+        learnAddress(context, log);
         return onMessage(context, log);
       case 'invoke':
         await recordContact(deps, contactFrom(activity));
+        learnAddress(context, log);
         return onInvoke(context, log);
       case 'installationUpdate': {
         const action = String(activity.action ?? '');

@@ -24,6 +24,8 @@ const EXPECTED: Record<Action, Role[]> = {
   'digest.preview': ['dsg-member', 'chair', 'admin'],
   'report.annual': ['dsg-member', 'chair', 'admin'],
   'programme.export': ['dsg-member', 'chair', 'admin'],
+  'retention.preview': ['admin'],
+  'person.export': ['admin'],
 };
 
 describe('permission table', () => {

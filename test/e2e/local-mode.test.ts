@@ -45,7 +45,8 @@ describe('POST /api/messages takes only JSON', () => {
       expect(JSON.parse(res.text)).toEqual({ error: 'The body must be a Bot Framework activity sent as JSON (Content-Type: application/json).' });
     }
     await settle();
-    expect(t.connector.requests).toHaveLength(0);
+    // Nothing sent, and nothing asked about this person (the bot may still be asking Teams about earlier senders).
+    expect(t.connector.requests.filter((r) => r.method !== 'GET' || JSON.stringify(r).includes(from.id))).toEqual([]);
     expect(await db.knowsPerson(from.id)).toBe(false);
   });
 
@@ -106,7 +107,8 @@ describe('replies go only to a loopback serviceUrl', () => {
       expect(res.body).toEqual({ error: 'In local mode the bot answers only a serviceUrl on this machine (localhost, 127.0.0.1 or [::1]).' });
     }
     await settle();
-    expect(t.connector.requests).toHaveLength(0);
+    // Nothing sent, and nothing asked about this person (the bot may still be asking Teams about earlier senders).
+    expect(t.connector.requests.filter((r) => r.method !== 'GET' || JSON.stringify(r).includes(from.id))).toEqual([]);
     expect(await db.knowsPerson(from.id)).toBe(false);
   });
 

@@ -49,7 +49,7 @@ describe('the Teams app manifest', () => {
   });
 
   it('is committed as a template: placeholders, no tenant-specific ids', () => {
-    for (const placeholder of ['{{BOT_ID}}', '{{TEAMS_APP_ID}}', '{{PUBLIC_HOST}}', '{{VERSION}}']) expect(TEMPLATE).toContain(placeholder);
+    for (const placeholder of ['${{BOT_ID}}', '${{TEAMS_APP_ID}}', '${{BOT_DOMAIN}}', '${{APP_VERSION}}']) expect(TEMPLATE).toContain(placeholder);
     expect(TEMPLATE).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/i);
     expect(TEMPLATE).not.toContain('webApplicationInfo');
   });
@@ -74,8 +74,8 @@ describe('the Teams app manifest', () => {
   });
 
   it('refuses a placeholder it does not know', () => {
-    expect(refusal(() => fillManifest('{"id": "{{TEAM_APP_ID}}"}', readSettings(SETTINGS_ENV, '0.1.0')))).toEqual([
-      'manifest/manifest.json has a placeholder {{TEAM_APP_ID}} that npm run package does not know.',
+    expect(refusal(() => fillManifest('{"id": "${{TEAM_APP_ID}}"}', readSettings(SETTINGS_ENV, '0.1.0')))).toEqual([
+      'manifest/manifest.json has a placeholder ${{TEAM_APP_ID}} that npm run package does not know.',
     ]);
   });
 });
@@ -103,8 +103,8 @@ describe('the settings', () => {
   });
 
   it('takes the version from package.json unless APP_VERSION is set, and the host from PUBLIC_URL', () => {
-    expect(readSettings({ ...SETTINGS_ENV, PUBLIC_URL: 'https://DSG-Bot.Council.Example/' }, '0.1.0').placeholders).toMatchObject({ VERSION: '0.1.0', PUBLIC_HOST: 'dsg-bot.council.example' });
-    expect(readSettings({ ...SETTINGS_ENV, APP_VERSION: '2.3.14' }, '0.1.0').placeholders.VERSION).toBe('2.3.14');
+    expect(readSettings({ ...SETTINGS_ENV, PUBLIC_URL: 'https://DSG-Bot.Council.Example/' }, '0.1.0').placeholders).toMatchObject({ APP_VERSION: '0.1.0', BOT_DOMAIN: 'dsg-bot.council.example' });
+    expect(readSettings({ ...SETTINGS_ENV, APP_VERSION: '2.3.14' }, '0.1.0').placeholders.APP_VERSION).toBe('2.3.14');
   });
 });
 

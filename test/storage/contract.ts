@@ -16,6 +16,7 @@ import { programmeContract } from './programme-contract';
 import { remindersContract } from './reminders-contract';
 import { digestsContract } from './digests-contract';
 import { programmeSheetsContract } from './programme-sheets-contract';
+import { dataProtectionContract } from './data-protection-contract';
 
 /** One empty database of the engine under test. */
 export interface TestDatabase {
@@ -417,6 +418,7 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
     remindersContract({ store: s, database: () => database as TestDatabase });
     digestsContract({ store: s, database: () => database as TestDatabase });
     programmeSheetsContract({ store: s, database: () => database as TestDatabase });
+    dataProtectionContract({ store: s, database: () => database as TestDatabase });
 
     describe('transactions', () => {
       it('commits all the work and returns its result', async () => {

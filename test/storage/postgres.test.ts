@@ -77,6 +77,7 @@ describe('PostgreSQL specifics', () => {
         'outbox',
         'people',
         'projects',
+        'pseudonymised_requests',
         'realised_benefits',
         'reference_counters',
         'reminder_state',

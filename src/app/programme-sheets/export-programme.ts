@@ -10,7 +10,7 @@ import { REQUEST_STATUSES } from '../../domain/request';
 import { DECISION_ACTIONS } from '../../domain/triage';
 import { audited } from '../audit';
 import type { Deps } from '../deps';
-import type { ReportLink } from '../reports/report-links';
+import { DOWNLOAD_LINK_HOURS, type LinkWords, type ReportLink } from '../reports/report-links';
 import { refuse } from '../refuse';
 import { completionDates } from '../reports/annual-report';
 import { dsgContext } from '../triage/dsg-context';
@@ -18,7 +18,7 @@ import { dsgContext } from '../triage/dsg-context';
 /** The path the workbook is downloaded from: `/exports/programme/2026-27.xlsx` (the year of its audit log). */
 export const exportPath = (financialYear: string): string => `/exports/programme/${financialYear.replace('/', '-')}.xlsx`;
 
-const WORDS = { what: 'export', command: 'programme export' };
+const WORDS: LinkWords = { what: 'export link', hours: DOWNLOAD_LINK_HOURS, again: 'Ask the bot for a new link: type "programme export".' };
 
 function yearOf(deps: Pick<Deps, 'clock' | 'calendar'>, text: string | null) {
   const year = parseFinancialYear(text ?? financialYearOf(deps.calendar.londonDate(deps.clock.now())));
@@ -40,7 +40,7 @@ export async function askProgrammeExport(deps: Deps, actor: Actor, financialYear
   const year = yearOf(deps, financialYear);
   const now = deps.clock.now();
   await audited(deps.store, actor, now.toISOString(), 'programme.export', subject, null, { financialYear: year.name }, 'Download link for the programme workbook');
-  return { ...deps.reportLinks.signPath(exportPath(year.name), now), financialYear: year.name };
+  return { ...deps.reportLinks.signPath(exportPath(year.name), now, DOWNLOAD_LINK_HOURS), financialYear: year.name };
 }
 
 /** The workbook's sheets, read from the store (no permission check: the signed link is the permission). */

@@ -13,6 +13,7 @@ import { REMINDER_VERBS } from './reminders';
 import { DIGEST_VERBS } from './digest';
 import { reportAnnual } from './report';
 import { programmeExport } from './programme-export';
+import { DATA_PROTECTION_VERBS } from './data-protection';
 
 /** Every verb the bot answers, from cards (Action.Execute / Action.Submit) and typed commands alike. */
 export const VERBS: ReadonlyMap<string, Verb> = new Map(
@@ -53,5 +54,6 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     programmeExport,
     ...REMINDER_VERBS,
     ...DIGEST_VERBS,
+    ...DATA_PROTECTION_VERBS,
   ].map((v) => [v.name, v]),
 );

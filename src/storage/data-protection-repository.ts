@@ -1,0 +1,348 @@
+import { type Kysely, sql } from 'kysely';
+import type { DataProtectionRepository, ErasureCounts, Identity, PersonalData, Row } from '../app/data-protection/ports';
+import { CLOSED_STATUSES, FORMER, mentionsAny, roleOfAction, roleOnly, withoutNames, type RetentionPlan } from '../domain/data-protection';
+import type { MilestoneRevision } from '../domain/project';
+import type { Member, PersonRef } from '../domain/settings';
+import type { Decision, Question } from '../domain/triage';
+import { atomically, readJson, readList, readObject, toNumber, writeJson } from './columns';
+import type { Database } from './schema';
+
+/**
+ * Data protection over every table that holds people: the retention run (pseudonymise the people in records past
+ * retention, delete old drafts and delivery logs), and one person's subject access export and erasure.
+ * A name that goes becomes the role the person held (domain/data-protection.ts); ids are removed.
+ */
+
+type Db = Kysely<Database>;
+/** Names to replace in one record, each with the role it becomes. */
+type Names = Map<string, string>;
+
+const CHUNK = 500;
+const chunks = <T>(list: readonly T[]): T[][] => Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
+const count = (rows: { numUpdatedRows?: bigint; numDeletedRows?: bigint }[]): number => rows.reduce((n, r) => n + toNumber(r.numUpdatedRows ?? r.numDeletedRows ?? 0n), 0);
+const isRole = (name: string) => (Object.values(FORMER) as string[]).includes(name);
+const addName = (names: Names, name: string | null | undefined, role: string) => {
+  if (name && !isRole(name) && !names.has(name)) names.set(name, role);
+};
+/** LIKE pattern for text containing `s` literally (with ESCAPE '\'). */
+const containing = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const rowOf = (r: object): Row => ({ ...r });
+/** Keeps `IN (...)` lists non-empty without matching anything (not '': an erased id is ''). */
+const none = ['(none)'];
+
+const OWNER_ROLES = { digital_leader: FORMER.digitalLeader, project_lead: FORMER.projectLead, project_manager: FORMER.projectManager } as const;
+type OwnerColumn = keyof typeof OWNER_ROLES;
+const OWNER_COLUMNS = Object.keys(OWNER_ROLES) as OwnerColumn[];
+const OWNER_WORDS: Record<OwnerColumn, string> = { digital_leader: 'Digital Leader', project_lead: 'Project Lead', project_manager: 'Project Manager' };
+
+/** The decisions and questions of a triage record with names and notes rewritten. */
+function scrubTriage(lastDecision: string | null, questions: string | null, names: Names, isTheirs: (name: string) => boolean) {
+  const decision = readJson<Decision | null>(lastDecision, null);
+  const nextDecision = decision && {
+    ...decision,
+    by: isTheirs(decision.by) ? (decision.action === 'answer' ? FORMER.requester : FORMER.dsgMember) : decision.by,
+    note: decision.note && withoutNames(decision.note, names),
+  };
+  const nextQuestions = readList<Question>(questions).map((q) => ({
+    ...q,
+    question: withoutNames(q.question, names),
+    askedBy: isTheirs(q.askedBy) ? FORMER.dsgMember : q.askedBy,
+    answer: q.answer && withoutNames(q.answer, names),
+  }));
+  return { last_decision: writeJson(nextDecision), questions: writeJson(nextQuestions) ?? '[]' };
+}
+
+/** Audit rows' actor becomes the role of the action, the id goes: one statement (a CASE over the actions found). */
+async function pseudonymiseActors(db: Db, where: (q: any) => any): Promise<number> {
+  const actions = ((await where(db.selectFrom('audit_events').select('action').distinct()).execute()) as { action: string }[]).map((a) => a.action);
+  if (!actions.length) return 0;
+  const role = sql<string>`case ${sql.join(actions.map((a) => sql`when ${sql.ref('action')} = ${a} then ${roleOfAction(a)}`), sql` `)} else ${FORMER.colleague} end`;
+  return count([await where(db.updateTable('audit_events').set({ actor_id: null, actor_name: role })).executeTakeFirst()]);
+}
+
+/** Rewrites before, after and detail of audit rows that mention a name (or an id, replaced by nothing). */
+async function scrubAuditText(db: Db, rows: { id: number; before: string | null; after: string | null; detail: string | null }[], names: Names): Promise<number> {
+  let n = 0;
+  for (const r of rows) {
+    const next = { before: r.before && withoutNames(r.before, names), after: r.after && withoutNames(r.after, names), detail: r.detail && withoutNames(r.detail, names) };
+    if (next.before === r.before && next.after === r.after && next.detail === r.detail) continue;
+    await db.updateTable('audit_events').set(next).where('id', '=', r.id).execute();
+    n += 1;
+  }
+  return n;
+}
+
+/** Pseudonymises the people in these requests (and their projects, triage, audit trail), and records them as done. */
+async function pseudonymiseRequests(db: Db, refs: { reference: string; reason: string }[], at: string): Promise<Record<string, number>> {
+  const counts: Record<string, number> = { requests: 0, projects: 0, triage: 0, milestones: 0, benefits: 0, auditEntries: 0, reminders: 0 };
+  const reminderKeys = (await db.selectFrom('reminder_state').select('item_key').execute()).map((r) => r.item_key);
+  for (const part of chunks(refs)) {
+    const references = part.map((p) => p.reference);
+    const names = new Map<string, Names>(references.map((r) => [r, new Map()]));
+    const requests = await db.selectFrom('requests').select(['reference', 'requester_name']).where('reference', 'in', references).execute();
+    const projects = await db.selectFrom('projects').select(['reference', ...OWNER_COLUMNS]).where('reference', 'in', references).execute();
+    const triage = await db.selectFrom('triage').select(['reference', 'last_decision', 'questions']).where('reference', 'in', references).execute();
+    const milestones = await db.selectFrom('milestones').select(['id', 'reference', 'revisions']).where('reference', 'in', references).where('revisions', '!=', '[]').execute();
+    const benefits = await db.selectFrom('realised_benefits').select(['id', 'reference', 'recorded_by', 'note']).where('reference', 'in', references).execute();
+    const audit = await db.selectFrom('audit_events').select(['id', 'subject_id', 'action', 'actor_name', 'before', 'after', 'detail']).where('subject_type', '=', 'request').where('subject_id', 'in', references).execute();
+    // Every name on the record, with the role it becomes.
+    for (const r of requests) addName(names.get(r.reference)!, r.requester_name, FORMER.requester);
+    for (const p of projects) for (const c of OWNER_COLUMNS) addName(names.get(p.reference)!, readJson<PersonRef | null>(p[c], null)?.name, OWNER_ROLES[c]);
+    for (const t of triage) {
+      const d = readJson<Decision | null>(t.last_decision, null);
+      if (d) addName(names.get(t.reference)!, d.by, d.action === 'answer' ? FORMER.requester : FORMER.dsgMember);
+      for (const q of readList<Question>(t.questions)) addName(names.get(t.reference)!, q.askedBy, FORMER.dsgMember);
+    }
+    for (const m of milestones) for (const rev of readList<MilestoneRevision>(m.revisions)) addName(names.get(m.reference)!, rev.by, FORMER.projectTeam);
+    for (const b of benefits) addName(names.get(b.reference)!, b.recorded_by, FORMER.projectTeam);
+    for (const a of audit) addName(names.get(a.subject_id)!, a.actor_name, roleOfAction(a.action));
+
+    counts.requests += count([await db.updateTable('requests').set({ requester_id: '', requester_name: FORMER.requester }).where('reference', 'in', references).executeTakeFirst()]);
+    for (const p of projects) {
+      const next = Object.fromEntries(OWNER_COLUMNS.map((c) => [c, p[c] && writeJson(roleOnly(OWNER_ROLES[c]))]));
+      await db.updateTable('projects').set(next).where('reference', '=', p.reference).execute();
+      counts.projects += 1;
+    }
+    for (const t of triage) {
+      const recordNames = names.get(t.reference)!;
+      await db.updateTable('triage').set(scrubTriage(t.last_decision, t.questions, recordNames, (n) => !isRole(n))).where('reference', '=', t.reference).execute();
+      counts.triage += 1;
+    }
+    for (const m of milestones) {
+      const revisions = readList<MilestoneRevision>(m.revisions).map((rev) => ({ ...rev, by: FORMER.projectTeam, reason: withoutNames(rev.reason, names.get(m.reference)!) }));
+      await db.updateTable('milestones').set({ revisions: writeJson(revisions) ?? '[]' }).where('id', '=', m.id).execute();
+      counts.milestones += 1;
+    }
+    for (const b of benefits) {
+      await db.updateTable('realised_benefits').set({ recorded_by: FORMER.projectTeam, note: b.note && withoutNames(b.note, names.get(b.reference)!) }).where('id', '=', b.id).execute();
+      counts.benefits += 1;
+    }
+    counts.auditEntries += await pseudonymiseActors(db, (q) => q.where('subject_type', '=', 'request').where('subject_id', 'in', references));
+    for (const a of audit) {
+      const recordNames = names.get(a.subject_id)!;
+      if ([a.before, a.after, a.detail].some((t) => mentionsAny(t, recordNames))) await scrubAuditText(db, [{ ...a, id: toNumber(a.id) }], recordNames);
+    }
+    // Reminder state is about chasing a live project: none is needed for a closed record.
+    const prefixes = references.map((r) => `${r}:`);
+    const stale = reminderKeys.filter((k) => prefixes.some((p) => k.startsWith(p)));
+    for (const keys of chunks(stale)) counts.reminders += count([await db.deleteFrom('reminder_state').where('item_key', 'in', keys).executeTakeFirst()]);
+    await db.insertInto('pseudonymised_requests').values(part.map((p) => ({ reference: p.reference, reason: p.reason, at }))).execute();
+  }
+  return counts;
+}
+
+/** Rows of `table` whose `column` mentions any of `needles` (names or ids), with LIKE. */
+function mentioning<T extends 'audit_events' | 'outbox' | 'triage' | 'milestones'>(db: Db, table: T, columns: string[], needles: string[]) {
+  return db
+    .selectFrom(table as 'audit_events')
+    .selectAll()
+    .where((eb) => eb.or(columns.flatMap((c) => needles.map((n) => sql<boolean>`${sql.ref(c)} like ${containing(n)} escape '\\'`))).$castTo<boolean>() as any);
+}
+
+export function dataProtectionRepository(db: Db): DataProtectionRepository {
+  async function findIdentity(query: { email: string } | { aadObjectId: string }): Promise<Identity | null> {
+    const email = 'email' in query ? query.email.trim().toLowerCase() : null;
+    const aad = 'aadObjectId' in query ? query.aadObjectId.trim() : null;
+    let people = email
+      ? await db.selectFrom('people').selectAll().where((eb) => eb.or([eb('email', '=', email), eb('upn', '=', email)])).execute()
+      : await db.selectFrom('people').selectAll().where((eb) => eb.or([eb('aad_object_id', '=', aad), eb('id', '=', aad!)])).execute();
+    const members = (await db.selectFrom('roster_cache').select('members').execute())
+      .flatMap((r) => readList<Member>(r.members))
+      .filter((m) => (email ? m.email?.toLowerCase() === email || m.userPrincipalName?.toLowerCase() === email : m.aadObjectId === aad || m.id === aad));
+    const aadIds = new Set([...people.map((p) => p.aad_object_id), ...members.map((m) => m.aadObjectId)].filter((x): x is string => !!x));
+    if (aadIds.size) people = await db.selectFrom('people').selectAll().where((eb) => eb.or([eb('aad_object_id', 'in', [...aadIds]), eb('id', 'in', people.map((p) => p.id).concat(''))])).execute();
+    const teamsIds = new Set([...people.map((p) => p.id), ...members.map((m) => m.id)]);
+    if (!teamsIds.size && !aadIds.size) return null;
+    const unique = (xs: (string | null | undefined)[]) => [...new Set(xs.filter((x): x is string => !!x))];
+    return {
+      teamsIds: [...teamsIds],
+      aadObjectIds: [...aadIds],
+      names: unique([...people.map((p) => p.name), ...members.map((m) => m.name)]).filter((n) => !isRole(n)),
+      emails: unique([...people.map((p) => p.email), ...members.map((m) => m.email?.toLowerCase())]),
+      upns: unique([...people.map((p) => p.upn), ...members.map((m) => m.userPrincipalName?.toLowerCase())]),
+    };
+  }
+
+  /** The rows that hold the person, read once for both the export and the erasure (`db`: the caller's transaction). */
+  async function holdings(db: Db, who: Identity) {
+    const ids = [...who.teamsIds, ...who.aadObjectIds];
+    const names = who.names;
+    const personalConversations = (await db.selectFrom('conversations').selectAll().where('kind', '=', 'personal').execute()).filter((c) => who.teamsIds.some((id) => (c.reference ?? '').includes(JSON.stringify(id))));
+    const projects = (await db.selectFrom('projects').innerJoin('requests', 'requests.reference', 'projects.reference').select(['projects.reference', 'requests.status', ...OWNER_COLUMNS.map((c) => `projects.${c}` as const)]).execute()).filter((p) =>
+      OWNER_COLUMNS.some((c) => who.aadObjectIds.includes(readJson<PersonRef | null>(p[c], null)?.aadObjectId ?? '')),
+    );
+    const theirs = (name: string | null | undefined) => !!name && names.includes(name);
+    const textNeedles = [...names, ...ids].filter((n) => n.length >= 3);
+    return {
+      people: await db.selectFrom('people').selectAll().where((eb) => eb.or([eb('id', 'in', who.teamsIds.concat(none)), eb('aad_object_id', 'in', who.aadObjectIds.concat(none))])).execute(),
+      personalConversations,
+      requests: await db.selectFrom('requests').selectAll().where('requester_id', 'in', who.teamsIds.concat(none)).execute(),
+      drafts: await db.selectFrom('drafts').selectAll().where('person_id', 'in', who.teamsIds.concat(none)).execute(),
+      triage: names.length ? await mentioning(db, 'triage', ['last_decision', 'questions'], names).execute() as unknown as Database['triage'][] : [],
+      projects,
+      milestones: names.length ? ((await mentioning(db, 'milestones', ['revisions'], names).execute()) as unknown as Database['milestones'][]).filter((m) => readList<MilestoneRevision>(m.revisions).some((r) => theirs(r.by))) : [],
+      benefits: await db.selectFrom('realised_benefits').selectAll().where('recorded_by', 'in', names.concat(none)).execute(),
+      audit: await db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where((eb) =>
+          eb.or([
+            eb('actor_id', 'in', who.teamsIds.concat(none)),
+            eb.and([eb('subject_type', '=', 'person'), eb('subject_id', 'in', ids.concat(none))]),
+            ...['before', 'after', 'detail'].flatMap((c) => textNeedles.map((n) => sql<boolean>`${sql.ref(c)} like ${containing(n)} escape '\\'`)),
+          ]),
+        )
+        .orderBy('id')
+        .execute(),
+      reminders: await db.selectFrom('reminder_state').selectAll().where('recipient_id', 'in', ids.concat(none)).execute(),
+      outbox: ids.length ? ((await mentioning(db, 'outbox', ['target'], ids).execute()) as unknown as Database['outbox'][]) : [],
+      outboxNaming: names.length ? ((await mentioning(db, 'outbox', ['intent'], names).execute()) as unknown as Database['outbox'][]) : [],
+      settings: await db.selectFrom('settings').selectAll().executeTakeFirst(),
+      rosters: await db.selectFrom('roster_cache').selectAll().execute(),
+      subscriptions: await db.selectFrom('digest_subscriptions').selectAll().where('subscribed_by', 'in', names.concat(none)).execute(),
+      theirs,
+    };
+  }
+
+  return {
+    async retentionPlan(cutoffs): Promise<RetentionPlan> {
+      const done = db.selectFrom('pseudonymised_requests').select('reference');
+      const closed = await db.selectFrom('requests').select('reference').where('status', 'in', CLOSED_STATUSES).where('updated_at', '<', cutoffs.closedRequests).where('reference', 'not in', done).orderBy('reference').execute();
+      const completed = await db
+        .selectFrom('requests')
+        .innerJoin('projects', 'projects.reference', 'requests.reference')
+        .select('requests.reference')
+        .where('requests.status', '=', 'completed')
+        .where('requests.updated_at', '<', cutoffs.completedProjects)
+        .where('projects.updated_at', '<', cutoffs.completedProjects)
+        .where('requests.reference', 'not in', done)
+        .orderBy('requests.reference')
+        .execute();
+      const drafts = await db.selectFrom('drafts').select((eb) => eb.fn.countAll<number>().as('n')).where('updated_at', '<', cutoffs.drafts).executeTakeFirstOrThrow();
+      const logs = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('status', 'in', ['sent', 'failed']).where('created_at', '<', cutoffs.deliveryLogs).executeTakeFirstOrThrow();
+      return { closedRequests: closed.map((r) => r.reference), completedProjects: completed.map((r) => r.reference), drafts: toNumber(drafts.n), deliveryLogs: toNumber(logs.n) };
+    },
+
+    applyRetention(plan, cutoffs, at) {
+      return atomically(db, async (tx) => {
+        const refs = [...plan.closedRequests.map((reference) => ({ reference, reason: 'closed-request' })), ...plan.completedProjects.map((reference) => ({ reference, reason: 'completed-project' }))];
+        const counts = await pseudonymiseRequests(tx, refs, at);
+        counts.drafts = count([await tx.deleteFrom('drafts').where('updated_at', '<', cutoffs.drafts).executeTakeFirst()]);
+        counts.deliveryLogs = count([await tx.deleteFrom('outbox').where('status', 'in', ['sent', 'failed']).where('created_at', '<', cutoffs.deliveryLogs).executeTakeFirst()]);
+        return counts;
+      });
+    },
+
+    async hasAddress(personId) {
+      const row = await db.selectFrom('people').select(['email', 'upn']).where('id', '=', personId).executeTakeFirst();
+      return !!(row?.email || row?.upn);
+    },
+
+    async rememberAddress(personId, email, upn) {
+      await db.updateTable('people').set({ email: email?.trim().toLowerCase() || null, upn: upn?.trim().toLowerCase() || null }).where('id', '=', personId).execute();
+    },
+
+    findIdentity,
+
+    async personalData(who): Promise<PersonalData> {
+      const h = await holdings(db, who);
+      const settings = h.settings;
+      const chair = readJson<PersonRef | null>(settings?.chair ?? null, null);
+      const leaders = readObject<Record<string, PersonRef>>(settings?.leaders ?? null);
+      const isThem = (ref: PersonRef | null) => !!ref && who.aadObjectIds.includes(ref.aadObjectId);
+      const roles = [
+        ...(isThem(chair) ? [{ role: 'DSG chair', where: 'DSG settings' }] : []),
+        ...Object.entries(leaders).filter(([, ref]) => isThem(ref)).map(([strand]) => ({ role: 'Digital Leader', where: `strand ${strand}` })),
+        ...h.projects.flatMap((p) => OWNER_COLUMNS.filter((c) => isThem(readJson<PersonRef | null>(p[c], null))).map((c) => ({ role: OWNER_WORDS[c], where: `project ${p.reference}` }))),
+        ...h.rosters.filter((r) => readList<Member>(r.members).some((m) => who.teamsIds.includes(m.id) || who.aadObjectIds.includes(m.aadObjectId))).map((r) => ({ role: 'DSG member (member of the DSG team)', where: `team ${r.team_id}` })),
+      ];
+      const parsed = (r: object, jsonColumns: string[]) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, jsonColumns.includes(k) && typeof v === 'string' ? readJson<unknown>(v, v) : v]));
+      return {
+        people: h.people.map((p) => parsed(p, ['conversation_ref'])),
+        conversations: h.personalConversations.map((c) => parsed(c, ['reference'])),
+        requests: h.requests.map((r) => parsed(r, ['beneficiaries', 'principles'])),
+        drafts: h.drafts.map((d) => parsed(d, ['values'])),
+        triage: h.triage
+          .map((t) => ({
+            reference: t.reference,
+            decisions: [readJson<Decision | null>(t.last_decision, null)].filter((d): d is Decision => !!d && h.theirs(d.by)).map(rowOf),
+            questions: readList<Question>(t.questions).filter((q) => h.theirs(q.askedBy)).map(rowOf),
+          }))
+          .filter((t) => t.decisions.length + t.questions.length > 0),
+        auditEntries: h.audit.map((a) => parsed(a, ['before', 'after'])),
+        reminders: h.reminders.map(rowOf),
+        roles,
+        projectRecords: [
+          ...h.milestones.map((m) => ({ kind: 'milestone moved', reference: m.reference, milestone: m.title, revisions: readList<MilestoneRevision>(m.revisions).filter((r) => h.theirs(r.by)) })),
+          ...h.benefits.map((b) => ({ kind: 'benefit recorded', ...rowOf(b) })),
+          ...h.subscriptions.map((s) => ({ kind: 'digest subscription', ...parsed(s, ['reference', 'strands']) })),
+        ],
+        messages: h.outbox.map((o) => parsed(o, ['target', 'intent'])),
+      };
+    },
+
+    erase(who, at) {
+      return atomically(db, async (tx) => {
+        const h = await holdings(tx, who);
+        const names: Names = new Map(who.names.map((n) => [n, FORMER.colleague]));
+        for (const id of [...who.teamsIds, ...who.aadObjectIds]) names.set(id, '');
+        const counts: ErasureCounts = {};
+        const add = (key: string, n: number) => {
+          if (n) counts[key] = (counts[key] ?? 0) + n;
+        };
+        const ids = [...who.teamsIds, ...who.aadObjectIds];
+            add('people', count([await tx.deleteFrom('people').where((eb) => eb.or([eb('id', 'in', who.teamsIds.concat(none)), eb('aad_object_id', 'in', who.aadObjectIds.concat(none))])).executeTakeFirst()]));
+        for (const c of h.personalConversations) add('conversations', count([await tx.deleteFrom('conversations').where('id', '=', c.id).executeTakeFirst()]));
+        add('requests', count([await tx.updateTable('requests').set({ requester_id: '', requester_name: FORMER.requester }).where('requester_id', 'in', who.teamsIds.concat(none)).executeTakeFirst()]));
+        add('drafts', count([await tx.deleteFrom('drafts').where('person_id', 'in', who.teamsIds.concat(none)).executeTakeFirst()]));
+        for (const t of h.triage) {
+          const next = scrubTriage(t.last_decision, t.questions, names, h.theirs);
+          if (next.last_decision === t.last_decision && next.questions === t.questions) continue;
+          await tx.updateTable('triage').set(next).where('reference', '=', t.reference).execute();
+          add('triage', 1);
+        }
+        for (const p of h.projects) {
+          // A live project loses the owner (the reminders then ask for a new one); a completed one keeps the role.
+          const keep = p.status === 'completed';
+          const next = Object.fromEntries(
+            OWNER_COLUMNS.filter((c) => who.aadObjectIds.includes(readJson<PersonRef | null>(p[c], null)?.aadObjectId ?? '')).map((c) => [c, keep ? writeJson(roleOnly(OWNER_ROLES[c])) : null]),
+          );
+          await tx.updateTable('projects').set(next).where('reference', '=', p.reference).execute();
+          add('projects', 1);
+        }
+        if (h.settings) {
+          const chair = readJson<PersonRef | null>(h.settings.chair, null);
+          const leaders = readObject<Record<string, PersonRef>>(h.settings.leaders);
+          const kept = Object.fromEntries(Object.entries(leaders).filter(([, ref]) => !who.aadObjectIds.includes(ref.aadObjectId)));
+          const chairGoes = !!chair && who.aadObjectIds.includes(chair.aadObjectId);
+          if (chairGoes || Object.keys(kept).length !== Object.keys(leaders).length) {
+            await tx.updateTable('settings').set({ chair: chairGoes ? null : h.settings.chair, leaders: writeJson(kept) ?? '{}', version: toNumber(h.settings.version) + 1, updated_at: at }).where('id', '=', h.settings.id).execute();
+            add('settings', 1);
+          }
+        }
+        for (const m of h.milestones) {
+          const revisions = readList<MilestoneRevision>(m.revisions).map((r) => (h.theirs(r.by) ? { ...r, by: FORMER.projectTeam } : r));
+          await tx.updateTable('milestones').set({ revisions: writeJson(revisions) ?? '[]' }).where('id', '=', m.id).execute();
+          add('milestones', 1);
+        }
+        add('benefits', count([await tx.updateTable('realised_benefits').set({ recorded_by: FORMER.projectTeam }).where('recorded_by', 'in', who.names.concat(none)).executeTakeFirst()]));
+        add('auditEntries', await pseudonymiseActors(tx, (q) => q.where('actor_id', 'in', who.teamsIds.concat(none))));
+        add('auditEntries', count([await tx.updateTable('audit_events').set({ subject_id: 'erased' }).where('subject_type', '=', 'person').where('subject_id', 'in', ids.concat(none)).executeTakeFirst()]));
+        add('auditEntries', await scrubAuditText(tx, h.audit.map((a) => ({ ...a, id: toNumber(a.id) })), names));
+        add('reminders', count([await tx.deleteFrom('reminder_state').where('recipient_id', 'in', ids.concat(none)).executeTakeFirst()]));
+        // Messages to them go; sent messages that show their name go too (a pending one is still needed by someone).
+        const gone = new Set([...h.outbox.map((o) => o.id), ...h.outboxNaming.filter((o) => o.status !== 'pending').map((o) => o.id)]);
+        for (const part of chunks([...gone])) add('messages', count([await tx.deleteFrom('outbox').where('id', 'in', part).executeTakeFirst()]));
+        for (const r of h.rosters) {
+          const members = readList<Member>(r.members);
+          const kept = members.filter((m) => !who.teamsIds.includes(m.id) && !who.aadObjectIds.includes(m.aadObjectId));
+          if (kept.length === members.length) continue;
+          await tx.updateTable('roster_cache').set({ members: writeJson(kept) ?? '[]' }).where('team_id', '=', r.team_id).execute();
+          add('rosters', 1);
+        }
+        add('subscriptions', count([await tx.updateTable('digest_subscriptions').set({ subscribed_by: FORMER.dsgMember }).where('subscribed_by', 'in', who.names.concat(none)).executeTakeFirst()]));
+        return counts;
+      });
+    },
+  };
+}

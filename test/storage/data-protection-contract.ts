@@ -1,0 +1,143 @@
+import type { Repositories } from '../../src/app/ports';
+import { DEFAULT_RETENTION, FORMER, retentionCutoffs } from '../../src/domain/data-protection';
+import { emptyTriage } from '../../src/domain/triage';
+import { EMPTY_SETTINGS } from '../../src/domain/settings';
+import { sampleMilestone } from '../support/sample-milestone';
+import { sampleOutboxMessage } from '../support/sample-outbox-message';
+import { sampleProject } from '../support/sample-project';
+import { sampleRequest } from '../support/sample-request';
+import type { ContractContext } from './contract';
+
+const NOW = new Date('2026-06-01T12:00:00.000Z');
+const OLD = '2023-03-01T10:00:00.000Z';
+const RECENT = '2026-05-01T10:00:00.000Z';
+/** Past the six years completed projects are kept. */
+const LONG_AGO = '2019-05-01T10:00:00.000Z';
+const CUTOFFS = retentionCutoffs(NOW, DEFAULT_RETENTION);
+
+const chair = { id: '29:chair', aadObjectId: 'aad-chair', name: 'Dana Chair' };
+const ann = { id: '29:ann', aadObjectId: 'aad-ann', name: 'Ann Example' };
+const lead = { aadObjectId: 'aad-lead', name: 'Lee Lead' };
+
+const audit = (s: Repositories, actor: { id: string; name: string }, action: string, subjectId: string, detail: string | null = null, after: unknown = null) =>
+  s.audit.record({ at: OLD, actorId: actor.id, actorName: actor.name, action, subjectType: 'request', subjectId, outcome: 'done', before: null, after, detail });
+
+/** Retention, and one person's identity, export and erasure: inside the Store contract. */
+export function dataProtectionContract({ store: s }: ContractContext): void {
+  describe('data protection', () => {
+    it('pseudonymises the people in records past retention, keeps what was decided, deletes old drafts and delivery logs, once', async () => {
+      const declined = sampleRequest({ status: 'declined', requesterId: '29:alex', requesterName: 'Alex Requester', createdAt: OLD, updatedAt: OLD });
+      const recent = sampleRequest({ status: 'declined', requesterId: '29:alex', requesterName: 'Alex Requester', createdAt: RECENT, updatedAt: RECENT });
+      const completed = sampleRequest({ status: 'completed', requesterName: 'Alex Requester', createdAt: LONG_AGO, updatedAt: LONG_AGO });
+      for (const r of [declined, recent, completed]) await s().requests.insert(r, ['booking']);
+      await s().triage.save({
+        ...emptyTriage(declined.reference),
+        lastDecision: { action: 'decline', by: 'Dana Chair', at: OLD, note: 'Dana Chair: Alex Requester should re-use the library system' },
+        questions: [{ question: 'Alex Requester, which system?', askedBy: 'Dana Chair', askedAt: OLD, answer: 'The old one', answeredAt: OLD }],
+      });
+      await audit(s(), { id: '29:alex', name: 'Alex Requester' }, 'request.submit', declined.reference, null, { title: declined.title });
+      await audit(s(), chair, 'request.decline', declined.reference, 'Declined by Dana Chair');
+      await audit(s(), chair, 'request.decline', recent.reference);
+      const milestone = sampleMilestone({ revisions: [{ from: '2023-01-01', to: '2023-02-01', reason: 'Lee Lead was on leave', at: OLD, by: 'Lee Lead' }] });
+      await s().projects.insert(sampleProject(completed.reference, { projectLead: lead, updatedAt: LONG_AGO, milestones: [milestone] }));
+      await s().projects.saveMilestone(completed.reference, milestone);
+      await s().projects.addRealisedBenefit(completed.reference, { financialYear: '2022/23', cashSaving: 1000, note: null, recordedAt: OLD, recordedBy: 'Lee Lead' });
+      await s().reminders.save([{ key: `${completed.reference}:business-case`, recipientId: 'aad-lead', count: 1, lastSentAt: OLD, fingerprint: 'f', snoozedUntil: null, snoozes: 0, escalatedAt: null }]);
+      await s().drafts.save({ formId: 'old-draft', personId: '29:alex', values: {}, createdAt: OLD, updatedAt: OLD });
+      await s().drafts.save({ formId: 'new-draft', personId: '29:alex', values: {}, createdAt: RECENT, updatedAt: RECENT });
+      const sent = sampleOutboxMessage({ createdAt: OLD });
+      const pending = sampleOutboxMessage({ createdAt: OLD });
+      await s().outbox.enqueue(sent);
+      await s().outbox.enqueue(pending);
+      await s().outbox.markSent(sent.id, OLD, 'a1');
+
+      const plan = await s().dataProtection.retentionPlan(CUTOFFS);
+      expect(plan).toEqual({ closedRequests: [declined.reference], completedProjects: [completed.reference], drafts: 1, deliveryLogs: 1 });
+      const counts = await s().dataProtection.applyRetention(plan, CUTOFFS, NOW.toISOString());
+      expect(counts).toMatchObject({ requests: 2, projects: 1, triage: 1, milestones: 1, benefits: 1, auditEntries: 2, reminders: 1, drafts: 1, deliveryLogs: 1 });
+
+      const kept = await s().requests.getByReference(declined.reference);
+      expect(kept).toMatchObject({ status: 'declined', requesterId: '', requesterName: FORMER.requester, title: declined.title });
+      expect(await s().triage.get(declined.reference)).toMatchObject({
+        lastDecision: { action: 'decline', by: FORMER.dsgMember, note: `${FORMER.dsgMember}: ${FORMER.requester} should re-use the library system` },
+        questions: [{ question: `${FORMER.requester}, which system?`, askedBy: FORMER.dsgMember, answer: 'The old one' }],
+      });
+      const trail = await s().audit.listFor('request', declined.reference);
+      expect(trail.map((e) => [e.action, e.actorId, e.actorName, e.detail])).toEqual([
+        ['request.submit', null, FORMER.requester, null],
+        ['request.decline', null, FORMER.dsgMember, `Declined by ${FORMER.dsgMember}`],
+      ]);
+      const project = await s().projects.get(completed.reference);
+      expect(project).toMatchObject({ projectLead: { aadObjectId: '', name: FORMER.projectLead }, digitalLeader: { aadObjectId: '', name: FORMER.digitalLeader }, projectManager: null });
+      expect(project?.milestones[0].revisions[0]).toMatchObject({ by: FORMER.projectTeam, reason: `${FORMER.projectLead} was on leave` });
+      expect(project?.realisedBenefits[0]).toMatchObject({ recordedBy: FORMER.projectTeam, cashSaving: 1000 });
+      expect(await s().reminders.all()).toEqual([]);
+      // The recent one is untouched; drafts and messages still needed stay.
+      expect(await s().requests.getByReference(recent.reference)).toMatchObject({ requesterName: 'Alex Requester' });
+      expect((await s().audit.listFor('request', recent.reference))[0]).toMatchObject({ actorName: 'Dana Chair' });
+      expect(await s().drafts.get('new-draft')).not.toBeNull();
+      expect(await s().drafts.get('old-draft')).toBeNull();
+      expect(await s().outbox.get(pending.key)).not.toBeNull();
+      expect(await s().outbox.get(sent.key)).toBeNull();
+
+      expect(await s().dataProtection.retentionPlan(CUTOFFS)).toEqual({ closedRequests: [], completedProjects: [], drafts: 0, deliveryLogs: 0 });
+    });
+
+    it('finds a person by email or UPN (people or the DSG roster), exports what is held about them, erases it, and finds nothing after', async () => {
+      await s().people.upsert({ ...ann, tenantId: 't', conversationRef: { user: { id: ann.id } }, reachable: true, updatedAt: RECENT });
+      await s().dataProtection.rememberAddress(ann.id, 'Ann.Example@Council.Example', 'ann@council.example');
+      await s().roster.put('team-1', [{ id: '29:bob', aadObjectId: 'aad-bob', name: 'Bob Member', email: 'Bob@Council.Example', userPrincipalName: 'bob@council.example' }, { ...ann }], RECENT);
+      await s().conversations.upsert({ id: 'a:ann-chat', kind: 'personal', tenantId: 't', teamId: null, name: null, reference: { user: { id: ann.id }, conversation: { id: 'a:ann-chat' } }, installed: true, updatedAt: RECENT });
+      const mine = sampleRequest({ requesterId: ann.id, requesterName: ann.name });
+      const decided = sampleRequest({ status: 'approved' });
+      const done = sampleRequest({ status: 'completed' });
+      for (const r of [mine, decided, done]) await s().requests.insert(r, ['x']);
+      await s().triage.save({ ...emptyTriage(decided.reference), lastDecision: { action: 'approve', by: ann.name, at: RECENT, note: null } });
+      await s().projects.insert(sampleProject(decided.reference, { projectManager: { aadObjectId: ann.aadObjectId, name: ann.name } }));
+      await s().projects.insert(sampleProject(done.reference, { digitalLeader: { aadObjectId: ann.aadObjectId, name: ann.name } }));
+      await s().settings.save({ ...EMPTY_SETTINGS, chair: { aadObjectId: ann.aadObjectId, name: ann.name }, leaders: { customers: { aadObjectId: ann.aadObjectId, name: ann.name }, estates: lead } }, 0);
+      await s().drafts.save({ formId: 'ann-draft', personId: ann.id, values: {}, createdAt: RECENT, updatedAt: RECENT });
+      await audit(s(), ann, 'request.approve', decided.reference);
+      await s().reminders.save([{ key: `${decided.reference}:plan`, recipientId: ann.id, count: 2, lastSentAt: RECENT, fingerprint: 'f', snoozedUntil: '2026-06-08', snoozes: 1, escalatedAt: null }]);
+      await s().outbox.enqueue(sampleOutboxMessage({ target: { kind: 'conversation', reference: { user: { id: ann.id } }, newThread: false, personId: ann.id } }));
+
+      expect(await s().dataProtection.findIdentity({ email: 'nobody@council.example' })).toBeNull();
+      expect(await s().dataProtection.findIdentity({ email: 'bob@council.example' })).toMatchObject({ teamsIds: ['29:bob'], aadObjectIds: ['aad-bob'], names: ['Bob Member'] });
+      const who = await s().dataProtection.findIdentity({ email: 'ann.example@council.example' });
+      expect(who).toMatchObject({ teamsIds: [ann.id], aadObjectIds: [ann.aadObjectId], names: [ann.name], emails: ['ann.example@council.example'], upns: ['ann@council.example'] });
+      expect(await s().dataProtection.findIdentity({ email: 'ANN@council.example' })).toEqual(who);
+      expect(await s().dataProtection.findIdentity({ aadObjectId: ann.aadObjectId })).toEqual(who);
+
+      const held = await s().dataProtection.personalData(who!);
+      expect(held.people).toHaveLength(1);
+      expect(held.conversations).toHaveLength(1);
+      expect(held.requests.map((r) => r.reference)).toEqual([mine.reference]);
+      expect(held.drafts).toHaveLength(1);
+      expect(held.triage).toEqual([{ reference: decided.reference, decisions: [expect.objectContaining({ action: 'approve', by: ann.name })], questions: [] }]);
+      expect(held.roles).toEqual(
+        expect.arrayContaining([
+          { role: 'DSG chair', where: 'DSG settings' },
+          { role: 'Digital Leader', where: 'strand customers' },
+          { role: 'Project Manager', where: `project ${decided.reference}` },
+          { role: 'Digital Leader', where: `project ${done.reference}` },
+          { role: 'DSG member (member of the DSG team)', where: 'team team-1' },
+        ]),
+      );
+      expect(held.reminders).toEqual([expect.objectContaining({ recipient_id: ann.id, snoozes: 1 })]);
+      expect(held.messages).toHaveLength(1);
+      expect(held.auditEntries.map((e) => e.action)).toEqual(['request.approve']);
+
+      const counts = await s().dataProtection.erase(who!, NOW.toISOString());
+      expect(counts).toMatchObject({ people: 1, conversations: 1, requests: 1, drafts: 1, triage: 1, projects: 2, settings: 1, auditEntries: 1, reminders: 1, messages: 1, rosters: 1 });
+      expect(await s().dataProtection.findIdentity({ email: 'ann.example@council.example' })).toBeNull();
+      expect(await s().requests.getByReference(mine.reference)).toMatchObject({ requesterId: '', requesterName: FORMER.requester });
+      expect((await s().triage.get(decided.reference))?.lastDecision).toMatchObject({ action: 'approve', by: FORMER.dsgMember });
+      expect((await s().projects.get(decided.reference))?.projectManager).toBeNull();
+      expect((await s().projects.get(done.reference))?.digitalLeader).toEqual({ aadObjectId: '', name: FORMER.digitalLeader });
+      expect(await s().settings.get()).toMatchObject({ chair: null, leaders: { estates: lead } });
+      expect((await s().audit.listFor('request', decided.reference))[0]).toMatchObject({ actorId: null, actorName: FORMER.dsgMember });
+      expect((await s().roster.get('team-1'))?.members.map((m) => m.name)).toEqual(['Bob Member']);
+      expect(await s().dataProtection.erase(who!, NOW.toISOString())).toEqual({});
+    });
+  });
+}
