@@ -135,7 +135,9 @@ export class FakeConnector {
     const server = this.server;
     this.server = undefined;
     if (!server) return;
+    // Held calls are answered, and the answers given a moment to leave, before the connections close.
     this.releaseAll();
+    await new Promise((resolve) => setImmediate(resolve));
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
