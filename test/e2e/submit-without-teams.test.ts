@@ -5,28 +5,19 @@
 import form from '../fixtures/request-form.json';
 import { MOCK_TENANT, MOCK_USERS } from '../../src/playground/mock-tenant';
 import { action, invokeCard, wordsOf } from './support/card-reading';
-import { eventually, press, startDsgBot, submitRequest, triageCardOf } from './support/dsg';
+import { eventually, press, submitRequest, triageCardOf, useDsgBot } from './support/dsg';
 import type { RecordedRequest } from './support/fake-connector';
-import { ENGINES, TestDatabase, type TestBot } from './support/test-bot';
+import { ENGINES } from './support/test-bot';
 
 const { councilOfficer } = MOCK_USERS;
 /** Long enough for the submit under test to finish well inside it. */
 const RETRY_AFTER_S = 8;
 
 describe.each(ENGINES)('request.submit and Teams (%s)', (engine) => {
-  let db: TestDatabase;
-  let t: TestBot;
-
-  beforeAll(async () => {
-    db = await TestDatabase.create(engine);
-    t = await startDsgBot(db);
-  });
-  afterAll(async () => {
-    await t?.stop();
-    await db?.dispose();
-  });
+  const dsg = useDsgBot(engine);
 
   it('calls no Teams API during the submit, and the triage card is posted afterwards although the roster never answers', async () => {
+    const { t, db } = dsg;
     // Teams throttles the DSG channel for a while: the outbox sends nothing there meanwhile, so whatever the
     // Bot Connector sees during the submit below, the submit itself asked for.
     t.connector.failNext({ method: 'POST', path: '/v3/conversations' }, [{ status: 429, headers: { 'Retry-After': String(RETRY_AFTER_S) }, body: { error: { code: 'Throttled' } } }]);

@@ -4,9 +4,9 @@
  */
 import { MOCK_USERS } from '../../src/playground/mock-tenant';
 import { action, attachedCard, invokeCard } from './support/card-reading';
-import { allSent, eventually, press, startDsgBot, submitRequest, triageCardOf } from './support/dsg';
+import { allSent, eventually, press, submitRequest, triageCardOf, useDsgBot } from './support/dsg';
 import type { CannedResponse, RecordedActivity } from './support/fake-connector';
-import { ENGINES, TestDatabase, type TestBot } from './support/test-bot';
+import { ENGINES } from './support/test-bot';
 
 const { councilOfficer, dsgChair, projectLeadLearning2, projectManagerLearning2 } = MOCK_USERS;
 const THROTTLED: CannedResponse = { status: 429, headers: { 'Retry-After': '1' }, body: { error: { code: 'Throttled', message: 'Too many requests' } } };
@@ -15,44 +15,34 @@ const THROTTLED: CannedResponse = { status: 429, headers: { 'Retry-After': '1' }
 const versionOn = (card: unknown) => Number(action(card, 'request.assign').data.version);
 
 describe.each(ENGINES)('triage card updates after a 429 (%s)', (engine) => {
-  let db: TestDatabase;
-  let t: TestBot;
-
-  beforeAll(async () => {
-    db = await TestDatabase.create(engine);
-    t = await startDsgBot(db);
-  });
-  afterAll(async () => {
-    await t?.stop();
-    await db?.dispose();
-  });
+  const dsg = useDsgBot(engine);
 
   /** A new request's triage card, posted in the channel: the request's reference, the card's activity id and version. */
   async function posted(title: string): Promise<{ reference: string; postId: string; version: number }> {
-    const reference = await submitRequest(t, councilOfficer, title);
-    const post = await t.connector.waitFor((a) => a.kind === 'new' && triageCardOf(reference)(a), 8000);
+    const reference = await submitRequest(dsg.t, councilOfficer, title);
+    const post = await dsg.t.connector.waitFor((a) => a.kind === 'new' && triageCardOf(reference)(a), 8000);
     return { reference, postId: post.id, version: Number(action(attachedCard(post.activity), 'request.approve').data.version) };
   }
 
   /** Decision A: approve. Returns the version of the request after it. */
   async function approve(reference: string, version: number): Promise<number> {
-    return versionOn(invokeCard(await press(t, 'request.approve', { reference, version, priority: 'high' }, dsgChair, true)));
+    return versionOn(invokeCard(await press(dsg.t, 'request.approve', { reference, version, priority: 'high' }, dsgChair, true)));
   }
 
   /** Decision B: assign the Project Lead and Project Manager. Returns the version of the request after it. */
   async function assignOwners(reference: string): Promise<number> {
-    const { data } = action(invokeCard(await press(t, 'request.triage', { reference }, dsgChair, true)), 'request.assign');
-    const card = invokeCard(await press(t, 'request.assign', { ...data, projectLead: projectLeadLearning2.aadObjectId, projectManager: projectManagerLearning2.aadObjectId }, dsgChair, true));
+    const { data } = action(invokeCard(await press(dsg.t, 'request.triage', { reference }, dsgChair, true)), 'request.assign');
+    const card = invokeCard(await press(dsg.t, 'request.assign', { ...data, projectLead: projectLeadLearning2.aadObjectId, projectManager: projectManagerLearning2.aadObjectId }, dsgChair, true));
     return versionOn(card);
   }
 
   /** Every update of the posted card that Teams accepted, in order. */
-  const updatesOf = (postId: string): RecordedActivity[] => t.connector.activities().filter((a) => a.kind === 'update' && a.id === postId);
-  const throttledBodies = (postId: string) => t.connector.requests.filter((r) => r.method === 'PUT' && r.path.endsWith(`/activities/${postId}`) && r.status === 429).map((r) => r.body as RecordedActivity['activity']);
+  const updatesOf = (postId: string): RecordedActivity[] => dsg.t.connector.activities().filter((a) => a.kind === 'update' && a.id === postId);
+  const throttledBodies = (postId: string) => dsg.t.connector.requests.filter((r) => r.method === 'PUT' && r.path.endsWith(`/activities/${postId}`) && r.status === 429).map((r) => r.body as RecordedActivity['activity']);
 
   /** Waits for both updates to be sent (A's after its retry), then checks what the channel saw. */
   async function expectChannelEndsShowing(reference: string, postId: string, a: number, b: number): Promise<void> {
-    await eventually(allSent(db, [`triage-update:${reference}:v${a}`, `triage-update:${reference}:v${b}`]), 'both card updates to be sent', 15_000);
+    await eventually(allSent(dsg.db, [`triage-update:${reference}:v${a}`, `triage-update:${reference}:v${b}`]), 'both card updates to be sent', 15_000);
     // A's update was throttled while it showed A (the test did what it says)...
     expect(throttledBodies(postId).map((body) => versionOn(attachedCard(body)))).toEqual([a]);
     // ...and every update Teams accepted since shows B, the last one included.
@@ -63,7 +53,7 @@ describe.each(ENGINES)('triage card updates after a 429 (%s)', (engine) => {
 
   it('throttled before the next decision: the retried update shows the newer decision', async () => {
     const { reference, postId, version } = await posted('Throttled update before the next decision');
-    t.connector.failNext({ method: 'PUT', path: new RegExp(`/activities/${postId}$`) }, [THROTTLED]);
+    dsg.t.connector.failNext({ method: 'PUT', path: new RegExp(`/activities/${postId}$`) }, [THROTTLED]);
 
     const a = await approve(reference, version);
     await eventually(() => throttledBodies(postId).length === 1, "Teams's 429 for A's update");
@@ -75,7 +65,7 @@ describe.each(ENGINES)('triage card updates after a 429 (%s)', (engine) => {
 
   it('in flight while the next decision is made, then throttled: the retried update shows the newer decision', async () => {
     const { reference, postId, version } = await posted('Update in flight during the next decision');
-    const held = t.connector.hold({ method: 'PUT', path: new RegExp(`/activities/${postId}$`) });
+    const held = dsg.t.connector.hold({ method: 'PUT', path: new RegExp(`/activities/${postId}$`) });
 
     const a = await approve(reference, version);
     await held.arrived;

@@ -5,7 +5,7 @@ import type { Store } from '../../../src/app/ports';
 import { channelMention, invokeAction, message } from './activities';
 import { action, attachedCard, invokeCard, isCardOf, wordsOf } from './card-reading';
 import type { FakeConnector, RecordedActivity } from './fake-connector';
-import { startTestBot, type TestBot, type TestDatabase } from './test-bot';
+import { type Engine, startTestBot, type TestBot, TestDatabase } from './test-bot';
 
 export type User = (typeof MOCK_USERS)[keyof typeof MOCK_USERS];
 export const DSG_ENV = { DSG_ADMIN_AAD_IDS: MOCK_USERS.dsgAdmin.aadObjectId };
@@ -21,6 +21,20 @@ export async function startDsgBot(db: TestDatabase, connector?: FakeConnector): 
   await t.post(channelMention('setup dsg', { ...t.opts, from: MOCK_USERS.dsgAdmin }));
   await t.connector.waitFor((a) => typeof a.activity.text === 'string' && a.activity.text.includes('This channel is now the DSG channel'));
   return t;
+}
+
+/** For a describe block: a new database of `engine` and a DSG bot on it, started before its tests and stopped after. */
+export function useDsgBot(engine: Engine): { readonly db: TestDatabase; readonly t: TestBot } {
+  const running = {} as { db: TestDatabase; t: TestBot };
+  beforeAll(async () => {
+    running.db = await TestDatabase.create(engine);
+    running.t = await startDsgBot(running.db);
+  });
+  afterAll(async () => {
+    await running.t?.stop();
+    await running.db?.dispose();
+  });
+  return running;
 }
 
 /** Presses a card button (in a channel thread of the DSG channel, or in personal chat) and returns the invoke response's body. */
