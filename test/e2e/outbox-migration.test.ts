@@ -190,7 +190,15 @@ function oldRows(serviceUrl: string): OldRow[] {
       payload: { card: oldCard('DSG weekly digest') },
       purpose: { kind: 'notice' },
       intent: { kind: 'digest', digest: { kind: 'weekly', audience: 'dsg', strands: null, since: '2026-11-23T09:00:00.000Z' } },
-      shows: newThreadIn(CHANNEL, (card) => wordsOf(card).includes('all strands')),
+      shows: newThreadIn(CHANNEL, (card) => wordsOf(card).includes('Week of') && wordsOf(card).includes('all strands')),
+    },
+    {
+      key: `digest:meeting-2026-12-09:${CHANNEL}`,
+      target: { kind: 'conversation', reference: channelReference(CHANNEL), newThread: true },
+      payload: { card: oldCard('Before the DSG meeting on 9 December 2026') },
+      purpose: { kind: 'notice' },
+      intent: { kind: 'digest', digest: { kind: 'pre-meeting', audience: 'dsg', strands: null, since: '2026-11-30T09:00:00.000Z', meeting: '2026-12-09' } },
+      shows: newThreadIn(CHANNEL, (card) => wordsOf(card).includes('Since 30 Nov 2026 · all strands')),
     },
     {
       key: `digest:week-2026-11-30:${SUBSCRIBED}`,
@@ -252,6 +260,7 @@ describe.each(ENGINES)('messages queued before the outbox held intents (%s)', (e
       { conversation_id: CHANNEL, period: 'week-2026-11-23', queued_at: '2026-11-23T09:00:00.000Z' },
       { conversation_id: CHANNEL, period: 'week-2026-11-30', queued_at: '2026-11-30T09:00:00.000Z' },
       { conversation_id: SUBSCRIBED, period: 'week-2026-11-30', queued_at: '2026-11-30T09:00:01.000Z' },
+      { conversation_id: CHANNEL, period: 'meeting-2026-12-09', queued_at: '2026-12-04T09:00:00.000Z' },
     ]);
     await db.insertRows(
       'outbox',
