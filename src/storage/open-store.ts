@@ -7,7 +7,7 @@ import type { Repositories, Store } from '../app/ports';
 import { auditLog } from './audit-log';
 import { conversationRepository } from './conversation-repository';
 import { draftRepository } from './draft-repository';
-import { migrationProvider } from './migrations';
+import { MIGRATIONS, migrationProvider } from './migrations';
 import { outbox } from './outbox';
 import { reportingOutages } from './outage';
 import { peopleRepository } from './people-repository';
@@ -96,7 +96,8 @@ function withStatementCache(database: BetterSqlite3.Database): KyselySqliteDatab
   };
 }
 
-async function migrate(db: Kysely<Database>, engine: Engine, logger: StoreLogger | undefined): Promise<void> {
+/** Applies the migrations not yet applied, up to `target` (a name in MIGRATIONS) or the latest. */
+async function migrate(db: Kysely<Database>, engine: Engine, logger: StoreLogger | undefined, target?: string): Promise<void> {
   // Kysely looks for its migration table in *any* schema unless told which one: name ours.
   const migrationTableSchema =
     engine === 'postgres'
@@ -104,7 +105,7 @@ async function migrate(db: Kysely<Database>, engine: Engine, logger: StoreLogger
       : undefined;
   if (engine === 'postgres' && !migrationTableSchema) throw new Error('PostgreSQL search_path names no existing schema');
   const migrator = new Migrator({ db, provider: migrationProvider(engine), ...(migrationTableSchema && { migrationTableSchema }) });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await (target === undefined ? migrator.migrateToLatest() : migrator.migrateTo(target));
   for (const r of results ?? []) {
     if (r.status === 'Success') logger?.info({ migration: r.migrationName }, 'database migration applied');
     if (r.status === 'Error') logger?.error({ migration: r.migrationName }, 'database migration failed');
@@ -132,12 +133,7 @@ function repositories(db: Kysely<Database>, engine: Engine): Repositories {
   };
 }
 
-/**
- * Opens the database, brings its schema up to date, and returns the Store.
- * On SQLite there is one connection: inside `transaction(work)`, use only the repositories handed to `work`.
- */
-export async function openStore(options: OpenStoreOptions): Promise<Store> {
-  const { databaseUrl, sqlitePath, logger, pgSchema, onQuery } = options;
+function connect({ databaseUrl, sqlitePath, logger, pgSchema, onQuery }: OpenStoreOptions): { db: Kysely<Database>; engine: Engine } {
   const engine: Engine = databaseUrl ? 'postgres' : 'sqlite';
   const db = new Kysely<Database>({
     dialect: reportingOutages(databaseUrl ? postgresDialect(databaseUrl, pgSchema, logger) : sqliteDialect(sqlitePath)),
@@ -147,13 +143,38 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       },
     }),
   });
+  return { db, engine };
+}
+
+/** Creates the schema if needed, then migrates up to `target` (default: the latest); closes the database if that fails. */
+async function prepare(db: Kysely<Database>, engine: Engine, options: OpenStoreOptions, target?: string): Promise<void> {
   try {
-    if (engine === 'postgres' && pgSchema) await sql`create schema if not exists ${sql.id(pgSchema)}`.execute(db);
-    await migrate(db, engine, logger);
+    if (engine === 'postgres' && options.pgSchema) await sql`create schema if not exists ${sql.id(options.pgSchema)}`.execute(db);
+    await migrate(db, engine, options.logger, target);
   } catch (err) {
     await db.destroy();
     throw err;
   }
+}
+
+/**
+ * Brings the database's schema up to `migration` (a name in MIGRATIONS) and no further, then closes it. For
+ * testing a migration on data as the versions before it wrote it; `openStore` then applies the rest.
+ */
+export async function migrateTo(options: OpenStoreOptions, migration: string): Promise<void> {
+  if (!MIGRATIONS.some(([name]) => name === migration)) throw new Error(`There is no migration named ${migration}`);
+  const { db, engine } = connect(options);
+  await prepare(db, engine, options, migration);
+  await db.destroy();
+}
+
+/**
+ * Opens the database, brings its schema up to date, and returns the Store.
+ * On SQLite there is one connection: inside `transaction(work)`, use only the repositories handed to `work`.
+ */
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  const { db, engine } = connect(options);
+  await prepare(db, engine, options);
 
   let closing: Promise<void> | null = null;
   return {

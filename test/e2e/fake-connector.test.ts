@@ -188,6 +188,36 @@ describe('FakeConnector.failNext', () => {
   });
 });
 
+describe('FakeConnector.hold', () => {
+  it('answers no matching call until released, then with the response given, and holds no more', async () => {
+    const held = connector.hold({ method: 'PUT' });
+    let answered = false;
+    const update = call('PUT', `${conversationPath('a:1')}/activities/7`, { type: 'message', text: 'edited' }).then((r) => ((answered = true), r));
+    expect((await held.arrived).path).toBe('/v3/conversations/a:1/activities/7');
+    expect((await call('POST', `${conversationPath('a:1')}/activities`, { text: 'not held' })).status).toBe(201);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(answered).toBe(false);
+    held.release({ status: 429, headers: { 'Retry-After': '1' } });
+    expect((await update).status).toBe(429);
+    expect((await call('PUT', `${conversationPath('a:1')}/activities/7`, { text: 'again' })).status).toBe(200);
+    expect(connector.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['PUT 429', 'POST 201', 'PUT 200']);
+  });
+
+  it('answers held calls as it normally would when released without a response, or on reset', async () => {
+    const first = connector.hold({ path: /\/pagedmembers$/ });
+    const paged = call('GET', `${conversationPath(MOCK_TENANT.team.id)}/pagedmembers`);
+    await first.arrived;
+    first.release();
+    expect((await paged).body).toMatchObject({ members: expect.any(Array) });
+
+    connector.hold({ path: /\/pagedmembers$/ });
+    const again = call('GET', `${conversationPath(MOCK_TENANT.team.id)}/pagedmembers`);
+    await new Promise((r) => setTimeout(r, 50));
+    connector.reset();
+    expect((await again).status).toBe(200);
+  });
+});
+
 describe('FakeConnector.waitFor', () => {
   it('resolves with an activity already recorded or still to come', async () => {
     const incoming = message('hi', { serviceUrl: url });

@@ -340,7 +340,7 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
         expect(best).toMatchObject({ request: { title: 'Rare' }, shared: 2 });
       });
 
-      it('lists requests in the given statuses oldest first (then by reference), a page at a time, with the total', async () => {
+      it('lists requests in the given statuses oldest first (then by reference), or newest first, a page at a time, with the total', async () => {
         const at = (day: number) => `2026-11-${String(day).padStart(2, '0')}T09:00:00.000Z`;
         const queue = [
           full({ status: 'submitted', createdAt: at(3), reference: 'DP-2026-0003' }),
@@ -359,6 +359,10 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
         expect(await s().requests.listByStatus(['approved'], 0, 10)).toEqual({ items: [elsewhere[0]], total: 1 });
         expect(await s().requests.listByStatus(['merged'], 0, 10)).toEqual({ items: [], total: 0 });
         expect(await s().requests.listByStatus([], 0, 10)).toEqual({ items: [], total: 0 });
+
+        const newestFirst = [await s().requests.listByStatus(open, 0, 3, 'newest-first'), await s().requests.listByStatus(open, 3, 3, 'newest-first')];
+        expect(newestFirst.flatMap((p) => p.items)).toEqual([...oldestFirst].reverse());
+        expect(newestFirst.map((p) => p.total)).toEqual([4, 4]);
       });
 
       it('gives the app what it needs to spot a likely duplicate with the domain scoring', async () => {

@@ -5,7 +5,7 @@ import type { Roster } from './ports';
 /** How long the DSG team's roster is trusted before it is read from Teams again. */
 export const ROSTER_TTL_MS = 10 * 60 * 1000;
 /** The longest a person waits for Teams to list the DSG's members; after that the last known list is used. */
-const ROSTER_WAIT_MS = 2_000;
+export const ROSTER_WAIT_MS = 2_000;
 
 export interface DsgContext {
   settings: DsgSettings;

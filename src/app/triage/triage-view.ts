@@ -6,7 +6,7 @@ import { similarToRequest } from '../requests/similar-requests';
 import { dsgContext } from './dsg-context';
 
 /** Open requests and projects offered as "duplicate of" on the triage card. */
-const MERGE_TARGETS = 25;
+export const MERGE_TARGETS = 25;
 
 /** The triage card's data for a request as it stands now: its triage record, project, similar requests and who may be assigned. */
 export async function loadTriageView(deps: Deps, request: ProjectRequest): Promise<TriageView> {

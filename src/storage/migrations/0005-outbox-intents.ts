@@ -7,7 +7,8 @@ import type { Engine } from '../schema';
  * upgrade is still sent once, and a reminder card sent before it can still be answered:
  * - a triage post or update → the request's triage card;
  * - a bundled reminder → its items; a plain text → the same text;
- * - a digest → the digest for its channel and period, since that channel's digest before it;
+ * - a digest → the digest for its channel and period, since that channel's digest before it (a preview: since the
+ *   DSG channel's last digest when it was asked for);
  * - a question card → the request's question; a reminders preview → the preview;
  * - any other card (the notice template: a title, lines and at most one button) → the same notice, as data.
  */
@@ -63,12 +64,15 @@ export async function up(db: Kysely<any>, _engine: Engine): Promise<void> {
     (await db.selectFrom('digest_subscriptions').select(['conversation_id', 'strands']).execute()).map((s: Json) => [s.conversation_id, JSON.parse(s.strands || '[]')]),
   );
   const runs = (await db.selectFrom('digest_runs').selectAll().execute()) as DigestRow[];
+  /** When the channel's latest digest before `at` was queued (`at` itself included when `inclusive`). */
+  const lastQueued = (conversationId: string, at: string, inclusive: boolean): string | null =>
+    runs
+      .filter((r) => r.conversation_id === conversationId && (r.queued_at < at || (inclusive && r.queued_at === at)))
+      .reduce<string | null>((last, r) => (last === null || r.queued_at > last ? r.queued_at : last), null);
   /** The channel's digest before the one for `period`: what that digest covers "since". */
   const sinceFor = (conversationId: string, period: string): string | null => {
-    const mine = runs.filter((r) => r.conversation_id === conversationId).sort((a, b) => a.queued_at.localeCompare(b.queued_at));
-    const at = mine.find((r) => r.period === period)?.queued_at;
-    const before = mine.filter((r) => at !== undefined && r.queued_at < at);
-    return before.length ? before[before.length - 1].queued_at : null;
+    const at = runs.find((r) => r.conversation_id === conversationId && r.period === period)?.queued_at;
+    return at === undefined ? null : lastQueued(conversationId, at, false);
   };
 
   const intentOf = (row: Json): Json => {
@@ -90,13 +94,16 @@ export async function up(db: Kysely<any>, _engine: Engine): Promise<void> {
         digest: { kind: meeting ? 'pre-meeting' : 'weekly', audience, strands: strands && strands.length ? strands : null, since: sinceFor(conversationId, period), ...(meeting && { meeting }) },
       };
     }
-    if (key.startsWith('digest-preview:')) return { kind: 'digest', digest: { kind: 'preview', audience: 'dsg', strands: null, since: null } };
+    // A preview covers what happened since the DSG channel's last digest when it was asked for.
+    if (key.startsWith('digest-preview:')) {
+      return { kind: 'digest', digest: { kind: 'preview', audience: 'dsg', strands: null, since: dsgChannel ? lastQueued(dsgChannel, String(row.created_at), true) : null } };
+    }
     if (key.startsWith('preview:')) return { kind: 'reminders-preview' };
     if (key.startsWith('notify:') && hasInput(card, 'answer')) return { kind: 'question', reference: key.split(':')[1] };
     return { kind: 'notice', notice: noticeOf(card) };
   };
 
-  const rows = await db.selectFrom('outbox').select(['id', 'key', 'payload', 'purpose']).execute();
+  const rows = await db.selectFrom('outbox').select(['id', 'key', 'payload', 'purpose', 'created_at']).execute();
   for (const row of rows) {
     await db.updateTable('outbox').set({ intent: JSON.stringify(intentOf(row)) }).where('id', '=', row.id).execute();
   }

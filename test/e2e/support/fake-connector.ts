@@ -61,6 +61,20 @@ interface Failure {
   responses: CannedResponse[];
 }
 
+/** Calls held without an answer (see `FakeConnector.hold`). */
+export interface HeldCalls {
+  /** Resolves with the first matching call once it has arrived. */
+  arrived: Promise<RecordedRequest>;
+  /** Answers every call held so far with `response` (default: as this fake normally would); later calls are no longer held. */
+  release(response?: CannedResponse): void;
+}
+
+interface Hold {
+  matches: (request: RecordedRequest) => boolean;
+  held: Array<(response: CannedResponse | undefined) => void>;
+  arrive: (request: RecordedRequest) => void;
+}
+
 interface Waiter {
   predicate: (activity: RecordedActivity) => boolean;
   resolve: (activity: RecordedActivity) => void;
@@ -94,6 +108,7 @@ export class FakeConnector {
   latencyMs = 0;
   private recorded: RecordedActivity[] = [];
   private failures: Failure[] = [];
+  private holds: Hold[] = [];
   private waiters: Waiter[] = [];
   private rosters = new Map<string, Member[]>();
   private sequence = 0;
@@ -122,6 +137,9 @@ export class FakeConnector {
     const server = this.server;
     this.server = undefined;
     if (!server) return;
+    // Held calls are answered, and the answers given a moment to leave, before the connections close.
+    this.releaseAll();
+    await new Promise((resolve) => setImmediate(resolve));
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
@@ -131,6 +149,7 @@ export class FakeConnector {
     this.requests.length = 0;
     this.recorded = [];
     this.failures = [];
+    this.releaseAll();
     this.rosters = new Map([
       [MOCK_TENANT.team.id, PLAYGROUND_PEOPLE],
       [MOCK_TENANT.groupChat.id, PLAYGROUND_PEOPLE],
@@ -150,13 +169,29 @@ export class FakeConnector {
 
   /** The next calls that match answer these responses, one each, in order; then calls behave normally again. */
   failNext(matcher: RequestMatcher, responses: CannedResponse[]): void {
-    const matches =
-      typeof matcher === 'function'
-        ? matcher
-        : ({ method, path }: RecordedRequest) =>
-            (!matcher.method || matcher.method.toUpperCase() === method) &&
-            (!matcher.path || (typeof matcher.path === 'string' ? matcher.path === path : matcher.path.test(path)));
-    this.failures.push({ matches, responses: [...responses] });
+    this.failures.push({ matches: matching(matcher), responses: [...responses] });
+  }
+
+  /**
+   * Matching calls get no answer until `release` (or `reset`, `stop`): Teams being slow to answer, or a send still
+   * in flight while the test does something else. `failNext` and the routes answer a call once it is released.
+   */
+  hold(matcher: RequestMatcher): HeldCalls {
+    let arrive: (request: RecordedRequest) => void = () => undefined;
+    const arrived = new Promise<RecordedRequest>((resolve) => (arrive = resolve));
+    const hold: Hold = { matches: matching(matcher), held: [], arrive };
+    this.holds.push(hold);
+    return {
+      arrived,
+      release: (response) => {
+        this.holds = this.holds.filter((h) => h !== hold);
+        for (const answer of hold.held.splice(0)) answer(response);
+      },
+    };
+  }
+
+  private releaseAll(): void {
+    for (const hold of this.holds.splice(0)) for (const answer of hold.held.splice(0)) answer(undefined);
   }
 
   /** The first recorded activity (already or yet to come) that matches; rejects after timeoutMs with what did come. */
@@ -195,7 +230,7 @@ export class FakeConnector {
     const url = new URL(req.url ?? '/', 'http://fake');
     const request: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), body: undefined, headers: req.headers, status: 0 };
     this.requests.push(request);
-    const response = this.respond(request, text);
+    const response = await this.respond(request, text);
     request.status = response.status;
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const payload = response.body === undefined ? '' : JSON.stringify(response.body);
@@ -203,7 +238,7 @@ export class FakeConnector {
     res.end(payload);
   }
 
-  private respond(request: RecordedRequest, text: string): CannedResponse {
+  private async respond(request: RecordedRequest, text: string): Promise<CannedResponse> {
     let segments: string[];
     try {
       segments = request.path.split('/').filter(Boolean).map(decodeURIComponent);
@@ -213,7 +248,18 @@ export class FakeConnector {
       return { status: 400, body: { error: { code: 'BadSyntax', message: (err as Error).message } } };
     }
     request.path = `/${segments.join('/')}`;
-    return this.takeFailure(request) ?? this.route(segments, request);
+    const released = await this.heldUntilReleased(request);
+    return released ?? this.takeFailure(request) ?? this.route(segments, request);
+  }
+
+  /** Waits while a hold matches the call; the response it was released with, if any. */
+  private heldUntilReleased(request: RecordedRequest): Promise<CannedResponse | undefined> {
+    const hold = this.holds.find((h) => h.matches(request));
+    if (!hold) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      hold.held.push(resolve);
+      hold.arrive(request);
+    });
   }
 
   private takeFailure(request: RecordedRequest): CannedResponse | undefined {
@@ -283,6 +329,12 @@ export class FakeConnector {
     this.sequence += 1;
     return String(this.sequence);
   }
+}
+
+function matching(matcher: RequestMatcher): (request: RecordedRequest) => boolean {
+  if (typeof matcher === 'function') return matcher;
+  return ({ method, path }) =>
+    (!matcher.method || matcher.method.toUpperCase() === method) && (!matcher.path || (typeof matcher.path === 'string' ? matcher.path === path : matcher.path.test(path)));
 }
 
 function matchPath(pattern: string, segments: string[]): string[] | undefined {

@@ -5,13 +5,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { Client } from 'pg';
 import type { Store } from '../../../src/app/ports';
 import { loadConfig } from '../../../src/config';
 import { createLogger } from '../../../src/log';
 import type { Logger } from '../../../src/log';
 import { type RunningBot, startBot } from '../../../src/main';
-import { openStore } from '../../../src/storage/open-store';
+import { migrateTo, openStore } from '../../../src/storage/open-store';
 import type { ChannelAuthOptions } from '../../../src/teams/endpoint';
 import type { ActivityOptions, TeamsActivity } from './activities';
 import { FakeConnector } from './fake-connector';
@@ -63,6 +64,33 @@ export class TestDatabase {
       return await query(store);
     } finally {
       await store.close();
+    }
+  }
+
+  /** Brings the database's schema up to this migration and no further (see `migrateTo`). */
+  migrateTo(migration: string): Promise<void> {
+    return migrateTo({ databaseUrl: this.env.DATABASE_URL, sqlitePath: this.env.SQLITE_PATH ?? '' }, migration);
+  }
+
+  /** Writes rows straight into a table, past the store: say, rows as an older version of the bot wrote them. */
+  async insertRows(table: string, rows: readonly Record<string, unknown>[]): Promise<void> {
+    const statement = (columns: string[], placeholder: (i: number) => string) =>
+      `INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map((_, i) => placeholder(i)).join(', ')})`;
+    if (this.engine === 'sqlite') {
+      const db = new BetterSqlite3(this.env.SQLITE_PATH);
+      try {
+        for (const row of rows) db.prepare(statement(Object.keys(row), () => '?')).run(...Object.values(row));
+      } finally {
+        db.close();
+      }
+      return;
+    }
+    const client = new Client({ connectionString: this.env.DATABASE_URL });
+    await client.connect();
+    try {
+      for (const row of rows) await client.query(statement(Object.keys(row), (i) => `$${i + 1}`), Object.values(row));
+    } finally {
+      await client.end();
     }
   }
 
