@@ -11,8 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type ChildProcess, fork } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Deps } from '../src/app/deps';
@@ -28,6 +27,7 @@ import type { ProjectRequest } from '../src/domain/request';
 import { createLogger } from '../src/log';
 import { loadBankHolidays } from '../src/scheduler/bank-holidays';
 import { openStore } from '../src/storage/open-store';
+import type { ConnectorReport } from './limiting-connector';
 import { createAdapter } from '../src/teams/endpoint';
 import { createOutboxRenderer } from '../src/teams/outbox-renderer';
 import { createMessenger } from '../src/teams/messenger';
@@ -41,67 +41,40 @@ const NOW = new Date('2026-11-25T09:30:00.000Z'); // a Wednesday
 
 const peakRssMb = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) / 1024;
 
-/** Arrivals in the last second, per key; `allow` records one unless that would exceed `limit`. */
-class SlidingSecond {
-  private readonly arrivals = new Map<string, number[]>();
-  allow(key: string, limit: number, at: number): boolean {
-    const list = (this.arrivals.get(key) ?? []).filter((t) => t > at - 1000);
-    this.arrivals.set(key, list);
-    if (list.length >= limit) return false;
-    list.push(at);
-    return true;
-  }
-}
-
-/** The Bot Connector as Teams limits it: messages to conversations and new threads in channels, counted. */
-class LimitingConnector {
-  readonly delivered = new Map<string, number>();
-  readonly arrivals: number[] = [];
-  throttled = 0;
-  private readonly limits = new SlidingSecond();
-  private server: http.Server | undefined;
+/** The limiting connector, in its own process (bench/limiting-connector.ts). */
+class RemoteConnector {
   url = '';
+  private child: ChildProcess | undefined;
 
   async start(): Promise<void> {
-    this.server = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (c) => (body += c));
-      req.on('end', () => this.answer(req, body, res));
+    this.child = fork(path.join(__dirname, 'limiting-connector.ts'), { execArgv: ['--import', 'tsx'], env: { ...process.env, BENCH_GLOBAL_RATE: String(RATE) } });
+    this.url = await new Promise<string>((resolve) => this.child?.once('message', (m) => resolve((m as { url: string }).url)));
+  }
+
+  report(): Promise<ConnectorReport> {
+    return new Promise((resolve) => {
+      const onMessage = (m: unknown) => {
+        if (m && typeof m === 'object' && 'report' in m) {
+          this.child?.off('message', onMessage);
+          resolve((m as { report: ConnectorReport }).report);
+        }
+      };
+      this.child?.on('message', onMessage);
+      this.child?.send('report');
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
   }
 
   stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    return new Promise((resolve) => this.server?.close(() => resolve()));
-  }
-
-  private answer(req: http.IncomingMessage, body: string, res: http.ServerResponse): void {
-    const parts = new URL(req.url ?? '/', 'http://x').pathname.split('/').filter(Boolean).map(decodeURIComponent);
-    const send = (status: number, json: unknown, headers: Record<string, string> = {}) => {
-      res.writeHead(status, { 'content-type': 'application/json', ...headers });
-      res.end(JSON.stringify(json));
-    };
-    // POST /v3/conversations (a new thread: channelData.channel.id) or POST /v3/conversations/:id/activities.
-    let conversation: string | undefined;
-    if (req.method === 'POST' && parts.length === 2) conversation = (JSON.parse(body) as { channelData?: { channel?: { id?: string } } }).channelData?.channel?.id;
-    if (req.method === 'POST' && parts.length === 4 && parts[3] === 'activities') conversation = parts[2];
-    if (!conversation) return send(404, { error: { code: 'NotFound', message: `no route for ${req.method} ${req.url}` } });
-    const at = Date.now();
-    if (!this.limits.allow(`conversation:${conversation}`, PER_CONVERSATION, at) || !this.limits.allow('tenant', RATE, at)) {
-      this.throttled++;
-      return send(429, { error: { code: 'Throttled', message: 'Too many requests' } }, { 'retry-after': '1' });
-    }
-    this.arrivals.push(at);
-    this.delivered.set(conversation, (this.delivered.get(conversation) ?? 0) + 1);
-    const id = randomUUID();
-    send(201, parts.length === 2 ? { id: `${conversation};messageid=${id}`, activityId: id } : { id });
+    return new Promise((resolve) => {
+      if (!this.child || this.child.exitCode !== null) return resolve();
+      this.child.once('exit', () => resolve());
+      this.child.send('stop');
+    });
   }
 }
 
 async function main(): Promise<void> {
-  const connector = new LimitingConnector();
+  const connector = new RemoteConnector();
   await connector.start();
   const dir = mkdtempSync(path.join(tmpdir(), 'dsg-bench-tenant-'));
   const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
@@ -159,39 +132,42 @@ async function main(): Promise<void> {
     const expected = PEOPLE + CHANNELS;
 
     const started = Date.now();
-    let done!: () => void;
-    const drained = new Promise<void>((resolve) => (done = resolve));
-    const worker = startOutboxWorker(
-      { store, clock, renderer: createOutboxRenderer(deps), messenger, log },
-      { worker: 'bench', globalPerSecond: RATE, perConversationPerSecond: PER_CONVERSATION, onRun: () => connector.arrivals.length >= expected && done() },
-    );
+    const worker = startOutboxWorker({ store, clock, renderer: createOutboxRenderer(deps), messenger, log }, { worker: 'bench', globalPerSecond: RATE, perConversationPerSecond: PER_CONVERSATION });
     kick = () => worker.kick();
-    const limit = setTimeout(done, (expected / RATE) * 2_000 + 60_000);
-    await drained;
-    clearTimeout(limit);
+    // Drained when every message has arrived (or, if something is lost, after twice the time it should take).
+    const deadline = started + (expected / RATE) * 2_000 + 60_000;
+    let report = await connector.report();
+    while (report.arrivals.length < expected && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 500));
+      report = await connector.report();
+    }
     const drainSeconds = (Date.now() - started) / 1000;
     await worker.stop();
+    // Anything sent twice would arrive after the last expected one: wait a moment for it.
+    await new Promise((r) => setTimeout(r, 2_000));
+    report = await connector.report();
+    const delivered = new Map(report.delivered);
 
-    const people = [...connector.delivered].filter(([c]) => c.startsWith('a:lead-'));
-    const channels = [...connector.delivered].filter(([c]) => c.startsWith('19:channel-'));
-    const twice = [...connector.delivered.values()].filter((n) => n > 1).length;
-    const first = connector.arrivals[0];
-    const last = connector.arrivals[connector.arrivals.length - 1];
-    const rate = (connector.arrivals.length - 1) / ((last - first) / 1000);
+    const people = [...delivered].filter(([c]) => c.startsWith('a:lead-'));
+    const channels = [...delivered].filter(([c]) => c.startsWith('19:channel-'));
+    const twice = [...delivered.values()].filter((n) => n > 1).length;
+    const first = report.arrivals[0];
+    const last = report.arrivals[report.arrivals.length - 1];
+    const rate = (report.arrivals.length - 1) / ((last - first) / 1000);
     const pending = await store.outbox.failed(10);
 
     console.log(`Tenant scale (${PEOPLE.toLocaleString('en-GB')} people, ${CHANNELS} channels; sender at ${RATE}/s in all, ${PER_CONVERSATION}/s per conversation):`);
     console.log(`  reminder run: ${reminders.people.toLocaleString('en-GB')} people queued in ${reminderSeconds.toFixed(2)} s; weekly digest: ${CHANNELS} channels queued in ${digestSeconds.toFixed(2)} s`);
-    console.log(`  delivered ${connector.arrivals.length.toLocaleString('en-GB')} of ${expected.toLocaleString('en-GB')} (people ${people.length}, channels ${channels.length}); sent twice: ${twice}; failed: ${pending.length}`);
-    console.log(`  time to drain: ${drainSeconds.toFixed(1)} s; sender's rate ${rate.toFixed(2)}/s (${(((rate - RATE) / RATE) * 100).toFixed(1)}% from ${RATE}/s); 429s the sender caused: ${connector.throttled}`);
+    console.log(`  delivered ${report.arrivals.length.toLocaleString('en-GB')} of ${expected.toLocaleString('en-GB')} (people ${people.length}, channels ${channels.length}); sent twice: ${twice}; failed: ${pending.length}`);
+    console.log(`  time to drain: ${drainSeconds.toFixed(1)} s; sender's rate ${rate.toFixed(2)}/s (${(((rate - RATE) / RATE) * 100).toFixed(1)}% from ${RATE}/s); 429s the sender caused: ${report.throttled}`);
     console.log(`  peak RSS: ${peakRssMb().toFixed(0)} MB`);
 
     const problems = [
-      connector.arrivals.length !== expected && `delivered ${connector.arrivals.length}, expected ${expected}`,
+      report.arrivals.length !== expected && `delivered ${report.arrivals.length}, expected ${expected}`,
       (people.length !== PEOPLE || channels.length !== CHANNELS) && 'not every person and channel got its message',
       twice > 0 && `${twice} conversations got a message twice`,
       Math.abs(rate - RATE) / RATE > 0.05 && `the rate is not within 5% of ${RATE}/s`,
-      connector.throttled > 0 && `${connector.throttled} sends were throttled (429)`,
+      report.throttled > 0 && `${report.throttled} sends were throttled (429)`,
     ].filter(Boolean);
     if (problems.length) {
       console.error(`FAILED: ${problems.join('; ')}`);

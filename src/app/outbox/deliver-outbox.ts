@@ -48,7 +48,12 @@ export interface DeliverOutboxOptions {
    * Messages not started by then stay claimed and are sent by a later run once the lease ends.
    */
   sendBudgetMs?: number;
-  /** Stop starting sends (the send in flight finishes). */
+  /**
+   * Sends in flight at once (default 8), to different conversations: a send that takes longer than the rate's
+   * spacing does not slow the rest. A conversation's own messages still go one after another, in order.
+   */
+  concurrency?: number;
+  /** Stop starting sends (the sends in flight finish). */
   signal?: AbortSignal;
 }
 
@@ -208,6 +213,8 @@ export async function deliverOutbox(deps: DeliverOutboxDeps, options: DeliverOut
   const random = deps.random ?? Math.random;
   const limiter = deps.limiter ?? RateLimiter.forTeams(options.perConversationPerSecond, options.globalPerSecond);
   const counts: DeliveryCounts = { sent: 0, retried: 0, failed: 0, unreachable: 0, claimed: 0 };
+  const maxInFlight = Math.max(1, options.concurrency ?? 8);
+  const aboutOf = (message: OutboxMessage) => ({ outboxId: message.id, key: message.key, target: message.target.kind, attempt: Math.max(1, message.attempts) });
 
   const claimedAt = clock.now().getTime();
   const queue = await store.outbox.claim(new Date(claimedAt).toISOString(), batch, options.worker, leaseMs);
@@ -215,69 +222,127 @@ export async function deliverOutbox(deps: DeliverOutboxDeps, options: DeliverOut
   const lastStart = claimedAt + leaseMs - sendBudgetMs;
   const leaseEnd = claimedAt + leaseMs;
 
-  while (queue.length > 0 && !options.signal?.aborted) {
+  /** Messages drawn ahead of their slot, so each send goes out the moment its slot comes. */
+  const drawn = new Map<string, Rendered>();
+  /** Conversations with a send in flight: the next message to one waits for it, so each conversation keeps its order. */
+  const busy = new Set<string>();
+  const running = new Set<Promise<void>>();
+  /** A failure to record an outcome (the database is gone): the run stops, and the worker tries again later. */
+  let stopped: unknown = null;
+
+  while (queue.length > 0 && !options.signal?.aborted && stopped === null) {
     const now = clock.now().getTime();
-    // The message that may go soonest; ties keep the claim's order, so one conversation's messages stay in order.
-    let index = 0;
+    // The message that may go soonest, of a conversation with nothing in flight; ties keep the claim's order.
+    let index = -1;
     let slot = Infinity;
     queue.forEach((m, i) => {
-      const s = limiter.nextSlot(conversationKey(m.target), now);
+      const key = conversationKey(m.target);
+      if (busy.has(key)) return;
+      const s = limiter.nextSlot(key, now);
       if (s < slot) [index, slot] = [i, s];
     });
+    if (index < 0 || running.size >= maxInFlight) {
+      await Promise.race(running);
+      continue;
+    }
     if (slot > lastStart) {
       log?.debug?.({ left: queue.length, worker: options.worker }, 'outbox: lease ending; the rest waits for a later run');
       break;
+    }
+    const message = queue[index];
+    if (!drawn.has(message.id)) {
+      // Drawn just before its slot, from the state as it is then (never older than what it replaces).
+      if (slot - now > DRAW_AHEAD_MS) {
+        await sleep(slot - now - DRAW_AHEAD_MS, options.signal);
+        continue;
+      }
+      const rendered = await guarded(() => draw(message, conversationKey(message.target)));
+      if (rendered) drawn.set(message.id, rendered);
+      else queue.splice(index, 1);
+      continue;
     }
     if (slot > now) {
       await sleep(slot - now, options.signal);
       continue;
     }
-    const [message] = queue.splice(index, 1);
+    queue.splice(index, 1);
     const key = conversationKey(message.target);
     limiter.record(key, now);
-    await deliverOne(message, key);
+    busy.add(key);
+    const sending: Promise<void> = guarded(() => deliverOne(message, key, drawn.get(message.id) as Rendered)).then(() => {
+      busy.delete(key);
+      running.delete(sending);
+      drawn.delete(message.id);
+    });
+    running.add(sending);
+    // Let the send reach the wire before the next message is drawn (drawing may hold the thread a while).
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
+  await Promise.all(running);
+  if (stopped !== null) throw stopped;
   return counts;
 
-  async function deliverOne(message: OutboxMessage, key: string): Promise<void> {
-    const attempt = Math.max(1, message.attempts);
-    const about = { outboxId: message.id, key: message.key, target: message.target.kind, attempt };
-    let result: Delivered;
-    let rendered: Rendered;
+  /** Runs a step of the run; a failure to record its outcome stops the run (it is rethrown once the sends in flight end). */
+  async function guarded<T>(step: () => Promise<T>): Promise<T | undefined> {
     try {
-      // Drawn now, from the state as it is now: never older than what it replaces.
-      rendered = await deps.renderer.render(message);
+      return await step();
+    } catch (error) {
+      stopped ??= error;
+      return undefined;
+    }
+  }
+
+  /** The message as Teams will get it; null when it could not be drawn (the failure is recorded like a failed send). */
+  async function draw(message: OutboxMessage, key: string): Promise<Rendered | null> {
+    try {
+      return await deps.renderer.render(message);
+    } catch (caught) {
+      await recordFailure(message, key, caught);
+      return null;
+    }
+  }
+
+  async function deliverOne(message: OutboxMessage, key: string, rendered: Rendered): Promise<void> {
+    let result: Delivered;
+    try {
       result = await messenger.send(message.target, rendered);
     } catch (caught) {
-      const error = caught instanceof DeliveryError ? caught : new DeliveryError('retry', describe(caught));
-      const nowMs = clock.now().getTime();
-      const now = new Date(nowMs).toISOString();
-      if (error.kind === 'unreachable') {
-        await store.outbox.markFailed(message.id, `unreachable: ${error.message}`);
-        const userId = message.target.kind === 'person' ? message.target.userId : message.target.kind === 'conversation' ? message.target.personId : undefined;
-        if (userId) await markPersonUnreachable(deps, userId, now);
-        log?.warn({ ...about, err: error.message }, 'outbox: Teams says the recipient cannot be reached; not retried');
-        counts.unreachable++;
-      } else if (error.kind === 'fatal' || attempt >= maxAttempts) {
-        const reason = error.kind === 'fatal' ? `refused: ${error.message}` : `gave up after ${attempt} attempts: ${error.message}`;
-        await store.outbox.markFailed(message.id, reason);
-        log?.error({ ...about, err: error.message }, `outbox: message not delivered (${reason})`);
-        counts.failed++;
-      } else {
-        const wait = Math.max(backoffMs(attempt, random), error.retryAfterMs ?? 0);
-        if (error.retryAfterMs !== null) limiter.pause(key, nowMs + error.retryAfterMs);
-        await store.outbox.markRetry(message.id, new Date(nowMs + wait).toISOString(), error.message);
-        log?.warn({ ...about, err: error.message, retryInMs: wait }, 'outbox: send failed; will retry');
-        counts.retried++;
-      }
-      return;
+      return recordFailure(message, key, caught);
     }
+    const about = aboutOf(message);
     await recordSent(() => store.outbox.markSent(message.id, clock.now().toISOString(), result.activityId), about);
     counts.sent++;
     try {
       await deps.onSent?.(message, result, rendered);
     } catch (error) {
       log?.error({ ...about, err: describe(error) }, 'outbox: message sent, but recording where it went failed');
+    }
+  }
+
+  /** Records why a message was not delivered: retried later with backoff, failed for good, or its recipient unreachable. */
+  async function recordFailure(message: OutboxMessage, key: string, caught: unknown): Promise<void> {
+    const attempt = Math.max(1, message.attempts);
+    const about = aboutOf(message);
+    const error = caught instanceof DeliveryError ? caught : new DeliveryError('retry', describe(caught));
+    const nowMs = clock.now().getTime();
+    const now = new Date(nowMs).toISOString();
+    if (error.kind === 'unreachable') {
+      await store.outbox.markFailed(message.id, `unreachable: ${error.message}`);
+      const userId = message.target.kind === 'person' ? message.target.userId : message.target.kind === 'conversation' ? message.target.personId : undefined;
+      if (userId) await markPersonUnreachable(deps, userId, now);
+      log?.warn({ ...about, err: error.message }, 'outbox: Teams says the recipient cannot be reached; not retried');
+      counts.unreachable++;
+    } else if (error.kind === 'fatal' || attempt >= maxAttempts) {
+      const reason = error.kind === 'fatal' ? `refused: ${error.message}` : `gave up after ${attempt} attempts: ${error.message}`;
+      await store.outbox.markFailed(message.id, reason);
+      log?.error({ ...about, err: error.message }, `outbox: message not delivered (${reason})`);
+      counts.failed++;
+    } else {
+      const wait = Math.max(backoffMs(attempt, random), error.retryAfterMs ?? 0);
+      if (error.retryAfterMs !== null) limiter.pause(key, nowMs + error.retryAfterMs);
+      await store.outbox.markRetry(message.id, new Date(nowMs + wait).toISOString(), error.message);
+      log?.warn({ ...about, err: error.message, retryInMs: wait }, 'outbox: send failed; will retry');
+      counts.retried++;
     }
   }
 
@@ -299,6 +364,9 @@ export async function deliverOutbox(deps: DeliverOutboxDeps, options: DeliverOut
     }
   }
 }
+
+/** A message is drawn at most this long before its slot, so it goes out on time and shows the state of that moment. */
+const DRAW_AHEAD_MS = 200;
 
 /** How recordSent backs off while the database is unavailable: 250 ms, doubling, at most 5 s apart. */
 const MARK_SENT_RETRY_BASE_MS = 250;
