@@ -211,7 +211,9 @@ export function selectReminders(
     state.count += 1;
     state.lastSentAt = now;
     states.push(state);
-    send.set(id, [...(send.get(id) ?? []), item]);
+    const list = send.get(id);
+    if (list) list.push(item);
+    else send.set(id, [item]);
   }
   return { send, escalate, states };
 }
