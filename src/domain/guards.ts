@@ -97,6 +97,10 @@ export function dsgActedSince(triage: Triage | null, since: string): Decision | 
   return triage.questions.find((q) => q.askedAt > since) ?? null;
 }
 
+/** True while the withdrawal can be undone (see `undoWithdrawal`). */
+export const canUndoWithdrawal = (request: ProjectRequest, withdrawal: { at: string } | null, triage: Triage | null): boolean =>
+  request.status === 'withdrawn' && withdrawal !== null && dsgActedSince(triage, withdrawal.at) === null;
+
 /**
  * A withdrawal can be undone until the DSG acts on the request: while it is still withdrawn and the DSG has
  * recorded no decision or question since. The request goes back to where it was before.
