@@ -105,7 +105,15 @@ export const projectStatus = verb(
     // Sent back with problems: the confirmation again, with what was typed; out of date: the card as it now is.
     const again = async (form: FormAgain) => (form.errors ? askToComplete(deps, await viewProject(deps, actor, d.reference), form) : shown(deps, actor, d.reference, form));
     if (d.step !== 'confirm') return submitForm(d, z.object({}), async () => askToComplete(deps, await checkStatusChange(deps, actor, d.reference, d.version, 'completed')), again);
-    return submitForm(d, completion, async (f) => drawn(deps, await changeStatus(deps, actor, d.reference, d.version, 'completed', f)), again);
+    return submitForm(
+      d,
+      completion,
+      async (f) => {
+        const saved = await changeStatus(deps, actor, d.reference, d.version, 'completed', f);
+        return drawn(deps, saved, { notice: saved.notice });
+      },
+      again,
+    );
   },
 );
 
