@@ -85,8 +85,13 @@ describe.each(ENGINES)('guarded state changes (%s)', (engine) => {
     const cancelled = invokeCard(await officer('request.withdraw', { ...action(asked, 'request.withdraw').data, step: 'cancel' }));
     expect(verbsOn(cancelled)).toEqual(verbsOn(detail));
 
+    const dsgCard = await triageCard(reference);
     let withdrawn = invokeCard(await officer('request.withdraw', action(asked, 'request.withdraw').data));
     expect(wordsOf(withdrawn)).toContain(`${reference} is withdrawn. Changed your mind? Undo withdrawal puts it back where it was, until the DSG acts on it.`);
+    // A DSG member pressing on the card from before is told what changed.
+    expect(invokeMessage(await chairPress('request.decline', { ...action(dsgCard, 'request.decline').data, reason: 'Not now' }))).toMatch(
+      new RegExp(`^This card is out of date\\. ${reference} changed since this card was sent: Withdrawn by Council Officer on .*\\. Your press changed nothing\\.$`),
+    );
     const undone = invokeCard(await officer('request.undo-withdraw', action(withdrawn, 'request.undo-withdraw').data));
     expect(wordsOf(undone)).toContain(`Withdrawal undone: ${reference} is submitted again, and the DSG can see it.`);
     expect(wordsOf(undone)).toContain('Withdrawal undone');

@@ -10,6 +10,7 @@ import type { Deps } from '../deps';
 import { dsgContext } from './dsg-context';
 import type { Repositories } from '../ports';
 import { refuse } from '../refuse';
+import { staleCard } from '../stale';
 import type { OutboxIntent } from '../outbox/ports';
 import { queueRequesterNews, queueThreadReply, queueTriageUpdate } from './triage-messages';
 import { loadTriageView } from './triage-view';
@@ -50,6 +51,8 @@ async function prepare(deps: Deps, actor: Actor, reference: string, cardVersion:
     await refuse(deps, actor, action, { subjectType: 'request', subjectId: reference }, `You submitted ${reference}, so another member of the DSG must decide on it.`);
   }
   const triage = (await deps.store.triage.get(reference)) ?? emptyTriage(reference);
+  // Changed since the card by something other than a DSG decision (say, withdrawn): say what.
+  if (request.version !== cardVersion && !(triage.lastDecision && triage.lastDecision.at >= request.updatedAt)) throw await staleCard(deps, reference);
   assertCurrent(request, cardVersion, triage);
   const now = deps.clock.now().toISOString();
   const result = await decide({ request, triage, project: await deps.store.projects.get(reference), settings, members, now, repos: deps.store });
