@@ -63,6 +63,9 @@ export function londonDay(iso: string): string | null {
 /** `today`, `1 day`, `12 days`. */
 export const daysWords = (days: number): string => (days === 0 ? 'today' : days === 1 ? '1 day' : `${days} days`);
 
+/** `waiting for the requester since 3 Dec 2026`: the DSG asked them, and the clock is with them. */
+export const waitingForRequesterWords = (since: string): string => `waiting for the requester since ${ukDate(since)}`;
+
 /** `submitted today`, `submitted yesterday`, `submitted 3 days ago`. */
 export const submittedAgo = (days: number): string =>
   days === 0 ? 'submitted today' : days === 1 ? 'submitted yesterday' : `submitted ${days} days ago`;
