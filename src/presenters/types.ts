@@ -89,6 +89,21 @@ export interface RequestDetailData {
   historyNote?: string;
   canWithdraw: boolean;
   version: number;
+  /** While the DSG waits for the requester: when they were asked (`3 Dec 2026`). */
+  waitingSince?: string;
+  /** The DSG's open question, with an answer box and Send answer. */
+  question?: { question: string; askedBy: string; askedAt: string };
+}
+
+/** What anyone may see of a request (the read-only view). */
+export interface RequestSummaryData {
+  reference: string;
+  title: string;
+  statusLabel: string;
+  strandName: string;
+  digitalLeaderTitle: string;
+  submitted: string;
+  inProgramme: boolean;
 }
 
 interface DraftOfferData {
@@ -474,6 +489,7 @@ export interface CardDataMap {
   'request-submitted': RequestSubmittedData;
   'my-requests': MyRequestsData;
   'request-detail': RequestDetailData;
+  'request-summary': RequestSummaryData;
   'draft-offer': DraftOfferData;
   triage: TriageData;
   settings: SettingsData;
@@ -498,6 +514,7 @@ export const CARD_NAMES: readonly CardName[] = [
   'request-submitted',
   'my-requests',
   'request-detail',
+  'request-summary',
   'draft-offer',
   'triage',
   'settings',

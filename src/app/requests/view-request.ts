@@ -2,6 +2,7 @@ import { DomainError } from '../../domain/errors';
 import type { Actor } from '../../domain/people';
 import { isAllowed, rolesFor } from '../../domain/permissions';
 import { canTransition, type ProjectRequest } from '../../domain/request';
+import { openQuestion, type Question } from '../../domain/triage';
 import type { Deps } from '../deps';
 import { dsgContext } from '../triage/dsg-context';
 import type { AuditEvent } from '../../domain/audit';
@@ -11,6 +12,8 @@ export interface RequestView {
   request: ProjectRequest;
   history: AuditEvent[];
   canWithdraw: boolean;
+  /** The DSG's question still waiting for the requester's answer (only while they are asked), else null. */
+  question: Question | null;
 }
 
 /** Loads a request by reference or says NOT_FOUND. */
@@ -28,10 +31,11 @@ export async function viewRequest(deps: Deps, actor: Actor, reference: string): 
   if (!isAllowed('request.view', roles)) {
     await refuse(deps, actor, 'request.view', { subjectType: 'request', subjectId: reference }, `Only the requester and the Digital Strategy Group can see ${reference}.`);
   }
-  const history = (await deps.store.audit.listFor('request', reference)).filter((e) => e.outcome === 'done');
+  const [events, triage] = await Promise.all([deps.store.audit.listFor('request', reference), deps.store.triage.get(reference)]);
   return {
     request,
-    history,
+    history: events.filter((e) => e.outcome === 'done'),
     canWithdraw: isAllowed('request.withdraw', roles) && canTransition(request.status, 'withdrawn'),
+    question: request.status === 'more-info-requested' && triage ? openQuestion(triage) : null,
   };
 }

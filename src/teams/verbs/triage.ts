@@ -5,7 +5,6 @@ import { askForInformation } from '../../app/triage/ask-for-information';
 import { assignOwners } from '../../app/triage/assign-owners';
 import { declineRequest } from '../../app/triage/decline-request';
 import { mergeRequest } from '../../app/triage/merge-request';
-import { showTriage } from '../../app/triage/show-triage';
 import { PRIORITIES } from '../../domain/project';
 import type { TriageView } from '../../domain/triage';
 import { questionCard } from '../../presenters/question';
@@ -19,7 +18,8 @@ import { verb } from './verb';
 const decided = { reference, version };
 
 /** The triage card as it now stands, with the strand's Digital Leader @mentioned (as in the channel). */
-const triage = async (view: Promise<TriageView>): Promise<Reply> => card(triageCard({ ...(await view), mentionLeader: true }));
+export const triageReply = (view: TriageView): Reply => card(triageCard({ ...view, mentionLeader: true }));
+const triage = async (view: Promise<TriageView>): Promise<Reply> => triageReply(await view);
 
 export const requestApprove = verb(
   'request.approve',
@@ -49,5 +49,3 @@ export const requestAnswer = verb('request.answer', z.object({ reference, answer
   const { request, question } = await answerQuestion(deps, actor, d.reference, d.answer);
   return card(questionCard(request, question, true));
 });
-
-export const requestTriage = verb('request.triage', z.object({ reference }).loose(), ({ deps, actor }, d) => triage(showTriage(deps, actor, d.reference)));
