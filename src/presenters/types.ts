@@ -50,6 +50,8 @@ interface RequestSubmittedData {
 
 interface MyRequestsData {
   items: { reference: string; title: string; statusLabel: string; strandName: string; updated: string }[];
+  /** Requests waiting for the person's answer to the DSG's question (`since`: when they were asked). */
+  actionNeeded: { reference: string; title: string; since: string }[];
   page: number;
   pages: number;
   total: number;
