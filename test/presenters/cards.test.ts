@@ -13,7 +13,8 @@ import { helpCard } from '../../src/presenters/help';
 import { myRequestsCard } from '../../src/presenters/my-requests';
 import { requestFormCard } from '../../src/presenters/request-form';
 import { requestSubmittedCard } from '../../src/presenters/request-submitted';
-import { similarRequestsCard } from '../../src/presenters/similar-requests';
+import { similarRequestsCard, withBackToIdea } from '../../src/presenters/similar-requests';
+import { requestSummaryCard } from '../../src/presenters/request-summary';
 import { welcomeCard } from '../../src/presenters/welcome';
 import { PRINCIPLES, ROUTES, STRANDS, BENEFICIARIES } from '../../src/domain/catalogue';
 import type { ProjectRequest } from '../../src/domain/request';
@@ -409,10 +410,21 @@ describe('similarRequestsCard', () => {
     expect(topActions(card).map((a) => [a.title, a.verb, a.data])).toEqual([
       ['Submit anyway', 'request.confirm', { formId: 'f-1' }],
       ['Edit my request', 'request.edit', { formId: 'f-1' }],
-      ['Withdraw', 'request.discard', { formId: 'f-1' }],
+      ['Discard this idea', 'request.discard', { formId: 'f-1' }],
     ]);
-    // No per-item View: Action.Execute replaces this card, which would lose the three choices.
-    expect(actionsOf(card)).toHaveLength(3);
+    expect(visibleText(card)).toContain('If one of these is the same idea, you can discard yours: nothing has been submitted yet.');
+    // Each match opens (with the idea's form id, so the opened card leads back to these choices).
+    const opens = actionsOf(card).filter((a) => a.verb === 'request.view');
+    expect(opens.map((a) => [a.title, a.data])).toEqual(matches.map((m) => ['Open', { reference: m.reference, formId: 'f-1' }]));
+  });
+
+  it('leads back from an opened match to the idea, first among the opened card\'s buttons', () => {
+    const opened = withBackToIdea(requestSummaryCard(aRequest({ status: 'approved' }), true), 'f-1');
+    expectValid(opened);
+    expect(topActions(opened).map((a) => [a.title, a.verb, a.data])).toEqual([
+      ['Back to my idea', 'request.similar', { formId: 'f-1' }],
+      ['Open project', 'project.view', { reference: 'DP-2026-0012' }],
+    ]);
   });
 
   it('shows at most five matches', () => {

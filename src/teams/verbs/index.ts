@@ -5,7 +5,7 @@ import { benefitRecord, milestoneAdd, milestoneDone, projectBusinessCase, projec
 import { requestConfirm, requestDiscard, requestDraft, requestEdit, requestSubmit } from './request-form';
 import { requestList } from './request-list';
 import { requestNew } from './request-new';
-import { requestTriage, requestView } from './request-view';
+import { requestSimilar, requestTriage, requestView } from './request-view';
 import { requestWithdraw } from './request-withdraw';
 import { requestAnswer, requestApprove, requestAsk, requestAssign, requestDecline, requestMerge } from './triage';
 import type { Verb } from './verb';
@@ -22,6 +22,7 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     requestNew,
     requestList,
     requestView,
+    requestSimilar,
     requestWithdraw,
     requestSubmit,
     requestConfirm,

@@ -3,26 +3,32 @@ import { openRequest } from '../../app/requests/open-request';
 import { requestDetailCard } from '../../presenters/request-detail';
 import { requestSummaryCard } from '../../presenters/request-summary';
 import { card, type Reply } from '../reply';
-import { reference } from './schemas';
-import { triageReply } from './triage';
+import { similarToDraft } from '../../app/requests/similar-requests';
+import { similarRequestsCard, withBackToIdea } from '../../presenters/similar-requests';
+import { formId, reference } from './schemas';
+import { triageCardOf } from './triage';
 import { verb, type VerbContext } from './verb';
 
-const opened = z.object({ reference }).loose();
+/** `formId`: opened from the similar requests shown for this idea (the card then leads back to them). */
+const opened = z.object({ reference, formId: formId.optional() }).loose();
 
 /** A request, in the view for this person's role (the requester's, the DSG's triage card, or read-only). */
 async function open({ deps, actor }: VerbContext, data: z.output<typeof opened>): Promise<Reply> {
   const o = await openRequest(deps, actor, data.reference);
-  switch (o.view) {
-    case 'requester':
-      return card(requestDetailCard(o.requester.request, o.requester.history, o.requester.canWithdraw, o.requester.question));
-    case 'triage':
-      return triageReply(o.triage);
-    case 'read-only':
-      return card(requestSummaryCard(o.summary.request, o.summary.inProgramme));
-  }
+  const shown =
+    o.view === 'requester' ? requestDetailCard(o.requester.request, o.requester.history, o.requester.canWithdraw, o.requester.question)
+    : o.view === 'triage' ? triageCardOf(o.triage)
+    : requestSummaryCard(o.summary.request, o.summary.inProgramme);
+  return card(data.formId ? withBackToIdea(shown, data.formId) : shown);
 }
 
 /** Every place a request is opened from: My requests, a digest, a notice, a similar request, a typed reference. */
 export const requestView = verb('request.view', opened, open);
+/** Back from a similar request to the similar requests shown for the person's idea, with its three choices. */
+export const requestSimilar = verb('request.similar', z.object({ formId }).loose(), async ({ deps, actor }, data) => {
+  const { title, matches } = await similarToDraft(deps, actor, data.formId);
+  return card(similarRequestsCard(data.formId, title, matches));
+});
+
 /** Pending's Open button (and triage cards already sent): the same view per role as `request.view`. */
 export const requestTriage = verb('request.triage', opened, open);

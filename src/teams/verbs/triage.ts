@@ -18,8 +18,8 @@ import { verb } from './verb';
 const decided = { reference, version };
 
 /** The triage card as it now stands, with the strand's Digital Leader @mentioned (as in the channel). */
-export const triageReply = (view: TriageView): Reply => card(triageCard({ ...view, mentionLeader: true }));
-const triage = async (view: Promise<TriageView>): Promise<Reply> => triageReply(await view);
+export const triageCardOf = (view: TriageView) => triageCard({ ...view, mentionLeader: true });
+const triage = async (view: Promise<TriageView>): Promise<Reply> => card(triageCardOf(await view));
 
 export const requestApprove = verb(
   'request.approve',
