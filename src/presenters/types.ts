@@ -50,6 +50,8 @@ interface RequestSubmittedData {
 
 interface MyRequestsData {
   items: { reference: string; title: string; statusLabel: string; strandName: string; updated: string }[];
+  /** Requests waiting for the person's answer to the DSG's question (`since`: when they were asked). */
+  actionNeeded: { reference: string; title: string; since: string }[];
   page: number;
   pages: number;
   total: number;
@@ -93,6 +95,21 @@ export interface RequestDetailData {
   /** A line at the top, e.g. 'DP-2026-0012 is withdrawn.' */
   notice?: string;
   version: number;
+  /** While the DSG waits for the requester: when they were asked (`3 Dec 2026`). */
+  waitingSince?: string;
+  /** The DSG's open question, with an answer box and Send answer. */
+  question?: { question: string; askedBy: string; askedAt: string };
+}
+
+/** What anyone may see of a request (the read-only view). */
+export interface RequestSummaryData {
+  reference: string;
+  title: string;
+  statusLabel: string;
+  strandName: string;
+  digitalLeaderTitle: string;
+  submitted: string;
+  inProgramme: boolean;
 }
 
 interface DraftOfferData {
@@ -506,6 +523,7 @@ export interface CardDataMap {
   'request-submitted': RequestSubmittedData;
   'my-requests': MyRequestsData;
   'request-detail': RequestDetailData;
+  'request-summary': RequestSummaryData;
   'draft-offer': DraftOfferData;
   triage: TriageData;
   settings: SettingsData;
@@ -531,6 +549,7 @@ export const CARD_NAMES: readonly CardName[] = [
   'request-submitted',
   'my-requests',
   'request-detail',
+  'request-summary',
   'draft-offer',
   'triage',
   'settings',

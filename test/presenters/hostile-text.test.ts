@@ -20,6 +20,7 @@ import { questionCard } from '../../src/presenters/question';
 import { reminderCard } from '../../src/presenters/reminder';
 import { remindersPreviewCard } from '../../src/presenters/reminders-preview';
 import type { AdaptiveCardJson } from '../../src/presenters/render';
+import { requestSummaryCard } from '../../src/presenters/request-summary';
 import { requestDetailCard } from '../../src/presenters/request-detail';
 import { requestFormCard } from '../../src/presenters/request-form';
 import { requestSubmittedCard } from '../../src/presenters/request-submitted';
@@ -114,8 +115,9 @@ function cards(): Record<CardName, AdaptiveCardJson[]> {
     'request-form': [requestFormCard({ formId: 'f-1', values: formValues })],
     'similar-requests': [similarRequestsCard('f-1', HOSTILE, triageView.similar)],
     'request-submitted': [requestSubmittedCard(request)],
-    'my-requests': [myRequestsCard({ items: [request], total: 1 }, 1, 5)],
-    'request-detail': [requestDetailCard(request, events, true)],
+    'my-requests': [myRequestsCard({ items: [request], total: 1 }, 1, 5, [{ ...request, status: 'more-info-requested' }])],
+    'request-detail': [requestDetailCard(request, events, true), requestDetailCard({ ...request, status: 'more-info-requested' }, events, true, { question })],
+    'request-summary': [requestSummaryCard(request, true)],
     'draft-offer': [draftOfferCard({ formId: 'f-1', personId: '29:x', values: { title: HOSTILE }, createdAt: '2026-12-01T10:00:00Z', updatedAt: '2026-12-01T10:00:00Z' })],
     triage: [triageCard(triageView), triageCard({ ...triageView, request: approved, project })],
     settings: [settingsCard(settings, [who('aad-member')], true)],

@@ -5,9 +5,9 @@ import { benefitRecord, milestoneAdd, milestoneDone, projectBusinessCase, projec
 import { requestConfirm, requestDiscard, requestDraft, requestEdit, requestSubmit } from './request-form';
 import { requestList } from './request-list';
 import { requestNew } from './request-new';
-import { requestView } from './request-view';
+import { requestSimilar, requestTriage, requestView } from './request-view';
 import { requestUndoWithdraw, requestWithdraw } from './request-withdraw';
-import { requestAnswer, requestApprove, requestAsk, requestAssign, requestDecline, requestMerge, requestTriage } from './triage';
+import { requestAnswer, requestApprove, requestAsk, requestAssign, requestDecline, requestMerge } from './triage';
 import type { Verb } from './verb';
 import { REMINDER_VERBS } from './reminders';
 import { DIGEST_VERBS } from './digest';
@@ -22,6 +22,7 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     requestNew,
     requestList,
     requestView,
+    requestSimilar,
     requestWithdraw,
     requestUndoWithdraw,
     requestSubmit,
