@@ -14,14 +14,31 @@ export interface Choice {
 
 interface WelcomeData {
   firstName?: string;
-  /** Set when the welcome answers a message the bot did not understand. */
-  notUnderstood?: true;
   /** The bot's privacy notice (/privacy), opened from the card. */
   privacyUrl?: string;
 }
 
 interface HelpData {
+  /** Set when help answers words the bot did not understand; `suggestion` when a command is close to them. */
+  notUnderstood?: { typed: string; suggestion?: string };
+  /** The commands the person may use, by part. */
+  groups: { heading: string; facts: { factTitle: string; factValue: string }[] }[];
   principles: { name: string; summary: string }[];
+}
+
+/** A button: an Action.Execute with its Action.Submit fallback (which carries the verb in its data). */
+export interface Button {
+  title: string;
+  verb: string;
+  data: Record<string, unknown>;
+  fallbackData: Record<string, unknown>;
+}
+
+interface GreetingData {
+  salutation: string;
+  firstName?: string;
+  lines: { text: string }[];
+  actions: Button[];
 }
 
 export interface RequestFormData {
@@ -469,6 +486,7 @@ interface AnnualReportData {
 export interface CardDataMap {
   welcome: WelcomeData;
   help: HelpData;
+  greeting: GreetingData;
   'request-form': RequestFormData;
   'similar-requests': SimilarRequestsData;
   'request-submitted': RequestSubmittedData;
@@ -493,6 +511,7 @@ export type CardName = keyof CardDataMap;
 export const CARD_NAMES: readonly CardName[] = [
   'welcome',
   'help',
+  'greeting',
   'request-form',
   'similar-requests',
   'request-submitted',
