@@ -202,11 +202,21 @@ export const shownAs = (c: CommandEntry): string => (c.argument ? `${c.words[0]}
 export const commandsFor = (roles: readonly Role[], table: readonly CommandEntry[] = COMMANDS): CommandEntry[] =>
   table.filter((c) => !c.needs || isAllowed(c.needs, roles));
 
-/** The app package's command menus: one list per scope, in the table's order. */
-export function commandMenus(table: readonly CommandEntry[] = COMMANDS): { scopes: Scope[]; commands: { title: string; description: string }[] }[] {
+export interface CommandMenu {
+  scopes: Scope[];
+  commands: { title: string; description: string }[];
+}
+
+/**
+ * The app package's command menus: one list per scope, in the table's order. Picking a command puts its title in
+ * the compose box, so a reference's example is kept for the person to replace, and optional words are left out.
+ */
+export function commandMenus(table: readonly CommandEntry[] = COMMANDS): CommandMenu[] {
   return SCOPES.map((scope) => ({
     scopes: [scope],
-    commands: table.filter((c) => c.menu?.scopes.includes(scope)).map((c) => ({ title: shownAs(c), description: c.menu?.description ?? c.help })),
+    commands: table
+      .filter((c) => c.menu?.scopes.includes(scope))
+      .map((c) => ({ title: c.argument?.reference ? shownAs(c) : c.words[0], description: c.menu?.description ?? c.help })),
   })).filter((list) => list.commands.length > 0);
 }
 
