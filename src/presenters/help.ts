@@ -1,5 +1,6 @@
 import { PRINCIPLES, type PrincipleId } from '../domain/catalogue';
 import { HELP_SECTIONS, type HelpSection, type HelpView, shownAs } from '../domain/commands';
+import { clip } from './format';
 import { type AdaptiveCardJson, render } from './render';
 
 /** One line per principle; keyed by id so a change to the catalogue is a compile error here. */
@@ -15,7 +16,7 @@ export function helpCard(view: HelpView): AdaptiveCardJson {
   const groups = (Object.keys(HELP_SECTIONS) as HelpSection[])
     .map((s) => ({ heading: HELP_SECTIONS[s], facts: view.commands.filter((c) => c.section === s).map((c) => ({ factTitle: shownAs(c), factValue: c.help })) }))
     .filter((s) => s.facts.length > 0);
-  const notUnderstood = view.notUnderstood && { typed: view.notUnderstood.typed, ...(view.notUnderstood.suggestion ? { suggestion: view.notUnderstood.suggestion } : {}) };
+  const notUnderstood = view.notUnderstood && { typed: clip(view.notUnderstood.typed, 80), ...(view.notUnderstood.suggestion ? { suggestion: view.notUnderstood.suggestion } : {}) };
   return render('help', {
     ...(notUnderstood ? { notUnderstood } : {}),
     groups,
