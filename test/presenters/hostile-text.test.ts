@@ -9,6 +9,8 @@ import { annualReportCard } from '../../src/presenters/annual-report';
 import { digestCard } from '../../src/presenters/digest';
 import { draftOfferCard } from '../../src/presenters/draft-offer';
 import { helpCard } from '../../src/presenters/help';
+import { greetingCard } from '../../src/presenters/greeting';
+import { COMMANDS } from '../../src/domain/commands';
 import { historyCard } from '../../src/presenters/history';
 import { myRequestsCard } from '../../src/presenters/my-requests';
 import { noticeCard } from '../../src/presenters/notice';
@@ -109,7 +111,8 @@ function cards(): Record<CardName, AdaptiveCardJson[]> {
 
   return {
     welcome: [welcomeCard(HOSTILE)],
-    help: [helpCard()],
+    help: [helpCard({ commands: [...COMMANDS], notUnderstood: { typed: HOSTILE, suggestion: null } })],
+    greeting: [greetingCard({ said: { kind: 'greeting', salutation: 'Hello' }, givenName: HOSTILE, dsg: false, pending: null })],
     'request-form': [requestFormCard({ formId: 'f-1', values: formValues })],
     'similar-requests': [similarRequestsCard('f-1', HOSTILE, triageView.similar)],
     'request-submitted': [requestSubmittedCard(request)],
@@ -178,11 +181,11 @@ describe('text a person typed is shown as typed on every card', () => {
     }
   });
 
-  it('reaches every card that shows something a person typed (help and the annual report show nothing typed; the form only in its inputs)', () => {
+  it('reaches every card that shows something a person typed (the annual report shows nothing typed; the form only in its inputs)', () => {
     const showing = Object.entries(all)
       .filter(([, list]) => list.every((card) => placesOf(card).some(showsIt)))
       .map(([name]) => name);
-    expect(showing.sort()).toEqual(Object.keys(all).filter((n) => !['help', 'annual-report', 'request-form'].includes(n)).sort());
+    expect(showing.sort()).toEqual(Object.keys(all).filter((n) => !['annual-report', 'request-form'].includes(n)).sort());
   });
 
   it('puts a Digital Leader with Markdown in their name in a mention that Teams shows as typed, and matches its entity', () => {
