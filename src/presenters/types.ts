@@ -34,6 +34,15 @@ export interface Button {
   fallbackData: Record<string, unknown>;
 }
 
+interface RemindersPreviewData {
+  summary: string;
+  /** Each person (then the escalations), with "2 items" and one line per item. */
+  groups: { name: string; count: string; items: { reference: string; what: string }[] }[];
+  undelivered: { text: string }[];
+  /** Run now, when the run would send something. */
+  canRun: boolean;
+}
+
 interface GreetingData {
   salutation: string;
   firstName?: string;
@@ -487,6 +496,7 @@ export interface CardDataMap {
   welcome: WelcomeData;
   help: HelpData;
   greeting: GreetingData;
+  'reminders-preview': RemindersPreviewData;
   'request-form': RequestFormData;
   'similar-requests': SimilarRequestsData;
   'request-submitted': RequestSubmittedData;
@@ -512,6 +522,7 @@ export const CARD_NAMES: readonly CardName[] = [
   'welcome',
   'help',
   'greeting',
+  'reminders-preview',
   'request-form',
   'similar-requests',
   'request-submitted',
