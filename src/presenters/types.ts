@@ -14,14 +14,40 @@ export interface Choice {
 
 interface WelcomeData {
   firstName?: string;
-  /** Set when the welcome answers a message the bot did not understand. */
-  notUnderstood?: true;
   /** The bot's privacy notice (/privacy), opened from the card. */
   privacyUrl?: string;
 }
 
 interface HelpData {
+  /** Set when help answers words the bot did not understand; `suggestion` when a command is close to them. */
+  notUnderstood?: { typed: string; suggestion?: string };
+  /** The commands the person may use, by part. */
+  groups: { heading: string; facts: { factTitle: string; factValue: string }[] }[];
   principles: { name: string; summary: string }[];
+}
+
+/** A button: an Action.Execute with its Action.Submit fallback (which carries the verb in its data). */
+export interface Button {
+  title: string;
+  verb: string;
+  data: Record<string, unknown>;
+  fallbackData: Record<string, unknown>;
+}
+
+interface RemindersPreviewData {
+  summary: string;
+  /** Each person (then the escalations), with "2 items" and one line per item. */
+  groups: { name: string; count: string; items: { reference: string; what: string }[] }[];
+  undelivered: { text: string }[];
+  /** Run now, when the run would send something. */
+  canRun: boolean;
+}
+
+interface GreetingData {
+  salutation: string;
+  firstName?: string;
+  lines: { text: string }[];
+  actions: Button[];
 }
 
 export interface RequestFormData {
@@ -518,6 +544,8 @@ export interface ConfirmData {
 export interface CardDataMap {
   welcome: WelcomeData;
   help: HelpData;
+  greeting: GreetingData;
+  'reminders-preview': RemindersPreviewData;
   'request-form': RequestFormData;
   'similar-requests': SimilarRequestsData;
   'request-submitted': RequestSubmittedData;
@@ -544,6 +572,8 @@ export type CardName = keyof CardDataMap;
 export const CARD_NAMES: readonly CardName[] = [
   'welcome',
   'help',
+  'greeting',
+  'reminders-preview',
   'request-form',
   'similar-requests',
   'request-submitted',

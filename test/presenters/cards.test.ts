@@ -10,6 +10,8 @@ import { CARD_NAMES, type CardName } from '../../src/presenters/types';
 import { MAX_HISTORY_SHOWN, requestDetailCard } from '../../src/presenters/request-detail';
 import { draftOfferCard } from '../../src/presenters/draft-offer';
 import { helpCard } from '../../src/presenters/help';
+import { greetingCard } from '../../src/presenters/greeting';
+import { COMMANDS, commandsFor, type Greeting, shownAs } from '../../src/domain/commands';
 import { myRequestsCard } from '../../src/presenters/my-requests';
 import { requestFormCard } from '../../src/presenters/request-form';
 import { requestSubmittedCard } from '../../src/presenters/request-submitted';
@@ -222,18 +224,61 @@ describe('welcomeCard', () => {
 });
 
 describe('helpCard', () => {
-  it('lists the commands, the four principles from the catalogue and the share-and-re-use rule', () => {
-    const card = helpCard();
+  const everyone = commandsFor(['colleague']);
+
+  it('lists the commands given, by part, the four principles from the catalogue and the share-and-re-use rule', () => {
+    const card = helpCard({ commands: everyone });
     expectValid(card);
     const facts = factsOf(card);
-    expect(Object.keys(facts)).toEqual(expect.arrayContaining(['new', 'my requests', 'DP-2026-0001', 'help', 'digest preview', 'report annual 2026/27']));
+    expect(Object.keys(facts).sort()).toEqual(everyone.map(shownAs).sort());
+    expect(Object.keys(facts)).toEqual(expect.arrayContaining(['new', 'my requests', 'view DP-2026-0007', 'help', 'programme', 'project DP-2026-0007']));
     // Every command the help card names is one the bot understands, and reaches a verb it answers.
     for (const command of Object.keys(facts)) expect(VERBS).toContain(parseCommand(command)?.verb);
     const text = visibleText(card);
     expect(text).toMatch(/@mention DSG Bot/);
+    expect(text).not.toMatch(/Sorry|For the DSG/);
     for (const p of PRINCIPLES) expect(paragraphs(card).some((line) => line.startsWith(`${p.name}: `))).toBe(true);
     expect(text).toMatch(/Share and re-use before buying; build only as a last resort\./);
     expect(verbsOf(card)).toEqual(['request.new', 'request.list']);
+  });
+
+  it('shows every command in the table to an admin, under its part', () => {
+    const card = helpCard({ commands: commandsFor(['colleague', 'admin']) });
+    expectValid(card);
+    expect(Object.keys(factsOf(card)).sort()).toEqual(COMMANDS.map(shownAs).sort());
+    expect(visibleText(card)).toMatch(/For the DSG[\s\S]*For administrators/);
+  });
+
+  it('says what was not understood, and the nearest command in code type', () => {
+    const card = helpCard({ commands: everyone, notUnderstood: { typed: 'progamme', suggestion: 'programme' } });
+    expectValid(card);
+    expect(paragraphs(card).slice(0, 2)).toEqual(['Sorry, I did not understand "progamme".', 'Did you mean programme?']);
+    expect(JSON.stringify(card)).toContain('"text":"programme","fontType":"Monospace"');
+    const far = paragraphs(helpCard({ commands: everyone, notUnderstood: { typed: 'xyzzy', suggestion: null } }));
+    expect(far[0]).toBe('Sorry, I did not understand "xyzzy".');
+    expect(far.join('\n')).not.toMatch(/Did you mean/);
+  });
+});
+
+describe('greetingCard', () => {
+  const greeting = (over: Partial<Greeting>): Greeting => ({ said: { kind: 'greeting', salutation: 'Good morning' }, givenName: 'Morag', dsg: false, pending: null, ...over });
+
+  it('tells staff what they can do, by given name', () => {
+    const card = greetingCard(greeting({}));
+    expectValid(card);
+    expect(paragraphs(card)[0]).toBe('Good morning, Morag');
+    expect(visibleText(card)).toMatch(/ideas for digital projects/);
+    expect(verbsOf(card)).toEqual(['request.new', 'request.list', 'help.show']);
+  });
+
+  it('tells the DSG how many requests await a decision, and opens them', () => {
+    const card = greetingCard(greeting({ dsg: true, pending: 3, givenName: null, said: { kind: 'greeting', salutation: 'Hello' } }));
+    expectValid(card);
+    expect(paragraphs(card).slice(0, 2)).toEqual(['Hello', '3 requests are waiting for a DSG decision.']);
+    expect(verbsOf(card)).toEqual(['request.pending', 'programme.show', 'help.show']);
+    const none = greetingCard(greeting({ dsg: true, pending: 0 }));
+    expect(paragraphs(none)[1]).toBe('No requests are waiting for a DSG decision.');
+    expect(verbsOf(none)).toEqual(['programme.show', 'help.show']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { dsgSetup, settingsSave, settingsShow } from './dsg';
-import { helpShow } from './help';
+import { chatGreet, chatThanks, helpShow } from './help';
 import { historyShow, programmeShow, requestPending } from './lists';
 import { benefitRecord, milestoneAdd, milestoneDone, projectBusinessCase, projectDpia, projectPlan, projectResourcing, projectReopen, projectStatus, projectView } from './project';
 import { requestConfirm, requestDiscard, requestDraft, requestEdit, requestSubmit } from './request-form';
@@ -19,6 +19,8 @@ import { DATA_PROTECTION_VERBS } from './data-protection';
 export const VERBS: ReadonlyMap<string, Verb> = new Map(
   [
     helpShow,
+    chatGreet,
+    chatThanks,
     requestNew,
     requestList,
     requestView,
