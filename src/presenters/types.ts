@@ -26,10 +26,19 @@ interface HelpData {
 
 export interface RequestFormData {
   formId: string;
-  /** Every form field, as text ('' when empty). */
+  /** The step shown, from 1, of `stepCount`, and its words ('Step 1 of 3: About the idea'). */
+  step: number;
+  stepCount: number;
+  stepLabel: string;
+  /** Every form field, as text ('' when empty); only the step's inputs are drawn. */
   values: Required<FormValues>;
+  /** The shown step's problems, one per field. */
   errors: FieldErrors;
+  /** Each required input's errorMessage. */
+  required: Record<string, string>;
   notice?: string;
+  /** 'Please fix the N problems marked below.', shown again beside Next or Submit. */
+  problems?: string;
   choices: { strands: Choice[]; principles: Choice[]; beneficiaries: Choice[]; routes: Choice[] };
 }
 
