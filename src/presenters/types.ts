@@ -278,10 +278,15 @@ interface PendingData {
 
 interface ProgrammeData {
   summary: string;
+  /** Each group and project has an id; those after the first screen's are hidden until "Show more". */
   groups: {
+    id: string;
+    visible: boolean;
     strandName: string;
-    projects: { reference: string; title: string; priority: string; lead: string; statusLabel: string; missing: string; hasMissing: boolean }[];
+    projects: { id: string; visible: boolean; reference: string; title: string; priority: string; lead: string; statusLabel: string; missing: string; hasMissing: boolean }[];
   }[];
+  /** What "Show more" shows (and hides again): see show-more.ts. */
+  showMore: string[];
   page: number;
   hasPrevious: boolean;
   hasNext: boolean;
@@ -448,10 +453,15 @@ interface DigestData {
   showPending: boolean;
   sections: {
     heading: string;
-    /** "and 12 more – type `programme`", or empty. */
+    /** "and 12 more – type `programme`", or empty; hidden at first when some of the section's items are. */
     moreText: string;
-    items: { reference: string; title: string; detail: string; color: 'attention' | 'default'; subtle: boolean; verb: 'project.view' | 'request.view' }[];
+    moreTextId: string;
+    moreTextVisible: boolean;
+    /** Each item has an id; those after the first screen's are hidden until "Show more". */
+    items: { id: string; visible: boolean; reference: string; title: string; detail: string; color: 'attention' | 'default'; subtle: boolean; verb: 'project.view' | 'request.view' }[];
   }[];
+  /** What "Show more" shows (and hides again): see show-more.ts. Empty when everything fits the first screen. */
+  showMore: string[];
   projectCount: number;
   programmeHeading: string;
   byStatus: { label: string; count: number }[];
