@@ -253,7 +253,10 @@ export interface ProjectData {
   plannedNonCash?: string;
   realised: { financialYear: string; amount: string }[];
   realisedNote?: string;
-  milestones: { id: string; title: string; due: string; state: string; overdue: boolean; revisions?: string; canMarkDone: boolean }[];
+  /** Each milestone's card element is `elementId`; those after the first screen's are hidden until "Show more". */
+  milestones: { id: string; elementId: string; visible: boolean; title: string; due: string; state: string; overdue: boolean; revisions?: string; canMarkDone: boolean }[];
+  /** What "Show more" shows (and hides again): the business case, plan, resourcing and benefits, and the other milestones. */
+  showMore: string[];
   milestonesNote?: string;
   missing: { label: string }[];
   notice?: string;
