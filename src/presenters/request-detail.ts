@@ -31,11 +31,12 @@ function historyLines(events: readonly AuditEvent[]): { lines: HistoryLine[]; om
   };
 }
 
-/** One request in full, with its history; the Withdraw button only when `canWithdraw`. */
+/** One request in full, with its history; the Withdraw button only when `canWithdraw`, Undo withdrawal when `extra.canUndoWithdraw`. */
 export function requestDetailCard(
   request: ProjectRequest,
   history: readonly AuditEvent[],
   canWithdraw: boolean,
+  extra: { canUndoWithdraw?: boolean; notice?: string } = {},
 ): AdaptiveCardJson {
   const { lines, omitted } = historyLines(history);
   const data: RequestDetailData = {
@@ -57,8 +58,10 @@ export function requestDetailCard(
     personalData: request.personalData ? 'Yes – a data protection impact assessment will be needed' : 'No',
     history: lines,
     canWithdraw,
+    canUndoWithdraw: extra.canUndoWithdraw ?? false,
     version: request.version,
   };
+  if (extra.notice) data.notice = extra.notice;
   // Shown as typed (like the other long texts), when there is one.
   if (request.routeJustification && nonBlank(request.routeJustification)) data.routeJustification = request.routeJustification;
   if (request.oneOffCost !== null) data.oneOffCost = pounds(request.oneOffCost);

@@ -4,6 +4,7 @@ import type { AuditEvent } from '../../src/domain/audit';
 import { buildDigest } from '../../src/domain/digest';
 import type { ReminderCardItem, ReminderKind } from '../../src/domain/reminders';
 import type { PersonRef } from '../../src/domain/settings';
+import { completeConfirmation, declineConfirmation, mergeConfirmation, withConfirmation, withdrawConfirmation } from '../../src/presenters/confirm';
 import { escapeMarkdown } from '../../src/presenters/format';
 import { annualReportCard } from '../../src/presenters/annual-report';
 import { digestCard } from '../../src/presenters/digest';
@@ -127,6 +128,12 @@ function cards(): Record<CardName, AdaptiveCardJson[]> {
     reminder: [reminderCard({ messageId: 'm-1', recipientName: HOSTILE, items: reminderItems, today: TODAY, people: [who('aad-member')], values: { i1_projectLead: 'aad-member', i2_reason: HOSTILE } })],
     digest: [digestCard(buildDigest(digestSource))],
     'annual-report': [annualReportCard(report, TODAY, { csv: 'https://bot.example/r.csv', json: 'https://bot.example/r.json', expiresAt: '2026-12-04T10:00:00Z' })],
+    confirm: [
+      withConfirmation(projectCard({ request: approved, project, today: TODAY, canEdit: true }), completeConfirmation(approved, project, TODAY, { errors: { dropReason: 'Give the reason.' }, values: { fate: 'dropped', dropReason: HOSTILE } })),
+      withConfirmation(triageCard(triageView), declineConfirmation(request, question, HOSTILE)),
+      withConfirmation(triageCard(triageView), mergeConfirmation(request, question, { reference: 'DP-2026-0003', title: HOSTILE })),
+      withConfirmation(requestDetailCard(request, events, true), withdrawConfirmation(request, question)),
+    ],
   };
 }
 

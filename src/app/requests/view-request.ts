@@ -5,12 +5,15 @@ import { canTransition, type ProjectRequest } from '../../domain/request';
 import type { Deps } from '../deps';
 import { dsgContext } from '../triage/dsg-context';
 import type { AuditEvent } from '../../domain/audit';
+import { canUndoWithdrawal, withdrawalOf } from '../../domain/guards';
 import { refuse } from '../refuse';
 
 export interface RequestView {
   request: ProjectRequest;
   history: AuditEvent[];
   canWithdraw: boolean;
+  /** Withdrawn by the requester, and the DSG has not acted on it since. */
+  canUndoWithdraw: boolean;
 }
 
 /** Loads a request by reference or says NOT_FOUND. */
@@ -29,9 +32,11 @@ export async function viewRequest(deps: Deps, actor: Actor, reference: string): 
     await refuse(deps, actor, 'request.view', { subjectType: 'request', subjectId: reference }, `Only the requester and the Digital Strategy Group can see ${reference}.`);
   }
   const history = (await deps.store.audit.listFor('request', reference)).filter((e) => e.outcome === 'done');
+  const mayWithdraw = isAllowed('request.withdraw', roles);
   return {
     request,
     history,
-    canWithdraw: isAllowed('request.withdraw', roles) && canTransition(request.status, 'withdrawn'),
+    canWithdraw: mayWithdraw && canTransition(request.status, 'withdrawn'),
+    canUndoWithdraw: mayWithdraw && request.status === 'withdrawn' && canUndoWithdrawal(request, withdrawalOf(history), await deps.store.triage.get(reference)),
   };
 }

@@ -1,12 +1,12 @@
 import { dsgSetup, settingsSave, settingsShow } from './dsg';
 import { helpShow } from './help';
 import { historyShow, programmeShow, requestPending } from './lists';
-import { benefitRecord, milestoneAdd, milestoneDone, projectBusinessCase, projectDpia, projectPlan, projectResourcing, projectStatus, projectView } from './project';
+import { benefitRecord, milestoneAdd, milestoneDone, projectBusinessCase, projectDpia, projectPlan, projectResourcing, projectReopen, projectStatus, projectView } from './project';
 import { requestBack, requestConfirm, requestDiscard, requestDraft, requestEdit, requestNext, requestSubmit } from './request-form';
 import { requestList } from './request-list';
 import { requestNew } from './request-new';
 import { requestView } from './request-view';
-import { requestWithdraw } from './request-withdraw';
+import { requestUndoWithdraw, requestWithdraw } from './request-withdraw';
 import { requestAnswer, requestApprove, requestAsk, requestAssign, requestDecline, requestMerge, requestTriage } from './triage';
 import type { Verb } from './verb';
 import { REMINDER_VERBS } from './reminders';
@@ -23,6 +23,7 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     requestList,
     requestView,
     requestWithdraw,
+    requestUndoWithdraw,
     requestSubmit,
     requestNext,
     requestBack,
@@ -51,6 +52,7 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     milestoneAdd,
     milestoneDone,
     projectStatus,
+    projectReopen,
     benefitRecord,
     reportAnnual,
     programmeExport,
