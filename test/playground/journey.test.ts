@@ -49,9 +49,13 @@ it('walks submit, triage, approve, reminder and digest in the web UI', async () 
   await ui.fill(/What problem/, 'Residents phone to buy permits and staff re-key them.');
   await ui.fill(/intended outcome/, 'Residents buy a permit online in two minutes.');
   await ui.tick('Citizens');
+  await ui.press(/^Next$/);
+  await ui.waitForText('Step 2 of 3');
   await ui.choose('Choose a strand', 'Digital Customers');
   await ui.tick('Customer/Citizen Focused');
   await ui.fill(/How does it support/, 'Self-service online, any time.');
+  await ui.press(/^Next$/);
+  await ui.waitForText('Step 3 of 3');
   await ui.fill(/What existing council/, 'The national permits platform.');
   await ui.tick('Re-use an existing solution');
   await ui.press(/^Submit$/);
