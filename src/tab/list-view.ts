@@ -49,8 +49,13 @@ function card(item: ProgrammeItem): HTMLElement {
   );
 }
 
+/** A figure as the domain defines it, with its definition beside it. */
+const definedFigure = (label: string, value: string, definition: string): HTMLElement =>
+  h('div', {}, h('dt', {}, label), h('dd', {}, h('strong', {}, value), ` · ${definition}`));
+
 function charts(items: ProgrammeItem[], financialYear: string): Child {
-  const f = figuresOf(items);
+  const f = figuresOf(items, financialYear);
+  const { planned, realised } = f.totals;
   const tiles: [string, number][] = [
     ['Projects', f.projects],
     ['In delivery', f.inDelivery],
@@ -61,9 +66,14 @@ function charts(items: ProgrammeItem[], financialYear: string): Child {
   return [
     h('dl', { class: 'tiles' }, tiles.map(([term, value]) => h('div', {}, h('dt', {}, term), h('dd', {}, value)))),
     countChart('chart-strand', 'Projects by strand', 'Strand', f.byStrand),
-    countChart('chart-status', 'Projects by status', 'Status', f.byStatus),
+    countChart('chart-status', 'Projects by status', 'Status', f.byStatus, `By status: ${f.totals.byStatusDefinition}.`),
     benefitsChart('chart-benefits', `Cash savings ${financialYear}: planned (a year) and realised`, f.benefits, money),
-    h('p', {}, `Planned savings total ${money(f.plannedTotal)} a year; realised in ${financialYear} so far: ${money(f.realisedTotal)}.`),
+    h(
+      'dl',
+      { class: 'defined', id: 'savings' },
+      definedFigure(planned.label, `${money(planned.value)} a year`, planned.definition),
+      definedFigure(realised.label, money(realised.value), realised.definition),
+    ),
   ];
 }
 

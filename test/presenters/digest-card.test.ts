@@ -1,5 +1,5 @@
 import { cardBytes } from '../../src/presenters/render';
-import { DIGEST_BUDGET_BYTES, digestCard } from '../../src/presenters/digest';
+import { DIGEST_BUDGET_BYTES, digestCard, SHORT_STRANDS, STATUS_COLOURS } from '../../src/presenters/digest';
 import { buildDigest, type DigestSource } from '../../src/domain/digest';
 import { LIMITS } from '../../src/domain/request-form';
 import { STRANDS } from '../../src/domain/catalogue';
@@ -62,11 +62,17 @@ describe('digestCard', () => {
     const card = digestCard(buildDigest({ ...bigSource(), meetings: ['2026-12-10'] }));
     const donut = ofType(card, 'Chart.Donut')[0];
     expect(donut.data).toEqual([
-      { legend: 'Approved', value: 266 },
-      { legend: 'In delivery', value: 134 },
+      { legend: 'Approved', value: 266, color: STATUS_COLOURS.approved },
+      { legend: 'In delivery', value: 134, color: STATUS_COLOURS['in-delivery'] },
     ]);
     expect(visibleText(card)).toContain('Approved: 266');
-    expect(visibleText(card)).toContain('Realised in 2026/27: £');
+    expect(visibleText(card)).toMatch(/Realised in 2026\/27: £[\d,]+ · savings recorded for April 2026–March 2027, all projects/);
+    expect(visibleText(card)).toContain('By status: projects approved by 31 March 2027, by their status now.');
+    // Short strand names under the bars; the full names, with the short ones, in the FactSet.
+    const bars = ofType(card, 'Chart.VerticalBar').find((c) => c.id === 'chart-strand')?.data as { x: string }[];
+    expect(bars.map((b) => b.x)).toEqual(Object.values(SHORT_STRANDS));
+    expect(Math.max(...bars.map((b) => b.x.length))).toBeLessThanOrEqual(5);
+    for (const s of STRANDS) expect(visibleText(card)).toMatch(new RegExp(`${s.name} \\(${SHORT_STRANDS[s.id]}\\): \\d+`));
     expect(visibleText(card)).toContain('Next DSG meeting: 10 Dec 2026.');
     const opens = ofType(card, 'Container').map((c) => c.selectAction as { verb?: string } | undefined).filter(Boolean);
     expect(new Set(opens.map((a) => a?.verb))).toEqual(new Set(['project.view', 'request.view']));
