@@ -43,7 +43,7 @@ function card(item: ProgrammeItem): HTMLElement {
   return h(
     'li',
     { class: 'card' },
-    h('h3', {}, h('a', { href: projectHref(item.reference), 'data-ref': item.reference }, h('span', { class: 'ref' }, item.reference), item.title)),
+    h('h3', {}, h('a', { href: projectHref(item.reference), 'data-ref': item.reference }, h('span', { class: 'ref' }, item.reference), ' ', item.title)),
     badges(item),
     facts(rows),
   );
@@ -89,9 +89,11 @@ export function createListView(root: HTMLElement, onFilters: (filters: Filters) 
     element: h('select', { id: `f-${key}`, name: key }, h('option', { value: '' }, all), CHOICES[key].map((c) => h('option', { value: c.value }, c.label))),
   }));
   const clear = h('button', { type: 'button' }, 'Clear filters');
+  // On a phone the filters fold away (styles.css shows the toggle on narrow screens only) so the projects start on the first screen.
+  const toggle = h('button', { type: 'button', id: 'filters-toggle', class: 'filters-toggle', 'aria-expanded': 'false', 'aria-controls': 'filter-form' });
   const form = h(
     'form',
-    { role: 'search', 'aria-labelledby': 'filters-heading' },
+    { id: 'filter-form', role: 'search', 'aria-labelledby': 'filters-heading' },
     h(
       'div',
       { class: 'filter-grid' },
@@ -108,7 +110,7 @@ export function createListView(root: HTMLElement, onFilters: (filters: Filters) 
     root,
     h('h1', {}, 'Digital Programme'),
     lede,
-    h('section', { class: 'filters', 'aria-labelledby': 'filters-heading' }, h('h2', { id: 'filters-heading' }, 'Filter and search'), form),
+    h('section', { class: 'filters folded', 'aria-labelledby': 'filters-heading' }, h('div', { class: 'filters-head' }, h('h2', { id: 'filters-heading' }, 'Filter and search'), toggle), form),
     status,
     h(
       'div',
@@ -124,7 +126,20 @@ export function createListView(root: HTMLElement, onFilters: (filters: Filters) 
     return filters;
   };
 
+  function showToggle(filters: Filters): void {
+    const open = toggle.getAttribute('aria-expanded') === 'true';
+    const inUse = Object.values(filters).filter((v) => v.trim() !== '').length;
+    toggle.textContent = open ? 'Hide filters' : `Show filters${inUse ? ` (${inUse} in use)` : ''}`;
+  }
+  toggle.addEventListener('click', () => {
+    const open = toggle.getAttribute('aria-expanded') !== 'true';
+    toggle.setAttribute('aria-expanded', String(open));
+    toggle.closest('.filters')?.classList.toggle('folded', !open);
+    showToggle(current());
+  });
+
   function render(filters: Filters, announceNow: boolean): void {
+    showToggle(filters);
     if (!programme) return;
     const shown = applyFilters(programme.projects, filters);
     const total = programme.projects.length;
