@@ -1,5 +1,5 @@
 import { cardBytes } from '../../src/presenters/render';
-import { DIGEST_BUDGET_BYTES, digestCard, SHORT_STRANDS, STATUS_COLOURS } from '../../src/presenters/digest';
+import { BENEFIT_COLOURS, DIGEST_BUDGET_BYTES, digestCard, SHORT_STRANDS, STATUS_COLOURS } from '../../src/presenters/digest';
 import { buildDigest, type DigestSource } from '../../src/domain/digest';
 import { LIMITS } from '../../src/domain/request-form';
 import { STRANDS } from '../../src/domain/catalogue';
@@ -76,6 +76,19 @@ describe('digestCard', () => {
     expect(visibleText(card)).toContain('Next DSG meeting: 10 Dec 2026.');
     const opens = ofType(card, 'Container').map((c) => c.selectAction as { verb?: string } | undefined).filter(Boolean);
     expect(new Set(opens.map((a) => a?.verb))).toEqual(new Set(['project.view', 'request.view']));
+  });
+
+  it("draws neighbouring series at least three steps apart on Teams' light-to-dark sequential ramp", () => {
+    // Teams does not publish its chart colours' values, so lightness is set by the ramp's steps:
+    // approved light, in delivery middle, completed dark; planned and realised savings likewise.
+    const step = (colour: string) => Number(/^sequential([1-8])$/.exec(colour)?.[1]);
+    const statuses = [STATUS_COLOURS.approved, STATUS_COLOURS['in-delivery'], STATUS_COLOURS.completed].map(step);
+    expect(statuses[1] - statuses[0]).toBeGreaterThanOrEqual(3);
+    expect(statuses[2] - statuses[1]).toBeGreaterThanOrEqual(3);
+    expect(step(BENEFIT_COLOURS.realised) - step(BENEFIT_COLOURS.planned)).toBeGreaterThanOrEqual(3);
+    const card = digestCard(buildDigest(bigSource()));
+    const benefits = ofType(card, 'Chart.VerticalBar').find((c) => c.id === 'chart-benefits')?.data as { color: string }[];
+    expect(benefits.map((b) => b.color)).toEqual([BENEFIT_COLOURS.planned, BENEFIT_COLOURS.realised]);
   });
 
   it('says so plainly when there is nothing to report', () => {
