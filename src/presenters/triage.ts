@@ -8,7 +8,7 @@ import { MAX_SIMILAR_SHOWN } from '../domain/similarity';
 import type { Question, Triage, TriageView } from '../domain/triage';
 import { pounds } from '../domain/words';
 import { fitToSize } from './fit';
-import { clip, decisionLine, nameOf, nonBlank, ownerLines, priorityWords, statusLabel, submittedAgo, summaryOf } from './format';
+import { clip, decisionLine, escapeMarkdown, nameOf, nonBlank, ownerLines, priorityWords, statusLabel, submittedAgo, summaryOf } from './format';
 import { type PersonChoice, peopleChoices, peopleNote } from './people';
 import type { AdaptiveCardJson } from './render';
 import type { TriageData } from './types';
@@ -38,8 +38,8 @@ export interface TriageCardInput extends Omit<TriageView, 'triage' | 'people'> {
   mentionLeader?: boolean;
 }
 
-/** `<at>Name</at>`: the text of a mention (a name cannot close the tag). */
-const mentionText = (person: PersonRef): string => `<at>${person.name.replace(/[<>]/g, '')}</at>`;
+/** `<at>Name</at>`: the text of a mention, in a TextBlock (Markdown), so the name is escaped (and cannot close the tag). */
+const mentionText = (person: PersonRef): string => `<at>${escapeMarkdown(person.name.replace(/[<>]/g, ''))}</at>`;
 
 /**
  * The DSG's card for one request, posted as a thread in the DSG channel and updated after each action.
