@@ -91,6 +91,11 @@ describe('the list', () => {
       const n = programme.projects.filter((p) => p.strand === strand).length;
       expect(strandTable).toMatch(new RegExp(`${strand}\\s+${n}`));
     }
+    // The savings as the domain defines them (the API's figures), each with its definition beside it.
+    const savings = await page.locator('#savings').innerText();
+    const { planned, realised } = programme.figures;
+    expect(savings).toContain(`${planned.label}\n£${planned.value.toLocaleString('en-GB')} a year · ${planned.definition}`);
+    expect(savings).toContain(`${realised.label}\n£${realised.value.toLocaleString('en-GB')} · ${realised.definition}`);
     await page.screenshot({ path: screenshotPath('list-default'), fullPage: true });
   });
 
