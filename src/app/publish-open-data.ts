@@ -1,5 +1,5 @@
-import { countedProject, figuresCsv, programmeFigures, type ProgrammeFigures } from '../domain/figures';
-import { type OpenProject, openProgramme, toCsv } from '../domain/open-data';
+import { countedProject, programmeFigures, type ProgrammeFigures } from '../domain/figures';
+import { figuresCsv, type OpenProject, openProgramme, toCsv } from '../domain/open-data';
 import { financialYearOf } from '../domain/project';
 import type { Deps } from './deps';
 

@@ -15,9 +15,8 @@
  * Plain functions of plain data: the Programme tab runs them in the browser too.
  */
 import { addDays, londonInstant } from './calendar';
-import { csvCell, type ProgrammeRecord } from './open-data';
-import { isOverdue } from './project';
-import { type RequestStatus, STATUS_LABELS } from './request';
+import { isOverdue, type Project } from './project';
+import { type ProjectRequest, type RequestStatus, STATUS_LABELS } from './request';
 
 const FINANCIAL_YEAR = /^(\d{4})[/-](\d{2}|\d{4})$/;
 
@@ -51,12 +50,21 @@ export interface CountedProject {
   realisedInYear: number;
 }
 
-/** The cash saving recorded for one financial year, from a project's savings by year. */
-export const realisedIn = (savings: readonly { financialYear: string; cashSaving: number }[], financialYear: string): number =>
+type Saving = { financialYear: string; cashSaving: number };
+
+/** The cash saving recorded for one financial year, from a project's savings (recorded, or by year). */
+export const realisedIn = (savings: readonly Saving[], financialYear: string): number =>
   savings.filter((s) => s.financialYear === financialYear).reduce((sum, s) => sum + s.cashSaving, 0);
 
+/** A project's realised savings summed by financial year, oldest first. */
+export function realisedByYear(savings: readonly Saving[]): Saving[] {
+  const byYear = new Map<string, number>();
+  for (const s of savings) byYear.set(s.financialYear, (byYear.get(s.financialYear) ?? 0) + s.cashSaving);
+  return [...byYear.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([financialYear, cashSaving]) => ({ financialYear, cashSaving }));
+}
+
 /** What the figures of `financialYear` read of a project in the store. */
-export const countedProject = ({ project, request }: ProgrammeRecord, financialYear: string): CountedProject => ({
+export const countedProject = ({ project, request }: { project: Project; request: ProjectRequest }, financialYear: string): CountedProject => ({
   status: request.status as ProgrammeStatus,
   approvedAt: project.approvedAt,
   plannedAnnualCashSaving: project.plannedBenefits.annualCash,
@@ -140,14 +148,3 @@ export function milestoneFigures(milestones: readonly CountedMilestone[], financ
   };
 }
 
-export const FIGURES_CSV_HEADER = ['Figure', 'Financial year', 'Value', 'Definition'] as const;
-
-/** The figures as open data: RFC 4180 CSV (CRLF, header row), one figure a row with its definition; money in whole pounds. */
-export function figuresCsv(f: ProgrammeFigures): string {
-  const rows: string[][] = [
-    [`${f.planned.label} (GBP)`, f.financialYear, String(f.planned.value), f.planned.definition],
-    [`${f.realised.label} (GBP)`, f.financialYear, String(f.realised.value), f.realised.definition],
-    ...f.byStatus.map((s) => [`Projects: ${s.label}`, f.financialYear, String(s.count), f.byStatusDefinition]),
-  ];
-  return `${[[...FIGURES_CSV_HEADER], ...rows].map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
-}

@@ -1,4 +1,5 @@
-import { type CountedProject, figuresCsv, milestoneFigures, parseFinancialYear, programmeFigures, realisedIn } from '../../src/domain/figures';
+import { type CountedProject, milestoneFigures, parseFinancialYear, programmeFigures, realisedByYear, realisedIn } from '../../src/domain/figures';
+import { figuresCsv } from '../../src/domain/open-data';
 
 const project = (over: Partial<CountedProject> = {}): CountedProject => ({
   status: 'in-delivery',
@@ -27,6 +28,11 @@ describe('realised savings in a financial year', () => {
     ];
     expect(realisedIn(savings, '2026/27')).toBe(3_000);
     expect(realisedIn([], '2026/27')).toBe(0);
+    // By year, as open data, the tab's project page and the project card show them: the same sums.
+    expect(realisedByYear(savings)).toEqual([
+      { financialYear: '2025/26', cashSaving: 9_999 },
+      { financialYear: '2026/27', cashSaving: 3_000 },
+    ]);
   });
 
   it('counts all projects: one completed before the year, and one approved after it, still count', () => {
