@@ -281,16 +281,18 @@ export function buildDigest(src: DigestSource): Digest {
 
   const byStrand = STRANDS.filter((s) => inStrands(s.id)).map((s) => ({ strand: s.id, label: s.name, count: programme.filter(({ request }) => request.strand === s.id).length }));
   const financialYear = financialYearOf(today);
+  const strandNames = STRANDS.filter((s) => inStrands(s.id)).map((s) => s.name);
   const figures = programmeFigures(
     programme.map((r) => countedProject(r, financialYear)),
     financialYear,
+    src.strands === null ? undefined : `${strandNames.join(', ')} projects`,
   );
 
   return {
     title: titleOf(src),
     subtitle: [
       src.kind === 'pre-meeting' ? `Since ${ukDate(sinceDate)}` : `Week of ${ukDate(mondayOf(today))}`,
-      src.strands === null ? 'all strands' : STRANDS.filter((s) => inStrands(s.id)).map((s) => s.name).join(', '),
+      src.strands === null ? 'all strands' : strandNames.join(', '),
     ].join(' · '),
     meetingNotice: meetingNotice(src),
     forDsg,

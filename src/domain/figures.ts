@@ -90,8 +90,11 @@ export interface ProgrammeFigures {
 const MONTH_YEAR = (iso: string): string => `${iso.slice(5, 7) === '04' ? 'April' : 'March'} ${iso.slice(0, 4)}`;
 const LONG_DATE = (iso: string): string => `31 March ${iso.slice(0, 4)}`;
 
-/** The programme's figures for a financial year; throws RangeError for a year that is not one. */
-export function programmeFigures(projects: readonly CountedProject[], financialYear: string): ProgrammeFigures {
+/**
+ * The programme's figures for a financial year; throws RangeError for a year that is not one. `scope` names
+ * the projects given when they are not the whole programme (e.g. "Digital Learning projects").
+ */
+export function programmeFigures(projects: readonly CountedProject[], financialYear: string, scope = 'projects'): ProgrammeFigures {
   const year = yearOf(financialYear);
   // Approved by the end of the year: before midnight (London) at its end.
   const end = londonInstant(addDays(year.last, 1), '00:00').getTime();
@@ -107,7 +110,7 @@ export function programmeFigures(projects: readonly CountedProject[], financialY
     realised: {
       label: `Realised in ${year.name}`,
       value: inProgramme.reduce((sum, p) => sum + p.realisedInYear, 0),
-      definition: `savings recorded for ${MONTH_YEAR(year.first)}–${MONTH_YEAR(year.last)}, all projects`,
+      definition: `savings recorded for ${MONTH_YEAR(year.first)}–${MONTH_YEAR(year.last)}, all ${scope}`,
     },
     byStatus: PROGRAMME_STATUSES.map((status) => ({ status, label: STATUS_LABELS[status], count: counted.filter((p) => p.status === status).length })),
     byStatusDefinition: `projects approved by ${LONG_DATE(year.last)}, by their status now`,

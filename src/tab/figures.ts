@@ -43,8 +43,9 @@ const counted = (item: ProgrammeItem): CountedProject => ({
   realisedInYear: item.realisedThisYear,
 });
 
-export function figuresOf(items: readonly ProgrammeItem[], financialYear: string): Figures {
-  const of = (some: readonly ProgrammeItem[]) => programmeFigures(some.map(counted), financialYear);
+/** The figures of `items`; `filtered` when they are the projects a filter or search left (the definitions then say so). */
+export function figuresOf(items: readonly ProgrammeItem[], financialYear: string, filtered = false): Figures {
+  const of = (some: readonly ProgrammeItem[]) => programmeFigures(some.map(counted), financialYear, filtered ? 'projects shown' : undefined);
   const totals = of(items);
   const benefits = CHOICES.strand
     .map((strand) => {

@@ -53,8 +53,8 @@ function card(item: ProgrammeItem): HTMLElement {
 const definedFigure = (label: string, value: string, definition: string): HTMLElement =>
   h('div', {}, h('dt', {}, label), h('dd', {}, h('strong', {}, value), ` · ${definition}`));
 
-function charts(items: ProgrammeItem[], financialYear: string): Child {
-  const f = figuresOf(items, financialYear);
+function charts(items: ProgrammeItem[], financialYear: string, filtered: boolean): Child {
+  const f = figuresOf(items, financialYear, filtered);
   const { planned, realised } = f.totals;
   const tiles: [string, number][] = [
     ['Projects', f.projects],
@@ -150,7 +150,7 @@ export function createListView(root: HTMLElement, onFilters: (filters: Filters) 
     if (total === 0) fill(results, h('p', { class: 'state' }, 'The Digital Programme has no approved projects yet. Projects appear here once the Digital Strategy Group approves a request.'));
     else if (shown.length === 0) fill(results, h('p', { class: 'state' }, 'No project matches these filters. Change the search or the filters, or clear them to see every project.'));
     else fill(results, h('ul', { class: 'cards' }, shown.map(card)));
-    fill(figures, charts(shown, programme.financialYear));
+    fill(figures, charts(shown, programme.financialYear, shown.length < total));
   }
 
   form.addEventListener('submit', (event) => event.preventDefault());

@@ -100,6 +100,9 @@ describe('buildDigest', () => {
     expect(digest.sections.flatMap((s) => s.items.map((i) => i.title))).not.toContain('Estates waiting');
     expect(digest.byStrand).toEqual([{ strand: 'learning', label: 'Digital Learning', count: 1 }]);
     expect(digest.projectCount).toBe(1);
+    // The figures are the strand's, and their definitions say so.
+    expect(digest.figures.byStatus.reduce((n, s) => n + s.count, 0)).toBe(1);
+    expect(digest.figures.realised.definition).toBe('savings recorded for April 2026–March 2027, all Digital Learning projects');
   });
 
   it("shows a subscribed channel the programme, not requests being decided, declined ones or escalations", () => {
