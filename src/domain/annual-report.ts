@@ -6,7 +6,7 @@
  */
 import { londonDate } from './calendar';
 import { STRANDS, strandName } from './catalogue';
-import { countedProject, type Figure, isLate, metOnTime, type MilestoneFigures, milestoneFigures, parseFinancialYear, programmeFigures, type ProgrammeFigures } from './figures';
+import { countedProject, type Figure, type MilestoneFigures, milestoneFigures, parseFinancialYear, programmeFigures, type ProgrammeFigures } from './figures';
 import { csvCell } from './open-data';
 import { PRIORITY_LABELS, type Project } from './project';
 import { type ProjectRequest, STATUS_LABELS } from './request';
@@ -81,7 +81,7 @@ export function annualReport(src: ReportSource): AnnualReport {
     if (approvedOn > year.last) continue;
     counted.push(record);
     const completedOn = src.completedOn.get(request.reference) ?? null;
-    const due = project.milestones.filter((m) => inYear(m.due));
+    const milestones = milestoneFigures(project.milestones, year.name, src.today);
     projects.push({
       reference: request.reference,
       title: request.title,
@@ -95,9 +95,9 @@ export function annualReport(src: ReportSource): AnnualReport {
       inProgrammeInYear: completedOn === null || completedOn >= year.first,
       plannedAnnualCashSaving: project.plannedBenefits.annualCash,
       realisedCashSaving: countedProject(record, year.name).realisedInYear,
-      milestonesDue: due.length,
-      milestonesOnTime: due.filter(metOnTime).length,
-      milestonesLate: due.filter((m) => isLate(m, src.today)).length,
+      milestonesDue: milestones.due,
+      milestonesOnTime: milestones.onTime,
+      milestonesLate: milestones.late,
     });
   }
   projects.sort((a, b) => a.reference.localeCompare(b.reference));

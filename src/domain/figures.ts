@@ -9,13 +9,13 @@
  * - Realised in a financial year: every cash saving recorded for that year (April to March), all projects,
  *   whenever they were approved or completed.
  * - Projects by status: the projects counted for the planned savings, by their status now.
- * - Milestones on time: of the milestones due in the year, those done on or before their due date; late are
- *   those done after it, missed, or past it and not done.
+ * - Milestones on time: of the milestones due in the year (dropped ones left out), those done on or before
+ *   their due date; late are those done after it, missed, or past it and not done.
  *
  * Plain functions of plain data: the Programme tab runs them in the browser too.
  */
 import { addDays, londonInstant } from './calendar';
-import { isOverdue, type Project } from './project';
+import { isOverdue, type MilestoneStatus, type Project } from './project';
 import { type ProjectRequest, type RequestStatus, STATUS_LABELS } from './request';
 
 const FINANCIAL_YEAR = /^(\d{4})[/-](\d{2}|\d{4})$/;
@@ -120,7 +120,7 @@ export function programmeFigures(projects: readonly CountedProject[], financialY
 /** What milestones-on-time reads of a milestone. */
 export interface CountedMilestone {
   due: string;
-  status: 'planned' | 'done' | 'missed';
+  status: MilestoneStatus;
   completedOn: string | null;
 }
 
@@ -133,21 +133,21 @@ export interface MilestoneFigures {
 }
 
 /** A milestone done on or before its due date. */
-export const metOnTime = (m: CountedMilestone): boolean => m.status === 'done' && m.completedOn !== null && m.completedOn <= m.due;
+const metOnTime = (m: CountedMilestone): boolean => m.status === 'done' && m.completedOn !== null && m.completedOn <= m.due;
 
 /** A milestone done after its due date, missed, or past it (before `today`) and not done. */
-export const isLate = (m: CountedMilestone, today: string): boolean =>
+const isLate = (m: CountedMilestone, today: string): boolean =>
   (m.status === 'done' && m.completedOn !== null && m.completedOn > m.due) || m.status === 'missed' || isOverdue(m, today);
 
-/** Milestones due in a financial year, met on time and late, as at `today` (London date). */
+/** Milestones due in a financial year (dropped ones left out), met on time and late, as at `today` (London date). */
 export function milestoneFigures(milestones: readonly CountedMilestone[], financialYear: string, today: string): MilestoneFigures {
   const year = yearOf(financialYear);
-  const due = milestones.filter((m) => m.due >= year.first && m.due <= year.last);
+  const due = milestones.filter((m) => m.status !== 'dropped' && m.due >= year.first && m.due <= year.last);
   return {
     due: due.length,
     onTime: due.filter(metOnTime).length,
     late: due.filter((m) => isLate(m, today)).length,
-    definition: `milestones due in ${year.name}: on time when done by their due date; late when done after it, missed, or past it and not done`,
+    definition: `milestones due in ${year.name}, dropped ones left out: on time when done by their due date; late when done after it, missed, or past it and not done`,
   };
 }
 

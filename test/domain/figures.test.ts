@@ -1,5 +1,6 @@
 import { type CountedProject, milestoneFigures, parseFinancialYear, programmeFigures, realisedByYear, realisedIn } from '../../src/domain/figures';
 import { figuresCsv } from '../../src/domain/open-data';
+import type { MilestoneStatus } from '../../src/domain/project';
 
 const project = (over: Partial<CountedProject> = {}): CountedProject => ({
   status: 'in-delivery',
@@ -90,7 +91,7 @@ describe('projects by status', () => {
 });
 
 describe('milestones on time', () => {
-  const m = (due: string, status: 'planned' | 'done' | 'missed', completedOn: string | null = null) => ({ due, status, completedOn });
+  const m = (due: string, status: MilestoneStatus, completedOn: string | null = null) => ({ due, status, completedOn });
   it('counts milestones due in the year: on time when done by their date; late when done after, missed, or past it', () => {
     const f = milestoneFigures(
       [
@@ -101,12 +102,13 @@ describe('milestones on time', () => {
         m('2027-02-01', 'planned'), // not due yet: neither
         m('2027-06-01', 'done', '2026-11-01'), // next year's
         m('2026-03-31', 'done', '2026-05-01'), // last year's
+        m('2026-09-01', 'dropped'), // dropped when its project was completed: left out
       ],
       '2026/27',
       '2026-12-04',
     );
     expect(f).toMatchObject({ due: 5, onTime: 1, late: 3 });
-    expect(f.definition).toBe('milestones due in 2026/27: on time when done by their due date; late when done after it, missed, or past it and not done');
+    expect(f.definition).toBe('milestones due in 2026/27, dropped ones left out: on time when done by their due date; late when done after it, missed, or past it and not done');
   });
 });
 
