@@ -255,14 +255,14 @@ export function buildDigest(src: DigestSource): Digest {
   add(
     section(
       'overdue',
-      'Overdue milestones',
+      'Late milestones',
       milestones
         .filter(({ m }) => isOverdue(m, today))
         .sort((a, b) => a.m.due.localeCompare(b.m.due) || a.request.reference.localeCompare(b.request.reference))
         .map(({ m, request }) => ({
           reference: request.reference,
           title: m.title,
-          detail: `Overdue: due ${ukDate(m.due)}, ${countOf(daysBetween(m.due, today), 'day')} ago · ${request.title}`,
+          detail: `Late: due ${ukDate(m.due)}, ${countOf(daysBetween(m.due, today), 'day')} ago · ${request.title}`,
           highlight: true,
           opens: 'project' as const,
         })),

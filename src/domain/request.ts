@@ -54,7 +54,8 @@ const TRANSITIONS: Record<RequestStatus, readonly RequestStatus[]> = {
   'in-delivery': ['completed'],
   completed: [],
   declined: [],
-  withdrawn: [],
+  // The DSG may still record a withdrawn request as a duplicate of another (which ends its undo).
+  withdrawn: ['merged'],
   merged: [],
 };
 

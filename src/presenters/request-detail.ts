@@ -33,14 +33,15 @@ function historyLines(events: readonly AuditEvent[]): { lines: HistoryLine[]; om
 }
 
 /**
- * The requester's view of their request: in full, with its history; the Withdraw button only when `canWithdraw`;
- * while the DSG waits for them, since when, and the open `question` with an answer box.
+ * The requester's view of their request: in full, with its history; the Withdraw button only when `canWithdraw`,
+ * Undo withdrawal when `extra.canUndoWithdraw`; while the DSG waits for them, since when, and the open
+ * `extra.question` with an answer box.
  */
 export function requestDetailCard(
   request: ProjectRequest,
   history: readonly AuditEvent[],
   canWithdraw: boolean,
-  question: Question | null = null,
+  extra: { canUndoWithdraw?: boolean; notice?: string; question?: Question | null } = {},
 ): AdaptiveCardJson {
   const { lines, omitted } = historyLines(history);
   const data: RequestDetailData = {
@@ -62,8 +63,10 @@ export function requestDetailCard(
     personalData: request.personalData ? 'Yes – a data protection impact assessment will be needed' : 'No',
     history: lines,
     canWithdraw,
+    canUndoWithdraw: extra.canUndoWithdraw ?? false,
     version: request.version,
   };
+  if (extra.notice) data.notice = extra.notice;
   // Shown as typed (like the other long texts), when there is one.
   if (request.routeJustification && nonBlank(request.routeJustification)) data.routeJustification = request.routeJustification;
   if (request.oneOffCost !== null) data.oneOffCost = pounds(request.oneOffCost);
@@ -71,7 +74,7 @@ export function requestDetailCard(
   if (request.desiredStart) data.desiredStart = ukDate(request.desiredStart);
   const askedSince = waitingForRequesterSince(request);
   if (askedSince) data.waitingSince = ukDate(askedSince);
-  if (question) data.question = questionWords(question);
+  if (extra.question) data.question = questionWords(extra.question);
   if (omitted > 0) data.historyNote = omitted === 1 ? '1 earlier change is not shown.' : `${omitted} earlier changes are not shown.`;
   return fitToSize('request-detail', DETAIL_LEVELS, (chars) => {
     const fitted = { ...data };

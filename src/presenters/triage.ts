@@ -2,7 +2,7 @@ import { digitalLeaderTitle, principleName, routeName, strandName } from '../dom
 import { ukDateTime } from '../domain/dates';
 import { PRIORITIES, PRIORITY_LABELS } from '../domain/project';
 import { LIMITS } from '../domain/request-form';
-import { ASSIGNABLE_STATUSES, DECIDABLE_STATUSES, daysWaiting, waitingForRequesterSince } from '../domain/request';
+import { ASSIGNABLE_STATUSES, canTransition, DECIDABLE_STATUSES, daysWaiting, waitingForRequesterSince } from '../domain/request';
 import type { PersonRef } from '../domain/settings';
 import { MAX_SIMILAR_SHOWN } from '../domain/similarity';
 import type { Question, Triage, TriageView } from '../domain/triage';
@@ -79,6 +79,7 @@ export function triageCard(input: TriageCardInput): AdaptiveCardJson {
       projectOwners: project ? ownerLines(project) : [],
       hasProject: project !== null,
       canDecide,
+      canMerge: canTransition(request.status, 'merged'),
       canAssign: project !== null && ASSIGNABLE_STATUSES.includes(request.status) && people.choices.length > 0,
       priorities: PRIORITIES.map((p) => ({ title: PRIORITY_LABELS[p], value: p })),
       mergeTargets: mergeable.slice(0, level.targets).map((c) => ({ title: clip(nonBlank(c.title) ?? c.value, 90), value: c.value })),

@@ -90,6 +90,10 @@ export interface RequestDetailData {
   /** Shown under the history when older entries were left out, e.g. '12 earlier changes are not shown.' */
   historyNote?: string;
   canWithdraw: boolean;
+  /** Undo withdrawal: withdrawn by the requester, and the DSG has not acted since. */
+  canUndoWithdraw: boolean;
+  /** A line at the top, e.g. 'DP-2026-0012 is withdrawn.' */
+  notice?: string;
   version: number;
   /** While the DSG waits for the requester: when they were asked (`3 Dec 2026`). */
   waitingSince?: string;
@@ -171,6 +175,8 @@ export interface TriageData {
   projectOwners: OwnerLine[];
   hasProject: boolean;
   canDecide: boolean;
+  /** Mark as duplicate: while it can be decided, and once withdrawn. */
+  canMerge: boolean;
   canAssign: boolean;
   priorities: Choice[];
   mergeTargets: Choice[];
@@ -273,6 +279,8 @@ export interface ProjectData {
   canEdit: boolean;
   /** Shows Record benefit (the lead, manager, Digital Leader or chair). */
   canRecordBenefit: boolean;
+  /** Shows Reopen project (a completed project, to the chair and admins). */
+  canReopen: boolean;
   version: number;
 }
 
@@ -483,6 +491,30 @@ interface AnnualReportData {
   expires: string;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The confirmation shown in a card before a press that is hard to take back
+
+type ConfirmActionData = Record<string, string | number | boolean>;
+
+export interface ConfirmData {
+  /** 'Mark DP-2026-0011 completed?' */
+  question: string;
+  /** What will happen, a line each (may quote what people typed: shown as TextRuns). */
+  happens: { text: string }[];
+  /** What is still open, e.g. '1 late and 2 planned milestones: …'. */
+  stillOpen: { text: string }[];
+  /** What to fix before confirming. */
+  problem?: string;
+  /** A question to answer first (e.g. what becomes of the open milestones). */
+  choice?: { id: string; label: string; value: string; errorMessage: string; choices: Choice[]; error?: string };
+  /** A text box that goes with the choice (e.g. the reason for dropping them). */
+  text?: { id: string; label: string; value: string; maxLength: number; error?: string };
+  /** The verb both buttons send: Confirm with `step: 'confirm'`, Cancel with `step: 'cancel'`. */
+  verb: string;
+  confirm: { title: string; destructive: boolean; data: ConfirmActionData; fallbackData: ConfirmActionData };
+  cancel: { data: ConfirmActionData; fallbackData: ConfirmActionData };
+}
+
 export interface CardDataMap {
   welcome: WelcomeData;
   help: HelpData;
@@ -504,6 +536,7 @@ export interface CardDataMap {
   reminder: ReminderData;
   digest: DigestData;
   'annual-report': AnnualReportData;
+  confirm: ConfirmData;
 }
 
 export type CardName = keyof CardDataMap;
@@ -529,4 +562,5 @@ export const CARD_NAMES: readonly CardName[] = [
   'reminder',
   'digest',
   'annual-report',
+  'confirm',
 ];

@@ -86,7 +86,7 @@ describe('buildDigest', () => {
     ]);
     expect(section(digest, 'missing')?.items[0].detail).toBe('Missing: implementation plan, confirmed resourcing');
     expect(section(digest, 'due-soon')?.items.map((i) => i.title)).toEqual(['Pilot']);
-    expect(section(digest, 'overdue')?.items[0].detail).toBe('Overdue: due 20 Nov 2026, 11 days ago · Schools app');
+    expect(section(digest, 'overdue')?.items[0].detail).toBe('Late: due 20 Nov 2026, 11 days ago · Schools app');
     expect(section(digest, 'completed')?.items.map((i) => i.title)).toEqual(['Discovery']);
     expect(section(digest, 'owners')?.items.map((i) => i.detail)).toEqual([
       'Escalated 27 Nov 2026: Project Lead (Learning) 2 reminded 3 times about the business case with no change',

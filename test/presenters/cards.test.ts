@@ -574,16 +574,24 @@ describe('requestDetailCard', () => {
     ]);
   });
 
-  it('offers Withdraw with reference and version only when the person may withdraw', () => {
+  it('offers Withdraw with reference and version only when the person may withdraw, last and not red', () => {
     const may = requestDetailCard(aRequest({ version: 3 }), history, true);
     expect(topActions(may).map((a) => [a.title, a.verb, a.data])).toEqual([
-      ['Withdraw request', 'request.withdraw', { reference: 'DP-2026-0012', version: 3 }],
       ['My requests', 'request.list', { page: 1 }],
+      ['Withdraw request', 'request.withdraw', { reference: 'DP-2026-0012', version: 3 }],
     ]);
+    expect(find(may, (o) => o.style === 'destructive')).toEqual([]);
     const mayNot = requestDetailCard(aRequest({ status: 'withdrawn' }), history, false);
     expectValid(mayNot);
     expect(topActions(mayNot).map((a) => a.title)).toEqual(['My requests']);
     expect(factsOf(mayNot).Status).toBe('Withdrawn');
+    const undo = requestDetailCard(aRequest({ status: 'withdrawn', version: 4 }), history, false, { canUndoWithdraw: true, notice: 'DP-2026-0012 is withdrawn.' });
+    expectValid(undo);
+    expect(topActions(undo).map((a) => [a.title, a.verb, a.data])).toEqual([
+      ['Undo withdrawal', 'request.undo-withdraw', { reference: 'DP-2026-0012', version: 4 }],
+      ['My requests', 'request.list', { page: 1 }],
+    ]);
+    expect(paragraphs(undo)).toContain('DP-2026-0012 is withdrawn.');
   });
 
   it('shows the justification for buy or build, and leaves out optional facts that are empty', () => {
@@ -613,7 +621,7 @@ describe('requestDetailCard', () => {
   it("shows the DSG's open question, who asked and when, with a required answer box, and since when it waits", () => {
     const asked = aRequest({ status: 'more-info-requested', version: 4, updatedAt: '2026-12-03T14:05:00Z' });
     const question = { question: 'Which crews would use it first?', askedBy: 'DSG Chair', askedAt: '2026-12-03T14:05:00Z', answer: null, answeredAt: null };
-    const card = requestDetailCard(asked, history, true, question);
+    const card = requestDetailCard(asked, history, true, { question });
     expectValid(card);
     const text = paragraphs(card);
     expect(visibleText(card)).toContain('The Digital Strategy Group has a question');

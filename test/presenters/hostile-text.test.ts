@@ -4,6 +4,7 @@ import type { AuditEvent } from '../../src/domain/audit';
 import { buildDigest } from '../../src/domain/digest';
 import type { ReminderCardItem, ReminderKind } from '../../src/domain/reminders';
 import type { PersonRef } from '../../src/domain/settings';
+import { completeConfirmation, declineConfirmation, mergeConfirmation, withConfirmation, withdrawConfirmation } from '../../src/presenters/confirm';
 import { escapeMarkdown } from '../../src/presenters/format';
 import { annualReportCard } from '../../src/presenters/annual-report';
 import { digestCard } from '../../src/presenters/digest';
@@ -115,7 +116,7 @@ function cards(): Record<CardName, AdaptiveCardJson[]> {
     'similar-requests': [similarRequestsCard('f-1', HOSTILE, triageView.similar)],
     'request-submitted': [requestSubmittedCard(request)],
     'my-requests': [myRequestsCard({ items: [request], total: 1 }, 1, 5, [{ ...request, status: 'more-info-requested' }])],
-    'request-detail': [requestDetailCard(request, events, true), requestDetailCard({ ...request, status: 'more-info-requested' }, events, true, question)],
+    'request-detail': [requestDetailCard(request, events, true), requestDetailCard({ ...request, status: 'more-info-requested' }, events, true, { question })],
     'request-summary': [requestSummaryCard(request, true)],
     'draft-offer': [draftOfferCard({ formId: 'f-1', personId: '29:x', values: { title: HOSTILE }, createdAt: '2026-12-01T10:00:00Z', updatedAt: '2026-12-01T10:00:00Z' })],
     triage: [triageCard(triageView), triageCard({ ...triageView, request: approved, project })],
@@ -129,6 +130,12 @@ function cards(): Record<CardName, AdaptiveCardJson[]> {
     reminder: [reminderCard({ messageId: 'm-1', recipientName: HOSTILE, items: reminderItems, today: TODAY, people: [who('aad-member')], values: { i1_projectLead: 'aad-member', i2_reason: HOSTILE } })],
     digest: [digestCard(buildDigest(digestSource))],
     'annual-report': [annualReportCard(report, TODAY, { csv: 'https://bot.example/r.csv', json: 'https://bot.example/r.json', expiresAt: '2026-12-04T10:00:00Z' })],
+    confirm: [
+      withConfirmation(projectCard({ request: approved, project, today: TODAY, canEdit: true }), completeConfirmation(approved, project, TODAY, { errors: { dropReason: 'Give the reason.' }, values: { fate: 'dropped', dropReason: HOSTILE } })),
+      withConfirmation(triageCard(triageView), declineConfirmation(request, question, HOSTILE)),
+      withConfirmation(triageCard(triageView), mergeConfirmation(request, question, { reference: 'DP-2026-0003', title: HOSTILE })),
+      withConfirmation(requestDetailCard(request, events, true), withdrawConfirmation(request, question)),
+    ],
   };
 }
 

@@ -6,12 +6,15 @@ import { openQuestion, type Question } from '../../domain/triage';
 import type { Deps } from '../deps';
 import { dsgContext } from '../triage/dsg-context';
 import type { AuditEvent } from '../../domain/audit';
+import { canUndoWithdrawal, withdrawalOf } from '../../domain/guards';
 import { refuse } from '../refuse';
 
 export interface RequestView {
   request: ProjectRequest;
   history: AuditEvent[];
   canWithdraw: boolean;
+  /** Withdrawn by the requester, and the DSG has not acted on it since. */
+  canUndoWithdraw: boolean;
   /** The DSG's question still waiting for the requester's answer (only while they are asked), else null. */
   question: Question | null;
 }
@@ -32,10 +35,13 @@ export async function viewRequest(deps: Deps, actor: Actor, reference: string): 
     await refuse(deps, actor, 'request.view', { subjectType: 'request', subjectId: reference }, `Only the requester and the Digital Strategy Group can see ${reference}.`);
   }
   const [events, triage] = await Promise.all([deps.store.audit.listFor('request', reference), deps.store.triage.get(reference)]);
+  const history = events.filter((e) => e.outcome === 'done');
+  const mayWithdraw = isAllowed('request.withdraw', roles);
   return {
     request,
-    history: events.filter((e) => e.outcome === 'done'),
-    canWithdraw: isAllowed('request.withdraw', roles) && canTransition(request.status, 'withdrawn'),
+    history,
+    canWithdraw: mayWithdraw && canTransition(request.status, 'withdrawn'),
+    canUndoWithdraw: mayWithdraw && request.status === 'withdrawn' && canUndoWithdrawal(request, withdrawalOf(history), triage),
     question: request.status === 'more-info-requested' && triage ? openQuestion(triage) : null,
   };
 }

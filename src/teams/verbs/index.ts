@@ -1,12 +1,12 @@
 import { dsgSetup, settingsSave, settingsShow } from './dsg';
 import { helpShow } from './help';
 import { historyShow, programmeShow, requestPending } from './lists';
-import { benefitRecord, milestoneAdd, milestoneDone, projectBusinessCase, projectDpia, projectPlan, projectResourcing, projectStatus, projectView } from './project';
+import { benefitRecord, milestoneAdd, milestoneDone, projectBusinessCase, projectDpia, projectPlan, projectResourcing, projectReopen, projectStatus, projectView } from './project';
 import { requestConfirm, requestDiscard, requestDraft, requestEdit, requestSubmit } from './request-form';
 import { requestList } from './request-list';
 import { requestNew } from './request-new';
 import { requestSimilar, requestTriage, requestView } from './request-view';
-import { requestWithdraw } from './request-withdraw';
+import { requestUndoWithdraw, requestWithdraw } from './request-withdraw';
 import { requestAnswer, requestApprove, requestAsk, requestAssign, requestDecline, requestMerge } from './triage';
 import type { Verb } from './verb';
 import { REMINDER_VERBS } from './reminders';
@@ -24,6 +24,7 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     requestView,
     requestSimilar,
     requestWithdraw,
+    requestUndoWithdraw,
     requestSubmit,
     requestConfirm,
     requestDraft,
@@ -50,6 +51,7 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     milestoneAdd,
     milestoneDone,
     projectStatus,
+    projectReopen,
     benefitRecord,
     reportAnnual,
     programmeExport,

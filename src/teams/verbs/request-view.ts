@@ -1,13 +1,25 @@
 import { z } from 'zod';
+import type { Deps } from '../../app/deps';
 import { openRequest } from '../../app/requests/open-request';
+import { similarToDraft } from '../../app/requests/similar-requests';
+import { type RequestView, viewRequest } from '../../app/requests/view-request';
+import type { Actor } from '../../domain/people';
 import { requestDetailCard } from '../../presenters/request-detail';
 import { requestSummaryCard } from '../../presenters/request-summary';
-import { card, type Reply } from '../reply';
-import { similarToDraft } from '../../app/requests/similar-requests';
 import { similarRequestsCard, withBackToIdea } from '../../presenters/similar-requests';
+import { card, type Reply } from '../reply';
 import { formId, reference } from './schemas';
 import { triageCardOf } from './triage';
 import { verb, type VerbContext } from './verb';
+
+/** The requester's view of their request, with a line at the top when given. */
+const requesterCard = (view: RequestView, notice?: string) =>
+  requestDetailCard(view.request, view.history, view.canWithdraw, { canUndoWithdraw: view.canUndoWithdraw, question: view.question, notice });
+
+/** A request's card as it stands now, for its requester, with a line at the top when given. */
+export async function requestDetail(deps: Deps, actor: Actor, ref: string, notice?: string): Promise<Reply> {
+  return card(requesterCard(await viewRequest(deps, actor, ref), notice));
+}
 
 /** `formId`: opened from the similar requests shown for this idea (the card then leads back to them). */
 const opened = z.object({ reference, formId: formId.optional() }).loose();
@@ -16,7 +28,7 @@ const opened = z.object({ reference, formId: formId.optional() }).loose();
 async function open({ deps, actor }: VerbContext, data: z.output<typeof opened>): Promise<Reply> {
   const o = await openRequest(deps, actor, data.reference);
   const shown =
-    o.view === 'requester' ? requestDetailCard(o.requester.request, o.requester.history, o.requester.canWithdraw, o.requester.question)
+    o.view === 'requester' ? requesterCard(o.requester)
     : o.view === 'triage' ? triageCardOf(o.triage)
     : requestSummaryCard(o.summary.request, o.summary.inProgramme);
   return card(data.formId ? withBackToIdea(shown, data.formId) : shown);
