@@ -14,22 +14,57 @@ export interface Choice {
 
 interface WelcomeData {
   firstName?: string;
-  /** Set when the welcome answers a message the bot did not understand. */
-  notUnderstood?: true;
   /** The bot's privacy notice (/privacy), opened from the card. */
   privacyUrl?: string;
 }
 
 interface HelpData {
+  /** Set when help answers words the bot did not understand; `suggestion` when a command is close to them. */
+  notUnderstood?: { typed: string; suggestion?: string };
+  /** The commands the person may use, by part. */
+  groups: { heading: string; facts: { factTitle: string; factValue: string }[] }[];
   principles: { name: string; summary: string }[];
+}
+
+/** A button: an Action.Execute with its Action.Submit fallback (which carries the verb in its data). */
+export interface Button {
+  title: string;
+  verb: string;
+  data: Record<string, unknown>;
+  fallbackData: Record<string, unknown>;
+}
+
+interface RemindersPreviewData {
+  summary: string;
+  /** Each person (then the escalations), with "2 items" and one line per item. */
+  groups: { name: string; count: string; items: { reference: string; what: string }[] }[];
+  undelivered: { text: string }[];
+  /** Run now, when the run would send something. */
+  canRun: boolean;
+}
+
+interface GreetingData {
+  salutation: string;
+  firstName?: string;
+  lines: { text: string }[];
+  actions: Button[];
 }
 
 export interface RequestFormData {
   formId: string;
-  /** Every form field, as text ('' when empty). */
+  /** The step shown, from 1, of `stepCount`, and its words ('Step 1 of 3: About the idea'). */
+  step: number;
+  stepCount: number;
+  stepLabel: string;
+  /** Every form field, as text ('' when empty); only the step's inputs are drawn. */
   values: Required<FormValues>;
+  /** The shown step's problems, one per field. */
   errors: FieldErrors;
+  /** Each required input's errorMessage. */
+  required: Record<string, string>;
   notice?: string;
+  /** 'Please fix the N problems marked below.', shown again beside Next or Submit. */
+  problems?: string;
   choices: { strands: Choice[]; principles: Choice[]; beneficiaries: Choice[]; routes: Choice[] };
 }
 
@@ -267,7 +302,10 @@ export interface ProjectData {
   plannedNonCash?: string;
   realised: { financialYear: string; amount: string }[];
   realisedNote?: string;
-  milestones: { id: string; title: string; due: string; state: string; overdue: boolean; revisions?: string; canMarkDone: boolean }[];
+  /** Each milestone's card element is `elementId`; those after the first screen's are hidden until "Show more". */
+  milestones: { id: string; elementId: string; visible: boolean; title: string; due: string; state: string; overdue: boolean; revisions?: string; canMarkDone: boolean }[];
+  /** What "Show more" shows (and hides again): the business case, plan, resourcing and benefits, and the other milestones. */
+  showMore: string[];
   milestonesNote?: string;
   missing: { label: string }[];
   notice?: string;
@@ -294,10 +332,15 @@ interface PendingData {
 
 interface ProgrammeData {
   summary: string;
+  /** Each group and project has an id; those after the first screen's are hidden until "Show more". */
   groups: {
+    id: string;
+    visible: boolean;
     strandName: string;
-    projects: { reference: string; title: string; priority: string; lead: string; statusLabel: string; missing: string; hasMissing: boolean }[];
+    projects: { id: string; visible: boolean; reference: string; title: string; priority: string; lead: string; statusLabel: string; missing: string; hasMissing: boolean }[];
   }[];
+  /** What "Show more" shows (and hides again): see show-more.ts. */
+  showMore: string[];
   page: number;
   hasPrevious: boolean;
   hasNext: boolean;
@@ -464,10 +507,15 @@ interface DigestData {
   showPending: boolean;
   sections: {
     heading: string;
-    /** "and 12 more – type `programme`", or empty. */
+    /** "and 12 more – type `programme`", or empty; hidden at first when some of the section's items are. */
     moreText: string;
-    items: { reference: string; title: string; detail: string; color: 'attention' | 'default'; subtle: boolean; verb: 'project.view' | 'request.view' }[];
+    moreTextId: string;
+    moreTextVisible: boolean;
+    /** Each item has an id; those after the first screen's are hidden until "Show more". */
+    items: { id: string; visible: boolean; reference: string; title: string; detail: string; color: 'attention' | 'default'; subtle: boolean; verb: 'project.view' | 'request.view' }[];
   }[];
+  /** What "Show more" shows (and hides again): see show-more.ts. Empty when everything fits the first screen. */
+  showMore: string[];
   projectCount: number;
   programmeHeading: string;
   byStatus: { label: string; count: number }[];
@@ -518,6 +566,8 @@ export interface ConfirmData {
 export interface CardDataMap {
   welcome: WelcomeData;
   help: HelpData;
+  greeting: GreetingData;
+  'reminders-preview': RemindersPreviewData;
   'request-form': RequestFormData;
   'similar-requests': SimilarRequestsData;
   'request-submitted': RequestSubmittedData;
@@ -544,6 +594,8 @@ export type CardName = keyof CardDataMap;
 export const CARD_NAMES: readonly CardName[] = [
   'welcome',
   'help',
+  'greeting',
+  'reminders-preview',
   'request-form',
   'similar-requests',
   'request-submitted',

@@ -88,7 +88,7 @@ describe('card actions', () => {
   });
 
   it('stores nothing from a form with an oversized field, and says which', async () => {
-    const { formId } = action(invokeCard(await press('request.new', { fresh: true })), 'request.submit').data;
+    const { formId } = action(invokeCard(await press('request.new', { fresh: true })), 'request.next').data;
     const back = invokeCard(await press('request.submit', { formId, ...form, problem: 'p'.repeat(5000) }));
     expect(wordsOf(back)).toContain('Keep the problem to solve to 4,000 characters or fewer.');
     const mine = invokeCard(await press('request.list', {}));
@@ -96,7 +96,7 @@ describe('card actions', () => {
   });
 
   it('submits once when the same card is pressed twice at the same moment', async () => {
-    const { formId } = action(invokeCard(await press('request.new', { fresh: true })), 'request.submit').data;
+    const { formId } = action(invokeCard(await press('request.new', { fresh: true })), 'request.next').data;
     const bodies = await Promise.all([1, 2, 3].map(() => press('request.submit', { formId, ...form, title: 'Digital library cards for pupils' })));
     const cards = bodies.filter((b) => b.type === 'application/vnd.microsoft.card.adaptive');
     const messages = bodies.filter((b) => b.type !== 'application/vnd.microsoft.card.adaptive').map(invokeMessage);
@@ -124,11 +124,14 @@ describe('messages', () => {
     expect(t.connector.activities().some((a) => a.conversationId.includes(';messageid=1700000000100'))).toBe(false);
   });
 
-  it('welcomes an unrecognised message in personal chat, and treats markdown as text', async () => {
-    await t.post(message('**what** is <b>this</b>?', t.opts));
-    const welcome = await t.connector.waitFor((a) => wordsOf(a.activity).includes('Send your ideas for digital projects'));
-    expect(wordsOf(welcome.activity)).toContain('Sorry, I did not understand that.');
-    expect(wordsOf(welcome.activity)).not.toContain('<b>');
+  it('answers an unrecognised message with help, repeating it as plain text only', async () => {
+    const said = message('**what** is <b>this</b>?', t.opts);
+    await t.post(said);
+    const help = await t.connector.waitFor((a) => a.replyToId === said.id);
+    expect(wordsOf(help.activity)).toContain('How to use dsg-bot');
+    expect(wordsOf(help.activity)).toContain('Sorry, I did not understand "**what** is <b>this</b>?".');
+    // Repeated only in a TextRun, which Teams never reads as Markdown.
+    expect(JSON.stringify(attachedCard(help.activity))).toMatch(/"type":"TextRun","text":"Sorry, I did not understand \\"\*\*what/);
   });
 });
 

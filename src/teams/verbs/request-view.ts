@@ -1,20 +1,14 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps';
 import { openRequest } from '../../app/requests/open-request';
-import { similarToDraft } from '../../app/requests/similar-requests';
-import { type RequestView, viewRequest } from '../../app/requests/view-request';
+import { viewRequest } from '../../app/requests/view-request';
 import type { Actor } from '../../domain/people';
-import { requestDetailCard } from '../../presenters/request-detail';
-import { requestSummaryCard } from '../../presenters/request-summary';
-import { similarRequestsCard, withBackToIdea } from '../../presenters/similar-requests';
 import { card, type Reply } from '../reply';
+import { similarToDraft } from '../../app/requests/similar-requests';
+import { similarRequestsCard, withBackToIdea } from '../../presenters/similar-requests';
 import { formId, reference } from './schemas';
-import { triageCardOf } from './triage';
+import { openedCard, requesterCard } from './request-card';
 import { verb, type VerbContext } from './verb';
-
-/** The requester's view of their request, with a line at the top when given. */
-const requesterCard = (view: RequestView, notice?: string) =>
-  requestDetailCard(view.request, view.history, view.canWithdraw, { canUndoWithdraw: view.canUndoWithdraw, question: view.question, notice });
 
 /** A request's card as it stands now, for its requester, with a line at the top when given. */
 export async function requestDetail(deps: Deps, actor: Actor, ref: string, notice?: string): Promise<Reply> {
@@ -26,11 +20,7 @@ const opened = z.object({ reference, formId: formId.optional() }).loose();
 
 /** A request, in the view for this person's role (the requester's, the DSG's triage card, or read-only). */
 async function open({ deps, actor }: VerbContext, data: z.output<typeof opened>): Promise<Reply> {
-  const o = await openRequest(deps, actor, data.reference);
-  const shown =
-    o.view === 'requester' ? requesterCard(o.requester)
-    : o.view === 'triage' ? triageCardOf(o.triage)
-    : requestSummaryCard(o.summary.request, o.summary.inProgramme);
+  const shown = openedCard(await openRequest(deps, actor, data.reference));
   return card(data.formId ? withBackToIdea(shown, data.formId) : shown);
 }
 

@@ -5,12 +5,12 @@ import { askForInformation } from '../../app/triage/ask-for-information';
 import { assignOwners } from '../../app/triage/assign-owners';
 import { checkDecline, declineRequest } from '../../app/triage/decline-request';
 import { checkMerge, mergeRequest } from '../../app/triage/merge-request';
-import { showTriage } from '../../app/triage/show-triage';
+import { openRequest } from '../../app/requests/open-request';
 import { PRIORITIES } from '../../domain/project';
 import { openQuestion, type TriageView } from '../../domain/triage';
 import { type Confirmation, declineConfirmation, mergeConfirmation, withConfirmation } from '../../presenters/confirm';
 import { questionCard } from '../../presenters/question';
-import { triageCard } from '../../presenters/triage';
+import { openedCard, triageCardOf } from './request-card';
 import { card, type Reply } from '../reply';
 import { optionalTyped, personId, reference, step, toggle, typed, version } from './schemas';
 import { verb } from './verb';
@@ -20,7 +20,6 @@ import { verb } from './verb';
 const decided = { reference, version };
 
 /** The triage card as it now stands, with the strand's Digital Leader @mentioned (as in the channel). */
-export const triageCardOf = (view: TriageView) => triageCard({ ...view, mentionLeader: true });
 const triage = async (view: Promise<TriageView>): Promise<Reply> => card(triageCardOf(await view));
 
 export const requestApprove = verb(
@@ -35,7 +34,7 @@ const confirming = async (view: TriageView, confirmation: (question: ReturnType<
 
 export const requestDecline = verb('request.decline', z.object({ ...decided, reason: typed('the reason'), step }).loose(), async ({ deps, actor }, d) => {
   if (d.step === 'confirm') return triage(declineRequest(deps, actor, d.reference, d.version, d.reason));
-  if (d.step === 'cancel') return triage(showTriage(deps, actor, d.reference));
+  if (d.step === 'cancel') return card(openedCard(await openRequest(deps, actor, d.reference)));
   const view = await checkDecline(deps, actor, d.reference, d.version, d.reason);
   return confirming(view, (question) => declineConfirmation(view.request, question, d.reason));
 });
@@ -46,7 +45,7 @@ export const requestAsk = verb('request.ask', z.object({ ...decided, question: t
 
 export const requestMerge = verb('request.merge', z.object({ ...decided, duplicateOf: reference, step }).loose(), async ({ deps, actor }, d) => {
   if (d.step === 'confirm') return triage(mergeRequest(deps, actor, d.reference, d.version, d.duplicateOf));
-  if (d.step === 'cancel') return triage(showTriage(deps, actor, d.reference));
+  if (d.step === 'cancel') return card(openedCard(await openRequest(deps, actor, d.reference)));
   const view = await checkMerge(deps, actor, d.reference, d.version, d.duplicateOf);
   return confirming(view, (question) => mergeConfirmation(view.request, question, view.into));
 });
