@@ -1,7 +1,9 @@
+import type { StrandId } from '../domain/catalogue';
 import type { Digest } from '../domain/digest';
+import type { ProgrammeStatus } from '../domain/figures';
 import { pounds } from '../domain/words';
 import { fitToSize } from './fit';
-import { clip } from './format';
+import { clip, defined } from './format';
 import { showMoreTargets } from './show-more';
 import type { AdaptiveCardJson } from './render';
 
@@ -32,8 +34,25 @@ function firstScreen(sections: readonly { items: readonly { highlight: boolean }
   return keys;
 }
 
-/** Strand names without the common "Digital ", so the bar chart's labels fit a phone. */
-const shortStrand = (name: string): string => name.replace(/^Digital /, '');
+
+/** Short strand names for the bar chart's labels, which must fit under seven bars on a phone; the FactSet gives the full names. */
+export const SHORT_STRANDS: Record<StrandId, string> = {
+  customers: 'Cust',
+  estates: 'Est',
+  learning: 'Learn',
+  'business-services': 'Bus',
+  employees: 'Emp',
+  scotland: 'Scot',
+  compliance: 'Comp',
+};
+
+/**
+ * Chart series colours: Teams' sequential ramp runs from light (1) to dark (8), so series three or more
+ * steps apart differ in lightness, not only hue, and are told apart in any theme and in greyscale. Every
+ * chart also names its series in words (legend, labels, the FactSet that follows it).
+ */
+export const STATUS_COLOURS: Record<ProgrammeStatus, string> = { approved: 'sequential2', 'in-delivery': 'sequential5', completed: 'sequential8' };
+export const BENEFIT_COLOURS = { planned: 'sequential3', realised: 'sequential7' } as const;
 
 /**
  * The digest as a card: a section per non-empty list (each item opens its project or request), then the
@@ -81,15 +100,16 @@ export function digestCard(digest: Digest): AdaptiveCardJson {
         showMore: showMoreTargets('digest', [...hidden, ...(digest.projectCount > 0 ? ['digest-programme', 'digest-benefits'] : [])]),
         projectCount: digest.projectCount,
         programmeHeading: `The programme: ${digest.projectCount} project${digest.projectCount === 1 ? '' : 's'}`,
-        byStatus: digest.byStatus,
-        statusChart: digest.byStatus.filter((c) => c.count > 0),
-        byStrand: digest.byStrand,
-        strandChart: digest.byStrand.map((c) => ({ label: shortStrand(c.label), count: c.count })),
-        financialYear: digest.benefits.financialYear,
-        benefitsChart: [
-          { label: 'Planned (a year)', short: 'Planned', amount: digest.benefits.planned, amountText: pounds(digest.benefits.planned) },
-          { label: `Realised in ${digest.benefits.financialYear}`, short: 'Realised', amount: digest.benefits.realised, amountText: pounds(digest.benefits.realised) },
-        ],
+        byStatus: digest.figures.byStatus.map((c) => ({ label: c.label, count: c.count })),
+        statusDefinition: `By status: ${digest.figures.byStatusDefinition}.`,
+        statusChart: digest.figures.byStatus.filter((c) => c.count > 0).map((c) => ({ label: c.label, count: c.count, color: STATUS_COLOURS[c.status] })),
+        byStrand: digest.byStrand.map((c) => ({ label: `${c.label} (${SHORT_STRANDS[c.strand]})`, count: c.count })),
+        strandChart: digest.byStrand.map((c) => ({ label: SHORT_STRANDS[c.strand], count: c.count })),
+        financialYear: digest.figures.financialYear,
+        benefitsChart: (['planned', 'realised'] as const).map((kind) => {
+          const figure = digest.figures[kind];
+          return { label: figure.label, short: kind === 'planned' ? 'Planned' : 'Realised', amount: figure.value, amountText: defined(pounds(figure.value), figure.definition), color: BENEFIT_COLOURS[kind] };
+        }),
       };
     },
     DIGEST_BUDGET_BYTES,

@@ -4,6 +4,7 @@ import { BUSINESS_CASE_LABELS, BUSINESS_CASE_STATUSES, DPIA_LABELS, DPIA_STATUSE
 import { milestoneWords, openMilestones } from '../domain/guards';
 import { isIsoDate } from '../domain/request-form';
 import type { ProjectRequest } from '../domain/request';
+import { realisedByYear } from '../domain/figures';
 import { countOf, pounds } from '../domain/words';
 import { fitToSize } from './fit';
 import { clip, isHttpsUrl, nonBlank, ownerLines, priorityWords, statusLabel } from './format';
@@ -146,16 +147,14 @@ function milestoneState(m: Milestone, today: string): string {
   return 'Planned';
 }
 
-function realisedByYear(project: Project): { realised: ProjectData['realised']; note: string } {
-  const years = new Map<string, number>();
-  for (const b of project.realisedBenefits) years.set(b.financialYear, (years.get(b.financialYear) ?? 0) + b.cashSaving);
-  if (years.size === 0) return { realised: [], note: 'None recorded yet.' };
-  const all = [...years.entries()].sort(([a], [b]) => a.localeCompare(b));
+function realisedSummary(project: Project): { realised: ProjectData['realised']; note: string } {
+  const all = realisedByYear(project.realisedBenefits);
+  if (all.length === 0) return { realised: [], note: 'None recorded yet.' };
   const shown = all.slice(-MAX_BENEFIT_YEARS_SHOWN);
-  const total = all.reduce((sum, [, amount]) => sum + amount, 0);
+  const total = all.reduce((sum, y) => sum + y.cashSaving, 0);
   const hidden = all.length - shown.length;
   return {
-    realised: shown.map(([financialYear, amount]) => ({ financialYear, amount: pounds(amount) })),
+    realised: shown.map((y) => ({ financialYear: y.financialYear, amount: pounds(y.cashSaving) })),
     note: `Total so far: ${pounds(total)}${hidden > 0 ? ` (${countOf(hidden, 'earlier year')} not shown)` : ''}`,
   };
 }
@@ -181,7 +180,7 @@ export function projectCard(input: ProjectCardInput): AdaptiveCardJson {
   const values = projectValues(project, input.values ?? {}, today);
   const bcLink = nonBlank(project.businessCase.link);
   const planLink = nonBlank(project.planLink);
-  const { realised, note } = realisedByYear(project);
+  const { realised, note } = realisedSummary(project);
 
   return fitToSize('project', PROJECT_LEVELS, (level) => {
     const shown = milestonesShown(project.milestones, level.milestones);

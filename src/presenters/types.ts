@@ -519,13 +519,17 @@ interface DigestData {
   projectCount: number;
   programmeHeading: string;
   byStatus: { label: string; count: number }[];
-  /** The donut's slices: statuses with at least one project. */
-  statusChart: { label: string; count: number }[];
+  /** What the counts by status count (domain/figures.ts). */
+  statusDefinition: string;
+  /** The donut's slices: statuses with at least one project, each in its Teams chart colour. */
+  statusChart: { label: string; count: number; color: string }[];
+  /** Full strand names with their short names, e.g. "Digital Customers (Cust)". */
   byStrand: { label: string; count: number }[];
+  /** Short strand names under the bars. */
   strandChart: { label: string; count: number }[];
   financialYear: string;
-  /** `short` labels the bar; `label` and `amountText` are the words beside the chart. */
-  benefitsChart: { label: string; short: string; amount: number; amountText: string }[];
+  /** `short` labels the bar; `label` and `amountText` (the value and its definition) are the words beside the chart. */
+  benefitsChart: { label: string; short: string; amount: number; amountText: string; color: string }[];
 }
 
 interface AnnualReportData {

@@ -100,6 +100,12 @@ describe('slips and help', () => {
     expect(wordsOf(answer.activity)).toMatch(/Did you mean \npending\n\?/);
   });
 
+  it('answers a bare mention with help, and no apology', async () => {
+    const words = wordsOf((await answerTo('', digitalLeaderCustomers, true)).activity);
+    expect(words).toContain('How to use dsg-bot');
+    expect(words).not.toContain('Sorry');
+  });
+
   it.each([
     ['staff', councilOfficer, commandsFor(['colleague'])],
     ['a DSG member', digitalLeaderCustomers, commandsFor(['colleague', 'dsg-member'])],
