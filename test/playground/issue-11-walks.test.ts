@@ -2,10 +2,12 @@
  * Issue 11's "Done means", walked in the Microsoft 365 Agents Playground's own web UI (headless Chromium) on the
  * demo programme: a member of staff submits through the three steps and keeps the confirmation while opening My
  * requests; a requester answers the DSG's question from their request opened from My requests; an admin completes a
- * project and is first asked about its open milestones; the savings figures agree across the digest, the annual
- * report and open data. Screenshots of each step land in test-artifacts/walks/issue-11/ (the kept set is
+ * project and is first asked about its open milestones; the savings figures agree across the digest, the Programme
+ * tab (its API), the annual report and open data. Screenshots of each step land in test-artifacts/walks/issue-11/ (the kept set is
  * docs/walks/issue-11/after/).
  */
+import type { Locator } from 'playwright-core';
+import type { ProgrammeFigures } from '../../src/domain/figures';
 import { openMilestones } from '../../src/domain/guards';
 import { MOCK_TENANT, MOCK_USERS } from '../../src/playground/mock-tenant';
 import { submitIdea, useWalk } from './support/walk-bot';
@@ -62,13 +64,15 @@ it("2. a requester answers the DSG's question from their request card, opened fr
   // Another member of the DSG asks for more information, from the triage card in the DSG channel.
   const request = await db.read((store) => store.requests.getByReference(reference));
   await ui.pressAs(MOCK_USERS.dsgChair, MOCK_TENANT.team.general.id, 'request.ask', { reference, version: String(request?.version), question }, general);
-  expect((await db.read((store) => store.requests.getByReference(reference)))?.status).toBe('more-info');
+  expect((await db.read((store) => store.requests.getByReference(reference)))?.status).toBe('more-info-requested');
 
   await ui.say('my requests');
   const mine = await ui.waitForText(/Action needed: answer the DSG's question/);
   await ui.shot('02-requester-action-needed', mine);
-  await ui.press(/^(Answer|Open)$/, mine);
-  const card = await ui.waitForText(question);
+  // The demo's requests are the Playground user's too: Answer on this request's line under Action needed.
+  const line = mine.locator('.ac-container').filter({ hasText: reference }).filter({ has: ui.page.getByRole('button', { name: 'Answer' }) }).last();
+  await ui.press('Answer', line);
+  const card = await ui.waitForText(new RegExp(`${reference}[\\s\\S]*${question}`));
   expect(await card.innerText()).toMatch(/Waiting for your answer since/);
   await ui.fill(/Your answer/, 'The Loanhead and Bonnyrigg depots.', card);
   await ui.shot('02-requester-question-and-answer', card);
@@ -76,7 +80,7 @@ it("2. a requester answers the DSG's question from their request card, opened fr
   const answered = await ui.waitForText('The Loanhead and Bonnyrigg depots.');
   await ui.shot('02-requester-answer-recorded', answered);
   const after = await db.read((store) => store.requests.getByReference(reference));
-  expect(after?.status).not.toBe('more-info');
+  expect(after?.status).not.toBe('more-info-requested');
 }, 'failed-2'));
 
 it('3. an admin completes a project and is first asked about its open milestones', () => w.ui.walk(async () => {
@@ -105,39 +109,40 @@ it('3. an admin completes a project and is first asked about its open milestones
   expect((await db.read((store) => store.requests.getByReference(reference)))?.status).toBe('completed');
 }, 'failed-3'));
 
-it('4. the savings figures match across the digest, the annual report and open data', () => w.ui.walk(async () => {
+it('4. the savings figures match across the digest, the tab, the annual report and open data', () => w.ui.walk(async () => {
   const { ui, t } = w;
-  const pounds = (n: number) => `£${n.toLocaleString('en-GB')}`;
-  // Open data: every project's planned annual saving, and what it realised in this financial year.
-  const projects = (await (await fetch(`${t.bot.url}/open/programme.json`)).json()) as { plannedAnnualCashSaving: number | null; realisedSavings: { financialYear: string; cashSaving: number }[] }[];
-  const annual = await annualReport();
-  const year = annual.year;
-  const planned = pounds(projects.reduce((sum, p) => sum + (p.plannedAnnualCashSaving ?? 0), 0));
-  const realised = pounds(projects.reduce((sum, p) => sum + p.realisedSavings.filter((s) => s.financialYear === year).reduce((s, b) => s + b.cashSaving, 0), 0));
+  // Open data publishes the figures with their definitions; the Programme tab's API carries the same.
+  const truth = (await (await fetch(`${t.bot.url}/open/figures.json`)).json()) as ProgrammeFigures;
+  const tab = (await (await fetch(`${t.bot.url}/api/programme`)).json()) as { figures: ProgrammeFigures };
+  expect(tab.figures).toEqual(truth);
+  const expected = { planned: pounds(truth.planned.value), realised: pounds(truth.realised.value) };
 
   await ui.openChat('General');
   await ui.post('digest preview');
   await ui.page.getByText(/sent you the digest preview/).first().waitFor();
   await ui.openChat('Personal Chat');
   const digest = await ui.waitForText(/Digest preview/);
-  await ui.press('Show more', digest).catch(() => undefined);
+  await showMore(digest);
   await ui.shot('04-digest-savings', digest);
-  const digestWords = await digest.innerText();
+  expect(figures(await digest.innerText(), truth)).toEqual(expected);
 
-  expect({ digest: figures(digestWords), annual: figures(annual.words) }).toEqual({ digest: { planned, realised }, annual: { planned, realised } });
-
-  /** The annual report for this financial year, as the card in the chat shows it. */
-  async function annualReport(): Promise<{ year: string; words: string }> {
-    await ui.say('report annual');
-    const card = await ui.waitForText(/Realised cash savings|Realised in/);
-    await ui.shot('04-annual-report-savings', card);
-    const words = await card.innerText();
-    return { year: /\d{4}\/\d{2}/.exec(words)?.[0] ?? '', words };
-  }
+  await ui.say(`report annual ${truth.financialYear}`);
+  const annual = await ui.waitForText(`Annual progress and benefits report ${truth.financialYear}`);
+  await showMore(annual);
+  await ui.shot('04-annual-report-savings', annual);
+  expect(figures(await annual.innerText(), truth)).toEqual(expected);
 }, 'failed-4'));
 
-/** The planned and realised savings a card shows, as it prints them. */
-function figures(words: string): { planned: string; realised: string } {
-  const after = (label: RegExp) => new RegExp(`${label.source}[^£]*(£[\\d,]+)`).exec(words)?.[1] ?? `no ${label.source}`;
-  return { planned: after(/Planned/), realised: after(/Realised/) };
+const pounds = (n: number) => `£${n.toLocaleString('en-GB')}`;
+
+/** Opens a long card's second screen, if it has one. */
+async function showMore(card: Locator): Promise<void> {
+  const more = card.getByRole('button', { name: 'Show more' });
+  if ((await more.count()) > 0) await w.ui.press('Show more', card);
+}
+
+/** The planned and realised savings a card shows beside each figure's label, as it prints them. */
+function figures(words: string, truth: ProgrammeFigures): { planned: string; realised: string } {
+  const after = (label: string) => new RegExp(`${label.replace(/[/()]/g, '\\$&')}\\s*(£[\\d,]+)`).exec(words)?.[1] ?? `nothing beside "${label}"`;
+  return { planned: after(truth.planned.label), realised: after(truth.realised.label) };
 }
