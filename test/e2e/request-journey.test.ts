@@ -5,7 +5,7 @@
 import form from '../fixtures/request-form.json';
 import { MOCK_USERS } from '../../src/playground/mock-tenant';
 import { installationUpdate, conversationUpdateBotAdded, invokeAction, message, personalChatId } from './support/activities';
-import { action, attachedCard, input, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
+import { action, attachedCard, input, answerCard, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
 import { ENGINES, startTestBot, TestDatabase, type TestBot } from './support/test-bot';
 
 describe.each(ENGINES)('submitting a project request (%s)', (engine) => {
@@ -53,7 +53,7 @@ describe.each(ENGINES)('submitting a project request (%s)', (engine) => {
     expect(input(wrong, 'problem').value).toBe(form.problem);
     expect(action(wrong, 'request.submit').data.formId).toBe(formId);
 
-    const mine = invokeCard(await press('request.list', {}));
+    const mine = answerCard(await press('request.list', {}), t);
     expect(wordsOf(mine)).toContain('You have not submitted any requests yet.');
 
     const done = invokeCard(await press('request.submit', { formId, ...form }));
@@ -65,11 +65,11 @@ describe.each(ENGINES)('submitting a project request (%s)', (engine) => {
   });
 
   it('lists the request under My requests and opens it with its history', async () => {
-    const mine = invokeCard(await press('request.list', {}));
+    const mine = answerCard(await press('request.list', {}), t);
     expect(wordsOf(mine)).toContain(form.title);
     const reference = String(action(mine, 'request.view').data.reference);
     expect(reference).toMatch(/^DP-\d{4}-0001$/);
-    const detail = invokeCard(await press('request.view', { reference }));
+    const detail = answerCard(await press('request.view', { reference }), t);
     expect(wordsOf(detail)).toContain(form.reuseChecked);
     expect(wordsOf(detail)).toContain('Submitted');
     action(detail, 'request.withdraw');
@@ -83,7 +83,7 @@ describe.each(ENGINES)('submitting a project request (%s)', (engine) => {
   it("refuses someone else's request and audits the attempt", async () => {
     const refused = invokeMessage(await press('request.view', { reference: 'DP-2026-0001' }, MOCK_USERS.projectLeadLearning2));
     expect(refused).toMatch(/^Sorry, you cannot do that\. Only the requester and the Digital Strategy Group can see DP-2026-0001\.$/);
-    const mine = invokeCard(await press('request.list', {}, MOCK_USERS.projectLeadLearning2));
+    const mine = answerCard(await press('request.list', {}, MOCK_USERS.projectLeadLearning2), t);
     expect(wordsOf(mine)).not.toContain(form.title);
   });
 
@@ -103,7 +103,7 @@ describe.each(ENGINES)('submitting a project request (%s)', (engine) => {
     invokeCard(await press('request.submit', { formId, ...form, title: 'Bulky uplift booking online' }));
     expect(invokeMessage(await press('request.discard', { formId }))).toMatch(/nothing was submitted/);
     expect(invokeMessage(await press('request.confirm', { formId }))).toMatch(/no longer exists/);
-    const mine = invokeCard(await press('request.list', {}));
+    const mine = answerCard(await press('request.list', {}), t);
     expect(wordsOf(mine)).not.toContain('Bulky uplift booking online');
   });
 
@@ -120,7 +120,7 @@ describe.each(ENGINES)('submitting a project request (%s)', (engine) => {
   });
 
   it('lets the requester withdraw, and refuses a stale card', async () => {
-    const detail = invokeCard(await press('request.view', { reference: 'DP-2026-0002' }));
+    const detail = answerCard(await press('request.view', { reference: 'DP-2026-0002' }), t);
     const { data } = action(detail, 'request.withdraw');
     const withdrawn = invokeCard(await press('request.withdraw', data));
     expect(wordsOf(withdrawn)).toContain('Withdrawn');
@@ -131,7 +131,7 @@ describe.each(ENGINES)('submitting a project request (%s)', (engine) => {
   it('keeps everything across a restart', async () => {
     await t.stop();
     t = await startTestBot(db);
-    const mine = invokeCard(await press('request.list', {}));
+    const mine = answerCard(await press('request.list', {}), t);
     expect(wordsOf(mine)).toContain(form.title);
     expect(wordsOf(mine)).toMatch(/Withdrawn/);
   });

@@ -1,13 +1,11 @@
 import type { Actor } from '../../domain/people';
 import type { ProjectRequest } from '../../domain/request';
 import type { Deps } from '../deps';
-import type { Page } from '../../domain/paging';
-
-export const MY_REQUESTS_PAGE_SIZE = 5;
+import { PAGE_SIZE, type Page } from '../../domain/paging';
 
 /** The actor's own requests, newest first, one page at a time (pages count from 1). */
 export async function listMyRequests(deps: Deps, actor: Actor, page: number): Promise<{ page: number; pages: number; result: Page<ProjectRequest> }> {
-  const size = MY_REQUESTS_PAGE_SIZE;
+  const size = PAGE_SIZE;
   let result = await deps.store.requests.listByRequester(actor.id, (page - 1) * size, size);
   const pages = Math.max(1, Math.ceil(result.total / size));
   if (page > pages) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REFERENCE_PATTERN } from '../../domain/request';
+import { BACK_VERBS } from '../../presenters/back';
 
 /** Data shapes that several card actions share. */
 export const formId = z.string({ error: 'the form id is missing' }).regex(/^[A-Za-z0-9-]{1,64}$/, 'the form id is not valid');
@@ -45,6 +46,16 @@ export const isoDate = z
   .transform((v) => v || null)
   .refine((v) => v === null || /^\d{4}-\d{2}-\d{2}$/.test(v), 'enter the date as a date, like 2027-01-14');
 export const page = z.coerce.number().int().min(1).max(10_000).optional();
+
+/**
+ * Where a navigation press answers (see `view` in verb.ts): `here` draws the view in place of the pressed card
+ * (paging a list, Back); `back`, the list page a detail was opened from, does too and gives the view a Back button.
+ * With neither, the view is a new message below and the pressed card stays.
+ */
+export const place = {
+  here: toggle,
+  back: z.object({ verb: z.enum(BACK_VERBS, { error: 'the Back button does not name a list' }), page: page.transform((p) => p ?? 1) }).optional(),
+};
 
 /** A form's zod problems as sentences by field, to show under the inputs. */
 export const fieldErrors = (error: z.ZodError): Record<string, string> =>

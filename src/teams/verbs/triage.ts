@@ -12,14 +12,15 @@ import { questionCard } from '../../presenters/question';
 import { triageCard } from '../../presenters/triage';
 import { card, type Reply } from '../reply';
 import { optionalTyped, personId, reference, toggle, typed, version } from './schemas';
-import { verb } from './verb';
+import { verb, view } from './verb';
 
 /** The DSG's actions on a triage card, and the requester's answer to a question. */
 
 const decided = { reference, version };
 
 /** The triage card as it now stands, with the strand's Digital Leader @mentioned (as in the channel). */
-const triage = async (view: Promise<TriageView>): Promise<Reply> => card(triageCard({ ...(await view), mentionLeader: true }));
+const triageCardOf = async (found: Promise<TriageView>) => triageCard({ ...(await found), mentionLeader: true });
+const triage = async (found: Promise<TriageView>): Promise<Reply> => card(await triageCardOf(found));
 
 export const requestApprove = verb(
   'request.approve',
@@ -50,4 +51,4 @@ export const requestAnswer = verb('request.answer', z.object({ reference, answer
   return card(questionCard(request, question, true));
 });
 
-export const requestTriage = verb('request.triage', z.object({ reference }).loose(), ({ deps, actor }, d) => triage(showTriage(deps, actor, d.reference)));
+export const requestTriage = view('request.triage', { reference }, ({ deps, actor }, d) => triageCardOf(showTriage(deps, actor, d.reference)));

@@ -1,4 +1,5 @@
 /** Reading the cards the bot returns, as a person would: the words on them and the buttons. */
+import type { FakeConnector } from './fake-connector';
 
 type Json = Record<string, unknown>;
 
@@ -66,4 +67,15 @@ export function attachedCard(activity: { attachments?: Array<{ contentType: stri
   const attachment = activity.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
   if (!attachment) throw new Error(`no card attached: ${JSON.stringify(activity).slice(0, 300)}`);
   return attachment.content as Json;
+}
+
+/**
+ * The card a press answered with: the invoke response's card, or, when the answer went below the pressed card as a
+ * new message (navigation; the invoke is answered "Opened below." and the pressed card stays), that message's card.
+ */
+export function answerCard(body: any, t: { connector: FakeConnector; lastPosted?: string }): Json {
+  if (body?.type !== 'application/vnd.microsoft.activity.message' || body.value !== 'Opened below.') return invokeCard(body);
+  const sent = t.connector.activities().filter((a) => a.kind === 'reply' && a.replyToId === t.lastPosted && a.activity.attachments);
+  if (sent.length !== 1) throw new Error(`the press answered "Opened below." but sent ${sent.length} messages in reply to it`);
+  return attachedCard(sent[0].activity);
 }
