@@ -10,28 +10,13 @@ import { seedDemo } from '../../src/demo/seed';
 import { PAGE_SIZE } from '../../src/domain/paging';
 import { openStore } from '../../src/storage/open-store';
 import { channelMention, invokeAction, message, personalChatId, submit } from './support/activities';
-import { action, attachedCard, answerCard, invokeCard, invokeMessage, isCardOf, wordsOf } from './support/card-reading';
+import { action, attachedCard, answerCard, executes, invokeCard, invokeMessage, isCardOf, wordsOf } from './support/card-reading';
 import type { RecordedActivity } from './support/fake-connector';
 import { startTestBot, TestDatabase, type TestBot } from './support/test-bot';
 
 const { councilOfficer, dsgAdmin, dsgChair } = MOCK_USERS;
 type User = (typeof MOCK_USERS)[keyof typeof MOCK_USERS];
 type Json = Record<string, unknown>;
-
-/** Every Action.Execute on a card (buttons and tappable containers), as [title, verb, data]. */
-function buttons(card: unknown): Array<{ title: string; verb: string; data: Json }> {
-  const found: Array<{ title: string; verb: string; data: Json }> = [];
-  const walk = (n: unknown): void => {
-    if (Array.isArray(n)) n.forEach(walk);
-    else if (n && typeof n === 'object') {
-      const o = n as Json;
-      if (o.type === 'Action.Execute') found.push({ title: String(o.title), verb: String(o.verb), data: (o.data ?? {}) as Json });
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-}
 
 describe('cards that keep your place (SQLite)', () => {
   let db: TestDatabase;
@@ -93,7 +78,7 @@ describe('cards that keep your place (SQLite)', () => {
     expect(wordsOf(digest)).toContain('Digest preview');
     const digestId = repliesToLast()[0].id;
 
-    const item = buttons(digest).find((b) => b.verb === 'project.view')!;
+    const item = executes(digest).find((b) => b.verb === 'project.view')!;
     expect(item.title).toMatch(/^Open DP-\d{4}-\d{4}$/);
     expect(invokeMessage(await press(item.verb, item.data, dsgChair))).toBe('Opened below.');
     expect(isCardOf(attachedCard(repliesToLast()[0].activity), String(item.data.reference))).toBe(true);
@@ -110,7 +95,7 @@ describe('cards that keep your place (SQLite)', () => {
     const first = answerCard(await press('request.list', {}), t);
     // The demo gives the Council Officer 24 requests, and one was submitted above: three pages of PAGE_SIZE.
     expect(wordsOf(first)).toContain('25 requests, newest first. Page 1 of 3.');
-    expect(buttons(first).filter((b) => b.verb === 'request.view')).toHaveLength(PAGE_SIZE);
+    expect(executes(first).filter((b) => b.verb === 'request.view')).toHaveLength(PAGE_SIZE);
 
     // Paging stays in the card the person opened: the invoke answers with the next page, which replaces it.
     const next = action(first, 'request.list');
@@ -119,7 +104,7 @@ describe('cards that keep your place (SQLite)', () => {
     expect(wordsOf(second)).toContain('Page 2 of 3.');
     expect(repliesToLast()).toEqual([]);
 
-    const open = buttons(second).find((b) => b.verb === 'request.view')!;
+    const open = executes(second).find((b) => b.verb === 'request.view')!;
     expect(open.title).toBe('Open');
     const detail = invokeCard(await press(open.verb, open.data));
     expect(wordsOf(detail)).toMatch(new RegExp(`^${String(open.data.reference)}\\b`));
@@ -135,7 +120,7 @@ describe('cards that keep your place (SQLite)', () => {
     ];
     for (const l of lists) {
       const first = answerCard(await press(l.list, {}, dsgChair), t);
-      expect(buttons(first).filter((b) => b.verb === l.open)).toHaveLength(PAGE_SIZE);
+      expect(executes(first).filter((b) => b.verb === l.open)).toHaveLength(PAGE_SIZE);
       const second = invokeCard(await press(l.list, action(first, l.list).data, dsgChair));
       expect(wordsOf(second)).toMatch(/Page 2 of \d+\./);
       const open = action(second, l.open);
@@ -151,7 +136,7 @@ describe('cards that keep your place (SQLite)', () => {
     const cards = [answerCard(await press('request.list', {}), t), answerCard(await press('request.pending', {}, dsgChair), t), answerCard(await press('programme.show', {}, dsgChair), t)];
     const opening = new Set(['request.view', 'request.triage', 'project.view']);
     for (const card of cards) {
-      const titles = buttons(card).filter((b) => opening.has(b.verb)).map((b) => b.title);
+      const titles = executes(card).filter((b) => opening.has(b.verb)).map((b) => b.title);
       expect(titles.length).toBeGreaterThan(0);
       for (const title of titles) expect(title).toMatch(/^Open\b/);
       expect(wordsOf(card)).not.toMatch(/\bView\b/);

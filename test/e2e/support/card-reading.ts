@@ -20,12 +20,18 @@ export function wordsOf(card: unknown): string {
   return words.join('\n');
 }
 
-/** The Action.Execute with this verb (the first), or throws listing the verbs there are. */
-export function action(card: unknown, verb: string): { title: string; verb: string; data: Json } {
+/** Every Action.Execute on a card, buttons and tappable containers alike, in order. */
+export function executes(card: unknown): { title: string; verb: string; data: Json }[] {
   const found: { title: string; verb: string; data: Json }[] = [];
   walk(card, (n) => {
     if (n.type === 'Action.Execute') found.push({ title: String(n.title), verb: String(n.verb), data: (n.data ?? {}) as Json });
   });
+  return found;
+}
+
+/** The Action.Execute with this verb (the first), or throws listing the verbs there are. */
+export function action(card: unknown, verb: string): { title: string; verb: string; data: Json } {
+  const found = executes(card);
   const hit = found.find((a) => a.verb === verb);
   if (!hit) throw new Error(`no ${verb} button on the card; it has: ${found.map((a) => a.verb).join(', ') || 'none'}`);
   return hit;
