@@ -5,7 +5,7 @@ import { isIsoDate } from '../domain/request-form';
 import type { ProjectRequest } from '../domain/request';
 import { countOf, pounds } from '../domain/words';
 import { fitToSize } from './fit';
-import { clip, isHttpsUrl, nonBlank, ownerLines, priorityWords, statusLabel } from './format';
+import { clip, isHttpsUrl, linkTitle, nonBlank, ownerLines, priorityWords, statusLabel } from './format';
 import type { AdaptiveCardJson } from './render';
 import { INPUT_LIMITS, PROJECT_FORM_FIELDS, type ProjectData, type ProjectFieldErrors, type ProjectFormField, type ProjectFormValues } from './types';
 
@@ -208,10 +208,10 @@ export function projectCard(input: ProjectCardInput): AdaptiveCardJson {
       canRecordBenefit: input.canRecordBenefit ?? false,
       version: project.version,
     };
-    if (bcLink) data.businessCase.link = clip(bcLink, LINK_SHOWN_CHARS);
+    if (bcLink) data.businessCase.link = clip(linkTitle(bcLink), LINK_SHOWN_CHARS);
     if (isHttpsUrl(bcLink)) data.businessCase.url = bcLink;
     if (project.businessCase.date) data.businessCase.date = ukDate(project.businessCase.date);
-    if (planLink) data.planLink = clip(planLink, LINK_SHOWN_CHARS);
+    if (planLink) data.planLink = clip(linkTitle(planLink), LINK_SHOWN_CHARS);
     if (isHttpsUrl(planLink)) data.planUrl = planLink;
     const resourcingNote = nonBlank(project.resourcing.note);
     if (resourcingNote) data.resourcing.note = clip(resourcingNote, level.text);

@@ -10,7 +10,7 @@ import { INPUT_LIMITS, type Choice } from '../../src/presenters/types';
 import { MAX_MILESTONES_SHOWN, projectCard } from '../../src/presenters/project';
 import { TRIAGE_TEXT_CHARS, triageCard, type TriageCardInput } from '../../src/presenters/triage';
 import { actionWords } from '../../src/domain/audit';
-import { changeWords } from '../../src/presenters/format';
+import { changeWords, linkTitle } from '../../src/presenters/format';
 import { noticeCard } from '../../src/presenters/notice';
 import { pendingCard } from '../../src/presenters/pending';
 import { programmeCard } from '../../src/presenters/programme';
@@ -520,7 +520,7 @@ describe('projectCard', () => {
         'Project Manager: Not assigned',
         'Status: Drafting',
         'Date: 30 Nov 2026',
-        'Link: https://council.sharepoint.com/sites/dsg/DP-2026-0012-business-case.docx',
+        'Document: DP-2026-0012-business-case.docx',
         'Confirmed: No',
         'Note: Waiting for the ICT service plan for 2027/28.',
         'Data protection impact assessment: In progress',
@@ -572,7 +572,7 @@ describe('projectCard', () => {
       const card = projectCard(input({ project: aProject({ businessCase: { status: 'submitted', link, date: null } }) }));
       expectValid(card);
       expect(find(card, (o) => o.type === 'Action.OpenUrl')).toEqual([]);
-      expect(paragraphs(card)).toContain(`Link: ${link}`);
+      expect(paragraphs(card)).toContain(`Document: ${link}`);
     }
   });
 
@@ -815,7 +815,7 @@ describe('historyCard', () => {
     expect(paragraphs(card)).toEqual([
       'DP-2026-0012 – Online booking for bulky uplifts',
       '6 changes, newest first.',
-      '3 Dec 2026, 11:00 · Project Lead (Waste Services) 2 · Business case updated (business case: Not started → Drafting; business case link: none → https://council.sharepoint.com/bc.docx)',
+      '3 Dec 2026, 11:00 · Project Lead (Waste Services) 2 · Business case updated (business case: Not started → Drafting; business case link: none → bc.docx)',
       '3 Dec 2026, 10:45 · Digital Leader (Customers) 1 · Owners assigned (Project Lead: none → Project Lead (Waste Services) 2)',
       '3 Dec 2026, 10:30 · DSG Chair · Approved (status: Under review → Approved; priority: High; priority project: yes)',
       '2 Dec 2026, 15:12 · Requester (Waste Services) 4 · Answered (status: More information requested → Under review)',
@@ -849,6 +849,17 @@ describe('historyCard', () => {
     const card = historyCard('DP-2026-0012', long(LIMITS.title), many);
     expectValid(card);
     expect(cardBytes(card)).toBeLessThan(MAX_CARD_BYTES);
+  });
+});
+
+describe('linkTitle', () => {
+  it("names a document by its decoded name, never its raw address", () => {
+    expect(linkTitle('https://council.sharepoint.com/sites/DSG/Shared%20Documents/Bulky%20uplift%20business%20case.docx')).toBe('Bulky uplift business case.docx');
+    expect(linkTitle('https://council.sharepoint.com/:w:/r/sites/DSG/_layouts/15/Doc.aspx?sourcedoc=%7B1234%7D&file=Plan%20for%20DP-2026-0012.docx&action=default')).toBe('Plan for DP-2026-0012.docx');
+    expect(linkTitle('https://council.sharepoint.com/sites/DSG/Shared%20Documents/Plans/')).toBe('Plans');
+    expect(linkTitle('https://council.sharepoint.com')).toBe('council.sharepoint.com');
+    expect(linkTitle('https://x.example/100%25%zz')).toBe('100%25%zz');
+    expect(linkTitle('\\\\fileserver\\dsg\\bc.docx')).toBe('\\\\fileserver\\dsg\\bc.docx');
   });
 });
 
