@@ -1,4 +1,4 @@
-import type { Digest } from '../domain/digest';
+import type { Digest, FullList } from '../domain/digest';
 import { pounds } from '../domain/words';
 import { fitToSize } from './fit';
 import { clip } from './format';
@@ -14,6 +14,15 @@ const DIGEST_LEVELS = [
   { items: 3, title: 50 },
   { items: 2, title: 40 },
 ] as const;
+
+const LIST_VERBS: Record<FullList['list'], string> = { pending: 'request.pending', programme: 'programme.show', milestones: 'milestone.list' };
+
+/** "Show all 12": the button under a cut list that opens the list holding every item. */
+function showAll(all: FullList, total: number) {
+  const { list, ...data } = all;
+  const verb = LIST_VERBS[list];
+  return { title: `Show all ${total}`, verb, data, fallbackData: { verb, ...data } };
+}
 
 /** Strand names without the common "Digital ", so the bar chart's labels fit a phone. */
 const shortStrand = (name: string): string => name.replace(/^Digital /, '');
@@ -37,7 +46,8 @@ export function digestCard(digest: Digest): AdaptiveCardJson {
         const more = s.more + Math.max(0, s.items.length - level.items);
         return {
           heading: s.title,
-          moreText: more > 0 ? `and ${more} more – type \`${s.moreCommand}\`` : '',
+          moreText: more > 0 ? `and ${more} more` : '',
+          ...(more > 0 && { showAll: showAll(s.all, s.items.length + s.more) }),
           items: s.items.slice(0, level.items).map((i) => ({
             reference: i.reference,
             title: clip(i.title, level.title),

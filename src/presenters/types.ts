@@ -267,6 +267,18 @@ interface PendingData {
   hasNext: boolean;
 }
 
+interface MilestonesData {
+  heading: string;
+  summary: string;
+  /** The list and its start date, carried by Previous and Next. */
+  which: string;
+  since: string;
+  items: { reference: string; title: string; detail: string; color: 'attention' | 'default'; subtle: boolean }[];
+  page: number;
+  hasPrevious: boolean;
+  hasNext: boolean;
+}
+
 interface ProgrammeData {
   summary: string;
   groups: {
@@ -439,8 +451,10 @@ interface DigestData {
   showPending: boolean;
   sections: {
     heading: string;
-    /** "and 12 more – type `programme`", or empty. */
+    /** "and 12 more", or empty. */
     moreText: string;
+    /** With moreText: the button that opens the list holding them all. */
+    showAll?: { title: string; verb: string; data: Record<string, string>; fallbackData: Record<string, string> };
     items: { reference: string; title: string; detail: string; color: 'attention' | 'default'; subtle: boolean; verb: 'project.view' | 'request.view' }[];
   }[];
   projectCount: number;
@@ -481,6 +495,7 @@ export interface CardDataMap {
   project: ProjectData;
   pending: PendingData;
   programme: ProgrammeData;
+  milestones: MilestonesData;
   history: HistoryData;
   notice: NoticeData;
   reminder: ReminderData;
@@ -505,6 +520,7 @@ export const CARD_NAMES: readonly CardName[] = [
   'project',
   'pending',
   'programme',
+  'milestones',
   'history',
   'notice',
   'reminder',

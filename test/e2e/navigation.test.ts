@@ -91,6 +91,22 @@ describe('cards that keep your place (SQLite)', () => {
     expect(t.connector.activities().filter((a) => a.kind === 'update' && a.id === digestId)).toEqual([]);
   });
 
+  it('leads each "and N more" of the digest to a list that has them all, milestones included', async () => {
+    await t.post(message('digest preview', { ...t.opts, from: dsgChair }));
+    const digest = attachedCard(repliesToLast()[0].activity);
+    const showAll = executes(digest).filter((b) => b.title.startsWith('Show all'));
+    const milestones = showAll.filter((b) => b.verb === 'milestone.list');
+    expect(milestones.length).toBeGreaterThan(0);
+    for (const b of milestones) {
+      expect(invokeMessage(await press(b.verb, b.data, dsgChair))).toBe('Opened below.');
+      const list = attachedCard(repliesToLast()[0].activity);
+      const total = Number(/^Show all (\d+)$/.exec(b.title)![1]);
+      expect(wordsOf(list)).toContain(`${total} milestones,`);
+      expect(executes(list).filter((o) => o.verb === 'project.view')).toHaveLength(Math.min(total, PAGE_SIZE));
+      expect(executes(list).every((o) => o.verb !== 'project.view' || o.title === 'Open project')).toBe(true);
+    }
+  });
+
   it('opens a request from page 2 of My requests in place of the list, and Back returns to page 2', async () => {
     const first = answerCard(await press('request.list', {}), t);
     // The demo gives the Council Officer 24 requests, and one was submitted above: three pages of PAGE_SIZE.

@@ -1,6 +1,6 @@
 import { dsgSetup, settingsSave, settingsShow } from './dsg';
 import { helpShow } from './help';
-import { historyShow, programmeShow, requestPending } from './lists';
+import { historyShow, milestoneList, programmeShow, requestPending } from './lists';
 import { benefitRecord, milestoneAdd, milestoneDone, projectBusinessCase, projectDpia, projectPlan, projectResourcing, projectStatus, projectView } from './project';
 import { requestConfirm, requestDiscard, requestDraft, requestEdit, requestSubmit } from './request-form';
 import { requestList } from './request-list';
@@ -40,6 +40,7 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     requestTriage,
     requestPending,
     programmeShow,
+    milestoneList,
     historyShow,
     projectView,
     projectBusinessCase,
