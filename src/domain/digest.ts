@@ -9,7 +9,7 @@ import { OPEN_STATUSES, PRIORITY_ORDER } from './open-data';
 import { ukDate } from './dates';
 import { financialYearOf, isOverdue, type Milestone, type MissingItem, MISSING_LABELS, type Project, whatIsMissing } from './project';
 import type { ReminderKind, ReminderState } from './reminders';
-import { daysWaiting, type ProjectRequest, STATUS_LABELS, waitingTooLong } from './request';
+import { daysWaiting, type ProjectRequest, STATUS_LABELS, waitingForRequesterSince, waitingTooLong } from './request';
 import { countOf } from './words';
 
 /** Items shown per section; the rest are counted ("and 12 more"). Keeps every digest card well under 28 KB. */
@@ -168,7 +168,7 @@ export interface ProgrammeMilestone {
 
 export const MILESTONE_LIST_TITLES: Record<MilestoneListKind, string> = {
   'due-soon': `Milestones due in the next ${DUE_SOON_DAYS} days`,
-  overdue: 'Overdue milestones',
+  overdue: 'Late milestones',
   completed: 'Milestones completed',
 };
 
@@ -197,7 +197,7 @@ export function programmeMilestones(
 /** A listed milestone's line under its title: when it is due or was done, and its project. */
 export function milestoneDetail({ milestone: m, request }: ProgrammeMilestone, which: MilestoneListKind, today: string): string {
   if (which === 'due-soon') return `Due ${ukDate(m.due)} · ${request.title}`;
-  if (which === 'overdue') return `Overdue: due ${ukDate(m.due)}, ${countOf(daysBetween(m.due, today), 'day')} ago · ${request.title}`;
+  if (which === 'overdue') return `Late: due ${ukDate(m.due)}, ${countOf(daysBetween(m.due, today), 'day')} ago · ${request.title}`;
   return `Done ${ukDate(m.completedOn ?? '')} · ${request.title}`;
 }
 
@@ -253,10 +253,13 @@ export function buildDigest(src: DigestSource): Digest {
         .map((r) => {
           const age = daysWaiting(r, today);
           const stale = waitingTooLong(r, today);
+          const askedSince = waitingForRequesterSince(r);
           return {
             reference: r.reference,
             title: r.title,
-            detail: `${stale ? 'Waiting too long: ' : 'Waiting '}${countOf(age, 'day')} · ${STATUS_LABELS[r.status]}`,
+            detail: askedSince
+              ? `Waiting for the requester since ${ukDate(askedSince)} · ${STATUS_LABELS[r.status]}`
+              : `${stale ? 'Waiting too long: ' : 'Waiting '}${countOf(age, 'day')} · ${STATUS_LABELS[r.status]}`,
             highlight: stale,
             opens: 'request' as const,
           };

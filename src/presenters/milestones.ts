@@ -4,7 +4,7 @@ import { countOf } from '../domain/words';
 import { clip } from './format';
 import { type AdaptiveCardJson, render } from './render';
 
-const ORDER_WORDS: Record<MilestoneListKind, string> = { 'due-soon': 'soonest first', overdue: 'longest overdue first', completed: 'newest first' };
+const ORDER_WORDS: Record<MilestoneListKind, string> = { 'due-soon': 'soonest first', overdue: 'longest late first', completed: 'newest first' };
 
 /** One page of a milestone list (what a digest's "Show all" opens), each milestone with Open project. */
 export function milestonesCard(list: {

@@ -18,6 +18,7 @@ const EXPECTED: Record<Action, Role[]> = {
   'project.view': ROLES,
   'project.edit': ['digital-leader', 'project-lead', 'project-manager', 'chair', 'admin'],
   'project.history': ['requester', 'dsg-member', 'chair', 'digital-leader', 'project-lead', 'project-manager', 'admin'],
+  'project.reopen': ['chair', 'admin'],
   'reminders.run': ['chair', 'admin'],
   'benefit.record': ['project-lead', 'project-manager', 'digital-leader', 'chair'],
   'digest.subscribe': ['dsg-member', 'chair', 'admin'],

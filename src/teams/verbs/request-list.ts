@@ -5,6 +5,6 @@ import { page } from './schemas';
 import { view } from './verb';
 
 export const requestList = view('request.list', { page }, async ({ deps, actor }, data) => {
-  const { page: current, result } = await listMyRequests(deps, actor, data.page ?? 1);
-  return myRequestsCard(result, current, PAGE_SIZE);
+  const { page: current, result, actionNeeded } = await listMyRequests(deps, actor, data.page ?? 1);
+  return myRequestsCard(result, current, PAGE_SIZE, actionNeeded);
 });

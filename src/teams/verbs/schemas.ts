@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { REFERENCE_PATTERN } from '../../domain/request';
-import { BACK_VERBS } from '../../presenters/back';
+import { BACK_LISTS } from '../../presenters/back';
 
 /** Data shapes that several card actions share. */
 export const formId = z.string({ error: 'the form id is missing' }).regex(/^[A-Za-z0-9-]{1,64}$/, 'the form id is not valid');
@@ -45,6 +45,8 @@ export const isoDate = z
   .optional()
   .transform((v) => v || null)
   .refine((v) => v === null || /^\d{4}-\d{2}-\d{2}$/.test(v), 'enter the date as a date, like 2027-01-14');
+/** A guarded press: none (show the confirmation), `confirm` (do it) or `cancel` (the card as it was). */
+export const step = z.enum(['confirm', 'cancel'], { error: 'the confirmation step is not valid' }).optional();
 export const page = z.coerce.number().int().min(1).max(10_000).optional();
 
 /**
@@ -54,7 +56,12 @@ export const page = z.coerce.number().int().min(1).max(10_000).optional();
  */
 export const place = {
   here: toggle,
-  back: z.object({ verb: z.enum(BACK_VERBS, { error: 'the Back button does not name a list' }), page: page.transform((p) => p ?? 1) }).optional(),
+  back: z
+    .discriminatedUnion('verb', [
+      z.object({ verb: z.enum(BACK_LISTS), page: page.transform((p) => p ?? 1) }),
+      z.object({ verb: z.literal('request.similar'), formId }),
+    ], { error: 'the Back button does not name a list' })
+    .optional(),
 };
 
 /** A form's zod problems as sentences by field, to show under the inputs. */
