@@ -130,7 +130,7 @@ function cards(): Record<CardName, AdaptiveCardJson[]> {
     project: [projectCard({ request: approved, project, today: TODAY, canEdit: true, canRecordBenefit: true, values: { m1Title: HOSTILE, note: HOSTILE } })],
     pending: [pendingCard({ items: [request], total: 1 }, 1, 10, TODAY)],
     programme: [programmeCard([{ project, request: approved }], 1, 10, 1, TODAY)],
-    milestones: (['due-soon', 'overdue', 'completed'] as const).map((which) => {
+    milestones: (['overdue', 'completed'] as const).map((which) => {
       const items = programmeMilestones([{ project, request: approved }], which, TODAY, '2026-10-01').map((pm) => ({ ...pm, detail: milestoneDetail(pm, which, TODAY) }));
       return milestonesCard({ which, since: '2026-10-01', items, page: 1, pages: 1, total: items.length });
     }),
