@@ -111,7 +111,7 @@ describe('cards that keep your place (SQLite)', () => {
     const first = answerCard(await press('request.list', {}), t);
     // The demo gives the Council Officer 24 requests, and one was submitted above: three pages of PAGE_SIZE.
     expect(wordsOf(first)).toContain('25 requests, newest first. Page 1 of 3.');
-    expect(executes(first).filter((b) => b.verb === 'request.view')).toHaveLength(PAGE_SIZE);
+    expect(executes(first).filter((b) => b.verb === 'request.view' && b.title === 'Open')).toHaveLength(PAGE_SIZE);
 
     // Paging stays in the card the person opened: the invoke answers with the next page, which replaces it.
     const next = action(first, 'request.list');
@@ -120,7 +120,7 @@ describe('cards that keep your place (SQLite)', () => {
     expect(wordsOf(second)).toContain('Page 2 of 3.');
     expect(repliesToLast()).toEqual([]);
 
-    const open = executes(second).find((b) => b.verb === 'request.view')!;
+    const open = executes(second).find((b) => b.verb === 'request.view' && b.title === 'Open')!;
     expect(open.title).toBe('Open');
     const detail = invokeCard(await press(open.verb, open.data));
     expect(wordsOf(detail)).toMatch(new RegExp(`^${String(open.data.reference)}\\b`));
@@ -152,9 +152,10 @@ describe('cards that keep your place (SQLite)', () => {
     const cards = [answerCard(await press('request.list', {}), t), answerCard(await press('request.pending', {}, dsgChair), t), answerCard(await press('programme.show', {}, dsgChair), t)];
     const opening = new Set(['request.view', 'request.triage', 'project.view']);
     for (const card of cards) {
+      // Each opens with Open (My requests' Action needed opens the request to answer it: Answer).
       const titles = executes(card).filter((b) => opening.has(b.verb)).map((b) => b.title);
-      expect(titles.length).toBeGreaterThan(0);
-      for (const title of titles) expect(title).toMatch(/^Open\b/);
+      expect(titles.filter((title) => /^Open\b/.test(title)).length).toBeGreaterThan(0);
+      for (const title of titles) expect(title).toMatch(/^(Open\b|Answer$)/);
       expect(wordsOf(card)).not.toMatch(/\bView\b/);
     }
   });
