@@ -330,6 +330,18 @@ interface PendingData {
   hasNext: boolean;
 }
 
+interface MilestonesData {
+  heading: string;
+  summary: string;
+  /** The list and its start date, carried by Previous and Next. */
+  which: string;
+  since: string;
+  items: { reference: string; title: string; detail: string; color: 'attention' | 'default'; subtle: boolean }[];
+  page: number;
+  hasPrevious: boolean;
+  hasNext: boolean;
+}
+
 interface ProgrammeData {
   summary: string;
   /** Each group and project has an id; those after the first screen's are hidden until "Show more". */
@@ -507,10 +519,12 @@ interface DigestData {
   showPending: boolean;
   sections: {
     heading: string;
-    /** "and 12 more – type `programme`", or empty; hidden at first when some of the section's items are. */
+    /** "and 12 more", or empty; hidden at first when some of the section's items are. */
     moreText: string;
     moreTextId: string;
     moreTextVisible: boolean;
+    /** With moreText: the button that opens the list holding them all. */
+    showAll?: { title: string; verb: string; data: Record<string, string>; fallbackData: Record<string, string> };
     /** Each item has an id; those after the first screen's are hidden until "Show more". */
     items: { id: string; visible: boolean; reference: string; title: string; detail: string; color: 'attention' | 'default'; subtle: boolean; verb: 'project.view' | 'request.view' }[];
   }[];
@@ -585,6 +599,7 @@ export interface CardDataMap {
   project: ProjectData;
   pending: PendingData;
   programme: ProgrammeData;
+  milestones: MilestonesData;
   history: HistoryData;
   notice: NoticeData;
   reminder: ReminderData;
@@ -613,6 +628,7 @@ export const CARD_NAMES: readonly CardName[] = [
   'project',
   'pending',
   'programme',
+  'milestones',
   'history',
   'notice',
   'reminder',

@@ -18,8 +18,10 @@ describe('digestCard', () => {
     expect(cardProblems(card)).toEqual([]);
     expect(cardBytes(card)).toBeLessThanOrEqual(DIGEST_BUDGET_BYTES);
     // Cut lists say how many more there are and how to see them all.
-    expect(visibleText(card)).toMatch(/and \d+ more – type `pending`/);
-    expect(visibleText(card)).toMatch(/and \d+ more – type `programme`/);
+    expect(visibleText(card)).toMatch(/\band \d+ more\n/);
+    const showAll = ofType(card, 'Action.Execute').filter((a) => String(a.title).startsWith('Show all'));
+    expect(new Set(showAll.map((a) => a.verb))).toEqual(new Set(['request.pending', 'programme.show', 'milestone.list']));
+    expect(showAll.filter((a) => a.verb === 'milestone.list').map((a) => (a.data as { which: string }).which)).toEqual(['due-soon', 'overdue', 'completed']);
   });
 
   it('shows each chart with its numbers in words beside it, and opens each item with Action.Execute', () => {

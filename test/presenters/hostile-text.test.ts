@@ -16,6 +16,8 @@ import { historyCard } from '../../src/presenters/history';
 import { myRequestsCard } from '../../src/presenters/my-requests';
 import { noticeCard } from '../../src/presenters/notice';
 import { pendingCard } from '../../src/presenters/pending';
+import { milestonesCard } from '../../src/presenters/milestones';
+import { milestoneDetail, programmeMilestones } from '../../src/domain/digest';
 import { programmeCard } from '../../src/presenters/programme';
 import { projectCard } from '../../src/presenters/project';
 import { questionCard } from '../../src/presenters/question';
@@ -128,6 +130,10 @@ function cards(): Record<CardName, AdaptiveCardJson[]> {
     project: [projectCard({ request: approved, project, today: TODAY, canEdit: true, canRecordBenefit: true, values: { m1Title: HOSTILE, note: HOSTILE } })],
     pending: [pendingCard({ items: [request], total: 1 }, 1, 10, TODAY)],
     programme: [programmeCard([{ project, request: approved }], 1, 10, 1, TODAY)],
+    milestones: (['overdue', 'completed'] as const).map((which) => {
+      const items = programmeMilestones([{ project, request: approved }], which, TODAY, '2026-10-01').map((pm) => ({ ...pm, detail: milestoneDetail(pm, which, TODAY) }));
+      return milestonesCard({ which, since: '2026-10-01', items, page: 1, pages: 1, total: items.length });
+    }),
     history: [historyCard(request.reference, HOSTILE, events)],
     notice: [noticeCard({ title: HOSTILE, lines: [HOSTILE] })],
     'reminders-preview': [remindersPreviewCard({ people: [{ name: HOSTILE, items: reminderItems }], escalate: reminderItems, undelivered: [{ key: HOSTILE, reason: HOSTILE }] })],

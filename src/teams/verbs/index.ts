@@ -1,6 +1,6 @@
 import { dsgSetup, settingsSave, settingsShow } from './dsg';
 import { chatGreet, chatThanks, helpShow } from './help';
-import { historyShow, programmeShow, requestPending } from './lists';
+import { historyShow, milestoneList, programmeShow, requestPending } from './lists';
 import { benefitRecord, milestoneAdd, milestoneDone, projectBusinessCase, projectDpia, projectPlan, projectResourcing, projectReopen, projectStatus, projectView } from './project';
 import { requestBack, requestConfirm, requestDiscard, requestDraft, requestEdit, requestNext, requestSubmit } from './request-form';
 import { requestList } from './request-list';
@@ -46,6 +46,7 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     requestTriage,
     requestPending,
     programmeShow,
+    milestoneList,
     historyShow,
     projectView,
     projectBusinessCase,
