@@ -1,8 +1,10 @@
-import { type OpenProject, openProgramme, toCsv } from '../domain/open-data';
+import { countedProject, programmeFigures, type ProgrammeFigures } from '../domain/figures';
+import { figuresCsv, type OpenProject, openProgramme, toCsv } from '../domain/open-data';
+import { financialYearOf } from '../domain/project';
 import type { Deps } from './deps';
 
-/** What publishing the open data needs: the store only. */
-export type OpenDataDeps = Pick<Deps, 'store'>;
+/** What publishing the open data needs: the store, and the clock and calendar for the current financial year. */
+export type OpenDataDeps = Pick<Deps, 'store' | 'clock' | 'calendar'>;
 
 /** The published Digital Programme (approved, in delivery or completed; non-personal fields only). */
 export async function openProgrammeJson(deps: OpenDataDeps): Promise<OpenProject[]> {
@@ -12,4 +14,19 @@ export async function openProgrammeJson(deps: OpenDataDeps): Promise<OpenProject
 /** The same programme as RFC 4180 CSV, safe to open in a spreadsheet. */
 export async function openProgrammeCsv(deps: OpenDataDeps): Promise<string> {
   return toCsv(await openProgrammeJson(deps));
+}
+
+/** The programme's figures for the current financial year, each with its definition (the digest's, the tab's and the annual report's). */
+export async function openFiguresJson(deps: OpenDataDeps): Promise<ProgrammeFigures> {
+  const financialYear = financialYearOf(deps.calendar.londonDate(deps.clock.now()));
+  const records = await deps.store.projects.listWithRequests();
+  return programmeFigures(
+    records.map((r) => countedProject(r, financialYear)),
+    financialYear,
+  );
+}
+
+/** The same figures as CSV. */
+export async function openFiguresCsv(deps: OpenDataDeps): Promise<string> {
+  return figuresCsv(await openFiguresJson(deps));
 }

@@ -6,21 +6,10 @@
  */
 import { londonDate } from './calendar';
 import { STRANDS, strandName } from './catalogue';
+import { countedProject, type Figure, type MilestoneFigures, milestoneFigures, parseFinancialYear, programmeFigures, type ProgrammeFigures } from './figures';
 import { csvCell } from './open-data';
-import { isOverdue, PRIORITY_LABELS, type Project } from './project';
+import { PRIORITY_LABELS, type Project } from './project';
 import { type ProjectRequest, STATUS_LABELS } from './request';
-
-const FINANCIAL_YEAR = /^(\d{4})[/-](\d{2}|\d{4})$/;
-
-/** `2026/27` (also `2026-27`, `2026/2027`) → its canonical name and first and last dates; null if not a financial year. */
-export function parseFinancialYear(text: string): { name: string; first: string; last: string } | null {
-  const m = FINANCIAL_YEAR.exec(text.trim());
-  if (!m) return null;
-  const start = Number(m[1]);
-  const end = m[2].length === 2 ? Math.floor((start + 1) / 100) * 100 + Number(m[2]) : Number(m[2]);
-  if (end !== start + 1 || start < 2000 || start > 2100) return null;
-  return { name: `${start}/${String(end % 100).padStart(2, '0')}`, first: `${start}-04-01`, last: `${end}-03-31` };
-}
 
 interface ReportDecision {
   reference: string;
@@ -49,6 +38,8 @@ interface ReportProjectRow {
   completedOn: string | null;
   startedInYear: boolean;
   completedInYear: boolean;
+  /** Not completed before the year began. */
+  inProgrammeInYear: boolean;
   plannedAnnualCashSaving: number | null;
   realisedCashSaving: number;
   milestonesDue: number;
@@ -65,11 +56,14 @@ export interface AnnualReport {
   /** In the programme at some point of the year (approved before its end, not completed before its start). */
   projectsActive: number;
   byStrand: { strand: string; started: number; completed: number; active: number }[];
-  plannedSavings: number;
-  realisedSavings: number;
-  milestonesOnTime: number;
-  milestonesLate: number;
+  /** The programme's figures for the year, each with its definition (see figures.ts). */
+  planned: Figure;
+  realised: Figure;
+  byStatus: ProgrammeFigures['byStatus'];
+  byStatusDefinition: string;
+  milestones: MilestoneFigures;
   decisions: { approved: number; declined: number; merged: number };
+  /** Every project counted for the year's figures (approved by its end), including those completed before it that still save. */
   projects: ReportProjectRow[];
 }
 
@@ -80,13 +74,14 @@ export function annualReport(src: ReportSource): AnnualReport {
   const inYear = (date: string | null) => date !== null && date >= year.first && date <= year.last;
 
   const projects: ReportProjectRow[] = [];
-  for (const { project, request } of src.programme) {
+  const counted: ReportSource['programme'][number][] = [];
+  for (const record of src.programme) {
+    const { project, request } = record;
     const approvedOn = londonDate(new Date(project.approvedAt));
+    if (approvedOn > year.last) continue;
+    counted.push(record);
     const completedOn = src.completedOn.get(request.reference) ?? null;
-    if (approvedOn > year.last || (completedOn !== null && completedOn < year.first)) continue;
-    const due = project.milestones.filter((m) => inYear(m.due));
-    const onTime = due.filter((m) => m.status === 'done' && m.completedOn !== null && m.completedOn <= m.due).length;
-    const late = due.filter((m) => (m.status === 'done' && m.completedOn !== null && m.completedOn > m.due) || m.status === 'missed' || isOverdue(m, src.today)).length;
+    const milestones = milestoneFigures(project.milestones, year.name, src.today);
     projects.push({
       reference: request.reference,
       title: request.title,
@@ -97,15 +92,20 @@ export function annualReport(src: ReportSource): AnnualReport {
       completedOn,
       startedInYear: inYear(approvedOn),
       completedInYear: inYear(completedOn),
+      inProgrammeInYear: completedOn === null || completedOn >= year.first,
       plannedAnnualCashSaving: project.plannedBenefits.annualCash,
-      realisedCashSaving: project.realisedBenefits.filter((b) => b.financialYear === year.name).reduce((sum, b) => sum + b.cashSaving, 0),
-      milestonesDue: due.length,
-      milestonesOnTime: onTime,
-      milestonesLate: late,
+      realisedCashSaving: countedProject(record, year.name).realisedInYear,
+      milestonesDue: milestones.due,
+      milestonesOnTime: milestones.onTime,
+      milestonesLate: milestones.late,
     });
   }
   projects.sort((a, b) => a.reference.localeCompare(b.reference));
   const count = (rows: ReportProjectRow[], f: (r: ReportProjectRow) => boolean) => rows.filter(f).length;
+  const figures = programmeFigures(
+    src.programme.map((r) => countedProject(r, year.name)),
+    year.name,
+  );
   const decided = (action: ReportDecision['action']) => src.decisions.filter((d) => d.action === action && inYear(londonDate(new Date(d.at)))).length;
   return {
     financialYear: year.name,
@@ -113,15 +113,20 @@ export function annualReport(src: ReportSource): AnnualReport {
     last: year.last,
     projectsStarted: count(projects, (r) => r.startedInYear),
     projectsCompleted: count(projects, (r) => r.completedInYear),
-    projectsActive: projects.length,
+    projectsActive: count(projects, (r) => r.inProgrammeInYear),
     byStrand: STRANDS.map((s) => {
       const rows = projects.filter((r) => r.strand === s.name);
-      return { strand: s.name, started: count(rows, (r) => r.startedInYear), completed: count(rows, (r) => r.completedInYear), active: rows.length };
+      return { strand: s.name, started: count(rows, (r) => r.startedInYear), completed: count(rows, (r) => r.completedInYear), active: count(rows, (r) => r.inProgrammeInYear) };
     }),
-    plannedSavings: projects.reduce((sum, r) => sum + (r.plannedAnnualCashSaving ?? 0), 0),
-    realisedSavings: projects.reduce((sum, r) => sum + r.realisedCashSaving, 0),
-    milestonesOnTime: projects.reduce((sum, r) => sum + r.milestonesOnTime, 0),
-    milestonesLate: projects.reduce((sum, r) => sum + r.milestonesLate, 0),
+    planned: figures.planned,
+    realised: figures.realised,
+    byStatus: figures.byStatus,
+    byStatusDefinition: figures.byStatusDefinition,
+    milestones: milestoneFigures(
+      counted.flatMap(({ project }) => project.milestones),
+      year.name,
+      src.today,
+    ),
     decisions: { approved: decided('approve'), declined: decided('decline'), merged: decided('merge') },
     projects,
   };

@@ -41,7 +41,6 @@ export interface CommandEntry {
   menu?: { scopes: readonly Scope[]; description: string };
 }
 
-const ALL_SCOPES = SCOPES;
 const REFERENCE: CommandArgument = { field: 'reference', example: 'DP-2026-0007', reference: true };
 
 /** Every typed command. To add one: one entry here (and its verb in src/teams/verbs). */
@@ -80,7 +79,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     words: ['programme', 'program', 'digital programme'],
     help: 'The Digital Programme: approved projects by strand',
     section: 'programme',
-    menu: { scopes: ALL_SCOPES, description: 'The Digital Programme: approved projects by strand' },
+    menu: { scopes: SCOPES, description: 'The Digital Programme: approved projects by strand' },
   },
   {
     verb: 'project.view',
@@ -88,7 +87,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     argument: REFERENCE,
     help: 'Open a project: owners, plan, milestones and what is missing',
     section: 'programme',
-    menu: { scopes: ALL_SCOPES, description: 'Open a project: type its reference instead of DP-2026-0007' },
+    menu: { scopes: SCOPES, description: 'Open a project: type its reference instead of DP-2026-0007' },
   },
   {
     verb: 'request.pending',
@@ -96,7 +95,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     help: 'Requests waiting for a DSG decision, oldest first',
     section: 'dsg',
     needs: 'triage.view',
-    menu: { scopes: ALL_SCOPES, description: 'For the DSG: requests waiting for a decision, oldest first' },
+    menu: { scopes: SCOPES, description: 'For the DSG: requests waiting for a decision, oldest first' },
   },
   {
     verb: 'settings.show',
@@ -191,7 +190,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     words: ['help', '?'],
     help: 'Show this help',
     section: 'requests',
-    menu: { scopes: ALL_SCOPES, description: 'What you can ask DSG Bot to do' },
+    menu: { scopes: SCOPES, description: 'What you can ask DSG Bot to do' },
   },
 ];
 

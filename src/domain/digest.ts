@@ -5,7 +5,8 @@
  */
 import { addDays, daysBetween, londonDate, mondayOf } from './calendar';
 import { STRANDS, strandName, type StrandId } from './catalogue';
-import { OPEN_STATUSES, PRIORITY_ORDER } from './open-data';
+import { countedProject, programmeFigures, type ProgrammeFigures } from './figures';
+import { PRIORITY_ORDER } from './open-data';
 import { ukDate } from './dates';
 import { financialYearOf, isOverdue, type Milestone, type MissingItem, MISSING_LABELS, type Project, whatIsMissing } from './project';
 import type { ReminderKind, ReminderState } from './reminders';
@@ -100,7 +101,8 @@ interface DigestSection {
   all: FullList;
 }
 
-interface DigestCount {
+interface StrandCount {
+  strand: StrandId;
   label: string;
   count: number;
 }
@@ -114,9 +116,9 @@ export interface Digest {
   /** Whether the reader is the DSG (see DigestSource.audience). */
   forDsg: boolean;
   sections: DigestSection[];
-  byStatus: DigestCount[];
-  byStrand: DigestCount[];
-  benefits: { financialYear: string; planned: number; realised: number };
+  byStrand: StrandCount[];
+  /** The programme's figures for this financial year (by status, planned and realised savings), from figures.ts. */
+  figures: ProgrammeFigures;
   projectCount: number;
 }
 
@@ -300,27 +302,26 @@ export function buildDigest(src: DigestSource): Digest {
   }
   if (forDsg) add(section('owners', 'Escalated and unreachable owners', ownerItems(programme, src.reminderStates, src.unreachable)));
 
-  const byStatus = OPEN_STATUSES.map((s) => ({ label: STATUS_LABELS[s], count: programme.filter(({ request }) => request.status === s).length }));
-  const byStrand = STRANDS.filter((s) => inStrands(s.id)).map((s) => ({ label: s.name, count: programme.filter(({ request }) => request.strand === s.id).length }));
+  const byStrand = STRANDS.filter((s) => inStrands(s.id)).map((s) => ({ strand: s.id, label: s.name, count: programme.filter(({ request }) => request.strand === s.id).length }));
   const financialYear = financialYearOf(today);
-  const benefits = {
+  const strandNames = STRANDS.filter((s) => inStrands(s.id)).map((s) => s.name);
+  const figures = programmeFigures(
+    programme.map((r) => countedProject(r, financialYear)),
     financialYear,
-    planned: programme.reduce((sum, { project }) => sum + (project.plannedBenefits.annualCash ?? 0), 0),
-    realised: programme.reduce((sum, { project }) => sum + project.realisedBenefits.filter((b) => b.financialYear === financialYear).reduce((s, b) => s + b.cashSaving, 0), 0),
-  };
+    src.strands === null ? undefined : `${strandNames.join(', ')} projects`,
+  );
 
   return {
     title: titleOf(src),
     subtitle: [
       src.kind === 'pre-meeting' ? `Since ${ukDate(sinceDate)}` : `Week of ${ukDate(mondayOf(today))}`,
-      src.strands === null ? 'all strands' : STRANDS.filter((s) => inStrands(s.id)).map((s) => s.name).join(', '),
+      src.strands === null ? 'all strands' : strandNames.join(', '),
     ].join(' · '),
     meetingNotice: meetingNotice(src),
     forDsg,
     sections,
-    byStatus,
     byStrand,
-    benefits,
+    figures,
     projectCount: programme.length,
   };
 }

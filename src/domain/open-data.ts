@@ -9,6 +9,7 @@
  */
 import { londonDate } from './calendar';
 import { principleName, STRANDS, strandName } from './catalogue';
+import { type ProgrammeFigures, realisedByYear } from './figures';
 import { type Milestone, type MilestoneStatus, PRIORITY_LABELS, type Project } from './project';
 import { type ProjectRequest, type RequestStatus, STATUS_LABELS } from './request';
 
@@ -68,8 +69,6 @@ export const publishedRecords = <T extends ProgrammeRecord>(items: readonly T[])
 
 /** One published project, non-personal fields only, each picked by name. */
 export function openProject({ project, request }: ProgrammeRecord): OpenProject {
-  const byYear = new Map<string, number>();
-  for (const b of project.realisedBenefits) byYear.set(b.financialYear, (byYear.get(b.financialYear) ?? 0) + b.cashSaving);
   return {
     reference: request.reference,
     title: request.title,
@@ -82,9 +81,7 @@ export function openProject({ project, request }: ProgrammeRecord): OpenProject 
       .sort(byDue)
       .map((m) => ({ title: m.title, due: m.due, status: m.status })),
     plannedAnnualCashSaving: project.plannedBenefits.annualCash,
-    realisedSavings: [...byYear.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([financialYear, cashSaving]) => ({ financialYear, cashSaving })),
+    realisedSavings: realisedByYear(project.realisedBenefits),
     approvedOn: dateOf(project.approvedAt),
   };
 }
@@ -143,4 +140,16 @@ export function toCsv(rows: readonly OpenProject[]): string {
     lines.push(cells.map(csvCell).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
+}
+
+export const FIGURES_CSV_HEADER = ['Figure', 'Financial year', 'Value', 'Definition'] as const;
+
+/** The figures as open data: RFC 4180 CSV (CRLF, header row), one figure a row with its definition; money in whole pounds. */
+export function figuresCsv(f: ProgrammeFigures): string {
+  const rows: string[][] = [
+    [`${f.planned.label} (GBP)`, f.financialYear, String(f.planned.value), f.planned.definition],
+    [`${f.realised.label} (GBP)`, f.financialYear, String(f.realised.value), f.realised.definition],
+    ...f.byStatus.map((s) => [`Projects: ${s.label}`, f.financialYear, String(s.count), f.byStatusDefinition]),
+  ];
+  return `${[[...FIGURES_CSV_HEADER], ...rows].map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

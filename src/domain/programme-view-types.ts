@@ -5,6 +5,7 @@
  * Without a signed-in viewer the API returns only what open data publishes (no people, no links, no notes,
  * no free text beyond the approved title); `people` fields are then absent, never empty strings.
  */
+import type { ProgrammeFigures } from './figures';
 
 /** Who is looking, when signed in (Teams SSO, or the demo sign-in in local mode). */
 export interface Viewer {
@@ -60,6 +61,8 @@ export interface ProgrammeResponse {
   generatedAt: string;
   /** Current UK financial year, e.g. "2026/27". */
   financialYear: string;
+  /** The whole programme's figures for that year, each with its definition (domain/figures.ts). */
+  figures: ProgrammeFigures;
   viewer: Viewer | null;
   projects: ProgrammeItem[];
 }

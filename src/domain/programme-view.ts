@@ -7,6 +7,7 @@
  * signed-in viewer, each picked by name, never copied with a spread.
  */
 import type { MilestoneView, ProgrammeItem, ProjectDetailResponse } from './programme-view-types';
+import { realisedIn } from './figures';
 import { byDue, isPublished, openProject, type ProgrammeRecord } from './open-data';
 import { BUSINESS_CASE_LABELS, DPIA_LABELS, financialYearOf, isOverdue, type Milestone, MISSING_LABELS, whatIsMissing } from './project';
 
@@ -48,7 +49,7 @@ export function programmeItem(record: ProgrammeRecord, today: string, audience: 
     overdueMilestones: project.milestones.filter((m) => isOverdue(m, today)).length,
     nextDue: upcoming[0]?.due ?? null,
     plannedAnnualCashSaving: open.plannedAnnualCashSaving,
-    realisedThisYear: open.realisedSavings.find((s) => s.financialYear === thisYear)?.cashSaving ?? 0,
+    realisedThisYear: realisedIn(open.realisedSavings, thisYear),
     approvedOn: open.approvedOn,
   };
   if (audience === 'signed-in') {

@@ -5,7 +5,7 @@
  * export reads in again with no changes. Pure: no I/O; the spreadsheet library stays in src/spreadsheet/.
  */
 import { isIsoDate } from './calendar';
-import { parseFinancialYear } from './annual-report';
+import { parseFinancialYear } from './figures';
 import { ROUTES, STRANDS } from './catalogue';
 import { escapeFormula, unescapeFormula } from './open-data';
 import { BUSINESS_CASE_LABELS, DPIA_LABELS, PRIORITY_LABELS } from './project';

@@ -117,7 +117,7 @@ export function whatIsMissing(project: Project, today: string): MissingItem[] {
   return missing;
 }
 
-export const isOverdue = (m: Milestone, today: string): boolean => m.status === 'planned' && m.due < today;
+export const isOverdue = (m: Pick<Milestone, 'status' | 'due'>, today: string): boolean => m.status === 'planned' && m.due < today;
 
 /** UK financial year (April to March) of an ISO date: 2027-03-31 → "2026/27". */
 export function financialYearOf(isoDate: string): string {

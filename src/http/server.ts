@@ -32,8 +32,11 @@ export interface HttpHandlers {
   messages(activity: Record<string, unknown>, authorization: string | undefined): Promise<MessagesAnswer>;
   /** Whether the database answers. */
   databaseHealthy(): Promise<boolean>;
-  /** The published Digital Programme (GET /open/programme.json and .csv); absent when OPEN_DATA is off. */
-  openData?: { json(): Promise<unknown>; csv(): Promise<string> };
+  /**
+   * The published Digital Programme (GET /open/programme.json and .csv) and its figures with their
+   * definitions (GET /open/figures.json and .csv); absent when OPEN_DATA is off.
+   */
+  openData?: { json(): Promise<unknown>; csv(): Promise<string>; figuresJson(): Promise<unknown>; figuresCsv(): Promise<string> };
   /** GET /reports/annual/<year>.csv|json with a signed token (expires, token query parameters). */
   annualReport?(file: string, expires: string | undefined, token: string | undefined): Promise<Download>;
   /** GET /exports/programme/<year>.xlsx with a signed token: the programme workbook. */
@@ -135,39 +138,38 @@ export function createHttpServer(handlers: HttpHandlers, log: Logger, options: H
   });
 
   const openDataOff = { error: 'Open data publishing is off on this server (OPEN_DATA=off).' };
-  server.get('/open/programme.json', async (req, res) => {
-    if (!handlers.openData) {
-      res.send(404, openDataOff);
-      return;
-    }
-    try {
-      const body = await handlers.openData.json();
-      res.header('cache-control', 'public, max-age=300');
-      res.send(200, body);
-    } catch (error) {
-      log.error({ reqId: req.id(), reason: error instanceof Error ? error.message : String(error) }, 'open data (JSON) failed');
-      res.send(500, { error: 'The programme could not be read; try again later.' });
-    }
-  });
-  server.get('/open/programme.csv', async (req, res) => {
-    if (!handlers.openData) {
-      res.send(404, openDataOff);
-      return;
-    }
-    try {
-      const body = await handlers.openData.csv();
-      res.writeHead(200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': 'attachment; filename="digital-programme.csv"',
-        'cache-control': 'public, max-age=300',
-        'content-length': Buffer.byteLength(body),
-      });
-      res.end(body);
-    } catch (error) {
-      log.error({ reqId: req.id(), reason: error instanceof Error ? error.message : String(error) }, 'open data (CSV) failed');
-      res.send(500, { error: 'The programme could not be read; try again later.' });
-    }
-  });
+  type OpenData = NonNullable<HttpHandlers['openData']>;
+  /** One open-data file: JSON, or CSV as a download named `fileName`; cacheable for five minutes. */
+  const openFile = (path: string, what: string, read: (o: OpenData) => Promise<unknown>, fileName?: string) =>
+    server.get(path, async (req, res) => {
+      if (!handlers.openData) {
+        res.send(404, openDataOff);
+        return;
+      }
+      try {
+        const body = await read(handlers.openData);
+        if (fileName === undefined) {
+          res.header('cache-control', 'public, max-age=300');
+          res.send(200, body);
+          return;
+        }
+        const text = String(body);
+        res.writeHead(200, {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="${fileName}"`,
+          'cache-control': 'public, max-age=300',
+          'content-length': Buffer.byteLength(text),
+        });
+        res.end(text);
+      } catch (error) {
+        log.error({ reqId: req.id(), reason: error instanceof Error ? error.message : String(error) }, `open data (${what}) failed`);
+        res.send(500, { error: 'The programme could not be read; try again later.' });
+      }
+    });
+  openFile('/open/programme.json', 'JSON', (o) => o.json());
+  openFile('/open/programme.csv', 'CSV', (o) => o.csv(), 'digital-programme.csv');
+  openFile('/open/figures.json', 'figures JSON', (o) => o.figuresJson());
+  openFile('/open/figures.csv', 'figures CSV', (o) => o.figuresCsv(), 'digital-programme-figures.csv');
 
   /** A download behind a signed link: the handler checks the token and makes the file; refusals say why. */
   const download = (path: string, what: string, read: ((file: string, expires: string | undefined, token: string | undefined) => Promise<Download>) | undefined) =>

@@ -1,6 +1,7 @@
 import type { AnnualReport } from '../domain/annual-report';
 import { ukDate, ukDateTime } from '../domain/dates';
 import { pounds } from '../domain/words';
+import { defined } from './format';
 import { type AdaptiveCardJson, render } from './render';
 
 /** The annual report's summary, with signed links to download it in full. */
@@ -13,10 +14,11 @@ export function annualReportCard(report: AnnualReport, today: string, links: { c
       { factTitle: 'Projects started', factValue: String(report.projectsStarted) },
       { factTitle: 'Projects completed', factValue: String(report.projectsCompleted) },
       { factTitle: 'In the programme this year', factValue: String(report.projectsActive) },
-      { factTitle: 'Planned annual cash savings', factValue: pounds(report.plannedSavings) },
-      { factTitle: 'Realised cash savings', factValue: pounds(report.realisedSavings) },
-      { factTitle: 'Milestones met on time', factValue: String(report.milestonesOnTime) },
-      { factTitle: 'Milestones late or missed', factValue: String(report.milestonesLate) },
+      { factTitle: report.planned.label, factValue: defined(pounds(report.planned.value), report.planned.definition) },
+      { factTitle: report.realised.label, factValue: defined(pounds(report.realised.value), report.realised.definition) },
+      { factTitle: 'Projects by status', factValue: defined(report.byStatus.map((s) => `${s.count} ${s.label.toLowerCase()}`).join(', '), report.byStatusDefinition) },
+      { factTitle: 'Milestones met on time', factValue: defined(`${report.milestones.onTime} of ${report.milestones.due}`, report.milestones.definition) },
+      { factTitle: 'Milestones late or missed', factValue: String(report.milestones.late) },
       { factTitle: 'Decisions', factValue: `${d.approved} approved, ${d.declined} declined, ${d.merged} merged` },
     ],
     strands: report.byStrand.map((s) => ({ factTitle: s.strand, factValue: `${s.started} started, ${s.completed} completed, ${s.active} in the programme` })),

@@ -1,7 +1,10 @@
+import type { StrandId } from '../domain/catalogue';
 import type { Digest, FullList } from '../domain/digest';
+import type { ProgrammeStatus } from '../domain/figures';
 import { pounds } from '../domain/words';
 import { fitToSize } from './fit';
-import { clip } from './format';
+import { clip, defined } from './format';
+import { showMoreTargets } from './show-more';
 import type { AdaptiveCardJson } from './render';
 
 /** A digest card stays under this many bytes (Teams takes about 28 KB): long lists and titles are cut to fit. */
@@ -24,52 +27,101 @@ function showAll(all: FullList, total: number) {
   return { title: `Show all ${total}`, verb, data, fallbackData: { verb, ...data } };
 }
 
-/** Strand names without the common "Digital ", so the bar chart's labels fit a phone. */
-const shortStrand = (name: string): string => name.replace(/^Digital /, '');
+/** Items on the first screen, in all; the rest, and the charts, are behind "Show more". */
+const FIRST_SCREEN_ITEMS = 4;
+
+/**
+ * The items the first screen shows, as `section-item` keys: each section's first item before any section's second,
+ * sections whose first item needs attention first, up to FIRST_SCREEN_ITEMS.
+ */
+function firstScreen(sections: readonly { items: readonly { highlight: boolean }[] }[], shown: number): Set<string> {
+  const order = sections.map((s, n) => ({ n, s })).sort((a, b) => Number(b.s.items[0]?.highlight ?? false) - Number(a.s.items[0]?.highlight ?? false) || a.n - b.n);
+  const keys = new Set<string>();
+  for (let k = 0; k < shown && keys.size < FIRST_SCREEN_ITEMS; k++) {
+    for (const { n, s } of order) if (k < s.items.length && keys.size < FIRST_SCREEN_ITEMS) keys.add(`${n}-${k}`);
+  }
+  return keys;
+}
+
+
+/** Short strand names for the bar chart's labels, which must fit under seven bars on a phone; the FactSet gives the full names. */
+export const SHORT_STRANDS: Record<StrandId, string> = {
+  customers: 'Cust',
+  estates: 'Est',
+  learning: 'Learn',
+  'business-services': 'Bus',
+  employees: 'Emp',
+  scotland: 'Scot',
+  compliance: 'Comp',
+};
+
+/**
+ * Chart series colours: Teams' sequential ramp runs from light (1) to dark (8), so series three or more
+ * steps apart differ in lightness, not only hue, and are told apart in any theme and in greyscale. Every
+ * chart also names its series in words (legend, labels, the FactSet that follows it).
+ */
+export const STATUS_COLOURS: Record<ProgrammeStatus, string> = { approved: 'sequential2', 'in-delivery': 'sequential5', completed: 'sequential8' };
+export const BENEFIT_COLOURS = { planned: 'sequential3', realised: 'sequential7' } as const;
 
 /**
  * The digest as a card: a section per non-empty list (each item opens its project or request), then the
  * programme by status and strand and the year's benefits as Teams chart elements, each followed by a
- * FactSet with the same numbers, which screen readers read and clients without charts show.
+ * FactSet with the same numbers, which screen readers read and clients without charts show. At first it shows
+ * each section's heading with its count and a few items (see firstScreen); "Show more" shows the rest and the charts.
  */
 export function digestCard(digest: Digest): AdaptiveCardJson {
-  return fitToSize(
-    'digest',
-    DIGEST_LEVELS,
-    (level) => ({
-      heading: digest.title,
-      subheading: digest.subtitle,
-      meetingNotice: digest.meetingNotice?.text ?? '',
-      meetingColor: digest.meetingNotice?.attention ? 'attention' : 'default',
-      showPending: digest.forDsg,
-      sections: digest.sections.map((s) => {
-        const more = s.more + Math.max(0, s.items.length - level.items);
-        return {
+  const sections = (level: (typeof DIGEST_LEVELS)[number]) => {
+    const first = firstScreen(digest.sections, level.items);
+    return digest.sections.map((s, n) => {
+      const more = s.more + Math.max(0, s.items.length - level.items);
+      const items = s.items.slice(0, level.items).map((i, k) => ({
+        id: `digest-${n}-${k}`,
+        visible: first.has(`${n}-${k}`),
+        reference: i.reference,
+        title: clip(i.title, level.title),
+        detail: i.detail,
+        color: i.highlight ? ('attention' as const) : ('default' as const),
+        subtle: !i.highlight,
+        verb: i.opens === 'project' ? ('project.view' as const) : ('request.view' as const),
+      }));
+      return {
           heading: s.title,
           moreText: more > 0 ? `and ${more} more` : '',
           ...(more > 0 && { showAll: showAll(s.all, s.items.length + s.more) }),
-          items: s.items.slice(0, level.items).map((i) => ({
-            reference: i.reference,
-            title: clip(i.title, level.title),
-            detail: i.detail,
-            color: i.highlight ? 'attention' : 'default',
-            subtle: !i.highlight,
-            verb: i.opens === 'project' ? 'project.view' : 'request.view',
-          })),
-        };
-      }),
-      projectCount: digest.projectCount,
-      programmeHeading: `The programme: ${digest.projectCount} project${digest.projectCount === 1 ? '' : 's'}`,
-      byStatus: digest.byStatus,
-      statusChart: digest.byStatus.filter((c) => c.count > 0),
-      byStrand: digest.byStrand,
-      strandChart: digest.byStrand.map((c) => ({ label: shortStrand(c.label), count: c.count })),
-      financialYear: digest.benefits.financialYear,
-      benefitsChart: [
-        { label: 'Planned (a year)', short: 'Planned', amount: digest.benefits.planned, amountText: pounds(digest.benefits.planned) },
-        { label: `Realised in ${digest.benefits.financialYear}`, short: 'Realised', amount: digest.benefits.realised, amountText: pounds(digest.benefits.realised) },
-      ],
-    }),
+          moreTextId: `digest-${n}-more`,
+          moreTextVisible: items.every((i) => i.visible),
+          items,
+      };
+    });
+  };
+  return fitToSize(
+    'digest',
+    DIGEST_LEVELS,
+    (level) => {
+      const shown = sections(level);
+      const hidden = shown.flatMap((s) => [...s.items.filter((i) => !i.visible).map((i) => i.id), ...(s.moreText && !s.moreTextVisible ? [s.moreTextId, `${s.moreTextId}-all`] : [])]);
+      return {
+        heading: digest.title,
+        subheading: digest.subtitle,
+        meetingNotice: digest.meetingNotice?.text ?? '',
+        meetingColor: digest.meetingNotice?.attention ? 'attention' : 'default',
+        showPending: digest.forDsg,
+        sections: shown,
+        showMore: showMoreTargets('digest', [...hidden, ...(digest.projectCount > 0 ? ['digest-programme', 'digest-benefits'] : [])]),
+        projectCount: digest.projectCount,
+        programmeHeading: `The programme: ${digest.projectCount} project${digest.projectCount === 1 ? '' : 's'}`,
+        byStatus: digest.figures.byStatus.map((c) => ({ label: c.label, count: c.count })),
+        statusDefinition: `By status: ${digest.figures.byStatusDefinition}.`,
+        statusChart: digest.figures.byStatus.filter((c) => c.count > 0).map((c) => ({ label: c.label, count: c.count, color: STATUS_COLOURS[c.status] })),
+        byStrand: digest.byStrand.map((c) => ({ label: `${c.label} (${SHORT_STRANDS[c.strand]})`, count: c.count })),
+        strandChart: digest.byStrand.map((c) => ({ label: SHORT_STRANDS[c.strand], count: c.count })),
+        financialYear: digest.figures.financialYear,
+        benefitsChart: (['planned', 'realised'] as const).map((kind) => {
+          const figure = digest.figures[kind];
+          return { label: figure.label, short: kind === 'planned' ? 'Planned' : 'Realised', amount: figure.value, amountText: defined(pounds(figure.value), figure.definition), color: BENEFIT_COLOURS[kind] };
+        }),
+      };
+    },
     DIGEST_BUDGET_BYTES,
   );
 }

@@ -238,3 +238,6 @@ export const escapeMarkdown = (text: string): string =>
 
 /** 'Not saved: Choose a chair.': the problems of a form that has no place under its inputs to show them. */
 export const problemsLine = (errors: Record<string, string> = {}): string => `Not saved: ${Object.values(errors).join(' ') || 'something on the card was not right.'}`;
+
+/** A reported figure's value with the words that define it (see domain/figures.ts): `£62,200 · savings recorded for …`. */
+export const defined = (value: string, definition: string): string => `${value} · ${definition}`;

@@ -4,11 +4,19 @@ import { BUSINESS_CASE_LABELS, BUSINESS_CASE_STATUSES, DPIA_LABELS, DPIA_STATUSE
 import { milestoneWords, openMilestones } from '../domain/guards';
 import { isIsoDate } from '../domain/request-form';
 import type { ProjectRequest } from '../domain/request';
+import { realisedByYear } from '../domain/figures';
 import { countOf, pounds } from '../domain/words';
 import { fitToSize } from './fit';
 import { clip, isHttpsUrl, linkTitle, nonBlank, ownerLines, priorityWords, statusLabel } from './format';
 import type { AdaptiveCardJson } from './render';
+import { showMoreTargets } from './show-more';
 import { INPUT_LIMITS, PROJECT_FORM_FIELDS, type ProjectData, type ProjectFieldErrors, type ProjectFormField, type ProjectFormValues } from './types';
+
+/**
+ * Milestones on the first screen (the planned ones first); the rest, and the business case, plan, resourcing and
+ * benefits, are behind "Show more".
+ */
+const FIRST_SCREEN_MILESTONES = 3;
 
 /** Milestones shown on the project card; the rest are counted ("and 3 more"). */
 export const MAX_MILESTONES_SHOWN = 12;
@@ -139,16 +147,14 @@ function milestoneState(m: Milestone, today: string): string {
   return 'Planned';
 }
 
-function realisedByYear(project: Project): { realised: ProjectData['realised']; note: string } {
-  const years = new Map<string, number>();
-  for (const b of project.realisedBenefits) years.set(b.financialYear, (years.get(b.financialYear) ?? 0) + b.cashSaving);
-  if (years.size === 0) return { realised: [], note: 'None recorded yet.' };
-  const all = [...years.entries()].sort(([a], [b]) => a.localeCompare(b));
+function realisedSummary(project: Project): { realised: ProjectData['realised']; note: string } {
+  const all = realisedByYear(project.realisedBenefits);
+  if (all.length === 0) return { realised: [], note: 'None recorded yet.' };
   const shown = all.slice(-MAX_BENEFIT_YEARS_SHOWN);
-  const total = all.reduce((sum, [, amount]) => sum + amount, 0);
+  const total = all.reduce((sum, y) => sum + y.cashSaving, 0);
   const hidden = all.length - shown.length;
   return {
-    realised: shown.map(([financialYear, amount]) => ({ financialYear, amount: pounds(amount) })),
+    realised: shown.map((y) => ({ financialYear: y.financialYear, amount: pounds(y.cashSaving) })),
     note: `Total so far: ${pounds(total)}${hidden > 0 ? ` (${countOf(hidden, 'earlier year')} not shown)` : ''}`,
   };
 }
@@ -174,7 +180,7 @@ export function projectCard(input: ProjectCardInput): AdaptiveCardJson {
   const values = projectValues(project, input.values ?? {}, today);
   const bcLink = nonBlank(project.businessCase.link);
   const planLink = nonBlank(project.planLink);
-  const { realised, note } = realisedByYear(project);
+  const { realised, note } = realisedSummary(project);
 
   return fitToSize('project', PROJECT_LEVELS, (level) => {
     const shown = milestonesShown(project.milestones, level.milestones);
@@ -191,8 +197,10 @@ export function projectCard(input: ProjectCardInput): AdaptiveCardJson {
       plannedCash: project.plannedBenefits.annualCash !== null ? `${pounds(project.plannedBenefits.annualCash)} a year` : 'No cash saving planned',
       realised,
       realisedNote: note,
-      milestones: shown.map((m) => ({
+      milestones: shown.map((m, i) => ({
         id: m.id,
+        elementId: `project-milestone-${i}`,
+        visible: i < FIRST_SCREEN_MILESTONES,
         title: clip(nonBlank(m.title) ?? 'Untitled milestone', INPUT_LIMITS.milestoneTitle),
         due: ukDate(m.due),
         state: milestoneState(m, today),
@@ -200,6 +208,7 @@ export function projectCard(input: ProjectCardInput): AdaptiveCardJson {
         ...(m.revisions.length > 0 && { revisions: `due date revised ${m.revisions.length === 1 ? 'once' : `${m.revisions.length} times`}` }),
         canMarkDone: canEdit && m.status === 'planned',
       })),
+      showMore: showMoreTargets('project', ['project-more', ...shown.slice(FIRST_SCREEN_MILESTONES).map((_, i) => `project-milestone-${i + FIRST_SCREEN_MILESTONES}`)]),
       // A late milestone is not missing: it is named, as late.
       missing: [
         ...whatIsMissing(project, today)

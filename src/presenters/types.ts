@@ -52,10 +52,19 @@ interface GreetingData {
 
 export interface RequestFormData {
   formId: string;
-  /** Every form field, as text ('' when empty). */
+  /** The step shown, from 1, of `stepCount`, and its words ('Step 1 of 3: About the idea'). */
+  step: number;
+  stepCount: number;
+  stepLabel: string;
+  /** Every form field, as text ('' when empty); only the step's inputs are drawn. */
   values: Required<FormValues>;
+  /** The shown step's problems, one per field. */
   errors: FieldErrors;
+  /** Each required input's errorMessage. */
+  required: Record<string, string>;
   notice?: string;
+  /** 'Please fix the N problems marked below.', shown again beside Next or Submit. */
+  problems?: string;
   choices: { strands: Choice[]; principles: Choice[]; beneficiaries: Choice[]; routes: Choice[] };
 }
 
@@ -293,7 +302,10 @@ export interface ProjectData {
   plannedNonCash?: string;
   realised: { financialYear: string; amount: string }[];
   realisedNote?: string;
-  milestones: { id: string; title: string; due: string; state: string; overdue: boolean; revisions?: string; canMarkDone: boolean }[];
+  /** Each milestone's card element is `elementId`; those after the first screen's are hidden until "Show more". */
+  milestones: { id: string; elementId: string; visible: boolean; title: string; due: string; state: string; overdue: boolean; revisions?: string; canMarkDone: boolean }[];
+  /** What "Show more" shows (and hides again): the business case, plan, resourcing and benefits, and the other milestones. */
+  showMore: string[];
   milestonesNote?: string;
   missing: { label: string }[];
   notice?: string;
@@ -332,10 +344,15 @@ interface MilestonesData {
 
 interface ProgrammeData {
   summary: string;
+  /** Each group and project has an id; those after the first screen's are hidden until "Show more". */
   groups: {
+    id: string;
+    visible: boolean;
     strandName: string;
-    projects: { reference: string; title: string; priority: string; lead: string; statusLabel: string; missing: string; hasMissing: boolean }[];
+    projects: { id: string; visible: boolean; reference: string; title: string; priority: string; lead: string; statusLabel: string; missing: string; hasMissing: boolean }[];
   }[];
+  /** What "Show more" shows (and hides again): see show-more.ts. */
+  showMore: string[];
   page: number;
   hasPrevious: boolean;
   hasNext: boolean;
@@ -502,22 +519,31 @@ interface DigestData {
   showPending: boolean;
   sections: {
     heading: string;
-    /** "and 12 more", or empty. */
+    /** "and 12 more", or empty; hidden at first when some of the section's items are. */
     moreText: string;
+    moreTextId: string;
+    moreTextVisible: boolean;
     /** With moreText: the button that opens the list holding them all. */
     showAll?: { title: string; verb: string; data: Record<string, string>; fallbackData: Record<string, string> };
-    items: { reference: string; title: string; detail: string; color: 'attention' | 'default'; subtle: boolean; verb: 'project.view' | 'request.view' }[];
+    /** Each item has an id; those after the first screen's are hidden until "Show more". */
+    items: { id: string; visible: boolean; reference: string; title: string; detail: string; color: 'attention' | 'default'; subtle: boolean; verb: 'project.view' | 'request.view' }[];
   }[];
+  /** What "Show more" shows (and hides again): see show-more.ts. Empty when everything fits the first screen. */
+  showMore: string[];
   projectCount: number;
   programmeHeading: string;
   byStatus: { label: string; count: number }[];
-  /** The donut's slices: statuses with at least one project. */
-  statusChart: { label: string; count: number }[];
+  /** What the counts by status count (domain/figures.ts). */
+  statusDefinition: string;
+  /** The donut's slices: statuses with at least one project, each in its Teams chart colour. */
+  statusChart: { label: string; count: number; color: string }[];
+  /** Full strand names with their short names, e.g. "Digital Customers (Cust)". */
   byStrand: { label: string; count: number }[];
+  /** Short strand names under the bars. */
   strandChart: { label: string; count: number }[];
   financialYear: string;
-  /** `short` labels the bar; `label` and `amountText` are the words beside the chart. */
-  benefitsChart: { label: string; short: string; amount: number; amountText: string }[];
+  /** `short` labels the bar; `label` and `amountText` (the value and its definition) are the words beside the chart. */
+  benefitsChart: { label: string; short: string; amount: number; amountText: string; color: string }[];
 }
 
 interface AnnualReportData {

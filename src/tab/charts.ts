@@ -39,8 +39,8 @@ function figure(id: string, title: string, ...children: Child[]): HTMLElement {
   return h('section', { class: 'chart', 'aria-labelledby': id }, h('h3', { id }, title), children);
 }
 
-/** A horizontal bar chart of counts, with its table. */
-export function countChart(id: string, title: string, what: string, bars: Bar[]): HTMLElement {
+/** A horizontal bar chart of counts, with its table (and what is counted, when given). */
+export function countChart(id: string, title: string, what: string, bars: Bar[], definition?: string): HTMLElement {
   const max = Math.max(0, ...bars.map((b) => b.value));
   const parts: SVGElement[] = [];
   let y = 0;
@@ -49,7 +49,7 @@ export function countChart(id: string, title: string, what: string, bars: Bar[])
     parts.push(...drawn.parts);
     y += drawn.height;
   }
-  return figure(id, title, chartSvg(y, parts), table(title, [what, 'Projects'], bars.map((b) => [b.label, String(b.value)])));
+  return figure(id, title, chartSvg(y, parts), table(title, [what, 'Projects'], bars.map((b) => [b.label, String(b.value)])), definition && h('p', { class: 'hint' }, definition));
 }
 
 /** Planned annual saving against the saving realised this financial year, strand by strand, with its table. */

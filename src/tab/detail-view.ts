@@ -121,7 +121,7 @@ function history(project: Project): HTMLElement {
 /** Renders a project's page; its heading takes focus so keyboard and screen reader users start there. */
 export function showProject(root: HTMLElement, detail: ProjectDetailResponse, backHref: string): void {
   const p = detail.project;
-  const heading = h('h1', { tabindex: -1 }, h('span', { class: 'ref' }, p.reference), p.title);
+  const heading = h('h1', { tabindex: -1 }, h('span', { class: 'ref' }, p.reference), ' ', p.title);
   fill(
     root,
     h('p', {}, h('a', { class: 'back', href: backHref }, '← Back to the programme')),

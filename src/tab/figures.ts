@@ -1,4 +1,6 @@
 /** The counts and chart data for the projects shown. Pure functions: no DOM. */
+import { londonInstant } from '../domain/calendar';
+import { type CountedProject, programmeFigures, type ProgrammeFigures } from '../domain/figures';
 import type { ProgrammeItem } from '../domain/programme-view-types';
 import { CHOICES } from './filters';
 
@@ -27,17 +29,28 @@ export interface Figures {
   byStatus: Bar[];
   /** Strands with a planned or realised saving. */
   benefits: BenefitRow[];
-  plannedTotal: number;
-  realisedTotal: number;
+  /** The figures of the projects shown, as the domain defines them (the same as the digest, the annual report and open data). */
+  totals: ProgrammeFigures;
 }
 
 const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
 
-export function figuresOf(items: readonly ProgrammeItem[]): Figures {
+/** What the domain's figures read of a project as the tab has it (its savings are the current financial year's). */
+const counted = (item: ProgrammeItem): CountedProject => ({
+  status: item.statusId,
+  approvedAt: londonInstant(item.approvedOn, '00:00').toISOString(),
+  plannedAnnualCashSaving: item.plannedAnnualCashSaving,
+  realisedInYear: item.realisedThisYear,
+});
+
+/** The figures of `items`; `filtered` when they are the projects a filter or search left (the definitions then say so). */
+export function figuresOf(items: readonly ProgrammeItem[], financialYear: string, filtered = false): Figures {
+  const of = (some: readonly ProgrammeItem[]) => programmeFigures(some.map(counted), financialYear, filtered ? 'projects shown' : undefined);
+  const totals = of(items);
   const benefits = CHOICES.strand
     .map((strand) => {
-      const mine = items.filter((i) => i.strandId === strand.value);
-      return { label: strand.label, planned: sum(mine.map((i) => i.plannedAnnualCashSaving ?? 0)), realised: sum(mine.map((i) => i.realisedThisYear)) };
+      const mine = of(items.filter((i) => i.strandId === strand.value));
+      return { label: strand.label, planned: mine.planned.value, realised: mine.realised.value };
     })
     .filter((row) => row.planned > 0 || row.realised > 0);
   return {
@@ -47,9 +60,8 @@ export function figuresOf(items: readonly ProgrammeItem[]): Figures {
     withSomethingMissing: items.filter((i) => i.missing.length > 0).length,
     overdueMilestones: sum(items.map((i) => i.overdueMilestones)),
     byStrand: CHOICES.strand.map((c) => ({ label: c.label, value: items.filter((i) => i.strandId === c.value).length })),
-    byStatus: CHOICES.status.map((c) => ({ label: c.label, value: items.filter((i) => i.statusId === c.value).length })),
+    byStatus: totals.byStatus.map((s) => ({ label: s.label, value: s.count })),
     benefits,
-    plannedTotal: sum(benefits.map((b) => b.planned)),
-    realisedTotal: sum(benefits.map((b) => b.realised)),
+    totals,
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { ProgrammeItem } from '../domain/programme-view-types';
 import { PRINCIPLES, STRANDS } from '../domain/catalogue';
+import { PROGRAMME_STATUSES } from '../domain/figures';
 import { PRIORITIES, PRIORITY_LABELS } from '../domain/project';
 import { STATUS_LABELS } from '../domain/request';
 
@@ -26,7 +27,7 @@ export interface Choice {
 /** The options of each select, in the strategy's order; '' is "all". */
 export const CHOICES: Record<Exclude<keyof Filters, 'q'>, Choice[]> = {
   strand: STRANDS.map((s) => ({ value: s.id, label: s.name })),
-  status: (['approved', 'in-delivery', 'completed'] as const).map((id) => ({ value: id, label: STATUS_LABELS[id] })),
+  status: PROGRAMME_STATUSES.map((id) => ({ value: id, label: STATUS_LABELS[id] })),
   priority: PRIORITIES.map((id) => ({ value: id, label: PRIORITY_LABELS[id] })),
   principle: PRINCIPLES.map((p) => ({ value: p.id, label: p.name })),
   missing: [

@@ -43,14 +43,19 @@ function card(item: ProgrammeItem): HTMLElement {
   return h(
     'li',
     { class: 'card' },
-    h('h3', {}, h('a', { href: projectHref(item.reference), 'data-ref': item.reference }, h('span', { class: 'ref' }, item.reference), item.title)),
+    h('h3', {}, h('a', { href: projectHref(item.reference), 'data-ref': item.reference }, h('span', { class: 'ref' }, item.reference), ' ', item.title)),
     badges(item),
     facts(rows),
   );
 }
 
-function charts(items: ProgrammeItem[], financialYear: string): Child {
-  const f = figuresOf(items);
+/** A figure as the domain defines it, with its definition beside it. */
+const definedFigure = (label: string, value: string, definition: string): HTMLElement =>
+  h('div', {}, h('dt', {}, label), h('dd', {}, h('strong', {}, value), ` · ${definition}`));
+
+function charts(items: ProgrammeItem[], financialYear: string, filtered: boolean): Child {
+  const f = figuresOf(items, financialYear, filtered);
+  const { planned, realised } = f.totals;
   const tiles: [string, number][] = [
     ['Projects', f.projects],
     ['In delivery', f.inDelivery],
@@ -61,9 +66,14 @@ function charts(items: ProgrammeItem[], financialYear: string): Child {
   return [
     h('dl', { class: 'tiles' }, tiles.map(([term, value]) => h('div', {}, h('dt', {}, term), h('dd', {}, value)))),
     countChart('chart-strand', 'Projects by strand', 'Strand', f.byStrand),
-    countChart('chart-status', 'Projects by status', 'Status', f.byStatus),
+    countChart('chart-status', 'Projects by status', 'Status', f.byStatus, `By status: ${f.totals.byStatusDefinition}.`),
     benefitsChart('chart-benefits', `Cash savings ${financialYear}: planned (a year) and realised`, f.benefits, money),
-    h('p', {}, `Planned savings total ${money(f.plannedTotal)} a year; realised in ${financialYear} so far: ${money(f.realisedTotal)}.`),
+    h(
+      'dl',
+      { class: 'defined', id: 'savings' },
+      definedFigure(planned.label, `${money(planned.value)} a year`, planned.definition),
+      definedFigure(realised.label, money(realised.value), realised.definition),
+    ),
   ];
 }
 
@@ -79,9 +89,11 @@ export function createListView(root: HTMLElement, onFilters: (filters: Filters) 
     element: h('select', { id: `f-${key}`, name: key }, h('option', { value: '' }, all), CHOICES[key].map((c) => h('option', { value: c.value }, c.label))),
   }));
   const clear = h('button', { type: 'button' }, 'Clear filters');
+  // On a phone the filters fold away (styles.css shows the toggle on narrow screens only) so the projects start on the first screen.
+  const toggle = h('button', { type: 'button', id: 'filters-toggle', class: 'filters-toggle', 'aria-expanded': 'false', 'aria-controls': 'filter-form' });
   const form = h(
     'form',
-    { role: 'search', 'aria-labelledby': 'filters-heading' },
+    { id: 'filter-form', role: 'search', 'aria-labelledby': 'filters-heading' },
     h(
       'div',
       { class: 'filter-grid' },
@@ -98,7 +110,7 @@ export function createListView(root: HTMLElement, onFilters: (filters: Filters) 
     root,
     h('h1', {}, 'Digital Programme'),
     lede,
-    h('section', { class: 'filters', 'aria-labelledby': 'filters-heading' }, h('h2', { id: 'filters-heading' }, 'Filter and search'), form),
+    h('section', { class: 'filters folded', 'aria-labelledby': 'filters-heading' }, h('div', { class: 'filters-head' }, h('h2', { id: 'filters-heading' }, 'Filter and search'), toggle), form),
     status,
     h(
       'div',
@@ -114,7 +126,20 @@ export function createListView(root: HTMLElement, onFilters: (filters: Filters) 
     return filters;
   };
 
+  function showToggle(filters: Filters): void {
+    const open = toggle.getAttribute('aria-expanded') === 'true';
+    const inUse = Object.values(filters).filter((v) => v.trim() !== '').length;
+    toggle.textContent = open ? 'Hide filters' : `Show filters${inUse ? ` (${inUse} in use)` : ''}`;
+  }
+  toggle.addEventListener('click', () => {
+    const open = toggle.getAttribute('aria-expanded') !== 'true';
+    toggle.setAttribute('aria-expanded', String(open));
+    toggle.closest('.filters')?.classList.toggle('folded', !open);
+    showToggle(current());
+  });
+
   function render(filters: Filters, announceNow: boolean): void {
+    showToggle(filters);
     if (!programme) return;
     const shown = applyFilters(programme.projects, filters);
     const total = programme.projects.length;
@@ -125,7 +150,7 @@ export function createListView(root: HTMLElement, onFilters: (filters: Filters) 
     if (total === 0) fill(results, h('p', { class: 'state' }, 'The Digital Programme has no approved projects yet. Projects appear here once the Digital Strategy Group approves a request.'));
     else if (shown.length === 0) fill(results, h('p', { class: 'state' }, 'No project matches these filters. Change the search or the filters, or clear them to see every project.'));
     else fill(results, h('ul', { class: 'cards' }, shown.map(card)));
-    fill(figures, charts(shown, programme.financialYear));
+    fill(figures, charts(shown, programme.financialYear, shown.length < total));
   }
 
   form.addEventListener('submit', (event) => event.preventDefault());

@@ -37,6 +37,12 @@ const remembered = {
   },
 };
 
+/** "Signed in as DSG Chair · DSG chair": the roles that matter here ("Colleague", which everyone is, goes unsaid). */
+const signedInAs = (viewer: Viewer): string => {
+  const roles = viewer.roles.filter((r) => r !== 'Colleague');
+  return `Signed in as ${viewer.name}${roles.length ? ` · ${roles.join(', ')}` : ''}`;
+};
+
 export function createSignIn(root: HTMLElement, session: SessionInfo, teams: TeamsHost | null, notify: (text: string) => void, onChange: () => void): SignIn {
   const viewerLine = h('p', { class: 'viewer', id: 'viewer' });
   let useSso = session.mode === 'teams-sso' && teams !== null;
@@ -82,7 +88,7 @@ export function createSignIn(root: HTMLElement, session: SessionInfo, teams: Tea
       notify(`${reason}, so you see the public view: names of people are hidden.`);
     },
     showViewer(viewer) {
-      if (viewer) viewerLine.textContent = `Signed in as ${viewer.name}${viewer.roles.length ? ` (${viewer.roles.join(', ')})` : ''}`;
+      if (viewer) viewerLine.textContent = signedInAs(viewer);
       else if (session.mode === 'teams-sso' && !teams) viewerLine.textContent = 'Public view: open the tab in Teams to see names.';
       else viewerLine.textContent = 'Public view: names of people are hidden.';
     },

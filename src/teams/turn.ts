@@ -117,7 +117,7 @@ export function createTurnHandler(deps: Deps, options: TurnOptions, rootLog: Log
     const command = parseCommand(typed);
     if (command) return send(context, await runVerb(command.verb, command.data, activity, log));
     log.info('message not understood');
-    return send(context, await runVerb('help.show', { typed: typed.trim() }, activity, log));
+    return send(context, await runVerb('help.show', typed.trim() ? { typed: typed.trim() } : {}, activity, log));
   }
 
   async function onInvoke(context: TurnContext, log: Logger): Promise<void> {

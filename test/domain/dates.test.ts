@@ -1,4 +1,4 @@
-import { ukDate, ukDateTime } from '../../src/domain/dates';
+import { ukDate, ukDateTime, ukTime } from '../../src/domain/dates';
 
 describe('ukDate', () => {
   it('shows a timestamp as day, short month and year', () => {
@@ -73,5 +73,17 @@ describe('days that do not exist', () => {
     expect(ukDate('2026-02-30T10:00:00Z')).toBe('2026-02-30T10:00:00Z');
     expect(ukDateTime('2026-02-30T10:00:00Z')).toBe('2026-02-30T10:00:00Z');
     expect(ukDateTime('2026-02-30')).toBe('2026-02-30');
+  });
+});
+
+describe('ukTime', () => {
+  it('is the time in London: GMT in winter, BST in summer', () => {
+    expect(ukTime('2026-12-08T10:00:05Z')).toBe('10:00');
+    expect(ukTime('2026-07-08T10:00:05Z')).toBe('11:00');
+  });
+
+  it('returns a calendar date or other text unchanged', () => {
+    expect(ukTime('2026-12-08')).toBe('2026-12-08');
+    expect(ukTime('soon')).toBe('soon');
   });
 });

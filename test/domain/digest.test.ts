@@ -101,8 +101,11 @@ describe('buildDigest', () => {
     const digest = buildDigest(source({ strands: ['learning'], programme: [learning, estates], pending: [pendingEstates], newRequests: [pendingEstates] }));
     expect(digest.subtitle).toBe('Week of 30 Nov 2026 · Digital Learning');
     expect(digest.sections.flatMap((s) => s.items.map((i) => i.title))).not.toContain('Estates waiting');
-    expect(digest.byStrand).toEqual([{ label: 'Digital Learning', count: 1 }]);
+    expect(digest.byStrand).toEqual([{ strand: 'learning', label: 'Digital Learning', count: 1 }]);
     expect(digest.projectCount).toBe(1);
+    // The figures are the strand's, and their definitions say so.
+    expect(digest.figures.byStatus.reduce((n, s) => n + s.count, 0)).toBe(1);
+    expect(digest.figures.realised.definition).toBe('savings recorded for April 2026–March 2027, all Digital Learning projects');
   });
 
   it("shows a subscribed channel the programme, not requests being decided, declined ones or escalations", () => {
@@ -148,8 +151,8 @@ describe('buildDigest', () => {
     ] });
     const b = inProgramme({ status: 'in-delivery' }, { plannedBenefits: { annualCash: null, nonCash: null }, realisedBenefits: [{ financialYear: '2026/27', cashSaving: 500, note: null, recordedAt: '', recordedBy: '' }] });
     const digest = buildDigest(source({ programme: [a, b] }));
-    expect(digest.benefits).toEqual({ financialYear: '2026/27', planned: 10_000, realised: 3_000 });
-    expect(digest.byStatus).toEqual([{ label: 'Approved', count: 1 }, { label: 'In delivery', count: 1 }, { label: 'Completed', count: 0 }]);
+    expect(digest.figures).toMatchObject({ financialYear: '2026/27', planned: { value: 10_000 }, realised: { value: 3_000 } });
+    expect(digest.figures.byStatus.map((s) => [s.label, s.count])).toEqual([['Approved', 1], ['In delivery', 1], ['Completed', 0]]);
   });
 
   it('titles a pre-meeting digest by its meeting', () => {

@@ -1,5 +1,5 @@
 import type { Project } from '../../src/domain/project';
-import { candidateReminders, DEFAULT_THRESHOLDS, type ReminderState, selectReminders, stateKey } from '../../src/domain/reminders';
+import { candidateReminders, DEFAULT_THRESHOLDS, manualSlot, type ReminderState, selectReminders, stateKey } from '../../src/domain/reminders';
 import { emptyTriage } from '../../src/domain/triage';
 import { sampleProject } from '../support/sample-project';
 import { sampleRequest } from '../support/sample-request';
@@ -128,5 +128,12 @@ describe('the rhythm', () => {
 
   it('uses the default thresholds from the issue', () => {
     expect(DEFAULT_THRESHOLDS).toMatchObject({ businessCaseDays: 30, planDays: 14, dueSoonDays: 7, questionWorkingDays: 5, remindEveryWorkingDays: 7, escalateAfter: 3, snoozeDays: 7, maxSnoozes: 2 });
+  });
+});
+
+describe('a run by hand', () => {
+  it('has its minute as its slot, and the next minute as when a run can queue again', () => {
+    expect(manualSlot(new Date('2026-12-08T10:00:59.999Z'))).toEqual({ name: 'manual:2026-12-08T10:00', startedAt: '2026-12-08T10:00:00.000Z', next: '2026-12-08T10:01:00.000Z' });
+    expect(manualSlot(new Date('2026-12-31T23:59:30Z')).next).toBe('2027-01-01T00:00:00.000Z');
   });
 });

@@ -63,7 +63,7 @@ describe('greetings', () => {
     await submitRequest(t, councilOfficer, 'Online library renewals');
     const words = wordsOf(await say('hello', dsgChair));
     expect(words).toMatch(/^Hello\n, Fiona\n1 request is waiting for a DSG decision\./);
-    expect(words).toMatch(/Pending[\s\S]*Programme[\s\S]*Help/);
+    expect(words).toMatch(/Pending[\s\S]*Programme[\s\S]*Submit an idea[\s\S]*Help/);
     // An admin too: the same count, from the same definition as `pending`.
     expect(wordsOf(await say('Good afternoon', dsgAdmin))).toMatch(/^Good afternoon\n1 request is waiting for a DSG decision\./);
   });
@@ -98,6 +98,12 @@ describe('slips and help', () => {
     const answer = await answerTo('pendng', digitalLeaderCustomers, true);
     expect(answer.conversationId).toContain(';messageid=');
     expect(wordsOf(answer.activity)).toMatch(/Did you mean \npending\n\?/);
+  });
+
+  it('answers a bare mention with help, and no apology', async () => {
+    const words = wordsOf((await answerTo('', digitalLeaderCustomers, true)).activity);
+    expect(words).toContain('How to use dsg-bot');
+    expect(words).not.toContain('Sorry');
   });
 
   it.each([

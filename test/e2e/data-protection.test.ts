@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MOCK_TENANT, MOCK_USERS } from '../../src/playground/mock-tenant';
-import { message, personalChatId } from './support/activities';
+import { installationUpdate, message, personalChatId } from './support/activities';
 import { attachedCard, wordsOf } from './support/card-reading';
 import { startTestBot, TestDatabase, type TestBot } from './support/test-bot';
 
@@ -57,7 +57,11 @@ afterAll(async () => {
 
 describe('privacy and accessibility pages', () => {
   it('links the privacy notice from the welcome card', async () => {
-    const welcome = attachedCard(await say('hello there')) as { actions: { type: string; title: string; url?: string }[] };
+    // The welcome comes when the bot is installed for someone new.
+    const from = MOCK_USERS.projectManagerLearning2;
+    await t.post(installationUpdate('add', { ...t.opts, from }));
+    const sent = await t.connector.waitFor((a) => a.conversationId === personalChatId(from) && wordsOf(a.activity).includes('Send your ideas for digital projects'));
+    const welcome = attachedCard(sent.activity) as { actions: { type: string; title: string; url?: string }[] };
     // PUBLIC_URL, here the local default (the test bot listens on a port of its own).
     expect(welcome.actions.at(-1)).toEqual({ type: 'Action.OpenUrl', title: 'How we use your data', url: 'http://127.0.0.1:3978/privacy' });
   });

@@ -242,7 +242,7 @@ describe('Roster.teamMembers', () => {
   it('reads the team’s members through a channel reference', async () => {
     const members = await createRoster(adapter, '').teamMembers(MOCK_TENANT.team.id, channelReference());
 
-    expect(members).toEqual([MOCK_TENANT.currentUser, ...MOCK_TENANT.users].map((u) => ({ id: u.id, aadObjectId: u.aadObjectId, name: u.name, email: u.email, userPrincipalName: u.email })));
+    expect(members).toEqual([MOCK_TENANT.currentUser, ...MOCK_TENANT.users].map((u) => ({ id: u.id, aadObjectId: u.aadObjectId, name: u.name, email: u.email, userPrincipalName: u.email, givenName: u.givenName })));
     expect(connector.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /v3/conversations/${MOCK_TENANT.team.id}/pagedmembers`]);
   });
 

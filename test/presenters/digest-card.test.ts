@@ -1,5 +1,5 @@
 import { cardBytes } from '../../src/presenters/render';
-import { DIGEST_BUDGET_BYTES, digestCard } from '../../src/presenters/digest';
+import { BENEFIT_COLOURS, DIGEST_BUDGET_BYTES, digestCard, SHORT_STRANDS, STATUS_COLOURS } from '../../src/presenters/digest';
 import { buildDigest, type DigestSource } from '../../src/domain/digest';
 import { LIMITS } from '../../src/domain/request-form';
 import { STRANDS } from '../../src/domain/catalogue';
@@ -7,44 +7,8 @@ import type { ReminderState } from '../../src/domain/reminders';
 import { sampleMilestone } from '../support/sample-milestone';
 import { sampleProject } from '../support/sample-project';
 import { sampleRequest } from '../support/sample-request';
+import { bigSource } from '../support/busy-digest';
 import { cardProblems, ofType, visibleText } from './card-checks';
-
-/** Titles as long as the form allows, in a script that takes more bytes than ASCII. */
-const longTitle = (i: number) => `${i} Prosiect ailgylchu “gwastraff swmpus” – ${'ŵ'.repeat(LIMITS.title)}`.slice(0, LIMITS.title);
-
-/** A large, busy programme: every section of the digest has far more than it can show. */
-function bigSource(): DigestSource {
-  const programme = Array.from({ length: 400 }, (_, i) => {
-    const request = sampleRequest({ title: longTitle(i), status: i % 3 === 0 ? 'in-delivery' : 'approved', strand: STRANDS[i % 7].id });
-    const project = sampleProject(request.reference, {
-      isPriority: true,
-      projectLead: { aadObjectId: `aad-lead-${i}`, name: `Project Lead ${i} ${'with a long name '.repeat(3)}` },
-      realisedBenefits: [{ financialYear: '2026/27', cashSaving: 1000 + i, note: null, recordedAt: '', recordedBy: '' }],
-      milestones: [
-        sampleMilestone({ title: longTitle(i), due: '2026-12-05' }),
-        sampleMilestone({ title: longTitle(i), due: '2026-11-02' }),
-        sampleMilestone({ title: longTitle(i), due: '2026-11-20', status: 'done', completedOn: '2026-11-28' }),
-      ],
-    });
-    return { request, project };
-  });
-  const pending = Array.from({ length: 200 }, (_, i) => sampleRequest({ title: longTitle(i), createdAt: '2026-10-01T10:00:00.000Z' }));
-  const states: ReminderState[] = programme.map(({ request }, i) => ({ key: `${request.reference}:business-case`, recipientId: `aad-lead-${i}`, count: 3, lastSentAt: null, fingerprint: 'f', snoozedUntil: null, snoozes: 0, escalatedAt: '2026-11-27T09:30:00.000Z' }));
-  return {
-    kind: 'weekly',
-    audience: 'dsg',
-    today: '2026-12-01',
-    since: '2026-11-24T09:00:00.000Z',
-    strands: null,
-    meetings: [],
-    programme,
-    pending,
-    newRequests: pending,
-    decisions: programme.map(({ request }) => ({ reference: request.reference, title: request.title, strand: request.strand, action: 'approve', at: '2026-11-25T10:00:00.000Z' })),
-    reminderStates: states,
-    unreachable: programme.slice(0, 50).map((_, i) => ({ aadObjectId: `aad-lead-${i}`, name: `Project Lead ${i}` })),
-  };
-}
 
 describe('digestCard', () => {
   it('stays well under 28 KB with every section full of the longest titles, and passes every card check', () => {
@@ -64,14 +28,33 @@ describe('digestCard', () => {
     const card = digestCard(buildDigest({ ...bigSource(), meetings: ['2026-12-10'] }));
     const donut = ofType(card, 'Chart.Donut')[0];
     expect(donut.data).toEqual([
-      { legend: 'Approved', value: 266 },
-      { legend: 'In delivery', value: 134 },
+      { legend: 'Approved', value: 266, color: STATUS_COLOURS.approved },
+      { legend: 'In delivery', value: 134, color: STATUS_COLOURS['in-delivery'] },
     ]);
     expect(visibleText(card)).toContain('Approved: 266');
-    expect(visibleText(card)).toContain('Realised in 2026/27: £');
+    expect(visibleText(card)).toMatch(/Realised in 2026\/27: £[\d,]+ · savings recorded for April 2026–March 2027, all projects/);
+    expect(visibleText(card)).toContain('By status: projects approved by 31 March 2027, by their status now.');
+    // Short strand names under the bars; the full names, with the short ones, in the FactSet.
+    const bars = ofType(card, 'Chart.VerticalBar').find((c) => c.id === 'chart-strand')?.data as { x: string }[];
+    expect(bars.map((b) => b.x)).toEqual(Object.values(SHORT_STRANDS));
+    expect(Math.max(...bars.map((b) => b.x.length))).toBeLessThanOrEqual(5);
+    for (const s of STRANDS) expect(visibleText(card)).toMatch(new RegExp(`${s.name} \\(${SHORT_STRANDS[s.id]}\\): \\d+`));
     expect(visibleText(card)).toContain('Next DSG meeting: 10 Dec 2026.');
     const opens = ofType(card, 'Container').map((c) => c.selectAction as { verb?: string } | undefined).filter(Boolean);
     expect(new Set(opens.map((a) => a?.verb))).toEqual(new Set(['project.view', 'request.view']));
+  });
+
+  it("draws neighbouring series at least three steps apart on Teams' light-to-dark sequential ramp", () => {
+    // Teams does not publish its chart colours' values, so lightness is set by the ramp's steps:
+    // approved light, in delivery middle, completed dark; planned and realised savings likewise.
+    const step = (colour: string) => Number(/^sequential([1-8])$/.exec(colour)?.[1]);
+    const statuses = [STATUS_COLOURS.approved, STATUS_COLOURS['in-delivery'], STATUS_COLOURS.completed].map(step);
+    expect(statuses[1] - statuses[0]).toBeGreaterThanOrEqual(3);
+    expect(statuses[2] - statuses[1]).toBeGreaterThanOrEqual(3);
+    expect(step(BENEFIT_COLOURS.realised) - step(BENEFIT_COLOURS.planned)).toBeGreaterThanOrEqual(3);
+    const card = digestCard(buildDigest(bigSource()));
+    const benefits = ofType(card, 'Chart.VerticalBar').find((c) => c.id === 'chart-benefits')?.data as { color: string }[];
+    expect(benefits.map((b) => b.color)).toEqual([BENEFIT_COLOURS.planned, BENEFIT_COLOURS.realised]);
   });
 
   it('says so plainly when there is nothing to report', () => {

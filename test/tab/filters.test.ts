@@ -66,8 +66,11 @@ describe('filters', () => {
 
 describe('figures', () => {
   it('counts by strand (every strand) and status, and sums savings by strand', () => {
-    const f = figuresOf(items);
-    expect(f).toMatchObject({ projects: 3, inDelivery: 1, priorityProjects: 1, withSomethingMissing: 1, overdueMilestones: 2, plannedTotal: 12500, realisedTotal: 3000 });
+    const f = figuresOf(items, '2026/27');
+    expect(f).toMatchObject({ projects: 3, inDelivery: 1, priorityProjects: 1, withSomethingMissing: 1, overdueMilestones: 2 });
+    expect(f.totals).toMatchObject({ planned: { label: 'Planned annual savings', value: 12500 }, realised: { label: 'Realised in 2026/27', value: 3000 } });
+    expect(f.totals.realised.definition).toBe('savings recorded for April 2026–March 2027, all projects');
+    expect(figuresOf(items.slice(1), '2026/27', true).totals.realised).toEqual({ label: 'Realised in 2026/27', value: 3000, definition: 'savings recorded for April 2026–March 2027, all projects shown' });
     expect(f.byStrand).toHaveLength(7);
     expect(f.byStrand.filter((b) => b.value > 0)).toEqual([
       { label: 'Digital Customers', value: 1 },
@@ -85,7 +88,7 @@ describe('figures', () => {
   });
 
   it('is all zeros for no projects', () => {
-    const f = figuresOf([]);
+    const f = figuresOf([], '2026/27');
     expect(f.projects).toBe(0);
     expect(f.benefits).toEqual([]);
     expect(f.byStrand.every((b) => b.value === 0)).toBe(true);

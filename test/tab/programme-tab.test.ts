@@ -91,6 +91,11 @@ describe('the list', () => {
       const n = programme.projects.filter((p) => p.strand === strand).length;
       expect(strandTable).toMatch(new RegExp(`${strand}\\s+${n}`));
     }
+    // The savings as the domain defines them (the API's figures), each with its definition beside it.
+    const savings = await page.locator('#savings').innerText();
+    const { planned, realised } = programme.figures;
+    expect(savings).toContain(`${planned.label}\n£${planned.value.toLocaleString('en-GB')} a year · ${planned.definition}`);
+    expect(savings).toContain(`${realised.label}\n£${realised.value.toLocaleString('en-GB')} · ${realised.definition}`);
     await page.screenshot({ path: screenshotPath('list-default'), fullPage: true });
   });
 
@@ -222,6 +227,81 @@ describe('on a phone (360 px wide)', () => {
   });
 });
 
+describe('layout (issue 11)', () => {
+  it('never breaks a reference across lines at 375 px, even before a long first word', async () => {
+    const project = withOverdue();
+    const page = await open('', { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    // The worst case: a title whose first word cannot share the reference's line.
+    await page.route(`**/api/projects/${project.reference}`, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { project: { title: string } };
+      body.project.title = `Supercalifragilisticexpialidocious ${body.project.title}`;
+      await route.fulfill({ response, json: body });
+    });
+    await listShows(page, programme.projects);
+    const lines = (selector: string) => page.$$eval(selector, (els) => els.map((el) => [el.textContent, new Set(Array.from(el.getClientRects()).map((r) => Math.round(r.top))).size]));
+    for (const [ref, count] of await lines('#results .ref')) expect([ref, count]).toEqual([ref, 1]);
+    await page.goto(`${tab}#/project/${project.reference}`);
+    await page.waitForSelector('h1:has-text("Supercalifragilisticexpialidocious")');
+    expect(await lines('#detail-view h1 .ref')).toEqual([[project.reference, 1]]);
+    await page.screenshot({ path: screenshotPath('project-375-heading') });
+  });
+
+  it('shows every filter, its label on one line and each choice in full, at 1280 px', async () => {
+    const page = await open();
+    await listShows(page, programme.projects);
+    const problems = await page.$$eval('.filter-grid select', (selects) => {
+      const canvas = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+      return selects.flatMap((el) => {
+        const select = el as HTMLSelectElement;
+        const style = getComputedStyle(select);
+        canvas.font = style.font;
+        // The text box: the select's inside less its padding and the drop-down arrow (about 20 px).
+        const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+        const label = document.querySelector(`label[for="${select.id}"]`) as HTMLElement;
+        const labelLines = label.getClientRects().length === 1 && label.getBoundingClientRect().height < parseFloat(getComputedStyle(label).lineHeight) * 1.5;
+        return [
+          ...(labelLines ? [] : [`${select.id}: the label "${label.textContent}" wraps`]),
+          ...Array.from(select.options)
+            .filter((o) => canvas.measureText(o.text).width > room)
+            .map((o) => `${select.id}: "${o.text}" is cut off (${Math.round(canvas.measureText(o.text).width)} px in ${Math.round(room)} px)`),
+        ];
+      });
+    });
+    expect(problems).toEqual([]);
+    await page.selectOption('#f-missing', 'yes');
+    await page.locator('.filters').screenshot({ path: screenshotPath('filters-1280') });
+  });
+
+  it('on a phone, folds the filters away so the projects start on the first screen, and opens them on request', async () => {
+    const page = await open('', { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    await listShows(page, programme.projects);
+    const toggle = page.locator('#filters-toggle');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await toggle.innerText()).toBe('Show filters');
+    expect(await page.locator('#f-strand').isVisible()).toBe(false);
+    const firstProject = await page.locator('#results a[data-ref]').first().boundingBox();
+    expect(firstProject && firstProject.y + firstProject.height).toBeLessThan(740);
+    await page.screenshot({ path: screenshotPath('list-360-filters-folded') });
+
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await toggle.innerText()).toBe('Hide filters');
+    const strand = programme.projects[0].strandId;
+    await page.selectOption('#f-strand', strand);
+    await listShows(page, programme.projects.filter((p) => p.strandId === strand));
+    await page.screenshot({ path: screenshotPath('list-360-filters-open') });
+    await toggle.click();
+    expect(await page.locator('#f-strand').isVisible()).toBe(false);
+    expect(await toggle.innerText()).toBe('Show filters (1 in use)');
+
+    // On a wide screen the filters are always shown, and there is nothing to fold.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await page.locator('#f-strand').isVisible()).toBe(true);
+    expect(await toggle.isVisible()).toBe(false);
+  });
+});
+
 describe('with the keyboard only', () => {
   /** Presses Tab until focus comes round again; returns a description of each control focused, in order. */
   async function tabThrough(page: TabPage): Promise<{ key: string; outline: string; width: number; height: number }[]> {
@@ -253,7 +333,7 @@ describe('with the keyboard only', () => {
     const reached = await tabThrough(page);
     const controls = await page.$$eval('a[href], button, input, select, [tabindex]:not([tabindex="-1"])', (els) =>
       els
-        .filter((el) => !(el as HTMLElement).closest('[hidden]') && !el.closest('.visually-hidden'))
+        .filter((el) => !(el as HTMLElement).closest('[hidden]') && !el.closest('.visually-hidden') && el.getClientRects().length > 0)
         .map((el) => `${el.tagName}:${(el as HTMLElement).dataset.ref ?? (el.id || el.textContent?.trim().slice(0, 40))}`),
     );
     expect(reached.map((r) => r.key)).toEqual(controls);
@@ -335,6 +415,12 @@ describe('demo sign-in (local mode)', () => {
 
     await page.selectOption('#demo-user', user.id);
     await page.waitForFunction((name) => document.getElementById('viewer')?.textContent?.startsWith(`Signed in as ${name}`), user.name);
+    // The chair's role in plain words; "Colleague", which everyone is, is not said.
+    const chair = session.demoUsers?.find((u) => u.name === 'DSG Chair');
+    if (!chair) throw new Error('the session offers no DSG Chair');
+    await page.selectOption('#demo-user', chair.id);
+    await page.waitForFunction(() => document.getElementById('viewer')?.textContent?.startsWith('Signed in as DSG Chair'));
+    expect(await page.locator('#viewer').innerText()).toBe('Signed in as DSG Chair · DSG chair');
     await page.goto(`${tab}#/project/${withOverdue().reference}`);
     await page.waitForSelector('#owners');
     expect(await page.locator('section[aria-labelledby="owners"]').innerText()).toMatch(/Digital Leader[\s\S]*Project Lead[\s\S]*Project Manager/);

@@ -1,4 +1,4 @@
-import { parseFinancialYear } from '../../domain/annual-report';
+import { parseFinancialYear } from '../../domain/figures';
 import { addDays, londonInstant } from '../../domain/calendar';
 import { DomainError } from '../../domain/errors';
 import { isAllowed, rolesFor } from '../../domain/permissions';

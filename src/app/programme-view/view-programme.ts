@@ -1,3 +1,4 @@
+import { countedProject, programmeFigures } from '../../domain/figures';
 import { financialYearOf } from '../../domain/project';
 import { publishedRecords } from '../../domain/open-data';
 import { programmeItem } from '../../domain/programme-view';
@@ -11,9 +12,14 @@ export async function viewProgramme(deps: Deps, signedIn: SignedIn | null): Prom
   const today = deps.calendar.londonDate(now);
   const records = publishedRecords(await deps.store.projects.listWithRequests());
   const viewer = signedIn ? (await viewerFor(deps, signedIn, records)).viewer : null;
+  const financialYear = financialYearOf(today);
   return {
     generatedAt: now.toISOString(),
-    financialYear: financialYearOf(today),
+    financialYear,
+    figures: programmeFigures(
+      records.map((r) => countedProject(r, financialYear)),
+      financialYear,
+    ),
     viewer,
     projects: records.map((r) => programmeItem(r, today, viewer ? 'signed-in' : 'public')),
   };

@@ -1,7 +1,7 @@
 import { DomainError } from '../../domain/errors';
 import type { Actor } from '../../domain/people';
 import { financialYearOf } from '../../domain/project';
-import { parseFinancialYear } from '../../domain/annual-report';
+import { parseFinancialYear } from '../../domain/figures';
 import { pounds } from '../../domain/words';
 import type { Deps } from '../deps';
 import { changeProject } from './edit-project';

@@ -1,4 +1,5 @@
-import { type AnnualReport, annualReport, parseFinancialYear, reportCsv } from '../../domain/annual-report';
+import { type AnnualReport, annualReport, reportCsv } from '../../domain/annual-report';
+import { parseFinancialYear } from '../../domain/figures';
 import { DECISION_ACTIONS } from '../../domain/triage';
 import type { ReportFormat } from './report-links';
 import { addDays, londonInstant } from '../../domain/calendar';
