@@ -46,7 +46,7 @@ describe('cards that keep your place (SQLite)', () => {
   const repliesToLast = (): RecordedActivity[] => t.connector.activities().filter((a) => a.kind === 'reply' && a.replyToId === t.lastPosted);
 
   it('keeps the submission confirmation when My requests or Open request is pressed on it, and posts them below', async () => {
-    const { formId } = action(invokeCard(await press('request.new', { fresh: true })), 'request.submit').data;
+    const { formId } = action(invokeCard(await press('request.new', { fresh: true })), 'request.next').data;
     let confirmation = invokeCard(await press('request.submit', { formId, ...form, title: 'Kerbside glass collection booking' }));
     if (!wordsOf(confirmation).includes('Submitted as')) confirmation = invokeCard(await press('request.confirm', { formId }));
     const reference = /DP-\d{4}-\d{4}/.exec(wordsOf(confirmation))![0];

@@ -118,7 +118,7 @@ it('sends nothing about answered items at the next run, before or after a restar
 
 it('Run now from the preview queues the reminders; a second run within the minute says they were already queued', async () => {
   // Three days on, at a fixed minute: a new milestone is overdue, which is due a reminder at every run.
-  const project = invokeCard(await press('project.view', { reference }, projectLeadLearning2));
+  const project = answerCard(await press('project.view', { reference }, projectLeadLearning2), t);
   invokeCard(await press('milestone.add', { ...action(project, 'milestone.add').data, m1Title: 'Train the depot staff', m1Due: tomorrow }, projectLeadLearning2));
   await t.stop();
   const later = new Date(Date.parse(`${tomorrow}T10:00:05Z`) + 3 * 86_400_000).toISOString();

@@ -7,7 +7,7 @@ import { MOCK_USERS } from '../../src/playground/mock-tenant';
 import { installationUpdate, conversationUpdateBotAdded, invokeAction, message, personalChatId } from './support/activities';
 import { FORM_STEPS } from '../../src/domain/request-form';
 import { find as findAll } from '../presenters/card-checks';
-import { action, answerCard, attachedCard, input, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
+import { action, attachedCard, input, answerCard, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
 import { ENGINES, startTestBot, TestDatabase, type TestBot } from './support/test-bot';
 
 describe.each(ENGINES)('submitting a project request (%s)', (engine) => {
