@@ -57,11 +57,11 @@ export function digestCard(digest: Digest): AdaptiveCardJson {
         verb: i.opens === 'project' ? ('project.view' as const) : ('request.view' as const),
       }));
       return {
-          heading: s.title,
-          moreText: more > 0 ? `and ${more} more – type \`${s.moreCommand}\`` : '',
-          moreTextId: `digest-${n}-more`,
-          moreTextVisible: items.every((i) => i.visible),
-          items,
+        heading: `${s.title} (${s.items.length + s.more})`,
+        moreText: more > 0 ? `and ${more} more – type \`${s.moreCommand}\`` : '',
+        moreTextId: `digest-${n}-more`,
+        moreTextVisible: items.every((i) => i.visible),
+        items,
       };
     });
   };
