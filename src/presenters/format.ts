@@ -2,7 +2,7 @@ import { ukDate, ukDateTime } from '../domain/dates';
 import { BUSINESS_CASE_LABELS, DPIA_LABELS, PRIORITY_LABELS, type Project } from '../domain/project';
 import { type RequestStatus, STATUS_LABELS } from '../domain/request';
 import type { PersonRef } from '../domain/settings';
-import { type Decision } from '../domain/triage';
+import { type Decision, type Question } from '../domain/triage';
 import type { OwnerLine } from './types';
 
 /** Text with something in it, trimmed; undefined for null, undefined, '' or only spaces. */
@@ -62,6 +62,16 @@ export function londonDay(iso: string): string | null {
 
 /** `today`, `1 day`, `12 days`. */
 export const daysWords = (days: number): string => (days === 0 ? 'today' : days === 1 ? '1 day' : `${days} days`);
+
+/** The DSG's question as cards show it: the words, who asked and when. */
+export const questionWords = (q: Question): { question: string; askedBy: string; askedAt: string } => ({
+  question: nonBlank(q.question) ?? '(no question text)',
+  askedBy: nonBlank(q.askedBy) ?? 'the Digital Strategy Group',
+  askedAt: ukDateTime(q.askedAt),
+});
+
+/** `waiting for the requester since 3 Dec 2026`: the DSG asked them, and the clock is with them. */
+export const waitingForRequesterWords = (since: string): string => `waiting for the requester since ${ukDate(since)}`;
 
 /** `submitted today`, `submitted yesterday`, `submitted 3 days ago`. */
 export const submittedAgo = (days: number): string =>

@@ -2,13 +2,13 @@ import { digitalLeaderTitle, principleName, routeName, strandName } from '../dom
 import { ukDateTime } from '../domain/dates';
 import { PRIORITIES, PRIORITY_LABELS } from '../domain/project';
 import { LIMITS } from '../domain/request-form';
-import { ASSIGNABLE_STATUSES, canTransition, DECIDABLE_STATUSES, daysWaiting } from '../domain/request';
+import { ASSIGNABLE_STATUSES, canTransition, DECIDABLE_STATUSES, daysWaiting, waitingForRequesterSince } from '../domain/request';
 import type { PersonRef } from '../domain/settings';
 import { MAX_SIMILAR_SHOWN } from '../domain/similarity';
 import type { Question, Triage, TriageView } from '../domain/triage';
 import { pounds } from '../domain/words';
 import { fitToSize } from './fit';
-import { clip, decisionLine, escapeMarkdown, nameOf, nonBlank, ownerLines, priorityWords, statusLabel, submittedAgo, summaryOf } from './format';
+import { clip, decisionLine, escapeMarkdown, nameOf, nonBlank, ownerLines, priorityWords, statusLabel, submittedAgo, summaryOf, waitingForRequesterWords } from './format';
 import { type PersonChoice, peopleChoices, peopleNote } from './people';
 import type { AdaptiveCardJson } from './render';
 import type { TriageData } from './types';
@@ -52,6 +52,8 @@ export function triageCard(input: TriageCardInput): AdaptiveCardJson {
   const owners = project ? [project.digitalLeader, project.projectLead, project.projectManager] : [];
   const mergeable = input.mergeTargets.filter((r) => r.reference !== request.reference).map((r) => ({ title: `${r.reference} ${r.title}`, value: r.reference }));
   const leader = input.mentionLeader && input.leader?.aadObjectId ? input.leader : null;
+  const askedSince = waitingForRequesterSince(request);
+  const age = submittedAgo(daysWaiting(request, input.today)) + (askedSince ? ` · ${waitingForRequesterWords(askedSince)}` : '');
 
   const card = fitToSize('triage', TRIAGE_LEVELS, (level) => {
     const people = peopleChoices(input.people, owners, level.people);
@@ -63,7 +65,7 @@ export function triageCard(input: TriageCardInput): AdaptiveCardJson {
       digitalLeaderTitle: digitalLeaderTitle(request.strand),
       leaderName: nameOf(input.leader, 'not set in the DSG settings'),
       requesterName: nonBlank(request.requesterName) ?? 'Unknown',
-      age: submittedAgo(daysWaiting(request, input.today)),
+      age,
       summary: summaryOf(request.problem, level.text),
       principles: request.principles.map(principleName).join(', '),
       routeName: routeName(request.route),

@@ -14,14 +14,40 @@ export interface Choice {
 
 interface WelcomeData {
   firstName?: string;
-  /** Set when the welcome answers a message the bot did not understand. */
-  notUnderstood?: true;
   /** The bot's privacy notice (/privacy), opened from the card. */
   privacyUrl?: string;
 }
 
 interface HelpData {
+  /** Set when help answers words the bot did not understand; `suggestion` when a command is close to them. */
+  notUnderstood?: { typed: string; suggestion?: string };
+  /** The commands the person may use, by part. */
+  groups: { heading: string; facts: { factTitle: string; factValue: string }[] }[];
   principles: { name: string; summary: string }[];
+}
+
+/** A button: an Action.Execute with its Action.Submit fallback (which carries the verb in its data). */
+export interface Button {
+  title: string;
+  verb: string;
+  data: Record<string, unknown>;
+  fallbackData: Record<string, unknown>;
+}
+
+interface RemindersPreviewData {
+  summary: string;
+  /** Each person (then the escalations), with "2 items" and one line per item. */
+  groups: { name: string; count: string; items: { reference: string; what: string }[] }[];
+  undelivered: { text: string }[];
+  /** Run now, when the run would send something. */
+  canRun: boolean;
+}
+
+interface GreetingData {
+  salutation: string;
+  firstName?: string;
+  lines: { text: string }[];
+  actions: Button[];
 }
 
 export interface RequestFormData {
@@ -59,6 +85,8 @@ interface RequestSubmittedData {
 
 interface MyRequestsData {
   items: { reference: string; title: string; statusLabel: string; strandName: string; updated: string }[];
+  /** Requests waiting for the person's answer to the DSG's question (`since`: when they were asked). */
+  actionNeeded: { reference: string; title: string; since: string }[];
   page: number;
   pages: number;
   total: number;
@@ -102,6 +130,21 @@ export interface RequestDetailData {
   /** A line at the top, e.g. 'DP-2026-0012 is withdrawn.' */
   notice?: string;
   version: number;
+  /** While the DSG waits for the requester: when they were asked (`3 Dec 2026`). */
+  waitingSince?: string;
+  /** The DSG's open question, with an answer box and Send answer. */
+  question?: { question: string; askedBy: string; askedAt: string };
+}
+
+/** What anyone may see of a request (the read-only view). */
+export interface RequestSummaryData {
+  reference: string;
+  title: string;
+  statusLabel: string;
+  strandName: string;
+  digitalLeaderTitle: string;
+  submitted: string;
+  inProgramme: boolean;
 }
 
 interface DraftOfferData {
@@ -523,11 +566,14 @@ export interface ConfirmData {
 export interface CardDataMap {
   welcome: WelcomeData;
   help: HelpData;
+  greeting: GreetingData;
+  'reminders-preview': RemindersPreviewData;
   'request-form': RequestFormData;
   'similar-requests': SimilarRequestsData;
   'request-submitted': RequestSubmittedData;
   'my-requests': MyRequestsData;
   'request-detail': RequestDetailData;
+  'request-summary': RequestSummaryData;
   'draft-offer': DraftOfferData;
   triage: TriageData;
   settings: SettingsData;
@@ -548,11 +594,14 @@ export type CardName = keyof CardDataMap;
 export const CARD_NAMES: readonly CardName[] = [
   'welcome',
   'help',
+  'greeting',
+  'reminders-preview',
   'request-form',
   'similar-requests',
   'request-submitted',
   'my-requests',
   'request-detail',
+  'request-summary',
   'draft-offer',
   'triage',
   'settings',

@@ -144,9 +144,13 @@ describe.each(ENGINES)('submitting a project request (%s)', (engine) => {
     expect(sent.kind).toBe('reply');
   });
 
-  it("refuses someone else's request and audits the attempt", async () => {
-    const refused = invokeMessage(await press('request.view', { reference: 'DP-2026-0001' }, MOCK_USERS.projectLeadLearning2));
-    expect(refused).toMatch(/^Sorry, you cannot do that\. Only the requester and the Digital Strategy Group can see DP-2026-0001\.$/);
+  it("shows someone else's request read-only, without its details or the requester's name", async () => {
+    const summary = invokeCard(await press('request.view', { reference: 'DP-2026-0001' }, MOCK_USERS.projectLeadLearning2));
+    expect(wordsOf(summary)).toContain(form.title);
+    expect(wordsOf(summary)).toContain('Only the person who submitted this request and the Digital Strategy Group see it in full.');
+    expect(wordsOf(summary)).not.toContain(form.reuseChecked);
+    expect(wordsOf(summary)).not.toContain(MOCK_USERS.councilOfficer.name);
+    expect(() => action(summary, 'request.withdraw')).toThrow();
     const mine = invokeCard(await press('request.list', {}, MOCK_USERS.projectLeadLearning2));
     expect(wordsOf(mine)).not.toContain(form.title);
   });

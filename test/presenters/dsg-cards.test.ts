@@ -683,7 +683,7 @@ describe('pendingCard', () => {
   const requests = [
     aRequest({ reference: 'DP-2026-0009', title: 'Wi-Fi booking for community halls', status: 'under-review', strand: 'estates', createdAt: '2026-11-12T10:00:00Z' }),
     aRequest({ reference: 'DP-2026-0011', title: 'Digital timesheets', status: 'submitted', strand: 'employees', createdAt: '2026-11-19T10:00:00Z' }),
-    aRequest({ status: 'more-info-requested' }),
+    aRequest({ status: 'more-info-requested', createdAt: '2026-11-01T10:00:00Z', updatedAt: '2026-11-30T15:00:00Z' }),
     aRequest({ reference: 'DP-2026-0014', createdAt: '2026-12-03T08:00:00Z' }),
   ];
 
@@ -697,7 +697,8 @@ describe('pendingCard', () => {
         'DP-2026-0009 – Wi-Fi booking for community halls',
         'Under review · Digital Estates · waiting 21 days',
         'Submitted · Digital Employees · waiting 14 days',
-        'More information requested · Digital Customers · waiting 6 days',
+        // Waiting for the requester, so never overdue however long ago it was submitted.
+        'More information requested · Digital Customers · waiting for the requester since 30 Nov 2026',
         'Submitted · Digital Customers · submitted today',
       ]),
     );

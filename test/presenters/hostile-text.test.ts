@@ -10,6 +10,8 @@ import { annualReportCard } from '../../src/presenters/annual-report';
 import { digestCard } from '../../src/presenters/digest';
 import { draftOfferCard } from '../../src/presenters/draft-offer';
 import { helpCard } from '../../src/presenters/help';
+import { greetingCard } from '../../src/presenters/greeting';
+import { COMMANDS } from '../../src/domain/commands';
 import { historyCard } from '../../src/presenters/history';
 import { myRequestsCard } from '../../src/presenters/my-requests';
 import { noticeCard } from '../../src/presenters/notice';
@@ -20,6 +22,7 @@ import { questionCard } from '../../src/presenters/question';
 import { reminderCard } from '../../src/presenters/reminder';
 import { remindersPreviewCard } from '../../src/presenters/reminders-preview';
 import type { AdaptiveCardJson } from '../../src/presenters/render';
+import { requestSummaryCard } from '../../src/presenters/request-summary';
 import { requestDetailCard } from '../../src/presenters/request-detail';
 import { requestFormCard } from '../../src/presenters/request-form';
 import { requestSubmittedCard } from '../../src/presenters/request-submitted';
@@ -110,12 +113,14 @@ function cards(): Record<CardName, AdaptiveCardJson[]> {
 
   return {
     welcome: [welcomeCard(HOSTILE)],
-    help: [helpCard()],
+    help: [helpCard({ commands: [...COMMANDS], notUnderstood: { typed: HOSTILE, suggestion: null } })],
+    greeting: [greetingCard({ said: { kind: 'greeting', salutation: 'Hello' }, givenName: HOSTILE, dsg: false, pending: null })],
     'request-form': [requestFormCard({ formId: 'f-1', values: formValues })],
     'similar-requests': [similarRequestsCard('f-1', HOSTILE, triageView.similar)],
     'request-submitted': [requestSubmittedCard(request)],
-    'my-requests': [myRequestsCard({ items: [request], total: 1 }, 1, 5)],
-    'request-detail': [requestDetailCard(request, events, true)],
+    'my-requests': [myRequestsCard({ items: [request], total: 1 }, 1, 5, [{ ...request, status: 'more-info-requested' }])],
+    'request-detail': [requestDetailCard(request, events, true), requestDetailCard({ ...request, status: 'more-info-requested' }, events, true, { question })],
+    'request-summary': [requestSummaryCard(request, true)],
     'draft-offer': [draftOfferCard({ formId: 'f-1', personId: '29:x', values: { title: HOSTILE }, createdAt: '2026-12-01T10:00:00Z', updatedAt: '2026-12-01T10:00:00Z' })],
     triage: [triageCard(triageView), triageCard({ ...triageView, request: approved, project })],
     settings: [settingsCard(settings, [who('aad-member')], true)],
@@ -124,7 +129,8 @@ function cards(): Record<CardName, AdaptiveCardJson[]> {
     pending: [pendingCard({ items: [request], total: 1 }, 1, 10, TODAY)],
     programme: [programmeCard([{ project, request: approved }], 1, 10, 1, TODAY)],
     history: [historyCard(request.reference, HOSTILE, events)],
-    notice: [noticeCard({ title: HOSTILE, lines: [HOSTILE] }), remindersPreviewCard({ people: [{ name: HOSTILE, items: reminderItems }], escalate: reminderItems, undelivered: [{ key: HOSTILE, reason: HOSTILE }] })],
+    notice: [noticeCard({ title: HOSTILE, lines: [HOSTILE] })],
+    'reminders-preview': [remindersPreviewCard({ people: [{ name: HOSTILE, items: reminderItems }], escalate: reminderItems, undelivered: [{ key: HOSTILE, reason: HOSTILE }] })],
     reminder: [reminderCard({ messageId: 'm-1', recipientName: HOSTILE, items: reminderItems, today: TODAY, people: [who('aad-member')], values: { i1_projectLead: 'aad-member', i2_reason: HOSTILE } })],
     digest: [digestCard(buildDigest(digestSource))],
     'annual-report': [annualReportCard(report, TODAY, { csv: 'https://bot.example/r.csv', json: 'https://bot.example/r.json', expiresAt: '2026-12-04T10:00:00Z' })],
@@ -185,11 +191,11 @@ describe('text a person typed is shown as typed on every card', () => {
     }
   });
 
-  it('reaches every card that shows something a person typed (help and the annual report show nothing typed; the form only in its inputs)', () => {
+  it('reaches every card that shows something a person typed (the annual report shows nothing typed; the form only in its inputs)', () => {
     const showing = Object.entries(all)
       .filter(([, list]) => list.every((card) => placesOf(card).some(showsIt)))
       .map(([name]) => name);
-    expect(showing.sort()).toEqual(Object.keys(all).filter((n) => !['help', 'annual-report', 'request-form'].includes(n)).sort());
+    expect(showing.sort()).toEqual(Object.keys(all).filter((n) => !['annual-report', 'request-form'].includes(n)).sort());
   });
 
   it('puts a Digital Leader with Markdown in their name in a mention that Teams shows as typed, and matches its entity', () => {

@@ -1,13 +1,13 @@
 import { dsgSetup, settingsSave, settingsShow } from './dsg';
-import { helpShow } from './help';
+import { chatGreet, chatThanks, helpShow } from './help';
 import { historyShow, programmeShow, requestPending } from './lists';
 import { benefitRecord, milestoneAdd, milestoneDone, projectBusinessCase, projectDpia, projectPlan, projectResourcing, projectReopen, projectStatus, projectView } from './project';
 import { requestBack, requestConfirm, requestDiscard, requestDraft, requestEdit, requestNext, requestSubmit } from './request-form';
 import { requestList } from './request-list';
 import { requestNew } from './request-new';
-import { requestView } from './request-view';
+import { requestSimilar, requestTriage, requestView } from './request-view';
 import { requestUndoWithdraw, requestWithdraw } from './request-withdraw';
-import { requestAnswer, requestApprove, requestAsk, requestAssign, requestDecline, requestMerge, requestTriage } from './triage';
+import { requestAnswer, requestApprove, requestAsk, requestAssign, requestDecline, requestMerge } from './triage';
 import type { Verb } from './verb';
 import { REMINDER_VERBS } from './reminders';
 import { DIGEST_VERBS } from './digest';
@@ -19,9 +19,12 @@ import { DATA_PROTECTION_VERBS } from './data-protection';
 export const VERBS: ReadonlyMap<string, Verb> = new Map(
   [
     helpShow,
+    chatGreet,
+    chatThanks,
     requestNew,
     requestList,
     requestView,
+    requestSimilar,
     requestWithdraw,
     requestUndoWithdraw,
     requestSubmit,
