@@ -42,7 +42,7 @@ afterAll(async () => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
-it('walks submit, triage, approve, reminder and digest in the web UI', async () => {
+it('walks submit, triage, approve, reminder and digest in the web UI', () => ui.walk(async () => {
   await ui.say('hi');
   await ui.press('Submit an idea');
   await ui.fill(/^Title/, 'Online booking for garden waste permits');
@@ -85,7 +85,9 @@ it('walks submit, triage, approve, reminder and digest in the web UI', async () 
   // rather than waiting for the schedule.
   daysLater = 35;
   await ui.post('reminders run');
-  await ui.page.getByText(/Reminders queued/).first().waitFor();
+  const ran = ui.page.getByText(/Reminders queued|Nothing/).first();
+  await ran.waitFor();
+  expect(await ran.innerText()).toMatch(/Reminders queued: 3 items for 1 person/);
   await ui.shot('05-reminders-run');
   await ui.openChat('Personal Chat');
   const reminder = await ui.waitForText(/DP-2026-0001[\s\S]*(business case|implementation plan)/i);
@@ -98,4 +100,4 @@ it('walks submit, triage, approve, reminder and digest in the web UI', async () 
   const digest = await ui.waitForText(/digest/i);
   await ui.shot('07-digest-preview', digest);
   expect(await digest.innerText()).toMatch(/Digest preview/);
-});
+}));

@@ -275,10 +275,10 @@ describe('greetingCard', () => {
     const card = greetingCard(greeting({ dsg: true, pending: 3, givenName: null, said: { kind: 'greeting', salutation: 'Hello' } }));
     expectValid(card);
     expect(paragraphs(card).slice(0, 2)).toEqual(['Hello', '3 requests are waiting for a DSG decision.']);
-    expect(verbsOf(card)).toEqual(['request.pending', 'programme.show', 'help.show']);
+    expect(verbsOf(card)).toEqual(['request.pending', 'programme.show', 'request.new', 'help.show']);
     const none = greetingCard(greeting({ dsg: true, pending: 0 }));
     expect(paragraphs(none)[1]).toBe('No requests are waiting for a DSG decision.');
-    expect(verbsOf(none)).toEqual(['programme.show', 'help.show']);
+    expect(verbsOf(none)).toEqual(['programme.show', 'request.new', 'help.show']);
   });
 });
 
