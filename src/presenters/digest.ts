@@ -85,7 +85,7 @@ export function digestCard(digest: Digest): AdaptiveCardJson {
         verb: i.opens === 'project' ? ('project.view' as const) : ('request.view' as const),
       }));
       return {
-          heading: s.title,
+          heading: `${s.title} (${s.items.length + s.more})`,
           moreText: more > 0 ? `and ${more} more` : '',
           ...(more > 0 && { showAll: showAll(s.all, s.items.length + s.more) }),
           moreTextId: `digest-${n}-more`,

@@ -8,7 +8,7 @@ import { sampleMilestone } from '../support/sample-milestone';
 import { sampleProject } from '../support/sample-project';
 import { sampleRequest } from '../support/sample-request';
 import { bigSource } from '../support/busy-digest';
-import { cardProblems, ofType, visibleText } from './card-checks';
+import { cardProblems, find, ofType, visibleText } from './card-checks';
 
 describe('digestCard', () => {
   it('stays well under 28 KB with every section full of the longest titles, and passes every card check', () => {
@@ -55,6 +55,30 @@ describe('digestCard', () => {
     const card = digestCard(buildDigest(bigSource()));
     const benefits = ofType(card, 'Chart.VerticalBar').find((c) => c.id === 'chart-benefits')?.data as { color: string }[];
     expect(benefits.map((b) => b.color)).toEqual([BENEFIT_COLOURS.planned, BENEFIT_COLOURS.realised]);
+  });
+
+  it("first shows each section's heading with its count and the four items that most need attention; Show more shows the rest and the charts", () => {
+    const digest = buildDigest(bigSource());
+    const card = digestCard(digest);
+    const headings = ofType(card, 'TextBlock').filter((t) => t.style === 'heading').map((t) => t.text);
+    expect(headings).toEqual(expect.arrayContaining(digest.sections.map((s) => `${s.title} (${s.items.length + s.more})`)));
+    const items = ofType(card, 'Container').filter((c) => c.selectAction);
+    const first = items.filter((c) => c.isVisible !== false);
+    expect(first).toHaveLength(4);
+    // Sections whose first item needs attention come first; each shows one item before any shows two.
+    const highlighted = digest.sections.filter((s) => s.items[0].highlight).slice(0, 4).map((s) => s.items[0].reference);
+    expect(first.map((c) => (c.selectAction as { data: { reference: string } }).data.reference)).toEqual(highlighted);
+    const toggle = find(card, (o) => o.type === 'Action.ToggleVisibility' && o.title === 'Show more')[0];
+    expect(toggle.targetElements).toEqual(expect.arrayContaining([...items.filter((c) => c.isVisible === false).map((c) => c.id), 'digest-programme', 'digest-benefits']));
+    expect(find(card, (o) => o.id === 'digest-programme')[0].isVisible).toBe(false);
+  });
+
+  it('shows every item of a short digest at once, with no Show more', () => {
+    const source = bigSource();
+    const card = digestCard(buildDigest({ ...source, programme: [], pending: source.pending.slice(0, 2), newRequests: source.pending.slice(0, 2), decisions: [], reminderStates: [], unreachable: [] }));
+    expect(cardProblems(card)).toEqual([]);
+    expect(ofType(card, 'Container').filter((c) => c.selectAction && c.isVisible === false)).toEqual([]);
+    expect(find(card, (o) => o.type === 'Action.ToggleVisibility')).toEqual([]);
   });
 
   it('says so plainly when there is nothing to report', () => {
