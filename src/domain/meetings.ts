@@ -107,6 +107,8 @@ export interface AgendaSourceData {
   /** Reminder states (escalated ones are raised). */
   reminders: readonly ReminderState[];
   openActions: readonly MeetingAction[];
+  /** Items the last meeting deferred that would not come back by themselves (those members added). */
+  deferred: readonly AgendaItem[];
   additions: readonly AgendaAddition[];
   /** `yyyy-mm-dd`, London. */
   today: string;
@@ -158,11 +160,15 @@ export function draftAgenda(src: AgendaSourceData): AgendaItem[] {
     const late = action.due < src.today ? ' (overdue)' : '';
     items.push({ id: `open-action:${action.id}`, source: 'open-action', reference: action.reference, title: action.what, detail: `${action.owner.name}, due ${ukDate(action.due)}${late}`, addedBy: null });
   }
+  items.push(...src.deferred.filter((i) => i.source === 'added'));
   for (const a of src.additions) {
     items.push({ id: `added:${a.id}`, source: 'added', reference: a.reference, title: a.text, detail: `Added by ${a.addedByName}`, addedBy: a.addedByName });
   }
   return items;
 }
+
+/** The items a meeting deferred to the next one. */
+export const deferredItems = (meeting: Meeting | null): AgendaItem[] => (meeting ? meeting.agenda.filter((i) => meeting.outcomes[i.id]?.kind === 'deferred') : []);
 
 /** A meeting started now: running, with the agenda as it stands. */
 export function startMeeting(id: string, date: string, startTime: string, agenda: AgendaItem[], by: string, now: string): Meeting {
@@ -174,16 +180,6 @@ const bump = (meeting: Meeting, now: string, change: Partial<Meeting>): Meeting 
 export function assertRunning(meeting: Meeting): void {
   if (meeting.status !== 'running') {
     throw new DomainError('STALE_CARD', `The meeting of ${ukDate(meeting.date)} is ${meeting.status === 'ended' ? 'over' : meeting.status}.`, { meetingId: meeting.id });
-  }
-}
-
-/**
- * Refuses a press on a meeting card older than the record, saying what changed. `what` names the part of the
- * record the press acts on: a card showing an older version of anything else still works.
- */
-export function assertMeetingCurrent(meeting: Meeting, cardVersion: number): void {
-  if (meeting.version !== cardVersion) {
-    throw new DomainError('STALE_CARD', `The meeting record changed since this card was drawn (it was updated ${ukDate(meeting.updatedAt)}); here it is as it stands now.`, { meetingId: meeting.id });
   }
 }
 

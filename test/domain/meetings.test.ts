@@ -26,6 +26,7 @@ describe('draftAgenda', () => {
       programme: [{ request: approved, project }],
       reminders: [{ key: 'DP-2026-0001:owners', recipientId: 'aad-leader', count: 3, lastSentAt: NOW, fingerprint: 'x', snoozedUntil: null, snoozes: 0, escalatedAt: NOW }],
       openActions: [{ id: 'act1', meetingId: 'm0', itemId: 'x', reference: null, what: 'Send the survey', owner: lead, due: '2026-12-01', createdAt: NOW, createdBy: 'DSG Chair', doneAt: null, doneBy: null }],
+      deferred: [],
       additions: [{ id: 'ad1', reference: null, text: 'Website review', addedById: '29:c', addedByName: 'DSG Chair', addedAt: NOW, meetingId: null }],
       today: TODAY,
     });

@@ -37,6 +37,9 @@ export interface DecisionResult {
   threadReply?: string;
 }
 
+/** More work for the decision's transaction: a meeting records the decision against its agenda item. */
+export type AlsoRecord = (tx: Repositories, decision: Decision) => Promise<void>;
+
 /**
  * Runs one DSG decision on a request: permission (audited refusal), stale-card check, the domain rule,
  * then in one transaction the saved request/project/triage, the audit event and the queued messages (intents:
@@ -49,6 +52,7 @@ export async function runTriageDecision(
   cardVersion: number,
   action: string,
   decide: (input: DecisionInput) => Promise<DecisionResult> | DecisionResult,
+  also?: AlsoRecord,
 ): Promise<TriageView> {
   const request = await getRequest(deps, reference);
   const { settings, members } = await dsgContext(deps);
@@ -77,6 +81,7 @@ export async function runTriageDecision(
     if (result.requesterNews) await queueRequesterNews(deps, tx, updated, `notify:${reference}:v${updated.version}`, result.requesterNews);
     if (result.threadReply) await queueThreadReply(deps, tx, updated, settings, `thread:${reference}:v${updated.version}`, result.threadReply);
     await queueTriageUpdate(deps, tx, updated, settings);
+    if (also) await also(tx, result.decision);
   });
   deps.kickOutbox();
   return loadTriageView(deps, updated);
