@@ -239,8 +239,8 @@ export function setNotes(meeting: Meeting, notes: string, now: string): Meeting 
 
 /** Publishes the minutes once; a second time says when they were. */
 export function publishMinutes(meeting: Meeting, by: string, now: string): Meeting {
-  if (meeting.status === 'running') throw new DomainError('STALE_CARD', 'The meeting is still running: end it with "meeting end" first.', { meetingId: meeting.id });
-  if (meeting.publishedAt) throw new DomainError('STALE_CARD', `The minutes of ${ukDate(meeting.date)} were already published on ${ukDate(meeting.publishedAt)} by ${meeting.publishedBy}.`, { meetingId: meeting.id });
+  if (meeting.status === 'running') throw new DomainError('ILLEGAL_TRANSITION', 'The meeting is still running: end it with "meeting end" first.', { meetingId: meeting.id });
+  if (meeting.publishedAt) throw new DomainError('ILLEGAL_TRANSITION', `The minutes of ${ukDate(meeting.date)} were already published on ${ukDate(meeting.publishedAt)} by ${meeting.publishedBy}.`, { meetingId: meeting.id });
   return bump(meeting, now, { publishedAt: now, publishedBy: by });
 }
 
@@ -314,4 +314,57 @@ export function meetingDue(lastHeld: string | null, planned: readonly string[], 
   if (!lastHeld) return { due: true, by: null };
   const by = addDays(lastHeld, MEETING_GAP_DAYS);
   return { due: daysBetween(today, by) <= 7, by };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the meeting cards show (results of the use cases, drawn by the presenters)
+
+export interface AgendaView {
+  /** The next meeting in the settings (`yyyy-mm-dd`), or null when none is set. */
+  nextDate: string | null;
+  items: AgendaItem[];
+  /** The meeting in progress, if any (its agenda was fixed when it started). */
+  running: Meeting | null;
+  canRun: boolean;
+  /** `yyyy-mm-dd`, London. */
+  today: string;
+  notice?: string;
+}
+
+/** A meeting card's data: the record, its actions, who may be ticked present, and what the viewer may do. */
+export interface MeetingView {
+  meeting: Meeting;
+  actions: MeetingAction[];
+  /** The DSG's members, for the register and as action owners. */
+  members: PersonRef[];
+  canRun: boolean;
+  /** `yyyy-mm-dd`, London. */
+  today: string;
+  notice?: string;
+}
+
+/** One agenda item's card: the item, what was done with it, its actions, and the request it is about (for its version). */
+export interface ItemView extends MeetingView {
+  item: AgendaItem;
+  request: ProjectRequest | null;
+  /** A form sent back: what was typed into the action form and the problem under each input. */
+  form?: { values: Record<string, string>; errors: Record<string, string> };
+}
+
+export interface MinutesView {
+  meeting: Meeting;
+  minutes: Minutes;
+  /** The chair, the Minute Taker or an admin, before the minutes are published: may edit the notes and publish. */
+  canEdit: boolean;
+  /** Signed download links (Word and HTML). */
+  links: { docx: string; html: string };
+  notice?: string;
+}
+
+export interface MeetingsList {
+  /** Meetings held or running, newest first. */
+  held: Meeting[];
+  /** Dates set for the next meetings. */
+  planned: string[];
+  today: string;
 }

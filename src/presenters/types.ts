@@ -466,6 +466,85 @@ interface AnnualReportData {
   expires: string;
 }
 
+// --- DSG meetings (issue 13)
+
+export interface AgendaData {
+  title: string;
+  subtitle: string;
+  notice?: string;
+  hasItems: boolean;
+  items: { position: string; title: string; sourceLabel: string; detail: string }[];
+  more: number;
+  moreText: string;
+  canAdd: boolean;
+  runningId?: string;
+}
+
+export interface MeetingData {
+  title: string;
+  statusLine: string;
+  notice?: string;
+  present: string;
+  apologies: string;
+  items: { position: string; title: string; sourceLabel: string; outcome: string; itemId: string }[];
+  hasActions: boolean;
+  actions: { line: string }[];
+  meetingId: string;
+  version: number;
+  date: string;
+  isRunning: boolean;
+  canRegister: boolean;
+  members: Choice[];
+  presentValue: string;
+  apologiesValue: string;
+}
+
+export interface MeetingItemData {
+  meetingTitle: string;
+  title: string;
+  sourceLabel: string;
+  detail: string;
+  notice?: string;
+  outcome: string;
+  hasActions: boolean;
+  actions: { line: string }[];
+  canAddAction: boolean;
+  canDecide: boolean;
+  canNote: boolean;
+  meetingId: string;
+  itemId: string;
+  requestVersion: number;
+  hasRequest: boolean;
+  reference: string;
+  today: string;
+  priorities: Choice[];
+  people: Choice[];
+  values: { what: string; owner: string; due: string };
+  errors: { what?: string; owner?: string; due?: string };
+}
+
+export interface MinutesData {
+  title: string;
+  statusLine: string;
+  notice?: string;
+  present: string;
+  apologies: string;
+  items: { position: string; title: string; outcome: string; actions: { line: string }[] }[];
+  hasNotes: boolean;
+  notes: string;
+  canEdit: boolean;
+  meetingId: string;
+  version: number;
+  docxUrl: string;
+  htmlUrl: string;
+}
+
+export interface MeetingsData {
+  planned: string;
+  hasHeld: boolean;
+  held: { dateText: string; statusText: string; date: string }[];
+}
+
 export interface CardDataMap {
   welcome: WelcomeData;
   help: HelpData;
@@ -486,6 +565,11 @@ export interface CardDataMap {
   reminder: ReminderData;
   digest: DigestData;
   'annual-report': AnnualReportData;
+  agenda: AgendaData;
+  meeting: MeetingData;
+  'meeting-item': MeetingItemData;
+  minutes: MinutesData;
+  meetings: MeetingsData;
 }
 
 export type CardName = keyof CardDataMap;
@@ -510,4 +594,9 @@ export const CARD_NAMES: readonly CardName[] = [
   'reminder',
   'digest',
   'annual-report',
+  'agenda',
+  'meeting',
+  'meeting-item',
+  'minutes',
+  'meetings',
 ];

@@ -4,7 +4,8 @@ import { parseReference } from '../../domain/request';
 import { audited } from '../audit';
 import type { Deps } from '../deps';
 import { meetingAccess } from './meeting-access';
-import { type AgendaView, viewAgenda } from './view-agenda';
+import type { AgendaView } from '../../domain/meetings';
+import { viewAgenda } from './view-agenda';
 
 /** `agenda add DP-2026-0007` or `agenda add <any text>`: a DSG member puts an item on the next agenda, recorded with their name. */
 export async function addAgendaItem(deps: Deps, actor: Actor, typed: string): Promise<AgendaView> {
@@ -24,5 +25,5 @@ export async function addAgendaItem(deps: Deps, actor: Actor, typed: string): Pr
     await tx.meetings.addAddition(addition);
     await audited(tx, actor, now, 'agenda.add', { subjectType: 'meeting', subjectId: 'next' }, null, { text, reference });
   });
-  return viewAgenda(deps, actor);
+  return viewAgenda(deps, actor, `Added to the agenda: ${text}`);
 }

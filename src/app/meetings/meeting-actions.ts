@@ -8,7 +8,8 @@ import type { Deps } from '../deps';
 import { refuse } from '../refuse';
 import { dsgContext } from '../triage/dsg-context';
 import { meetingAccess, RUN_REFUSAL } from './meeting-access';
-import { getMeeting, type ItemView, loadItemView } from './meeting-view';
+import type { ItemView } from '../../domain/meetings';
+import { getMeeting, loadItemView } from './meeting-view';
 
 export interface ActionInput {
   what: string;

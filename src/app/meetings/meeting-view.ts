@@ -1,29 +1,9 @@
 import { DomainError } from '../../domain/errors';
-import type { AgendaItem, Meeting, MeetingAction } from '../../domain/meetings';
+import type { ItemView, Meeting, MeetingView } from '../../domain/meetings';
 import { ukDate } from '../../domain/dates';
 import type { Actor } from '../../domain/people';
-import type { ProjectRequest } from '../../domain/request';
-import type { PersonRef } from '../../domain/settings';
 import type { Deps } from '../deps';
 import { DSG_ONLY, type MeetingAccess, meetingAccess } from './meeting-access';
-
-/** A meeting card's data: the record, its actions, who may be ticked present, and what the viewer may do. */
-export interface MeetingView {
-  meeting: Meeting;
-  actions: MeetingAction[];
-  /** The DSG's members, for the register. */
-  members: PersonRef[];
-  canRun: boolean;
-  /** `yyyy-mm-dd`, London. */
-  today: string;
-  notice?: string;
-}
-
-/** One agenda item's card: the item, what was done with it, its actions, and the request it is about (for its version). */
-export interface ItemView extends MeetingView {
-  item: AgendaItem;
-  request: ProjectRequest | null;
-}
 
 export async function getMeeting(deps: Deps, meetingId: string): Promise<Meeting> {
   const meeting = await deps.store.meetings.get(meetingId);

@@ -1,24 +1,13 @@
 import { DomainError } from '../../domain/errors';
-import { draftMinutes, endMeeting as end, type Meeting, type Minutes, publishMinutes as publish, setNotes } from '../../domain/meetings';
+import { draftMinutes, endMeeting as end, type Meeting, type MeetingsList, type Minutes, type MinutesView, publishMinutes as publish, setNotes } from '../../domain/meetings';
 import { nextMeeting } from '../../domain/digest';
 import type { Actor } from '../../domain/people';
 import type { Deps } from '../deps';
 import { queue } from '../outbox/queue';
-import type { ReportLink } from '../reports/report-links';
 import { DOWNLOAD_LINK_HOURS } from '../reports/report-links';
 import { changeMeeting } from './change-meeting';
 import { DSG_ONLY, meetingAccess, RUN_REFUSAL } from './meeting-access';
 import { getMeeting } from './meeting-view';
-
-export interface MinutesView {
-  meeting: Meeting;
-  minutes: Minutes;
-  /** The chair, the Minute Taker or an admin, before the minutes are published: may edit the notes and publish. */
-  canEdit: boolean;
-  /** Signed download links (Word and HTML). */
-  links: { docx: ReportLink; html: ReportLink };
-  notice?: string;
-}
 
 /** The path the minutes download from: `/minutes/2026-12-15.docx`. */
 export const minutesPath = (date: string, format: 'docx' | 'html'): string => `/minutes/${date}.${format}`;
@@ -26,7 +15,7 @@ export const minutesPath = (date: string, format: 'docx' | 'html'): string => `/
 /** The minutes of a meeting as drawn from its record now, with signed links; `canRun` from the viewer's roles. */
 export async function loadMinutesView(deps: Deps, meeting: Meeting, canRun: boolean, notice?: string): Promise<MinutesView> {
   const now = deps.clock.now();
-  const sign = (format: 'docx' | 'html') => deps.reportLinks.signPath(minutesPath(meeting.date, format), now, DOWNLOAD_LINK_HOURS);
+  const sign = (format: 'docx' | 'html') => deps.reportLinks.signPath(minutesPath(meeting.date, format), now, DOWNLOAD_LINK_HOURS).url;
   return {
     meeting,
     minutes: draftMinutes(meeting, await deps.store.meetings.actionsOf(meeting.id)),
@@ -86,7 +75,7 @@ export async function publishMinutes(deps: Deps, actor: Actor, meetingId?: strin
 }
 
 /** `meetings`: the meetings held (newest first) and the dates set for the next ones. */
-export async function listMeetings(deps: Deps, actor: Actor): Promise<{ held: Meeting[]; planned: string[]; today: string }> {
+export async function listMeetings(deps: Deps, actor: Actor): Promise<MeetingsList> {
   const access = await meetingAccess(deps, actor, 'agenda.view', 'meetings.list', DSG_ONLY);
   const today = deps.calendar.londonDate(deps.clock.now());
   const held = await deps.store.meetings.list();

@@ -5,7 +5,8 @@ import type { PersonRef } from '../../domain/settings';
 import type { Deps } from '../deps';
 import { changeMeeting } from './change-meeting';
 import { DSG_ONLY, meetingAccess, RUN_REFUSAL } from './meeting-access';
-import { loadMeetingView, type MeetingView } from './meeting-view';
+import type { MeetingView } from '../../domain/meetings';
+import { loadMeetingView } from './meeting-view';
 
 /** "I'm here": a DSG member marks themselves present (pressing twice changes nothing). */
 export async function imHere(deps: Deps, actor: Actor, meetingId: string): Promise<MeetingView> {

@@ -9,7 +9,8 @@ import { declineRequest } from '../triage/decline-request';
 import type { AlsoRecord } from '../triage/triage-decision';
 import { changeMeeting } from './change-meeting';
 import { meetingAccess, RUN_REFUSAL } from './meeting-access';
-import { getMeeting, type ItemView, loadItemView } from './meeting-view';
+import type { ItemView } from '../../domain/meetings';
+import { getMeeting, loadItemView } from './meeting-view';
 
 /** Noted, or Deferred to the next meeting: the chair or the Minute Taker records it against the item. */
 export async function noteItem(deps: Deps, actor: Actor, meetingId: string, itemId: string, kind: 'noted' | 'deferred', note: string | null): Promise<ItemView> {

@@ -7,7 +7,8 @@ import { audited } from '../audit';
 import type { Deps } from '../deps';
 import { draftNextAgenda } from './draft-agenda';
 import { meetingAccess, RUN_REFUSAL } from './meeting-access';
-import { loadMeetingView, type MeetingView } from './meeting-view';
+import type { MeetingView } from '../../domain/meetings';
+import { loadMeetingView } from './meeting-view';
 
 const running = (m: Meeting) =>
   new DomainError('ILLEGAL_TRANSITION', `A DSG meeting is already running: it was started by ${m.startedBy} at ${m.startTime} on ${ukDate(m.date)}. Type "meeting" to see its card, or "meeting end" to end it.`, { meetingId: m.id });
