@@ -171,6 +171,7 @@ export interface TriageData {
 export interface SettingsData {
   channelName: string;
   chairName: string;
+  minuteTakerName: string;
   leaders: { strandName: string; roleTitle: string; name: string; inputId: string; value: string }[];
   meetings: { date: string }[];
   updated?: string;
@@ -181,6 +182,8 @@ export interface SettingsData {
   membersNote?: string;
   /** The chair's AAD object id ('' for none), to preselect. */
   chair: string;
+  /** The Minute Taker's AAD object id ('' for none), to preselect. */
+  minuteTaker: string;
   meeting1: string;
   meeting2: string;
   meeting3: string;
