@@ -81,13 +81,14 @@ export const meetingNote = verb('meeting.note', z.object({ meetingId, itemId, ki
   orCurrent(async () => card(meetingItemCard(await noteItem(ctx.deps, ctx.actor, d.meetingId, d.itemId, d.kind, d.minuteNote))), itemAgain(ctx, d)),
 );
 
+const decided = { meetingId, itemId, version: cardVersion };
 const decision = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('approve'), priority: z.enum(PRIORITIES, { error: 'choose a priority (high, medium or low)' }), isPriority: toggle, note: optionalTyped(1000) }).loose(),
-  z.object({ decision: z.literal('decline'), reason: typed('the reason', 2000) }).loose(),
-  z.object({ decision: z.literal('ask'), question: typed('the question', 2000) }).loose(),
+  z.object({ ...decided, decision: z.literal('approve'), priority: z.enum(PRIORITIES, { error: 'choose a priority (high, medium or low)' }), isPriority: toggle, note: optionalTyped(1000) }).loose(),
+  z.object({ ...decided, decision: z.literal('decline'), reason: typed('the reason', 2000) }).loose(),
+  z.object({ ...decided, decision: z.literal('ask'), question: typed('the question', 2000) }).loose(),
 ]);
 
-export const meetingDecide = verb('meeting.decide', z.object({ meetingId, itemId, version: cardVersion }).loose().and(decision), async (ctx, d) =>
+export const meetingDecide = verb('meeting.decide', decision, async (ctx, d) =>
   orCurrent(async () => {
     const choice =
       d.decision === 'approve'
