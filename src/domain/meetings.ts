@@ -2,7 +2,7 @@ import { addDays, daysBetween } from './calendar';
 import { ukDate } from './dates';
 import { DomainError } from './errors';
 import { isOverdue, MISSING_LABELS, type MissingItem, whatIsMissing } from './project';
-import type { ProjectFacts, ReminderState } from './reminders';
+import { type ProjectFacts, REMINDER_WHY, type ReminderItem, type ReminderState } from './reminders';
 import type { ProjectRequest } from './request';
 import type { PersonRef } from './settings';
 import type { Decision, Triage } from './triage';
@@ -367,4 +367,54 @@ export interface MeetingsList {
   /** Dates set for the next meetings. */
   planned: string[];
   today: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the reminder engine chases about meetings
+
+/** Reminder items about meetings are grouped under this name on the reminder card, not under a project. */
+export const MEETINGS_GROUP = 'DSG';
+export const actionKey = (actionId: string): string => `${MEETINGS_GROUP}:action:${actionId}`;
+export const actionIdOf = (key: string): string | null => (key.startsWith(`${MEETINGS_GROUP}:action:`) ? key.slice(`${MEETINGS_GROUP}:action:`.length) : null);
+
+/**
+ * Each open action for its owner: open, then due soon (within `dueSoonDays`), then overdue (the fingerprint
+ * changes with the due date and the state, so each step is a change).
+ */
+export function actionReminders(actions: readonly MeetingAction[], today: string, dueSoonDays: number): ReminderItem[] {
+  return actions
+    .filter((a) => a.doneAt === null)
+    .map((a) => {
+      const kind = a.due < today ? 'action-overdue' : daysBetween(today, a.due) <= dueSoonDays ? 'action-due-soon' : 'action';
+      return {
+        key: actionKey(a.id),
+        reference: MEETINGS_GROUP,
+        projectTitle: 'Actions from DSG meetings',
+        kind,
+        milestoneId: null,
+        recipient: a.owner,
+        fingerprint: `${kind}|${a.due}`,
+        what: `${a.what} (${a.due < today ? 'was due' : 'due'} ${ukDate(a.due)}${a.reference ? `, ${a.reference}` : ''})`,
+        why: REMINDER_WHY[kind],
+      };
+    });
+}
+
+/** The chair, when no meeting is set within two months of the last one: "Add a meeting" or Snooze. */
+export function meetingReminder(chair: PersonRef | null, lastHeld: string | null, planned: readonly string[], today: string): ReminderItem[] {
+  const { due, by } = meetingDue(lastHeld, planned, today);
+  if (!due || !chair) return [];
+  return [
+    {
+      key: `${MEETINGS_GROUP}:meeting`,
+      reference: MEETINGS_GROUP,
+      projectTitle: 'DSG meetings',
+      kind: 'meeting',
+      milestoneId: null,
+      recipient: chair,
+      fingerprint: lastHeld ?? 'none',
+      what: lastHeld ? `No DSG meeting is set after the one on ${ukDate(lastHeld)}: add one${by ? ` by ${ukDate(by)}` : ''}.` : 'No DSG meeting is set: add the next one.',
+      why: REMINDER_WHY.meeting,
+    },
+  ];
 }
