@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     };
     const plan = await timed(() => planReminders(deps, DEFAULT_THRESHOLDS));
     const items = [...plan.value.send.values()].reduce((n, list) => n + list.length, 0);
-    console.log(`reminder run: ${items} items for ${plan.value.send.size} people computed in ${(plan.ms / 1000).toFixed(2)} s (target <= 1 s); peak RSS so far ${peakRssMb().toFixed(0)} MB (target <= 300 MB)`);
+    console.log(`reminder run: ${items} items for ${plan.value.send.size} people computed in ${(plan.ms / 1000).toFixed(2)} s (target <= 0.6 s); peak RSS so far ${peakRssMb().toFixed(0)} MB (target <= 300 MB)`);
 
     const digest = await timed(async () => digestCard(await gatherDigest(deps, store, { kind: 'weekly', audience: 'dsg', strands: null, since: null })));
     const programme = await store.projects.listWithRequests();
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     const source = { kind: 'weekly' as const, audience: 'dsg' as const, today: '2026-11-27', since: '2026-11-20T09:00:00Z', strands: null, meetings: [], programme, pending, newRequests: [], decisions: [], reminderStates: [], unreachable: [] };
     const built = await timed(() => digestCard(buildDigest(source)));
     console.log(
-      `digest: built and rendered in ${built.ms.toFixed(0)} ms (target <= 300 ms), ${(cardBytes(built.value) / 1024).toFixed(1)} KB card; with reading the programme from SQLite ${digest.ms.toFixed(0)} ms`,
+      `digest: built and rendered in ${built.ms.toFixed(0)} ms (target <= 300 ms), ${(cardBytes(built.value) / 1024).toFixed(1)} KB card; with reading the programme from SQLite ${digest.ms.toFixed(0)} ms (target <= 600 ms)`,
     );
     const csv = await timed(() => openProgrammeCsv(deps));
     console.log(`open data CSV: ${PROJECTS} projects, ${(csv.value.length / 1_048_576).toFixed(1)} MB, exported in ${(csv.ms / 1000).toFixed(2)} s (target <= 1 s)`);

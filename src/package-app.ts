@@ -10,6 +10,7 @@ import path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import dotenv from 'dotenv';
 import { strToU8, zipSync } from 'fflate';
+import { commandMenus } from './domain/commands';
 
 const ROOT = path.resolve(__dirname, '..');
 export const MANIFEST_DIR = path.join(ROOT, 'manifest');
@@ -22,7 +23,9 @@ const ICONS = ['color.png', 'outline.png'] as const;
  */
 export const MENU_LIMITS = { commands: 10, title: 32, description: 128 };
 
-const USAGE = 'Usage: npm run package [-- --out <file>]\n  --out  where to write the package (default: build/appPackage.zip)';
+const USAGE =
+  'Usage: npm run package [-- --out <file>]\n  --out  where to write the package (default: build/appPackage.zip)\n' +
+  '       npm run package -- --menus\n  --menus  rewrite the command menus in manifest/manifest.json from the command table (src/domain/commands.ts)';
 const GUID = /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const VERSION = /^\d{1,9}\.\d{1,9}\.\d{1,9}$/;
 
@@ -93,6 +96,8 @@ export function fillManifest(template: string, settings: PackageSettings): Recor
     return JSON.stringify(v).slice(1, -1);
   });
   const manifest = JSON.parse(filled) as Record<string, unknown>;
+  // The menus always come from the command table, whatever the template holds (a test keeps the two the same).
+  for (const bot of (manifest.bots ?? []) as Record<string, unknown>[]) bot.commandLists = commandMenus();
   if (settings.ssoAppId && settings.ssoResource) manifest.webApplicationInfo = { id: settings.ssoAppId, resource: settings.ssoResource };
   return manifest;
 }
@@ -131,6 +136,27 @@ export function checkManifest(manifest: Record<string, unknown>): string[] {
   return problems;
 }
 
+/**
+ * The manifest template with its command menus written from the command table, in the template's layout (one
+ * command a line), for the Microsoft 365 Agents Toolkit, which packages the template as it is.
+ */
+export function withMenus(template: string): string {
+  const pad = (n: number) => ' '.repeat(n);
+  const lists = commandMenus().map((list) =>
+    [
+      `${pad(8)}{`,
+      `${pad(10)}"scopes": ${JSON.stringify(list.scopes)},`,
+      `${pad(10)}"commands": [`,
+      list.commands.map((c) => `${pad(12)}{ "title": ${JSON.stringify(c.title)}, "description": ${JSON.stringify(c.description)} }`).join(',\n'),
+      `${pad(10)}]`,
+      `${pad(8)}}`,
+    ].join('\n'),
+  );
+  const block = /"commandLists": \[[\s\S]*?\n {6}\]/;
+  if (!block.test(template)) throw new Error('manifest/manifest.json has no "commandLists": [ … ] block at the bot\'s indentation');
+  return template.replace(block, () => `"commandLists": [\n${lists.join(',\n')}\n${pad(6)}]`);
+}
+
 /** The filled, checked manifest and the zip holding it and the icons at its root. */
 export function buildAppPackage(env: NodeJS.ProcessEnv): { manifest: Record<string, unknown>; zip: Uint8Array } {
   const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -146,6 +172,12 @@ export function buildAppPackage(env: NodeJS.ProcessEnv): { manifest: Record<stri
 function main(): number {
   dotenv.config({ quiet: true });
   const args = process.argv.slice(2);
+  if (args.length === 1 && args[0] === '--menus') {
+    const file = path.join(MANIFEST_DIR, 'manifest.json');
+    writeFileSync(file, withMenus(readFileSync(file, 'utf8')));
+    console.log('Wrote the command menus of manifest/manifest.json from src/domain/commands.ts.');
+    return 0;
+  }
   const out = args.length === 2 && args[0] === '--out' && args[1] ? path.resolve(args[1]) : args.length === 0 ? DEFAULT_OUT : null;
   if (!out) {
     console.error(`Unknown arguments: ${args.join(' ')}\n${USAGE}`);

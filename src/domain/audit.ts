@@ -24,6 +24,7 @@ const ACTION_WORDS: Record<string, string> = {
   'request.edit': 'Edited',
   'request.update': 'Updated',
   'request.withdraw': 'Withdrawn',
+  'request.undo-withdraw': 'Withdrawal undone',
   'request.discard': 'Discarded',
   'request.review': 'Review started',
   'request.triage': 'Triaged',
@@ -45,12 +46,16 @@ const ACTION_WORDS: Record<string, string> = {
   'project.plan': 'Plan updated',
   'project.resourcing': 'Resourcing updated',
   'project.dpia': 'DPIA updated',
+  'project.reopen': 'Reopened',
   'milestone.add': 'Milestones added',
   'milestone.done': 'Milestone done',
   'milestone.move': 'Milestone moved',
   'reminder.snooze': 'Reminder snoozed',
   'benefit.record': 'Benefit recorded',
 };
+
+/** Words for a change to one milestone, after its name: "Milestone 'Go live' marked done". */
+const MILESTONE_WORDS: Record<string, string> = { 'milestone.done': 'marked done', 'milestone.move': 'moved' };
 
 /** Audit actions that change nothing, so they are not part of a request's history. */
 const NOT_HISTORY = new Set([
@@ -73,6 +78,8 @@ const isStatus = (v: unknown): v is RequestStatus =>
  * anything else as its own words ('request.add-note' → 'Add note').
  */
 export function actionWords(action: string, after: unknown = null): string {
+  const milestone = after !== null && typeof after === 'object' ? (after as Record<string, unknown>).milestone : undefined;
+  if (typeof milestone === 'string' && MILESTONE_WORDS[action]) return `Milestone '${milestone}' ${MILESTONE_WORDS[action]}`;
   const known = ACTION_WORDS[action];
   if (known) return known;
   const status = after !== null && typeof after === 'object' ? (after as Record<string, unknown>).status : undefined;

@@ -81,3 +81,11 @@ export function ukDateTime(iso: string): string {
   const p = londonParts(d);
   return `${dayMonthYear(p)}, ${two(p.hour)}:${two(p.minute)}`;
 }
+
+/** `09:30`: the time of an ISO timestamp in London (24-hour clock). Text that is not a timestamp is returned unchanged. */
+export function ukTime(iso: string): string {
+  const d = calendarDate(iso) ? null : instant(iso);
+  if (!d) return iso;
+  const p = londonParts(d);
+  return `${two(p.hour)}:${two(p.minute)}`;
+}

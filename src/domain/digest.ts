@@ -9,7 +9,7 @@ import { OPEN_STATUSES, PRIORITY_ORDER } from './open-data';
 import { ukDate } from './dates';
 import { financialYearOf, isOverdue, type MissingItem, MISSING_LABELS, type Project, whatIsMissing } from './project';
 import type { ReminderKind, ReminderState } from './reminders';
-import { daysWaiting, type ProjectRequest, STATUS_LABELS, waitingTooLong } from './request';
+import { daysWaiting, type ProjectRequest, STATUS_LABELS, waitingForRequesterSince, waitingTooLong } from './request';
 import { countOf } from './words';
 
 /** Items shown per section; the rest are counted ("and 12 more"). Keeps every digest card well under 28 KB. */
@@ -206,10 +206,13 @@ export function buildDigest(src: DigestSource): Digest {
         .map((r) => {
           const age = daysWaiting(r, today);
           const stale = waitingTooLong(r, today);
+          const askedSince = waitingForRequesterSince(r);
           return {
             reference: r.reference,
             title: r.title,
-            detail: `${stale ? 'Waiting too long: ' : 'Waiting '}${countOf(age, 'day')} · ${STATUS_LABELS[r.status]}`,
+            detail: askedSince
+              ? `Waiting for the requester since ${ukDate(askedSince)} · ${STATUS_LABELS[r.status]}`
+              : `${stale ? 'Waiting too long: ' : 'Waiting '}${countOf(age, 'day')} · ${STATUS_LABELS[r.status]}`,
             highlight: stale,
             opens: 'request' as const,
           };
@@ -252,14 +255,14 @@ export function buildDigest(src: DigestSource): Digest {
   add(
     section(
       'overdue',
-      'Overdue milestones',
+      'Late milestones',
       milestones
         .filter(({ m }) => isOverdue(m, today))
         .sort((a, b) => a.m.due.localeCompare(b.m.due) || a.request.reference.localeCompare(b.request.reference))
         .map(({ m, request }) => ({
           reference: request.reference,
           title: m.title,
-          detail: `Overdue: due ${ukDate(m.due)}, ${countOf(daysBetween(m.due, today), 'day')} ago · ${request.title}`,
+          detail: `Late: due ${ukDate(m.due)}, ${countOf(daysBetween(m.due, today), 'day')} ago · ${request.title}`,
           highlight: true,
           opens: 'project' as const,
         })),

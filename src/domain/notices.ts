@@ -63,6 +63,15 @@ export const requesterNotices = {
   },
 };
 
+/** The notice a project's people get when the chair or an admin reopens it. */
+export function projectReopened(request: Pick<ProjectRequest, 'reference' | 'title'>, by: string): Notice {
+  return {
+    title: `Reopened: ${request.reference}`,
+    lines: [`${by} reopened "${request.title}": it is in delivery again, and its milestones and reminders count again.`],
+    open: openProject(request.reference),
+  };
+}
+
 /** The notices a Digital Leader gets from the reminders. */
 export const leaderNotices = {
   escalated(item: ReminderItem, after: number): Notice {

@@ -17,6 +17,7 @@ export type Action =
   | 'project.view'
   | 'project.edit'
   | 'project.history'
+  | 'project.reopen'
   | 'reminders.run'
   | 'benefit.record'
   | 'digest.subscribe'
@@ -65,6 +66,8 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'project.view': ['colleague', 'requester', ...DSG, ...PROJECT_EDITORS],
   'project.edit': PROJECT_EDITORS,
   'project.history': ['requester', ...DSG, ...PROJECT_EDITORS],
+  /** Completed is final for the project's people; the chair and admins can put it back into delivery. */
+  'project.reopen': ['chair', 'admin'],
   'reminders.run': ['chair', 'admin'],
   // The strategy reports benefits annually; the people who answer for a project record what it saved.
   'benefit.record': ['project-lead', 'project-manager', 'digital-leader', 'chair'],
@@ -78,7 +81,7 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'person.export': ['admin'],
   // DSG meetings: the DSG sees and adds to the agenda; the chair, the Minute Taker and admins run the meeting.
   'agenda.view': [...DSG, 'admin'],
-  'agenda.add': DSG,
+  'agenda.add': [...DSG, 'admin'],
   'meeting.run': ['chair', 'minute-taker', 'admin'],
   'meeting.attend': DSG,
   'action.done': ['action-owner', 'chair', 'minute-taker'],

@@ -67,7 +67,7 @@ export interface ProgrammeResponse {
 export interface MilestoneView {
   title: string;
   due: string;
-  status: 'planned' | 'done' | 'missed';
+  status: 'planned' | 'done' | 'missed' | 'dropped';
   overdue: boolean;
   completedOn: string | null;
 }

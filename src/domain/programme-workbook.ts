@@ -240,6 +240,7 @@ export const CHOICES = {
     { id: 'planned' as const, name: 'Planned' },
     { id: 'done' as const, name: 'Done' },
     { id: 'missed' as const, name: 'Missed' },
+    { id: 'dropped' as const, name: 'Dropped' },
   ],
 };
 

@@ -17,7 +17,8 @@ export const DPIA_STATUSES = ['not-started', 'in-progress', 'completed'] as cons
 export type DpiaStatus = (typeof DPIA_STATUSES)[number];
 export const DPIA_LABELS: Record<DpiaStatus, string> = { 'not-started': 'Not started', 'in-progress': 'In progress', completed: 'Completed' };
 
-const MILESTONE_STATUSES = ['planned', 'done', 'missed'] as const;
+/** Dropped: left out when the project was completed, with a reason. */
+const MILESTONE_STATUSES = ['planned', 'done', 'missed', 'dropped'] as const;
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 
 export interface MilestoneRevision {
@@ -36,6 +37,8 @@ export interface Milestone {
   status: MilestoneStatus;
   completedOn: string | null;
   revisions: MilestoneRevision[];
+  /** Why it was dropped (only when dropped). */
+  dropReason?: string;
 }
 
 export interface RealisedBenefit {
@@ -91,7 +94,7 @@ export const MISSING_LABELS: Record<MissingItem, string> = {
   milestones: 'Milestones',
   resourcing: 'Confirmed resourcing',
   dpia: 'Data protection impact assessment',
-  'overdue-milestone': 'Overdue milestone',
+  'overdue-milestone': 'Late milestone',
 };
 
 /**

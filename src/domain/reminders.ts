@@ -51,6 +51,16 @@ export const DEFAULT_THRESHOLDS: ReminderThresholds = {
   maxSnoozes: 2,
 };
 
+/**
+ * A run asked for by hand (`reminders run`, Run now) has the minute as its slot: its outbox keys name the minute,
+ * so a second run within it queues nothing again. `next` is when a run can queue again.
+ */
+export function manualSlot(now: Date): { name: string; startedAt: string; next: string } {
+  const minute = Math.floor(now.getTime() / 60_000) * 60_000;
+  const startedAt = new Date(minute).toISOString();
+  return { name: `manual:${startedAt.slice(0, 16)}`, startedAt, next: new Date(minute + 60_000).toISOString() };
+}
+
 /** One thing to chase one person about. */
 export interface ReminderItem {
   /** Stable: `<reference>:<kind>` or `<reference>:<kind>:<milestoneId>`. */

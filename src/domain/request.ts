@@ -54,7 +54,8 @@ const TRANSITIONS: Record<RequestStatus, readonly RequestStatus[]> = {
   'in-delivery': ['completed'],
   completed: [],
   declined: [],
-  withdrawn: [],
+  // The DSG may still record a withdrawn request as a duplicate of another (which ends its undo).
+  withdrawn: ['merged'],
   merged: [],
 };
 
@@ -110,5 +111,16 @@ export const DECISION_DUE_DAYS = 14;
 export const daysWaiting = (request: Pick<ProjectRequest, 'createdAt'>, today: string): number =>
   Math.max(0, daysBetween(londonDate(new Date(request.createdAt)), today));
 
-/** True once a request has waited more than DECISION_DUE_DAYS for a decision. */
-export const waitingTooLong = (request: Pick<ProjectRequest, 'createdAt'>, today: string): boolean => daysWaiting(request, today) > DECISION_DUE_DAYS;
+/**
+ * When the request started waiting for its requester (the DSG asked them a question: the clock is with them), or
+ * null when it is not waiting for them. Asking is the request's last change until they answer.
+ */
+export const waitingForRequesterSince = (request: Pick<ProjectRequest, 'status' | 'updatedAt'>): string | null =>
+  request.status === 'more-info-requested' ? request.updatedAt : null;
+
+/**
+ * Overdue for a decision: the one rule (pending, the digest, the triage card). True once a request the DSG still
+ * has to decide has waited more than DECISION_DUE_DAYS; never while it waits for the requester's answer.
+ */
+export const waitingTooLong = (request: Pick<ProjectRequest, 'createdAt' | 'status' | 'updatedAt'>, today: string): boolean =>
+  DECIDABLE_STATUSES.includes(request.status) && waitingForRequesterSince(request) === null && daysWaiting(request, today) > DECISION_DUE_DAYS;

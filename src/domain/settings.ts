@@ -37,4 +37,6 @@ export interface Member {
   /** As the roster gives them: an imported spreadsheet names people by email or UPN, subject access and erasure find them by email. */
   email?: string | null;
   userPrincipalName?: string | null;
+  /** As Teams gives it (Entra ID's given name), to greet the person by it. */
+  givenName?: string | null;
 }

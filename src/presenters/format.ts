@@ -2,7 +2,7 @@ import { ukDate, ukDateTime } from '../domain/dates';
 import { BUSINESS_CASE_LABELS, DPIA_LABELS, PRIORITY_LABELS, type Project } from '../domain/project';
 import { type RequestStatus, STATUS_LABELS } from '../domain/request';
 import type { PersonRef } from '../domain/settings';
-import { type Decision } from '../domain/triage';
+import { type Decision, type Question } from '../domain/triage';
 import type { OwnerLine } from './types';
 
 /** Text made safe to put in an HTML page. */
@@ -65,6 +65,16 @@ export function londonDay(iso: string): string | null {
 
 /** `today`, `1 day`, `12 days`. */
 export const daysWords = (days: number): string => (days === 0 ? 'today' : days === 1 ? '1 day' : `${days} days`);
+
+/** The DSG's question as cards show it: the words, who asked and when. */
+export const questionWords = (q: Question): { question: string; askedBy: string; askedAt: string } => ({
+  question: nonBlank(q.question) ?? '(no question text)',
+  askedBy: nonBlank(q.askedBy) ?? 'the Digital Strategy Group',
+  askedAt: ukDateTime(q.askedAt),
+});
+
+/** `waiting for the requester since 3 Dec 2026`: the DSG asked them, and the clock is with them. */
+export const waitingForRequesterWords = (since: string): string => `waiting for the requester since ${ukDate(since)}`;
 
 /** `submitted today`, `submitted yesterday`, `submitted 3 days ago`. */
 export const submittedAgo = (days: number): string =>
@@ -179,6 +189,31 @@ export function decisionLine(decision: Decision, noteChars: number): string {
   const note = decision.note?.trim() ? `: ${clip(decision.note.trim(), noteChars)}` : '';
   return `${DECISION_WORDS[decision.action] ?? 'Decided'} by ${by} on ${ukDateTime(decision.at)}${note}`;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Text a person typed, in a place Teams reads as Markdown
+
+/** ASCII punctuation that starts Markdown anywhere in a line: emphasis, code, links, strikethrough, HTML and `<at>`, entities. */
+const MARKDOWN_INLINE = /[\\`*_[\]~<>&|]/g;
+/** What starts a block at the beginning of a line: heading, quote, list item, numbered item, rule or setext underline. */
+const MARKDOWN_LINE_START = /^([ \t]{0,3})(?:([#>+=-])|(\d{1,9})([.)]))/gm;
+
+/**
+ * `text` as typed, for a TextBlock's text or a fact, which Teams renders as a Markdown subset
+ * (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-format): a backslash before
+ * each character that could format it (CommonMark lets any ASCII punctuation be escaped so; Teams' mobile clients
+ * showed the backslash until fixed: MicrosoftDocs/msteams-docs#5793, microsoft/Teams-AdaptiveCards-Mobile#83), so
+ * `**x**`, `_x_`, `[a](url)`, backticks, `# heading`, `- item`, `1. item`, `&lt;` and `<at>x</at>` show as typed, and
+ * an address (`https\://…`) is not made a link. Not for TextRuns: they are never Markdown (the `adaptivecards`
+ * renderer sets their text as it is; microsoft/AdaptiveCards#5662 took Markdown out of them on Android), so a
+ * backslash there would show; nor for inputs' values, choice titles or Action.OpenUrl addresses.
+ */
+export const escapeMarkdown = (text: string): string =>
+  text
+    .replace(MARKDOWN_INLINE, '\\$&')
+    .replace(/\b([a-z][a-z0-9+.-]*):(?=\/\/)/gi, '$1\\:')
+    .replace(/\bwww\./gi, 'www\\.')
+    .replace(MARKDOWN_LINE_START, (_m, indent: string, marker?: string, digits?: string, dot?: string) => (marker ? `${indent}\\${marker}` : `${indent}${digits}\\${dot}`));
 
 /** 'Not saved: Choose a chair.': the problems of a form that has no place under its inputs to show them. */
 export const problemsLine = (errors: Record<string, string> = {}): string => `Not saved: ${Object.values(errors).join(' ') || 'something on the card was not right.'}`;

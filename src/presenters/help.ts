@@ -1,4 +1,6 @@
 import { PRINCIPLES, type PrincipleId } from '../domain/catalogue';
+import { HELP_SECTIONS, type HelpSection, type HelpView, shownAs } from '../domain/commands';
+import { clip } from './format';
 import { type AdaptiveCardJson, render } from './render';
 
 /** One line per principle; keyed by id so a change to the catalogue is a compile error here. */
@@ -9,8 +11,15 @@ const PRINCIPLE_SUMMARIES: Record<PrincipleId, string> = {
   'collaboration-value': 'work with partners and re-use what exists, for the best value for public money.',
 };
 
-export function helpCard(): AdaptiveCardJson {
+/** `help`: the commands this person may use, by part; first what was not understood and the nearest command. */
+export function helpCard(view: HelpView): AdaptiveCardJson {
+  const groups = (Object.keys(HELP_SECTIONS) as HelpSection[])
+    .map((s) => ({ heading: HELP_SECTIONS[s], facts: view.commands.filter((c) => c.section === s).map((c) => ({ factTitle: shownAs(c), factValue: c.help })) }))
+    .filter((s) => s.facts.length > 0);
+  const notUnderstood = view.notUnderstood && { typed: clip(view.notUnderstood.typed, 80), ...(view.notUnderstood.suggestion ? { suggestion: view.notUnderstood.suggestion } : {}) };
   return render('help', {
+    ...(notUnderstood ? { notUnderstood } : {}),
+    groups,
     principles: PRINCIPLES.map((p) => ({ name: p.name, summary: PRINCIPLE_SUMMARIES[p.id] })),
   });
 }

@@ -1,6 +1,7 @@
 import { strandName } from '../domain/catalogue';
 import { ukDate } from '../domain/dates';
 import { BUSINESS_CASE_LABELS, BUSINESS_CASE_STATUSES, DPIA_LABELS, DPIA_STATUSES, MISSING_LABELS, type Milestone, type Project, financialYearOf, isOverdue, whatIsMissing } from '../domain/project';
+import { milestoneWords, openMilestones } from '../domain/guards';
 import { isIsoDate } from '../domain/request-form';
 import type { ProjectRequest } from '../domain/request';
 import { countOf, pounds } from '../domain/words';
@@ -69,10 +70,12 @@ export interface ProjectCardInput {
   project: Project;
   /** `yyyy-mm-dd`, London: decides what is overdue and missing. */
   today: string;
-  /** Shows the sub-forms and Mark done. */
+  /** Shows the sub-forms and Mark milestone done. */
   canEdit: boolean;
   /** Shows Record benefit. */
   canRecordBenefit?: boolean;
+  /** Shows Reopen project once it is completed (the chair and admins). */
+  canReopen?: boolean;
   /** A line at the top, e.g. 'Business case saved.' */
   notice?: string;
   /** One message per sub-form input, shown under it. */
@@ -129,9 +132,10 @@ function milestonesShown(milestones: readonly Milestone[], max: number): Milesto
 }
 
 function milestoneState(m: Milestone, today: string): string {
-  if (isOverdue(m, today)) return 'Overdue';
+  if (isOverdue(m, today)) return 'Late';
   if (m.status === 'done') return m.completedOn ? `Done ${ukDate(m.completedOn)}` : 'Done';
   if (m.status === 'missed') return 'Missed';
+  if (m.status === 'dropped') return m.dropReason ? `Dropped: ${clip(m.dropReason, 120)}` : 'Dropped';
   return 'Planned';
 }
 
@@ -157,7 +161,7 @@ const PROJECT_LEVELS = [
 
 /**
  * A project in the Digital Programme: owners, business case, plan, resourcing, DPIA, benefits, milestones
- * and what is missing. With `canEdit`, sub-forms that save with the project version, and Mark done.
+ * and what is missing. With `canEdit`, sub-forms that save with the project version, and Mark milestone done.
  */
 export function projectCard(input: ProjectCardInput): AdaptiveCardJson {
   const { request, project, today, canEdit } = input;
@@ -196,7 +200,13 @@ export function projectCard(input: ProjectCardInput): AdaptiveCardJson {
         ...(m.revisions.length > 0 && { revisions: `due date revised ${m.revisions.length === 1 ? 'once' : `${m.revisions.length} times`}` }),
         canMarkDone: canEdit && m.status === 'planned',
       })),
-      missing: whatIsMissing(project, today).map((m) => ({ label: MISSING_LABELS[m] })),
+      // A late milestone is not missing: it is named, as late.
+      missing: [
+        ...whatIsMissing(project, today)
+          .filter((m) => m !== 'overdue-milestone')
+          .map((m) => ({ label: MISSING_LABELS[m] })),
+        ...openMilestones(project, today).late.map((m) => ({ label: `Late: ${milestoneWords(m)}` })),
+      ],
       errors,
       values,
       choices: {
@@ -206,6 +216,7 @@ export function projectCard(input: ProjectCardInput): AdaptiveCardJson {
       },
       canEdit,
       canRecordBenefit: input.canRecordBenefit ?? false,
+      canReopen: (input.canReopen ?? false) && request.status === 'completed',
       version: project.version,
     };
     if (bcLink) data.businessCase.link = clip(bcLink, LINK_SHOWN_CHARS);
@@ -222,7 +233,7 @@ export function projectCard(input: ProjectCardInput): AdaptiveCardJson {
     else if (hidden > 0) data.milestonesNote = `and ${hidden} more`;
     if (notice) data.notice = notice;
     if (canEdit && request.status === 'approved') data.nextStatus = { value: 'in-delivery', title: 'Start delivery' };
-    if (canEdit && request.status === 'in-delivery') data.nextStatus = { value: 'completed', title: 'Mark completed' };
+    if (canEdit && request.status === 'in-delivery') data.nextStatus = { value: 'completed', title: 'Mark project completed' };
     return data;
   });
 }

@@ -1,7 +1,7 @@
 import { ukDateTime } from '../domain/dates';
 import type { ProjectRequest } from '../domain/request';
 import { type Question } from '../domain/triage';
-import { nonBlank } from './format';
+import { nonBlank, questionWords } from './format';
 import { type AdaptiveCardJson, render } from './render';
 
 /**
@@ -12,9 +12,7 @@ export function questionCard(request: ProjectRequest, question: Question, answer
   return render('question', {
     reference: request.reference,
     title: request.title,
-    question: nonBlank(question.question) ?? '(no question text)',
-    askedBy: nonBlank(question.askedBy) ?? 'the Digital Strategy Group',
-    askedAt: ukDateTime(question.askedAt),
+    ...questionWords(question),
     answered,
     ...(answered && {
       answer: nonBlank(question.answer) ?? 'Your answer was sent.',

@@ -1,6 +1,5 @@
 import type { ReminderItem } from '../domain/reminders';
-import { noticeCard } from './notice';
-import type { AdaptiveCardJson } from './render';
+import { type AdaptiveCardJson, render } from './render';
 
 /** What `reminders preview` shows: each person and their items, escalations, and what could not be delivered. */
 export interface RemindersPreviewInput {
@@ -9,15 +8,26 @@ export interface RemindersPreviewInput {
   undelivered: { key: string; reason: string }[];
 }
 
-const itemWords = (items: readonly ReminderItem[]) => items.map((i) => `${i.reference} ${i.what}`).join('; ');
+const items = (n: number) => `${n} item${n === 1 ? '' : 's'}`;
 
-/** `reminders preview`: who the next run would remind of what, for the chair or an admin only. */
+/**
+ * `reminders preview`, for the chair and admins only: who the next run would remind of what, grouped by person
+ * with a count each and one line per item. Each reference sits in a column of its own sized to it, so it never
+ * breaks across lines. Run now runs it.
+ */
 export function remindersPreviewCard(preview: RemindersPreviewInput): AdaptiveCardJson {
-  const lines = preview.people.map((p) => `${p.name}: ${itemWords(p.items)}`);
-  if (preview.escalate.length) lines.push(`Escalated to Digital Leaders: ${itemWords(preview.escalate)}`);
-  if (!lines.length) lines.push('Nobody would be reminded of anything right now.');
-  if (preview.undelivered.length) {
-    lines.push(`Could not be delivered (latest ${preview.undelivered.length}): ${preview.undelivered.map((m) => `${m.key} (${m.reason})`).join('; ')}`);
-  }
-  return noticeCard({ title: 'Reminders at the next run', lines });
+  const group = (name: string, list: readonly ReminderItem[]) => ({ name, count: items(list.length), items: list.map((i) => ({ reference: i.reference, what: i.what })) });
+  const groups = preview.people.map((p) => group(p.name, p.items));
+  if (preview.escalate.length) groups.push(group('Escalated to Digital Leaders', preview.escalate));
+  const total = preview.people.reduce((n, p) => n + p.items.length, 0);
+  const escalated = preview.escalate.length ? `, and ${items(preview.escalate.length)} escalated to Digital Leaders` : '';
+  const summary = total || escalated
+    ? `${items(total)} for ${preview.people.length} ${preview.people.length === 1 ? 'person' : 'people'}${escalated}.`
+    : 'Nobody would be reminded of anything right now.';
+  return render('reminders-preview', {
+    summary,
+    groups,
+    undelivered: preview.undelivered.map((m) => ({ text: `${m.key} – ${m.reason}` })),
+    canRun: groups.length > 0,
+  });
 }

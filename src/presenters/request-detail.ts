@@ -1,10 +1,11 @@
 import { type AuditEvent, actionWords, isHistoryEvent } from '../domain/audit';
 import { beneficiaryName, digitalLeaderTitle, principleName, routeName, strandName } from '../domain/catalogue';
 import { ukDate, ukDateTime } from '../domain/dates';
-import { type ProjectRequest, STATUS_LABELS } from '../domain/request';
+import { type ProjectRequest, STATUS_LABELS, waitingForRequesterSince } from '../domain/request';
+import type { Question } from '../domain/triage';
 import { pounds } from '../domain/words';
 import { fitToSize } from './fit';
-import { clip, nonBlank } from './format';
+import { clip, nonBlank, questionWords } from './format';
 import type { AdaptiveCardJson } from './render';
 import type { HistoryLine, RequestDetailData } from './types';
 
@@ -31,11 +32,16 @@ function historyLines(events: readonly AuditEvent[]): { lines: HistoryLine[]; om
   };
 }
 
-/** One request in full, with its history; the Withdraw button only when `canWithdraw`. */
+/**
+ * The requester's view of their request: in full, with its history; the Withdraw button only when `canWithdraw`,
+ * Undo withdrawal when `extra.canUndoWithdraw`; while the DSG waits for them, since when, and the open
+ * `extra.question` with an answer box.
+ */
 export function requestDetailCard(
   request: ProjectRequest,
   history: readonly AuditEvent[],
   canWithdraw: boolean,
+  extra: { canUndoWithdraw?: boolean; notice?: string; question?: Question | null } = {},
 ): AdaptiveCardJson {
   const { lines, omitted } = historyLines(history);
   const data: RequestDetailData = {
@@ -57,13 +63,18 @@ export function requestDetailCard(
     personalData: request.personalData ? 'Yes – a data protection impact assessment will be needed' : 'No',
     history: lines,
     canWithdraw,
+    canUndoWithdraw: extra.canUndoWithdraw ?? false,
     version: request.version,
   };
+  if (extra.notice) data.notice = extra.notice;
   // Shown as typed (like the other long texts), when there is one.
   if (request.routeJustification && nonBlank(request.routeJustification)) data.routeJustification = request.routeJustification;
   if (request.oneOffCost !== null) data.oneOffCost = pounds(request.oneOffCost);
   if (request.annualBenefit !== null) data.annualBenefit = pounds(request.annualBenefit);
   if (request.desiredStart) data.desiredStart = ukDate(request.desiredStart);
+  const askedSince = waitingForRequesterSince(request);
+  if (askedSince) data.waitingSince = ukDate(askedSince);
+  if (extra.question) data.question = questionWords(extra.question);
   if (omitted > 0) data.historyNote = omitted === 1 ? '1 earlier change is not shown.' : `${omitted} earlier changes are not shown.`;
   return fitToSize('request-detail', DETAIL_LEVELS, (chars) => {
     const fitted = { ...data };

@@ -2,13 +2,13 @@ import { digitalLeaderTitle, principleName, routeName, strandName } from '../dom
 import { ukDateTime } from '../domain/dates';
 import { PRIORITIES, PRIORITY_LABELS } from '../domain/project';
 import { LIMITS } from '../domain/request-form';
-import { ASSIGNABLE_STATUSES, DECIDABLE_STATUSES, daysWaiting } from '../domain/request';
+import { ASSIGNABLE_STATUSES, canTransition, DECIDABLE_STATUSES, daysWaiting, waitingForRequesterSince } from '../domain/request';
 import type { PersonRef } from '../domain/settings';
 import { MAX_SIMILAR_SHOWN } from '../domain/similarity';
 import type { Question, Triage, TriageView } from '../domain/triage';
 import { pounds } from '../domain/words';
 import { fitToSize } from './fit';
-import { clip, decisionLine, nameOf, nonBlank, ownerLines, priorityWords, statusLabel, submittedAgo, summaryOf } from './format';
+import { clip, decisionLine, escapeMarkdown, nameOf, nonBlank, ownerLines, priorityWords, statusLabel, submittedAgo, summaryOf, waitingForRequesterWords } from './format';
 import { type PersonChoice, peopleChoices, peopleNote } from './people';
 import type { AdaptiveCardJson } from './render';
 import type { TriageData } from './types';
@@ -38,8 +38,8 @@ export interface TriageCardInput extends Omit<TriageView, 'triage' | 'people'> {
   mentionLeader?: boolean;
 }
 
-/** `<at>Name</at>`: the text of a mention (a name cannot close the tag). */
-const mentionText = (person: PersonRef): string => `<at>${person.name.replace(/[<>]/g, '')}</at>`;
+/** `<at>Name</at>`: the text of a mention, in a TextBlock (Markdown), so the name is escaped (and cannot close the tag). */
+const mentionText = (person: PersonRef): string => `<at>${escapeMarkdown(person.name.replace(/[<>]/g, ''))}</at>`;
 
 /**
  * The DSG's card for one request, posted as a thread in the DSG channel and updated after each action.
@@ -52,6 +52,8 @@ export function triageCard(input: TriageCardInput): AdaptiveCardJson {
   const owners = project ? [project.digitalLeader, project.projectLead, project.projectManager] : [];
   const mergeable = input.mergeTargets.filter((r) => r.reference !== request.reference).map((r) => ({ title: `${r.reference} ${r.title}`, value: r.reference }));
   const leader = input.mentionLeader && input.leader?.aadObjectId ? input.leader : null;
+  const askedSince = waitingForRequesterSince(request);
+  const age = submittedAgo(daysWaiting(request, input.today)) + (askedSince ? ` · ${waitingForRequesterWords(askedSince)}` : '');
 
   const card = fitToSize('triage', TRIAGE_LEVELS, (level) => {
     const people = peopleChoices(input.people, owners, level.people);
@@ -63,7 +65,7 @@ export function triageCard(input: TriageCardInput): AdaptiveCardJson {
       digitalLeaderTitle: digitalLeaderTitle(request.strand),
       leaderName: nameOf(input.leader, 'not set in the DSG settings'),
       requesterName: nonBlank(request.requesterName) ?? 'Unknown',
-      age: submittedAgo(daysWaiting(request, input.today)),
+      age,
       summary: summaryOf(request.problem, level.text),
       principles: request.principles.map(principleName).join(', '),
       routeName: routeName(request.route),
@@ -77,6 +79,7 @@ export function triageCard(input: TriageCardInput): AdaptiveCardJson {
       projectOwners: project ? ownerLines(project) : [],
       hasProject: project !== null,
       canDecide,
+      canMerge: canTransition(request.status, 'merged'),
       canAssign: project !== null && ASSIGNABLE_STATUSES.includes(request.status) && people.choices.length > 0,
       priorities: PRIORITIES.map((p) => ({ title: PRIORITY_LABELS[p], value: p })),
       mergeTargets: mergeable.slice(0, level.targets).map((c) => ({ title: clip(nonBlank(c.title) ?? c.value, 90), value: c.value })),

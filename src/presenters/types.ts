@@ -14,14 +14,40 @@ export interface Choice {
 
 interface WelcomeData {
   firstName?: string;
-  /** Set when the welcome answers a message the bot did not understand. */
-  notUnderstood?: true;
   /** The bot's privacy notice (/privacy), opened from the card. */
   privacyUrl?: string;
 }
 
 interface HelpData {
+  /** Set when help answers words the bot did not understand; `suggestion` when a command is close to them. */
+  notUnderstood?: { typed: string; suggestion?: string };
+  /** The commands the person may use, by part. */
+  groups: { heading: string; facts: { factTitle: string; factValue: string }[] }[];
   principles: { name: string; summary: string }[];
+}
+
+/** A button: an Action.Execute with its Action.Submit fallback (which carries the verb in its data). */
+export interface Button {
+  title: string;
+  verb: string;
+  data: Record<string, unknown>;
+  fallbackData: Record<string, unknown>;
+}
+
+interface RemindersPreviewData {
+  summary: string;
+  /** Each person (then the escalations), with "2 items" and one line per item. */
+  groups: { name: string; count: string; items: { reference: string; what: string }[] }[];
+  undelivered: { text: string }[];
+  /** Run now, when the run would send something. */
+  canRun: boolean;
+}
+
+interface GreetingData {
+  salutation: string;
+  firstName?: string;
+  lines: { text: string }[];
+  actions: Button[];
 }
 
 export interface RequestFormData {
@@ -50,6 +76,8 @@ interface RequestSubmittedData {
 
 interface MyRequestsData {
   items: { reference: string; title: string; statusLabel: string; strandName: string; updated: string }[];
+  /** Requests waiting for the person's answer to the DSG's question (`since`: when they were asked). */
+  actionNeeded: { reference: string; title: string; since: string }[];
   page: number;
   pages: number;
   total: number;
@@ -88,7 +116,26 @@ export interface RequestDetailData {
   /** Shown under the history when older entries were left out, e.g. '12 earlier changes are not shown.' */
   historyNote?: string;
   canWithdraw: boolean;
+  /** Undo withdrawal: withdrawn by the requester, and the DSG has not acted since. */
+  canUndoWithdraw: boolean;
+  /** A line at the top, e.g. 'DP-2026-0012 is withdrawn.' */
+  notice?: string;
   version: number;
+  /** While the DSG waits for the requester: when they were asked (`3 Dec 2026`). */
+  waitingSince?: string;
+  /** The DSG's open question, with an answer box and Send answer. */
+  question?: { question: string; askedBy: string; askedAt: string };
+}
+
+/** What anyone may see of a request (the read-only view). */
+export interface RequestSummaryData {
+  reference: string;
+  title: string;
+  statusLabel: string;
+  strandName: string;
+  digitalLeaderTitle: string;
+  submitted: string;
+  inProgramme: boolean;
 }
 
 interface DraftOfferData {
@@ -154,6 +201,8 @@ export interface TriageData {
   projectOwners: OwnerLine[];
   hasProject: boolean;
   canDecide: boolean;
+  /** Mark as duplicate: while it can be decided, and once withdrawn. */
+  canMerge: boolean;
   canAssign: boolean;
   priorities: Choice[];
   mergeTargets: Choice[];
@@ -259,6 +308,8 @@ export interface ProjectData {
   canEdit: boolean;
   /** Shows Record benefit (the lead, manager, Digital Leader or chair). */
   canRecordBenefit: boolean;
+  /** Shows Reopen project (a completed project, to the chair and admins). */
+  canReopen: boolean;
   version: number;
 }
 
@@ -469,6 +520,30 @@ interface AnnualReportData {
   expires: string;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The confirmation shown in a card before a press that is hard to take back
+
+type ConfirmActionData = Record<string, string | number | boolean>;
+
+export interface ConfirmData {
+  /** 'Mark DP-2026-0011 completed?' */
+  question: string;
+  /** What will happen, a line each (may quote what people typed: shown as TextRuns). */
+  happens: { text: string }[];
+  /** What is still open, e.g. '1 late and 2 planned milestones: …'. */
+  stillOpen: { text: string }[];
+  /** What to fix before confirming. */
+  problem?: string;
+  /** A question to answer first (e.g. what becomes of the open milestones). */
+  choice?: { id: string; label: string; value: string; errorMessage: string; choices: Choice[]; error?: string };
+  /** A text box that goes with the choice (e.g. the reason for dropping them). */
+  text?: { id: string; label: string; value: string; maxLength: number; error?: string };
+  /** The verb both buttons send: Confirm with `step: 'confirm'`, Cancel with `step: 'cancel'`. */
+  verb: string;
+  confirm: { title: string; destructive: boolean; data: ConfirmActionData; fallbackData: ConfirmActionData };
+  cancel: { data: ConfirmActionData; fallbackData: ConfirmActionData };
+}
+
 // --- DSG meetings (issue 13)
 
 export interface AgendaData {
@@ -551,11 +626,14 @@ export interface MeetingsData {
 export interface CardDataMap {
   welcome: WelcomeData;
   help: HelpData;
+  greeting: GreetingData;
+  'reminders-preview': RemindersPreviewData;
   'request-form': RequestFormData;
   'similar-requests': SimilarRequestsData;
   'request-submitted': RequestSubmittedData;
   'my-requests': MyRequestsData;
   'request-detail': RequestDetailData;
+  'request-summary': RequestSummaryData;
   'draft-offer': DraftOfferData;
   triage: TriageData;
   settings: SettingsData;
@@ -568,6 +646,7 @@ export interface CardDataMap {
   reminder: ReminderData;
   digest: DigestData;
   'annual-report': AnnualReportData;
+  confirm: ConfirmData;
   agenda: AgendaData;
   meeting: MeetingData;
   'meeting-item': MeetingItemData;
@@ -580,11 +659,14 @@ export type CardName = keyof CardDataMap;
 export const CARD_NAMES: readonly CardName[] = [
   'welcome',
   'help',
+  'greeting',
+  'reminders-preview',
   'request-form',
   'similar-requests',
   'request-submitted',
   'my-requests',
   'request-detail',
+  'request-summary',
   'draft-offer',
   'triage',
   'settings',
@@ -597,6 +679,7 @@ export const CARD_NAMES: readonly CardName[] = [
   'reminder',
   'digest',
   'annual-report',
+  'confirm',
   'agenda',
   'meeting',
   'meeting-item',

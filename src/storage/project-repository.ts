@@ -67,6 +67,7 @@ const milestoneToRow = (reference: string, m: Milestone, position: number): Mile
   status: m.status,
   completed_on: m.completedOn,
   revisions: writeJson(m.revisions),
+  drop_reason: m.dropReason ?? null,
   position,
 });
 
@@ -77,6 +78,7 @@ const milestoneFromRow = (r: MilestoneRow): Milestone => ({
   status: r.status as MilestoneStatus,
   completedOn: r.completed_on,
   revisions: readList<MilestoneRevision>(r.revisions),
+  ...(r.drop_reason !== null && { dropReason: r.drop_reason }),
 });
 
 const benefitToRow = (reference: string, b: RealisedBenefit): BenefitRow => ({

@@ -140,9 +140,10 @@ export function requestRepository(db: Kysely<Database>): RequestRepository {
       return row ? requestFromRow(row) : null;
     },
 
-    listByRequester(requesterId, offset, limit) {
+    listByRequester(requesterId, offset, limit, statuses) {
       const newestFirst: OrderBy[] = [['updated_at', 'desc'], ['created_at', 'desc'], ['id', 'desc']];
-      return listPage(db, (eb) => eb('requester_id', '=', requesterId), newestFirst, offset, limit);
+      const where: Where = statuses ? (eb) => eb.and([eb('requester_id', '=', requesterId), eb('status', 'in', [...statuses])]) : (eb) => eb('requester_id', '=', requesterId);
+      return listPage(db, where, newestFirst, offset, limit);
     },
 
     async listByStatus(statuses, offset, limit, order = 'oldest-first') {

@@ -189,6 +189,8 @@ export interface MilestonesTable {
   status: string;
   completed_on: string | null;
   revisions: JsonText;
+  /** Why it was dropped, for a dropped milestone. */
+  drop_reason: string | null;
   /** Order of creation within the project: the last tie-break after due date and title. */
   position: number;
 }

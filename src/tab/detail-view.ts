@@ -55,6 +55,7 @@ function delivery(project: Project): HTMLElement {
 function milestoneStatus(m: MilestoneView): Child {
   if (m.status === 'done') return `Done${m.completedOn ? ` on ${ukDate(m.completedOn)}` : ''}`;
   if (m.status === 'missed') return 'Missed';
+  if (m.status === 'dropped') return 'Dropped';
   return m.overdue ? [overdueMarker(), ' not done yet'] : 'Planned';
 }
 

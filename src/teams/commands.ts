@@ -1,3 +1,4 @@
+import { COMMANDS, type CommandEntry, normaliseTyped, smallTalk } from '../domain/commands';
 import { normaliseReference } from '../domain/request';
 
 /** A typed command turned into the verb a card button would use. */
@@ -6,68 +7,37 @@ export interface Command {
   data: Record<string, unknown>;
 }
 
-const WORDS: Record<string, string> = {
-  new: 'request.new',
-  'new idea': 'request.new',
-  'new request': 'request.new',
-  'submit an idea': 'request.new',
-  submit: 'request.new',
-  idea: 'request.new',
-  'my requests': 'request.list',
-  requests: 'request.list',
-  mine: 'request.list',
-  help: 'help.show',
-  '?': 'help.show',
-  'setup dsg': 'dsg.setup',
-  settings: 'settings.show',
-  'dsg settings': 'settings.show',
-  pending: 'request.pending',
-  programme: 'programme.show',
-  program: 'programme.show',
-  'digital programme': 'programme.show',
-  'reminders preview': 'reminders.preview',
-  'reminders run': 'reminders.run',
-  'digest preview': 'digest.preview',
-  'preview digest': 'digest.preview',
-  'unsubscribe digest': 'digest.unsubscribe',
-  'retention preview': 'retention.preview',
-  'preview retention': 'retention.preview',
-  agenda: 'agenda.show',
-  'meeting start': 'meeting.start',
-  'start meeting': 'meeting.start',
-  'meeting end': 'meeting.end',
-  'end meeting': 'meeting.end',
-  meeting: 'meeting.show',
-  meetings: 'meetings.list',
-  minutes: 'minutes.show',
-  'minutes publish': 'minutes.publish',
-  'publish minutes': 'minutes.publish',
-};
+/** Every command's words, for an exact match. */
+const WORDS = new Map(COMMANDS.filter((c) => !c.argument).flatMap((c) => c.words.map((w) => [w, c] as const)));
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const REFERENCE = 'dp[-\\s]?\\d{4}[-\\s]?\\d{1,9}';
 
-/** Commands that take words after them: `subscribe digest Digital Learning, Digital Estates`, `report annual 2026/27`. */
-const WITH_ARGUMENT: readonly { pattern: RegExp; verb: string; field: string; keepCase?: true }[] = [
-  // What a member adds to the agenda is kept as they typed it.
-  { pattern: /^agenda add(?:\s+(.+))?$/i, verb: 'agenda.add', field: 'text', keepCase: true },
-  { pattern: /^minutes(?:\s+(?:of\s+)?(\d{4}-\d{2}-\d{2}))$/, verb: 'minutes.show', field: 'date' },
-  { pattern: /^subscribe digest(?:\s+(?:for\s+)?(.+))?$/, verb: 'digest.subscribe', field: 'strands' },
-  { pattern: /^(?:report annual|annual report)(?:\s+(.+))?$/, verb: 'report.annual', field: 'year' },
-  { pattern: /^(?:programme|program) export(?:\s+(.+))?$/, verb: 'programme.export', field: 'year' },
-  { pattern: /^(?:subject access|sar)(?:\s+(.+))?$/, verb: 'person.export', field: 'email' },
-];
+/** Commands that take words after them: `subscribe digest Digital Learning`, `report annual 2026/27`, `project DP-2026-0007`. */
+const WITH_ARGUMENT: readonly { pattern: RegExp; command: CommandEntry }[] = COMMANDS.filter((c) => c.argument).map((command) => {
+  const words = command.words.map(escape).join('|');
+  const pattern = command.argument?.reference
+    ? `^(?:(?:${words}) )${command.argument.reference === 'alone' ? '?' : ''}(${REFERENCE})$`
+    : `^(?:${words})(?:\\s+(?:for\\s+)?(.+))?$`;
+  // Words kept as typed are matched without regard to case in the text as typed.
+  return { pattern: new RegExp(pattern, command.argument?.keepCase ? 'i' : ''), command };
+});
 
-/** Parses typed text (mentions already removed); null when it is not a command. */
+/**
+ * Parses typed text (mentions already removed): a command from the table in src/domain/commands.ts, or a greeting
+ * or thanks (`chat.greet`, `chat.thanks`); null when it is neither.
+ */
 export function parseCommand(raw: string): Command | null {
-  const text = raw.replace(/\s+/g, ' ').trim().toLowerCase().replace(/[.!]+$/, '');
-  const verb = WORDS[text];
-  if (verb) return { verb, data: {} };
+  const text = normaliseTyped(raw);
+  const exact = WORDS.get(text);
+  if (exact) return { verb: exact.verb, data: {} };
   const asTyped = raw.replace(/\s+/g, ' ').trim();
-  for (const w of WITH_ARGUMENT) {
-    const m = w.pattern.exec(w.keepCase ? asTyped : text);
-    if (m) return { verb: w.verb, data: { [w.field]: m[1] ?? '' } };
+  for (const { pattern, command } of WITH_ARGUMENT) {
+    const m = pattern.exec(command.argument?.keepCase ? asTyped : text);
+    if (!m || !command.argument) continue;
+    const value = command.argument.reference ? normaliseReference(m[1]) : (m[1] ?? '');
+    if (value !== null) return { verb: command.verb, data: { [command.argument.field]: value } };
   }
-  const m = /^(view |open |request |project |history )?(dp[-\s]?\d{4}[-\s]?\d{1,9})$/.exec(text);
-  const reference = m ? normaliseReference(m[2]) : null;
-  if (!m || !reference) return null;
-  const verbFor: Record<string, string> = { 'project ': 'project.view', 'history ': 'history.show' };
-  return { verb: verbFor[m[1] ?? ''] ?? 'request.view', data: { reference } };
+  const said = smallTalk(raw);
+  if (said) return { verb: said.kind === 'greeting' ? 'chat.greet' : 'chat.thanks', data: said.kind === 'greeting' ? { salutation: said.salutation } : {} };
+  return null;
 }

@@ -32,6 +32,7 @@ export function createRoster(adapter: CloudAdapter, appId: string, options: Rost
               name: m.name || m.userPrincipalName || m.email || m.id,
               ...(m.email && { email: m.email }),
               ...(m.userPrincipalName && { userPrincipalName: m.userPrincipalName }),
+              ...(m.givenName && { givenName: m.givenName }),
             });
           }
           token = result.continuationToken || undefined;

@@ -4,6 +4,7 @@ import type { Deps } from '../app/deps';
 import { recordContact } from '../app/record-contact';
 import { rememberAddress } from '../app/data-protection/remember-address';
 import { welcomeCard } from '../presenters/welcome';
+import { givenNameOf } from '../domain/people';
 import type { Logger } from '../log';
 import { actorFrom, channelFrom, contactFrom, isChannel, tenantOf } from './activity';
 import { parseCommand } from './commands';
@@ -115,7 +116,7 @@ export function createTurnHandler(deps: Deps, options: TurnOptions, rootLog: Log
     const command = parseCommand(typed);
     if (command) return send(context, await runVerb(command.verb, command.data, activity, log));
     log.info('message not understood');
-    return send(context, channel ? text('Sorry, I did not understand that. Mention me with "help" to see what I can do.') : card(welcomeCard(firstName(activity), true, options.privacyUrl)));
+    return send(context, await runVerb('help.show', { typed: typed.trim() }, activity, log));
   }
 
   async function onInvoke(context: TurnContext, log: Logger): Promise<void> {
@@ -136,7 +137,7 @@ export function createTurnHandler(deps: Deps, options: TurnOptions, rootLog: Log
 
   async function onInstall(context: TurnContext, installed: boolean): Promise<void> {
     const { newlyInstalled } = await recordContact(deps, contactFrom(context.activity, installed));
-    if (newlyInstalled) await send(context, card(welcomeCard(firstName(context.activity), false, options.privacyUrl)));
+    if (newlyInstalled) await send(context, card(welcomeCard(givenNameOf(context.activity.from?.name), options.privacyUrl)));
   }
 
   return async function turn(context: TurnContext): Promise<void> {
@@ -171,10 +172,6 @@ export function createTurnHandler(deps: Deps, options: TurnOptions, rootLog: Log
         log.debug('activity ignored');
     }
   };
-}
-
-function firstName(activity: Activity): string | undefined {
-  return activity.from?.name?.split(/\s+/)[0] || undefined;
 }
 
 /** The text of a channel message with the bot's @mention taken out. */

@@ -45,6 +45,7 @@ describe('buildDigest', () => {
   it('lists what a seeded programme has: new, decided, waiting, missing, due, overdue, done, escalated and unreachable', () => {
     const waitingLong = sampleRequest({ title: 'Waiting long', status: 'under-review', createdAt: '2026-11-01T10:00:00.000Z' });
     const waitingShort = sampleRequest({ title: 'Waiting short', status: 'submitted', createdAt: '2026-11-28T10:00:00.000Z' });
+    const asked = sampleRequest({ title: 'Asked', status: 'more-info-requested', createdAt: '2026-11-02T10:00:00.000Z', updatedAt: '2026-11-20T10:00:00.000Z' });
     const lead = { aadObjectId: 'aad-lead', name: 'Project Lead (Learning) 2' };
     const manager = { aadObjectId: 'aad-gone', name: 'Project Manager (Learning) 2' };
     const busy = inProgramme(
@@ -63,7 +64,7 @@ describe('buildDigest', () => {
     const digest = buildDigest(
       source({
         programme: [busy],
-        pending: [waitingShort, waitingLong],
+        pending: [waitingShort, asked, waitingLong],
         newRequests: [waitingShort],
         decisions: [{ reference: busy.request.reference, title: 'Schools app', strand: 'learning', action: 'approve', at: '2026-11-25T11:00:00.000Z' }],
         reminderStates: [
@@ -79,11 +80,13 @@ describe('buildDigest', () => {
     // Oldest first; over 14 days is highlighted, and says so in words.
     expect(section(digest, 'awaiting')?.items.map((i) => [i.title, i.detail, i.highlight])).toEqual([
       ['Waiting long', 'Waiting too long: 30 days · Under review', true],
+      // The clock is with the requester: never "too long".
+      ['Asked', 'Waiting for the requester since 20 Nov 2026 · More information requested', false],
       ['Waiting short', 'Waiting 3 days · Submitted', false],
     ]);
     expect(section(digest, 'missing')?.items[0].detail).toBe('Missing: implementation plan, confirmed resourcing');
     expect(section(digest, 'due-soon')?.items.map((i) => i.title)).toEqual(['Pilot']);
-    expect(section(digest, 'overdue')?.items[0].detail).toBe('Overdue: due 20 Nov 2026, 11 days ago · Schools app');
+    expect(section(digest, 'overdue')?.items[0].detail).toBe('Late: due 20 Nov 2026, 11 days ago · Schools app');
     expect(section(digest, 'completed')?.items.map((i) => i.title)).toEqual(['Discovery']);
     expect(section(digest, 'owners')?.items.map((i) => i.detail)).toEqual([
       'Escalated 27 Nov 2026: Project Lead (Learning) 2 reminded 3 times about the business case with no change',

@@ -22,7 +22,7 @@ describe('programmeItem', () => {
       priorityId: 'high',
       priority: 'High',
       isPriority: true,
-      missing: ['Data protection impact assessment', 'Overdue milestone'],
+      missing: ['Data protection impact assessment', 'Late milestone'],
       milestoneCount: 2,
       overdueMilestones: 1,
       nextDue: '2027-06-30',

@@ -124,11 +124,14 @@ describe('messages', () => {
     expect(t.connector.activities().some((a) => a.conversationId.includes(';messageid=1700000000100'))).toBe(false);
   });
 
-  it('welcomes an unrecognised message in personal chat, and treats markdown as text', async () => {
-    await t.post(message('**what** is <b>this</b>?', t.opts));
-    const welcome = await t.connector.waitFor((a) => wordsOf(a.activity).includes('Send your ideas for digital projects'));
-    expect(wordsOf(welcome.activity)).toContain('Sorry, I did not understand that.');
-    expect(wordsOf(welcome.activity)).not.toContain('<b>');
+  it('answers an unrecognised message with help, repeating it as plain text only', async () => {
+    const said = message('**what** is <b>this</b>?', t.opts);
+    await t.post(said);
+    const help = await t.connector.waitFor((a) => a.replyToId === said.id);
+    expect(wordsOf(help.activity)).toContain('How to use dsg-bot');
+    expect(wordsOf(help.activity)).toContain('Sorry, I did not understand "**what** is <b>this</b>?".');
+    // Repeated only in a TextRun, which Teams never reads as Markdown.
+    expect(JSON.stringify(attachedCard(help.activity))).toMatch(/"type":"TextRun","text":"Sorry, I did not understand \\"\*\*what/);
   });
 });
 

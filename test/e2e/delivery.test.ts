@@ -62,7 +62,7 @@ describe('one bot', () => {
     const chat = personalChatId(councilOfficer);
     t.connector.failNext((r) => r.method === 'POST' && r.path.startsWith(`/v3/conversations/${chat}/activities`), [{ status: 403, body: { error: { code: 'ConversationBlockedByUser', message: 'blocked' } } }]);
     const triage = (post.activity.attachments?.[0]?.content ?? {}) as object;
-    await t.post(invokeAction('request.decline', { ...action(triage, 'request.decline').data, reason: 'Covered elsewhere' }, { ...t.opts, from: dsgChair, conversationType: 'channel' }));
+    await t.post(invokeAction('request.decline', { ...action(triage, 'request.decline').data, reason: 'Covered elsewhere', step: 'confirm' }, { ...t.opts, from: dsgChair, conversationType: 'channel' }));
     await new Promise((r) => setTimeout(r, 2500));
     const attempts = t.connector.requests.filter((r) => r.method === 'POST' && r.path.startsWith(`/v3/conversations/${chat}/activities`) && JSON.stringify(r.body).includes(`Declined: ${reference}`));
     expect(attempts).toHaveLength(1);

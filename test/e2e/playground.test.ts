@@ -4,25 +4,16 @@
  * sends as anyone else, and the bot's replies reach it.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createLogger } from '../../src/log';
 import { MOCK_TENANT, MOCK_USERS } from '../../src/playground/mock-tenant';
 import { PLAYGROUND_CONFIG_FILE, type RunningPlayground, startPlayground } from '../../src/playground/playground';
 import { startTestBot, TestDatabase, type TestBot } from './support/test-bot';
+import { freePort } from '../support/free-port';
 
 jest.setTimeout(60_000);
 const ROOT = path.join(__dirname, '..', '..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function eventually(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -7,15 +7,18 @@ import form from '../fixtures/request-form.json';
 import { MOCK_TENANT, MOCK_USERS } from '../../src/playground/mock-tenant';
 import { channelMention, invokeAction, message, personalChatId } from './support/activities';
 import { action, attachedCard, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
+import { FakeConnector } from './support/fake-connector';
+import { ukTime } from '../../src/domain/dates';
 import { startTestBot, TestDatabase, type TestBot } from './support/test-bot';
 
-const { councilOfficer, dsgAdmin, dsgChair, projectLeadLearning2, projectManagerLearning2 } = MOCK_USERS;
+const { councilOfficer, digitalLeaderLearning, dsgAdmin, dsgChair, projectLeadLearning2, projectManagerLearning2 } = MOCK_USERS;
 type User = (typeof MOCK_USERS)[keyof typeof MOCK_USERS];
 const ENV = { DSG_ADMIN_AAD_IDS: dsgAdmin.aadObjectId, REMIND_BUSINESS_CASE_DAYS: '0', REMINDER_SCHEDULE: '0 3 1 1 *' };
 const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
 let db: TestDatabase;
 let t: TestBot;
+let connector: FakeConnector;
 let reference: string;
 
 const press = async (verb: string, data: Record<string, unknown>, from: User) => {
@@ -29,7 +32,10 @@ const settle = () => new Promise((r) => setTimeout(r, 1500));
 
 beforeAll(async () => {
   db = await TestDatabase.create('sqlite');
-  t = await startTestBot(db, ENV);
+  // The connector outlives the bot's restarts below (a bot started without one stops its own).
+  connector = new FakeConnector();
+  await connector.start();
+  t = await startTestBot(db, ENV, connector);
   t.connector.setRoster(MOCK_TENANT.team.id, [...MOCK_TENANT.users]);
   for (const user of [councilOfficer, projectLeadLearning2, projectManagerLearning2]) await t.post(message('hi', { ...t.opts, from: user }));
   await t.post(channelMention('setup dsg', { ...t.opts, from: dsgAdmin }));
@@ -45,6 +51,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t?.stop();
+  await connector?.stop();
   await db?.dispose();
 });
 
@@ -52,9 +59,10 @@ it('refuses reminders run to someone who is not the chair or an admin', async ()
   expect(invokeMessage(await press('reminders.run', {}, councilOfficer))).toMatch(/^Sorry, you cannot do that\. Only the DSG chair and admins/);
 });
 
-it('previews who would be reminded, privately', async () => {
+it('previews who would be reminded, grouped by person with a count and one line per item, privately', async () => {
   const preview = invokeCard(await press('reminders.preview', {}, dsgAdmin));
-  expect(wordsOf(preview)).toMatch(/Project Lead \(Learning\) 2: .*Add the business case.*Pilot in one depot/);
+  expect(wordsOf(preview)).toMatch(new RegExp(`Project Lead \\(Learning\\) 2\n – 3 items\n${reference}\nAdd the business case\\.\n${reference}\n.*\n${reference}\n.*Pilot in one depot.*\nProject Manager \\(Learning\\) 2\n – 1 item\n`));
+  expect(action(preview, 'reminders.run').title).toBe('Run now');
   await t.post(channelMention('reminders preview', { ...t.opts, from: dsgAdmin, threadId: '1700000000777' }));
   const said = await t.connector.waitFor((a) => a.conversationId.endsWith('messageid=1700000000777'));
   expect(said.activity.text).toBe('I have sent you the reminders preview in our personal chat.');
@@ -106,4 +114,32 @@ it('sends nothing about answered items at the next run, before or after a restar
   await settle();
   // Answered items are done, and what is left was raised today: the rhythm sends nothing more.
   expect(remindersTo(leadChat).slice(before)).toEqual([]);
+});
+
+it('Run now from the preview queues the reminders; a second run within the minute says they were already queued', async () => {
+  // Three days on, at a fixed minute: a new milestone is overdue, which is due a reminder at every run.
+  const project = invokeCard(await press('project.view', { reference }, projectLeadLearning2));
+  invokeCard(await press('milestone.add', { ...action(project, 'milestone.add').data, m1Title: 'Train the depot staff', m1Due: tomorrow }, projectLeadLearning2));
+  await t.stop();
+  const later = new Date(Date.parse(`${tomorrow}T10:00:05Z`) + 3 * 86_400_000).toISOString();
+  t = await startTestBot(db, ENV, t.connector, later);
+  const preview = invokeCard(await press('reminders.preview', {}, dsgAdmin));
+  expect(wordsOf(preview)).toMatch(/Project Lead \(Learning\) 2\n – \d+ items?\n[\s\S]*Train the depot staff/);
+  // One card to the lead ("1 thing needs your attention"), and no second one.
+  const cardsToLead = () => t.connector.activities().filter((a) => a.conversationId === leadChat && /needs? your attention/.test(wordsOf(a.activity)));
+  const before = cardsToLead().length;
+  const first = invokeMessage(await press(action(preview, 'reminders.run').verb, {}, dsgAdmin));
+  expect(first).toMatch(/^Reminders queued: \d+ items? for 1 person\.$/);
+  await t.connector.waitFor((a) => a.conversationId === leadChat && wordsOf(a.activity).includes('Train the depot staff'));
+  const second = invokeMessage(await press('reminders.run', {}, dsgAdmin));
+  const [minute, next] = [ukTime(later), ukTime(new Date(Date.parse(later) + 60_000).toISOString())];
+  expect(second).toMatch(new RegExp(`^Nothing new was queued: the reminders due now \\(\\d+ items? for 1 person\\) were already queued by the run at ${minute}\\. The next run can send from ${next}\\.$`));
+  await settle();
+  expect(cardsToLead()).toHaveLength(before + 1);
+});
+
+it('refuses Run now to a DSG member who is neither the chair nor an admin, and records the refusal', async () => {
+  expect(invokeMessage(await press('reminders.run', {}, digitalLeaderLearning))).toMatch(/^Sorry, you cannot do that\. Only the DSG chair and admins/);
+  const events = await db.read((store) => store.audit.listFor('settings', 'reminders'));
+  expect(events).toEqual(expect.arrayContaining([expect.objectContaining({ actorId: digitalLeaderLearning.id, action: 'reminders.run', outcome: 'refused' })]));
 });

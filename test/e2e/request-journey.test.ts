@@ -80,9 +80,13 @@ describe.each(ENGINES)('submitting a project request (%s)', (engine) => {
     expect(sent.kind).toBe('reply');
   });
 
-  it("refuses someone else's request and audits the attempt", async () => {
-    const refused = invokeMessage(await press('request.view', { reference: 'DP-2026-0001' }, MOCK_USERS.projectLeadLearning2));
-    expect(refused).toMatch(/^Sorry, you cannot do that\. Only the requester and the Digital Strategy Group can see DP-2026-0001\.$/);
+  it("shows someone else's request read-only, without its details or the requester's name", async () => {
+    const summary = invokeCard(await press('request.view', { reference: 'DP-2026-0001' }, MOCK_USERS.projectLeadLearning2));
+    expect(wordsOf(summary)).toContain(form.title);
+    expect(wordsOf(summary)).toContain('Only the person who submitted this request and the Digital Strategy Group see it in full.');
+    expect(wordsOf(summary)).not.toContain(form.reuseChecked);
+    expect(wordsOf(summary)).not.toContain(MOCK_USERS.councilOfficer.name);
+    expect(() => action(summary, 'request.withdraw')).toThrow();
     const mine = invokeCard(await press('request.list', {}, MOCK_USERS.projectLeadLearning2));
     expect(wordsOf(mine)).not.toContain(form.title);
   });
@@ -119,13 +123,15 @@ describe.each(ENGINES)('submitting a project request (%s)', (engine) => {
     expect(invokeMessage(await press('request.edit', { formId }, MOCK_USERS.dsgChair))).toMatch(/^Sorry, you cannot do that/);
   });
 
-  it('lets the requester withdraw, and refuses a stale card', async () => {
+  it('lets the requester withdraw once they confirm, and refuses a stale card', async () => {
     const detail = invokeCard(await press('request.view', { reference: 'DP-2026-0002' }));
     const { data } = action(detail, 'request.withdraw');
-    const withdrawn = invokeCard(await press('request.withdraw', data));
+    const asked = invokeCard(await press('request.withdraw', data));
+    expect(wordsOf(asked)).toContain('Withdraw DP-2026-0002?');
+    const withdrawn = invokeCard(await press('request.withdraw', { ...data, step: 'confirm' }));
     expect(wordsOf(withdrawn)).toContain('Withdrawn');
     expect(() => action(withdrawn, 'request.withdraw')).toThrow();
-    expect(invokeMessage(await press('request.withdraw', data))).toMatch(/^This card is out of date\./);
+    expect(invokeMessage(await press('request.withdraw', { ...data, step: 'confirm' }))).toMatch(/^This card is out of date\. DP-2026-0002 changed since this card was sent: Withdrawn by Council Officer on /);
   });
 
   it('keeps everything across a restart', async () => {

@@ -124,7 +124,7 @@ describe.each(ENGINES)('DSG triage (%s)', (engine) => {
     const version = Number(action(attachedCard(post.activity), 'request.approve').data.version);
     const [a, b] = await Promise.all([
       press('request.approve', { reference: ref, version, priority: 'low' }, dsgChair, true),
-      press('request.decline', { reference: ref, version, reason: 'Covered by the library system' }, digitalLeaderCustomers, true),
+      press('request.decline', { reference: ref, version, reason: 'Covered by the library system', step: 'confirm' }, digitalLeaderCustomers, true),
     ]);
     const bodies = [a, b];
     expect(bodies.filter((x) => x.type === 'application/vnd.microsoft.card.adaptive')).toHaveLength(1);
@@ -201,7 +201,7 @@ describe.each(ENGINES)('DSG triage (%s)', (engine) => {
     let project = invokeCard(await press('project.view', { reference: first }, projectLeadLearning2));
     project = invokeCard(await press('project.status', action(project, 'project.status').data, projectLeadLearning2));
     expect(wordsOf(project)).toContain(`${first} is now in delivery.`);
-    expect(action(project, 'project.status').title).toBe('Mark completed');
+    expect(action(project, 'project.status').title).toBe('Mark project completed');
     await t.connector.waitFor((a) => a.conversationId === personalChatId(councilOfficer) && wordsOf(a.activity).includes(`${first} is in delivery`));
     const illegal = invokeMessage(await press('project.status', { ...action(project, 'project.status').data, status: 'in-delivery' }, projectLeadLearning2));
     expect(illegal).toBe(`${first} is in delivery, so it cannot become in delivery.`);

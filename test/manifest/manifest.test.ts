@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { MANIFEST_DIR, PackageRefused, checkManifest, commandListsOf, fillManifest, readSettings } from '../../src/package-app';
+import { MANIFEST_DIR, PackageRefused, checkManifest, commandListsOf, fillManifest, readSettings, withMenus } from '../../src/package-app';
+import { COMMANDS, commandMenus } from '../../src/domain/commands';
 import { parseCommand } from '../../src/teams/commands';
 import { VERBS } from '../../src/teams/verbs';
 import { PACKAGE_ENV as SETTINGS_ENV } from './sample-env';
@@ -113,6 +114,15 @@ describe('the command menus', () => {
 
   it('one list for each scope the bot is in', () => {
     expect(lists.map((l) => l.scopes)).toEqual([['personal'], ['team'], ['groupChat']]);
+  });
+
+  it('come from the command table, in the package and in the template the Agents Toolkit packages', () => {
+    expect(lists).toEqual(commandMenus());
+    // If this fails, the table changed: run `npm run package -- --menus` to write the template's menus again.
+    expect(withMenus(TEMPLATE)).toBe(TEMPLATE);
+    expect(commandListsOf(JSON.parse(TEMPLATE) as Record<string, unknown>)).toEqual(commandMenus());
+    const menuVerbs = new Set(lists.flatMap((l) => l.commands.map((c) => parseCommand(c.title)?.verb)));
+    expect(COMMANDS.filter((c) => c.menu).map((c) => c.verb).every((v) => menuVerbs.has(v))).toBe(true);
   });
 
   it.each(lists.flatMap((l) => l.commands.map((c) => [l.scopes[0], c.title] as const)))('%s: "%s" is a command the bot handles', (_scope, title) => {

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { MOCK_TENANT } from '../../src/playground/mock-tenant';
 import { PLAYGROUND_CONFIG_FILE, startPlayground, type PlaygroundLogger } from '../../src/playground/playground';
+import { freePort } from '../support/free-port';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -49,15 +50,6 @@ async function startEchoBot() {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
   return { endpoint, received, replyStatuses, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 const isFree = (port: number) =>

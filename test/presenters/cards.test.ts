@@ -10,10 +10,13 @@ import { CARD_NAMES, type CardName } from '../../src/presenters/types';
 import { MAX_HISTORY_SHOWN, requestDetailCard } from '../../src/presenters/request-detail';
 import { draftOfferCard } from '../../src/presenters/draft-offer';
 import { helpCard } from '../../src/presenters/help';
+import { greetingCard } from '../../src/presenters/greeting';
+import { COMMANDS, commandsFor, type Greeting, shownAs } from '../../src/domain/commands';
 import { myRequestsCard } from '../../src/presenters/my-requests';
 import { requestFormCard } from '../../src/presenters/request-form';
 import { requestSubmittedCard } from '../../src/presenters/request-submitted';
-import { similarRequestsCard } from '../../src/presenters/similar-requests';
+import { similarRequestsCard, withBackToIdea } from '../../src/presenters/similar-requests';
+import { requestSummaryCard } from '../../src/presenters/request-summary';
 import { welcomeCard } from '../../src/presenters/welcome';
 import { PRINCIPLES, ROUTES, STRANDS, BENEFICIARIES } from '../../src/domain/catalogue';
 import type { ProjectRequest } from '../../src/domain/request';
@@ -221,18 +224,61 @@ describe('welcomeCard', () => {
 });
 
 describe('helpCard', () => {
-  it('lists the commands, the four principles from the catalogue and the share-and-re-use rule', () => {
-    const card = helpCard();
+  const everyone = commandsFor(['colleague']);
+
+  it('lists the commands given, by part, the four principles from the catalogue and the share-and-re-use rule', () => {
+    const card = helpCard({ commands: everyone });
     expectValid(card);
     const facts = factsOf(card);
-    expect(Object.keys(facts)).toEqual(expect.arrayContaining(['new', 'my requests', 'DP-2026-0001', 'help', 'digest preview', 'report annual 2026/27']));
+    expect(Object.keys(facts).sort()).toEqual(everyone.map(shownAs).sort());
+    expect(Object.keys(facts)).toEqual(expect.arrayContaining(['new', 'my requests', 'view DP-2026-0007', 'help', 'programme', 'project DP-2026-0007']));
     // Every command the help card names is one the bot understands, and reaches a verb it answers.
     for (const command of Object.keys(facts)) expect(VERBS).toContain(parseCommand(command)?.verb);
     const text = visibleText(card);
     expect(text).toMatch(/@mention DSG Bot/);
+    expect(text).not.toMatch(/Sorry|For the DSG/);
     for (const p of PRINCIPLES) expect(paragraphs(card).some((line) => line.startsWith(`${p.name}: `))).toBe(true);
     expect(text).toMatch(/Share and re-use before buying; build only as a last resort\./);
     expect(verbsOf(card)).toEqual(['request.new', 'request.list']);
+  });
+
+  it('shows every command in the table to an admin, under its part', () => {
+    const card = helpCard({ commands: commandsFor(['colleague', 'admin']) });
+    expectValid(card);
+    expect(Object.keys(factsOf(card)).sort()).toEqual(COMMANDS.map(shownAs).sort());
+    expect(visibleText(card)).toMatch(/For the DSG[\s\S]*For administrators/);
+  });
+
+  it('says what was not understood, and the nearest command in code type', () => {
+    const card = helpCard({ commands: everyone, notUnderstood: { typed: 'progamme', suggestion: 'programme' } });
+    expectValid(card);
+    expect(paragraphs(card).slice(0, 2)).toEqual(['Sorry, I did not understand "progamme".', 'Did you mean programme?']);
+    expect(JSON.stringify(card)).toContain('"text":"programme","fontType":"Monospace"');
+    const far = paragraphs(helpCard({ commands: everyone, notUnderstood: { typed: 'xyzzy', suggestion: null } }));
+    expect(far[0]).toBe('Sorry, I did not understand "xyzzy".');
+    expect(far.join('\n')).not.toMatch(/Did you mean/);
+  });
+});
+
+describe('greetingCard', () => {
+  const greeting = (over: Partial<Greeting>): Greeting => ({ said: { kind: 'greeting', salutation: 'Good morning' }, givenName: 'Morag', dsg: false, pending: null, ...over });
+
+  it('tells staff what they can do, by given name', () => {
+    const card = greetingCard(greeting({}));
+    expectValid(card);
+    expect(paragraphs(card)[0]).toBe('Good morning, Morag');
+    expect(visibleText(card)).toMatch(/ideas for digital projects/);
+    expect(verbsOf(card)).toEqual(['request.new', 'request.list', 'help.show']);
+  });
+
+  it('tells the DSG how many requests await a decision, and opens them', () => {
+    const card = greetingCard(greeting({ dsg: true, pending: 3, givenName: null, said: { kind: 'greeting', salutation: 'Hello' } }));
+    expectValid(card);
+    expect(paragraphs(card).slice(0, 2)).toEqual(['Hello', '3 requests are waiting for a DSG decision.']);
+    expect(verbsOf(card)).toEqual(['request.pending', 'programme.show', 'help.show']);
+    const none = greetingCard(greeting({ dsg: true, pending: 0 }));
+    expect(paragraphs(none)[1]).toBe('No requests are waiting for a DSG decision.');
+    expect(verbsOf(none)).toEqual(['programme.show', 'help.show']);
   });
 });
 
@@ -409,10 +455,21 @@ describe('similarRequestsCard', () => {
     expect(topActions(card).map((a) => [a.title, a.verb, a.data])).toEqual([
       ['Submit anyway', 'request.confirm', { formId: 'f-1' }],
       ['Edit my request', 'request.edit', { formId: 'f-1' }],
-      ['Withdraw', 'request.discard', { formId: 'f-1' }],
+      ['Discard this idea', 'request.discard', { formId: 'f-1' }],
     ]);
-    // No per-item View: Action.Execute replaces this card, which would lose the three choices.
-    expect(actionsOf(card)).toHaveLength(3);
+    expect(visibleText(card)).toContain('If one of these is the same idea, you can discard yours: nothing has been submitted yet.');
+    // Each match opens (with the idea's form id, so the opened card leads back to these choices).
+    const opens = actionsOf(card).filter((a) => a.verb === 'request.view');
+    expect(opens.map((a) => [a.title, a.data])).toEqual(matches.map((m) => ['Open', { reference: m.reference, formId: 'f-1' }]));
+  });
+
+  it('leads back from an opened match to the idea, first among the opened card\'s buttons', () => {
+    const opened = withBackToIdea(requestSummaryCard(aRequest({ status: 'approved' }), true), 'f-1');
+    expectValid(opened);
+    expect(topActions(opened).map((a) => [a.title, a.verb, a.data])).toEqual([
+      ['Back to my idea', 'request.similar', { formId: 'f-1' }],
+      ['Open project', 'project.view', { reference: 'DP-2026-0012' }],
+    ]);
   });
 
   it('shows at most five matches', () => {
@@ -507,6 +564,16 @@ describe('myRequestsCard', () => {
   it('refuses a page size that is not positive', () => {
     expect(() => myRequestsCard({ items: [], total: 0 }, 1, 0)).toThrow(RangeError);
   });
+
+  it("puts the requests waiting for the person's answer at the top, each with Answer", () => {
+    const asked = aRequest({ reference: 'DP-2026-0009', title: 'Wi-Fi booking', status: 'more-info-requested', updatedAt: '2026-11-30T15:00:00Z' });
+    const card = myRequestsCard({ items: five, total: 12 }, 2, 5, [asked]);
+    expectValid(card);
+    expect(visibleText(card)).toMatch(/^My requests\nAction needed: answer the DSG's question\n/);
+    expect(paragraphs(card).slice(0, 2)).toEqual(['DP-2026-0009 – Wi-Fi booking', 'Waiting for your answer since 30 Nov 2026']);
+    expect(actionsOf(card).find((a) => a.title === 'Answer')).toMatchObject({ verb: 'request.view', data: { reference: 'DP-2026-0009' } });
+    expect(visibleText(myRequestsCard({ items: five, total: 12 }, 1, 5))).not.toMatch(/Action needed/);
+  });
 });
 
 describe('requestDetailCard', () => {
@@ -552,16 +619,24 @@ describe('requestDetailCard', () => {
     ]);
   });
 
-  it('offers Withdraw with reference and version only when the person may withdraw', () => {
+  it('offers Withdraw with reference and version only when the person may withdraw, last and not red', () => {
     const may = requestDetailCard(aRequest({ version: 3 }), history, true);
     expect(topActions(may).map((a) => [a.title, a.verb, a.data])).toEqual([
-      ['Withdraw request', 'request.withdraw', { reference: 'DP-2026-0012', version: 3 }],
       ['My requests', 'request.list', { page: 1 }],
+      ['Withdraw request', 'request.withdraw', { reference: 'DP-2026-0012', version: 3 }],
     ]);
+    expect(find(may, (o) => o.style === 'destructive')).toEqual([]);
     const mayNot = requestDetailCard(aRequest({ status: 'withdrawn' }), history, false);
     expectValid(mayNot);
     expect(topActions(mayNot).map((a) => a.title)).toEqual(['My requests']);
     expect(factsOf(mayNot).Status).toBe('Withdrawn');
+    const undo = requestDetailCard(aRequest({ status: 'withdrawn', version: 4 }), history, false, { canUndoWithdraw: true, notice: 'DP-2026-0012 is withdrawn.' });
+    expectValid(undo);
+    expect(topActions(undo).map((a) => [a.title, a.verb, a.data])).toEqual([
+      ['Undo withdrawal', 'request.undo-withdraw', { reference: 'DP-2026-0012', version: 4 }],
+      ['My requests', 'request.list', { page: 1 }],
+    ]);
+    expect(paragraphs(undo)).toContain('DP-2026-0012 is withdrawn.');
   });
 
   it('shows the justification for buy or build, and leaves out optional facts that are empty', () => {
@@ -586,6 +661,21 @@ describe('requestDetailCard', () => {
     expect(facts).not.toHaveProperty('Annual saving or benefit');
     expect(facts).not.toHaveProperty('Desired start');
     expect(visibleText(card)).not.toMatch(/Cost and timing/);
+  });
+
+  it("shows the DSG's open question, who asked and when, with a required answer box, and since when it waits", () => {
+    const asked = aRequest({ status: 'more-info-requested', version: 4, updatedAt: '2026-12-03T14:05:00Z' });
+    const question = { question: 'Which crews would use it first?', askedBy: 'DSG Chair', askedAt: '2026-12-03T14:05:00Z', answer: null, answeredAt: null };
+    const card = requestDetailCard(asked, history, true, { question });
+    expectValid(card);
+    const text = paragraphs(card);
+    expect(visibleText(card)).toContain('The Digital Strategy Group has a question');
+    for (const line of ['Waiting for your answer since 3 Dec 2026', 'Asked by DSG Chair on 3 Dec 2026, 14:05', 'Which crews would use it first?']) expect(text).toContain(line);
+    expect(inputById(card, 'answer')).toMatchObject({ isRequired: true, errorMessage: 'Type your answer before sending it.', label: 'Your answer (required)' });
+    expect(actionsOf(card).find((a) => a.verb === 'request.answer')).toMatchObject({ title: 'Send answer', data: { reference: 'DP-2026-0012', version: 4 } });
+    const without = requestDetailCard(aRequest(), history, true);
+    expect(visibleText(without)).not.toMatch(/question|Waiting for your answer/);
+    expect(actionsOf(without).map((a) => a.verb)).not.toContain('request.answer');
   });
 
   it('shows the latest history entries and counts the rest', () => {

@@ -318,11 +318,11 @@ describe('triageCard', () => {
     expect((lead?.choices as Choice[]).map((c) => c.title)).toContain('Project Lead (Learning) 2');
   });
 
-  it.each(['declined', 'withdrawn', 'merged', 'completed'] as const)('offers only History (and Open project if it was a project) when %s', (status) => {
+  it.each(['declined', 'withdrawn', 'merged', 'completed'] as const)('offers only History (and Open project if it was a project; Mark as duplicate once withdrawn) when %s', (status) => {
     const project = status === 'completed' ? aProject() : null;
     const card = triageCard(triageInput({ request: aRequest({ status }), project, triage: aTriage({ duplicateOf: status === 'merged' ? 'DP-2026-0007' : null }) }));
     expectValid(card);
-    expect(titles(card)).toEqual(project ? ['Open project', 'History'] : ['History']);
+    expect(titles(card)).toEqual(project ? ['Open project', 'History'] : status === 'withdrawn' ? ['Mark as duplicate', 'History'] : ['History']);
     if (status === 'merged') expect(paragraphs(card)).toContain('Duplicate of DP-2026-0007');
   });
 
@@ -531,20 +531,20 @@ describe('projectCard', () => {
         'Total so far: £13,500',
         'Supplier chosen',
         'Due 30 Nov 2026 · Done 28 Nov 2026',
-        'Due 1 Dec 2026 · Overdue · due date revised once',
+        'Due 1 Dec 2026 · Late · due date revised once',
         'Due 1 Mar 2027 · Planned',
         '• Project Manager',
         '• Business case approval',
         '• Implementation plan',
         '• Confirmed resourcing',
         '• Data protection impact assessment',
-        '• Overdue milestone',
+        "• Late: 'Payment integration tested', due 1 Dec 2026",
       ]),
     );
     expect(visibleText(card)).toMatch(/No implementation plan yet\./);
     expect(visibleText(card)).not.toMatch(/Nothing is missing/);
-    // Overdue is said in words, and also coloured.
-    expect(find(card, (o) => o.type === 'TextRun' && o.text === 'Overdue')[0]).toMatchObject({ color: 'attention', weight: 'Bolder' });
+    // Late is said in words, and also coloured.
+    expect(find(card, (o) => o.type === 'TextRun' && o.text === 'Late')[0]).toMatchObject({ color: 'attention', weight: 'Bolder' });
     expect(find(card, (o) => o.type === 'Action.OpenUrl').map((a) => [a.title, a.url])).toEqual([
       ['Open business case', 'https://council.sharepoint.com/sites/dsg/DP-2026-0012-business-case.docx'],
     ]);
@@ -684,7 +684,7 @@ describe('pendingCard', () => {
   const requests = [
     aRequest({ reference: 'DP-2026-0009', title: 'Wi-Fi booking for community halls', status: 'under-review', strand: 'estates', createdAt: '2026-11-12T10:00:00Z' }),
     aRequest({ reference: 'DP-2026-0011', title: 'Digital timesheets', status: 'submitted', strand: 'employees', createdAt: '2026-11-19T10:00:00Z' }),
-    aRequest({ status: 'more-info-requested' }),
+    aRequest({ status: 'more-info-requested', createdAt: '2026-11-01T10:00:00Z', updatedAt: '2026-11-30T15:00:00Z' }),
     aRequest({ reference: 'DP-2026-0014', createdAt: '2026-12-03T08:00:00Z' }),
   ];
 
@@ -698,7 +698,8 @@ describe('pendingCard', () => {
         'DP-2026-0009 – Wi-Fi booking for community halls',
         'Under review · Digital Estates · waiting 21 days',
         'Submitted · Digital Employees · waiting 14 days',
-        'More information requested · Digital Customers · waiting 6 days',
+        // Waiting for the requester, so never overdue however long ago it was submitted.
+        'More information requested · Digital Customers · waiting for the requester since 30 Nov 2026',
         'Submitted · Digital Customers · submitted today',
       ]),
     );
@@ -756,7 +757,7 @@ describe('programmeCard', () => {
       'Missing: Project Lead, Project Manager, Business case approval, Implementation plan, Milestones, Confirmed resourcing, Data protection impact assessment',
       'DP-2026-0003 – Garden waste permits online',
       'High priority · priority project · Lead: Project Lead (Waste Services) 2 · In delivery',
-      'Missing: Project Manager, Business case approval, Implementation plan, Confirmed resourcing, Data protection impact assessment, Overdue milestone',
+      'Missing: Project Manager, Business case approval, Implementation plan, Confirmed resourcing, Data protection impact assessment, Late milestone',
       'Digital Learning',
       'DP-2026-0001 – Shared Gaelic-medium learning resources',
       'Low priority · Lead: Project Lead (Waste Services) 2 · In delivery',

@@ -1,5 +1,6 @@
 import { CARD_BUDGET_BYTES } from '../../src/presenters/fit';
 import { INPUT_LIMITS, REMINDER_CARD_VERBS, REMINDER_FORM_FIELDS } from '../../src/presenters/types';
+import { remindersPreviewCard } from '../../src/presenters/reminders-preview';
 import { MAX_REMINDER_ITEMS_SHOWN, reminderCard, reminderInputId, reminderInputsOf, type ReminderCardInput } from '../../src/presenters/reminder';
 import { type ReminderCardItem } from '../../src/domain/reminders';
 import { cardBytes, type AdaptiveCardJson } from '../../src/presenters/render';
@@ -528,5 +529,42 @@ describe('user-typed text on the reminder card', () => {
         for (const p of places) if (typeof p === 'string') expect({ path, p }).not.toEqual({ path, p: expect.stringContaining('**bold**') });
       });
     }
+  });
+});
+
+describe('remindersPreviewCard', () => {
+  const lead = { name: 'Project Lead (Learning)', items: [anItem('business-case'), anItem('milestone-overdue', { reference: 'DP-2026-0002' })] };
+  const officer = { name: 'Council Officer', items: [anItem('question', { reference: 'DP-2026-0031' })] };
+  /** Each item's row: the reference's column (with its width) and the words beside it. */
+  const rows = (card: AdaptiveCardJson) =>
+    ofType(card, 'ColumnSet').map((set) => {
+      const [ref, what] = set.columns as { width: string; items: { inlines: { text: string }[] }[] }[];
+      return { width: ref.width, reference: ref.items[0].inlines[0].text, what: what.items[0].inlines[0].text };
+    });
+
+  it('groups items by person with a count each, one row per item, and Run now', () => {
+    const card = remindersPreviewCard({ people: [lead, officer], escalate: [anItem('plan', { reference: 'DP-2026-0007' })], undelivered: [] });
+    expect(cardProblems(card)).toEqual([]);
+    const lines = paragraphs(card);
+    expect(lines.slice(0, 2)).toEqual(['Reminders at the next run', '3 items for 2 people, and 1 item escalated to Digital Leaders.']);
+    expect(lines.filter((l) => l.includes(' – '))).toEqual(['Project Lead (Learning) – 2 items', 'Council Officer – 1 item', 'Escalated to Digital Leaders – 1 item']);
+    // Each person's heading, then their items.
+    expect(lines.indexOf('Council Officer – 1 item')).toBe(lines.indexOf(WHAT['milestone-overdue']) + 1);
+    expect(rows(card).map((r) => [r.reference, r.what])).toEqual([
+      ['DP-2026-0012', WHAT['business-case']],
+      ['DP-2026-0002', WHAT['milestone-overdue']],
+      ['DP-2026-0031', WHAT.question],
+      ['DP-2026-0007', WHAT.plan],
+    ]);
+    // A reference alone in a column as wide as it (never squeezed): it cannot break at its hyphens.
+    expect(rows(card).every((r) => r.width === 'auto')).toBe(true);
+    expect(actionsOf(card).map((a) => [a.title, a.verb])).toEqual([['Run now', 'reminders.run']]);
+  });
+
+  it('says when nobody would be reminded, with no Run now, and lists what could not be delivered one a line', () => {
+    const card = remindersPreviewCard({ people: [], escalate: [], undelivered: [{ key: 'reminder:a', reason: 'Blocked' }, { key: 'reminder:b', reason: 'Left' }] });
+    expect(cardProblems(card)).toEqual([]);
+    expect(paragraphs(card)).toEqual(['Reminders at the next run', 'Nobody would be reminded of anything right now.', 'Could not be delivered (the latest 2)', 'reminder:a – Blocked', 'reminder:b – Left']);
+    expect(actionsOf(card)).toEqual([]);
   });
 });

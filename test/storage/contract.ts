@@ -305,6 +305,12 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
         expect(pages.flatMap((p) => p.items)).toEqual(newestFirst);
         expect(pages.map((p) => p.items.length)).toEqual([2, 2, 1]);
         expect(await s().requests.listByRequester('nobody', 0, 10)).toEqual({ items: [], total: 0 });
+
+        const asked = full({ requesterId: 'me', status: 'more-info-requested', updatedAt: '2026-11-02T00:00:00.000Z' });
+        await s().requests.insert(asked, []);
+        await s().requests.insert(full({ requesterId: 'someone-else', status: 'more-info-requested' }), []);
+        expect(await s().requests.listByRequester('me', 0, 10, ['more-info-requested'])).toEqual({ items: [asked], total: 1 });
+        expect((await s().requests.listByRequester('me', 0, 10)).total).toBe(6);
       });
 
       it('finds requests sharing terms, most shared first, without withdrawn ones', async () => {

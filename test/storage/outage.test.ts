@@ -9,7 +9,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { isUnavailable } from '../../src/domain/errors';
-import { freePort } from '../support/postgres/embedded-postgres';
+import { freePort } from '../support/free-port';
 import { openStore } from '../../src/storage/open-store';
 import { isOutage, reportingOutages } from '../../src/storage/outage';
 

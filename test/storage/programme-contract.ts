@@ -207,6 +207,10 @@ export function programmeContract({ store: s, database }: ContractContext): void
       await s().projects.saveMilestone(reference, moved);
       expect((await s().projects.get(reference))?.milestones).toEqual([done, second, moved]);
 
+      const dropped = { ...second, status: 'dropped' as const, dropReason: 'Budget moved to the new depot' };
+      await s().projects.saveMilestone(reference, dropped);
+      expect((await s().projects.get(reference))?.milestones).toEqual([done, dropped, moved]);
+
       await expect(s().projects.saveMilestone('DP-2026-9999', sampleMilestone())).rejects.toMatchObject(foreignKey);
     });
 

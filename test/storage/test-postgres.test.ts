@@ -4,7 +4,7 @@
  */
 import { createServer, type Server } from 'node:net';
 import { Client } from 'pg';
-import { freePort } from '../support/postgres/embedded-postgres';
+import { freePort } from '../support/free-port';
 import { ensureTestPostgres } from '../support/postgres/test-postgres';
 
 it('starts a throwaway PostgreSQL with a test database when nothing answers at the probe', async () => {

@@ -43,7 +43,7 @@ export async function changeProject(
   reference: string,
   cardVersion: number,
   action: string,
-  change: (project: Project, now: string) => { project: Project; milestones?: Milestone[]; benefits?: RealisedBenefit[]; notice: string; detail?: string },
+  change: (project: Project, now: string) => { project: Project; milestones?: Milestone[]; benefits?: RealisedBenefit[]; notice: string; detail?: string; milestone?: string },
   who: { allowed: (view: ProjectView) => boolean; refusal: string } = {
     allowed: (view) => view.canEdit,
     refusal: `Only the Project Lead, the Project Manager, the Digital Leader, the DSG chair and admins can change ${reference}.`,
@@ -67,7 +67,7 @@ export async function changeProject(
     if (!(await tx.projects.update(project, before.version))) throw new DomainError('STALE_CARD', `${reference} changed at the same moment; please try again.`, { reference });
     for (const m of changed.milestones ?? []) await tx.projects.saveMilestone(reference, m);
     for (const b of changed.benefits ?? []) await tx.projects.addRealisedBenefit(reference, b);
-    await audited(tx, actor, now, action, { subjectType: 'request', subjectId: reference }, summary(before), summary(project), changed.detail ?? null);
+    await audited(tx, actor, now, action, { subjectType: 'request', subjectId: reference }, summary(before), { ...summary(project), ...(changed.milestone && { milestone: changed.milestone }) }, changed.detail ?? null);
   });
   return { ...view, project, notice: changed.notice };
 }

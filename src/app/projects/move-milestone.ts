@@ -17,6 +17,7 @@ export function moveMilestone(deps: Deps, actor: Actor, reference: string, cardV
       project,
       milestones: [{ ...milestone, due: newDue, status: 'planned', revisions: [...milestone.revisions, revision] }],
       notice: `"${milestone.title}" moved to ${newDue}.`,
+      milestone: milestone.title,
     };
   });
 }

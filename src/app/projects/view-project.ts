@@ -14,6 +14,8 @@ export interface ProjectView {
   roles: Role[];
   canEdit: boolean;
   canRecordBenefit: boolean;
+  /** The chair and admins may reopen it once it is completed. */
+  canReopen: boolean;
 }
 
 /** A project in the Digital Programme; everyone in the tenant may read it, its owners and the DSG chair may edit. */
@@ -26,5 +28,5 @@ export async function viewProject(deps: Deps, actor: Actor, reference: string): 
   if (!isAllowed('project.view', roles)) {
     await refuse(deps, actor, 'project.view', { subjectType: 'request', subjectId: reference }, `You cannot see ${reference}.`);
   }
-  return { request, project, roles, canEdit: isAllowed('project.edit', roles), canRecordBenefit: isAllowed('benefit.record', roles) };
+  return { request, project, roles, canEdit: isAllowed('project.edit', roles), canRecordBenefit: isAllowed('benefit.record', roles), canReopen: isAllowed('project.reopen', roles) };
 }

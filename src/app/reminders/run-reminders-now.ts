@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/people';
 import { isAllowed, rolesFor } from '../../domain/permissions';
-import type { ReminderItem, ReminderThresholds } from '../../domain/reminders';
+import { manualSlot, type ReminderItem, type ReminderThresholds } from '../../domain/reminders';
 import type { Deps } from '../deps';
 import type { OutboxIntent } from '../outbox/ports';
 import { personTarget, queue } from '../outbox/queue';
@@ -42,10 +42,22 @@ export async function previewReminders(deps: Deps, actor: Actor): Promise<Remind
   return reminderPreview(deps);
 }
 
-/** `reminders run`: a run now, outside the schedule (its own slot, so it never repeats a scheduled one's messages). */
-export async function runRemindersNow(deps: Deps, actor: Actor, t: ReminderThresholds): Promise<RunResult & { queued: RunResult }> {
+/** What a run by hand did: what was due, what it queued, and its minute. */
+export interface ManualRun extends RunResult {
+  /** What this run queued: less than what was due when a run in the same minute had queued it already. */
+  queued: RunResult;
+  /** The start of the run's minute, and when a run can queue again. */
+  slot: { startedAt: string; next: string };
+}
+
+/**
+ * `reminders run` and Run now: a run now, outside the schedule. Its slot is the minute (so it never repeats a
+ * scheduled run's messages, and a second press within the minute queues nothing again).
+ */
+export async function runRemindersNow(deps: Deps, actor: Actor, t: ReminderThresholds): Promise<ManualRun> {
   await assertMayRun(deps, actor, 'reminders.run');
-  return sendDueReminders(deps, `manual:${deps.clock.now().toISOString().slice(0, 16)}`, t);
+  const slot = manualSlot(deps.clock.now());
+  return { ...(await sendDueReminders(deps, slot.name, t)), slot: { startedAt: slot.startedAt, next: slot.next } };
 }
 
 /** Sends a message to the actor's personal chat (used when a private answer was asked for in a channel). */

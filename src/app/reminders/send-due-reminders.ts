@@ -22,9 +22,11 @@ export async function sendDueReminders(deps: Deps, slot: string, thresholds: Rem
   const plan = await planReminders(deps, thresholds);
   const queued: RunResult = { people: 0, items: 0, escalated: 0 };
   await deps.store.transaction(async (tx) => {
+    const reminded = new Set<string>();
     for (const [recipientId, items] of plan.send) {
       const key = `reminder:${slot}:${recipientId}`;
       if (await queue(deps, tx, key, await personTarget(tx, recipientId), { kind: 'reminder', recipientName: items[0].recipient.name, items })) {
+        reminded.add(recipientId);
         queued.people++;
         queued.items += items.length;
       }
@@ -32,7 +34,8 @@ export async function sendDueReminders(deps: Deps, slot: string, thresholds: Rem
     for (const item of plan.escalate) if (await queueEscalation(deps, tx, item, thresholds.escalateAfter)) queued.escalated++;
     // A snooze pressed while this run was planning wins over the state the run read before it.
     const states = [];
-    for (const state of plan.states) {
+    // Only what this run queued counts as sent: a slot already run (its key exists) changes no one's count.
+    for (const state of plan.states.filter((st) => reminded.has(st.recipientId))) {
       const current = await tx.reminders.get(state.key, state.recipientId);
       states.push(current?.snoozedUntil && current.snoozedUntil !== state.snoozedUntil ? { ...state, snoozedUntil: current.snoozedUntil, snoozes: current.snoozes } : state);
     }

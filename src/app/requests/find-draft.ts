@@ -31,6 +31,6 @@ export async function assertNotSubmitted(repos: Repositories, formId: string): P
 export async function requireOwnDraft(deps: Deps, actor: Actor, formId: string, action: string): Promise<Draft> {
   await assertNotSubmitted(deps.store, formId);
   const draft = await findOwnDraft(deps, actor, formId, action);
-  if (!draft) throw new DomainError('DRAFT_NOT_FOUND', 'That draft no longer exists: it was withdrawn or never saved.', { formId });
+  if (!draft) throw new DomainError('DRAFT_NOT_FOUND', 'That draft no longer exists: it was discarded or never saved.', { formId });
   return draft;
 }

@@ -5,8 +5,15 @@ import type { Page } from '../../domain/paging';
 
 export const MY_REQUESTS_PAGE_SIZE = 5;
 
-/** The actor's own requests, newest first, one page at a time (pages count from 1). */
-export async function listMyRequests(deps: Deps, actor: Actor, page: number): Promise<{ page: number; pages: number; result: Page<ProjectRequest> }> {
+/**
+ * The actor's own requests, newest first, one page at a time (pages count from 1), and on every page those waiting
+ * for their answer to the DSG's question (`actionNeeded`, newest first, at most a page of them).
+ */
+export async function listMyRequests(
+  deps: Deps,
+  actor: Actor,
+  page: number,
+): Promise<{ page: number; pages: number; result: Page<ProjectRequest>; actionNeeded: ProjectRequest[] }> {
   const size = MY_REQUESTS_PAGE_SIZE;
   let result = await deps.store.requests.listByRequester(actor.id, (page - 1) * size, size);
   const pages = Math.max(1, Math.ceil(result.total / size));
@@ -15,5 +22,6 @@ export async function listMyRequests(deps: Deps, actor: Actor, page: number): Pr
     page = pages;
     result = await deps.store.requests.listByRequester(actor.id, (page - 1) * size, size);
   }
-  return { page, pages, result };
+  const actionNeeded = (await deps.store.requests.listByRequester(actor.id, 0, size, ['more-info-requested'])).items;
+  return { page, pages, result, actionNeeded };
 }

@@ -15,7 +15,8 @@ export interface RequestRepository {
   update(request: ProjectRequest, expectedVersion: number, terms?: readonly string[]): Promise<boolean>;
   getByReference(reference: string): Promise<ProjectRequest | null>;
   getByFormId(formId: string): Promise<ProjectRequest | null>;
-  listByRequester(requesterId: string, offset: number, limit: number): Promise<Page<ProjectRequest>>;
+  /** A requester's requests, newest first (only those in `statuses`, when given: a non-empty list). */
+  listByRequester(requesterId: string, offset: number, limit: number, statuses?: readonly RequestStatus[]): Promise<Page<ProjectRequest>>;
   /** Requests sharing terms with `terms`, best first, with the share counts the domain scores. */
   findSimilar(terms: readonly string[], limit: number): Promise<{ request: ProjectRequest; shared: number; termCount: number }[]>;
 }

@@ -2,15 +2,21 @@ import { DomainError } from '../../domain/errors';
 import type { Actor } from '../../domain/people';
 import { isAllowed, rolesFor } from '../../domain/permissions';
 import { canTransition, type ProjectRequest } from '../../domain/request';
+import { openQuestion, type Question } from '../../domain/triage';
 import type { Deps } from '../deps';
 import { dsgContext } from '../triage/dsg-context';
 import type { AuditEvent } from '../../domain/audit';
+import { canUndoWithdrawal, withdrawalOf } from '../../domain/guards';
 import { refuse } from '../refuse';
 
 export interface RequestView {
   request: ProjectRequest;
   history: AuditEvent[];
   canWithdraw: boolean;
+  /** Withdrawn by the requester, and the DSG has not acted on it since. */
+  canUndoWithdraw: boolean;
+  /** The DSG's question still waiting for the requester's answer (only while they are asked), else null. */
+  question: Question | null;
 }
 
 /** Loads a request by reference or says NOT_FOUND. */
@@ -28,10 +34,14 @@ export async function viewRequest(deps: Deps, actor: Actor, reference: string): 
   if (!isAllowed('request.view', roles)) {
     await refuse(deps, actor, 'request.view', { subjectType: 'request', subjectId: reference }, `Only the requester and the Digital Strategy Group can see ${reference}.`);
   }
-  const history = (await deps.store.audit.listFor('request', reference)).filter((e) => e.outcome === 'done');
+  const [events, triage] = await Promise.all([deps.store.audit.listFor('request', reference), deps.store.triage.get(reference)]);
+  const history = events.filter((e) => e.outcome === 'done');
+  const mayWithdraw = isAllowed('request.withdraw', roles);
   return {
     request,
     history,
-    canWithdraw: isAllowed('request.withdraw', roles) && canTransition(request.status, 'withdrawn'),
+    canWithdraw: mayWithdraw && canTransition(request.status, 'withdrawn'),
+    canUndoWithdraw: mayWithdraw && request.status === 'withdrawn' && canUndoWithdrawal(request, withdrawalOf(history), triage),
+    question: request.status === 'more-info-requested' && triage ? openQuestion(triage) : null,
   };
 }

@@ -6,6 +6,9 @@ import { DECIDABLE_STATUSES } from '../../domain/request';
 import { refuse } from '../refuse';
 import { PAGE_SIZE } from '../../domain/paging';
 
+/** How many requests await a DSG decision: the one count `pending` pages through and greetings mention. */
+export const pendingCount = async (deps: Deps): Promise<number> => (await deps.store.requests.listByStatus(DECIDABLE_STATUSES, 0, 1)).total;
+
 /** `pending`: requests awaiting a DSG decision, oldest first, for the DSG and admins. */
 export async function listPending(deps: Deps, actor: Actor, page: number) {
   const { settings, members } = await dsgContext(deps);

@@ -10,6 +10,7 @@ import type { Deps } from '../deps';
 import { dsgContext } from './dsg-context';
 import type { Repositories } from '../ports';
 import { refuse } from '../refuse';
+import { staleCard } from '../stale';
 import type { OutboxIntent } from '../outbox/ports';
 import { queueRequesterNews, queueThreadReply, queueTriageUpdate } from './triage-messages';
 import { loadTriageView } from './triage-view';
@@ -37,23 +38,13 @@ export interface DecisionResult {
   threadReply?: string;
 }
 
+type Decide = (input: DecisionInput) => Promise<DecisionResult> | DecisionResult;
+
 /** More work for the decision's transaction: a meeting records the decision against its agenda item. */
 export type AlsoRecord = (tx: Repositories, decision: Decision) => Promise<void>;
 
-/**
- * Runs one DSG decision on a request: permission (audited refusal), stale-card check, the domain rule,
- * then in one transaction the saved request/project/triage, the audit event and the queued messages (intents:
- * the cards are drawn when they are sent). Returns the triage card's data as it now stands, for the person who pressed the button.
- */
-export async function runTriageDecision(
-  deps: Deps,
-  actor: Actor,
-  reference: string,
-  cardVersion: number,
-  action: string,
-  decide: (input: DecisionInput) => Promise<DecisionResult> | DecisionResult,
-  also?: AlsoRecord,
-): Promise<TriageView> {
+/** Permission (audited refusal), stale-card check and the domain rule: everything a decision checks, nothing saved. */
+async function prepare(deps: Deps, actor: Actor, reference: string, cardVersion: number, action: string, decide: Decide) {
   const request = await getRequest(deps, reference);
   const { settings, members } = await dsgContext(deps);
   if (!isAllowed('request.decide', rolesFor(actor, { settings, members, request }, deps.roles))) {
@@ -63,9 +54,27 @@ export async function runTriageDecision(
     await refuse(deps, actor, action, { subjectType: 'request', subjectId: reference }, `You submitted ${reference}, so another member of the DSG must decide on it.`);
   }
   const triage = (await deps.store.triage.get(reference)) ?? emptyTriage(reference);
+  // Changed since the card by something other than a DSG decision (say, withdrawn): say what.
+  if (request.version !== cardVersion && !(triage.lastDecision && triage.lastDecision.at >= request.updatedAt)) throw await staleCard(deps, reference);
   assertCurrent(request, cardVersion, triage);
   const now = deps.clock.now().toISOString();
   const result = await decide({ request, triage, project: await deps.store.projects.get(reference), settings, members, now, repos: deps.store });
+  return { request, settings, now, result };
+}
+
+/** Checks a decision as `runTriageDecision` would, and saves nothing: for the confirmation shown before it. */
+export async function checkTriageDecision(deps: Deps, actor: Actor, reference: string, cardVersion: number, action: string, decide: Decide): Promise<TriageView> {
+  const { request } = await prepare(deps, actor, reference, cardVersion, action, decide);
+  return loadTriageView(deps, request);
+}
+
+/**
+ * Runs one DSG decision on a request: permission (audited refusal), stale-card check, the domain rule,
+ * then in one transaction the saved request/project/triage, the audit event and the queued messages (intents:
+ * the cards are drawn when they are sent). Returns the triage card's data as it now stands, for the person who pressed the button.
+ */
+export async function runTriageDecision(deps: Deps, actor: Actor, reference: string, cardVersion: number, action: string, decide: Decide, also?: AlsoRecord): Promise<TriageView> {
+  const { request, settings, now, result } = await prepare(deps, actor, reference, cardVersion, action, decide);
   const updated: ProjectRequest = { ...result.request, version: request.version + 1, updatedAt: now };
 
   await deps.store.transaction(async (tx) => {

@@ -1,13 +1,13 @@
 import { dsgSetup, settingsSave, settingsShow } from './dsg';
-import { helpShow } from './help';
+import { chatGreet, chatThanks, helpShow } from './help';
 import { historyShow, programmeShow, requestPending } from './lists';
-import { benefitRecord, milestoneAdd, milestoneDone, projectBusinessCase, projectDpia, projectPlan, projectResourcing, projectStatus, projectView } from './project';
+import { benefitRecord, milestoneAdd, milestoneDone, projectBusinessCase, projectDpia, projectPlan, projectResourcing, projectReopen, projectStatus, projectView } from './project';
 import { requestConfirm, requestDiscard, requestDraft, requestEdit, requestSubmit } from './request-form';
 import { requestList } from './request-list';
 import { requestNew } from './request-new';
-import { requestView } from './request-view';
-import { requestWithdraw } from './request-withdraw';
-import { requestAnswer, requestApprove, requestAsk, requestAssign, requestDecline, requestMerge, requestTriage } from './triage';
+import { requestSimilar, requestTriage, requestView } from './request-view';
+import { requestUndoWithdraw, requestWithdraw } from './request-withdraw';
+import { requestAnswer, requestApprove, requestAsk, requestAssign, requestDecline, requestMerge } from './triage';
 import type { Verb } from './verb';
 import { REMINDER_VERBS } from './reminders';
 import { DIGEST_VERBS } from './digest';
@@ -20,10 +20,14 @@ import { MEETING_VERBS } from './meetings';
 export const VERBS: ReadonlyMap<string, Verb> = new Map(
   [
     helpShow,
+    chatGreet,
+    chatThanks,
     requestNew,
     requestList,
     requestView,
+    requestSimilar,
     requestWithdraw,
+    requestUndoWithdraw,
     requestSubmit,
     requestConfirm,
     requestDraft,
@@ -50,6 +54,7 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     milestoneAdd,
     milestoneDone,
     projectStatus,
+    projectReopen,
     benefitRecord,
     reportAnnual,
     programmeExport,

@@ -1,17 +1,20 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps';
 import { addMilestones } from '../../app/projects/add-milestones';
-import { changeStatus } from '../../app/projects/change-status';
+import { changeStatus, checkStatusChange } from '../../app/projects/change-status';
+import { reopen } from '../../app/projects/reopen-project';
 import { completeMilestone } from '../../app/projects/complete-milestone';
 import { editProject, type ProjectEdit } from '../../app/projects/edit-project';
 import { recordBenefit } from '../../app/projects/record-benefit';
 import { type ProjectView, viewProject } from '../../app/projects/view-project';
 import type { Actor } from '../../domain/people';
+import { MILESTONE_FATES } from '../../domain/guards';
 import { BUSINESS_CASE_STATUSES, DPIA_STATUSES } from '../../domain/project';
+import { completeConfirmation, withConfirmation } from '../../presenters/confirm';
 import { projectCard } from '../../presenters/project';
 import { card, type Reply } from '../reply';
 import { type FormAgain, submitForm } from './form';
-import { isoDate, link, optionalTyped, reference, toggle, version } from './schemas';
+import { isoDate, link, optionalTyped, reference, step, toggle, version } from './schemas';
 import { verb } from './verb';
 
 /** The project card and its edits: business case, plan, resourcing, DPIA, milestones, status, benefits. */
@@ -20,7 +23,7 @@ const today = (deps: Deps) => deps.calendar.londonDate(deps.clock.now());
 
 /** The project card for a view, with a line at the top and, when sent back, the problems and what was typed. */
 const drawn = (deps: Deps, view: ProjectView, extra: FormAgain = {}): Reply =>
-  card(projectCard({ request: view.request, project: view.project, today: today(deps), canEdit: view.canEdit, canRecordBenefit: view.canRecordBenefit, ...extra }));
+  card(projectCard({ request: view.request, project: view.project, today: today(deps), canEdit: view.canEdit, canRecordBenefit: view.canRecordBenefit, canReopen: view.canReopen, ...extra }));
 
 /** The project card as it stands now, for this person. */
 const shown = async (deps: Deps, actor: Actor, ref: string, extra: FormAgain = {}): Promise<Reply> => drawn(deps, await viewProject(deps, actor, ref), extra);
@@ -75,8 +78,48 @@ export const milestoneDone = verb('milestone.done', z.object({ ...keys, mileston
   projectChange(deps, actor, d, z.object({}), () => completeMilestone(deps, actor, d.reference, d.version, d.milestoneId)),
 );
 
-export const projectStatus = verb('project.status', z.object({ ...keys, status: z.enum(['in-delivery', 'completed'], { error: 'the new status is not valid' }) }).loose(), ({ deps, actor }, d) =>
-  projectChange(deps, actor, d, z.object({}), () => changeStatus(deps, actor, d.reference, d.version, d.status)),
+/** What becomes of the open milestones (the domain says what is missing, keeping what was typed). */
+const completion = z.object({
+  fate: z
+    .enum(MILESTONE_FATES, { error: 'choose what becomes of the open milestones' })
+    .or(z.literal(''))
+    .optional()
+    .transform((v) => v || null),
+  dropReason: z.string().max(4000, 'the reason is longer than 4,000 characters').optional().transform((v) => v ?? null),
+});
+
+/** The project card with Mark project completed's confirmation on top. */
+const askToComplete = (deps: Deps, view: ProjectView, form: FormAgain = {}): Reply =>
+  card(withConfirmation(projectCard({ request: view.request, project: view.project, today: today(deps), canEdit: view.canEdit }), completeConfirmation(view.request, view.project, today(deps), form)));
+
+/**
+ * Start delivery, or Mark project completed: that asks first, in the card, listing the open milestones and what
+ * becomes of them; Cancel draws the card as it was.
+ */
+export const projectStatus = verb(
+  'project.status',
+  z.object({ ...keys, status: z.enum(['in-delivery', 'completed'], { error: 'the new status is not valid' }), step }).loose(),
+  async ({ deps, actor }, d) => {
+    if (d.status === 'in-delivery') return projectChange(deps, actor, d, z.object({}), () => changeStatus(deps, actor, d.reference, d.version, d.status));
+    if (d.step === 'cancel') return shown(deps, actor, d.reference);
+    // Sent back with problems: the confirmation again, with what was typed; out of date: the card as it now is.
+    const again = async (form: FormAgain) => (form.errors ? askToComplete(deps, await viewProject(deps, actor, d.reference), form) : shown(deps, actor, d.reference, form));
+    if (d.step !== 'confirm') return submitForm(d, z.object({}), async () => askToComplete(deps, await checkStatusChange(deps, actor, d.reference, d.version, 'completed')), again);
+    return submitForm(
+      d,
+      completion,
+      async (f) => {
+        const saved = await changeStatus(deps, actor, d.reference, d.version, 'completed', f);
+        return drawn(deps, saved, { notice: saved.notice });
+      },
+      again,
+    );
+  },
+);
+
+/** The chair or an admin reopens a completed project (others are refused, and the refusal audited). */
+export const projectReopen = verb('project.reopen', z.object(keys).loose(), ({ deps, actor }, d) =>
+  projectChange(deps, actor, d, z.object({}), () => reopen(deps, actor, d.reference, d.version)),
 );
 
 const benefitForm = z.object({

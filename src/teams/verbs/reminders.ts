@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { answerReminder, loadReminderView, type ReminderAnswer } from '../../app/reminders/answer-reminder';
-import { previewReminders, runRemindersNow, sendPrivately } from '../../app/reminders/run-reminders-now';
+import { type ManualRun, previewReminders, runRemindersNow, sendPrivately } from '../../app/reminders/run-reminders-now';
+import type { RunResult } from '../../app/reminders/send-due-reminders';
+import { ukTime } from '../../domain/dates';
 import { MEETINGS_GROUP } from '../../domain/meetings';
 import { BUSINESS_CASE_STATUSES, DPIA_STATUSES } from '../../domain/project';
 import { reminderCard, reminderInputsOf } from '../../presenters/reminder';
@@ -69,8 +71,20 @@ export const REMINDER_VERBS: readonly Verb[] = [
     await sendPrivately(deps, actor, `preview:${actor.id}:${deps.clock.now().toISOString()}`, { kind: 'reminders-preview' });
     return text('I have sent you the reminders preview in our personal chat.');
   }),
-  verb('reminders.run', z.object({}).loose(), async ({ deps, actor }) => {
-    const r = await runRemindersNow(deps, actor, deps.reminders);
-    return text(`Reminders queued: ${r.items} item${r.items === 1 ? '' : 's'} for ${r.people} ${r.people === 1 ? 'person' : 'people'}${r.escalated ? `, ${r.escalated} escalated to Digital Leaders` : ''}.`);
-  }),
+  verb('reminders.run', z.object({}).loose(), async ({ deps, actor }) => text(runWords(await runRemindersNow(deps, actor, deps.reminders)))),
 ];
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const forPeople = (r: RunResult) => `${count(r.items, 'item', 'items')} for ${count(r.people, 'person', 'people')}${r.escalated ? `, ${r.escalated} escalated to Digital Leaders` : ''}`;
+
+/** What a run by hand really did: what it queued, or that a run in the same minute already had, and when one can again. */
+function runWords(r: ManualRun): string {
+  const { queued } = r;
+  const already = r.people - queued.people + (r.escalated - queued.escalated);
+  const again = `A run was made at ${ukTime(r.slot.startedAt)}; the next run can send from ${ukTime(r.slot.next)}.`;
+  if (!queued.people && !queued.escalated) {
+    if (!r.people && !r.escalated) return 'Nothing to send: nobody is due a reminder right now.';
+    return `Nothing new was queued: the reminders due now (${forPeople(r)}) were already queued by the run at ${ukTime(r.slot.startedAt)}. The next run can send from ${ukTime(r.slot.next)}.`;
+  }
+  return `Reminders queued: ${forPeople(queued)}.${already > 0 ? ` Some were already queued this minute. ${again}` : ''}`;
+}

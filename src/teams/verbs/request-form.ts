@@ -48,5 +48,5 @@ export const requestEdit = verb('request.edit', formData, async ({ deps, actor }
 
 export const requestDiscard = verb('request.discard', formData, async ({ deps, actor }, data) => {
   await discardDraft(deps, actor, data.formId);
-  return text('Withdrawn: nothing was submitted. Type "new" whenever you want to submit an idea.');
+  return text('Discarded: nothing was submitted, and the draft is gone. Type "new" whenever you want to submit an idea.');
 });

@@ -44,6 +44,8 @@ export const isoDate = z
   .optional()
   .transform((v) => v || null)
   .refine((v) => v === null || /^\d{4}-\d{2}-\d{2}$/.test(v), 'enter the date as a date, like 2027-01-14');
+/** A guarded press: none (show the confirmation), `confirm` (do it) or `cancel` (the card as it was). */
+export const step = z.enum(['confirm', 'cancel'], { error: 'the confirmation step is not valid' }).optional();
 export const page = z.coerce.number().int().min(1).max(10_000).optional();
 
 /** A form's zod problems as sentences by field, to show under the inputs. */

@@ -3,15 +3,16 @@ import { answerQuestion } from '../../app/triage/answer-question';
 import { approveRequest } from '../../app/triage/approve-request';
 import { askForInformation } from '../../app/triage/ask-for-information';
 import { assignOwners } from '../../app/triage/assign-owners';
-import { declineRequest } from '../../app/triage/decline-request';
-import { mergeRequest } from '../../app/triage/merge-request';
-import { showTriage } from '../../app/triage/show-triage';
+import { checkDecline, declineRequest } from '../../app/triage/decline-request';
+import { checkMerge, mergeRequest } from '../../app/triage/merge-request';
+import { openRequest } from '../../app/requests/open-request';
 import { PRIORITIES } from '../../domain/project';
-import type { TriageView } from '../../domain/triage';
+import { openQuestion, type TriageView } from '../../domain/triage';
+import { type Confirmation, declineConfirmation, mergeConfirmation, withConfirmation } from '../../presenters/confirm';
 import { questionCard } from '../../presenters/question';
-import { triageCard } from '../../presenters/triage';
+import { openedCard, triageCardOf } from './request-card';
 import { card, type Reply } from '../reply';
-import { optionalTyped, personId, reference, toggle, typed, version } from './schemas';
+import { optionalTyped, personId, reference, step, toggle, typed, version } from './schemas';
 import { verb } from './verb';
 
 /** The DSG's actions on a triage card, and the requester's answer to a question. */
@@ -19,7 +20,7 @@ import { verb } from './verb';
 const decided = { reference, version };
 
 /** The triage card as it now stands, with the strand's Digital Leader @mentioned (as in the channel). */
-const triage = async (view: Promise<TriageView>): Promise<Reply> => card(triageCard({ ...(await view), mentionLeader: true }));
+const triage = async (view: Promise<TriageView>): Promise<Reply> => card(triageCardOf(await view));
 
 export const requestApprove = verb(
   'request.approve',
@@ -27,17 +28,27 @@ export const requestApprove = verb(
   ({ deps, actor }, d) => triage(approveRequest(deps, actor, d.reference, d.version, { priority: d.priority, isPriority: d.isPriority, note: d.note })),
 );
 
-export const requestDecline = verb('request.decline', z.object({ ...decided, reason: typed('the reason') }).loose(), ({ deps, actor }, d) =>
-  triage(declineRequest(deps, actor, d.reference, d.version, d.reason)),
-);
+/** The triage card as it now stands, with a confirmation on top (Decline and Mark as duplicate ask first). */
+const confirming = async (view: TriageView, confirmation: (question: ReturnType<typeof openQuestion>) => Confirmation): Promise<Reply> =>
+  card(withConfirmation(triageCardOf(view), confirmation(openQuestion(view.triage))));
+
+export const requestDecline = verb('request.decline', z.object({ ...decided, reason: typed('the reason'), step }).loose(), async ({ deps, actor }, d) => {
+  if (d.step === 'confirm') return triage(declineRequest(deps, actor, d.reference, d.version, d.reason));
+  if (d.step === 'cancel') return card(openedCard(await openRequest(deps, actor, d.reference)));
+  const view = await checkDecline(deps, actor, d.reference, d.version, d.reason);
+  return confirming(view, (question) => declineConfirmation(view.request, question, d.reason));
+});
 
 export const requestAsk = verb('request.ask', z.object({ ...decided, question: typed('the question') }).loose(), ({ deps, actor }, d) =>
   triage(askForInformation(deps, actor, d.reference, d.version, d.question)),
 );
 
-export const requestMerge = verb('request.merge', z.object({ ...decided, duplicateOf: reference }).loose(), ({ deps, actor }, d) =>
-  triage(mergeRequest(deps, actor, d.reference, d.version, d.duplicateOf)),
-);
+export const requestMerge = verb('request.merge', z.object({ ...decided, duplicateOf: reference, step }).loose(), async ({ deps, actor }, d) => {
+  if (d.step === 'confirm') return triage(mergeRequest(deps, actor, d.reference, d.version, d.duplicateOf));
+  if (d.step === 'cancel') return card(openedCard(await openRequest(deps, actor, d.reference)));
+  const view = await checkMerge(deps, actor, d.reference, d.version, d.duplicateOf);
+  return confirming(view, (question) => mergeConfirmation(view.request, question, view.into));
+});
 
 const assignment = z.object({ ...decided, digitalLeader: personId, projectLead: personId, projectManager: personId }).loose();
 
@@ -49,5 +60,3 @@ export const requestAnswer = verb('request.answer', z.object({ reference, answer
   const { request, question } = await answerQuestion(deps, actor, d.reference, d.answer);
   return card(questionCard(request, question, true));
 });
-
-export const requestTriage = verb('request.triage', z.object({ reference }).loose(), ({ deps, actor }, d) => triage(showTriage(deps, actor, d.reference)));

@@ -4,7 +4,7 @@ import { MOCK_TENANT, MOCK_USERS } from '../../../src/playground/mock-tenant';
 import type { Store } from '../../../src/app/ports';
 import { channelMention, invokeAction, message } from './activities';
 import { action, attachedCard, invokeCard, isCardOf, wordsOf } from './card-reading';
-import type { FakeConnector, RecordedActivity } from './fake-connector';
+import type { FakeConnector, Member, RecordedActivity } from './fake-connector';
 import { type Engine, startTestBot, type TestBot, TestDatabase } from './test-bot';
 
 export type User = (typeof MOCK_USERS)[keyof typeof MOCK_USERS];
@@ -12,11 +12,11 @@ export const DSG_ENV = { DSG_ADMIN_AAD_IDS: MOCK_USERS.dsgAdmin.aadObjectId };
 
 /**
  * Starts the bot on `db` and sets up the DSG in the Playground team's General channel. The DSG is the team's
- * roster: everyone in the team but the Council Officer.
+ * roster: everyone in the team but the Council Officer (or `roster`).
  */
-export async function startDsgBot(db: TestDatabase, connector?: FakeConnector): Promise<TestBot> {
+export async function startDsgBot(db: TestDatabase, connector?: FakeConnector, roster: readonly Member[] = MOCK_TENANT.users): Promise<TestBot> {
   const t = await startTestBot(db, DSG_ENV, connector);
-  t.connector.setRoster(MOCK_TENANT.team.id, [...MOCK_TENANT.users]);
+  t.connector.setRoster(MOCK_TENANT.team.id, [...roster]);
   await t.post(message('hi', t.opts));
   await t.post(channelMention('setup dsg', { ...t.opts, from: MOCK_USERS.dsgAdmin }));
   await t.connector.waitFor((a) => typeof a.activity.text === 'string' && a.activity.text.includes('This channel is now the DSG channel'));

@@ -105,6 +105,8 @@ export interface StartOptions {
   channelAuth?: ChannelAuthOptions;
   /** Default: silent, or TEST_LOG_LEVEL. */
   log?: Logger;
+  /** A clock the test moves itself (say, a month on before a reminder run); overrides `at`. */
+  clock?: { now(): Date };
 }
 
 export interface TestBot {
@@ -129,7 +131,7 @@ export async function startTestBot(db: TestDatabase, env: Record<string, string>
   let bot: RunningBot;
   try {
     const offset = at ? Date.parse(at) - Date.now() : 0;
-    bot = await startBot(config, options.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), { clock: { now: () => new Date(Date.now() + offset) }, channelAuth: options.channelAuth });
+    bot = await startBot(config, options.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), { clock: options.clock ?? { now: () => new Date(Date.now() + offset) }, channelAuth: options.channelAuth });
   } catch (error) {
     if (!connector) await fake.stop();
     throw error;

@@ -1,0 +1,18 @@
+import type { OpenedRequest } from '../../app/requests/open-request';
+import type { RequestView } from '../../app/requests/view-request';
+import type { TriageView } from '../../domain/triage';
+import type { AdaptiveCardJson } from '../../presenters/render';
+import { requestDetailCard } from '../../presenters/request-detail';
+import { requestSummaryCard } from '../../presenters/request-summary';
+import { triageCard } from '../../presenters/triage';
+
+/** The DSG's triage card, with the strand's Digital Leader @mentioned. */
+export const triageCardOf = (view: TriageView): AdaptiveCardJson => triageCard({ ...view, mentionLeader: true });
+
+/** The requester's card: their request in full, Withdraw or Undo withdrawal, the DSG's open question; a line at the top when given. */
+export const requesterCard = (view: RequestView, notice?: string): AdaptiveCardJson =>
+  requestDetailCard(view.request, view.history, view.canWithdraw, { canUndoWithdraw: view.canUndoWithdraw, question: view.question, notice });
+
+/** A request in the view for the person's role: the requester's, the DSG's triage card, or read-only. */
+export const openedCard = (o: OpenedRequest): AdaptiveCardJson =>
+  o.view === 'requester' ? requesterCard(o.requester) : o.view === 'triage' ? triageCardOf(o.triage) : requestSummaryCard(o.summary.request, o.summary.inProgramme);
