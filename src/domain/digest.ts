@@ -107,6 +107,8 @@ export interface Digest {
   meetingNotice: { text: string; attention: boolean } | null;
   /** Whether the reader is the DSG (see DigestSource.audience). */
   forDsg: boolean;
+  /** Sent before a DSG meeting: the DSG's copy opens the meeting's agenda. */
+  preMeeting: boolean;
   sections: DigestSection[];
   byStatus: DigestCount[];
   byStrand: DigestCount[];
@@ -297,6 +299,7 @@ export function buildDigest(src: DigestSource): Digest {
     ].join(' · '),
     meetingNotice: meetingNotice(src),
     forDsg,
+    preMeeting: src.kind === 'pre-meeting',
     sections,
     byStatus,
     byStrand,

@@ -33,6 +33,7 @@ export function digestCard(digest: Digest): AdaptiveCardJson {
       meetingNotice: digest.meetingNotice?.text ?? '',
       meetingColor: digest.meetingNotice?.attention ? 'attention' : 'default',
       showPending: digest.forDsg,
+      showAgenda: digest.forDsg && digest.preMeeting,
       sections: digest.sections.map((s) => {
         const more = s.more + Math.max(0, s.items.length - level.items);
         return {

@@ -491,6 +491,8 @@ interface DigestData {
   meetingColor: 'attention' | 'default';
   /** The Pending requests button, for the DSG only (others may not list pending requests). */
   showPending: boolean;
+  /** The Agenda button: the DSG's pre-meeting digest opens the agenda drafted for the meeting. */
+  showAgenda: boolean;
   sections: {
     heading: string;
     /** "and 12 more – type `programme`", or empty. */

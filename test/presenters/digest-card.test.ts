@@ -72,6 +72,14 @@ describe('digestCard', () => {
     expect(new Set(opens.map((a) => a?.verb))).toEqual(new Set(['project.view', 'request.view']));
   });
 
+  it("opens the agenda from the DSG's pre-meeting digest only", () => {
+    const verbs = (card: unknown) => ofType(card, 'Action.Execute').map((a) => a.verb);
+    const before = { ...bigSource(), kind: 'pre-meeting' as const, meeting: '2026-12-10', meetings: ['2026-12-10'] };
+    expect(verbs(digestCard(buildDigest(before)))).toContain('agenda.show');
+    expect(verbs(digestCard(buildDigest({ ...before, audience: 'channel' as const })))).not.toContain('agenda.show');
+    expect(verbs(digestCard(buildDigest(bigSource())))).not.toContain('agenda.show');
+  });
+
   it('says so plainly when there is nothing to report', () => {
     const card = digestCard(buildDigest({ ...bigSource(), programme: [], pending: [], newRequests: [], decisions: [], reminderStates: [], unreachable: [] }));
     expect(cardProblems(card)).toEqual([]);
