@@ -23,6 +23,49 @@ export const FORM_FIELDS = [
 ] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 
+/** The form's three short steps, in order, each with the fields it asks for. */
+export const FORM_STEPS = [
+  { title: 'About the idea', fields: ['title', 'problem', 'outcome', 'beneficiaries'] },
+  { title: 'Fit with the strategy', fields: ['strand', 'principles', 'principlesHow', 'personalData'] },
+  { title: 'Re-use, cost and timing', fields: ['reuseChecked', 'route', 'routeJustification', 'oneOffCost', 'annualBenefit', 'desiredStart'] },
+] as const satisfies readonly { title: string; fields: readonly FormField[] }[];
+/** A step's number, from 1. */
+export type FormStep = 1 | 2 | 3;
+export const STEP_COUNT = FORM_STEPS.length;
+
+const fieldsOf = (step: FormStep): readonly FormField[] => FORM_STEPS[step - 1].fields;
+
+/** The problems that belong to one step. */
+export function stepErrors(errors: FieldErrors, step: FormStep): FieldErrors {
+  return Object.fromEntries(fieldsOf(step).filter((f) => errors[f]).map((f) => [f, errors[f]]));
+}
+
+/** The first step with a problem, or null when there is none. */
+export function firstStepWithErrors(errors: FieldErrors): FormStep | null {
+  for (const step of [1, 2, 3] as const) if (Object.keys(stepErrors(errors, step)).length) return step;
+  return null;
+}
+
+/**
+ * The saved values with one step's inputs replaced by what the card sent: an input the card did not send
+ * (a multi-select with nothing chosen) is empty, and fields of other steps keep their saved values.
+ */
+export function withStep(saved: FormValues, typed: unknown, step: FormStep): FormValues {
+  const sent = formValuesFrom(typed);
+  const values: FormValues = { ...saved };
+  for (const field of fieldsOf(step)) values[field] = sent[field] ?? '';
+  return values;
+}
+
+/** True when the card sent any of the step's inputs (Back sends none from Teams; some clients send them all). */
+export const sentAnyOf = (typed: unknown, step: FormStep): boolean => fieldsOf(step).some((f) => formValuesFrom(typed)[f] !== undefined);
+
+/** Where a form reopened from its values starts: the first step still to complete, or step 1 when all are. */
+export const resumeStep = (values: FormValues, today: string): FormStep => {
+  const result = validateRequestForm(values, today);
+  return result.ok ? 1 : (firstStepWithErrors(result.errors) ?? 1);
+};
+
 /** What the person typed, as text, so a form sent back shows it unchanged. */
 export type FormValues = Partial<Record<FormField, string>>;
 export type FieldErrors = Partial<Record<FormField, string>>;
@@ -42,11 +85,25 @@ export function formValuesFrom(raw: unknown): FormValues {
   return values;
 }
 
-const text = (label: string, max: number) =>
+/** What an empty required input says, on the card (Teams checks it first) and from the server alike. */
+export const REQUIRED_MESSAGES = {
+  title: 'Enter a title.',
+  problem: 'Enter the problem to solve.',
+  outcome: 'Enter the intended outcome for customers.',
+  beneficiaries: 'Choose who benefits.',
+  strand: 'Choose a programme strand.',
+  principles: 'Choose at least one principle.',
+  principlesHow: 'Enter how it supports those principles.',
+  reuseChecked: 'Enter what existing council, shared or national solution you checked.',
+  route: 'Choose the proposed route.',
+} as const satisfies Partial<Record<FormField, string>>;
+export type RequiredField = keyof typeof REQUIRED_MESSAGES;
+
+const text = (field: RequiredField, label: string, max: number) =>
   z
-    .string({ error: `Enter ${label}.` })
+    .string({ error: REQUIRED_MESSAGES[field] })
     .trim()
-    .min(1, `Enter ${label}.`)
+    .min(1, REQUIRED_MESSAGES[field])
     .max(max, `Keep ${label} to ${max.toLocaleString('en-GB')} characters or fewer.`);
 
 const optionalText = (label: string, max: number) =>
@@ -85,15 +142,15 @@ const amount = (label: string) =>
     });
 
 const SCHEMA = z.object({
-  title: text('a title', LIMITS.title),
-  problem: text('the problem to solve', LIMITS.text),
-  outcome: text('the intended outcome for customers', LIMITS.text),
-  beneficiaries: list(BENEFICIARY_IDS, 'Choose who benefits.'),
-  strand: z.enum(STRAND_IDS, { error: 'Choose a programme strand.' }),
-  principles: list(PRINCIPLE_IDS, 'Choose at least one principle.'),
-  principlesHow: text('how it supports those principles', LIMITS.text),
-  reuseChecked: text('what existing council, shared or national solution you checked', LIMITS.text),
-  route: z.enum(ROUTE_IDS, { error: 'Choose the proposed route.' }),
+  title: text('title', 'the title', LIMITS.title),
+  problem: text('problem', 'the problem to solve', LIMITS.text),
+  outcome: text('outcome', 'the intended outcome for customers', LIMITS.text),
+  beneficiaries: list(BENEFICIARY_IDS, REQUIRED_MESSAGES.beneficiaries),
+  strand: z.enum(STRAND_IDS, { error: REQUIRED_MESSAGES.strand }),
+  principles: list(PRINCIPLE_IDS, REQUIRED_MESSAGES.principles),
+  principlesHow: text('principlesHow', 'how it supports those principles', LIMITS.text),
+  reuseChecked: text('reuseChecked', 'what existing council, shared or national solution you checked', LIMITS.text),
+  route: z.enum(ROUTE_IDS, { error: REQUIRED_MESSAGES.route }),
   routeJustification: optionalText('the justification', LIMITS.text),
   personalData: z
     .string()

@@ -8,7 +8,14 @@ import { countOf, pounds } from '../domain/words';
 import { fitToSize } from './fit';
 import { clip, isHttpsUrl, nonBlank, ownerLines, priorityWords, statusLabel } from './format';
 import type { AdaptiveCardJson } from './render';
+import { showMoreTargets } from './show-more';
 import { INPUT_LIMITS, PROJECT_FORM_FIELDS, type ProjectData, type ProjectFieldErrors, type ProjectFormField, type ProjectFormValues } from './types';
+
+/**
+ * Milestones on the first screen (the planned ones first); the rest, and the business case, plan, resourcing and
+ * benefits, are behind "Show more".
+ */
+const FIRST_SCREEN_MILESTONES = 3;
 
 /** Milestones shown on the project card; the rest are counted ("and 3 more"). */
 export const MAX_MILESTONES_SHOWN = 12;
@@ -191,8 +198,10 @@ export function projectCard(input: ProjectCardInput): AdaptiveCardJson {
       plannedCash: project.plannedBenefits.annualCash !== null ? `${pounds(project.plannedBenefits.annualCash)} a year` : 'No cash saving planned',
       realised,
       realisedNote: note,
-      milestones: shown.map((m) => ({
+      milestones: shown.map((m, i) => ({
         id: m.id,
+        elementId: `project-milestone-${i}`,
+        visible: i < FIRST_SCREEN_MILESTONES,
         title: clip(nonBlank(m.title) ?? 'Untitled milestone', INPUT_LIMITS.milestoneTitle),
         due: ukDate(m.due),
         state: milestoneState(m, today),
@@ -200,6 +209,7 @@ export function projectCard(input: ProjectCardInput): AdaptiveCardJson {
         ...(m.revisions.length > 0 && { revisions: `due date revised ${m.revisions.length === 1 ? 'once' : `${m.revisions.length} times`}` }),
         canMarkDone: canEdit && m.status === 'planned',
       })),
+      showMore: showMoreTargets('project', ['project-more', ...shown.slice(FIRST_SCREEN_MILESTONES).map((_, i) => `project-milestone-${i + FIRST_SCREEN_MILESTONES}`)]),
       // A late milestone is not missing: it is named, as late.
       missing: [
         ...whatIsMissing(project, today)

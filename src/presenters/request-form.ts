@@ -1,5 +1,5 @@
 import { BENEFICIARIES, PRINCIPLES, ROUTES, STRANDS } from '../domain/catalogue';
-import { FORM_FIELDS, type FieldErrors, type FormField, type FormValues, LIMITS, isIsoDate } from '../domain/request-form';
+import { FORM_FIELDS, FORM_STEPS, type FieldErrors, type FormField, type FormStep, type FormValues, LIMITS, REQUIRED_MESSAGES, STEP_COUNT, isIsoDate, stepErrors } from '../domain/request-form';
 import { nonBlank } from './format';
 import { type AdaptiveCardJson, render } from './render';
 import type { Choice, RequestFormData } from './types';
@@ -27,13 +27,15 @@ const FIELD_MAX: Record<FormField, number> = {
 
 export interface RequestFormInput {
   formId: string;
+  /** The step shown (1 when not given). */
+  step?: FormStep;
   /** What the person typed, kept when the form is sent back. */
   values?: FormValues;
-  /** One message per field, shown under its input. */
+  /** One message per field, shown under its input (only the shown step's). */
   errors?: FieldErrors;
   /**
-   * A line at the top, e.g. 'Draft saved 27 Nov 2026, 09:30'. When there are errors and no notice,
-   * the card says 'Please fix the N problems marked below.'
+   * A line at the top, e.g. 'This card is out of date.'. When the step has errors, the card says
+   * 'Please fix the N problems marked below.' at the top (unless there is a notice) and beside Next or Submit.
    */
   notice?: string;
 }
@@ -50,22 +52,28 @@ function formValuesForCard(values: FormValues): Required<FormValues> {
   return out;
 }
 
-const problemsNotice = (count: number): string =>
-  count === 1 ? 'Please fix the problem marked below.' : `Please fix the ${count} problems marked below.`;
+const problemsNotice = (count: number, where: 'below' | 'above'): string =>
+  count === 1 ? `Please fix the problem marked ${where}.` : `Please fix the ${count} problems marked ${where}.`;
 
-/** The request form: new, sent back with errors, or reopened from a draft. */
+/** The request form, one step at a time: new, sent back with errors, or reopened from a draft. */
 export function requestFormCard(input: RequestFormInput): AdaptiveCardJson {
+  const step = input.step ?? 1;
   const errors: FieldErrors = {};
-  for (const field of FORM_FIELDS) {
-    const message = nonBlank(input.errors?.[field]);
-    if (message) errors[field] = message;
+  for (const [field, message] of Object.entries(stepErrors(input.errors ?? {}, step))) {
+    const text = nonBlank(message);
+    if (text) errors[field as FormField] = text;
   }
   const count = Object.keys(errors).length;
-  const notice = nonBlank(input.notice) ?? (count > 0 ? problemsNotice(count) : undefined);
+  const notice = nonBlank(input.notice) ?? (count > 0 ? problemsNotice(count, 'below') : undefined);
+  const problems = count > 0 ? problemsNotice(count, 'above') : undefined;
   const data: RequestFormData = {
     formId: input.formId,
+    step,
+    stepCount: STEP_COUNT,
+    stepLabel: `Step ${step} of ${STEP_COUNT}: ${FORM_STEPS[step - 1].title}`,
     values: formValuesForCard(input.values ?? {}),
     errors,
+    required: REQUIRED_MESSAGES,
     choices: {
       strands: choicesOf(STRANDS),
       principles: choicesOf(PRINCIPLES),
@@ -74,5 +82,6 @@ export function requestFormCard(input: RequestFormInput): AdaptiveCardJson {
     },
   };
   if (notice) data.notice = notice;
+  if (problems) data.problems = problems;
   return render('request-form', data);
 }

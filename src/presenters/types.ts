@@ -52,10 +52,19 @@ interface GreetingData {
 
 export interface RequestFormData {
   formId: string;
-  /** Every form field, as text ('' when empty). */
+  /** The step shown, from 1, of `stepCount`, and its words ('Step 1 of 3: About the idea'). */
+  step: number;
+  stepCount: number;
+  stepLabel: string;
+  /** Every form field, as text ('' when empty); only the step's inputs are drawn. */
   values: Required<FormValues>;
+  /** The shown step's problems, one per field. */
   errors: FieldErrors;
+  /** Each required input's errorMessage. */
+  required: Record<string, string>;
   notice?: string;
+  /** 'Please fix the N problems marked below.', shown again beside Next or Submit. */
+  problems?: string;
   choices: { strands: Choice[]; principles: Choice[]; beneficiaries: Choice[]; routes: Choice[] };
 }
 
@@ -296,7 +305,10 @@ export interface ProjectData {
   plannedNonCash?: string;
   realised: { financialYear: string; amount: string }[];
   realisedNote?: string;
-  milestones: { id: string; title: string; due: string; state: string; overdue: boolean; revisions?: string; canMarkDone: boolean }[];
+  /** Each milestone's card element is `elementId`; those after the first screen's are hidden until "Show more". */
+  milestones: { id: string; elementId: string; visible: boolean; title: string; due: string; state: string; overdue: boolean; revisions?: string; canMarkDone: boolean }[];
+  /** What "Show more" shows (and hides again): the business case, plan, resourcing and benefits, and the other milestones. */
+  showMore: string[];
   milestonesNote?: string;
   missing: { label: string }[];
   notice?: string;
@@ -323,10 +335,15 @@ interface PendingData {
 
 interface ProgrammeData {
   summary: string;
+  /** Each group and project has an id; those after the first screen's are hidden until "Show more". */
   groups: {
+    id: string;
+    visible: boolean;
     strandName: string;
-    projects: { reference: string; title: string; priority: string; lead: string; statusLabel: string; missing: string; hasMissing: boolean }[];
+    projects: { id: string; visible: boolean; reference: string; title: string; priority: string; lead: string; statusLabel: string; missing: string; hasMissing: boolean }[];
   }[];
+  /** What "Show more" shows (and hides again): see show-more.ts. */
+  showMore: string[];
   page: number;
   hasPrevious: boolean;
   hasNext: boolean;
@@ -495,10 +512,15 @@ interface DigestData {
   showAgenda: boolean;
   sections: {
     heading: string;
-    /** "and 12 more – type `programme`", or empty. */
+    /** "and 12 more – type `programme`", or empty; hidden at first when some of the section's items are. */
     moreText: string;
-    items: { reference: string; title: string; detail: string; color: 'attention' | 'default'; subtle: boolean; verb: 'project.view' | 'request.view' }[];
+    moreTextId: string;
+    moreTextVisible: boolean;
+    /** Each item has an id; those after the first screen's are hidden until "Show more". */
+    items: { id: string; visible: boolean; reference: string; title: string; detail: string; color: 'attention' | 'default'; subtle: boolean; verb: 'project.view' | 'request.view' }[];
   }[];
+  /** What "Show more" shows (and hides again): see show-more.ts. Empty when everything fits the first screen. */
+  showMore: string[];
   projectCount: number;
   programmeHeading: string;
   byStatus: { label: string; count: number }[];

@@ -1,4 +1,4 @@
-import { formValuesOf, validateRequestForm } from '../../src/domain/request-form';
+import { firstStepWithErrors, formValuesOf, resumeStep, sentAnyOf, stepErrors, validateRequestForm, withStep } from '../../src/domain/request-form';
 
 const TODAY = '2026-11-27';
 const valid = {
@@ -89,5 +89,33 @@ describe('request form validation', () => {
     const result = validateRequestForm(valid, TODAY);
     if (!result.ok) throw new Error('expected valid');
     expect(validateRequestForm(formValuesOf(result.details), TODAY)).toEqual(result);
+  });
+});
+
+describe('the form in three steps', () => {
+  it('reports every problem of every step in one round, and the first step that has one', () => {
+    const result = validateRequestForm({}, TODAY);
+    if (result.ok) throw new Error('expected errors');
+    expect(Object.keys(stepErrors(result.errors, 1))).toEqual(['title', 'problem', 'outcome', 'beneficiaries']);
+    expect(Object.keys(stepErrors(result.errors, 2))).toEqual(['strand', 'principles', 'principlesHow']);
+    expect(Object.keys(stepErrors(result.errors, 3))).toEqual(['reuseChecked', 'route']);
+    expect(firstStepWithErrors(result.errors)).toBe(1);
+    expect(firstStepWithErrors({ oneOffCost: 'x', strand: 'y' })).toBe(2);
+    expect(firstStepWithErrors({})).toBeNull();
+  });
+
+  it("replaces one step's answers with what the card sent, keeping the other steps' saved answers", () => {
+    const saved = { ...valid };
+    const merged = withStep(saved, { title: 'New title', problem: 'New problem', strand: 'estates', beneficiaries: undefined }, 1);
+    expect(merged).toMatchObject({ title: 'New title', problem: 'New problem', outcome: '', beneficiaries: '', strand: 'customers', reuseChecked: valid.reuseChecked });
+    expect(sentAnyOf({ principlesHow: 'x' }, 2)).toBe(true);
+    expect(sentAnyOf({ formId: 'f-1', step: 2 }, 2)).toBe(false);
+  });
+
+  it('reopens a draft at the first step still to complete, or at step 1 when every step is complete', () => {
+    expect(resumeStep({}, TODAY)).toBe(1);
+    expect(resumeStep({ title: 'T', problem: 'P', outcome: 'O', beneficiaries: 'citizens' }, TODAY)).toBe(2);
+    expect(resumeStep({ ...valid, route: '' }, TODAY)).toBe(3);
+    expect(resumeStep(valid, TODAY)).toBe(1);
   });
 });

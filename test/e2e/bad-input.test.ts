@@ -88,7 +88,7 @@ describe('card actions', () => {
   });
 
   it('stores nothing from a form with an oversized field, and says which', async () => {
-    const { formId } = action(invokeCard(await press('request.new', { fresh: true })), 'request.submit').data;
+    const { formId } = action(invokeCard(await press('request.new', { fresh: true })), 'request.next').data;
     const back = invokeCard(await press('request.submit', { formId, ...form, problem: 'p'.repeat(5000) }));
     expect(wordsOf(back)).toContain('Keep the problem to solve to 4,000 characters or fewer.');
     const mine = invokeCard(await press('request.list', {}));
@@ -96,7 +96,7 @@ describe('card actions', () => {
   });
 
   it('submits once when the same card is pressed twice at the same moment', async () => {
-    const { formId } = action(invokeCard(await press('request.new', { fresh: true })), 'request.submit').data;
+    const { formId } = action(invokeCard(await press('request.new', { fresh: true })), 'request.next').data;
     const bodies = await Promise.all([1, 2, 3].map(() => press('request.submit', { formId, ...form, title: 'Digital library cards for pupils' })));
     const cards = bodies.filter((b) => b.type === 'application/vnd.microsoft.card.adaptive');
     const messages = bodies.filter((b) => b.type !== 'application/vnd.microsoft.card.adaptive').map(invokeMessage);

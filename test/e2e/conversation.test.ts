@@ -63,7 +63,7 @@ describe('greetings', () => {
     await submitRequest(t, councilOfficer, 'Online library renewals');
     const words = wordsOf(await say('hello', dsgChair));
     expect(words).toMatch(/^Hello\n, Fiona\n1 request is waiting for a DSG decision\./);
-    expect(words).toMatch(/Pending[\s\S]*Programme[\s\S]*Help/);
+    expect(words).toMatch(/Pending[\s\S]*Programme[\s\S]*Submit an idea[\s\S]*Help/);
     // An admin too: the same count, from the same definition as `pending`.
     expect(wordsOf(await say('Good afternoon', dsgAdmin))).toMatch(/^Good afternoon\n1 request is waiting for a DSG decision\./);
   });

@@ -67,7 +67,7 @@ it('delivers a message queued before a SIGKILL exactly once after the restart', 
 
   // Teams is failing: the triage post stays queued.
   connector.failNext({ method: 'POST', path: '/v3/conversations' }, Array.from({ length: 50 }, () => ({ status: 502 })));
-  const { formId } = action(invokeCard(await post(invokeAction('request.new', { fresh: true }, opts))), 'request.submit').data;
+  const { formId } = action(invokeCard(await post(invokeAction('request.new', { fresh: true }, opts))), 'request.next').data;
   const submitted = invokeCard(await post(invokeAction('request.submit', { formId, ...form }, opts)));
   const reference = /DP-\d{4}-\d{4}/.exec(wordsOf(submitted))![0];
   await new Promise((r) => setTimeout(r, 500));

@@ -17,7 +17,7 @@ const ENV = { DSG_ADMIN_AAD_IDS: dsgAdmin.aadObjectId };
 
 async function submitAs(t: TestBot, from: User, title: string): Promise<string> {
   const press = async (verb: string, data: Record<string, unknown>) => (await t.post(invokeAction(verb, data, { ...t.opts, from }))).body;
-  const { formId } = action(invokeCard(await press('request.new', { fresh: true })), 'request.submit').data;
+  const { formId } = action(invokeCard(await press('request.new', { fresh: true })), 'request.next').data;
   let card = invokeCard(await press('request.submit', { formId, ...form, title, problem: `${title} ${Math.random()}` }));
   if (!wordsOf(card).includes('Submitted as')) card = invokeCard(await press('request.confirm', { formId }));
   return /DP-\d{4}-\d{4}/.exec(wordsOf(card))![0];

@@ -79,7 +79,7 @@ beforeAll(async () => {
   for (const user of PEOPLE) await t.post(message('hi', { ...t.opts, from: user }));
   await t.post(channelMention('setup dsg', { ...t.opts, from: dsgAdmin }));
   for (const title of ['Online booking for bulky uplifts', 'Digital timesheets for school catering staff']) {
-    const formId = action(invokeCard((await t.post(invokeAction('request.new', { fresh: true }, t.opts))).body), 'request.submit').data.formId;
+    const formId = action(invokeCard((await t.post(invokeAction('request.new', { fresh: true }, t.opts))).body), 'request.next').data.formId;
     const card = invokeCard((await t.post(invokeAction('request.submit', { formId, ...form, title, problem: `${title}: ${form.problem}` }, t.opts))).body);
     known.references.push(/DP-\d{4}-\d{4}/.exec(wordsOf(card))![0]);
   }

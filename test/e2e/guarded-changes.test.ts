@@ -134,7 +134,13 @@ describe.each(ENGINES)('guarded state changes (%s)', (engine) => {
 
   it('asks what becomes of open milestones before Mark project completed, and keeps what was typed', async () => {
     const reference = await projectInDelivery('Guarded completion: dropped milestones');
-    const project = invokeCard(await chairPress('project.view', { reference }));
+    let project = invokeCard(await chairPress('project.view', { reference }));
+    const markDone = action(project, 'milestone.done');
+    expect(markDone.title).toBe('Mark milestone done');
+    project = invokeCard(await chairPress('milestone.done', markDone.data));
+    expect(wordsOf(invokeCard(await chairPress('history.show', { reference })))).toContain("Milestone 'Discovery' marked done");
+    await dsg.db.read((store: Store) => store.projects.saveMilestone(reference, { id: randomUUID(), title: 'Discovery', due: '2020-01-15', status: 'planned', completedOn: null, revisions: [] }));
+    project = invokeCard(await chairPress('project.view', { reference }));
     expect(wordsOf(project)).toContain("Late: 'Discovery', due 15 Jan 2020");
     expect(wordsOf(project)).not.toContain('Overdue milestone');
     const { data, title } = action(project, 'project.status');

@@ -115,7 +115,7 @@ describe('replies go only to a loopback serviceUrl', () => {
   it('does not take a submission sent with a foreign serviceUrl', async () => {
     const from = person('submitter');
     const fresh = await t.post(invokeAction('request.new', { fresh: true }, { ...t.opts, from }));
-    const { formId } = action(invokeCard(fresh.body), 'request.submit').data;
+    const { formId } = action(invokeCard(fresh.body), 'request.next').data;
     const refused = await t.post(invokeAction('request.submit', { formId, ...form }, { serviceUrl: 'http://169.254.169.254/', from }));
     expect(refused.status).toBe(400);
     const mine = await t.post(invokeAction('request.list', {}, { ...t.opts, from }));

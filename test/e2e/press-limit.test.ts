@@ -69,7 +69,7 @@ describe('with the default limit (a burst of 10, then 1 a second)', () => {
   it('submits a form once however often it is pressed at once: the extra presses are refused or told it is done', async () => {
     const submitter = person('submitter');
     const fresh = await t.post(invokeAction('request.new', { fresh: true }, { ...t.opts, from: submitter }));
-    const { formId } = action(invokeCard(fresh.body), 'request.submit').data;
+    const { formId } = action(invokeCard(fresh.body), 'request.next').data;
     const presses = await Promise.all(Array.from({ length: 15 }, () => t.post(invokeAction('request.submit', { formId, ...form }, { ...t.opts, from: submitter }))));
     const cards = presses.filter((r) => isCard(r.body));
     const words = presses.filter((r) => !isCard(r.body)).map((r) => invokeMessage(r.body));

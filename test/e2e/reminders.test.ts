@@ -39,7 +39,7 @@ beforeAll(async () => {
   t.connector.setRoster(MOCK_TENANT.team.id, [...MOCK_TENANT.users]);
   for (const user of [councilOfficer, projectLeadLearning2, projectManagerLearning2]) await t.post(message('hi', { ...t.opts, from: user }));
   await t.post(channelMention('setup dsg', { ...t.opts, from: dsgAdmin }));
-  const { formId } = action(invokeCard(await press('request.new', { fresh: true }, councilOfficer)), 'request.submit').data;
+  const { formId } = action(invokeCard(await press('request.new', { fresh: true }, councilOfficer)), 'request.next').data;
   reference = /DP-\d{4}-\d{4}/.exec(wordsOf(invokeCard(await press('request.submit', { formId, ...form }, councilOfficer))))![0];
   const post = await t.connector.waitFor((a) => a.kind === 'new' && wordsOf(a.activity).includes(reference));
   let triage = attachedCard(post.activity);

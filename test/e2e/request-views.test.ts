@@ -70,7 +70,7 @@ describe('the view of a request for each role, wherever it is opened (SQLite)', 
   });
 
   it('opens a similar request in the view for the role, leads back to the idea, and discards it', async () => {
-    const { formId } = action(invokeCard(await press(s.t, 'request.new', { fresh: true }, colleague)), 'request.submit').data;
+    const { formId } = action(invokeCard(await press(s.t, 'request.new', { fresh: true }, colleague)), 'request.next').data;
     const similar = invokeCard(await press(s.t, 'request.submit', { formId, ...form, title: 'Report potholes from a mobile app', problem: `Potholes: ${form.problem}` }, colleague));
     const open = actionsOf(similar).find((a) => a.verb === 'request.view' && (a.data as { reference?: string }).reference === asked);
     expect(open).toMatchObject({ title: 'Open', data: { reference: asked, formId } });
@@ -91,7 +91,7 @@ describe('the view of a request for each role, wherever it is opened (SQLite)', 
   });
 
   it("opens the requester's own earlier request from the similar requests in their own view", async () => {
-    const { formId } = action(invokeCard(await press(s.t, 'request.new', { fresh: true }, councilOfficer)), 'request.submit').data;
+    const { formId } = action(invokeCard(await press(s.t, 'request.new', { fresh: true }, councilOfficer)), 'request.next').data;
     const similar = invokeCard(await press(s.t, 'request.submit', { formId, ...form, title: 'Pothole reports by phone app', problem: `Potholes: ${form.problem}` }, councilOfficer));
     const open = actionsOf(similar).find((a) => a.verb === 'request.view' && (a.data as { reference?: string }).reference === asked);
     const own = invokeCard(await press(s.t, 'request.view', open!.data as Record<string, unknown>, councilOfficer));

@@ -28,7 +28,7 @@ describe.each(ENGINES)('request.submit and Teams (%s)', (engine) => {
     await db.read((store) => store.roster.put(MOCK_TENANT.team.id, [...MOCK_TENANT.users], new Date(Date.now() - 3_600_000).toISOString()));
     const roster = t.connector.hold({ method: 'GET' });
 
-    const { formId } = action(invokeCard(await press(t, 'request.new', { fresh: true }, councilOfficer)), 'request.submit').data;
+    const { formId } = action(invokeCard(await press(t, 'request.new', { fresh: true }, councilOfficer)), 'request.next').data;
     const from = t.connector.requests.length;
     let card = invokeCard(await press(t, 'request.submit', { formId, ...form, title: 'Submitted while Teams hangs', problem: `Roster hangs: ${form.problem}` }, councilOfficer));
     if (!wordsOf(card).includes('Submitted as')) card = invokeCard(await press(t, 'request.confirm', { formId }, councilOfficer));

@@ -35,7 +35,7 @@ describe.each(ENGINES)('DSG triage (%s)', (engine) => {
     return res.body;
   };
   const submit = async (from: User, title: string) => {
-    const { formId } = action(invokeCard(await press('request.new', { fresh: true }, from)), 'request.submit').data;
+    const { formId } = action(invokeCard(await press('request.new', { fresh: true }, from)), 'request.next').data;
     const card = invokeCard(await press('request.submit', { formId, ...form, title, problem: `${title}: ${form.problem}` }, from));
     // Similar requests are shown first: submit anyway.
     return wordsOf(card).includes('Submitted as') ? card : invokeCard(await press('request.confirm', { formId }, from));

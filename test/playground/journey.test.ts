@@ -42,16 +42,20 @@ afterAll(async () => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
-it('walks submit, triage, approve, reminder and digest in the web UI', async () => {
+it('walks submit, triage, approve, reminder and digest in the web UI', () => ui.walk(async () => {
   await ui.say('hi');
   await ui.press('Submit an idea');
   await ui.fill(/^Title/, 'Online booking for garden waste permits');
   await ui.fill(/What problem/, 'Residents phone to buy permits and staff re-key them.');
   await ui.fill(/intended outcome/, 'Residents buy a permit online in two minutes.');
   await ui.tick('Citizens');
+  await ui.press(/^Next$/);
+  await ui.waitForText('Step 2 of 3');
   await ui.choose('Choose a strand', 'Digital Customers');
   await ui.tick('Customer/Citizen Focused');
   await ui.fill(/How does it support/, 'Self-service online, any time.');
+  await ui.press(/^Next$/);
+  await ui.waitForText('Step 3 of 3');
   await ui.fill(/What existing council/, 'The national permits platform.');
   await ui.tick('Re-use an existing solution');
   await ui.press(/^Submit$/);
@@ -81,7 +85,9 @@ it('walks submit, triage, approve, reminder and digest in the web UI', async () 
   // rather than waiting for the schedule.
   daysLater = 35;
   await ui.post('reminders run');
-  await ui.page.getByText(/Reminders queued/).first().waitFor();
+  const ran = ui.page.getByText(/Reminders queued|Nothing/).first();
+  await ran.waitFor();
+  expect(await ran.innerText()).toMatch(/Reminders queued: 3 items for 1 person/);
   await ui.shot('05-reminders-run');
   await ui.openChat('Personal Chat');
   const reminder = await ui.waitForText(/DP-2026-0001[\s\S]*(business case|implementation plan)/i);
@@ -94,4 +100,4 @@ it('walks submit, triage, approve, reminder and digest in the web UI', async () 
   const digest = await ui.waitForText(/digest/i);
   await ui.shot('07-digest-preview', digest);
   expect(await digest.innerText()).toMatch(/Digest preview/);
-});
+}));

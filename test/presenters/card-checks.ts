@@ -179,8 +179,16 @@ function ownProblems(card: unknown, options: CheckOptions = {}): string[] {
         if (typeof obj.url !== 'string' || !/^https:\/\/\S+$/i.test(obj.url)) problems.push(`${path} Action.OpenUrl url is not an https address`);
         return;
       }
+      if (type === 'Action.ToggleVisibility') {
+        // "Show more": shows or hides parts of this card, asking the bot nothing; every target must be on the card.
+        if (!nonEmpty(obj.title)) problems.push(`${path} Action.ToggleVisibility has no title`);
+        const targets = Array.isArray(obj.targetElements) ? obj.targetElements.map((t) => (isObject(t) ? t.elementId : t)) : [];
+        if (targets.length === 0) problems.push(`${path} Action.ToggleVisibility has no targetElements`);
+        for (const id of targets) if (!nonEmpty(id) || find(card, (o) => o.id === id).length === 0) problems.push(`${path} Action.ToggleVisibility targets ${String(id)}, which is not on the card`);
+        return;
+      }
       if (type !== 'Action.Execute') {
-        problems.push(`${path} is ${type}: every action must be Action.Execute (or ShowCard, or OpenUrl for https) with an Action.Submit fallback`);
+        problems.push(`${path} is ${type}: every action must be Action.Execute (or ShowCard, ToggleVisibility, or OpenUrl for https) with an Action.Submit fallback`);
         return;
       }
       const verb = obj.verb;

@@ -20,7 +20,7 @@ import { requestSummaryCard } from '../../src/presenters/request-summary';
 import { welcomeCard } from '../../src/presenters/welcome';
 import { PRINCIPLES, ROUTES, STRANDS, BENEFICIARIES } from '../../src/domain/catalogue';
 import type { ProjectRequest } from '../../src/domain/request';
-import { FORM_FIELDS, LIMITS } from '../../src/domain/request-form';
+import { FORM_FIELDS, FORM_STEPS, type FormField, LIMITS, REQUIRED_MESSAGES, validateRequestForm } from '../../src/domain/request-form';
 import {
   MAX_CARD_BYTES,
   actionsOf,
@@ -275,98 +275,109 @@ describe('greetingCard', () => {
     const card = greetingCard(greeting({ dsg: true, pending: 3, givenName: null, said: { kind: 'greeting', salutation: 'Hello' } }));
     expectValid(card);
     expect(paragraphs(card).slice(0, 2)).toEqual(['Hello', '3 requests are waiting for a DSG decision.']);
-    expect(verbsOf(card)).toEqual(['request.pending', 'programme.show', 'help.show']);
+    expect(verbsOf(card)).toEqual(['request.pending', 'programme.show', 'request.new', 'help.show']);
     const none = greetingCard(greeting({ dsg: true, pending: 0 }));
     expect(paragraphs(none)[1]).toBe('No requests are waiting for a DSG decision.');
-    expect(verbsOf(none)).toEqual(['programme.show', 'help.show']);
+    expect(verbsOf(none)).toEqual(['programme.show', 'request.new', 'help.show']);
   });
 });
 
 describe('requestFormCard', () => {
   const MANDATORY = ['title', 'problem', 'outcome', 'beneficiaries', 'strand', 'principles', 'principlesHow', 'reuseChecked', 'route'];
+  const STEPS = [1, 2, 3] as const;
+  const inputsOf = (card: AdaptiveCardJson) => find(card, (o) => typeof o.type === 'string' && o.type.startsWith('Input.'));
+  const sample = JSON.parse(readFileSync(join(CARDS_DIR, 'request-form.sample.json'), 'utf8'));
 
-  it('has one labelled input per form field, named as the field', () => {
-    const card = requestFormCard({ formId: 'f-1', values: {}, errors: {} });
+  it.each(STEPS)('draws step %i from the sample data as a valid card', (step) => {
+    const card = render('request-form', { ...sample, step, stepLabel: `Step ${step} of 3: ${FORM_STEPS[step - 1].title}` });
     expectValid(card);
-    const inputs = find(card, (o) => typeof o.type === 'string' && o.type.startsWith('Input.'));
-    expect(inputs.map((i) => i.id).sort()).toEqual([...FORM_FIELDS].sort());
-    for (const field of FORM_FIELDS) {
-      const label = String(inputById(card, field)?.label);
-      expect(label.endsWith(' (required)')).toBe(MANDATORY.includes(field));
+    expect(inputsOf(card).map((i) => i.id)).toEqual([...FORM_STEPS[step - 1].fields]);
+  });
+
+  it('splits the form into three short steps, with one labelled input per field, named as the field', () => {
+    expect(FORM_STEPS.map((s) => s.title)).toEqual(['About the idea', 'Fit with the strategy', 'Re-use, cost and timing']);
+    const ids = STEPS.flatMap((step) => inputsOf(requestFormCard({ formId: 'f-1', step })).map((i) => String(i.id)));
+    expect(ids.sort()).toEqual([...FORM_FIELDS].sort());
+    for (const step of STEPS) {
+      const card = requestFormCard({ formId: 'f-1', step });
+      expectValid(card);
+      expect(paragraphs(card)[0]).toBe(`Step ${step} of 3: ${FORM_STEPS[step - 1].title}`);
+      for (const i of inputsOf(card)) expect(String(i.label).endsWith(' (required)')).toBe(MANDATORY.includes(String(i.id)));
     }
-    expect(String(inputById(card, 'routeJustification')?.label)).toMatch(/required for buy or build/);
+    expect(String(inputById(requestFormCard({ formId: 'f-1', step: 3 }), 'routeJustification')?.label)).toMatch(/required for buy or build/);
+  });
+
+  it('marks every required input isRequired with the same errorMessage the server gives, so Teams flags them all at once', () => {
+    for (const step of STEPS) {
+      const card = requestFormCard({ formId: 'f-1', step });
+      for (const i of inputsOf(card)) {
+        const id = String(i.id) as FormField;
+        expect([id, i.isRequired === true]).toEqual([id, MANDATORY.includes(id)]);
+        if (i.isRequired) expect(i.errorMessage).toBe(REQUIRED_MESSAGES[id as keyof typeof REQUIRED_MESSAGES]);
+      }
+    }
+    const empty = validateRequestForm({}, '2026-11-27');
+    expect(!empty.ok && Object.keys(empty.errors).sort()).toEqual([...MANDATORY].sort());
+    if (!empty.ok) for (const f of MANDATORY) expect(empty.errors[f as FormField]).toBe(REQUIRED_MESSAGES[f as keyof typeof REQUIRED_MESSAGES]);
   });
 
   it('uses the right kind of input for each field', () => {
-    const card = requestFormCard({ formId: 'f-1' });
-    expect(inputById(card, 'title')).toMatchObject({ type: 'Input.Text', maxLength: LIMITS.title });
+    const all = STEPS.map((step) => requestFormCard({ formId: 'f-1', step }));
+    const byId = (id: string) => all.map((card) => inputById(card, id)).find(Boolean);
+    expect(byId('title')).toMatchObject({ type: 'Input.Text', maxLength: LIMITS.title });
     for (const f of ['problem', 'outcome', 'principlesHow', 'reuseChecked', 'routeJustification']) {
-      expect(inputById(card, f)).toMatchObject({ type: 'Input.Text', isMultiline: true, maxLength: LIMITS.text });
+      expect(byId(f)).toMatchObject({ type: 'Input.Text', isMultiline: true, maxLength: LIMITS.text });
     }
-    expect(inputById(card, 'beneficiaries')).toMatchObject({ type: 'Input.ChoiceSet', isMultiSelect: true, style: 'expanded' });
-    expect(inputById(card, 'principles')).toMatchObject({ type: 'Input.ChoiceSet', isMultiSelect: true, style: 'expanded' });
-    expect(inputById(card, 'strand')).toMatchObject({ type: 'Input.ChoiceSet', style: 'compact' });
-    expect(inputById(card, 'route')).toMatchObject({ type: 'Input.ChoiceSet', style: 'expanded' });
-    expect(inputById(card, 'personalData')).toMatchObject({
+    expect(byId('beneficiaries')).toMatchObject({ type: 'Input.ChoiceSet', isMultiSelect: true, style: 'expanded' });
+    expect(byId('principles')).toMatchObject({ type: 'Input.ChoiceSet', isMultiSelect: true, style: 'expanded' });
+    expect(byId('strand')).toMatchObject({ type: 'Input.ChoiceSet', style: 'compact' });
+    expect(byId('route')).toMatchObject({ type: 'Input.ChoiceSet', style: 'expanded' });
+    expect(byId('personalData')).toMatchObject({
       type: 'Input.Toggle',
       title: 'Personal data is involved (a data protection impact assessment will be needed)',
       valueOn: 'true',
       valueOff: 'false',
       value: 'false',
     });
-    expect(inputById(card, 'oneOffCost')).toMatchObject({ type: 'Input.Text' });
-    expect(inputById(card, 'annualBenefit')).toMatchObject({ type: 'Input.Text' });
-    expect(String(inputById(card, 'oneOffCost')?.label)).toMatch(/whole pounds GBP/);
-    expect(inputById(card, 'desiredStart')).toMatchObject({ type: 'Input.Date' });
+    expect(byId('oneOffCost')).toMatchObject({ type: 'Input.Text' });
+    expect(byId('annualBenefit')).toMatchObject({ type: 'Input.Text' });
+    expect(String(byId('oneOffCost')?.label)).toMatch(/whole pounds GBP/);
+    expect(byId('desiredStart')).toMatchObject({ type: 'Input.Date' });
   });
 
   it('offers the catalogue choices, in catalogue order', () => {
-    const card = requestFormCard({ formId: 'f-1' });
-    const choices = (id: string) => (inputById(card, id)?.choices as { title: string; value: string }[]).map((c) => [c.title, c.value]);
-    expect(choices('strand')).toEqual(STRANDS.map((s) => [s.name, s.id]));
-    expect(choices('principles')).toEqual(PRINCIPLES.map((s) => [s.name, s.id]));
-    expect(choices('beneficiaries')).toEqual(BENEFICIARIES.map((s) => [s.name, s.id]));
-    expect(choices('route')).toEqual(ROUTES.map((s) => [s.name, s.id]));
+    const choices = (step: 1 | 2 | 3, id: string) =>
+      (inputById(requestFormCard({ formId: 'f-1', step }), id)?.choices as { title: string; value: string }[]).map((c) => [c.title, c.value]);
+    expect(choices(2, 'strand')).toEqual(STRANDS.map((s) => [s.name, s.id]));
+    expect(choices(2, 'principles')).toEqual(PRINCIPLES.map((s) => [s.name, s.id]));
+    expect(choices(1, 'beneficiaries')).toEqual(BENEFICIARIES.map((s) => [s.name, s.id]));
+    expect(choices(3, 'route')).toEqual(ROUTES.map((s) => [s.name, s.id]));
   });
 
-  it('requires only the title on the client, so an incomplete draft can be saved', () => {
-    const card = requestFormCard({ formId: 'f-1' });
-    const required = find(card, (o) => o.isRequired === true);
-    expect(required.map((i) => i.id)).toEqual(['title']);
-    expect(required[0].errorMessage).toBeTruthy();
-  });
-
-  it('groups the form into the four sections', () => {
-    const headings = ofType(requestFormCard({ formId: 'f-1' }), 'TextBlock')
-      .filter((t) => t.style === 'heading')
-      .map((t) => t.text);
-    expect(headings).toEqual(['Submit an idea for a digital project', 'About the idea', 'Fit with the strategy', 'Share and re-use', 'Cost and timing']);
-  });
-
-  it('sends Submit and Save draft with the form id', () => {
-    const card = requestFormCard({ formId: 'f-5c1e0a7b' });
-    expect(topActions(card).map((a) => [a.title, a.verb, a.data])).toEqual([
-      ['Submit', 'request.submit', { formId: 'f-5c1e0a7b' }],
-      ['Save draft', 'request.draft', { formId: 'f-5c1e0a7b' }],
-    ]);
+  it('offers Next, then Back and Next, then Back and Submit: Back sends no inputs (nothing is checked), Next and Submit send them all', () => {
+    const buttons = (step: 1 | 2 | 3) => topActions(requestFormCard({ formId: 'f-5c1e0a7b', step })).map((a) => [a.title, a.verb, a.associatedInputs, a.data]);
+    const data = (step: number) => ({ formId: 'f-5c1e0a7b', step });
+    expect(buttons(1)).toEqual([['Next', 'request.next', 'auto', data(1)]]);
+    expect(buttons(2)).toEqual([['Back', 'request.back', 'none', data(2)], ['Next', 'request.next', 'auto', data(2)]]);
+    expect(buttons(3)).toEqual([['Back', 'request.back', 'none', data(3)], ['Submit', 'request.submit', 'auto', data(3)]]);
+    for (const a of topActions(requestFormCard({ formId: 'f-1', step: 2 }))) expect((a.fallback as Record<string, unknown>).associatedInputs).toBe(a.associatedInputs);
   });
 
   it('starts empty, with no errors and no notice', () => {
-    const card = requestFormCard({ formId: 'f-1' });
-    for (const field of FORM_FIELDS) expect(inputById(card, field)?.value).toBe(field === 'personalData' ? 'false' : '');
-    expect(find(card, (o) => o.color === 'attention')).toEqual([]);
-    expect(paragraphs(card)).toEqual([]);
+    for (const step of STEPS) {
+      const card = requestFormCard({ formId: 'f-1', step });
+      for (const i of inputsOf(card)) expect(i.value).toBe(i.id === 'personalData' ? 'false' : '');
+      expect(find(card, (o) => o.color === 'attention')).toEqual([]);
+      expect(paragraphs(card)).toEqual([`Step ${step} of 3: ${FORM_STEPS[step - 1].title}`]);
+    }
   });
 
-  it('keeps what the person typed and shows each error right under its input', () => {
+  it("keeps what the person typed and shows each of the step's errors right under its input, with the summary at the top and beside the buttons", () => {
     const values = {
       title: 'Online booking for bulky uplifts',
-      problem: 'Residents can only book by phone.',
-      beneficiaries: 'citizens,employees',
       strand: 'customers',
-      principles: 'customer-focused',
+      reuseChecked: 'The national booking service.',
       route: 'buy',
-      personalData: 'true',
       oneOffCost: '25k',
       desiredStart: '2027-04-01',
     };
@@ -375,44 +386,44 @@ describe('requestFormCard', () => {
       routeJustification: 'Explain why re-using or sharing an existing solution will not do: buying or building is the last resort.',
       oneOffCost: 'Enter the one-off cost as a number of pounds, like 25000.',
     };
-    const card = requestFormCard({ formId: 'f-1', values, errors, notice: 'Please fix the 3 problems marked below.' });
+    const card = requestFormCard({ formId: 'f-1', step: 3, values, errors });
     expectValid(card);
-    for (const [field, value] of Object.entries(values)) expect(inputById(card, field)?.value).toBe(value);
-    expect(inputById(card, 'outcome')?.value).toBe('');
+    for (const f of ['reuseChecked', 'route', 'oneOffCost', 'desiredStart'] as const) expect(inputById(card, f)?.value).toBe(values[f]);
+    expect(inputById(card, 'title')).toBeUndefined();
 
-    const body = card.body as Record<string, unknown>[];
-    for (const [field, message] of Object.entries(errors)) {
-      const at = body.findIndex((o) => o.id === field);
-      expect(body[at + 1]).toMatchObject({ type: 'TextBlock', text: message, color: 'attention', wrap: true });
+    const items = (card.body as Record<string, unknown>[]).flatMap((o) => (o.type === 'Container' ? (o.items as Record<string, unknown>[]) : [o]));
+    for (const field of ['routeJustification', 'oneOffCost'] as const) {
+      const at = items.findIndex((o) => o.id === field);
+      expect(items[at + 1]).toMatchObject({ type: 'TextBlock', text: errors[field], color: 'attention', wrap: true });
     }
-    expect(find(card, (o) => o.type === 'TextBlock' && o.color === 'attention')).toHaveLength(3);
-    expect(paragraphs(card)).toEqual(['Please fix the 3 problems marked below.']);
+    // Step 1's problem is not drawn on step 3.
+    expect(find(card, (o) => o.type === 'TextBlock' && o.color === 'attention')).toHaveLength(2);
+    expect(paragraphs(card)).toEqual(['Step 3 of 3: Re-use, cost and timing', 'Please fix the 2 problems marked below.', 'Please fix the 2 problems marked above.']);
+    expect((card.body as Record<string, unknown>[]).at(-1)).toMatchObject({ type: 'RichTextBlock', id: 'problems-summary' });
   });
 
-  it('says how many problems there are when the caller gives errors but no notice', () => {
-    expect(paragraphs(requestFormCard({ formId: 'f-1', errors: { title: 'Enter a title.' } }))).toEqual(['Please fix the problem marked below.']);
-    expect(paragraphs(requestFormCard({ formId: 'f-1', errors: { title: 'a', problem: 'b' } }))).toEqual(['Please fix the 2 problems marked below.']);
-  });
-
-  it('shows a draft-saved notice', () => {
-    const card = requestFormCard({ formId: 'f-1', values: { title: 'Bulky uplifts' }, notice: 'Draft saved 27 Nov 2026, 09:30' });
-    expectValid(card);
-    expect(paragraphs(card)).toEqual(['Draft saved 27 Nov 2026, 09:30']);
+  it('says how many problems there are, and a notice of its own replaces only the top line', () => {
+    expect(paragraphs(requestFormCard({ formId: 'f-1', errors: { title: 'Enter a title.' } })).slice(1)).toEqual([
+      'Please fix the problem marked below.',
+      'Please fix the problem marked above.',
+    ]);
+    expect(paragraphs(requestFormCard({ formId: 'f-1', errors: { title: 'a', problem: 'b' }, notice: 'This card is out of date.' })).slice(1)).toEqual([
+      'This card is out of date.',
+      'Please fix the 2 problems marked above.',
+    ]);
   });
 
   it('never prefills more than an input accepts, and only values the inputs understand', () => {
-    const card = requestFormCard({
-      formId: 'f-1',
-      values: { title: 'x'.repeat(500), problem: 'p'.repeat(9000), personalData: 'yes', desiredStart: '14/01/2027' },
-    });
-    expectValid(card);
-    expect(inputById(card, 'title')?.value).toHaveLength(LIMITS.title);
-    expect(inputById(card, 'problem')?.value).toHaveLength(LIMITS.text);
-    expect(inputById(card, 'personalData')?.value).toBe('false');
-    expect(inputById(card, 'desiredStart')?.value).toBe('');
+    const values = { title: 'x'.repeat(500), problem: 'p'.repeat(9000), personalData: 'yes', desiredStart: '14/01/2027' };
+    const first = requestFormCard({ formId: 'f-1', values });
+    expectValid(first);
+    expect(inputById(first, 'title')?.value).toHaveLength(LIMITS.title);
+    expect(inputById(first, 'problem')?.value).toHaveLength(LIMITS.text);
+    expect(inputById(requestFormCard({ formId: 'f-1', step: 2, values }), 'personalData')?.value).toBe('false');
+    expect(inputById(requestFormCard({ formId: 'f-1', step: 3, values }), 'desiredStart')?.value).toBe('');
   });
 
-  it('stays under 28 KB with every text field full (4,000 characters each) and every error shown', () => {
+  it.each(STEPS)('stays under 28 KB on step %i with every text field full (4,000 characters each) and every error shown', (step) => {
     const values = {
       title: long(LIMITS.title),
       problem: long(LIMITS.text),
@@ -430,7 +441,7 @@ describe('requestFormCard', () => {
       desiredStart: '2027-01-14',
     };
     const errors = Object.fromEntries(FORM_FIELDS.map((f) => [f, 'Explain why re-using or sharing an existing solution will not do.']));
-    const card = requestFormCard({ formId: 'f-5c1e0a7b-3d2f-4f1e-9a55-0b6c2d8e4a17', values, errors });
+    const card = requestFormCard({ formId: 'f-5c1e0a7b-3d2f-4f1e-9a55-0b6c2d8e4a17', step, values, errors });
     expectValid(card);
     expect(cardBytes(card)).toBeLessThan(MAX_CARD_BYTES);
   });
@@ -775,7 +786,9 @@ describe('user-typed text', () => {
     // `expected`: how many places show the text (amount inputs keep only their first 20 characters).
     return {
       welcome: { card: welcomeCard(marker), expected: 1 },
-      form: { card: requestFormCard({ formId: 'f-1', values }), expected: 6 },
+      form: { card: requestFormCard({ formId: 'f-1', values }), expected: 3 }, // step 1: title, problem, outcome
+      formStep2: { card: requestFormCard({ formId: 'f-1', step: 2, values }), expected: 1 },
+      formStep3: { card: requestFormCard({ formId: 'f-1', step: 3, values }), expected: 2 },
       similar: { card: similarRequestsCard('f-1', marker, [match]), expected: 2 },
       submitted: { card: requestSubmittedCard(request), expected: 2 }, // title, and the problem as summary
       list: { card: myRequestsCard({ items: [request], total: 1 }, 1, 5), expected: 1 },

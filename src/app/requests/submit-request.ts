@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/people';
 import type { ProjectRequest } from '../../domain/request';
 import { DomainError } from '../../domain/errors';
-import { type FormValues, formValuesFrom, validateRequestForm } from '../../domain/request-form';
+import { type FormStep, type FormValues, formValuesFrom, validateRequestForm, withStep } from '../../domain/request-form';
 import { termsOf } from '../../domain/similarity';
 import type { Deps } from '../deps';
 import { assertNotSubmitted, findOwnDraft, requireOwnDraft } from './find-draft';
@@ -21,6 +21,8 @@ export interface SubmitInput {
   form?: unknown;
   /** True once the person has seen the similar requests and chose to go ahead. */
   anyway: boolean;
+  /** The step whose inputs `form` holds (the last step's card); the other steps' answers come from the draft. */
+  step?: FormStep;
 }
 
 /**
@@ -35,11 +37,13 @@ export async function submitRequest(deps: Deps, actor: Actor, input: SubmitInput
   if (input.form === undefined) {
     values = (await requireOwnDraft(deps, actor, formId, 'request.confirm')).values;
   } else {
-    await findOwnDraft(deps, actor, formId, 'request.submit'); // someone else's form is refused
-    values = formValuesFrom(input.form);
+    const saved = await findOwnDraft(deps, actor, formId, 'request.submit'); // someone else's form is refused
+    values = input.step ? withStep(saved?.values ?? {}, input.form, input.step) : formValuesFrom(input.form);
   }
   const now = deps.clock.now();
   const result = validateRequestForm(values, deps.calendar.londonDate(now));
+  // The card goes back to the first step with a problem, which draws only that step: keep this step's answers for it.
+  if (!result.ok && input.step) await keepDraft(deps, actor, formId, values, 'request.submit');
   if (!result.ok) throw new DomainError('INVALID_FIELD', 'Some answers on the form need fixing.', { errors: result.errors, values: result.values });
   const details = result.details;
   const terms = termsOf(details.title, details.problem);

@@ -2,7 +2,7 @@ import { dsgSetup, settingsSave, settingsShow } from './dsg';
 import { chatGreet, chatThanks, helpShow } from './help';
 import { historyShow, programmeShow, requestPending } from './lists';
 import { benefitRecord, milestoneAdd, milestoneDone, projectBusinessCase, projectDpia, projectPlan, projectResourcing, projectReopen, projectStatus, projectView } from './project';
-import { requestConfirm, requestDiscard, requestDraft, requestEdit, requestSubmit } from './request-form';
+import { requestBack, requestConfirm, requestDiscard, requestDraft, requestEdit, requestNext, requestSubmit } from './request-form';
 import { requestList } from './request-list';
 import { requestNew } from './request-new';
 import { requestSimilar, requestTriage, requestView } from './request-view';
@@ -29,6 +29,8 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     requestWithdraw,
     requestUndoWithdraw,
     requestSubmit,
+    requestNext,
+    requestBack,
     requestConfirm,
     requestDraft,
     requestEdit,

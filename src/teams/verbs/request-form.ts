@@ -1,49 +1,81 @@
 import { z } from 'zod';
 import { discardDraft } from '../../app/requests/discard-draft';
+import { nextStep } from '../../app/requests/next-step';
 import { openDraft } from '../../app/requests/open-draft';
+import { previousStep } from '../../app/requests/previous-step';
 import { saveDraft } from '../../app/requests/save-draft';
 import { submitRequest } from '../../app/requests/submit-request';
 import { ukDateTime } from '../../domain/dates';
+import { type FormStep, type FormValues, STEP_COUNT, firstStepWithErrors } from '../../domain/request-form';
 import { requestFormCard } from '../../presenters/request-form';
 import { requestSubmittedCard } from '../../presenters/request-submitted';
 import { similarRequestsCard } from '../../presenters/similar-requests';
 import { card, text, type Reply } from '../reply';
-import { submitForm } from './form';
+import { type FormAgain, submitForm } from './form';
 import { formId } from './schemas';
 import { verb, type VerbContext } from './verb';
 
-/** The request form's actions: submit, save a draft, and the choices after similar requests were shown. */
+/** The request form's actions: Next and Back between its steps, submit, and the choices after similar requests were shown. */
 
-/** The form's id, plus (for submit and draft) every input of the form, which Teams merges into the data. */
+/** The form's id, plus (for Next, Back and Submit) the step's inputs, which Teams merges into the data. */
 const formData = z.object({ formId }).loose();
+const stepOf = (min: number, max: number) => z.coerce.number({ error: 'the form step is missing' }).int().min(min, 'the form step is not valid').max(max, 'the form step is not valid');
+const stepData = (min: number, max: number) => z.object({ formId, step: stepOf(min, max) }).loose();
+/** Cards from before the form had steps send every input and no step. */
+const submitData = z.object({ formId, step: stepOf(1, STEP_COUNT).optional() }).loose();
+
+/** The form again after a problem: the first step with a problem, with what was typed, else the step it was on. */
+const formAgain = (id: string, step: FormStep, again: FormAgain): Reply =>
+  card(requestFormCard({ formId: id, step: firstStepWithErrors(again.errors ?? {}) ?? step, values: again.values, errors: again.errors, notice: again.notice }));
 
 /** Submits the form (or, after the similar requests, the saved draft): problems come back on the form, with what was typed. */
-function submit(ctx: VerbContext, data: z.output<typeof formData>, anyway: boolean, fromDraft: boolean): Promise<Reply> {
-  const { formId: id, ...form } = data;
+function submit(ctx: VerbContext, data: z.output<typeof submitData>, anyway: boolean, fromDraft: boolean): Promise<Reply> {
+  const { formId: id, step, ...form } = data;
   return submitForm(
     form,
     z.unknown(),
     async () => {
-      const result = await submitRequest(ctx.deps, ctx.actor, { formId: id, form: fromDraft ? undefined : form, anyway });
+      const result = await submitRequest(ctx.deps, ctx.actor, { formId: id, form: fromDraft ? undefined : form, anyway, step: step as FormStep | undefined });
       if (result.kind === 'similar') return card(similarRequestsCard(result.formId, result.title, result.matches));
       ctx.log.info({ reference: result.request.reference }, 'request submitted');
       return card(requestSubmittedCard(result.request));
     },
-    async (again) => card(requestFormCard({ formId: id, values: again.values, errors: again.errors, notice: again.notice })),
+    async (again) => formAgain(id, (step ?? STEP_COUNT) as FormStep, again),
   );
 }
 
-export const requestSubmit = verb('request.submit', formData, (ctx, data) => submit(ctx, data, false, false));
+export const requestSubmit = verb('request.submit', submitData, (ctx, data) => submit(ctx, data, false, false));
 export const requestConfirm = verb('request.confirm', formData, (ctx, data) => submit(ctx, data, true, true));
 
+/** Next or Back: the step it moves to, with the saved answers, or this step again with its problems. */
+const move = (id: string, step: FormStep, form: Record<string, unknown>, to: () => Promise<{ step: FormStep; values: FormValues }>): Promise<Reply> =>
+  submitForm(
+    form,
+    z.unknown(),
+    async () => {
+      const moved = await to();
+      return card(requestFormCard({ formId: id, step: moved.step, values: moved.values }));
+    },
+    async (again) => formAgain(id, step, again),
+  );
+
+export const requestNext = verb('request.next', stepData(1, STEP_COUNT - 1), ({ deps, actor }, { formId: id, step, ...form }) =>
+  move(id, step as FormStep, form, () => nextStep(deps, actor, id, step as 1 | 2, form)),
+);
+
+export const requestBack = verb('request.back', stepData(2, STEP_COUNT), ({ deps, actor }, { formId: id, step, ...form }) =>
+  move(id, step as FormStep, form, () => previousStep(deps, actor, id, step as 2 | 3, form)),
+);
+
+/** "Save draft" on form cards from before the form had steps. */
 export const requestDraft = verb('request.draft', formData, async ({ deps, actor }, { formId: id, ...form }) => {
   const draft = await saveDraft(deps, actor, id, form);
   return card(requestFormCard({ formId: id, values: draft.values, errors: {}, notice: `Draft saved ${ukDateTime(draft.updatedAt)}. Submit an idea later to continue it.` }));
 });
 
 export const requestEdit = verb('request.edit', formData, async ({ deps, actor }, data) => {
-  const draft = await openDraft(deps, actor, data.formId);
-  return card(requestFormCard({ formId: draft.formId, values: draft.values, errors: {} }));
+  const { draft, step } = await openDraft(deps, actor, data.formId);
+  return card(requestFormCard({ formId: draft.formId, step, values: draft.values, errors: {} }));
 });
 
 export const requestDiscard = verb('request.discard', formData, async ({ deps, actor }, data) => {

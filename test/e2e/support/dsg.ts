@@ -47,7 +47,7 @@ export async function press(t: TestBot, verb: string, data: Record<string, unkno
 
 /** Submits a request through the form (anyway, if similar ones are shown first) and returns its reference. */
 export async function submitRequest(t: TestBot, from: User, title: string): Promise<string> {
-  const { formId } = action(invokeCard(await press(t, 'request.new', { fresh: true }, from)), 'request.submit').data;
+  const { formId } = action(invokeCard(await press(t, 'request.new', { fresh: true }, from)), 'request.next').data;
   let card = invokeCard(await press(t, 'request.submit', { formId, ...form, title, problem: `${title}: ${form.problem}` }, from));
   if (!wordsOf(card).includes('Submitted as')) card = invokeCard(await press(t, 'request.confirm', { formId }, from));
   return /DP-\d{4}-\d{4}/.exec(wordsOf(card))![0];

@@ -33,6 +33,16 @@ export class PlaygroundUi {
     return new PlaygroundUi(browser, page, url, folder);
   }
 
+  /** Runs a walk; if a step fails, the window as it was then is kept as failed.png beside the steps' screenshots. */
+  async walk(steps: () => Promise<void>): Promise<void> {
+    try {
+      await steps();
+    } catch (error) {
+      await this.shot('failed').catch(() => undefined);
+      throw error;
+    }
+  }
+
   async close(): Promise<void> {
     await this.browser.close();
   }
