@@ -115,6 +115,8 @@ export interface Digest {
   meetingNotice: { text: string; attention: boolean } | null;
   /** Whether the reader is the DSG (see DigestSource.audience). */
   forDsg: boolean;
+  /** Sent before a DSG meeting: the DSG's copy opens the meeting's agenda. */
+  preMeeting: boolean;
   sections: DigestSection[];
   byStrand: StrandCount[];
   /** The programme's figures for this financial year (by status, planned and realised savings), from figures.ts. */
@@ -319,6 +321,7 @@ export function buildDigest(src: DigestSource): Digest {
     ].join(' · '),
     meetingNotice: meetingNotice(src),
     forDsg,
+    preMeeting: src.kind === 'pre-meeting',
     sections,
     byStrand,
     figures,

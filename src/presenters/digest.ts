@@ -106,6 +106,7 @@ export function digestCard(digest: Digest): AdaptiveCardJson {
         meetingNotice: digest.meetingNotice?.text ?? '',
         meetingColor: digest.meetingNotice?.attention ? 'attention' : 'default',
         showPending: digest.forDsg,
+        showAgenda: digest.forDsg && digest.preMeeting,
         sections: shown,
         showMore: showMoreTargets('digest', [...hidden, ...(digest.projectCount > 0 ? ['digest-programme', 'digest-benefits'] : [])]),
         projectCount: digest.projectCount,

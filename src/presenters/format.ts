@@ -5,6 +5,9 @@ import type { PersonRef } from '../domain/settings';
 import { type Decision, type Question } from '../domain/triage';
 import type { OwnerLine } from './types';
 
+/** Text made safe to put in an HTML page. */
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
 /** Text with something in it, trimmed; undefined for null, undefined, '' or only spaces. */
 export const nonBlank = (v: string | null | undefined): string | undefined => (v && v.trim() ? v.trim() : undefined);
 

@@ -44,6 +44,14 @@ describe('digestCard', () => {
     expect(new Set(opens.map((a) => a?.verb))).toEqual(new Set(['project.view', 'request.view']));
   });
 
+  it("opens the agenda from the DSG's pre-meeting digest only", () => {
+    const verbs = (card: unknown) => ofType(card, 'Action.Execute').map((a) => a.verb);
+    const before = { ...bigSource(), kind: 'pre-meeting' as const, meeting: '2026-12-10', meetings: ['2026-12-10'] };
+    expect(verbs(digestCard(buildDigest(before)))).toContain('agenda.show');
+    expect(verbs(digestCard(buildDigest({ ...before, audience: 'channel' as const })))).not.toContain('agenda.show');
+    expect(verbs(digestCard(buildDigest(bigSource())))).not.toContain('agenda.show');
+  });
+
   it("draws neighbouring series at least three steps apart on Teams' light-to-dark sequential ramp", () => {
     // Teams does not publish its chart colours' values, so lightness is set by the ramp's steps:
     // approved light, in delivery middle, completed dark; planned and realised savings likewise.

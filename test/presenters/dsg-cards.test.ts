@@ -152,6 +152,7 @@ function triageInput(overrides: Partial<TriageCardInput> = {}): TriageCardInput 
 const SETTINGS: DsgSettings = {
   channel: { conversationId: '19:dsg@thread.tacv2', teamId: '19:team', name: 'Digital Strategy Group', reference: {} },
   chair: CHAIR,
+  minuteTaker: null,
   leaders: { customers: LEADER, learning: person('Digital Leader (Learning) 1', '8b9c0d1e-2f3a-4b4c-5d6e-7f8091a2b3c4') },
   meetings: ['2027-01-14', '2027-03-11'],
   version: 3,

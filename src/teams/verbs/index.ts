@@ -14,6 +14,7 @@ import { DIGEST_VERBS } from './digest';
 import { reportAnnual } from './report';
 import { programmeExport } from './programme-export';
 import { DATA_PROTECTION_VERBS } from './data-protection';
+import { MEETING_VERBS } from './meetings';
 
 /** Every verb the bot answers, from cards (Action.Execute / Action.Submit) and typed commands alike. */
 export const VERBS: ReadonlyMap<string, Verb> = new Map(
@@ -63,5 +64,6 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     ...REMINDER_VERBS,
     ...DIGEST_VERBS,
     ...DATA_PROTECTION_VERBS,
+    ...MEETING_VERBS,
   ].map((v) => [v.name, v]),
 );
