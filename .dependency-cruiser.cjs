@@ -11,6 +11,7 @@ const FRAMEWORK_HOMES = [
   ['jose-only-in-sso', 'jose', 'node_modules/jose/', '^src/sso/'],
   ['croner-only-in-scheduler', 'croner', 'node_modules/croner/', '^src/scheduler/'],
   ['exceljs-only-in-spreadsheet', 'exceljs', 'node_modules/exceljs/', '^src/spreadsheet/'],
+  ['docx-only-in-documents', 'docx', 'node_modules/docx/', '^src/documents/'],
 ];
 
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -8,7 +8,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import type { Deps } from '../src/app/deps';
 import { planReminders } from '../src/app/reminders/plan-reminders';
 import { gatherDigest } from '../src/app/digests/gather-digest';
@@ -18,12 +17,11 @@ import { digestCard } from '../src/presenters/digest';
 import { buildDigest } from '../src/domain/digest';
 import { DECIDABLE_STATUSES } from '../src/domain/request';
 import { WorkingCalendar } from '../src/domain/calendar';
-import type { Milestone, Project } from '../src/domain/project';
 import { DEFAULT_THRESHOLDS } from '../src/domain/reminders';
-import type { ProjectRequest } from '../src/domain/request';
 import { loadBankHolidays } from '../src/scheduler/bank-holidays';
 import { DEFAULT_BANK_HOLIDAYS_FILE } from '../src/config';
 import { openStore } from '../src/storage/open-store';
+import { seedProgramme } from './seed-programme';
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 10_000);
 const MILESTONES_EACH = 5;
@@ -34,32 +32,9 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'dsg-bench-rem-'));
   const store = await openStore({ sqlitePath: path.join(dir, 'bench.sqlite') });
   const now = new Date('2026-11-27T09:30:00Z');
-  const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
-  const person = (i: number) => ({ aadObjectId: `aad-${i % 300}`, name: `Project Lead ${i % 300}` });
   try {
     const t0 = Date.now();
-    await store.transaction(async (tx) => {
-      for (let i = 0; i < PROJECTS; i++) {
-        const reference = `DP-2026-${String(i + 1).padStart(5, '0')}`;
-        const request: ProjectRequest = {
-          id: randomUUID(), reference, status: 'approved', version: 2, requesterId: `29:user-${i % 500}`, requesterName: `Officer ${i % 500}`, formId: randomUUID(),
-          createdAt: now.toISOString(), updatedAt: now.toISOString(), title: `Project ${i}`, problem: 'Generated for the benchmark', outcome: 'Faster service',
-          beneficiaries: ['citizens'], strand: 'customers', principles: ['customer-focused'], principlesHow: 'x', reuseChecked: 'x', route: 'reuse', routeJustification: null,
-          personalData: i % 3 === 0, oneOffCost: 1000, annualBenefit: 500, desiredStart: null,
-        };
-        await tx.requests.insert(request, []);
-        const milestones: Milestone[] = Array.from({ length: MILESTONES_EACH }, (_, m) => ({
-          id: randomUUID(), title: `Milestone ${m}`, due: day(((i + m * 7) % 120) - 40), status: m % 4 === 0 ? 'done' : 'planned', completedOn: null, revisions: [],
-        }));
-        const project: Project = {
-          reference, priority: 'medium', isPriority: i % 2 === 0, digitalLeader: person(i + 1), projectLead: i % 10 === 0 ? null : person(i), projectManager: person(i + 2),
-          businessCase: { status: i % 4 === 0 ? 'approved' : 'drafting', link: i % 5 === 0 ? null : 'https://sp/bc', date: null }, planLink: i % 6 === 0 ? null : 'https://sp/plan',
-          resourcing: { confirmed: i % 3 === 0, note: null }, dpia: i % 3 === 0 ? 'in-progress' : null, plannedBenefits: { annualCash: 500, nonCash: null }, realisedBenefits: [],
-          milestones, approvedAt: new Date(now.getTime() - (i % 90) * 86_400_000).toISOString(), version: 1, updatedAt: now.toISOString(),
-        };
-        await tx.projects.insert(project);
-      }
-    });
+    await seedProgramme(store, PROJECTS, MILESTONES_EACH, now);
     console.log(`generated ${PROJECTS} projects and ${PROJECTS * MILESTONES_EACH} milestones in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const deps = {
       store,

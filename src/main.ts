@@ -17,6 +17,9 @@ import { downloadProgrammeExport } from './app/programme-sheets/export-programme
 import { RETENTION_ACTOR, runRetention } from './app/data-protection/retention';
 import { downloadSubjectAccess } from './app/data-protection/subject-access';
 import { subjectAccessFiles } from './presenters/subject-access-page';
+import { downloadMinutes } from './app/meetings/minutes';
+import { minutesHtml } from './presenters/minutes-page';
+import { minutesDocx } from './documents/minutes-docx';
 import { reportLinks } from './app/reports/report-links';
 import { WorkingCalendar } from './domain/calendar';
 import { DEFAULT_THRESHOLDS } from './domain/reminders';
@@ -137,6 +140,11 @@ export async function startBot(config: Config, log: Logger, options: StartOption
       programmeExport: async (file, expires, token) => {
         const result = await downloadProgrammeExport(deps, file, expires, token);
         return result.ok ? { ok: true, format: 'xlsx', fileName: result.fileName, body: await workbookBuffer(result.sheets) } : result;
+      },
+      minutes: async (file, expires, token) => {
+        const result = await downloadMinutes(deps, file, expires, token);
+        if (!result.ok) return result;
+        return { ok: true, format: result.format, fileName: result.fileName, body: result.format === 'docx' ? await minutesDocx(result.minutes) : minutesHtml(result.minutes) };
       },
       programmeApi,
       tabDir: TAB_DIR,

@@ -1,6 +1,7 @@
 import type { Conversation, Person } from '../domain/people';
 import type { AuditEvent } from '../domain/audit';
 import type { DigestRepository } from './digests/ports';
+import type { MeetingRepository } from './meetings/ports';
 import type { Outbox } from './outbox/ports';
 import type { ProjectRepository } from './projects/ports';
 import type { ReminderStateRepository } from './reminders/ports';
@@ -58,6 +59,7 @@ export interface Repositories {
   digests: DigestRepository;
   programmeSheets: ProgrammeSheetsRepository;
   dataProtection: DataProtectionRepository;
+  meetings: MeetingRepository;
 }
 
 export interface Store extends Repositories {

@@ -11,6 +11,7 @@ import { STRAND_IDS } from '../domain/catalogue';
 import { REQUEST_STATUSES } from '../domain/request';
 import type { DsgSettings } from '../domain/settings';
 import { termsOf } from '../domain/similarity';
+import { demoMeetings } from './meetings';
 import { type DemoProgramme, type DemoSummary, demoProgramme, summarise } from './programme';
 
 export interface SeedOptions {
@@ -85,6 +86,15 @@ export async function seedDemo(store: Store, clock: Clock, options: SeedOptions 
       }
       if (triage) await tx.triage.save(triage);
       events.push(...trail);
+    }
+
+    // A meeting held six weeks ago with its minutes and two open actions; the next meeting's agenda is drafted
+    // from the programme when it is asked for, with an item a Digital Leader added.
+    const meetings = demoMeetings(programme, today, options.newId ?? randomUUID);
+    if (!(await tx.meetings.byDate(meetings.past.date))) {
+      await tx.meetings.insert(meetings.past);
+      for (const action of meetings.actions) await tx.meetings.addAction(action);
+      for (const addition of meetings.additions) await tx.meetings.addAddition(addition);
     }
 
     const { settings, outcome } = mergeSettings(before, programme, now);

@@ -8,7 +8,7 @@ export interface AuditEvent {
   /** What was attempted, e.g. `request.submit`. */
   action: string;
   /** Projects share their request's trail (subject 'request', by reference). */
-  subjectType: 'request' | 'person' | 'conversation' | 'settings';
+  subjectType: 'request' | 'person' | 'conversation' | 'settings' | 'meeting';
   subjectId: string;
   outcome: 'done' | 'refused';
   before: unknown | null;

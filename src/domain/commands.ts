@@ -20,6 +20,8 @@ export interface CommandArgument {
   example: string;
   /** A reference (DP-2026-0007), which may also be typed alone (`view` only). */
   reference?: 'alone' | true;
+  /** The words are kept as typed (capitals and all), not lower-cased: `agenda add`. */
+  keepCase?: true;
 }
 
 /**
@@ -161,6 +163,65 @@ export const COMMANDS: readonly CommandEntry[] = [
     help: 'Send the due reminders now',
     section: 'dsg',
     needs: 'reminders.run',
+  },
+  {
+    verb: 'agenda.show',
+    words: ['agenda'],
+    help: 'The agenda drafted for the next DSG meeting',
+    section: 'dsg',
+    needs: 'agenda.view',
+    menu: { scopes: ['team'], description: 'For the DSG: the agenda drafted for the next meeting' },
+  },
+  {
+    verb: 'agenda.add',
+    words: ['agenda add'],
+    argument: { field: 'text', example: 'DP-2026-0007', keepCase: true },
+    help: 'Put a request, a project or a few words on the next agenda',
+    section: 'dsg',
+    needs: 'agenda.add',
+  },
+  {
+    verb: 'meeting.start',
+    words: ['meeting start', 'start meeting'],
+    help: 'In the DSG channel: start the meeting (the chair, the Minute Taker or an admin)',
+    section: 'dsg',
+    needs: 'meeting.run',
+  },
+  {
+    verb: 'meeting.show',
+    words: ['meeting'],
+    help: 'The meeting in progress, or the last one held',
+    section: 'dsg',
+    needs: 'agenda.view',
+  },
+  {
+    verb: 'meeting.end',
+    words: ['meeting end', 'end meeting'],
+    help: 'End the meeting and draft its minutes',
+    section: 'dsg',
+    needs: 'meeting.run',
+  },
+  {
+    verb: 'minutes.publish',
+    words: ['minutes publish', 'publish minutes'],
+    help: 'Publish the minutes of the last meeting in the DSG channel',
+    section: 'dsg',
+    needs: 'meeting.run',
+  },
+  {
+    verb: 'minutes.show',
+    words: ['minutes'],
+    argument: { field: 'date', example: '2026-12-15' },
+    help: "One meeting's minutes (the last meeting's without a date), with Word and web page downloads",
+    section: 'dsg',
+    needs: 'agenda.view',
+  },
+  {
+    verb: 'meetings.list',
+    words: ['meetings'],
+    help: 'The meetings held and the dates set for the next ones',
+    section: 'dsg',
+    needs: 'agenda.view',
   },
   {
     verb: 'dsg.setup',

@@ -8,7 +8,7 @@ import { STRANDS, strandName, type StrandId } from './catalogue';
 import { countedProject, programmeFigures, type ProgrammeFigures } from './figures';
 import { PRIORITY_ORDER } from './open-data';
 import { ukDate } from './dates';
-import { financialYearOf, isOverdue, type MissingItem, MISSING_LABELS, type Project, whatIsMissing } from './project';
+import { financialYearOf, isOverdue, type Milestone, type MissingItem, MISSING_LABELS, type Project, whatIsMissing } from './project';
 import type { ReminderKind, ReminderState } from './reminders';
 import { daysWaiting, type ProjectRequest, STATUS_LABELS, waitingForRequesterSince, waitingTooLong } from './request';
 import { countOf } from './words';
@@ -85,14 +85,20 @@ interface DigestItem {
   opens: 'project' | 'request';
 }
 
+/** The milestones of the programme a digest section lists, and `milestone.list` lists in full. */
+export type MilestoneListKind = 'due-soon' | 'overdue' | 'completed';
+
+/** The list that holds every item of a section, for its "and N more". */
+export type FullList = { list: 'pending' } | { list: 'programme' } | { list: 'milestones'; which: MilestoneListKind; since: string };
+
 interface DigestSection {
   id: 'new-requests' | 'decisions' | 'awaiting' | 'missing' | 'due-soon' | 'overdue' | 'completed' | 'owners';
   title: string;
   items: DigestItem[];
   /** How many more there are than shown. */
   more: number;
-  /** The command that lists them all. */
-  moreCommand: string;
+  /** Where they are all listed. */
+  all: FullList;
 }
 
 interface StrandCount {
@@ -109,6 +115,8 @@ export interface Digest {
   meetingNotice: { text: string; attention: boolean } | null;
   /** Whether the reader is the DSG (see DigestSource.audience). */
   forDsg: boolean;
+  /** Sent before a DSG meeting: the DSG's copy opens the meeting's agenda. */
+  preMeeting: boolean;
   sections: DigestSection[];
   byStrand: StrandCount[];
   /** The programme's figures for this financial year (by status, planned and realised savings), from figures.ts. */
@@ -152,8 +160,49 @@ const REMINDER_WORDS: Partial<Record<ReminderKind, string>> = {
 };
 
 
-function section(id: DigestSection['id'], title: string, all: DigestItem[], moreCommand = 'programme'): DigestSection {
-  return { id, title, items: all.slice(0, DIGEST_LIST_LIMIT), more: Math.max(0, all.length - DIGEST_LIST_LIMIT), moreCommand };
+function section(id: DigestSection['id'], title: string, items: DigestItem[], all: FullList = { list: 'programme' }): DigestSection {
+  return { id, title, items: items.slice(0, DIGEST_LIST_LIMIT), more: Math.max(0, items.length - DIGEST_LIST_LIMIT), all };
+}
+
+/** A milestone of the programme, with the request of its project. */
+export interface ProgrammeMilestone {
+  milestone: Milestone;
+  request: ProjectRequest;
+}
+
+export const MILESTONE_LIST_TITLES: Record<MilestoneListKind, string> = {
+  'due-soon': `Milestones due in the next ${DUE_SOON_DAYS} days`,
+  overdue: 'Late milestones',
+  completed: 'Milestones completed',
+};
+
+/**
+ * The one definition of the milestone lists: due within DUE_SOON_DAYS (soonest first), overdue (longest overdue
+ * first), or completed on or after `since` (newest first); ties by reference.
+ */
+export function programmeMilestones(
+  programme: readonly { project: Project; request: ProjectRequest }[],
+  which: MilestoneListKind,
+  today: string,
+  since: string,
+): ProgrammeMilestone[] {
+  const all = programme.flatMap(({ project, request }) => project.milestones.map((milestone) => ({ milestone, request })));
+  const byRef = (a: ProgrammeMilestone, b: ProgrammeMilestone) => a.request.reference.localeCompare(b.request.reference);
+  if (which === 'due-soon') {
+    const horizon = addDays(today, DUE_SOON_DAYS);
+    return all.filter(({ milestone: m }) => m.status === 'planned' && m.due >= today && m.due <= horizon).sort((a, b) => a.milestone.due.localeCompare(b.milestone.due) || byRef(a, b));
+  }
+  if (which === 'overdue') return all.filter(({ milestone: m }) => isOverdue(m, today)).sort((a, b) => a.milestone.due.localeCompare(b.milestone.due) || byRef(a, b));
+  return all
+    .filter(({ milestone: m }) => m.status === 'done' && m.completedOn !== null && m.completedOn >= since)
+    .sort((a, b) => (b.milestone.completedOn ?? '').localeCompare(a.milestone.completedOn ?? '') || byRef(a, b));
+}
+
+/** A listed milestone's line under its title: when it is due or was done, and its project. */
+export function milestoneDetail({ milestone: m, request }: ProgrammeMilestone, which: MilestoneListKind, today: string): string {
+  if (which === 'due-soon') return `Due ${ukDate(m.due)} · ${request.title}`;
+  if (which === 'overdue') return `Late: due ${ukDate(m.due)}, ${countOf(daysBetween(m.due, today), 'day')} ago · ${request.title}`;
+  return `Done ${ukDate(m.completedOn ?? '')} · ${request.title}`;
 }
 
 /** Builds the digest. Sections with nothing in them are left out. */
@@ -176,7 +225,7 @@ export function buildDigest(src: DigestSource): Digest {
         .filter((r) => inStrands(r.strand))
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
         .map((r) => ({ reference: r.reference, title: r.title, detail: `${strandName(r.strand)} · ${STATUS_LABELS[r.status]}`, highlight: false, opens: 'request' })),
-      'pending',
+      { list: 'pending' },
     ),
   );
 
@@ -219,7 +268,7 @@ export function buildDigest(src: DigestSource): Digest {
             opens: 'request' as const,
           };
         }),
-      'pending',
+      { list: 'pending' },
     ),
   );
 
@@ -242,44 +291,17 @@ export function buildDigest(src: DigestSource): Digest {
     ),
   );
 
-  const milestones = programme.flatMap(({ project, request }) => project.milestones.map((m) => ({ m, request })));
-  const horizon = addDays(today, DUE_SOON_DAYS);
-  add(
-    section(
-      'due-soon',
-      `Milestones due in the next ${DUE_SOON_DAYS} days`,
-      milestones
-        .filter(({ m }) => m.status === 'planned' && m.due >= today && m.due <= horizon)
-        .sort((a, b) => a.m.due.localeCompare(b.m.due) || a.request.reference.localeCompare(b.request.reference))
-        .map(({ m, request }) => ({ reference: request.reference, title: m.title, detail: `Due ${ukDate(m.due)} · ${request.title}`, highlight: false, opens: 'project' as const })),
-    ),
-  );
-  add(
-    section(
-      'overdue',
-      'Late milestones',
-      milestones
-        .filter(({ m }) => isOverdue(m, today))
-        .sort((a, b) => a.m.due.localeCompare(b.m.due) || a.request.reference.localeCompare(b.request.reference))
-        .map(({ m, request }) => ({
-          reference: request.reference,
-          title: m.title,
-          detail: `Late: due ${ukDate(m.due)}, ${countOf(daysBetween(m.due, today), 'day')} ago · ${request.title}`,
-          highlight: true,
-          opens: 'project' as const,
-        })),
-    ),
-  );
-  add(
-    section(
-      'completed',
-      `Milestones completed since ${ukDate(sinceDate)}`,
-      milestones
-        .filter(({ m }) => m.status === 'done' && m.completedOn !== null && m.completedOn >= sinceDate)
-        .sort((a, b) => (b.m.completedOn ?? '').localeCompare(a.m.completedOn ?? '') || a.request.reference.localeCompare(b.request.reference))
-        .map(({ m, request }) => ({ reference: request.reference, title: m.title, detail: `Done ${ukDate(m.completedOn ?? '')} · ${request.title}`, highlight: false, opens: 'project' as const })),
-    ),
-  );
+  for (const which of ['due-soon', 'overdue', 'completed'] as const) {
+    const title = which === 'completed' ? `Milestones completed since ${ukDate(sinceDate)}` : MILESTONE_LIST_TITLES[which];
+    const listed = programmeMilestones(programme, which, today, sinceDate).map((pm) => ({
+      reference: pm.request.reference,
+      title: pm.milestone.title,
+      detail: milestoneDetail(pm, which, today),
+      highlight: which === 'overdue',
+      opens: 'project' as const,
+    }));
+    add(section(which, title, listed, { list: 'milestones', which, since: sinceDate }));
+  }
   if (forDsg) add(section('owners', 'Escalated and unreachable owners', ownerItems(programme, src.reminderStates, src.unreachable)));
 
   const byStrand = STRANDS.filter((s) => inStrands(s.id)).map((s) => ({ strand: s.id, label: s.name, count: programme.filter(({ request }) => request.strand === s.id).length }));
@@ -299,6 +321,7 @@ export function buildDigest(src: DigestSource): Digest {
     ].join(' · '),
     meetingNotice: meetingNotice(src),
     forDsg,
+    preMeeting: src.kind === 'pre-meeting',
     sections,
     byStrand,
     figures,

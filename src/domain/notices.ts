@@ -44,7 +44,7 @@ export const requesterNotices = {
     return {
       title: `Declined: ${request.reference}`,
       lines: [`The Digital Strategy Group declined "${request.title}". Reason: ${reason}`],
-      open: { opens: 'request', reference: request.reference, title: 'View request' },
+      open: { opens: 'request', reference: request.reference, title: 'Open request' },
     };
   },
   merged(request: ProjectRequest, into: ProjectRequest): Notice {

@@ -25,7 +25,12 @@ export type Action =
   | 'report.annual'
   | 'programme.export'
   | 'retention.preview'
-  | 'person.export';
+  | 'person.export'
+  | 'agenda.view'
+  | 'agenda.add'
+  | 'meeting.run'
+  | 'meeting.attend'
+  | 'action.done';
 
 /** The roles a person holds for one subject; derived from settings, the roster and the record, never stored. */
 export type Role =
@@ -36,6 +41,9 @@ export type Role =
   | 'project-lead'
   | 'project-manager'
   | 'admin'
+  | 'minute-taker'
+  /** The owner of the meeting action in hand. */
+  | 'action-owner'
   /** Anyone in the tenant: may read projects in the Digital Programme. */
   | 'colleague';
 
@@ -71,6 +79,12 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   // Data protection: what the retention run would do, and a person's subject access export.
   'retention.preview': ['admin'],
   'person.export': ['admin'],
+  // DSG meetings: the DSG sees and adds to the agenda; the chair, the Minute Taker and admins run the meeting.
+  'agenda.view': [...DSG, 'admin'],
+  'agenda.add': [...DSG, 'admin'],
+  'meeting.run': ['chair', 'minute-taker', 'admin'],
+  'meeting.attend': DSG,
+  'action.done': ['action-owner', 'chair', 'minute-taker'],
 };
 
 export function isAllowed(action: Action, roles: readonly Role[]): boolean {
@@ -87,6 +101,8 @@ export interface Subject {
   members?: readonly Member[];
   request?: ProjectRequest | null;
   project?: Project | null;
+  /** A meeting action's owner. */
+  actionOwner?: PersonRef | null;
 }
 
 const is = (actor: Actor, person: PersonRef | null | undefined): boolean =>
@@ -95,11 +111,13 @@ const is = (actor: Actor, person: PersonRef | null | undefined): boolean =>
 /** The roles `actor` holds for a subject (a request, a project, or the DSG as a whole). */
 export function rolesFor(actor: Actor, subject: Subject, ctx: RoleContext): Role[] {
   const roles: Role[] = ['colleague'];
-  const { settings, members, request, project } = subject;
+  const { settings, members, request, project, actionOwner } = subject;
   if (request && request.requesterId === actor.id) roles.push('requester');
   if (actor.aadObjectId && ctx.adminAadIds.includes(actor.aadObjectId)) roles.push('admin');
   if (members?.some((m) => m.aadObjectId === actor.aadObjectId || m.id === actor.id)) roles.push('dsg-member');
   if (is(actor, settings?.chair)) roles.push('chair');
+  if (is(actor, settings?.minuteTaker)) roles.push('minute-taker');
+  if (is(actor, actionOwner)) roles.push('action-owner');
   const strand = request?.strand;
   if (project ? is(actor, project.digitalLeader) : strand && is(actor, settings?.leaders[strand])) roles.push('digital-leader');
   if (is(actor, project?.projectLead)) roles.push('project-lead');
@@ -111,11 +129,13 @@ export function rolesFor(actor: Actor, subject: Subject, ctx: RoleContext): Role
 const ROLE_LABELS: Record<Role, string> = {
   admin: 'Administrator',
   chair: 'DSG chair',
+  'minute-taker': 'Minute Taker',
   'dsg-member': 'DSG member',
   'digital-leader': 'Digital Leader',
   'project-lead': 'Project Lead',
   'project-manager': 'Project Manager',
   requester: 'Requester',
+  'action-owner': 'Action owner',
   colleague: 'Colleague',
 };
 

@@ -14,7 +14,13 @@ export type ReminderKind =
   | 'dpia'
   | 'milestone-due-soon'
   | 'milestone-overdue'
-  | 'question';
+  | 'question'
+  /** An action agreed at a DSG meeting: open, due soon, overdue. */
+  | 'action'
+  | 'action-due-soon'
+  | 'action-overdue'
+  /** The chair: no DSG meeting is set within two months of the last one. */
+  | 'meeting';
 
 export interface ReminderThresholds {
   /** Days after approval before a missing or unapproved business case is chased. */
@@ -97,6 +103,10 @@ export const REMINDER_WHY: Record<ReminderKind, string> = {
   'milestone-due-soon': 'Mark it done when it is, or move the date with a reason.',
   'milestone-overdue': 'It is past its due date: mark it done, or move the date with a reason.',
   question: 'The DSG cannot decide until it has your answer.',
+  action: 'The DSG agreed this action at its meeting; it stays on the next agenda until it is done.',
+  'action-due-soon': 'It is due soon: mark it done when it is.',
+  'action-overdue': 'It is past its due date: the DSG will see it on the next agenda.',
+  meeting: 'The strategy asks the DSG chair to hold a meeting at least once every two months.',
 };
 
 const daysBetween = (fromIso: string, toIso: string): number => Math.floor((Date.parse(toIso) - Date.parse(fromIso)) / 86_400_000);
@@ -208,9 +218,9 @@ export function selectReminders(
       : { ...before };
     if (state.snoozedUntil && now < state.snoozedUntil) continue;
     const due =
-      item.kind === 'milestone-overdue'
+      item.kind === 'milestone-overdue' || item.kind === 'action-overdue'
         ? true
-        : item.kind === 'milestone-due-soon'
+        : item.kind === 'milestone-due-soon' || item.kind === 'action-due-soon'
           ? state.count === 0
           : !state.lastSentAt || workingDaysSince(state.lastSentAt.slice(0, 10)) >= t.remindEveryWorkingDays;
     if (!due) continue;

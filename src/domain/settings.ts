@@ -18,6 +18,8 @@ export interface DsgChannel {
 export interface DsgSettings {
   channel: DsgChannel | null;
   chair: PersonRef | null;
+  /** The DSG's Minute Taker, a DSG member. */
+  minuteTaker: PersonRef | null;
   leaders: Partial<Record<StrandId, PersonRef>>;
   /** ISO dates (yyyy-mm-dd) of the next DSG meetings, ascending. */
   meetings: string[];
@@ -25,7 +27,7 @@ export interface DsgSettings {
   updatedAt: string | null;
 }
 
-export const EMPTY_SETTINGS: DsgSettings = { channel: null, chair: null, leaders: {}, meetings: [], version: 0, updatedAt: null };
+export const EMPTY_SETTINGS: DsgSettings = { channel: null, chair: null, minuteTaker: null, leaders: {}, meetings: [], version: 0, updatedAt: null };
 
 /** A member of the DSG's team, as the Teams roster lists them. */
 export interface Member {

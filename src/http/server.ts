@@ -22,6 +22,8 @@ const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html; charset=utf-8',
 } as const;
 
 /** A file behind a signed link, or why it is refused (403 for a missing, altered or expired token). */
@@ -39,6 +41,8 @@ export interface HttpHandlers {
   openData?: { json(): Promise<unknown>; csv(): Promise<string>; figuresJson(): Promise<unknown>; figuresCsv(): Promise<string> };
   /** GET /reports/annual/<year>.csv|json with a signed token (expires, token query parameters). */
   annualReport?(file: string, expires: string | undefined, token: string | undefined): Promise<Download>;
+  /** GET /minutes/<yyyy-mm-dd>.docx|html with a signed token: a DSG meeting's minutes. */
+  minutes?(file: string, expires: string | undefined, token: string | undefined): Promise<Download>;
   /** GET /exports/programme/<year>.xlsx with a signed token: the programme workbook. */
   programmeExport?(file: string, expires: string | undefined, token: string | undefined): Promise<Download>;
   /** The Programme tab's API (GET /api/session, /api/programme, /api/projects/:ref); `caller` holds the sign-in headers. */
@@ -84,7 +88,7 @@ export function createHttpServer(handlers: HttpHandlers, log: Logger, options: H
   // and in local mode nothing answered for a Host that is not this machine.
   server.pre((req, res, next) => {
     res.header('x-content-type-options', 'nosniff');
-    if (/^\/(api|reports)\//.test(req.getPath())) res.header('cache-control', 'no-store');
+    if (/^\/(api|reports|minutes)\//.test(req.getPath())) res.header('cache-control', 'no-store');
     if (options.loopbackHostsOnly && !isLoopbackHost(req.headers.host)) {
       log.warn({ reqId: req.id(), host: String(req.headers.host ?? '').slice(0, 100), url: req.url?.slice(0, 200) }, 'request for a host that is not loopback refused (local mode)');
       res.send(421, { error: 'In local mode this bot answers only at localhost, 127.0.0.1 or [::1].' });
@@ -200,6 +204,7 @@ export function createHttpServer(handlers: HttpHandlers, log: Logger, options: H
     });
   download('/reports/annual/:file', 'annual report', handlers.annualReport);
   download('/exports/programme/:file', 'programme export', handlers.programmeExport);
+  download('/minutes/:file', 'minutes', handlers.minutes);
   // --- Data protection: the privacy notice, the accessibility statement, subject access downloads ---
   const sendHtml = (res: restify.Response, body: string, cache: string) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': cache, 'content-length': Buffer.byteLength(body) });

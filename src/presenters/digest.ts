@@ -1,5 +1,5 @@
 import type { StrandId } from '../domain/catalogue';
-import type { Digest } from '../domain/digest';
+import type { Digest, FullList } from '../domain/digest';
 import type { ProgrammeStatus } from '../domain/figures';
 import { pounds } from '../domain/words';
 import { fitToSize } from './fit';
@@ -54,6 +54,15 @@ export const SHORT_STRANDS: Record<StrandId, string> = {
 export const STATUS_COLOURS: Record<ProgrammeStatus, string> = { approved: 'sequential2', 'in-delivery': 'sequential5', completed: 'sequential8' };
 export const BENEFIT_COLOURS = { planned: 'sequential3', realised: 'sequential7' } as const;
 
+const LIST_VERBS: Record<FullList['list'], string> = { pending: 'request.pending', programme: 'programme.show', milestones: 'milestone.list' };
+
+/** "Show all 12": the button under a cut list that opens the list holding every item. */
+function showAll(all: FullList, total: number) {
+  const { list, ...data } = all;
+  const verb = LIST_VERBS[list];
+  return { title: `Show all ${total}`, verb, data, fallbackData: { verb, ...data } };
+}
+
 /**
  * The digest as a card: a section per non-empty list (each item opens its project or request), then the
  * programme by status and strand and the year's benefits as Teams chart elements, each followed by a
@@ -76,8 +85,9 @@ export function digestCard(digest: Digest): AdaptiveCardJson {
         verb: i.opens === 'project' ? ('project.view' as const) : ('request.view' as const),
       }));
       return {
-          heading: s.title,
-          moreText: more > 0 ? `and ${more} more – type \`${s.moreCommand}\`` : '',
+          heading: `${s.title} (${s.items.length + s.more})`,
+          moreText: more > 0 ? `and ${more} more` : '',
+          ...(more > 0 && { showAll: showAll(s.all, s.items.length + s.more) }),
           moreTextId: `digest-${n}-more`,
           moreTextVisible: items.every((i) => i.visible),
           items,
@@ -89,13 +99,14 @@ export function digestCard(digest: Digest): AdaptiveCardJson {
     DIGEST_LEVELS,
     (level) => {
       const shown = sections(level);
-      const hidden = shown.flatMap((s) => [...s.items.filter((i) => !i.visible).map((i) => i.id), ...(s.moreText && !s.moreTextVisible ? [s.moreTextId] : [])]);
+      const hidden = shown.flatMap((s) => [...s.items.filter((i) => !i.visible).map((i) => i.id), ...(s.moreText && !s.moreTextVisible ? [s.moreTextId, `${s.moreTextId}-all`] : [])]);
       return {
         heading: digest.title,
         subheading: digest.subtitle,
         meetingNotice: digest.meetingNotice?.text ?? '',
         meetingColor: digest.meetingNotice?.attention ? 'attention' : 'default',
         showPending: digest.forDsg,
+        showAgenda: digest.forDsg && digest.preMeeting,
         sections: shown,
         showMore: showMoreTargets('digest', [...hidden, ...(digest.projectCount > 0 ? ['digest-programme', 'digest-benefits'] : [])]),
         projectCount: digest.projectCount,

@@ -5,6 +5,9 @@ import type { PersonRef } from '../domain/settings';
 import { type Decision, type Question } from '../domain/triage';
 import type { OwnerLine } from './types';
 
+/** Text made safe to put in an HTML page. */
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
 /** Text with something in it, trimmed; undefined for null, undefined, '' or only spaces. */
 export const nonBlank = (v: string | null | undefined): string | undefined => (v && v.trim() ? v.trim() : undefined);
 
@@ -88,6 +91,30 @@ export function isHttpsUrl(text: string | null | undefined): text is string {
   }
 }
 
+/** `%20` and the like decoded; the text as it is when it is not validly encoded. */
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * A document link as people name it: the document's name, decoded ("Bulky uplift business case.docx" for
+ * `https://council.sharepoint.com/sites/DSG/Shared%20Documents/Bulky%20uplift%20business%20case.docx`), taken from
+ * SharePoint's `file=` when the address is a viewer page (`Doc.aspx?…&file=…`); the site's host for a bare address.
+ * Anything that is not an https address is shown as it was typed.
+ */
+export function linkTitle(link: string): string {
+  if (!isHttpsUrl(link)) return link;
+  const url = new URL(link.trim());
+  const file = url.searchParams.get('file');
+  if (file?.trim()) return file.trim();
+  const last = url.pathname.split('/').filter(Boolean).pop();
+  return last ? decoded(last).trim() || url.hostname : url.hostname;
+}
+
 // ---------------------------------------------------------------------------------------------
 // What an audit event changed: "status: Submitted → Approved"
 
@@ -112,11 +139,11 @@ const CHANGE_FIELDS: readonly [string, string, ((v: unknown) => string)?][] = [
   ['chair', 'chair'],
   ['businessCase.status', 'business case', labelled(BUSINESS_CASE_LABELS)],
   ['businessCaseStatus', 'business case', labelled(BUSINESS_CASE_LABELS)],
-  ['businessCase.link', 'business case link'],
-  ['businessCaseLink', 'business case link'],
+  ['businessCase.link', 'business case link', (v) => linkTitle(String(v))],
+  ['businessCaseLink', 'business case link', (v) => linkTitle(String(v))],
   ['businessCase.date', 'business case date', (v) => ukDate(String(v))],
   ['businessCaseDate', 'business case date', (v) => ukDate(String(v))],
-  ['planLink', 'plan'],
+  ['planLink', 'plan', (v) => linkTitle(String(v))],
   ['resourcing.confirmed', 'resourcing confirmed', yesNo],
   ['resourcingConfirmed', 'resourcing confirmed', yesNo],
   ['dpia', 'DPIA', labelled(DPIA_LABELS)],

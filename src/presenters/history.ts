@@ -1,21 +1,18 @@
 import { type AuditEvent, actionWords, isHistoryEvent } from '../domain/audit';
 import { ukDateTime } from '../domain/dates';
-import { pageOf } from '../domain/paging';
+import { PAGE_SIZE, pageOf } from '../domain/paging';
 import { countOf } from '../domain/words';
 import { changeWords, nonBlank } from './format';
 import { type AdaptiveCardJson, render } from './render';
 import type { AuditLine } from './types';
 
-/** History lines per page, newest first. */
-export const HISTORY_PAGE_SIZE = 15;
-
-/** A record's audit trail in words, newest first, 15 lines a page ("and N earlier changes"). */
+/** A record's audit trail in words, newest first, a page at a time (the one PAGE_SIZE) ("and N earlier changes"). */
 export function historyCard(reference: string, title: string, events: readonly AuditEvent[], pageNo = 1): AdaptiveCardJson {
   const done = events.filter(isHistoryEvent).sort((a, b) => b.at.localeCompare(a.at));
-  const { page: asked, pages } = pageOf(pageNo, HISTORY_PAGE_SIZE, done.length);
+  const { page: asked, pages } = pageOf(pageNo, PAGE_SIZE, done.length);
   const page = Math.min(asked, pages);
-  const shown = done.slice((page - 1) * HISTORY_PAGE_SIZE, page * HISTORY_PAGE_SIZE);
-  const earlier = done.length - (page - 1) * HISTORY_PAGE_SIZE - shown.length;
+  const shown = done.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const earlier = done.length - (page - 1) * PAGE_SIZE - shown.length;
   const lines: AuditLine[] = shown.map((e) => {
     const line: AuditLine = {
       when: ukDateTime(e.at),

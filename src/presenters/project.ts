@@ -7,7 +7,7 @@ import type { ProjectRequest } from '../domain/request';
 import { realisedByYear } from '../domain/figures';
 import { countOf, pounds } from '../domain/words';
 import { fitToSize } from './fit';
-import { clip, isHttpsUrl, nonBlank, ownerLines, priorityWords, statusLabel } from './format';
+import { clip, isHttpsUrl, linkTitle, nonBlank, ownerLines, priorityWords, statusLabel } from './format';
 import type { AdaptiveCardJson } from './render';
 import { showMoreTargets } from './show-more';
 import { INPUT_LIMITS, PROJECT_FORM_FIELDS, type ProjectData, type ProjectFieldErrors, type ProjectFormField, type ProjectFormValues } from './types';
@@ -228,10 +228,10 @@ export function projectCard(input: ProjectCardInput): AdaptiveCardJson {
       canReopen: (input.canReopen ?? false) && request.status === 'completed',
       version: project.version,
     };
-    if (bcLink) data.businessCase.link = clip(bcLink, LINK_SHOWN_CHARS);
+    if (bcLink) data.businessCase.link = clip(linkTitle(bcLink), LINK_SHOWN_CHARS);
     if (isHttpsUrl(bcLink)) data.businessCase.url = bcLink;
     if (project.businessCase.date) data.businessCase.date = ukDate(project.businessCase.date);
-    if (planLink) data.planLink = clip(planLink, LINK_SHOWN_CHARS);
+    if (planLink) data.planLink = clip(linkTitle(planLink), LINK_SHOWN_CHARS);
     if (isHttpsUrl(planLink)) data.planUrl = planLink;
     const resourcingNote = nonBlank(project.resourcing.note);
     if (resourcingNote) data.resourcing.note = clip(resourcingNote, level.text);

@@ -82,6 +82,10 @@ const KIND_FORMS: Record<ReminderKind, readonly { title: string; fields: readonl
   'milestone-due-soon': [{ title: 'Move date', fields: ['newDue', 'reason'] }],
   'milestone-overdue': [{ title: 'Move date', fields: ['newDue', 'reason'] }],
   question: [{ title: 'Answer', fields: ['answer'] }],
+  action: [],
+  'action-due-soon': [],
+  'action-overdue': [],
+  meeting: [],
 };
 const formsOf = (kind: ReminderKind) => [...(KIND_FORMS[kind] ?? []), { title: SNOOZE_TITLE, fields: ['snoozeReason'] as const }];
 
@@ -226,7 +230,7 @@ export function reminderCard(input: ReminderCardInput): AdaptiveCardJson {
       item: index,
       kind: item.kind,
       what: clip(nonBlank(item.what) ?? 'Something needs your attention.', open ? level.text : Math.min(level.text, 150)),
-      overdue: item.kind === 'milestone-overdue',
+      overdue: item.kind === 'milestone-overdue' || item.kind === 'action-overdue',
       state,
       actionData,
       values: itemValues(index, open ? typed : {}, people),
@@ -237,7 +241,7 @@ export function reminderCard(input: ReminderCardInput): AdaptiveCardJson {
     if (why && whyChars > 0) line.why = clip(why, whyChars);
     if (state === 'done') line.stateText = 'Done';
     if (state === 'snoozed' && item.snoozedUntil) line.stateText = `Snoozed until ${ukDate(londonDay(item.snoozedUntil) ?? item.snoozedUntil)}`;
-    if (open && item.dueDate && isIsoDate(item.dueDate) && MILESTONE_KINDS.includes(item.kind)) {
+    if (open && item.dueDate && isIsoDate(item.dueDate) && [...MILESTONE_KINDS, 'action-due-soon', 'action-overdue'].includes(item.kind)) {
       line.due = `${item.dueDate < today ? 'Was due' : 'Due'} ${ukDate(item.dueDate)}`;
     }
     return line;

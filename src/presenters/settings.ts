@@ -13,7 +13,7 @@ import type { SettingsData } from './types';
  * a Change settings form (`chair`, `leader-<strandId>`, `meeting1..3`) that saves with the settings version.
  */
 export function settingsCard(settings: DsgSettings, members: readonly PersonChoice[], canEdit: boolean, notice?: string): AdaptiveCardJson {
-  const current = [settings.chair, ...STRANDS.map((s) => settings.leaders[s.id])];
+  const current = [settings.chair, settings.minuteTaker, ...STRANDS.map((s) => settings.leaders[s.id])];
   const meetingValue = (i: number): string => {
     const d = settings.meetings[i];
     return d && isIsoDate(d) ? d : '';
@@ -24,6 +24,7 @@ export function settingsCard(settings: DsgSettings, members: readonly PersonChoi
     const data: SettingsData = {
       channelName: settings.channel ? (nonBlank(settings.channel.name) ?? 'set up (its name is not known)') : 'not set up yet',
       chairName: nameOf(settings.chair, 'not set'),
+      minuteTakerName: nameOf(settings.minuteTaker, 'not set'),
       leaders: STRANDS.map((s) => ({
         strandName: s.name,
         roleTitle: digitalLeaderTitle(s.id),
@@ -36,6 +37,7 @@ export function settingsCard(settings: DsgSettings, members: readonly PersonChoi
       members: people.choices,
       hasMembers: people.choices.length > 0,
       chair: settings.chair?.aadObjectId ?? '',
+      minuteTaker: settings.minuteTaker?.aadObjectId ?? '',
       meeting1: meetingValue(0),
       meeting2: meetingValue(1),
       meeting3: meetingValue(2),

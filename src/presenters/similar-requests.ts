@@ -16,13 +16,3 @@ export function similarRequestsCard(formId: string, title: string, matches: read
     })),
   });
 }
-
-/**
- * A similar request opened from this card, in the view its viewer's role gives, with "Back to my idea" first: the
- * similar requests again, with Submit anyway, Edit and Discard (opening one replaces the card they were on).
- */
-export function withBackToIdea(card: AdaptiveCardJson, formId: string): AdaptiveCardJson {
-  const title = 'Back to my idea';
-  const back = { type: 'Action.Execute', title, verb: 'request.similar', data: { formId }, fallback: { type: 'Action.Submit', title, data: { verb: 'request.similar', formId } } };
-  return { ...card, actions: [back, ...(card.actions ?? [])] };
-}

@@ -1,8 +1,8 @@
 import type { SubjectAccessExport } from '../domain/data-protection';
+import { escapeHtml } from './format';
 
 /** The subject access export as one readable, self-contained HTML page (every value escaped). */
 
-const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 function value(v: unknown): string {
   if (v === null || v === undefined || v === '') return '<span class="none">none</span>';

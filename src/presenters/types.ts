@@ -229,6 +229,7 @@ export interface TriageData {
 export interface SettingsData {
   channelName: string;
   chairName: string;
+  minuteTakerName: string;
   leaders: { strandName: string; roleTitle: string; name: string; inputId: string; value: string }[];
   meetings: { date: string }[];
   updated?: string;
@@ -239,6 +240,8 @@ export interface SettingsData {
   membersNote?: string;
   /** The chair's AAD object id ('' for none), to preselect. */
   chair: string;
+  /** The Minute Taker's AAD object id ('' for none), to preselect. */
+  minuteTaker: string;
   meeting1: string;
   meeting2: string;
   meeting3: string;
@@ -325,6 +328,18 @@ export interface ProjectData {
 interface PendingData {
   summary: string;
   items: { reference: string; title: string; statusLabel: string; strandName: string; age: string; overdue: boolean }[];
+  page: number;
+  hasPrevious: boolean;
+  hasNext: boolean;
+}
+
+interface MilestonesData {
+  heading: string;
+  summary: string;
+  /** The list and its start date, carried by Previous and Next. */
+  which: string;
+  since: string;
+  items: { reference: string; title: string; detail: string; color: 'attention' | 'default'; subtle: boolean }[];
   page: number;
   hasPrevious: boolean;
   hasNext: boolean;
@@ -505,12 +520,16 @@ interface DigestData {
   meetingColor: 'attention' | 'default';
   /** The Pending requests button, for the DSG only (others may not list pending requests). */
   showPending: boolean;
+  /** The Agenda button: the DSG's pre-meeting digest opens the agenda drafted for the meeting. */
+  showAgenda: boolean;
   sections: {
     heading: string;
-    /** "and 12 more – type `programme`", or empty; hidden at first when some of the section's items are. */
+    /** "and 12 more", or empty; hidden at first when some of the section's items are. */
     moreText: string;
     moreTextId: string;
     moreTextVisible: boolean;
+    /** With moreText: the button that opens the list holding them all. */
+    showAll?: { title: string; verb: string; data: Record<string, string>; fallbackData: Record<string, string> };
     /** Each item has an id; those after the first screen's are hidden until "Show more". */
     items: { id: string; visible: boolean; reference: string; title: string; detail: string; color: 'attention' | 'default'; subtle: boolean; verb: 'project.view' | 'request.view' }[];
   }[];
@@ -567,6 +586,85 @@ export interface ConfirmData {
   cancel: { data: ConfirmActionData; fallbackData: ConfirmActionData };
 }
 
+// --- DSG meetings (issue 13)
+
+export interface AgendaData {
+  title: string;
+  subtitle: string;
+  notice?: string;
+  hasItems: boolean;
+  items: { position: string; title: string; sourceLabel: string; detail: string }[];
+  more: number;
+  moreText: string;
+  canAdd: boolean;
+  runningId?: string;
+}
+
+export interface MeetingData {
+  title: string;
+  statusLine: string;
+  notice?: string;
+  present: string;
+  apologies: string;
+  items: { position: string; title: string; sourceLabel: string; outcome: string; itemId: string }[];
+  hasActions: boolean;
+  actions: { line: string }[];
+  meetingId: string;
+  version: number;
+  date: string;
+  isRunning: boolean;
+  canRegister: boolean;
+  members: Choice[];
+  presentValue: string;
+  apologiesValue: string;
+}
+
+export interface MeetingItemData {
+  meetingTitle: string;
+  title: string;
+  sourceLabel: string;
+  detail: string;
+  notice?: string;
+  outcome: string;
+  hasActions: boolean;
+  actions: { line: string }[];
+  canAddAction: boolean;
+  canDecide: boolean;
+  canNote: boolean;
+  meetingId: string;
+  itemId: string;
+  requestVersion: number;
+  hasRequest: boolean;
+  reference: string;
+  today: string;
+  priorities: Choice[];
+  people: Choice[];
+  values: { what: string; owner: string; due: string };
+  errors: { what?: string; owner?: string; due?: string };
+}
+
+export interface MinutesData {
+  title: string;
+  statusLine: string;
+  notice?: string;
+  present: string;
+  apologies: string;
+  items: { position: string; title: string; outcome: string; actions: { line: string }[] }[];
+  hasNotes: boolean;
+  notes: string;
+  canEdit: boolean;
+  meetingId: string;
+  version: number;
+  docxUrl: string;
+  htmlUrl: string;
+}
+
+export interface MeetingsData {
+  planned: string;
+  hasHeld: boolean;
+  held: { dateText: string; statusText: string; date: string }[];
+}
+
 export interface CardDataMap {
   welcome: WelcomeData;
   help: HelpData;
@@ -585,12 +683,18 @@ export interface CardDataMap {
   project: ProjectData;
   pending: PendingData;
   programme: ProgrammeData;
+  milestones: MilestonesData;
   history: HistoryData;
   notice: NoticeData;
   reminder: ReminderData;
   digest: DigestData;
   'annual-report': AnnualReportData;
   confirm: ConfirmData;
+  agenda: AgendaData;
+  meeting: MeetingData;
+  'meeting-item': MeetingItemData;
+  minutes: MinutesData;
+  meetings: MeetingsData;
 }
 
 export type CardName = keyof CardDataMap;
@@ -613,10 +717,16 @@ export const CARD_NAMES: readonly CardName[] = [
   'project',
   'pending',
   'programme',
+  'milestones',
   'history',
   'notice',
   'reminder',
   'digest',
   'annual-report',
   'confirm',
+  'agenda',
+  'meeting',
+  'meeting-item',
+  'minutes',
+  'meetings',
 ];

@@ -8,6 +8,7 @@ import { auditLog } from './audit-log';
 import { conversationRepository } from './conversation-repository';
 import { draftRepository } from './draft-repository';
 import { MIGRATIONS, migrationProvider } from './migrations';
+import { meetingRepository } from './meeting-repository';
 import { outbox } from './outbox';
 import { reportingOutages } from './outage';
 import { peopleRepository } from './people-repository';
@@ -130,6 +131,7 @@ function repositories(db: Kysely<Database>, engine: Engine): Repositories {
     digests: digestRepository(db),
     programmeSheets: programmeSheetsRepository(db),
     dataProtection: dataProtectionRepository(db),
+    meetings: meetingRepository(db),
   };
 }
 

@@ -106,6 +106,44 @@ export interface SettingsTable {
   meetings: JsonText;
   version: number;
   updated_at: string | null;
+  /** Added by 0010-meetings. */
+  minute_taker: JsonText;
+}
+
+export interface MeetingsTable {
+  id: string;
+  /** yyyy-mm-dd; unique: one meeting a day. */
+  date: string;
+  status: string;
+  version: number;
+  /** The rest of the record (agenda, attendance, outcomes, notes, who and when), as JSON. */
+  record: JsonText;
+  updated_at: string;
+}
+
+export interface AgendaAdditionsTable {
+  id: string;
+  reference: string | null;
+  text: string;
+  added_by_id: string;
+  added_by_name: string;
+  added_at: string;
+  meeting_id: string | null;
+}
+
+export interface MeetingActionsTable {
+  id: string;
+  meeting_id: string;
+  item_id: string;
+  reference: string | null;
+  what: string;
+  owner_aad_object_id: string;
+  owner_name: string;
+  due: string;
+  created_at: string;
+  created_by: string;
+  done_at: string | null;
+  done_by: string | null;
 }
 
 interface RosterCacheTable {
@@ -260,4 +298,7 @@ export interface Database {
   digest_runs: DigestRunsTable;
   import_keys: ImportKeysTable;
   pseudonymised_requests: PseudonymisedRequestsTable;
+  meetings: MeetingsTable;
+  agenda_additions: AgendaAdditionsTable;
+  meeting_actions: MeetingActionsTable;
 }

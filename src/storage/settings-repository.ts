@@ -13,6 +13,7 @@ const toRow = (s: DsgSettings, version: number): Row => ({
   id: ID,
   channel: writeJson(s.channel),
   chair: writeJson(s.chair),
+  minute_taker: writeJson(s.minuteTaker),
   leaders: writeJson(s.leaders),
   meetings: writeJson(s.meetings),
   version,
@@ -22,6 +23,7 @@ const toRow = (s: DsgSettings, version: number): Row => ({
 const fromRow = (r: Row): DsgSettings => ({
   channel: readJson<DsgChannel | null>(r.channel, null),
   chair: readJson<PersonRef | null>(r.chair, null),
+  minuteTaker: readJson<PersonRef | null>(r.minute_taker, null),
   leaders: readObject<DsgSettings['leaders']>(r.leaders),
   meetings: readList<string>(r.meetings),
   version: toNumber(r.version),

@@ -18,7 +18,8 @@ const WITH_ARGUMENT: readonly { pattern: RegExp; command: CommandEntry }[] = COM
   const pattern = command.argument?.reference
     ? `^(?:(?:${words}) )${command.argument.reference === 'alone' ? '?' : ''}(${REFERENCE})$`
     : `^(?:${words})(?:\\s+(?:for\\s+)?(.+))?$`;
-  return { pattern: new RegExp(pattern), command };
+  // Words kept as typed are matched without regard to case in the text as typed.
+  return { pattern: new RegExp(pattern, command.argument?.keepCase ? 'i' : ''), command };
 });
 
 /**
@@ -29,8 +30,9 @@ export function parseCommand(raw: string): Command | null {
   const text = normaliseTyped(raw);
   const exact = WORDS.get(text);
   if (exact) return { verb: exact.verb, data: {} };
+  const asTyped = raw.replace(/\s+/g, ' ').trim();
   for (const { pattern, command } of WITH_ARGUMENT) {
-    const m = pattern.exec(text);
+    const m = pattern.exec(command.argument?.keepCase ? asTyped : text);
     if (!m || !command.argument) continue;
     const value = command.argument.reference ? normaliseReference(m[1]) : (m[1] ?? '');
     if (value !== null) return { verb: command.verb, data: { [command.argument.field]: value } };

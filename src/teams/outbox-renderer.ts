@@ -3,10 +3,13 @@ import { gatherDigest } from '../app/digests/gather-digest';
 import { DeliveryError, type OutboxMessage, type OutboxRenderer, type Rendered } from '../app/outbox/ports';
 import { reminderView } from '../app/reminders/answer-reminder';
 import { reminderPreview } from '../app/reminders/run-reminders-now';
+import { loadMinutesView } from '../app/meetings/minutes';
+import { getMeeting } from '../app/meetings/meeting-view';
 import { latestQuestion } from '../app/triage/answer-question';
 import { loadTriageView } from '../app/triage/triage-view';
 import { isDomainError } from '../domain/errors';
 import { digestCard } from '../presenters/digest';
+import { minutesCard } from '../presenters/minutes';
 import { noticeCard } from '../presenters/notice';
 import { questionCard } from '../presenters/question';
 import { reminderCard } from '../presenters/reminder';
@@ -38,6 +41,9 @@ export function createOutboxRenderer(deps: Deps): OutboxRenderer {
         return { card: reminderCard(await reminderView(deps, message.key, intent.recipientName, intent.items)) };
       case 'digest':
         return { card: digestCard(await gatherDigest(deps, deps.store, intent.digest)) };
+      case 'minutes':
+        // Posted to the channel for everyone: the published minutes, with no editing.
+        return { card: minutesCard(await loadMinutesView(deps, await getMeeting(deps, intent.meetingId), false)) };
       case 'reminders-preview':
         return { card: remindersPreviewCard(await reminderPreview(deps)) };
       default:

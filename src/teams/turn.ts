@@ -92,13 +92,14 @@ export function createTurnHandler(deps: Deps, options: TurnOptions, rootLog: Log
     }
   }
 
+  /** Sends a reply as a message; a card replaces the message `replaceId` (the pressed card) unless it goes `below` it. */
   async function send(context: TurnContext, reply: Reply, replaceId?: string): Promise<void> {
     if ('text' in reply) {
       await context.sendActivity({ type: 'message', text: reply.text, textFormat: 'plain' });
       return;
     }
     const message = MessageFactory.attachment(CardFactory.adaptiveCard(reply.card));
-    if (replaceId) await context.updateActivity({ ...message, id: replaceId });
+    if (replaceId && !reply.below) await context.updateActivity({ ...message, id: replaceId });
     else await context.sendActivity(message);
   }
 
@@ -132,6 +133,9 @@ export function createTurnHandler(deps: Deps, options: TurnOptions, rootLog: Log
       ? await runVerb(parsed.data.action.verb, parsed.data.action.data, activity, log)
       : text(`Sorry, I could not use that card: ${parsed.error.issues[0]?.message ?? 'it sent no action'}. Type "help" to start again.`);
     if (!parsed.success) log.warn({ problems: parsed.error.issues.map((i) => i.message) }, 'malformed invoke');
+    // The invoke response replaces the pressed card; an answer that goes below it is a new message in the same
+    // conversation, and the invoke is answered with a short message, which leaves the pressed card as it is.
+    if ('card' in reply && reply.below) await send(context, reply);
     await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: invokeBody(reply) } });
   }
 

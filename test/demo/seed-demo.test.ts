@@ -72,6 +72,13 @@ async function expectSeeded(store: Store): Promise<void> {
   const similar = await store.requests.findSimilar(termsOf('Book bulky uplifts online', 'Booking a bulky uplift for furniture'), 5);
   expect(similar.map((s) => s.request.reference)).toContain(into!.reference);
 
+  // A past meeting with published minutes and open actions; an item added for the next meeting's agenda.
+  const [past] = await store.meetings.list();
+  expect(past).toMatchObject({ status: 'ended', publishedBy: 'Digital Leader (Learning)' });
+  expect(past.agenda.length).toBeGreaterThan(0);
+  expect((await store.meetings.openActions()).map((a) => a.meetingId)).toEqual([past.id, past.id]);
+  expect((await store.meetings.pendingAdditions()).map((a) => a.addedByName)).toEqual(['Digital Leader (Customers)']);
+
   // Real submissions carry on from the demo's references.
   const next = await store.transaction((tx) => tx.requests.nextReference(2026));
   expect(held.references).not.toContain(next);

@@ -135,7 +135,7 @@ describe('buildDigest', () => {
     expect(awaiting?.items).toHaveLength(DIGEST_LIST_LIMIT);
     expect(awaiting?.items[0].title).toBe('Request 0');
     expect(awaiting?.more).toBe(7);
-    expect(awaiting?.moreCommand).toBe('pending');
+    expect(awaiting?.all).toEqual({ list: 'pending' });
   });
 
   it('says at the top when no DSG meeting is set within two months, and names the next one otherwise', () => {

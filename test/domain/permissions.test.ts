@@ -2,7 +2,7 @@ import { type Action, isAllowed, PERMISSIONS, type Role, rolesFor } from '../../
 import { EMPTY_SETTINGS } from '../../src/domain/settings';
 import { sampleRequest } from '../support/sample-request';
 
-const ROLES: Role[] = ['colleague', 'requester', 'dsg-member', 'chair', 'digital-leader', 'project-lead', 'project-manager', 'admin'];
+const ROLES: Role[] = ['colleague', 'requester', 'dsg-member', 'chair', 'digital-leader', 'project-lead', 'project-manager', 'admin', 'minute-taker', 'action-owner'];
 
 /** The whole table, spelled out: one row per action, the roles allowed. A change here is a decision. */
 const EXPECTED: Record<Action, Role[]> = {
@@ -15,7 +15,7 @@ const EXPECTED: Record<Action, Role[]> = {
   'request.decide': ['dsg-member', 'chair'],
   'request.history': ['requester', 'dsg-member', 'chair', 'admin'],
   'triage.view': ['dsg-member', 'chair', 'admin'],
-  'project.view': ROLES,
+  'project.view': ROLES.filter((r) => r !== 'minute-taker' && r !== 'action-owner'),
   'project.edit': ['digital-leader', 'project-lead', 'project-manager', 'chair', 'admin'],
   'project.history': ['requester', 'dsg-member', 'chair', 'digital-leader', 'project-lead', 'project-manager', 'admin'],
   'project.reopen': ['chair', 'admin'],
@@ -27,6 +27,11 @@ const EXPECTED: Record<Action, Role[]> = {
   'programme.export': ['dsg-member', 'chair', 'admin'],
   'retention.preview': ['admin'],
   'person.export': ['admin'],
+  'agenda.view': ['dsg-member', 'chair', 'admin'],
+  'agenda.add': ['dsg-member', 'chair', 'admin'],
+  'meeting.run': ['chair', 'minute-taker', 'admin'],
+  'meeting.attend': ['dsg-member', 'chair'],
+  'action.done': ['action-owner', 'chair', 'minute-taker'],
 };
 
 describe('permission table', () => {

@@ -4,7 +4,7 @@
  */
 import form from '../fixtures/request-form.json';
 import { channelMention, invokeAction, message, submit } from './support/activities';
-import { action, attachedCard, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
+import { action, attachedCard, answerCard, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
 import { startTestBot, TestDatabase, type TestBot } from './support/test-bot';
 
 let db: TestDatabase;
@@ -91,7 +91,7 @@ describe('card actions', () => {
     const { formId } = action(invokeCard(await press('request.new', { fresh: true })), 'request.next').data;
     const back = invokeCard(await press('request.submit', { formId, ...form, problem: 'p'.repeat(5000) }));
     expect(wordsOf(back)).toContain('Keep the problem to solve to 4,000 characters or fewer.');
-    const mine = invokeCard(await press('request.list', {}));
+    const mine = answerCard(await press('request.list', {}), t);
     expect(wordsOf(mine)).toContain('You have not submitted any requests yet.');
   });
 

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Store } from '../../src/app/ports';
 import { MOCK_USERS } from '../../src/playground/mock-tenant';
 import { personalChatId } from './support/activities';
-import { action, input, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
+import { action, answerCard, input, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
 import { press, submitRequest, useDsgBot } from './support/dsg';
 import { ENGINES } from './support/test-bot';
 
@@ -33,7 +33,7 @@ describe.each(ENGINES)('guarded state changes (%s)', (engine) => {
   });
 
   /** The triage card of a request as a DSG member opens it. */
-  const triageCard = async (reference: string) => invokeCard(await chairPress('request.triage', { reference }));
+  const triageCard = async (reference: string) => answerCard(await chairPress('request.triage', { reference }), dsg.t);
 
   it('asks before Decline, in the card; Cancel gives the card back as it was; Confirm declines', async () => {
     const reference = await submitRequest(dsg.t, councilOfficer, 'Guarded decline: digital parking permits');
@@ -75,7 +75,7 @@ describe.each(ENGINES)('guarded state changes (%s)', (engine) => {
   it('asks before Withdraw; the withdrawal can be undone until the DSG acts, then not', async () => {
     const reference = await submitRequest(dsg.t, councilOfficer, 'Guarded withdraw: library room bookings');
     const officer = (verb: string, data: Record<string, unknown>) => press(dsg.t, verb, data, councilOfficer);
-    const detail = invokeCard(await officer('request.view', { reference }));
+    const detail = answerCard(await officer('request.view', { reference }), dsg.t);
     expect(verbsOn(detail).at(-1)).toBe('request.withdraw');
 
     const asked = invokeCard(await officer('request.withdraw', action(detail, 'request.withdraw').data));
@@ -109,7 +109,7 @@ describe.each(ENGINES)('guarded state changes (%s)', (engine) => {
     expect(invokeMessage(await officer('request.undo-withdraw', undo))).toMatch(
       new RegExp(`^This card is out of date\\. ${reference} changed since this card was sent: Merged by DSG Chair on .*\\. Your press changed nothing\\.$`),
     );
-    const now = invokeCard(await officer('request.view', { reference }));
+    const now = answerCard(await officer('request.view', { reference }), dsg.t);
     expect(() => action(now, 'request.undo-withdraw')).toThrow();
     expect(invokeMessage(await officer('request.undo-withdraw', { reference, version: Number(undo.version) + 1 }))).toBe(
       `${reference} is merged now, so the withdrawal can no longer be undone.`,
@@ -121,7 +121,7 @@ describe.each(ENGINES)('guarded state changes (%s)', (engine) => {
     const reference = await submitRequest(dsg.t, councilOfficer, title);
     const approved = invokeCard(await chairPress('request.approve', { ...action(await triageCard(reference), 'request.approve').data, priority: 'medium' }));
     invokeCard(await chairPress('request.assign', { ...action(approved, 'request.assign').data, projectLead: projectLeadLearning2.aadObjectId }));
-    const project = invokeCard(await chairPress('project.view', { reference }));
+    const project = answerCard(await chairPress('project.view', { reference }), dsg.t);
     invokeCard(await chairPress('project.status', action(project, 'project.status').data));
     // A late milestone cannot be added from the card (no date in the past): it was due before today.
     await dsg.db.read(async (store: Store) => {
@@ -134,13 +134,13 @@ describe.each(ENGINES)('guarded state changes (%s)', (engine) => {
 
   it('asks what becomes of open milestones before Mark project completed, and keeps what was typed', async () => {
     const reference = await projectInDelivery('Guarded completion: dropped milestones');
-    let project = invokeCard(await chairPress('project.view', { reference }));
+    let project = answerCard(await chairPress('project.view', { reference }), dsg.t);
     const markDone = action(project, 'milestone.done');
     expect(markDone.title).toBe('Mark milestone done');
     project = invokeCard(await chairPress('milestone.done', markDone.data));
-    expect(wordsOf(invokeCard(await chairPress('history.show', { reference })))).toContain("Milestone 'Discovery' marked done");
+    expect(wordsOf(answerCard(await chairPress('history.show', { reference }), dsg.t))).toContain("Milestone 'Discovery' marked done");
     await dsg.db.read((store: Store) => store.projects.saveMilestone(reference, { id: randomUUID(), title: 'Discovery', due: '2020-01-15', status: 'planned', completedOn: null, revisions: [] }));
-    project = invokeCard(await chairPress('project.view', { reference }));
+    project = answerCard(await chairPress('project.view', { reference }), dsg.t);
     expect(wordsOf(project)).toContain("Late: 'Discovery', due 15 Jan 2020");
     expect(wordsOf(project)).not.toContain('Overdue milestone');
     const { data, title } = action(project, 'project.status');
@@ -164,13 +164,13 @@ describe.each(ENGINES)('guarded state changes (%s)', (engine) => {
     const tooLong = invokeCard(await chairPress('project.status', { ...confirm, fate: 'dropped', dropReason: 'x'.repeat(501) }));
     expect(wordsOf(tooLong)).toContain('Keep the reason to 500 characters or fewer.');
     expect(String(input(tooLong, 'dropReason').value)).toHaveLength(500);
-    expect(wordsOf(await chairPress('project.view', { reference }))).toContain('In delivery');
+    expect(wordsOf(answerCard(await chairPress('project.view', { reference }), dsg.t))).toContain('In delivery');
 
     const done = invokeCard(await chairPress('project.status', { ...confirm, fate: 'dropped', dropReason: 'The pilot moved to the new depot project' }));
     expect(wordsOf(done)).toContain(`${reference} is now completed. 3 open milestones dropped: The pilot moved to the new depot project.`);
     expect(wordsOf(done)).toContain('Dropped: The pilot moved to the new depot project');
     expect(wordsOf(done)).not.toMatch(/Late/);
-    const history = invokeCard(await chairPress('history.show', { reference }));
+    const history = answerCard(await chairPress('history.show', { reference }), dsg.t);
     expect(wordsOf(history)).toContain('Completed');
   });
 
@@ -179,7 +179,7 @@ describe.each(ENGINES)('guarded state changes (%s)', (engine) => {
     ['missed', /Discovery\nDue 15 Jan 2020[^\n]*\nMissed/],
   ])('completes with every open milestone marked %s', async (fate, state) => {
     const reference = await projectInDelivery(`Guarded completion: milestones ${fate}`);
-    const asked = invokeCard(await chairPress('project.status', action(invokeCard(await chairPress('project.view', { reference })), 'project.status').data));
+    const asked = invokeCard(await chairPress('project.status', action(answerCard(await chairPress('project.view', { reference }), dsg.t), 'project.status').data));
     const done = invokeCard(await chairPress('project.status', { ...action(asked, 'project.status').data, fate }));
     expect(wordsOf(done)).toContain(`${reference} is now completed. 3 open milestones marked ${fate}.`);
     expect(wordsOf(done)).toMatch(state);
@@ -187,10 +187,10 @@ describe.each(ENGINES)('guarded state changes (%s)', (engine) => {
 
   it('lets the chair reopen a completed project, tells its people and audits it; refuses the Project Lead politely; a stale press says what changed', async () => {
     const reference = await projectInDelivery('Guarded reopen: bin sensors');
-    const asked = invokeCard(await chairPress('project.status', action(invokeCard(await chairPress('project.view', { reference })), 'project.status').data));
+    const asked = invokeCard(await chairPress('project.status', action(answerCard(await chairPress('project.view', { reference }), dsg.t), 'project.status').data));
     const completed = invokeCard(await chairPress('project.status', { ...action(asked, 'project.status').data, fate: 'missed' }));
     const { data } = action(completed, 'project.reopen');
-    expect(verbsOn(invokeCard(await press(dsg.t, 'project.view', { reference }, projectLeadLearning2)))).not.toContain('project.reopen');
+    expect(verbsOn(answerCard(await press(dsg.t, 'project.view', { reference }, projectLeadLearning2), dsg.t))).not.toContain('project.reopen');
 
     const refused = invokeMessage(await press(dsg.t, 'project.reopen', data, projectLeadLearning2));
     expect(refused).toBe(`Sorry, you cannot do that. Only the DSG chair and admins can reopen a completed project. Ask the chair if ${reference} needs more work.`);

@@ -6,7 +6,7 @@
 import form from '../fixtures/request-form.json';
 import { MOCK_USERS } from '../../src/playground/mock-tenant';
 import { invokeAction, message } from './support/activities';
-import { action, invokeCard, wordsOf } from './support/card-reading';
+import { action, answerCard, invokeCard, wordsOf } from './support/card-reading';
 import { rawRequest } from './support/raw-http';
 import { startTestBot, TestDatabase, type TestBot } from './support/test-bot';
 
@@ -119,6 +119,6 @@ describe('replies go only to a loopback serviceUrl', () => {
     const refused = await t.post(invokeAction('request.submit', { formId, ...form }, { serviceUrl: 'http://169.254.169.254/', from }));
     expect(refused.status).toBe(400);
     const mine = await t.post(invokeAction('request.list', {}, { ...t.opts, from }));
-    expect(wordsOf(invokeCard(mine.body))).toContain('You have not submitted any requests yet.');
+    expect(wordsOf(answerCard(mine.body, t))).toContain('You have not submitted any requests yet.');
   });
 });

@@ -6,7 +6,7 @@
 import form from '../fixtures/request-form.json';
 import { MOCK_TENANT, MOCK_USERS } from '../../src/playground/mock-tenant';
 import { channelMention, invokeAction, message, personalChatId } from './support/activities';
-import { action, attachedCard, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
+import { action, attachedCard, answerCard, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
 import { FakeConnector } from './support/fake-connector';
 import { ukTime } from '../../src/domain/dates';
 import { startTestBot, TestDatabase, type TestBot } from './support/test-bot';
@@ -45,7 +45,7 @@ beforeAll(async () => {
   let triage = attachedCard(post.activity);
   triage = invokeCard(await press('request.approve', { ...action(triage, 'request.approve').data, priority: 'high', isPriority: 'false' }, dsgChair));
   invokeCard(await press('request.assign', { ...action(triage, 'request.assign').data, projectLead: projectLeadLearning2.aadObjectId, projectManager: projectManagerLearning2.aadObjectId }, dsgChair));
-  const project = invokeCard(await press('project.view', { reference }, projectLeadLearning2));
+  const project = answerCard(await press('project.view', { reference }, projectLeadLearning2), t);
   const added = invokeCard(await press('milestone.add', { ...action(project, 'milestone.add').data, m1Title: 'Pilot in one depot', m1Due: tomorrow }, projectLeadLearning2));
   invokeCard(await press('project.plan', { ...action(added, 'project.plan').data, planLink: 'https://council.sharepoint.com/plan' }, projectLeadLearning2));
 });
@@ -98,7 +98,7 @@ it('lets the lead answer both items in the card, which updates in place', async 
   const done = action(card, 'reminder.milestone-done').data;
   card = invokeCard(await press('reminder.milestone-done', done, projectLeadLearning2));
   expect(wordsOf(card)).toMatch(/(2 of 2 done|of \d+ done)/);
-  const project = invokeCard(await press('project.view', { reference }, projectLeadLearning2));
+  const project = answerCard(await press('project.view', { reference }, projectLeadLearning2), t);
   expect(wordsOf(project)).toContain('https://council.sharepoint.com/bc.docx');
   // A press from the card as it was before: refused, and the card comes back as it now stands.
   const stale = wordsOf(invokeCard(await press('reminder.business-case', { ...bc, [`i${bc.item}_status`]: 'submitted' }, projectLeadLearning2)));
@@ -118,7 +118,7 @@ it('sends nothing about answered items at the next run, before or after a restar
 
 it('Run now from the preview queues the reminders; a second run within the minute says they were already queued', async () => {
   // Three days on, at a fixed minute: a new milestone is overdue, which is due a reminder at every run.
-  const project = invokeCard(await press('project.view', { reference }, projectLeadLearning2));
+  const project = answerCard(await press('project.view', { reference }, projectLeadLearning2), t);
   invokeCard(await press('milestone.add', { ...action(project, 'milestone.add').data, m1Title: 'Train the depot staff', m1Due: tomorrow }, projectLeadLearning2));
   await t.stop();
   const later = new Date(Date.parse(`${tomorrow}T10:00:05Z`) + 3 * 86_400_000).toISOString();

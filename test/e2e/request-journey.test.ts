@@ -7,7 +7,7 @@ import { MOCK_USERS } from '../../src/playground/mock-tenant';
 import { installationUpdate, conversationUpdateBotAdded, invokeAction, message, personalChatId } from './support/activities';
 import { FORM_STEPS } from '../../src/domain/request-form';
 import { find as findAll } from '../presenters/card-checks';
-import { action, attachedCard, input, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
+import { action, attachedCard, input, answerCard, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
 import { ENGINES, startTestBot, TestDatabase, type TestBot } from './support/test-bot';
 
 describe.each(ENGINES)('submitting a project request (%s)', (engine) => {
@@ -83,7 +83,7 @@ describe.each(ENGINES)('submitting a project request (%s)', (engine) => {
     expect(input(wrong, 'oneOffCost').value).toBe('about ten grand');
     expect(input(wrong, 'reuseChecked').value).toBe(form.reuseChecked);
 
-    const mine = invokeCard(await press('request.list', {}));
+    const mine = answerCard(await press('request.list', {}), t);
     expect(wordsOf(mine)).toContain('You have not submitted any requests yet.');
 
     const done = invokeCard(await press('request.submit', { formId, step: 3, ...answers(3) }));
@@ -129,11 +129,11 @@ describe.each(ENGINES)('submitting a project request (%s)', (engine) => {
   });
 
   it('lists the request under My requests and opens it with its history', async () => {
-    const mine = invokeCard(await press('request.list', {}));
+    const mine = answerCard(await press('request.list', {}), t);
     expect(wordsOf(mine)).toContain(form.title);
     const reference = String(action(mine, 'request.view').data.reference);
     expect(reference).toMatch(/^DP-\d{4}-0001$/);
-    const detail = invokeCard(await press('request.view', { reference }));
+    const detail = answerCard(await press('request.view', { reference }), t);
     expect(wordsOf(detail)).toContain(form.reuseChecked);
     expect(wordsOf(detail)).toContain('Submitted');
     action(detail, 'request.withdraw');
@@ -145,13 +145,13 @@ describe.each(ENGINES)('submitting a project request (%s)', (engine) => {
   });
 
   it("shows someone else's request read-only, without its details or the requester's name", async () => {
-    const summary = invokeCard(await press('request.view', { reference: 'DP-2026-0001' }, MOCK_USERS.projectLeadLearning2));
+    const summary = answerCard(await press('request.view', { reference: 'DP-2026-0001' }, MOCK_USERS.projectLeadLearning2), t);
     expect(wordsOf(summary)).toContain(form.title);
     expect(wordsOf(summary)).toContain('Only the person who submitted this request and the Digital Strategy Group see it in full.');
     expect(wordsOf(summary)).not.toContain(form.reuseChecked);
     expect(wordsOf(summary)).not.toContain(MOCK_USERS.councilOfficer.name);
     expect(() => action(summary, 'request.withdraw')).toThrow();
-    const mine = invokeCard(await press('request.list', {}, MOCK_USERS.projectLeadLearning2));
+    const mine = answerCard(await press('request.list', {}, MOCK_USERS.projectLeadLearning2), t);
     expect(wordsOf(mine)).not.toContain(form.title);
   });
 
@@ -174,7 +174,7 @@ describe.each(ENGINES)('submitting a project request (%s)', (engine) => {
     invokeCard(await press('request.submit', { formId, ...form, title: 'Bulky uplift booking online' }));
     expect(invokeMessage(await press('request.discard', { formId }))).toMatch(/nothing was submitted/);
     expect(invokeMessage(await press('request.confirm', { formId }))).toMatch(/no longer exists/);
-    const mine = invokeCard(await press('request.list', {}));
+    const mine = answerCard(await press('request.list', {}), t);
     expect(wordsOf(mine)).not.toContain('Bulky uplift booking online');
   });
 
@@ -203,7 +203,7 @@ describe.each(ENGINES)('submitting a project request (%s)', (engine) => {
   });
 
   it('lets the requester withdraw once they confirm, and refuses a stale card', async () => {
-    const detail = invokeCard(await press('request.view', { reference: 'DP-2026-0002' }));
+    const detail = answerCard(await press('request.view', { reference: 'DP-2026-0002' }), t);
     const { data } = action(detail, 'request.withdraw');
     const asked = invokeCard(await press('request.withdraw', data));
     expect(wordsOf(asked)).toContain('Withdraw DP-2026-0002?');
@@ -216,7 +216,7 @@ describe.each(ENGINES)('submitting a project request (%s)', (engine) => {
   it('keeps everything across a restart', async () => {
     await t.stop();
     t = await startTestBot(db);
-    const mine = invokeCard(await press('request.list', {}));
+    const mine = answerCard(await press('request.list', {}), t);
     expect(wordsOf(mine)).toContain(form.title);
     expect(wordsOf(mine)).toMatch(/Withdrawn/);
   });

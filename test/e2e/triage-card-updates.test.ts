@@ -3,7 +3,7 @@
  * with Retry-After) is drawn again when it is retried, so it can never put an older decision back over a newer one.
  */
 import { MOCK_USERS } from '../../src/playground/mock-tenant';
-import { action, attachedCard, invokeCard } from './support/card-reading';
+import { action, attachedCard, answerCard, invokeCard } from './support/card-reading';
 import { allSent, eventually, press, submitRequest, triageCardOf, useDsgBot } from './support/dsg';
 import type { CannedResponse, RecordedActivity } from './support/fake-connector';
 import { ENGINES } from './support/test-bot';
@@ -31,7 +31,7 @@ describe.each(ENGINES)('triage card updates after a 429 (%s)', (engine) => {
 
   /** Decision B: assign the Project Lead and Project Manager. Returns the version of the request after it. */
   async function assignOwners(reference: string): Promise<number> {
-    const { data } = action(invokeCard(await press(dsg.t, 'request.triage', { reference }, dsgChair, true)), 'request.assign');
+    const { data } = action(answerCard(await press(dsg.t, 'request.triage', { reference }, dsgChair, true), dsg.t), 'request.assign');
     const card = invokeCard(await press(dsg.t, 'request.assign', { ...data, projectLead: projectLeadLearning2.aadObjectId, projectManager: projectManagerLearning2.aadObjectId }, dsgChair, true));
     return versionOn(card);
   }

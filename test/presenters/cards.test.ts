@@ -15,7 +15,8 @@ import { COMMANDS, commandsFor, type Greeting, shownAs } from '../../src/domain/
 import { myRequestsCard } from '../../src/presenters/my-requests';
 import { requestFormCard } from '../../src/presenters/request-form';
 import { requestSubmittedCard } from '../../src/presenters/request-submitted';
-import { similarRequestsCard, withBackToIdea } from '../../src/presenters/similar-requests';
+import { similarRequestsCard } from '../../src/presenters/similar-requests';
+import { withBack } from '../../src/presenters/back';
 import { requestSummaryCard } from '../../src/presenters/request-summary';
 import { welcomeCard } from '../../src/presenters/welcome';
 import { PRINCIPLES, ROUTES, STRANDS, BENEFICIARIES } from '../../src/domain/catalogue';
@@ -158,7 +159,7 @@ describe('card templates (every cards/*.json, with its .sample.json)', () => {
         // `<at>Name</at>`: Teams needs a mention in a TextBlock; the caller escapes it and adds the entity.
         /^\$\{leaderMention\}$/g,
         // Headings, notices and links the server writes (digest, annual report): never a person's text.
-        /\$\{(heading|subheading|programmeHeading|meetingNotice|moreText|financialYear|statusDefinition|csvUrl|jsonUrl|expires)\}/g,
+        /\$\{(heading|subheading|programmeHeading|meetingNotice|moreText|financialYear|statusDefinition|csvUrl|jsonUrl|docxUrl|htmlUrl|expires)\}/g,
       ];
       const allowedInFact = [
         // Numbers and catalogue labels the server writes (digest charts' text equivalents, annual report).
@@ -302,7 +303,8 @@ describe('requestFormCard', () => {
       const card = requestFormCard({ formId: 'f-1', step });
       expectValid(card);
       expect(paragraphs(card)[0]).toBe(`Step ${step} of 3: ${FORM_STEPS[step - 1].title}`);
-      for (const i of inputsOf(card)) expect(String(i.label).endsWith(' (required)')).toBe(MANDATORY.includes(String(i.id)));
+      // Required inputs are marked by Teams itself (isRequired draws an asterisk); the rest say so in words.
+      for (const i of inputsOf(card)) expect([i.id, /\((optional|required for buy or build)\)$/.test(String(i.label))]).toEqual([i.id, !MANDATORY.includes(String(i.id)) && i.id !== 'personalData']);
     }
     expect(String(inputById(requestFormCard({ formId: 'f-1', step: 3 }), 'routeJustification')?.label)).toMatch(/required for buy or build/);
   });
@@ -471,14 +473,14 @@ describe('similarRequestsCard', () => {
     expect(visibleText(card)).toContain('If one of these is the same idea, you can discard yours: nothing has been submitted yet.');
     // Each match opens (with the idea's form id, so the opened card leads back to these choices).
     const opens = actionsOf(card).filter((a) => a.verb === 'request.view');
-    expect(opens.map((a) => [a.title, a.data])).toEqual(matches.map((m) => ['Open', { reference: m.reference, formId: 'f-1' }]));
+    expect(opens.map((a) => [a.title, a.data])).toEqual(matches.map((m) => ['Open', { reference: m.reference, back: { verb: 'request.similar', formId: 'f-1' } }]));
   });
 
   it('leads back from an opened match to the idea, first among the opened card\'s buttons', () => {
-    const opened = withBackToIdea(requestSummaryCard(aRequest({ status: 'approved' }), true), 'f-1');
+    const opened = withBack(requestSummaryCard(aRequest({ status: 'approved' }), true), { verb: 'request.similar', formId: 'f-1' });
     expectValid(opened);
     expect(topActions(opened).map((a) => [a.title, a.verb, a.data])).toEqual([
-      ['Back to my idea', 'request.similar', { formId: 'f-1' }],
+      ['Back to my idea', 'request.similar', { formId: 'f-1', here: true }],
       ['Open project', 'project.view', { reference: 'DP-2026-0012' }],
     ]);
   });
@@ -512,7 +514,7 @@ describe('requestSubmittedCard', () => {
         'the Digital Leader for Digital Learning looks after this strand. You will get a message here when it is decided.',
     );
     expect(topActions(card).map((a) => [a.title, a.verb, a.data])).toEqual([
-      ['View request', 'request.view', { reference: 'DP-2026-0012' }],
+      ['Open request', 'request.view', { reference: 'DP-2026-0012' }],
       ['My requests', 'request.list', { page: 1 }],
     ]);
   });
@@ -528,16 +530,16 @@ describe('myRequestsCard', () => {
     aRequest({ reference: `DP-2026-00${20 - i}`, title: `Idea ${20 - i}`, updatedAt: `2026-11-${20 - i}T10:00:00Z` }),
   );
 
-  it('shows each request compactly with a View button, and Next on the first page', () => {
+  it('shows each request compactly with an Open button that comes Back to this page, and Next (in place) on the first page', () => {
     const card = myRequestsCard({ items: five, total: 12 }, 1, 5);
     expectValid(card);
     expect(visibleText(card)).toMatch(/12 requests, newest first\. Page 1 of 3\./);
     expect(paragraphs(card)[0]).toBe('DP-2026-0020 – Idea 20');
     expect(paragraphs(card)[1]).toBe('Submitted · Digital Customers · updated 20 Nov 2026');
     const views = actionsOf(card).filter((a) => a.verb === 'request.view');
-    expect(views.map((a) => a.data)).toEqual(five.map((r) => ({ reference: r.reference })));
+    expect(views.map((a) => [a.title, a.data])).toEqual(five.map((r) => ['Open', { reference: r.reference, back: { verb: 'request.list', page: 1 } }]));
     expect(topActions(card).map((a) => [a.title, a.verb, a.data])).toEqual([
-      ['Next', 'request.list', { page: 2 }],
+      ['Next', 'request.list', { page: 2, here: true }],
       ['Submit an idea', 'request.new', {}],
     ]);
   });
@@ -545,8 +547,8 @@ describe('myRequestsCard', () => {
   it('has Previous and Next in the middle, Previous only on the last page', () => {
     const middle = myRequestsCard({ items: five, total: 12 }, 2, 5);
     expect(topActions(middle).map((a) => [a.title, a.data])).toEqual([
-      ['Previous', { page: 1 }],
-      ['Next', { page: 3 }],
+      ['Previous', { page: 1, here: true }],
+      ['Next', { page: 3, here: true }],
       ['Submit an idea', {}],
     ]);
     const last = myRequestsCard({ items: five.slice(0, 2), total: 12 }, 3, 5);

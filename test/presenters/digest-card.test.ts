@@ -8,7 +8,7 @@ import { sampleMilestone } from '../support/sample-milestone';
 import { sampleProject } from '../support/sample-project';
 import { sampleRequest } from '../support/sample-request';
 import { bigSource } from '../support/busy-digest';
-import { cardProblems, ofType, visibleText } from './card-checks';
+import { cardProblems, find, ofType, visibleText } from './card-checks';
 
 describe('digestCard', () => {
   it('stays well under 28 KB with every section full of the longest titles, and passes every card check', () => {
@@ -18,8 +18,10 @@ describe('digestCard', () => {
     expect(cardProblems(card)).toEqual([]);
     expect(cardBytes(card)).toBeLessThanOrEqual(DIGEST_BUDGET_BYTES);
     // Cut lists say how many more there are and how to see them all.
-    expect(visibleText(card)).toMatch(/and \d+ more – type `pending`/);
-    expect(visibleText(card)).toMatch(/and \d+ more – type `programme`/);
+    expect(visibleText(card)).toMatch(/\band \d+ more\n/);
+    const showAll = ofType(card, 'Action.Execute').filter((a) => String(a.title).startsWith('Show all'));
+    expect(new Set(showAll.map((a) => a.verb))).toEqual(new Set(['request.pending', 'programme.show', 'milestone.list']));
+    expect(showAll.filter((a) => a.verb === 'milestone.list').map((a) => (a.data as { which: string }).which)).toEqual(['due-soon', 'overdue', 'completed']);
   });
 
   it('shows each chart with its numbers in words beside it, and opens each item with Action.Execute', () => {
@@ -42,6 +44,14 @@ describe('digestCard', () => {
     expect(new Set(opens.map((a) => a?.verb))).toEqual(new Set(['project.view', 'request.view']));
   });
 
+  it("opens the agenda from the DSG's pre-meeting digest only", () => {
+    const verbs = (card: unknown) => ofType(card, 'Action.Execute').map((a) => a.verb);
+    const before = { ...bigSource(), kind: 'pre-meeting' as const, meeting: '2026-12-10', meetings: ['2026-12-10'] };
+    expect(verbs(digestCard(buildDigest(before)))).toContain('agenda.show');
+    expect(verbs(digestCard(buildDigest({ ...before, audience: 'channel' as const })))).not.toContain('agenda.show');
+    expect(verbs(digestCard(buildDigest(bigSource())))).not.toContain('agenda.show');
+  });
+
   it("draws neighbouring series at least three steps apart on Teams' light-to-dark sequential ramp", () => {
     // Teams does not publish its chart colours' values, so lightness is set by the ramp's steps:
     // approved light, in delivery middle, completed dark; planned and realised savings likewise.
@@ -53,6 +63,30 @@ describe('digestCard', () => {
     const card = digestCard(buildDigest(bigSource()));
     const benefits = ofType(card, 'Chart.VerticalBar').find((c) => c.id === 'chart-benefits')?.data as { color: string }[];
     expect(benefits.map((b) => b.color)).toEqual([BENEFIT_COLOURS.planned, BENEFIT_COLOURS.realised]);
+  });
+
+  it("first shows each section's heading with its count and the four items that most need attention; Show more shows the rest and the charts", () => {
+    const digest = buildDigest(bigSource());
+    const card = digestCard(digest);
+    const headings = ofType(card, 'TextBlock').filter((t) => t.style === 'heading').map((t) => t.text);
+    expect(headings).toEqual(expect.arrayContaining(digest.sections.map((s) => `${s.title} (${s.items.length + s.more})`)));
+    const items = ofType(card, 'Container').filter((c) => c.selectAction);
+    const first = items.filter((c) => c.isVisible !== false);
+    expect(first).toHaveLength(4);
+    // Sections whose first item needs attention come first; each shows one item before any shows two.
+    const highlighted = digest.sections.filter((s) => s.items[0].highlight).slice(0, 4).map((s) => s.items[0].reference);
+    expect(first.map((c) => (c.selectAction as { data: { reference: string } }).data.reference)).toEqual(highlighted);
+    const toggle = find(card, (o) => o.type === 'Action.ToggleVisibility' && o.title === 'Show more')[0];
+    expect(toggle.targetElements).toEqual(expect.arrayContaining([...items.filter((c) => c.isVisible === false).map((c) => c.id), 'digest-programme', 'digest-benefits']));
+    expect(find(card, (o) => o.id === 'digest-programme')[0].isVisible).toBe(false);
+  });
+
+  it('shows every item of a short digest at once, with no Show more', () => {
+    const source = bigSource();
+    const card = digestCard(buildDigest({ ...source, programme: [], pending: source.pending.slice(0, 2), newRequests: source.pending.slice(0, 2), decisions: [], reminderStates: [], unreachable: [] }));
+    expect(cardProblems(card)).toEqual([]);
+    expect(ofType(card, 'Container').filter((c) => c.selectAction && c.isVisible === false)).toEqual([]);
+    expect(find(card, (o) => o.type === 'Action.ToggleVisibility')).toEqual([]);
   });
 
   it('says so plainly when there is nothing to report', () => {

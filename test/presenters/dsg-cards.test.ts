@@ -4,12 +4,13 @@ import type { AuditEvent } from '../../src/domain/audit';
 import type { SimilarRequest } from '../../src/domain/similarity';
 import { CARDS_DIR, cardBytes, type AdaptiveCardJson } from '../../src/presenters/render';
 import { DECISION_DUE_DAYS } from '../../src/domain/request';
-import { HISTORY_PAGE_SIZE, historyCard } from '../../src/presenters/history';
+import { historyCard } from '../../src/presenters/history';
+import { PAGE_SIZE } from '../../src/domain/paging';
 import { INPUT_LIMITS, type Choice } from '../../src/presenters/types';
 import { MAX_MILESTONES_SHOWN, projectCard } from '../../src/presenters/project';
 import { TRIAGE_TEXT_CHARS, triageCard, type TriageCardInput } from '../../src/presenters/triage';
 import { actionWords } from '../../src/domain/audit';
-import { changeWords } from '../../src/presenters/format';
+import { changeWords, linkTitle } from '../../src/presenters/format';
 import { noticeCard } from '../../src/presenters/notice';
 import { pendingCard } from '../../src/presenters/pending';
 import { programmeCard } from '../../src/presenters/programme';
@@ -151,6 +152,7 @@ function triageInput(overrides: Partial<TriageCardInput> = {}): TriageCardInput 
 const SETTINGS: DsgSettings = {
   channel: { conversationId: '19:dsg@thread.tacv2', teamId: '19:team', name: 'Digital Strategy Group', reference: {} },
   chair: CHAIR,
+  minuteTaker: null,
   leaders: { customers: LEADER, learning: person('Digital Leader (Learning) 1', '8b9c0d1e-2f3a-4b4c-5d6e-7f8091a2b3c4') },
   meetings: ['2027-01-14', '2027-03-11'],
   version: 3,
@@ -467,7 +469,7 @@ describe('questionCard', () => {
     });
     expect(topActions(card).map((a) => [a.title, a.verb, a.data])).toEqual([
       ['Send answer', 'request.answer', { reference: 'DP-2026-0012', version: 4 }],
-      ['View request', 'request.view', { reference: 'DP-2026-0012' }],
+      ['Open request', 'request.view', { reference: 'DP-2026-0012' }],
     ]);
   });
 
@@ -477,7 +479,7 @@ describe('questionCard', () => {
     expect(inputById(card, 'answer')).toBeUndefined();
     expect(paragraphs(card)).toContain('Yes: both are willing to share.');
     expect(paragraphs(card)).toContain('Sent 2 Dec 2026, 15:12. The Digital Strategy Group will look at it.');
-    expect(titles(card)).toEqual(['View request']);
+    expect(titles(card)).toEqual(['Open request']);
   });
 
   it('stays under 28 KB with a long question and answer', () => {
@@ -519,7 +521,7 @@ describe('projectCard', () => {
         'Project Manager: Not assigned',
         'Status: Drafting',
         'Date: 30 Nov 2026',
-        'Link: https://council.sharepoint.com/sites/dsg/DP-2026-0012-business-case.docx',
+        'Document: DP-2026-0012-business-case.docx',
         'Confirmed: No',
         'Note: Waiting for the ICT service plan for 2027/28.',
         'Data protection impact assessment: In progress',
@@ -571,7 +573,7 @@ describe('projectCard', () => {
       const card = projectCard(input({ project: aProject({ businessCase: { status: 'submitted', link, date: null } }) }));
       expectValid(card);
       expect(find(card, (o) => o.type === 'Action.OpenUrl')).toEqual([]);
-      expect(paragraphs(card)).toContain(`Link: ${link}`);
+      expect(paragraphs(card)).toContain(`Document: ${link}`);
     }
   });
 
@@ -704,7 +706,7 @@ describe('pendingCard', () => {
     );
     expect(text.filter((t) => t === 'Overdue for a decision')).toHaveLength(1); // only the one over 14 days
     expect(DECISION_DUE_DAYS).toBe(14);
-    expect(execute(card, 'request.triage').map((a) => a.data)).toEqual(requests.map((r) => ({ reference: r.reference })));
+    expect(execute(card, 'request.triage').map((a) => a.data)).toEqual(requests.map((r) => ({ reference: r.reference, back: { verb: 'request.pending', page: 1 } })));
     expect(topActions(card)).toEqual([]);
   });
 
@@ -712,8 +714,8 @@ describe('pendingCard', () => {
     const middle = pendingCard({ items: requests, total: 14 }, 2, 4, TODAY);
     expectValid(middle);
     expect(topActions(middle).map((a) => [a.title, a.verb, a.data])).toEqual([
-      ['Previous', 'request.pending', { page: 1 }],
-      ['Next', 'request.pending', { page: 3 }],
+      ['Previous', 'request.pending', { page: 1, here: true }],
+      ['Next', 'request.pending', { page: 3, here: true }],
     ]);
   });
 
@@ -763,17 +765,17 @@ describe('programmeCard', () => {
       'Nothing missing',
     ]);
     expect(execute(card, 'project.view').map((a) => a.data)).toEqual([
-      { reference: 'DP-2026-0012' },
-      { reference: 'DP-2026-0003' },
-      { reference: 'DP-2026-0001' },
+      { reference: 'DP-2026-0012', back: { verb: 'programme.show', page: 1 } },
+      { reference: 'DP-2026-0003', back: { verb: 'programme.show', page: 1 } },
+      { reference: 'DP-2026-0001', back: { verb: 'programme.show', page: 1 } },
     ]);
   });
 
   it('pages with programme.show', () => {
     const card = programmeCard(items, 2, 3, 9, TODAY);
     expect(topActions(card).map((a) => [a.title, a.verb, a.data])).toEqual([
-      ['Previous', 'programme.show', { page: 1 }],
-      ['Next', 'programme.show', { page: 3 }],
+      ['Previous', 'programme.show', { page: 1, here: true }],
+      ['Next', 'programme.show', { page: 3, here: true }],
     ]);
     const empty = programmeCard([], 1, 10, 0, TODAY);
     expectValid(empty);
@@ -815,7 +817,7 @@ describe('historyCard', () => {
     expect(paragraphs(card)).toEqual([
       'DP-2026-0012 – Online booking for bulky uplifts',
       '6 changes, newest first.',
-      '3 Dec 2026, 11:00 · Project Lead (Waste Services) 2 · Business case updated (business case: Not started → Drafting; business case link: none → https://council.sharepoint.com/bc.docx)',
+      '3 Dec 2026, 11:00 · Project Lead (Waste Services) 2 · Business case updated (business case: Not started → Drafting; business case link: none → bc.docx)',
       '3 Dec 2026, 10:45 · Digital Leader (Customers) 1 · Owners assigned (Project Lead: none → Project Lead (Waste Services) 2)',
       '3 Dec 2026, 10:30 · DSG Chair · Approved (status: Under review → Approved; priority: High; priority project: yes)',
       '2 Dec 2026, 15:12 · Requester (Waste Services) 4 · Answered (status: More information requested → Under review)',
@@ -825,20 +827,20 @@ describe('historyCard', () => {
     expect(topActions(card)).toEqual([]);
   });
 
-  it(`pages at ${HISTORY_PAGE_SIZE} lines with "and N earlier changes"`, () => {
+  it(`pages at ${PAGE_SIZE} lines, the page size of every list, with "and N earlier changes"`, () => {
     const many = Array.from({ length: 40 }, (_, i) => anEvent(`2026-12-01T10:${String(i).padStart(2, '0')}:00Z`, 'milestone.done'));
     const first = historyCard('DP-2026-0012', 'Online booking for bulky uplifts', many);
     expectValid(first);
     const lines = paragraphs(first).filter((t) => t.includes('Milestone done'));
-    expect(lines).toHaveLength(HISTORY_PAGE_SIZE);
+    expect(lines).toHaveLength(PAGE_SIZE);
     expect(lines[0]).toBe('1 Dec 2026, 10:39 · DSG Chair · Milestone done');
-    expect(paragraphs(first)).toContain('and 25 earlier changes');
-    expect(topActions(first).map((a) => [a.title, a.verb, a.data])).toEqual([['Earlier changes', 'history.show', { reference: 'DP-2026-0012', page: 2 }]]);
-    const last = historyCard('DP-2026-0012', 'Online booking for bulky uplifts', many, 3);
+    expect(paragraphs(first)).toContain('and 30 earlier changes');
+    expect(topActions(first).map((a) => [a.title, a.verb, a.data])).toEqual([['Earlier changes', 'history.show', { reference: 'DP-2026-0012', page: 2, here: true }]]);
+    const last = historyCard('DP-2026-0012', 'Online booking for bulky uplifts', many, 4);
     expectValid(last);
     expect(paragraphs(last).filter((t) => t.includes('Milestone done'))).toHaveLength(10);
     expect(titles(last)).toEqual(['Later changes']);
-    expect(paragraphs(historyCard('DP-2026-0012', 'x', many, 99))[1]).toBe('40 changes, newest first. Page 3 of 3.');
+    expect(paragraphs(historyCard('DP-2026-0012', 'x', many, 99))[1]).toBe('40 changes, newest first. Page 4 of 4.');
   });
 
   it('stays under 28 KB with long names and long links on every line', () => {
@@ -849,6 +851,17 @@ describe('historyCard', () => {
     const card = historyCard('DP-2026-0012', long(LIMITS.title), many);
     expectValid(card);
     expect(cardBytes(card)).toBeLessThan(MAX_CARD_BYTES);
+  });
+});
+
+describe('linkTitle', () => {
+  it("names a document by its decoded name, never its raw address", () => {
+    expect(linkTitle('https://council.sharepoint.com/sites/DSG/Shared%20Documents/Bulky%20uplift%20business%20case.docx')).toBe('Bulky uplift business case.docx');
+    expect(linkTitle('https://council.sharepoint.com/:w:/r/sites/DSG/_layouts/15/Doc.aspx?sourcedoc=%7B1234%7D&file=Plan%20for%20DP-2026-0012.docx&action=default')).toBe('Plan for DP-2026-0012.docx');
+    expect(linkTitle('https://council.sharepoint.com/sites/DSG/Shared%20Documents/Plans/')).toBe('Plans');
+    expect(linkTitle('https://council.sharepoint.com')).toBe('council.sharepoint.com');
+    expect(linkTitle('https://x.example/100%25%zz')).toBe('100%25%zz');
+    expect(linkTitle('\\\\fileserver\\dsg\\bc.docx')).toBe('\\\\fileserver\\dsg\\bc.docx');
   });
 });
 

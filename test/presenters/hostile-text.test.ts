@@ -16,6 +16,8 @@ import { historyCard } from '../../src/presenters/history';
 import { myRequestsCard } from '../../src/presenters/my-requests';
 import { noticeCard } from '../../src/presenters/notice';
 import { pendingCard } from '../../src/presenters/pending';
+import { milestonesCard } from '../../src/presenters/milestones';
+import { milestoneDetail, programmeMilestones } from '../../src/domain/digest';
 import { programmeCard } from '../../src/presenters/programme';
 import { projectCard } from '../../src/presenters/project';
 import { questionCard } from '../../src/presenters/question';
@@ -31,6 +33,10 @@ import { similarRequestsCard } from '../../src/presenters/similar-requests';
 import { triageCard } from '../../src/presenters/triage';
 import type { CardName } from '../../src/presenters/types';
 import { welcomeCard } from '../../src/presenters/welcome';
+import { agendaCard } from '../../src/presenters/agenda';
+import { meetingCard, meetingItemCard } from '../../src/presenters/meeting';
+import { meetingsCard, minutesCard } from '../../src/presenters/minutes';
+import { draftMinutes, type Meeting, type MeetingAction } from '../../src/domain/meetings';
 import { sampleMilestone } from '../support/sample-milestone';
 import { sampleProject } from '../support/sample-project';
 import { sampleRequest } from '../support/sample-request';
@@ -108,10 +114,41 @@ function cards(): Record<CardName, AdaptiveCardJson[]> {
     unreachable: [{ aadObjectId: 'aad-lead', name: HOSTILE }],
   };
   const report = annualReport({ financialYear: '2026/27', today: TODAY, programme: [{ request: approved, project }], decisions: [], completedOn: new Map() });
-  const settings = { channel: { conversationId: 'c', teamId: 't', name: HOSTILE, reference: null }, chair: who('aad-chair'), leaders: { customers: who('aad-leader') }, meetings: ['2027-01-14'], version: 1, updatedAt: '2026-12-01T10:00:00Z' };
+  const settings = { channel: { conversationId: 'c', teamId: 't', name: HOSTILE, reference: null }, chair: who('aad-chair'), minuteTaker: who('aad-mt'), leaders: { customers: who('aad-leader') }, meetings: ['2027-01-14'], version: 1, updatedAt: '2026-12-01T10:00:00Z' };
   const formValues = Object.fromEntries(['title', 'problem', 'outcome', 'principlesHow', 'reuseChecked', 'routeJustification'].map((f) => [f, HOSTILE]));
 
+  const agenda = [
+    { id: 'added:a1', source: 'added' as const, reference: null, title: HOSTILE, detail: HOSTILE, addedBy: HOSTILE },
+    { id: `awaiting-decision:${request.reference}`, source: 'awaiting-decision' as const, reference: request.reference, title: HOSTILE, detail: HOSTILE, addedBy: null },
+  ];
+  const meeting: Meeting = {
+    id: 'm-1',
+    date: TODAY,
+    startTime: '10:00',
+    status: 'running',
+    agenda,
+    attendees: [who('aad-a')],
+    apologies: [who('aad-b')],
+    outcomes: { 'added:a1': { kind: 'noted', note: HOSTILE, by: HOSTILE, at: '2026-12-03T10:00:00Z' } },
+    notes: HOSTILE,
+    startedBy: HOSTILE,
+    endedAt: null,
+    publishedAt: null,
+    publishedBy: null,
+    version: 3,
+    updatedAt: '2026-12-03T10:00:00Z',
+  };
+  const actions: MeetingAction[] = [{ id: 'x', meetingId: 'm-1', itemId: 'added:a1', reference: null, what: HOSTILE, owner: who('aad-o'), due: '2026-12-20', createdAt: '2026-12-03T10:00:00Z', createdBy: HOSTILE, doneAt: null, doneBy: null }];
+  const meetingView = { meeting, actions, members: [who('aad-a')], canRun: true, today: TODAY };
+  const ended = { ...meeting, status: 'ended' as const, publishedAt: '2026-12-03T12:00:00Z', publishedBy: HOSTILE };
+  const links = { docx: 'https://bot.example/minutes/2026-12-03.docx', html: 'https://bot.example/minutes/2026-12-03.html' };
+
   return {
+    agenda: [agendaCard({ nextDate: '2027-01-14', items: agenda, running: null, canRun: true, today: TODAY })],
+    meeting: [meetingCard(meetingView)],
+    'meeting-item': [meetingItemCard({ ...meetingView, item: agenda[0], request: null, form: { values: { what: HOSTILE }, errors: {} } })],
+    minutes: [minutesCard({ meeting: ended, minutes: draftMinutes(ended, actions), canEdit: false, links })],
+    meetings: [meetingsCard({ held: [ended], planned: [], today: TODAY })],
     welcome: [welcomeCard(HOSTILE)],
     help: [helpCard({ commands: [...COMMANDS], notUnderstood: { typed: HOSTILE, suggestion: null } })],
     greeting: [greetingCard({ said: { kind: 'greeting', salutation: 'Hello' }, givenName: HOSTILE, dsg: false, pending: null })],
@@ -128,6 +165,10 @@ function cards(): Record<CardName, AdaptiveCardJson[]> {
     project: [projectCard({ request: approved, project, today: TODAY, canEdit: true, canRecordBenefit: true, values: { m1Title: HOSTILE, note: HOSTILE } })],
     pending: [pendingCard({ items: [request], total: 1 }, 1, 10, TODAY)],
     programme: [programmeCard([{ project, request: approved }], 1, 10, 1, TODAY)],
+    milestones: (['overdue', 'completed'] as const).map((which) => {
+      const items = programmeMilestones([{ project, request: approved }], which, TODAY, '2026-10-01').map((pm) => ({ ...pm, detail: milestoneDetail(pm, which, TODAY) }));
+      return milestonesCard({ which, since: '2026-10-01', items, page: 1, pages: 1, total: items.length });
+    }),
     history: [historyCard(request.reference, HOSTILE, events)],
     notice: [noticeCard({ title: HOSTILE, lines: [HOSTILE] })],
     'reminders-preview': [remindersPreviewCard({ people: [{ name: HOSTILE, items: reminderItems }], escalate: reminderItems, undelivered: [{ key: HOSTILE, reason: HOSTILE }] })],
@@ -191,11 +232,11 @@ describe('text a person typed is shown as typed on every card', () => {
     }
   });
 
-  it('reaches every card that shows something a person typed (the annual report shows nothing typed; the form only in its inputs)', () => {
+  it('reaches every card that shows something a person typed (the annual report and the list of meetings show nothing typed; the form only in its inputs)', () => {
     const showing = Object.entries(all)
       .filter(([, list]) => list.every((card) => placesOf(card).some(showsIt)))
       .map(([name]) => name);
-    expect(showing.sort()).toEqual(Object.keys(all).filter((n) => !['annual-report', 'request-form'].includes(n)).sort());
+    expect(showing.sort()).toEqual(Object.keys(all).filter((n) => !['annual-report', 'request-form', 'meetings'].includes(n)).sort());
   });
 
   it('puts a Digital Leader with Markdown in their name in a mention that Teams shows as typed, and matches its entity', () => {

@@ -32,6 +32,10 @@ const WHAT: Record<ReminderKind, string> = {
   'milestone-due-soon': 'Milestone "Enrolment form live for the January term" is due 2026-12-09.',
   'milestone-overdue': 'Milestone "Pilot in one depot" was due 2026-12-01.',
   question: "Answer the DSG's question: Have you spoken to the neighbouring councils about sharing their contract?",
+  action: 'Send the survey to the schools (due 18 Dec 2026)',
+  'action-due-soon': 'Send the survey to the schools (due 9 Dec 2026)',
+  'action-overdue': 'Send the survey to the schools (was due 1 Dec 2026)',
+  meeting: 'No DSG meeting is set after the one on 14 Oct 2026: add one by 14 Dec 2026.',
 };
 
 const MILESTONE_IDS: Partial<Record<ReminderKind, string>> = { 'milestone-due-soon': 'ms-04', 'milestone-overdue': 'ms-02' };
@@ -93,6 +97,10 @@ const EXPECTED: Record<ReminderKind, { buttons: string[]; showCards: string[]; v
   'milestone-due-soon': { buttons: ['Mark done'], showCards: ['Move date'], verbs: ['reminder.milestone-done', 'reminder.milestone-move'], fields: ['newDue', 'reason'] },
   'milestone-overdue': { buttons: ['Mark done'], showCards: ['Move date'], verbs: ['reminder.milestone-done', 'reminder.milestone-move'], fields: ['newDue', 'reason'] },
   question: { buttons: [], showCards: ['Answer'], verbs: ['reminder.answer'], fields: ['answer'] },
+  action: { buttons: ['Done'], showCards: [], verbs: ['reminder.action-done'], fields: [] },
+  'action-due-soon': { buttons: ['Done'], showCards: [], verbs: ['reminder.action-done'], fields: [] },
+  'action-overdue': { buttons: ['Done'], showCards: [], verbs: ['reminder.action-done'], fields: [] },
+  meeting: { buttons: ['Add a meeting'], showCards: [], verbs: ['settings.show'], fields: [] },
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import { remindersContract } from './reminders-contract';
 import { digestsContract } from './digests-contract';
 import { programmeSheetsContract } from './programme-sheets-contract';
 import { dataProtectionContract } from './data-protection-contract';
+import { meetingsContract } from './meetings-contract';
 
 /** One empty database of the engine under test. */
 export interface TestDatabase {
@@ -429,6 +430,7 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
     digestsContract({ store: s, database: () => database as TestDatabase });
     programmeSheetsContract({ store: s, database: () => database as TestDatabase });
     dataProtectionContract({ store: s, database: () => database as TestDatabase });
+    meetingsContract({ store: s, database: () => database as TestDatabase });
 
     describe('transactions', () => {
       it('commits all the work and returns its result', async () => {

@@ -65,6 +65,7 @@ describe('PostgreSQL specifics', () => {
         `select table_name from information_schema.tables where table_schema = '${schema}' order by table_name`,
       );
       expect(rows.map((r) => r.table_name)).toEqual([
+        'agenda_additions',
         'audit_events',
         'conversations',
         'digest_runs',
@@ -73,6 +74,8 @@ describe('PostgreSQL specifics', () => {
         'import_keys',
         'kysely_migration',
         'kysely_migration_lock',
+        'meeting_actions',
+        'meetings',
         'milestones',
         'outbox',
         'people',

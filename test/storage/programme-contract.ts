@@ -10,6 +10,7 @@ import type { ContractContext } from './contract';
 const settings = (overrides: Partial<DsgSettings> = {}): DsgSettings => ({
   channel: { conversationId: '19:dsg@thread.tacv2', teamId: '19:team@thread.tacv2', name: 'DSG', reference: { conversation: { id: '19:dsg@thread.tacv2' } } },
   chair: { aadObjectId: 'aad-chair', name: 'Chris Chair' },
+  minuteTaker: null,
   leaders: { customers: { aadObjectId: 'aad-leader', name: 'Dana Leader' } },
   meetings: ['2026-12-10', '2027-01-14'],
   version: 0,

@@ -20,6 +20,8 @@ export type OutboxIntent =
   | { kind: 'reminder'; recipientName: string; items: ReminderItem[] }
   /** A digest to a channel (or a preview to a person). */
   | { kind: 'digest'; digest: DigestRequest }
+  /** A DSG meeting's published minutes, to the DSG channel. */
+  | { kind: 'minutes'; meetingId: string }
   /** `reminders preview`, sent to the person who asked in a channel. */
   | { kind: 'reminders-preview' };
 

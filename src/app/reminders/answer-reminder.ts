@@ -1,4 +1,6 @@
 import { DomainError } from '../../domain/errors';
+import { actionIdOf } from '../../domain/meetings';
+import { completeAction } from '../meetings/meeting-actions';
 import type { Actor } from '../../domain/people';
 import type { ReminderItem, ReminderThresholds, ReminderView } from '../../domain/reminders';
 import { addMilestones } from '../projects/add-milestones';
@@ -21,6 +23,7 @@ export type ReminderAnswer =
   | { kind: 'milestone-move'; newDue: string; reason: string }
   | { kind: 'assign'; projectLead: string | null; projectManager: string | null }
   | { kind: 'answer'; answer: string }
+  | { kind: 'action-done' }
   | { kind: 'snooze'; reason: string };
 
 export interface ReminderAction {
@@ -87,6 +90,12 @@ async function apply(deps: Deps, actor: Actor, item: ReminderItem, version: numb
     case 'answer':
       await answerQuestion(deps, actor, ref, answer.answer);
       return 'Your answer was sent to the DSG.';
+    case 'action-done': {
+      const actionId = actionIdOf(item.key);
+      if (!actionId) throw new DomainError('STALE_CARD', 'That reminder item is not an action from a DSG meeting.', {});
+      const done = await completeAction(deps, actor, actionId);
+      return `Done: ${done.what}.`;
+    }
     case 'snooze':
       return snoozeReminder(deps, actor, item, answer.reason, t);
   }

@@ -1,3 +1,4 @@
+import { actionReminders, meetingReminder } from '../../domain/meetings';
 import { candidateReminders, type ReminderItem, type ReminderThresholds, type Selection, selectReminders, stateKey } from '../../domain/reminders';
 import type { Deps } from '../deps';
 
@@ -21,7 +22,13 @@ export async function planReminders(deps: Deps, thresholds: ReminderThresholds):
     const triage = await deps.store.triage.get(request.reference);
     if (triage) questions.push({ request, triage });
   }
-  const candidates = candidateReminders(programme, questions, today, workingDaysSince, thresholds);
+  const settings = await deps.store.settings.get();
+  const lastHeld = (await deps.store.meetings.list()).find((m) => m.status !== 'cancelled')?.date ?? null;
+  const candidates = [
+    ...candidateReminders(programme, questions, today, workingDaysSince, thresholds),
+    ...actionReminders(await deps.store.meetings.openActions(), today, thresholds.dueSoonDays),
+    ...meetingReminder(settings.chair, lastHeld, settings.meetings, today),
+  ];
 
   const leaders = new Map(programme.map(({ project }) => [project.reference, project.digitalLeader]));
   const redirected: ReminderItem[] = [];

@@ -1,4 +1,5 @@
 import type { ReminderCardItem } from '../../domain/reminders';
+import { actionIdOf, MEETINGS_GROUP, meetingReminder } from '../../domain/meetings';
 import { candidateReminders, type ReminderItem, stateKey } from '../../domain/reminders';
 import type { Repositories } from '../ports';
 
@@ -13,6 +14,11 @@ export async function reminderCardItems(repos: Repositories, items: readonly Rem
   const states = new Map((await repos.reminders.all()).map((s) => [stateKey(s.key, s.recipientId), s]));
   const result: ReminderCardItem[] = [];
   for (const item of items) {
+    const actionId = actionIdOf(item.key);
+    if (actionId || item.reference === MEETINGS_GROUP) {
+      result.push({ ...item, resolved: !(await stillCalledFor(repos, item, actionId, today)), snoozedUntil: states.get(stateKey(item.key, item.recipient.aadObjectId))?.snoozedUntil ?? null, projectVersion: 0 });
+      continue;
+    }
     const project = await repos.projects.get(item.reference);
     const request = await repos.requests.getByReference(item.reference);
     const triage = item.kind === 'question' ? await repos.triage.get(item.reference) : null;
@@ -33,4 +39,15 @@ export async function reminderCardItems(repos: Repositories, items: readonly Rem
     });
   }
   return result;
+}
+
+/** Whether a meeting item (an action, or the chair's "add a meeting") is still called for, unchanged since the reminder. */
+async function stillCalledFor(repos: Repositories, item: ReminderItem, actionId: string | null, today: string): Promise<boolean> {
+  if (actionId) {
+    const action = await repos.meetings.getAction(actionId);
+    return !!action && !action.doneAt;
+  }
+  const settings = await repos.settings.get();
+  const lastHeld = (await repos.meetings.list()).find((m) => m.status !== 'cancelled')?.date ?? null;
+  return meetingReminder(settings.chair, lastHeld, settings.meetings, today).some((c) => c.fingerprint === item.fingerprint);
 }

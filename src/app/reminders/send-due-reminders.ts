@@ -1,3 +1,4 @@
+import { MEETINGS_GROUP } from '../../domain/meetings';
 import { leaderNotices } from '../../domain/notices';
 import type { ReminderItem, ReminderThresholds } from '../../domain/reminders';
 import type { Deps } from '../deps';
@@ -45,7 +46,8 @@ export async function sendDueReminders(deps: Deps, slot: string, thresholds: Rem
 }
 
 async function queueEscalation(deps: Deps, repos: Repositories, item: ReminderItem, after: number): Promise<boolean> {
-  const leader = (await repos.projects.get(item.reference))?.digitalLeader;
+  // A project's items go to its Digital Leader; the DSG's meeting actions to the chair.
+  const leader = item.reference === MEETINGS_GROUP ? (await repos.settings.get()).chair : (await repos.projects.get(item.reference))?.digitalLeader;
   if (!leader) return false;
   return queue(deps, repos, `escalation:${item.key}:${item.recipient.aadObjectId}:${item.fingerprint}`, await personTarget(repos, leader.aadObjectId), {
     kind: 'notice',

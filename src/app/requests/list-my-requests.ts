@@ -1,9 +1,7 @@
 import type { Actor } from '../../domain/people';
 import type { ProjectRequest } from '../../domain/request';
 import type { Deps } from '../deps';
-import type { Page } from '../../domain/paging';
-
-export const MY_REQUESTS_PAGE_SIZE = 5;
+import { PAGE_SIZE, type Page } from '../../domain/paging';
 
 /**
  * The actor's own requests, newest first, one page at a time (pages count from 1), and on every page those waiting
@@ -14,7 +12,7 @@ export async function listMyRequests(
   actor: Actor,
   page: number,
 ): Promise<{ page: number; pages: number; result: Page<ProjectRequest>; actionNeeded: ProjectRequest[] }> {
-  const size = MY_REQUESTS_PAGE_SIZE;
+  const size = PAGE_SIZE;
   let result = await deps.store.requests.listByRequester(actor.id, (page - 1) * size, size);
   const pages = Math.max(1, Math.ceil(result.total / size));
   if (page > pages) {

@@ -2,10 +2,10 @@ import { requesterNotices } from '../../domain/notices';
 import type { Actor } from '../../domain/people';
 import { type ApproveInput, approve, type TriageView } from '../../domain/triage';
 import type { Deps } from '../deps';
-import { runTriageDecision } from './triage-decision';
+import { type AlsoRecord, runTriageDecision } from './triage-decision';
 
 /** Approve into the Digital Programme: the request becomes a project led by its strand's Digital Leader. */
-export function approveRequest(deps: Deps, actor: Actor, reference: string, cardVersion: number, input: ApproveInput): Promise<TriageView> {
+export function approveRequest(deps: Deps, actor: Actor, reference: string, cardVersion: number, input: ApproveInput, also?: AlsoRecord): Promise<TriageView> {
   return runTriageDecision(deps, actor, reference, cardVersion, 'request.approve', ({ request, triage, settings, now }) => {
     const result = approve(request, input, settings, now);
     const decision = { action: 'approve' as const, by: actor.name, at: now, note: input.note };
@@ -16,5 +16,5 @@ export function approveRequest(deps: Deps, actor: Actor, reference: string, card
       decision,
       requesterNews: { kind: 'notice', notice: requesterNotices.approved(request, input) },
     };
-  });
+  }, also);
 }

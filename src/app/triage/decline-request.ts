@@ -2,7 +2,7 @@ import { requesterNotices } from '../../domain/notices';
 import type { Actor } from '../../domain/people';
 import { decline, type TriageView } from '../../domain/triage';
 import type { Deps } from '../deps';
-import { checkTriageDecision, type DecisionInput, type DecisionResult, runTriageDecision } from './triage-decision';
+import { type AlsoRecord, checkTriageDecision, type DecisionInput, type DecisionResult, runTriageDecision } from './triage-decision';
 
 const declining =
   (actor: Actor, reason: string) =>
@@ -16,8 +16,8 @@ const declining =
     };
   };
 
-export function declineRequest(deps: Deps, actor: Actor, reference: string, cardVersion: number, reason: string): Promise<TriageView> {
-  return runTriageDecision(deps, actor, reference, cardVersion, 'request.decline', declining(actor, reason));
+export function declineRequest(deps: Deps, actor: Actor, reference: string, cardVersion: number, reason: string, also?: AlsoRecord): Promise<TriageView> {
+  return runTriageDecision(deps, actor, reference, cardVersion, 'request.decline', declining(actor, reason), also);
 }
 
 /** Whether the decline would be accepted (permission, card, rule), saving nothing: for its confirmation. */

@@ -21,6 +21,8 @@ export async function viewSettings(deps: Deps, actor: Actor): Promise<DsgContext
 export interface SettingsInput {
   /** AAD object id of the chair, or null for none. */
   chair: string | null;
+  /** AAD object id of the Minute Taker, or null for none. */
+  minuteTaker: string | null;
   leaders: Partial<Record<StrandId, string | null>>;
   meetings: string[];
 }
@@ -49,6 +51,7 @@ export async function saveSettings(deps: Deps, actor: Actor, cardVersion: number
   const settings: DsgSettings = {
     ...before,
     chair: person(input.chair),
+    minuteTaker: person(input.minuteTaker),
     leaders,
     meetings: [...new Set(input.meetings)].sort(),
     version: before.version + 1,
@@ -56,7 +59,7 @@ export async function saveSettings(deps: Deps, actor: Actor, cardVersion: number
   };
   await deps.store.transaction(async (tx) => {
     if (!(await tx.settings.save(settings, before.version))) throw new DomainError('STALE_CARD', 'The DSG settings changed at the same moment; please try again.', {});
-    await audited(tx, actor, now, 'settings.save', { subjectType: 'settings', subjectId: 'dsg' }, { chair: before.chair?.name ?? null, meetings: before.meetings }, { chair: settings.chair?.name ?? null, meetings: settings.meetings });
+    await audited(tx, actor, now, 'settings.save', { subjectType: 'settings', subjectId: 'dsg' }, { chair: before.chair?.name ?? null, minuteTaker: before.minuteTaker?.name ?? null, meetings: before.meetings }, { chair: settings.chair?.name ?? null, minuteTaker: settings.minuteTaker?.name ?? null, meetings: settings.meetings });
   });
   return { settings, members: view.members, canEdit: true };
 }

@@ -40,6 +40,9 @@ export interface DecisionResult {
 
 type Decide = (input: DecisionInput) => Promise<DecisionResult> | DecisionResult;
 
+/** More work for the decision's transaction: a meeting records the decision against its agenda item. */
+export type AlsoRecord = (tx: Repositories, decision: Decision) => Promise<void>;
+
 /** Permission (audited refusal), stale-card check and the domain rule: everything a decision checks, nothing saved. */
 async function prepare(deps: Deps, actor: Actor, reference: string, cardVersion: number, action: string, decide: Decide) {
   const request = await getRequest(deps, reference);
@@ -70,7 +73,7 @@ export async function checkTriageDecision(deps: Deps, actor: Actor, reference: s
  * then in one transaction the saved request/project/triage, the audit event and the queued messages (intents:
  * the cards are drawn when they are sent). Returns the triage card's data as it now stands, for the person who pressed the button.
  */
-export async function runTriageDecision(deps: Deps, actor: Actor, reference: string, cardVersion: number, action: string, decide: Decide): Promise<TriageView> {
+export async function runTriageDecision(deps: Deps, actor: Actor, reference: string, cardVersion: number, action: string, decide: Decide, also?: AlsoRecord): Promise<TriageView> {
   const { request, settings, now, result } = await prepare(deps, actor, reference, cardVersion, action, decide);
   const updated: ProjectRequest = { ...result.request, version: request.version + 1, updatedAt: now };
 
@@ -87,6 +90,7 @@ export async function runTriageDecision(deps: Deps, actor: Actor, reference: str
     if (result.requesterNews) await queueRequesterNews(deps, tx, updated, `notify:${reference}:v${updated.version}`, result.requesterNews);
     if (result.threadReply) await queueThreadReply(deps, tx, updated, settings, `thread:${reference}:v${updated.version}`, result.threadReply);
     await queueTriageUpdate(deps, tx, updated, settings);
+    if (also) await also(tx, result.decision);
   });
   deps.kickOutbox();
   return loadTriageView(deps, updated);

@@ -23,6 +23,7 @@ export const dsgSetup = verb('dsg.setup', z.object({}).loose(), async ({ deps, a
 const settingsFields = z
   .object({
     chair: personId,
+    minuteTaker: personId,
     ...Object.fromEntries(STRAND_IDS.map((s) => [`leader-${s}`, personId])),
     meeting1: z.string().optional(),
     meeting2: z.string().optional(),
@@ -46,7 +47,7 @@ export const settingsSave = verb('settings.save', settingsKeys, ({ deps, actor }
       const form = fields as Record<string, string | null | undefined>;
       const meetings = [form.meeting1, form.meeting2, form.meeting3].filter((m): m is string => !!m && /^\d{4}-\d{2}-\d{2}$/.test(m));
       const leaders = Object.fromEntries(STRAND_IDS.map((s) => [s, form[`leader-${s}`] ?? null]));
-      const saved = await saveSettings(deps, actor, d.version, { chair: fields.chair, leaders, meetings });
+      const saved = await saveSettings(deps, actor, d.version, { chair: fields.chair, minuteTaker: fields.minuteTaker, leaders, meetings });
       return card(settingsCard(saved.settings, saved.members, saved.canEdit, 'Settings saved.'));
     },
     async (again) => {

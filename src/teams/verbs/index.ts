@@ -1,6 +1,6 @@
 import { dsgSetup, settingsSave, settingsShow } from './dsg';
 import { chatGreet, chatThanks, helpShow } from './help';
-import { historyShow, programmeShow, requestPending } from './lists';
+import { historyShow, milestoneList, programmeShow, requestPending } from './lists';
 import { benefitRecord, milestoneAdd, milestoneDone, projectBusinessCase, projectDpia, projectPlan, projectResourcing, projectReopen, projectStatus, projectView } from './project';
 import { requestBack, requestConfirm, requestDiscard, requestDraft, requestEdit, requestNext, requestSubmit } from './request-form';
 import { requestList } from './request-list';
@@ -14,6 +14,7 @@ import { DIGEST_VERBS } from './digest';
 import { reportAnnual } from './report';
 import { programmeExport } from './programme-export';
 import { DATA_PROTECTION_VERBS } from './data-protection';
+import { MEETING_VERBS } from './meetings';
 
 /** Every verb the bot answers, from cards (Action.Execute / Action.Submit) and typed commands alike. */
 export const VERBS: ReadonlyMap<string, Verb> = new Map(
@@ -46,6 +47,7 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     requestTriage,
     requestPending,
     programmeShow,
+    milestoneList,
     historyShow,
     projectView,
     projectBusinessCase,
@@ -62,5 +64,6 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     ...REMINDER_VERBS,
     ...DIGEST_VERBS,
     ...DATA_PROTECTION_VERBS,
+    ...MEETING_VERBS,
   ].map((v) => [v.name, v]),
 );

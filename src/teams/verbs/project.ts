@@ -15,20 +15,21 @@ import { projectCard } from '../../presenters/project';
 import { card, type Reply } from '../reply';
 import { type FormAgain, submitForm } from './form';
 import { isoDate, link, optionalTyped, reference, step, toggle, version } from './schemas';
-import { verb } from './verb';
+import { verb, view } from './verb';
 
 /** The project card and its edits: business case, plan, resourcing, DPIA, milestones, status, benefits. */
 
 const today = (deps: Deps) => deps.calendar.londonDate(deps.clock.now());
 
 /** The project card for a view, with a line at the top and, when sent back, the problems and what was typed. */
-const drawn = (deps: Deps, view: ProjectView, extra: FormAgain = {}): Reply =>
-  card(projectCard({ request: view.request, project: view.project, today: today(deps), canEdit: view.canEdit, canRecordBenefit: view.canRecordBenefit, canReopen: view.canReopen, ...extra }));
+const projectCardOf = (deps: Deps, found: ProjectView, extra: FormAgain = {}) =>
+  projectCard({ request: found.request, project: found.project, today: today(deps), canEdit: found.canEdit, canRecordBenefit: found.canRecordBenefit, canReopen: found.canReopen, ...extra });
+const drawn = (deps: Deps, found: ProjectView, extra: FormAgain = {}): Reply => card(projectCardOf(deps, found, extra));
 
 /** The project card as it stands now, for this person. */
 const shown = async (deps: Deps, actor: Actor, ref: string, extra: FormAgain = {}): Promise<Reply> => drawn(deps, await viewProject(deps, actor, ref), extra);
 
-export const projectView = verb('project.view', z.object({ reference }).loose(), ({ deps, actor }, d) => shown(deps, actor, d.reference));
+export const projectView = view('project.view', { reference }, async ({ deps, actor }, d) => projectCardOf(deps, await viewProject(deps, actor, d.reference)));
 
 const keys = { reference, version };
 

@@ -3,6 +3,7 @@ import { answerReminder, loadReminderView, type ReminderAnswer } from '../../app
 import { type ManualRun, previewReminders, runRemindersNow, sendPrivately } from '../../app/reminders/run-reminders-now';
 import type { RunResult } from '../../app/reminders/send-due-reminders';
 import { ukTime } from '../../domain/dates';
+import { MEETINGS_GROUP } from '../../domain/meetings';
 import { BUSINESS_CASE_STATUSES, DPIA_STATUSES } from '../../domain/project';
 import { reminderCard, reminderInputsOf } from '../../presenters/reminder';
 import { remindersPreviewCard } from '../../presenters/reminders-preview';
@@ -18,7 +19,8 @@ const keys = z
     messageId: z.string().min(1).max(300),
     item: z.coerce.number().int().min(0).max(100),
     itemKey: z.string().min(1).max(300),
-    reference,
+    // A project's reference, or the group of the DSG's meeting items.
+    reference: reference.or(z.literal(MEETINGS_GROUP)),
     version: z.coerce.number({ error: 'the card version is missing' }).int().min(0),
   })
   .loose();
@@ -60,6 +62,7 @@ export const REMINDER_VERBS: readonly Verb[] = [
   reminderVerb('reminder.milestone-move', { newDue: isoDate, reason: typed('the reason', 1000) }, (f) => ({ kind: 'milestone-move', newDue: f.newDue ?? '', reason: f.reason })),
   reminderVerb('reminder.assign', { projectLead: personId, projectManager: personId }, (f) => ({ kind: 'assign', projectLead: f.projectLead, projectManager: f.projectManager })),
   reminderVerb('reminder.answer', { answer: typed('your answer') }, (f) => ({ kind: 'answer', answer: f.answer })),
+  reminderVerb('reminder.action-done', {}, () => ({ kind: 'action-done' })),
   reminderVerb('reminder.snooze', { snoozeReason: typed('the reason', 1000) }, (f) => ({ kind: 'snooze', reason: f.snoozeReason })),
   verb('reminders.preview', z.object({}).loose(), async ({ deps, actor, channel }) => {
     const preview = await previewReminders(deps, actor);

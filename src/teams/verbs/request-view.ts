@@ -5,27 +5,24 @@ import { viewRequest } from '../../app/requests/view-request';
 import type { Actor } from '../../domain/people';
 import { card, type Reply } from '../reply';
 import { similarToDraft } from '../../app/requests/similar-requests';
-import { similarRequestsCard, withBackToIdea } from '../../presenters/similar-requests';
+import { similarRequestsCard } from '../../presenters/similar-requests';
 import { formId, reference } from './schemas';
 import { openedCard, requesterCard } from './request-card';
-import { verb, type VerbContext } from './verb';
+import { verb, view, type VerbContext } from './verb';
 
 /** A request's card as it stands now, for its requester, with a line at the top when given. */
 export async function requestDetail(deps: Deps, actor: Actor, ref: string, notice?: string): Promise<Reply> {
   return card(requesterCard(await viewRequest(deps, actor, ref), notice));
 }
 
-/** `formId`: opened from the similar requests shown for this idea (the card then leads back to them). */
-const opened = z.object({ reference, formId: formId.optional() }).loose();
-
 /** A request, in the view for this person's role (the requester's, the DSG's triage card, or read-only). */
-async function open({ deps, actor }: VerbContext, data: z.output<typeof opened>): Promise<Reply> {
-  const shown = openedCard(await openRequest(deps, actor, data.reference));
-  return card(data.formId ? withBackToIdea(shown, data.formId) : shown);
-}
+const open = async ({ deps, actor }: VerbContext, data: { reference: string }) => openedCard(await openRequest(deps, actor, data.reference));
 
-/** Every place a request is opened from: My requests, a digest, a notice, a similar request, a typed reference. */
-export const requestView = verb('request.view', opened, open);
+/**
+ * Every place a request is opened from: My requests, a digest, a notice, a similar request (whose Open comes Back
+ * to the idea), a typed reference.
+ */
+export const requestView = view('request.view', { reference }, open);
 /** Back from a similar request to the similar requests shown for the person's idea, with its three choices. */
 export const requestSimilar = verb('request.similar', z.object({ formId }).loose(), async ({ deps, actor }, data) => {
   const { title, matches } = await similarToDraft(deps, actor, data.formId);
@@ -33,4 +30,4 @@ export const requestSimilar = verb('request.similar', z.object({ formId }).loose
 });
 
 /** Pending's Open button (and triage cards already sent): the same view per role as `request.view`. */
-export const requestTriage = verb('request.triage', opened, open);
+export const requestTriage = view('request.triage', { reference }, open);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REFERENCE_PATTERN } from '../../domain/request';
+import { BACK_LISTS } from '../../presenters/back';
 
 /** Data shapes that several card actions share. */
 export const formId = z.string({ error: 'the form id is missing' }).regex(/^[A-Za-z0-9-]{1,64}$/, 'the form id is not valid');
@@ -47,6 +48,21 @@ export const isoDate = z
 /** A guarded press: none (show the confirmation), `confirm` (do it) or `cancel` (the card as it was). */
 export const step = z.enum(['confirm', 'cancel'], { error: 'the confirmation step is not valid' }).optional();
 export const page = z.coerce.number().int().min(1).max(10_000).optional();
+
+/**
+ * Where a navigation press answers (see `view` in verb.ts): `here` draws the view in place of the pressed card
+ * (paging a list, Back); `back`, the list page a detail was opened from, does too and gives the view a Back button.
+ * With neither, the view is a new message below and the pressed card stays.
+ */
+export const place = {
+  here: toggle,
+  back: z
+    .discriminatedUnion('verb', [
+      z.object({ verb: z.enum(BACK_LISTS), page: page.transform((p) => p ?? 1) }),
+      z.object({ verb: z.literal('request.similar'), formId }),
+    ], { error: 'the Back button does not name a list' })
+    .optional(),
+};
 
 /** A form's zod problems as sentences by field, to show under the inputs. */
 export const fieldErrors = (error: z.ZodError): Record<string, string> =>

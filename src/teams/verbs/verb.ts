@@ -1,9 +1,12 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Deps } from '../../app/deps';
 import type { Actor } from '../../domain/people';
 import type { DsgChannel } from '../../domain/settings';
 import type { Logger } from '../../log';
-import type { Reply } from '../reply';
+import { withBack } from '../../presenters/back';
+import type { AdaptiveCardJson } from '../../presenters/render';
+import { below, card, type Reply } from '../reply';
+import { place } from './schemas';
 
 export interface VerbContext {
   deps: Deps;
@@ -37,3 +40,17 @@ export const verb = <S extends z.ZodType>(name: string, data: S, handle: (ctx: V
     return parsed.success ? handle(ctx, parsed.data) : { malformed: parsed.error.issues.map((i) => i.message) };
   },
 });
+
+/**
+ * A navigation verb (My requests, Open, Open project, History, Pending, the programme): `draw` makes the view, and
+ * the press's `place` data says where it goes. By default it is a new message below, so the pressed card (a
+ * confirmation, a digest, a reminder, a notice) stays in the chat; paging and Back replace the card the person
+ * opened; a detail opened from a list replaces it, with Back to the page it came from.
+ */
+export const view = <S extends z.ZodRawShape>(name: string, shape: S, draw: (ctx: VerbContext, data: z.output<z.ZodObject<S>>) => Promise<AdaptiveCardJson>): Verb =>
+  verb(name, z.object({ ...shape, ...place }).loose(), async (ctx, d) => {
+    const drawn = await draw(ctx, d as z.output<z.ZodObject<S>>);
+    const { here, back } = d as z.output<z.ZodObject<typeof place>>;
+    if (back) return card(withBack(drawn, back));
+    return here ? card(drawn) : below(drawn);
+  });

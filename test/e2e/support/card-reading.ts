@@ -1,4 +1,5 @@
 /** Reading the cards the bot returns, as a person would: the words on them and the buttons. */
+import type { FakeConnector } from './fake-connector';
 
 type Json = Record<string, unknown>;
 
@@ -19,12 +20,18 @@ export function wordsOf(card: unknown): string {
   return words.join('\n');
 }
 
-/** The Action.Execute with this verb (the first), or throws listing the verbs there are. */
-export function action(card: unknown, verb: string): { title: string; verb: string; data: Json } {
+/** Every Action.Execute on a card, buttons and tappable containers alike, in order. */
+export function executes(card: unknown): { title: string; verb: string; data: Json }[] {
   const found: { title: string; verb: string; data: Json }[] = [];
   walk(card, (n) => {
     if (n.type === 'Action.Execute') found.push({ title: String(n.title), verb: String(n.verb), data: (n.data ?? {}) as Json });
   });
+  return found;
+}
+
+/** The Action.Execute with this verb (the first), or throws listing the verbs there are. */
+export function action(card: unknown, verb: string): { title: string; verb: string; data: Json } {
+  const found = executes(card);
   const hit = found.find((a) => a.verb === verb);
   if (!hit) throw new Error(`no ${verb} button on the card; it has: ${found.map((a) => a.verb).join(', ') || 'none'}`);
   return hit;
@@ -66,4 +73,15 @@ export function attachedCard(activity: { attachments?: Array<{ contentType: stri
   const attachment = activity.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
   if (!attachment) throw new Error(`no card attached: ${JSON.stringify(activity).slice(0, 300)}`);
   return attachment.content as Json;
+}
+
+/**
+ * The card a press answered with: the invoke response's card, or, when the answer went below the pressed card as a
+ * new message (navigation; the invoke is answered "Opened below." and the pressed card stays), that message's card.
+ */
+export function answerCard(body: any, t: { connector: FakeConnector; lastPosted?: string }): Json {
+  if (body?.type !== 'application/vnd.microsoft.activity.message' || body.value !== 'Opened below.') return invokeCard(body);
+  const sent = t.connector.activities().filter((a) => a.kind === 'reply' && a.replyToId === t.lastPosted && a.activity.attachments);
+  if (sent.length !== 1) throw new Error(`the press answered "Opened below." but sent ${sent.length} messages in reply to it`);
+  return attachedCard(sent[0].activity);
 }

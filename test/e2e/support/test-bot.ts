@@ -114,6 +114,8 @@ export interface TestBot {
   connector: FakeConnector;
   /** Default activity options: answers go to the fake connector. */
   opts: ActivityOptions;
+  /** The id of the activity last POSTed: what the bot's replies to it answer. */
+  lastPosted?: string;
   /** POSTs the activity as JSON to /api/messages, with `headers` (e.g. authorization) added. */
   post(activity: TeamsActivity | object, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; body: any }>;
   stop(): Promise<void>;
@@ -136,11 +138,12 @@ export async function startTestBot(db: TestDatabase, env: Record<string, string>
     if (!connector) await fake.stop();
     throw error;
   }
-  return {
+  const testBot: TestBot = {
     bot,
     connector: fake,
     opts: { serviceUrl: fake.url },
     async post(activity, headers = {}) {
+      testBot.lastPosted = (activity as { id?: string }).id;
       const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
       const text = await res.text();
       let body: unknown = text;
@@ -156,4 +159,5 @@ export async function startTestBot(db: TestDatabase, env: Record<string, string>
       if (!connector) await fake.stop();
     },
   };
+  return testBot;
 }

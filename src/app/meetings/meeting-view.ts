@@ -1,0 +1,44 @@
+import { DomainError } from '../../domain/errors';
+import type { ItemView, Meeting, MeetingView } from '../../domain/meetings';
+import { ukDate } from '../../domain/dates';
+import type { Actor } from '../../domain/people';
+import type { Deps } from '../deps';
+import { DSG_ONLY, type MeetingAccess, meetingAccess } from './meeting-access';
+
+export async function getMeeting(deps: Deps, meetingId: string): Promise<Meeting> {
+  const meeting = await deps.store.meetings.get(meetingId);
+  if (!meeting) throw new DomainError('NOT_FOUND', 'That meeting is not in the record any more. Type "meetings" to see the DSG\'s meetings.', { meetingId });
+  return meeting;
+}
+
+export async function loadMeetingView(deps: Deps, meeting: Meeting, access: MeetingAccess, notice?: string): Promise<MeetingView> {
+  return {
+    meeting,
+    actions: await deps.store.meetings.actionsOf(meeting.id),
+    members: access.members.map((m) => ({ aadObjectId: m.aadObjectId, name: m.name })),
+    canRun: access.canRun,
+    today: deps.calendar.londonDate(deps.clock.now()),
+    ...(notice && { notice }),
+  };
+}
+
+export async function loadItemView(deps: Deps, meeting: Meeting, itemId: string, access: MeetingAccess, notice?: string): Promise<ItemView> {
+  const item = meeting.agenda.find((i) => i.id === itemId);
+  if (!item) throw new DomainError('NOT_FOUND', `That item is not on the agenda of ${ukDate(meeting.date)}.`, { itemId });
+  const request = item.reference ? await deps.store.requests.getByReference(item.reference) : null;
+  return { ...(await loadMeetingView(deps, meeting, access, notice)), item, request };
+}
+
+/** `meeting`: the meeting in progress, or else the latest one held; for the DSG and admins. */
+export async function showMeeting(deps: Deps, actor: Actor, meetingId?: string): Promise<MeetingView> {
+  const access = await meetingAccess(deps, actor, 'agenda.view', 'meeting.show', DSG_ONLY);
+  const meeting = meetingId ? await getMeeting(deps, meetingId) : ((await deps.store.meetings.running()) ?? (await deps.store.meetings.list())[0]);
+  if (!meeting) throw new DomainError('NOT_FOUND', 'No DSG meeting has been held in dsg-bot yet. The chair or the Minute Taker starts one with "meeting start".', {});
+  return loadMeetingView(deps, meeting, access);
+}
+
+/** An agenda item's card, opened from the meeting card. */
+export async function showItem(deps: Deps, actor: Actor, meetingId: string, itemId: string): Promise<ItemView> {
+  const access = await meetingAccess(deps, actor, 'agenda.view', 'meeting.item', DSG_ONLY);
+  return loadItemView(deps, await getMeeting(deps, meetingId), itemId, access);
+}

@@ -1,0 +1,43 @@
+import { londonTime } from '../../domain/calendar';
+import { ukDate } from '../../domain/dates';
+import { DomainError } from '../../domain/errors';
+import { type Meeting, startMeeting as start } from '../../domain/meetings';
+import type { Actor } from '../../domain/people';
+import { audited } from '../audit';
+import type { Deps } from '../deps';
+import { draftNextAgenda } from './draft-agenda';
+import { meetingAccess, RUN_REFUSAL } from './meeting-access';
+import type { MeetingView } from '../../domain/meetings';
+import { loadMeetingView } from './meeting-view';
+
+const running = (m: Meeting) =>
+  new DomainError('ILLEGAL_TRANSITION', `A DSG meeting is already running: it was started by ${m.startedBy} at ${m.startTime} on ${ukDate(m.date)}. Type "meeting" to see its card, or "meeting end" to end it.`, { meetingId: m.id });
+
+/**
+ * `meeting start`: the chair, the Minute Taker or an admin opens today's meeting with the agenda as drafted now
+ * (the items members added are taken up by it). A second start while one runs is told so.
+ */
+export async function startMeeting(deps: Deps, actor: Actor): Promise<MeetingView> {
+  const access = await meetingAccess(deps, actor, 'meeting.run', 'meeting.start', RUN_REFUSAL);
+  const already = await deps.store.meetings.running();
+  if (already) throw running(already);
+  const nowDate = deps.clock.now();
+  const today = deps.calendar.londonDate(nowDate);
+  const now = nowDate.toISOString();
+  const meeting = await deps.store.transaction(async (tx) => {
+    const held = await tx.meetings.byDate(today);
+    if (held?.status === 'running') throw running(held);
+    if (held) throw new DomainError('ILLEGAL_TRANSITION', `The DSG already met today (the minutes are under "minutes ${today}"). dsg-bot keeps one meeting a day.`, { meetingId: held.id });
+    const additions = await tx.meetings.pendingAdditions();
+    const created = start(deps.newId(), today, londonTime(nowDate), await draftNextAgenda(deps, tx), actor.name, now);
+    // Two starts at once: the date is unique, so exactly one inserts.
+    if (!(await tx.meetings.insert(created))) throw running((await tx.meetings.byDate(today)) ?? created);
+    await tx.meetings.takeAdditions(
+      additions.map((a) => a.id),
+      created.id,
+    );
+    await audited(tx, actor, now, 'meeting.start', { subjectType: 'meeting', subjectId: today }, null, { items: created.agenda.length });
+    return created;
+  });
+  return loadMeetingView(deps, meeting, access);
+}

@@ -1,0 +1,87 @@
+import { completeAction, draftAgenda, draftMinutes, endMeeting, markPresent, meetingDue, newAction, publishMinutes, recordOutcome, setAttendance, startMeeting } from '../../src/domain/meetings';
+import { emptyTriage } from '../../src/domain/triage';
+import { sampleMilestone } from '../support/sample-milestone';
+import { sampleProject } from '../support/sample-project';
+import { sampleRequest } from '../support/sample-request';
+
+const NOW = '2026-12-04T10:00:00.000Z';
+const TODAY = '2026-12-04';
+const chair = { aadObjectId: 'aad-chair', name: 'DSG Chair' };
+const lead = { aadObjectId: 'aad-lead', name: 'Project Lead' };
+
+describe('draftAgenda', () => {
+  it('lists each kind of item in the strategy order, requests oldest first, with who added items', () => {
+    const older = sampleRequest({ reference: 'DP-2026-0002', title: 'Older', createdAt: '2026-11-01T09:00:00.000Z' });
+    const newer = sampleRequest({ reference: 'DP-2026-0003', title: 'Newer', createdAt: '2026-11-20T09:00:00.000Z' });
+    const answered = sampleRequest({ reference: 'DP-2026-0004', title: 'Answered', status: 'under-review' });
+    const triage = { ...emptyTriage('DP-2026-0004'), questions: [{ question: 'Cost?', askedBy: 'A', askedAt: NOW, answer: '£5k', answeredAt: NOW }] };
+    const approved = sampleRequest({ reference: 'DP-2026-0001', title: 'Live project', status: 'approved' });
+    const project = sampleProject('DP-2026-0001', { milestones: [sampleMilestone({ title: 'Pilot', due: '2026-11-01', status: 'planned' })] });
+    const agenda = draftAgenda({
+      waiting: [
+        { request: newer, triage: null },
+        { request: answered, triage },
+        { request: older, triage: null },
+      ],
+      programme: [{ request: approved, project }],
+      reminders: [{ key: 'DP-2026-0001:owners', recipientId: 'aad-leader', count: 3, lastSentAt: NOW, fingerprint: 'x', snoozedUntil: null, snoozes: 0, escalatedAt: NOW }],
+      openActions: [{ id: 'act1', meetingId: 'm0', itemId: 'x', reference: null, what: 'Send the survey', owner: lead, due: '2026-12-01', createdAt: NOW, createdBy: 'DSG Chair', doneAt: null, doneBy: null }],
+      deferred: [],
+      additions: [{ id: 'ad1', reference: null, text: 'Website review', addedById: '29:c', addedByName: 'DSG Chair', addedAt: NOW, meetingId: null }],
+      today: TODAY,
+    });
+    expect(agenda.map((i) => [i.source, i.title])).toEqual([
+      ['awaiting-decision', 'Older'],
+      ['awaiting-decision', 'Newer'],
+      ['question-answered', 'Answered'],
+      ['escalated', 'Live project'],
+      ['governance', 'Live project'],
+      ['overdue-milestone', 'Live project'],
+      ['open-action', 'Send the survey'],
+      ['added', 'Website review'],
+    ]);
+    expect(agenda[4].detail).toMatch(/Missing: Project Lead, Project Manager, Business case approval, Implementation plan, Confirmed resourcing/);
+    expect(agenda[6].detail).toMatch(/overdue/);
+    expect(agenda[7].addedBy).toBe('DSG Chair');
+  });
+});
+
+describe('a meeting', () => {
+  const agenda = [
+    { id: 'awaiting-decision:DP-2026-0002', source: 'awaiting-decision' as const, reference: 'DP-2026-0002', title: 'Older', detail: '', addedBy: null },
+    { id: 'added:ad1', source: 'added' as const, reference: null, title: 'Website review', detail: '', addedBy: 'DSG Chair' },
+  ];
+
+  it('records attendance, outcomes once, actions with a due date not in the past, and draws the minutes', () => {
+    let m = startMeeting('m1', TODAY, '10:00', agenda, 'DSG Chair', NOW);
+    m = markPresent(m, chair, NOW);
+    expect(markPresent(m, chair, NOW)).toBe(m);
+    m = setAttendance(m, [chair, lead], [{ aadObjectId: 'aad-x', name: 'Away' }, lead], NOW);
+    expect(m.apologies.map((p) => p.name)).toEqual(['Away']);
+    m = recordOutcome(m, agenda[0].id, { kind: 'decision', action: 'approve', note: null, by: 'DSG Chair', at: NOW }, NOW);
+    expect(() => recordOutcome(m, agenda[0].id, { kind: 'noted', note: null, by: 'X', at: NOW }, NOW)).toThrow(/already dealt with: Approved \(DSG Chair\)/);
+    m = recordOutcome(m, agenda[1].id, { kind: 'deferred', by: 'DSG Chair', at: NOW }, NOW);
+    expect(() => newAction(m, agenda[1].id, { what: 'x', owner: lead, due: '2026-12-03' }, 'a1', 'DSG Chair', NOW, TODAY)).toThrow(/past/);
+    const action = newAction(m, agenda[1].id, { what: 'Draft the brief', owner: lead, due: '2026-12-18' }, 'a1', 'DSG Chair', NOW, TODAY);
+    expect(() => publishMinutes(m, 'DSG Chair', NOW)).toThrow(/still running/);
+    m = endMeeting(m, NOW);
+    expect(() => endMeeting(m, NOW)).toThrow(/over/);
+    const minutes = draftMinutes(m, [action]);
+    expect(minutes.attendees).toEqual(['DSG Chair', 'Project Lead']);
+    expect(minutes.items.map((i) => i.outcome)).toEqual(['Approved (DSG Chair)', 'Deferred to the next meeting (DSG Chair)']);
+    expect(minutes.items[1].actions).toEqual(['Draft the brief: Project Lead, by 18 Dec 2026']);
+    m = publishMinutes(m, 'DSG Chair', NOW);
+    expect(() => publishMinutes(m, 'DSG Chair', NOW)).toThrow(/already published on 4 Dec 2026 by DSG Chair/);
+    const done = completeAction(action, 'Project Lead', NOW);
+    expect(() => completeAction(done, 'Project Lead', NOW)).toThrow(/already marked done/);
+  });
+});
+
+describe('meetingDue', () => {
+  it('asks for a meeting when none is set within two months of the last one', () => {
+    expect(meetingDue('2026-10-01', [], TODAY)).toEqual({ due: true, by: '2026-12-01' });
+    expect(meetingDue('2026-11-20', [], TODAY)).toEqual({ due: false, by: '2027-01-20' });
+    expect(meetingDue('2026-10-01', ['2026-12-10'], TODAY)).toEqual({ due: false, by: null });
+    expect(meetingDue(null, [], TODAY).due).toBe(true);
+  });
+});

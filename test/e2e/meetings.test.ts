@@ -1,0 +1,226 @@
+/**
+ * A DSG meeting in Teams, walked as the DSG would, against the bot running as its own process: the agenda drafted
+ * from the programme and items members add; `meeting start` (refused to others, once only); two members say they
+ * are here; the bot is killed with SIGKILL mid-meeting and the meeting carries on where it was in a new process;
+ * one request approved (the same triage decision: the requester told, the triage card updated) and another
+ * deferred from the meeting's cards; an action for a project lead (a past date is a field error that keeps what
+ * was typed); `meeting end`; `minutes publish` once; the minutes card in the channel; the Word document with the
+ * decisions and the action; the action in its owner's next reminder card, done inline.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { MOCK_TENANT, MOCK_USERS } from '../../src/playground/mock-tenant';
+import { channelMention, message, personalChatId } from './support/activities';
+import { action, attachedCard, input, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
+import { eventually, press, submitRequest, triageCardOf, type User } from './support/dsg';
+import { FakeConnector, type RecordedActivity } from './support/fake-connector';
+import { TestDatabase, type TestBot } from './support/test-bot';
+
+const ROOT = path.resolve(__dirname, '../..');
+const { councilOfficer, dsgAdmin, dsgChair, digitalLeaderCustomers, digitalLeaderLearning, projectLeadLearning2 } = MOCK_USERS;
+
+let db: TestDatabase;
+let connector: FakeConnector;
+let bot: ChildProcess | null = null;
+let baseUrl = '';
+/** The running process, seen through the shared e2e helpers (they only post activities and read `opts`). */
+const t = {
+  get connector() {
+    return connector;
+  },
+  get opts() {
+    return { serviceUrl: connector.url };
+  },
+  async post(activity: object) {
+    const res = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+  },
+} as unknown as TestBot;
+
+async function startProcess(): Promise<void> {
+  const port = 40_000 + Math.floor(Math.random() * 5000);
+  baseUrl = `http://127.0.0.1:${port}`;
+  bot = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, ...db.env, PORT: String(port), PLAYGROUND: 'off', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DSG_ADMIN_AAD_IDS: dsgAdmin.aadObjectId, TEAMS_SERVICE_URL: connector.url },
+    stdio: process.env.TEST_LOG_LEVEL ? 'inherit' : 'ignore',
+  });
+  for (let i = 0; i < 300; i++) {
+    if (await fetch(`${baseUrl}/healthz`).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the bot process did not start');
+}
+
+async function killProcess(): Promise<void> {
+  const running = bot!;
+  const exited = new Promise((r) => running.once('exit', r));
+  running.kill('SIGKILL');
+  await exited;
+  bot = null;
+}
+
+let thread = 1_700_000_100_000;
+/** Says `text` to the bot in the DSG channel (a new thread) and returns its answer there. */
+async function say(text: string, from: User): Promise<RecordedActivity['activity']> {
+  const threadId = String(thread++);
+  await t.post(channelMention(text, { ...t.opts, from, threadId }));
+  return (await connector.waitFor((a) => a.conversationId.endsWith(`messageid=${threadId}`), 10_000)).activity;
+}
+const cardOf = (activity: RecordedActivity['activity']) => attachedCard(activity);
+const inFortnight = () => new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  db = await TestDatabase.create('sqlite');
+  connector = new FakeConnector();
+  await connector.start();
+});
+afterAll(async () => {
+  if (bot) await killProcess();
+  await connector.stop();
+  await db.dispose();
+});
+
+describe('a DSG meeting, from the agenda to the minutes and the actions', () => {
+  let first: string;
+  let second: string;
+  let meetingId: string;
+
+  it('drafts the agenda from the programme and the items members add, with who added them', async () => {
+    await startProcess();
+    connector.setRoster(MOCK_TENANT.team.id, [...MOCK_TENANT.users]);
+    await t.post(message('hi', t.opts));
+    expect((await say('setup dsg', dsgAdmin)).text).toMatch(/This channel is now the DSG channel/);
+    const settings = invokeCard(await press(t, 'settings.show', {}, dsgAdmin, true));
+    const saved = invokeCard(await press(t, 'settings.save', { ...action(settings, 'settings.save').data, chair: dsgChair.aadObjectId, minuteTaker: digitalLeaderLearning.aadObjectId }, dsgAdmin, true));
+    expect(wordsOf(saved)).toMatch(/Minute Taker: [\s\S]*Digital Leader \(Learning\)/);
+
+    first = await submitRequest(t, councilOfficer, 'Online booking for bulky uplifts');
+    second = await submitRequest(t, councilOfficer, 'Digital library cards for schools');
+    expect(cardOf(await say('agenda add Review of the Website Analytics', digitalLeaderCustomers))).toBeTruthy();
+    expect((await say('agenda add DP-2099-9999', digitalLeaderCustomers)).text).toMatch(/There is no request DP-2099-9999/);
+
+    const agenda = wordsOf(cardOf(await say('agenda', digitalLeaderCustomers)));
+    expect(agenda).toContain('Online booking for bulky uplifts');
+    expect(agenda).toContain('Digital library cards for schools');
+    expect(agenda.indexOf('Online booking')).toBeLessThan(agenda.indexOf('Digital library cards'));
+    expect(agenda).toContain('Review of the Website Analytics');
+    expect(agenda).toContain('Added by Digital Leader (Customers)');
+  }, 60_000);
+
+  it('lets only the chair, the Minute Taker or an admin start the meeting, politely and on the record, and only once', async () => {
+    expect((await say('meeting start', projectLeadLearning2)).text).toMatch(/Only the DSG chair, the Minute Taker or an admin can run a DSG meeting/);
+    const refusals = await db.read((store) => store.audit.listFor('meeting', 'meetings'));
+    expect(refusals).toEqual([expect.objectContaining({ action: 'meeting.start', outcome: 'refused', actorName: projectLeadLearning2.name })]);
+
+    const started = cardOf(await say('meeting start', dsgChair));
+    expect(wordsOf(started)).toMatch(/Running since .* started by DSG Chair/);
+    meetingId = String(action(started, 'meeting.here').data.meetingId);
+    expect((await say('meeting start', digitalLeaderLearning)).text).toMatch(/A DSG meeting is already running: it was started by DSG Chair/);
+  });
+
+  it('records two members present, and carries on where it was after a SIGKILL and a restart', async () => {
+    await press(t, 'meeting.here', { meetingId }, dsgChair, true);
+    // The Minute Taker's card, drawn before the second member said they were here.
+    const drawn = invokeCard(await press(t, 'meeting.show', { meetingId }, digitalLeaderLearning, true));
+    const here = invokeCard(await press(t, 'meeting.here', { meetingId }, digitalLeaderCustomers, true));
+    expect(wordsOf(here)).toMatch(/Present: \s*DSG Chair, Digital Leader \(Customers\)/);
+    const staleVersion = Number(action(drawn, 'meeting.attendance').data.version);
+
+    await killProcess();
+    await startProcess();
+
+    const again = invokeCard(await press(t, 'meeting.show', {}, digitalLeaderLearning, true));
+    expect(String(action(again, 'meeting.here').data.meetingId)).toBe(meetingId);
+    expect(wordsOf(again)).toMatch(/Present: \s*DSG Chair, Digital Leader \(Customers\)/);
+    // A register ticked on a card drawn before the last change is refused, with the meeting as it stands.
+    const stale = invokeCard(await press(t, 'meeting.attendance', { meetingId, version: staleVersion, present: dsgChair.aadObjectId }, digitalLeaderLearning, true));
+    expect(wordsOf(stale)).toMatch(/This card is out of date\. The meeting record changed/);
+    expect(wordsOf(stale)).toMatch(/Present: \s*DSG Chair, Digital Leader \(Customers\)/);
+  }, 60_000);
+
+  it('approves one request through the triage decision and defers another, each recorded against its item', async () => {
+    const meeting = invokeCard(await press(t, 'meeting.show', { meetingId }, dsgChair, true));
+    const itemIdOf = (reference: string) => `awaiting-decision:${reference}`;
+    const item = invokeCard(await press(t, 'meeting.item', { meetingId, itemId: itemIdOf(first) }, digitalLeaderCustomers, true));
+    const decide = action(item, 'meeting.decide').data;
+    const approved = invokeCard(await press(t, 'meeting.decide', { ...decide, decision: 'approve', priority: 'high', isPriority: 'false' }, digitalLeaderCustomers, true));
+    expect(wordsOf(approved)).toMatch(/Outcome: \s*Approved \(Digital Leader \(Customers\)\)/);
+    // The same press again (a second click on an old card) is told the item was dealt with.
+    const twice = invokeCard(await press(t, 'meeting.decide', { ...decide, decision: 'decline', reason: 'No' }, digitalLeaderLearning, true));
+    expect(wordsOf(twice)).toMatch(/already dealt with: Approved/);
+
+    // As in triage: audited, the requester told, the triage card updated.
+    const history = await db.read((store) => store.audit.listFor('request', first));
+    expect(history.some((e) => e.action === 'request.approve' && e.outcome === 'done')).toBe(true);
+    await connector.waitFor((a) => a.conversationId === personalChatId(councilOfficer) && /approved/i.test(wordsOf(a.activity)), 10_000);
+    await eventually(() => connector.activities().some((a) => a.kind === 'update' && triageCardOf(first)(a) && wordsOf(attachedCard(a.activity)).includes('Approved')), 'the triage card updated');
+
+    const deferred = invokeCard(await press(t, 'meeting.note', { meetingId, itemId: itemIdOf(second), kind: 'deferred' }, dsgChair, true));
+    expect(wordsOf(deferred)).toMatch(/Outcome: \s*Deferred to the next meeting \(DSG Chair\)/);
+    expect(wordsOf(meeting)).toContain('Digital library cards for schools');
+  });
+
+  it('adds an action for a project lead; a past due date is a field error that keeps what was typed', async () => {
+    const itemId = `awaiting-decision:${first}`;
+    const past = invokeCard(await press(t, 'action.add', { meetingId, itemId, what: 'Draft the business case', owner: projectLeadLearning2.aadObjectId, due: '2020-01-01' }, digitalLeaderLearning, true));
+    expect(wordsOf(past)).toMatch(/The due date is in the past/);
+    expect(input(past, 'what').value).toBe('Draft the business case');
+    expect(input(past, 'due').value).toBe('2020-01-01');
+    expect(input(past, 'owner').value).toBe(projectLeadLearning2.aadObjectId);
+
+    const added = invokeCard(await press(t, 'action.add', { meetingId, itemId, what: 'Draft the business case', owner: projectLeadLearning2.aadObjectId, due: inFortnight() }, digitalLeaderLearning, true));
+    expect(wordsOf(added)).toMatch(/Draft the business case: Project Lead \(Learning\) 2, by/);
+  });
+
+  it('ends the meeting, publishes the minutes once to the channel, and the Word document holds the decisions and the action', async () => {
+    const ended = cardOf(await say('meeting end', dsgChair));
+    expect(wordsOf(ended)).toMatch(/Draft: not published yet/);
+    const notes = invokeCard(await press(t, 'minutes.notes', { ...action(ended, 'minutes.notes').data, notes: 'The chair thanked the Digital Leaders.' }, digitalLeaderLearning, true));
+    expect(wordsOf(notes)).toContain('Notes saved.');
+
+    const published = cardOf(await say('minutes publish', digitalLeaderLearning));
+    expect(wordsOf(published)).toMatch(/The minutes are published and posted to the DSG channel/);
+    const posted = await connector.waitFor((a) => a.kind === 'new' && !!a.activity.attachments && wordsOf(attachedCard(a.activity)).includes('Minutes of the DSG meeting'), 10_000);
+    const minutes = wordsOf(attachedCard(posted.activity));
+    expect(minutes).toMatch(/Published .* by Digital Leader \(Learning\)/);
+    expect(minutes).toMatch(/Approved \(Digital Leader \(Customers\)\)/);
+    expect(minutes).toMatch(/Deferred to the next meeting/);
+    expect(minutes).toMatch(/Present: \s*DSG Chair, Digital Leader \(Customers\)/);
+
+    expect((await say('minutes publish', dsgChair)).text).toMatch(/already published on .* by Digital Leader \(Learning\)/);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(connector.activities().filter((a) => a.kind === 'new' && !!a.activity.attachments && wordsOf(attachedCard(a.activity)).includes('Minutes of the DSG meeting'))).toHaveLength(1);
+
+    const link = /\[Word\]\(([^)]+)\)/.exec(minutes)![1];
+    const res = await fetch(link);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('wordprocessingml');
+    const xml = await (await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('Online booking for bulky uplifts');
+    expect(xml).toContain('Approved (Digital Leader (Customers))');
+    expect(xml).toContain('Deferred to the next meeting (DSG Chair)');
+    expect(xml).toContain('Draft the business case');
+    expect(xml).toContain('Project Lead (Learning) 2');
+    expect((await fetch(link.replace(/token=[^&]+/, 'token=forged'))).status).toBe(403);
+
+    const dated = cardOf(await say(`minutes ${new Date().toISOString().slice(0, 10)}`, digitalLeaderCustomers));
+    expect(wordsOf(dated)).toContain('Draft the business case');
+    expect((await say('minutes 2020-01-01', digitalLeaderCustomers)).text).toMatch(/No DSG meeting is recorded on 2020-01-01/);
+  }, 30_000);
+
+  it('puts the action in its owner\'s next reminder card, with Done inline', async () => {
+    expect(invokeMessage(await press(t, 'reminders.run', {}, dsgChair))).toMatch(/Reminders queued/);
+    const reminder = await connector.waitFor(
+      (a) => !!a.activity.attachments && /^Hello Project Lead \(Learning\) 2[\s\S]*Draft the business case/.test(wordsOf(attachedCard(a.activity))),
+      10_000,
+    );
+    const card = attachedCard(reminder.activity);
+    const done = invokeCard(await press(t, 'reminder.action-done', action(card, 'reminder.action-done').data, projectLeadLearning2));
+    expect(wordsOf(done)).toMatch(/Done/);
+    const open = await db.read((store) => store.meetings.openActions());
+    expect(open).toEqual([]);
+  }, 30_000);
+});
