@@ -52,7 +52,7 @@ it('1. a member of staff submits through the three steps and keeps the confirmat
   await ui.waitForText(/^My requests/);
   await ui.shot('01-staff-my-requests-below-the-confirmation');
   // The confirmation, with its reference, is still in the chat: My requests answered with a new message.
-  const kept = ui.cards().filter({ hasText: title }).filter({ hasText: 'View request' });
+  const kept = ui.cards().filter({ hasText: title }).filter({ hasText: 'Looked after by' });
   expect(await kept.count()).toBe(1);
   expect(await kept.first().innerText()).toContain(reference);
 }, 'failed-1'));
