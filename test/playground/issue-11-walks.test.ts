@@ -66,14 +66,16 @@ it("2. a requester answers the DSG's question from their request card, opened fr
   await ui.pressAs(MOCK_USERS.dsgChair, MOCK_TENANT.team.general.id, 'request.ask', { reference, version: String(request?.version), question }, general);
   expect((await db.read((store) => store.requests.getByReference(reference)))?.status).toBe('more-info-requested');
 
+  // The question reaches the requester's chat as a message of its own; they answer from My requests instead.
+  await ui.waitForText(new RegExp(`${reference}[\\s\\S]*${question}`), 30_000);
   await ui.say('my requests');
   const mine = await ui.waitForText(/Action needed: answer the DSG's question/);
   await ui.shot('02-requester-action-needed', mine);
   // The demo's requests are the Playground user's too: Answer on this request's line under Action needed.
   const line = mine.locator('.ac-container').filter({ hasText: reference }).filter({ has: ui.page.getByRole('button', { name: 'Answer' }) }).last();
   await ui.press('Answer', line);
-  const card = await ui.waitForText(new RegExp(`${reference}[\\s\\S]*${question}`));
-  expect(await card.innerText()).toMatch(/Waiting for your answer since/);
+  // The request card, opened below My requests: the question, who asked it and when, and the Answer box.
+  const card = await ui.waitForText(new RegExp(`${reference}[\\s\\S]*Waiting for your answer since[\\s\\S]*Asked by[\\s\\S]*${question}`));
   await ui.fill(/Your answer/, 'The Loanhead and Bonnyrigg depots.', card);
   await ui.shot('02-requester-question-and-answer', card);
   await ui.press(/^Send/, card);
