@@ -50,11 +50,13 @@ it('1. a member of staff submits through the three steps and keeps the confirmat
 
   await ui.press('My requests', confirmation);
   await ui.waitForText(/^My requests/);
-  await ui.shot('01-staff-my-requests-below-the-confirmation');
   // The confirmation, with its reference, is still in the chat: My requests answered with a new message.
   const kept = ui.cards().filter({ hasText: title }).filter({ hasText: 'Looked after by' });
   expect(await kept.count()).toBe(1);
   expect(await kept.first().innerText()).toContain(reference);
+  // The window scrolled back up to it: the confirmation, and My requests below it.
+  await kept.first().evaluate((card) => card.scrollIntoView({ block: 'start' }));
+  await ui.shot('01-staff-confirmation-kept-above-my-requests');
 }, 'failed-1'));
 
 it("2. a requester answers the DSG's question from their request card, opened from My requests", () => w.ui.walk(async () => {
