@@ -4,61 +4,15 @@
  * triage card, the request is approved there, a reminder run reaches the project's lead, and the digest is
  * previewed. Screenshots of each step land in test-artifacts/walks/journey/.
  */
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createLogger } from '../../src/log';
 import { MOCK_TENANT, MOCK_USERS } from '../../src/playground/mock-tenant';
-import { PLAYGROUND_CONFIG_FILE, type RunningPlayground, startPlayground } from '../../src/playground/playground';
-import { startTestBot, TestDatabase, type TestBot } from '../e2e/support/test-bot';
-import { PlaygroundUi } from './support/ui';
-import { freePort } from '../support/free-port';
+import { submitIdea, useWalk } from './support/walk-bot';
 
 jest.setTimeout(180_000);
-const ROOT = path.join(__dirname, '..', '..');
+const w = useWalk('journey');
 
-let db: TestDatabase;
-let t: TestBot;
-let playground: RunningPlayground;
-let workDir: string;
-let ui: PlaygroundUi;
-/** How far the bot's clock has been moved on, in days. */
-let daysLater = 0;
-
-beforeAll(async () => {
-  db = await TestDatabase.create('sqlite');
-  // The Playground's current user is the council's administrator here, so one person can walk both sides.
-  t = await startTestBot(db, { DSG_ADMIN_AAD_IDS: MOCK_TENANT.currentUser.aadObjectId }, undefined, undefined, { clock: { now: () => new Date(Date.now() + daysLater * 86_400_000) } });
-  workDir = mkdtempSync(path.join(os.tmpdir(), 'playground-walk-'));
-  copyFileSync(path.join(ROOT, PLAYGROUND_CONFIG_FILE), path.join(workDir, PLAYGROUND_CONFIG_FILE));
-  playground = await startPlayground({ botEndpoint: `${t.bot.url}/api/messages`, port: await freePort(), workDir, logger: createLogger('silent') });
-  ui = await PlaygroundUi.open(playground.url, 'journey');
-});
-afterAll(async () => {
-  await ui?.close();
-  await playground?.stop();
-  await t?.stop();
-  await db?.dispose();
-  rmSync(workDir, { recursive: true, force: true });
-});
-
-it('walks submit, triage, approve, reminder and digest in the web UI', () => ui.walk(async () => {
-  await ui.say('hi');
-  await ui.press('Submit an idea');
-  await ui.fill(/^Title/, 'Online booking for garden waste permits');
-  await ui.fill(/What problem/, 'Residents phone to buy permits and staff re-key them.');
-  await ui.fill(/intended outcome/, 'Residents buy a permit online in two minutes.');
-  await ui.tick('Citizens');
-  await ui.press(/^Next$/);
-  await ui.waitForText('Step 2 of 3');
-  await ui.choose('Choose a strand', 'Digital Customers');
-  await ui.tick('Customer/Citizen Focused');
-  await ui.fill(/How does it support/, 'Self-service online, any time.');
-  await ui.press(/^Next$/);
-  await ui.waitForText('Step 3 of 3');
-  await ui.fill(/What existing council/, 'The national permits platform.');
-  await ui.tick('Re-use an existing solution');
-  await ui.press(/^Submit$/);
+it('walks submit, triage, approve, reminder and digest in the web UI', () => w.ui.walk(async () => {
+  const { ui } = w;
+  await submitIdea(ui, 'Online booking for garden waste permits');
   const confirmation = await ui.waitForText('DP-2026-0001');
   await ui.shot('01-submitted', confirmation);
 
@@ -83,7 +37,7 @@ it('walks submit, triage, approve, reminder and digest in the web UI', () => ui.
 
   // Five weeks on, the project still has no business case or plan. An administrator runs the reminders now
   // rather than waiting for the schedule.
-  daysLater = 35;
+  w.setDaysLater(35);
   await ui.post('reminders run');
   const ran = ui.page.getByText(/Reminders queued|Nothing/).first();
   await ran.waitFor();

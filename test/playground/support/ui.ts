@@ -33,12 +33,12 @@ export class PlaygroundUi {
     return new PlaygroundUi(browser, page, url, folder);
   }
 
-  /** Runs a walk; if a step fails, the window as it was then is kept as failed.png beside the steps' screenshots. */
-  async walk(steps: () => Promise<void>): Promise<void> {
+  /** Runs a walk; if a step fails, the window as it was then is kept as failed.png (or `<failed>.png`) beside the steps' screenshots. */
+  async walk(steps: () => Promise<void>, failed = 'failed'): Promise<void> {
     try {
       await steps();
     } catch (error) {
-      await this.shot('failed').catch(() => undefined);
+      await this.shot(failed).catch(() => undefined);
       throw error;
     }
   }

@@ -1,0 +1,101 @@
+/**
+ * One bot and one Microsoft 365 Agents Playground for a file of walks: the test bot on a fresh SQLite database
+ * (optionally holding the demo programme), with the Playground's current user as the council's administrator so
+ * one person can walk both sides, a clock the walk can move on, and the Playground's web UI in headless Chromium.
+ */
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { seedDemo } from '../../../src/demo/seed';
+import { createLogger } from '../../../src/log';
+import { MOCK_TENANT } from '../../../src/playground/mock-tenant';
+import { PLAYGROUND_CONFIG_FILE, type RunningPlayground, startPlayground } from '../../../src/playground/playground';
+import { openStore } from '../../../src/storage/open-store';
+import { startTestBot, TestDatabase, type TestBot } from '../../e2e/support/test-bot';
+import { freePort } from '../../support/free-port';
+import { PlaygroundUi } from './ui';
+
+const ROOT = path.join(__dirname, '..', '..', '..');
+
+export interface Walk {
+  db: TestDatabase;
+  t: TestBot;
+  playground: RunningPlayground;
+  ui: PlaygroundUi;
+  /** Moves the bot's clock this many days on from now. */
+  setDaysLater(days: number): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the bot and the Playground in `beforeAll` and stops them in `afterAll`; screenshots go to
+ * test-artifacts/walks/<name>/. With `demo`, the demo programme is seeded first, as `npm run seed-demo` would.
+ */
+export function useWalk(name: string, options: { demo?: boolean; env?: Record<string, string> } = {}): Walk {
+  const walk = {} as Walk;
+  beforeAll(async () => Object.assign(walk, await startWalk(name, options)));
+  afterAll(async () => walk.stop?.());
+  return walk;
+}
+
+async function startWalk(name: string, options: { demo?: boolean; env?: Record<string, string> }): Promise<Walk> {
+  let daysLater = 0;
+  const db = await TestDatabase.create('sqlite');
+  if (options.demo) {
+    const store = await openStore({ sqlitePath: db.env.SQLITE_PATH });
+    try {
+      await seedDemo(store, { now: () => new Date() });
+    } finally {
+      await store.close();
+    }
+  }
+  const t = await startTestBot(db, { DSG_ADMIN_AAD_IDS: MOCK_TENANT.currentUser.aadObjectId, ...options.env }, undefined, undefined, { clock: { now: () => new Date(Date.now() + daysLater * 86_400_000) } });
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'playground-walk-'));
+  copyFileSync(path.join(ROOT, PLAYGROUND_CONFIG_FILE), path.join(workDir, PLAYGROUND_CONFIG_FILE));
+  const playground = await startPlayground({ botEndpoint: `${t.bot.url}/api/messages`, port: await freePort(), workDir, logger: createLogger('silent') });
+  const ui = await PlaygroundUi.open(playground.url, name);
+  return {
+    db,
+    t,
+    playground,
+    ui,
+    setDaysLater: (days) => {
+      daysLater = days;
+    },
+    async stop() {
+      await ui.close();
+      await playground.stop();
+      await t.stop();
+      await db.dispose();
+      rmSync(workDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Submits an idea through the form's three steps in the open chat, from the greeting's Submit an idea to the
+ * Submit on step 3; `shot` names a screenshot of each step's card (`<shot>-step-1` …) when given.
+ */
+export async function submitIdea(ui: PlaygroundUi, title: string, shot?: string): Promise<void> {
+  const step = async (n: number) => {
+    const card = await ui.waitForText(`Step ${n} of 3`);
+    if (shot) await ui.shot(`${shot}-step-${n}`, card);
+  };
+  await ui.say('hi');
+  await ui.press('Submit an idea');
+  await step(1);
+  await ui.fill(/^Title/, title);
+  await ui.fill(/What problem/, 'Residents phone to buy permits and staff re-key them.');
+  await ui.fill(/intended outcome/, 'Residents buy a permit online in two minutes.');
+  await ui.tick('Citizens');
+  await ui.press(/^Next$/);
+  await step(2);
+  await ui.choose('Choose a strand', 'Digital Customers');
+  await ui.tick('Customer/Citizen Focused');
+  await ui.fill(/How does it support/, 'Self-service online, any time.');
+  await ui.press(/^Next$/);
+  await step(3);
+  await ui.fill(/What existing council/, 'The national permits platform.');
+  await ui.tick('Re-use an existing solution');
+  await ui.press(/^Submit$/);
+}
