@@ -5,16 +5,15 @@
  * items with "Open" and pages at the one page size.
  */
 import form from '../fixtures/request-form.json';
-import { MOCK_TENANT, MOCK_USERS } from '../../src/playground/mock-tenant';
-import { seedDemo } from '../../src/demo/seed';
+import { MOCK_USERS } from '../../src/playground/mock-tenant';
 import { PAGE_SIZE } from '../../src/domain/paging';
-import { openStore } from '../../src/storage/open-store';
-import { channelMention, invokeAction, message, personalChatId, submit } from './support/activities';
+import { invokeAction, message, personalChatId, submit } from './support/activities';
 import { action, attachedCard, answerCard, executes, invokeCard, invokeMessage, isCardOf, wordsOf } from './support/card-reading';
 import type { RecordedActivity } from './support/fake-connector';
-import { startTestBot, TestDatabase, type TestBot } from './support/test-bot';
+import { startDemoDsgBot } from './support/dsg';
+import { TestDatabase, type TestBot } from './support/test-bot';
 
-const { councilOfficer, dsgAdmin, dsgChair } = MOCK_USERS;
+const { councilOfficer, dsgChair } = MOCK_USERS;
 type User = (typeof MOCK_USERS)[keyof typeof MOCK_USERS];
 type Json = Record<string, unknown>;
 
@@ -24,13 +23,7 @@ describe('cards that keep your place (SQLite)', () => {
 
   beforeAll(async () => {
     db = await TestDatabase.create('sqlite');
-    const store = await openStore({ databaseUrl: null, sqlitePath: db.env.SQLITE_PATH });
-    await seedDemo(store, { now: () => new Date('2026-11-27T10:00:00Z') });
-    await store.close();
-    t = await startTestBot(db, { DSG_ADMIN_AAD_IDS: dsgAdmin.aadObjectId }, undefined, '2026-11-27T10:00:00Z');
-    t.connector.setRoster(MOCK_TENANT.team.id, [...MOCK_TENANT.users]);
-    await t.post(message('hi', { ...t.opts, from: dsgChair }));
-    await t.post(channelMention('setup dsg', { ...t.opts, from: dsgAdmin }));
+    t = await startDemoDsgBot(db, '2026-11-27T10:00:00Z');
   });
   afterAll(async () => {
     await t?.stop();

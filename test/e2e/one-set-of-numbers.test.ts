@@ -7,13 +7,12 @@
  */
 import type { ProgrammeFigures } from '../../src/domain/figures';
 import type { ProgrammeResponse } from '../../src/domain/programme-view-types';
-import { seedDemo } from '../../src/demo/seed';
-import { MOCK_TENANT, MOCK_USERS } from '../../src/playground/mock-tenant';
-import { openStore } from '../../src/storage/open-store';
+import { MOCK_USERS } from '../../src/playground/mock-tenant';
 import { ofType } from '../presenters/card-checks';
-import { channelMention, invokeAction, message, personalChatId } from './support/activities';
+import { invokeAction, message, personalChatId } from './support/activities';
 import { attachedCard, invokeCard, wordsOf } from './support/card-reading';
-import { startTestBot, TestDatabase, type TestBot } from './support/test-bot';
+import { startDemoDsgBot } from './support/dsg';
+import { TestDatabase, type TestBot } from './support/test-bot';
 
 const { dsgAdmin, dsgChair } = MOCK_USERS;
 /** The day the walk-through found £62,200 against £49,800: a Friday, no digest or reminder due. */
@@ -31,16 +30,7 @@ let t: TestBot;
 
 beforeAll(async () => {
   db = await TestDatabase.create('sqlite');
-  const store = await openStore({ sqlitePath: db.env.SQLITE_PATH });
-  try {
-    await seedDemo(store, { now: () => new Date(NOW) });
-  } finally {
-    await store.close();
-  }
-  t = await startTestBot(db, ENV, undefined, NOW);
-  t.connector.setRoster(MOCK_TENANT.team.id, [...MOCK_TENANT.users]);
-  await t.post(message('hi', { ...t.opts, from: dsgChair }));
-  await t.post(channelMention('setup dsg', { ...t.opts, from: dsgAdmin }));
+  t = await startDemoDsgBot(db, NOW, ENV);
 });
 
 afterAll(async () => {

@@ -2,6 +2,8 @@
 import form from '../../fixtures/request-form.json';
 import { MOCK_TENANT, MOCK_USERS } from '../../../src/playground/mock-tenant';
 import type { Store } from '../../../src/app/ports';
+import { seedDemo } from '../../../src/demo/seed';
+import { openStore } from '../../../src/storage/open-store';
 import { channelMention, invokeAction, message } from './activities';
 import { action, attachedCard, invokeCard, isCardOf, wordsOf } from './card-reading';
 import type { FakeConnector, Member, RecordedActivity } from './fake-connector';
@@ -20,6 +22,24 @@ export async function startDsgBot(db: TestDatabase, connector?: FakeConnector, r
   await t.post(message('hi', t.opts));
   await t.post(channelMention('setup dsg', { ...t.opts, from: MOCK_USERS.dsgAdmin }));
   await t.connector.waitFor((a) => typeof a.activity.text === 'string' && a.activity.text.includes('This channel is now the DSG channel'));
+  return t;
+}
+
+/**
+ * The demo programme seeded at `at`, then the bot started on it with its clock at `at` and the DSG set up in the
+ * General channel by an admin (the chair said hi first, so the bot knows them).
+ */
+export async function startDemoDsgBot(db: TestDatabase, at: string, env: Record<string, string> = DSG_ENV): Promise<TestBot> {
+  const store = await openStore({ databaseUrl: null, sqlitePath: db.env.SQLITE_PATH });
+  try {
+    await seedDemo(store, { now: () => new Date(at) });
+  } finally {
+    await store.close();
+  }
+  const t = await startTestBot(db, env, undefined, at);
+  t.connector.setRoster(MOCK_TENANT.team.id, [...MOCK_TENANT.users]);
+  await t.post(message('hi', { ...t.opts, from: MOCK_USERS.dsgChair }));
+  await t.post(channelMention('setup dsg', { ...t.opts, from: MOCK_USERS.dsgAdmin }));
   return t;
 }
 
