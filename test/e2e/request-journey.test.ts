@@ -98,7 +98,7 @@ describe.each(ENGINES)('submitting a project request (%s)', (engine) => {
       expect(invokeMessage(await press('request.submit', data))).toMatch(/already submitted as DP-\d{4}-0001/);
     }
     expect(invokeMessage(await press('request.confirm', { formId }))).toMatch(/already submitted as DP-\d{4}-0001/);
-    expect(await db.read((store) => store.drafts.get(formId))).toBeNull();
+    expect(await db.read((store) => store.drafts.get(String(formId)))).toBeNull();
   });
 
   it('goes Back without checking anything, keeping what was typed on every step', async () => {
