@@ -44,7 +44,7 @@ async function main(): Promise<void> {
           await tx.projects.insert({
             reference, priority: 'medium', isPriority: false, digitalLeader: { aadObjectId: `aad-dl-${i % 7}`, name: `Leader ${i % 7}` }, projectLead: { aadObjectId: `aad-pl-${i % 300}`, name: `Lead ${i % 300}` },
             projectManager: null, businessCase: { status: 'approved', link: null, date: null }, planLink: null, resourcing: { confirmed: true, note: null }, dpia: null,
-            plannedBenefits: { annualCash: null, nonCash: null }, realisedBenefits: [], milestones: [], approvedAt: at, version: 2, updatedAt: at,
+            plannedBenefits: { annualCash: null, nonCash: null }, realisedBenefits: [], milestones: [], measures: [], approvedAt: at, version: 2, updatedAt: at,
           });
         }
         for (let a = 0; a < AUDIT_EACH; a++) {

@@ -29,7 +29,7 @@ export async function seedProgramme(store: Store, projects: number, milestonesEa
         reference, priority: 'medium', isPriority: i % 2 === 0, digitalLeader: person(i + 1), projectLead: i % 10 === 0 ? null : person(i), projectManager: person(i + 2),
         businessCase: { status: i % 4 === 0 ? 'approved' : 'drafting', link: i % 5 === 0 ? null : 'https://sp/bc', date: null }, planLink: i % 6 === 0 ? null : 'https://sp/plan',
         resourcing: { confirmed: i % 3 === 0, note: null }, dpia: i % 3 === 0 ? 'in-progress' : null, plannedBenefits: { annualCash: 500, nonCash: null }, realisedBenefits: [],
-        milestones, approvedAt: new Date(now.getTime() - (i % 90) * 86_400_000).toISOString(), version: 1, updatedAt: now.toISOString(),
+        milestones, measures: [], approvedAt: new Date(now.getTime() - (i % 90) * 86_400_000).toISOString(), version: 1, updatedAt: now.toISOString(),
       };
       await tx.projects.insert(project);
     }

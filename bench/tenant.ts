@@ -99,7 +99,7 @@ async function main(): Promise<void> {
         const project: Project = {
           reference, priority: 'medium', isPriority: false, digitalLeader: { aadObjectId: 'leader', name: 'Digital Leader' }, projectLead: lead, projectManager: { aadObjectId: `pm-${i}`, name: `PM ${i}` },
           businessCase: { status: 'drafting', link: null, date: null }, planLink: null, resourcing: { confirmed: true, note: null }, dpia: null,
-          plannedBenefits: { annualCash: 500, nonCash: null }, realisedBenefits: [], milestones: [], approvedAt, version: 1, updatedAt: approvedAt,
+          plannedBenefits: { annualCash: 500, nonCash: null }, realisedBenefits: [], milestones: [], measures: [], approvedAt, version: 1, updatedAt: approvedAt,
         };
         await tx.projects.insert(project);
       }

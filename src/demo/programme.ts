@@ -389,6 +389,7 @@ function deliver(spec: RequestSpec, finalStatus: 'approved' | 'in-delivery' | 'c
     plannedBenefits: { annualCash: spec.details.annualBenefit, nonCash: d.nonCash ?? null },
     realisedBenefits,
     milestones: milestones.map((m) => ({ ...m, id: newId() })),
+    measures: [],
     approvedAt: stamp(d.approved, '11:30'),
     // Set from the audit trail once it is complete.
     version: 1,

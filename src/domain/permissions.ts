@@ -20,6 +20,8 @@ export type Action =
   | 'project.reopen'
   | 'reminders.run'
   | 'benefit.record'
+  | 'measure.edit'
+  | 'measure.record'
   | 'digest.subscribe'
   | 'digest.preview'
   | 'report.annual'
@@ -71,6 +73,9 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'reminders.run': ['chair', 'admin'],
   // The strategy reports benefits annually; the people who answer for a project record what it saved.
   'benefit.record': ['project-lead', 'project-manager', 'digital-leader', 'chair'],
+  // Outcome measures: the people who answer for a project set them; its lead and manager record the figures.
+  'measure.edit': ['project-lead', 'project-manager', 'digital-leader', 'chair'],
+  'measure.record': ['project-lead', 'project-manager'],
   'digest.subscribe': [...DSG, 'admin'],
   'digest.preview': [...DSG, 'admin'],
   'report.annual': [...DSG, 'admin'],

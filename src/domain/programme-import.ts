@@ -432,7 +432,7 @@ export function planImport(sheets: readonly SheetInput[], ctx: ImportContext): I
     const blankProject: Project = {
       reference: row.key, priority: 'medium', isPriority: false, digitalLeader: null, projectLead: null, projectManager: null,
       businessCase: { status: 'not-started', link: null, date: null }, planLink: null, resourcing: { confirmed: false, note: null }, dpia: null,
-      plannedBenefits: { annualCash: null, nonCash: null }, realisedBenefits: [], milestones: [], approvedAt, version: 1, updatedAt: ctx.now,
+      plannedBenefits: { annualCash: null, nonCash: null }, realisedBenefits: [], milestones: [], measures: [], approvedAt, version: 1, updatedAt: ctx.now,
     };
     const next = ownFields(reader, row, blankRequest, blankProject);
     const { reference: _r, id: _i, formId: _f, ...request } = { ...next.request, annualBenefit: next.project.plannedBenefits.annualCash, createdAt: next.project.approvedAt };

@@ -1,3 +1,4 @@
+import type { Measure } from './measures';
 import type { PersonRef } from './settings';
 
 export const PRIORITIES = ['high', 'medium', 'low'] as const;
@@ -66,6 +67,8 @@ export interface Project {
   plannedBenefits: { annualCash: number | null; nonCash: string | null };
   realisedBenefits: RealisedBenefit[];
   milestones: Milestone[];
+  /** Outcome measures, in the order they were added. */
+  measures: Measure[];
   approvedAt: string;
   version: number;
   updatedAt: string;

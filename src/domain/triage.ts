@@ -95,6 +95,7 @@ export function approve(request: ProjectRequest, input: ApproveInput, settings: 
     plannedBenefits: { annualCash: request.annualBenefit, nonCash: null },
     realisedBenefits: [],
     milestones: [],
+    measures: [],
     approvedAt: now,
     version: 1,
     updatedAt: now,

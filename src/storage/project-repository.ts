@@ -10,14 +10,17 @@ import type {
   Project,
   RealisedBenefit,
 } from '../domain/project';
+import type { Direction, Frequency, Measure, MeasureFigure, MeasureKind } from '../domain/measures';
 import type { PersonRef } from '../domain/settings';
-import { atomically, compareText, readFlag, readJson, readList, toNumber, toNumberOrNull, updateAtVersion, writeFlag, writeJson } from './columns';
+import { atomically, compareText, readFlag, readJson, readList, toNumber, toNumberOrNull, updateAtVersion, upsert, writeFlag, writeJson } from './columns';
 import { requestFromRow } from './request-repository';
-import type { Database, MilestonesTable, ProjectsTable, RealisedBenefitsTable } from './schema';
+import type { Database, MeasureFiguresTable, MeasuresTable, MilestonesTable, ProjectsTable, RealisedBenefitsTable } from './schema';
 
 type ProjectRow = Selectable<ProjectsTable>;
 type MilestoneRow = Selectable<MilestonesTable>;
 type BenefitRow = Omit<Selectable<RealisedBenefitsTable>, 'id'>;
+type MeasureRow = Selectable<MeasuresTable>;
+type FigureRow = Selectable<MeasureFiguresTable>;
 
 const toRow = (p: Project): ProjectRow => ({
   reference: p.reference,
@@ -40,7 +43,7 @@ const toRow = (p: Project): ProjectRow => ({
   updated_at: p.updatedAt,
 });
 
-const fromRow = (r: ProjectRow, milestones: Milestone[], realisedBenefits: RealisedBenefit[]): Project => ({
+const fromRow = (r: ProjectRow, { milestones, benefits: realisedBenefits, measures }: Children): Project => ({
   reference: r.reference,
   priority: r.priority as Priority,
   isPriority: readFlag(r.is_priority),
@@ -54,6 +57,7 @@ const fromRow = (r: ProjectRow, milestones: Milestone[], realisedBenefits: Reali
   plannedBenefits: { annualCash: toNumberOrNull(r.planned_annual_cash), nonCash: r.planned_non_cash },
   realisedBenefits,
   milestones,
+  measures,
   approvedAt: r.approved_at,
   version: toNumber(r.version),
   updatedAt: r.updated_at,
@@ -98,6 +102,34 @@ const benefitFromRow = (r: BenefitRow): RealisedBenefit => ({
   recordedBy: r.recorded_by,
 });
 
+const measureToRow = (reference: string, m: Measure): Omit<MeasureRow, 'position'> => ({
+  id: m.id,
+  reference,
+  name: m.name,
+  kind: m.kind,
+  unit: m.unit,
+  baseline_value: m.baseline.value,
+  baseline_date: m.baseline.date,
+  target_value: m.target.value,
+  target_date: m.target.date,
+  direction: m.direction,
+  frequency: m.frequency,
+});
+
+const measureFromRow = (r: MeasureRow, figures: MeasureFigure[]): Measure => ({
+  id: r.id,
+  name: r.name,
+  kind: r.kind as MeasureKind,
+  unit: r.unit,
+  baseline: { value: Number(r.baseline_value), date: r.baseline_date },
+  target: { value: Number(r.target_value), date: r.target_date },
+  direction: r.direction as Direction,
+  frequency: r.frequency as Frequency,
+  figures,
+});
+
+const figureFromRow = (r: FigureRow): MeasureFigure => ({ period: r.period, value: Number(r.value), recordedAt: r.recorded_at, recordedBy: r.recorded_by });
+
 /** Due date, then title, then the order they were added. */
 const milestoneOrder = (a: MilestoneRow, b: MilestoneRow): number =>
   compareText(a.due, b.due) || compareText(a.title, b.title) || toNumber(a.position) - toNumber(b.position);
@@ -112,8 +144,14 @@ function groupByReference<R extends { reference: string }, T>(rows: readonly R[]
   return groups;
 }
 
-/** Milestones and realised benefits, by project: of one project, or of every project (two queries either way). */
-async function childrenOf(db: Kysely<Database>, reference: string | null) {
+interface Children {
+  milestones: Milestone[];
+  benefits: RealisedBenefit[];
+  measures: Measure[];
+}
+
+/** Milestones, realised benefits and measures with their figures, by project: of one project, or of every project (four queries either way). */
+async function childrenOf(db: Kysely<Database>, reference: string | null): Promise<(reference: string) => Children> {
   const milestoneRows = await db
     .selectFrom('milestones')
     .selectAll()
@@ -130,26 +168,58 @@ async function childrenOf(db: Kysely<Database>, reference: string | null) {
   const byProject = groupByReference(milestoneRows, (row) => row);
   const milestones = new Map<string, Milestone[]>();
   for (const [ref, rows] of byProject) milestones.set(ref, rows.sort(milestoneOrder).map(milestoneFromRow));
-  return { milestones, benefits: groupByReference(benefitRows, benefitFromRow) };
+  const benefits = groupByReference(benefitRows, benefitFromRow);
+  const measures = await measuresOf(db, reference);
+  return (ref) => ({ milestones: milestones.get(ref) ?? [], benefits: benefits.get(ref) ?? [], measures: measures.get(ref) ?? [] });
 }
+
+/** Measures by project, in the order added, each with its figures by period. */
+async function measuresOf(db: Kysely<Database>, reference: string | null): Promise<Map<string, Measure[]>> {
+  const measureRows = await db
+    .selectFrom('measures')
+    .selectAll()
+    .$if(reference !== null, (q) => q.where('reference', '=', reference as string))
+    .execute();
+  if (measureRows.length === 0) return new Map();
+  const figureRows = await db
+    .selectFrom('measure_figures')
+    .selectAll()
+    .$if(reference !== null, (q) => q.where('measure_id', 'in', (eb) => eb.selectFrom('measures').select('id').where('reference', '=', reference as string)))
+    .execute();
+  const figures = new Map<string, FigureRow[]>();
+  for (const row of figureRows) figures.set(row.measure_id, [...(figures.get(row.measure_id) ?? []), row]);
+  const ordered = measureRows.sort((a, b) => toNumber(a.position) - toNumber(b.position));
+  return groupByReference(ordered, (row) =>
+    measureFromRow(row, (figures.get(row.id) ?? []).sort((a, b) => compareText(a.period, b.period)).map(figureFromRow)),
+  );
+}
+
+/** Records a measure's figure for its period, replacing one already there (a correction). */
+const saveFigure = (db: Kysely<Database>, measureId: string, f: MeasureFigure): Promise<void> =>
+  upsert(db, 'measure_figures', ['measure_id', 'period'], { measure_id: measureId, period: f.period, value: f.value, recorded_at: f.recordedAt, recorded_by: f.recordedBy });
 
 export function projectRepository(db: Kysely<Database>): ProjectRepository {
   return {
     async get(reference) {
       const row = await db.selectFrom('projects').selectAll().where('reference', '=', reference).executeTakeFirst();
       if (!row) return null;
-      const { milestones, benefits } = await childrenOf(db, reference);
-      return fromRow(row, milestones.get(reference) ?? [], benefits.get(reference) ?? []);
+      const children = await childrenOf(db, reference);
+      return fromRow(row, children(reference));
     },
 
     async insert(project) {
       await atomically(db, async (tx) => {
         await tx.insertInto('projects').values(toRow(project)).execute();
-        if (project.milestones.length === 0) return;
-        await tx
-          .insertInto('milestones')
-          .values(project.milestones.map((m, position) => milestoneToRow(project.reference, m, position)))
-          .execute();
+        if (project.milestones.length > 0) {
+          await tx
+            .insertInto('milestones')
+            .values(project.milestones.map((m, position) => milestoneToRow(project.reference, m, position)))
+            .execute();
+        }
+        for (const [position, measure] of project.measures.entries()) {
+          await tx.insertInto('measures').values({ ...measureToRow(project.reference, measure), position }).execute();
+          for (const figure of measure.figures) await saveFigure(tx, measure.id, figure);
+        }
       });
     },
 
@@ -176,6 +246,26 @@ export function projectRepository(db: Kysely<Database>): ProjectRepository {
         .execute();
     },
 
+    async saveMeasure(reference, measure) {
+      const { id, reference: _reference, ...changes } = measureToRow(reference, measure);
+      // A new measure goes after the project's others; an edited one keeps its place. Figures are saved on their own.
+      await db
+        .insertInto('measures')
+        .values((eb) => ({
+          id,
+          reference,
+          ...changes,
+          position: eb
+            .selectFrom('measures')
+            .select(sql<number>`coalesce(max(position), -1) + 1`.as('next'))
+            .where('reference', '=', reference),
+        }))
+        .onConflict((oc) => oc.column('id').doUpdateSet(changes))
+        .execute();
+    },
+
+    saveMeasureFigure: (measureId, figure) => saveFigure(db, measureId, figure),
+
     async addRealisedBenefit(reference, benefit) {
       await db.insertInto('realised_benefits').values(benefitToRow(reference, benefit)).execute();
     },
@@ -189,10 +279,10 @@ export function projectRepository(db: Kysely<Database>): ProjectRepository {
         .where('reference', 'in', (eb) => eb.selectFrom('projects').select('reference'))
         .execute();
       const requests = new Map(requestRows.map((r) => [r.reference, requestFromRow(r)]));
-      const { milestones, benefits } = await childrenOf(db, null);
+      const children = await childrenOf(db, null);
       return projectRows.flatMap((row) => {
         const request = requests.get(row.reference);
-        const project = fromRow(row, milestones.get(row.reference) ?? [], benefits.get(row.reference) ?? []);
+        const project = fromRow(row, children(row.reference));
         return request ? [{ project, request }] : [];
       });
     },

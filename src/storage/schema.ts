@@ -205,6 +205,31 @@ export interface RealisedBenefitsTable {
   recorded_by: string;
 }
 
+export interface MeasuresTable {
+  id: string;
+  reference: string;
+  name: string;
+  kind: string;
+  unit: string;
+  baseline_value: number;
+  baseline_date: string;
+  target_value: number;
+  target_date: string;
+  direction: string;
+  frequency: string;
+  /** Order of creation within the project. */
+  position: number;
+}
+
+/** One figure per measure and period; primary key (measure_id, period). */
+export interface MeasureFiguresTable {
+  measure_id: string;
+  period: string;
+  value: number;
+  recorded_at: string;
+  recorded_by: string;
+}
+
 export interface OutboxTable {
   id: string;
   key: string;
@@ -291,6 +316,8 @@ export interface Database {
   projects: ProjectsTable;
   milestones: MilestonesTable;
   realised_benefits: RealisedBenefitsTable;
+  measures: MeasuresTable;
+  measure_figures: MeasureFiguresTable;
   outbox: OutboxTable;
   reminder_state: ReminderStateTable;
   scheduled_runs: ScheduledRunsTable;

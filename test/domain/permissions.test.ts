@@ -21,6 +21,8 @@ const EXPECTED: Record<Action, Role[]> = {
   'project.reopen': ['chair', 'admin'],
   'reminders.run': ['chair', 'admin'],
   'benefit.record': ['project-lead', 'project-manager', 'digital-leader', 'chair'],
+  'measure.edit': ['project-lead', 'project-manager', 'digital-leader', 'chair'],
+  'measure.record': ['project-lead', 'project-manager'],
   'digest.subscribe': ['dsg-member', 'chair', 'admin'],
   'digest.preview': ['dsg-member', 'chair', 'admin'],
   'report.annual': ['dsg-member', 'chair', 'admin'],

@@ -17,6 +17,7 @@ const complete: Project = {
   plannedBenefits: { annualCash: 1000, nonCash: null },
   realisedBenefits: [],
   milestones: [{ id: 'm1', title: 'Go live', due: '2027-01-14', status: 'planned', completedOn: null, revisions: [] }],
+  measures: [],
   approvedAt: '2026-10-01T09:00:00.000Z',
   version: 1,
   updatedAt: '2026-10-01T09:00:00.000Z',

@@ -90,6 +90,7 @@ function aProject(overrides: Partial<Project> = {}): Project {
     dpia: 'in-progress',
     plannedBenefits: { annualCash: 18000, nonCash: 'Fewer calls to the contact centre.' },
     realisedBenefits: [],
+    measures: [],
     milestones: [
       aMilestone({ id: 'ms-01', title: 'Supplier chosen', due: '2026-11-30', status: 'done', completedOn: '2026-11-28' }),
       aMilestone({

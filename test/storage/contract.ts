@@ -12,6 +12,7 @@ import { sampleOutboxMessage } from '../support/sample-outbox-message';
 import { sampleProject } from '../support/sample-project';
 import { sampleRequest } from '../support/sample-request';
 import { outboxContract } from './outbox-contract';
+import { measuresContract } from './measures-contract';
 import { programmeContract } from './programme-contract';
 import { remindersContract } from './reminders-contract';
 import { digestsContract } from './digests-contract';
@@ -431,6 +432,7 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
     programmeSheetsContract({ store: s, database: () => database as TestDatabase });
     dataProtectionContract({ store: s, database: () => database as TestDatabase });
     meetingsContract({ store: s, database: () => database as TestDatabase });
+    measuresContract({ store: s, database: () => database as TestDatabase });
 
     describe('transactions', () => {
       it('commits all the work and returns its result', async () => {

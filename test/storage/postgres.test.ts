@@ -74,6 +74,8 @@ describe('PostgreSQL specifics', () => {
         'import_keys',
         'kysely_migration',
         'kysely_migration_lock',
+        'measure_figures',
+        'measures',
         'meeting_actions',
         'meetings',
         'milestones',

@@ -47,6 +47,7 @@ export function personalRecord(reference: string, status: RequestStatus, overrid
       { financialYear: '2026/27', cashSaving: 1000, note: 'PERSONAL-benefit-note-2', recordedAt: '2027-02-01T09:00:00.000Z', recordedBy: 'PERSONAL-recordedBy-2' },
       { financialYear: '2027/28', cashSaving: 2000, note: 'PERSONAL-benefit-note-3', recordedAt: '2027-09-01T09:00:00.000Z', recordedBy: 'PERSONAL-recordedBy-3' },
     ],
+    measures: [],
     milestones: [
       {
         id: 'PERSONAL-milestoneId-2',

@@ -16,6 +16,7 @@ export function sampleProject(reference: string, overrides: Partial<Project> = {
     plannedBenefits: { annualCash: 12000, nonCash: 'Fewer phone calls to the leisure centre' },
     realisedBenefits: [],
     milestones: [],
+    measures: [],
     approvedAt: '2026-12-03T10:00:00.000Z',
     version: 1,
     updatedAt: '2026-12-03T10:00:00.000Z',

@@ -1,3 +1,4 @@
+import type { Measure, MeasureFigure } from '../../domain/measures';
 import type { Milestone, Project, RealisedBenefit } from '../../domain/project';
 import type { ProjectRequest } from '../../domain/request';
 
@@ -9,6 +10,10 @@ export interface ProjectRepository {
   update(project: Project, expectedVersion: number): Promise<boolean>;
   /** Inserts or replaces one milestone of a project. */
   saveMilestone(reference: string, milestone: Milestone): Promise<void>;
+  /** Inserts or replaces a measure's own fields (not its figures). */
+  saveMeasure(reference: string, measure: Measure): Promise<void>;
+  /** Records a measure's figure for its period, replacing one already recorded for it. */
+  saveMeasureFigure(measureId: string, figure: MeasureFigure): Promise<void>;
   addRealisedBenefit(reference: string, benefit: RealisedBenefit): Promise<void>;
   /** Every project with its request, milestones and benefits, for the programme views. */
   listWithRequests(): Promise<{ project: Project; request: ProjectRequest }[]>;
