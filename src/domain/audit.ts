@@ -52,6 +52,9 @@ const ACTION_WORDS: Record<string, string> = {
   'milestone.move': 'Milestone moved',
   'reminder.snooze': 'Reminder snoozed',
   'benefit.record': 'Benefit recorded',
+  'measure.add': 'Measure added',
+  'measure.edit': 'Measure changed',
+  'measure.record': 'Measure figure recorded',
 };
 
 /** Words for a change to one milestone, after its name: "Milestone 'Go live' marked done". */

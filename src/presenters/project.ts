@@ -6,7 +6,9 @@ import { isIsoDate } from '../domain/request-form';
 import type { ProjectRequest } from '../domain/request';
 import { realisedByYear } from '../domain/figures';
 import { countOf, pounds } from '../domain/words';
+import { lastClosedPeriod, measureValues } from '../domain/measures';
 import { fitToSize } from './fit';
+import { type MeasureForm, measureFormData, measureLine } from './measures';
 import { clip, isHttpsUrl, linkTitle, nonBlank, ownerLines, priorityWords, statusLabel } from './format';
 import type { AdaptiveCardJson } from './render';
 import { showMoreTargets } from './show-more';
@@ -47,10 +49,21 @@ const PROJECT_FIELD_MAX: Record<ProjectFormField, number> = {
   benefitYear: 7,
   cashSaving: 12,
   benefitNote: 500,
+  measureName: 120,
+  measureKind: 30,
+  measureUnit: 30,
+  baselineValue: 20,
+  baselineDate: 10,
+  targetValue: 20,
+  targetDate: 10,
+  measureDirection: 10,
+  measureFrequency: 10,
+  figurePeriod: 10,
+  figureValue: 20,
 };
 
 /** The sub-form (ShowCard title) each input is in, to say which one to open when it is sent back with errors. */
-const SUB_FORM: Record<ProjectFormField, string> = {
+const SUB_FORM: Record<ProjectFormField, string | null> = {
   status: 'Business case',
   link: 'Business case',
   date: 'Business case',
@@ -71,6 +84,18 @@ const SUB_FORM: Record<ProjectFormField, string> = {
   benefitYear: 'Record benefit',
   cashSaving: 'Record benefit',
   benefitNote: 'Record benefit',
+  // The measure form is open already when it comes back.
+  measureName: null,
+  measureKind: null,
+  measureUnit: null,
+  baselineValue: null,
+  baselineDate: null,
+  targetValue: null,
+  targetDate: null,
+  measureDirection: null,
+  measureFrequency: null,
+  figurePeriod: null,
+  figureValue: null,
 };
 
 export interface ProjectCardInput {
@@ -84,6 +109,12 @@ export interface ProjectCardInput {
   canRecordBenefit?: boolean;
   /** Shows Reopen project once it is completed (the chair and admins). */
   canReopen?: boolean;
+  /** Shows Add measure and each measure's Edit (the lead, manager, Digital Leader or chair). */
+  canEditMeasures?: boolean;
+  /** Shows each measure's Record figure (the lead and manager). */
+  canRecordFigures?: boolean;
+  /** The measure form to show open, if any. */
+  measureForm?: MeasureForm;
   /** A line at the top, e.g. 'Business case saved.' */
   notice?: string;
   /** One message per sub-form input, shown under it. */
@@ -97,6 +128,7 @@ function subFormProblemsNotice(errors: ProjectFieldErrors): string {
   const fields = PROJECT_FORM_FIELDS.filter((f) => nonBlank(errors[f]));
   const forms = [...new Set(fields.map((f) => SUB_FORM[f]))];
   const what = fields.length === 1 ? 'the problem' : `the ${fields.length} problems`;
+  if (forms.includes(null)) return `Not saved. Fix ${what} marked in the measure form.`;
   return `Not saved. Open ${forms.join(' and ')} to fix ${what} marked.`;
 }
 
@@ -106,7 +138,7 @@ const benefitYears = (today: string): string[] => {
   return [start, start - 1, start - 2].map((y) => `${y}/${String((y + 1) % 100).padStart(2, '0')}`);
 };
 
-function projectValues(project: Project, typed: ProjectFormValues, today: string): Required<ProjectFormValues> {
+function projectValues(project: Project, typed: ProjectFormValues, today: string, form: MeasureForm | undefined): Required<ProjectFormValues> {
   const out = {} as Required<ProjectFormValues>;
   for (const f of PROJECT_FORM_FIELDS) out[f] = '';
   out.benefitYear = financialYearOf(today);
@@ -117,13 +149,16 @@ function projectValues(project: Project, typed: ProjectFormValues, today: string
   out.confirmed = project.resourcing.confirmed ? 'true' : 'false';
   out.note = project.resourcing.note ?? '';
   out.dpia = project.dpia ?? '';
+  const measure = form && form.mode !== 'add' ? project.measures.find((m) => m.id === form.measureId) : undefined;
+  if (measure && form?.mode === 'edit') Object.assign(out, measureValues(measure));
+  if (measure && form?.mode === 'record') out.figurePeriod = lastClosedPeriod(measure.frequency, today);
   for (const f of PROJECT_FORM_FIELDS) {
     const v = typed[f];
     if (typeof v === 'string') out[f] = v;
   }
   for (const f of PROJECT_FORM_FIELDS) {
     out[f] = Array.from(out[f]).slice(0, PROJECT_FIELD_MAX[f]).join('');
-    if ((f === 'date' || /^m\dDue$/.test(f)) && !isIsoDate(out[f])) out[f] = '';
+    if ((f === 'date' || f === 'baselineDate' || f === 'targetDate' || /^m\dDue$/.test(f)) && !isIsoDate(out[f])) out[f] = '';
   }
   if (!(BUSINESS_CASE_STATUSES as readonly string[]).includes(out.status)) out.status = project.businessCase.status;
   if (!(DPIA_STATUSES as readonly string[]).includes(out.dpia)) out.dpia = project.dpia ?? '';
@@ -160,9 +195,9 @@ function realisedSummary(project: Project): { realised: ProjectData['realised'];
 }
 
 const PROJECT_LEVELS = [
-  { milestones: MAX_MILESTONES_SHOWN, text: 600 },
-  { milestones: 8, text: 300 },
-  { milestones: 5, text: 150 },
+  { milestones: MAX_MILESTONES_SHOWN, measures: 8, text: 600 },
+  { milestones: 8, measures: 5, text: 300 },
+  { milestones: 5, measures: 3, text: 150 },
 ] as const;
 
 /**
@@ -177,7 +212,9 @@ export function projectCard(input: ProjectCardInput): AdaptiveCardJson {
     if (message) errors[f] = message;
   }
   const notice = nonBlank(input.notice) ?? (Object.keys(errors).length > 0 ? subFormProblemsNotice(errors) : undefined);
-  const values = projectValues(project, input.values ?? {}, today);
+  const values = projectValues(project, input.values ?? {}, today, input.measureForm);
+  const can = { edit: input.canEditMeasures ?? false, record: input.canRecordFigures ?? false };
+  const measureForm = input.measureForm && (input.measureForm.mode === 'record' ? can.record : can.edit) ? measureFormData(input.measureForm, project.measures, today) : undefined;
   const bcLink = nonBlank(project.businessCase.link);
   const planLink = nonBlank(project.planLink);
   const { realised, note } = realisedSummary(project);
@@ -210,6 +247,9 @@ export function projectCard(input: ProjectCardInput): AdaptiveCardJson {
       })),
       showMore: showMoreTargets('project', ['project-more', ...shown.slice(FIRST_SCREEN_MILESTONES).map((_, i) => `project-milestone-${i + FIRST_SCREEN_MILESTONES}`)]),
       // A late milestone is not missing: it is named, as late.
+      measures: project.measures.slice(0, level.measures).map((m, i) => measureLine(m, i, can)),
+      canAddMeasure: can.edit,
+      ...(measureForm && { measureForm }),
       missing: [
         ...whatIsMissing(project, today)
           .filter((m) => m !== 'overdue-milestone')
@@ -240,6 +280,8 @@ export function projectCard(input: ProjectCardInput): AdaptiveCardJson {
     if (nonCash) data.plannedNonCash = clip(nonCash, level.text);
     if (project.milestones.length === 0) data.milestonesNote = 'No milestones yet.';
     else if (hidden > 0) data.milestonesNote = `and ${hidden} more`;
+    if (project.measures.length === 0) data.measuresNote = 'No measures yet.';
+    else if (project.measures.length > level.measures) data.measuresNote = `and ${project.measures.length - level.measures} more`;
     if (notice) data.notice = notice;
     if (canEdit && request.status === 'approved') data.nextStatus = { value: 'in-delivery', title: 'Start delivery' };
     if (canEdit && request.status === 'in-delivery') data.nextStatus = { value: 'completed', title: 'Mark project completed' };

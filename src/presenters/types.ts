@@ -282,10 +282,55 @@ export const PROJECT_FORM_FIELDS = [
   'benefitYear',
   'cashSaving',
   'benefitNote',
+  // The measure form (one at a time): add or edit a measure, or record a figure.
+  'measureName',
+  'measureKind',
+  'measureUnit',
+  'baselineValue',
+  'baselineDate',
+  'targetValue',
+  'targetDate',
+  'measureDirection',
+  'measureFrequency',
+  'figurePeriod',
+  'figureValue',
 ] as const;
 export type ProjectFormField = (typeof PROJECT_FORM_FIELDS)[number];
 export type ProjectFormValues = Partial<Record<ProjectFormField, string>>;
 export type ProjectFieldErrors = Partial<Record<ProjectFormField, string>>;
+
+/** An outcome measure on the project card: its status, its trend as a line chart, and the same numbers as facts. */
+export interface MeasureLine {
+  id: string;
+  name: string;
+  /** 'Digital take-up % · quarterly · higher is better' */
+  kindLabel: string;
+  /** 'On track', 'Off track' or 'No figures yet'. */
+  status: string;
+  statusColour: 'good' | 'attention' | 'default';
+  chartId: string;
+  chartTitle: string;
+  unit: string;
+  series: { legend: string; values: { x: string; y: number }[] }[];
+  facts: { factTitle: string; factValue: string }[];
+  canEdit: boolean;
+  canRecord: boolean;
+}
+
+/** The open measure form under the Measures section. */
+export interface MeasureFormData {
+  mode: 'add' | 'edit' | 'record';
+  heading: string;
+  verb: 'measure.add' | 'measure.edit' | 'measure.record';
+  /** Empty when adding. */
+  measureId: string;
+  isRecord: boolean;
+  kinds: Choice[];
+  directions: Choice[];
+  frequencies: Choice[];
+  /** The periods a figure can be for, newest first (recording only). */
+  periods: Choice[];
+}
 
 export interface ProjectData {
   reference: string;
@@ -310,6 +355,11 @@ export interface ProjectData {
   /** What "Show more" shows (and hides again): the business case, plan, resourcing and benefits, and the other milestones. */
   showMore: string[];
   milestonesNote?: string;
+  measures: MeasureLine[];
+  /** 'No measures yet.', or 'and 2 more' when some were left out. */
+  measuresNote?: string;
+  canAddMeasure: boolean;
+  measureForm?: MeasureFormData;
   missing: { label: string }[];
   notice?: string;
   errors: ProjectFieldErrors;

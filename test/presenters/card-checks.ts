@@ -24,6 +24,8 @@ const CHART_TYPES: Record<string, { label: string; value: string }> = {
   'Chart.Pie': { label: 'legend', value: 'value' },
   'Chart.VerticalBar': { label: 'x', value: 'y' },
   'Chart.HorizontalBar': { label: 'x', value: 'y' },
+  // A line chart's data are series: each a legend and its points (below).
+  'Chart.Line': { label: 'legend', value: 'values' },
 };
 
 /** Datasets Teams' people picker (`choices.data` of an Input.ChoiceSet) knows. */
@@ -146,6 +148,13 @@ function ownProblems(card: unknown, options: CheckOptions = {}): string[] {
       if (!Array.isArray(obj.data) || obj.data.length === 0) problems.push(`${path} ${type} has no data`);
       else if (shape) {
         for (const point of obj.data) {
+          if (type === 'Chart.Line') {
+            const values = isObject(point) ? point.values : null;
+            if (!isObject(point) || !nonEmpty(point.legend) || !Array.isArray(values) || values.length === 0 || values.some((v) => !isObject(v) || !nonEmpty(v.x) || typeof v.y !== 'number')) {
+              problems.push(`${path} ${type} series ${JSON.stringify(point)} needs a legend and points, each an x and a numeric y`);
+            }
+            continue;
+          }
           if (!isObject(point) || !nonEmpty(point[shape.label]) || typeof point[shape.value] !== 'number') {
             problems.push(`${path} ${type} data point ${JSON.stringify(point)} needs a ${shape.label} and a numeric ${shape.value}`);
           }

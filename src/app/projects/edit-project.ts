@@ -1,5 +1,6 @@
 import { DomainError } from '../../domain/errors';
 import type { Actor } from '../../domain/people';
+import type { Measure, MeasureFigure } from '../../domain/measures';
 import type { BusinessCaseStatus, DpiaStatus, Milestone, Project, RealisedBenefit } from '../../domain/project';
 import { audited } from '../audit';
 import type { Deps } from '../deps';
@@ -33,6 +34,19 @@ function applyEdit(project: Project, edit: ProjectEdit): Project {
   }
 }
 
+/** What one change does: the project's own fields, and the milestones, benefits, measures and figures to save. */
+interface ProjectChange {
+  project: Project;
+  milestones?: Milestone[];
+  benefits?: RealisedBenefit[];
+  /** Measures whose own fields to save (`project.measures` already holds them as changed). */
+  measures?: Measure[];
+  figures?: { measureId: string; figure: MeasureFigure }[];
+  notice: string;
+  detail?: string;
+  milestone?: string;
+}
+
 /**
  * Runs one change to a project by someone allowed to edit it: stale-card check on the project version,
  * the change and new milestones saved in one transaction with an audit event.
@@ -43,7 +57,7 @@ export async function changeProject(
   reference: string,
   cardVersion: number,
   action: string,
-  change: (project: Project, now: string) => { project: Project; milestones?: Milestone[]; benefits?: RealisedBenefit[]; notice: string; detail?: string; milestone?: string },
+  change: (project: Project, now: string) => ProjectChange,
   who: { allowed: (view: ProjectView) => boolean; refusal: string } = {
     allowed: (view) => view.canEdit,
     refusal: `Only the Project Lead, the Project Manager, the Digital Leader, the DSG chair and admins can change ${reference}.`,
@@ -67,6 +81,8 @@ export async function changeProject(
     if (!(await tx.projects.update(project, before.version))) throw new DomainError('STALE_CARD', `${reference} changed at the same moment; please try again.`, { reference });
     for (const m of changed.milestones ?? []) await tx.projects.saveMilestone(reference, m);
     for (const b of changed.benefits ?? []) await tx.projects.addRealisedBenefit(reference, b);
+    for (const m of changed.measures ?? []) await tx.projects.saveMeasure(reference, m);
+    for (const f of changed.figures ?? []) await tx.projects.saveMeasureFigure(f.measureId, f.figure);
     await audited(tx, actor, now, action, { subjectType: 'request', subjectId: reference }, summary(before), { ...summary(project), ...(changed.milestone && { milestone: changed.milestone }) }, changed.detail ?? null);
   });
   return { ...view, project, notice: changed.notice };
@@ -86,6 +102,7 @@ const summary = (p: Project) => ({
   dpia: p.dpia,
   milestones: p.milestones.length,
   realisedBenefits: p.realisedBenefits.length,
+  measures: p.measures.length,
 });
 
 /** Business case, plan, resourcing or DPIA. */

@@ -14,6 +14,10 @@ export interface ProjectView {
   roles: Role[];
   canEdit: boolean;
   canRecordBenefit: boolean;
+  /** Add and edit measures (the lead, manager, Digital Leader and chair). */
+  canEditMeasures: boolean;
+  /** Record measures' figures (the lead and manager). */
+  canRecordFigures: boolean;
   /** The chair and admins may reopen it once it is completed. */
   canReopen: boolean;
 }
@@ -28,5 +32,8 @@ export async function viewProject(deps: Deps, actor: Actor, reference: string): 
   if (!isAllowed('project.view', roles)) {
     await refuse(deps, actor, 'project.view', { subjectType: 'request', subjectId: reference }, `You cannot see ${reference}.`);
   }
-  return { request, project, roles, canEdit: isAllowed('project.edit', roles), canRecordBenefit: isAllowed('benefit.record', roles), canReopen: isAllowed('project.reopen', roles) };
+  return { request, project, roles, canEdit: isAllowed('project.edit', roles), canRecordBenefit: isAllowed('benefit.record', roles),
+    canEditMeasures: isAllowed('measure.edit', roles),
+    canRecordFigures: isAllowed('measure.record', roles),
+    canReopen: isAllowed('project.reopen', roles) };
 }

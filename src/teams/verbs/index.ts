@@ -1,7 +1,7 @@
 import { dsgSetup, settingsSave, settingsShow } from './dsg';
 import { chatGreet, chatThanks, helpShow } from './help';
 import { historyShow, milestoneList, programmeShow, requestPending } from './lists';
-import { benefitRecord, milestoneAdd, milestoneDone, projectBusinessCase, projectDpia, projectPlan, projectResourcing, projectReopen, projectStatus, projectView } from './project';
+import { benefitRecord, measureAdd, measureEdit, measureForm, measureRecord, milestoneAdd, milestoneDone, projectBusinessCase, projectDpia, projectPlan, projectResourcing, projectReopen, projectStatus, projectView } from './project';
 import { requestBack, requestConfirm, requestDiscard, requestDraft, requestEdit, requestNext, requestSubmit } from './request-form';
 import { requestList } from './request-list';
 import { requestNew } from './request-new';
@@ -59,6 +59,10 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     projectStatus,
     projectReopen,
     benefitRecord,
+    measureForm,
+    measureAdd,
+    measureEdit,
+    measureRecord,
     reportAnnual,
     programmeExport,
     ...REMINDER_VERBS,

@@ -11,6 +11,8 @@ import type { Actor } from '../../domain/people';
 import { MILESTONE_FATES } from '../../domain/guards';
 import { BUSINESS_CASE_STATUSES, DPIA_STATUSES } from '../../domain/project';
 import { completeConfirmation, withConfirmation } from '../../presenters/confirm';
+import { addMeasure, editMeasure, recordFigure } from '../../app/projects/measures';
+import type { MeasureForm } from '../../presenters/measures';
 import { projectCard } from '../../presenters/project';
 import { card, type Reply } from '../reply';
 import { type FormAgain, submitForm } from './form';
@@ -22,19 +24,38 @@ import { verb, view } from './verb';
 const today = (deps: Deps) => deps.calendar.londonDate(deps.clock.now());
 
 /** The project card for a view, with a line at the top and, when sent back, the problems and what was typed. */
-const projectCardOf = (deps: Deps, found: ProjectView, extra: FormAgain = {}) =>
-  projectCard({ request: found.request, project: found.project, today: today(deps), canEdit: found.canEdit, canRecordBenefit: found.canRecordBenefit, canReopen: found.canReopen, ...extra });
-const drawn = (deps: Deps, found: ProjectView, extra: FormAgain = {}): Reply => card(projectCardOf(deps, found, extra));
+const projectCardOf = (deps: Deps, found: ProjectView, extra: CardExtra = {}) =>
+  projectCard({
+    request: found.request,
+    project: found.project,
+    today: today(deps),
+    canEdit: found.canEdit,
+    canRecordBenefit: found.canRecordBenefit,
+    canEditMeasures: found.canEditMeasures,
+    canRecordFigures: found.canRecordFigures,
+    canReopen: found.canReopen,
+    ...extra,
+  });
+/** What the card is drawn again with: the form's problems and typing, and the measure form left open. */
+type CardExtra = FormAgain & { measureForm?: MeasureForm };
+const drawn = (deps: Deps, found: ProjectView, extra: CardExtra = {}): Reply => card(projectCardOf(deps, found, extra));
 
 /** The project card as it stands now, for this person. */
-const shown = async (deps: Deps, actor: Actor, ref: string, extra: FormAgain = {}): Promise<Reply> => drawn(deps, await viewProject(deps, actor, ref), extra);
+const shown = async (deps: Deps, actor: Actor, ref: string, extra: CardExtra = {}): Promise<Reply> => drawn(deps, await viewProject(deps, actor, ref), extra);
 
 export const projectView = view('project.view', { reference }, async ({ deps, actor }, d) => projectCardOf(deps, await viewProject(deps, actor, d.reference)));
 
 const keys = { reference, version };
 
 /** A change from the project card, through the one form path: problems and stale cards come back on the card. */
-function projectChange<F>(deps: Deps, actor: Actor, d: { reference: string } & Record<string, unknown>, fields: z.ZodType<F>, save: (f: F) => Promise<ProjectView & { notice: string }>): Promise<Reply> {
+function projectChange<F>(
+  deps: Deps,
+  actor: Actor,
+  d: { reference: string } & Record<string, unknown>,
+  fields: z.ZodType<F>,
+  save: (f: F) => Promise<ProjectView & { notice: string }>,
+  openForm?: MeasureForm,
+): Promise<Reply> {
   return submitForm(
     d,
     fields,
@@ -42,7 +63,8 @@ function projectChange<F>(deps: Deps, actor: Actor, d: { reference: string } & R
       const saved = await save(f);
       return drawn(deps, saved, { notice: saved.notice });
     },
-    (again) => shown(deps, actor, d.reference, again),
+    // A form sent back with problems stays open; an out-of-date card comes back as it now is.
+    (again) => shown(deps, actor, d.reference, again.errors ? { ...again, measureForm: openForm } : again),
   );
 }
 
@@ -139,4 +161,47 @@ const benefitForm = z.object({
 
 export const benefitRecord = projectForm('benefit.record', benefitForm, (deps, actor, ref, v, f) =>
   recordBenefit(deps, actor, ref, v, { financialYear: f.benefitYear, cashSaving: f.cashSaving, note: f.benefitNote }),
+);
+
+/** Opens one measure form on the project card (Add measure, Edit measure, Record figure), or closes it; saves nothing. */
+export const measureForm = verb(
+  'measure.form',
+  z.object({ reference, mode: z.enum(['add', 'edit', 'record', 'close'], { error: 'the measure form is not valid' }), measureId: z.string().max(64).optional() }).loose(),
+  async ({ deps, actor }, d) => {
+    if (d.mode === 'close') return shown(deps, actor, d.reference);
+    if (d.mode === 'add') return shown(deps, actor, d.reference, { measureForm: { mode: 'add' } });
+    const found = await viewProject(deps, actor, d.reference);
+    if (!found.project.measures.some((m) => m.id === d.measureId)) return drawn(deps, found, { notice: `That measure is no longer part of ${d.reference}.` });
+    return drawn(deps, found, { measureForm: { mode: d.mode, measureId: d.measureId as string } });
+  },
+);
+
+/** The measure form's inputs, each kept as typed: the domain checks them and names each problem. */
+const typedField = z.union([z.string().max(200), z.number().transform(String)]).optional();
+const measureFields = z.object({
+  measureName: typedField,
+  measureKind: typedField,
+  measureUnit: typedField,
+  baselineValue: typedField,
+  baselineDate: typedField,
+  targetValue: typedField,
+  targetDate: typedField,
+  measureDirection: typedField,
+  measureFrequency: typedField,
+});
+const measureKeys = z.object({ ...keys, measureId: z.string().max(64).optional() }).loose();
+
+export const measureAdd = verb('measure.add', measureKeys, ({ deps, actor }, d) =>
+  projectChange(deps, actor, d, measureFields, (f) => addMeasure(deps, actor, d.reference, d.version, f), { mode: 'add' }),
+);
+
+export const measureEdit = verb('measure.edit', measureKeys, ({ deps, actor }, d) =>
+  projectChange(deps, actor, d, measureFields, (f) => editMeasure(deps, actor, d.reference, d.version, d.measureId ?? '', f), { mode: 'edit', measureId: d.measureId ?? '' }),
+);
+
+export const measureRecord = verb('measure.record', measureKeys, ({ deps, actor }, d) =>
+  projectChange(deps, actor, d, z.object({ figurePeriod: typedField, figureValue: typedField }), (f) => recordFigure(deps, actor, d.reference, d.version, d.measureId ?? '', f), {
+    mode: 'record',
+    measureId: d.measureId ?? '',
+  }),
 );
