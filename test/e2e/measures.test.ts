@@ -1,0 +1,139 @@
+/**
+ * Outcome measures end to end on the demo programme: a Project Lead adds a measure on the project card (problems
+ * named under each input, what was typed kept), records figures and sees the trend and "on track" or "off track";
+ * others are refused (and the refusal audited), and a press on an older card changes nothing.
+ */
+import { MOCK_USERS } from '../../src/playground/mock-tenant';
+import { openStore } from '../../src/storage/open-store';
+import { invokeAction } from './support/activities';
+import { action, answerCard, executes, input, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
+import { startDemoDsgBot } from './support/dsg';
+import { TestDatabase, type TestBot } from './support/test-bot';
+
+const { councilOfficer, dsgChair, projectLeadLearning2 } = MOCK_USERS;
+type User = (typeof MOCK_USERS)[keyof typeof MOCK_USERS];
+type Json = Record<string, unknown>;
+
+/** Every element of a card with its type, for finding the chart and its facts. */
+function elements(node: unknown, out: Json[] = []): Json[] {
+  if (Array.isArray(node)) node.forEach((n) => elements(n, out));
+  else if (node && typeof node === 'object') {
+    out.push(node as Json);
+    Object.values(node).forEach((v) => elements(v, out));
+  }
+  return out;
+}
+
+describe('outcome measures on the project card (SQLite)', () => {
+  let db: TestDatabase;
+  let t: TestBot;
+  let reference: string;
+
+  beforeAll(async () => {
+    db = await TestDatabase.create('sqlite');
+    t = await startDemoDsgBot(db, '2026-11-27T10:00:00Z');
+    const store = await openStore({ databaseUrl: null, sqlitePath: db.env.SQLITE_PATH });
+    try {
+      const led = (await store.projects.listWithRequests()).filter(
+        (p) => p.project.projectLead?.aadObjectId === projectLeadLearning2.aadObjectId && p.request.status !== 'completed' && p.project.measures.length === 0,
+      );
+      reference = led[0].project.reference;
+    } finally {
+      await store.close();
+    }
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await db?.dispose();
+  });
+
+  const press = async (verb: string, data: Json, from: User = projectLeadLearning2) => {
+    const res = await t.post(invokeAction(verb, data, { ...t.opts, from }));
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+  const button = (card: unknown, title: string) => {
+    const hit = executes(card).find((a) => a.title === title);
+    if (!hit) throw new Error(`no ${title} button`);
+    return hit;
+  };
+  const good = {
+    measureName: 'Bookings made online',
+    measureKind: 'digital-take-up',
+    measureUnit: '%',
+    baselineValue: '40',
+    baselineDate: '2026-04-01',
+    targetValue: '80',
+    targetDate: '2027-03-31',
+    measureDirection: 'higher',
+    measureFrequency: 'quarterly',
+  };
+
+  let card: Json;
+
+  it('adds a measure: a problem comes back under its input with everything typed kept, then it is saved', async () => {
+    card = answerCard(await press('project.view', { reference }), t);
+    expect(wordsOf(card)).toContain('No measures yet.');
+    card = invokeCard(await press('measure.form', button(card, 'Add measure').data));
+    const save = action(card, 'measure.add');
+
+    const bad = invokeCard(await press('measure.add', { ...save.data, ...good, targetValue: '30' }));
+    expect(wordsOf(bad)).toContain('Higher is better, so the target should be at or above the baseline.');
+    expect(wordsOf(bad)).toContain('Not saved. Fix the problem marked in the measure form.');
+    expect(input(bad, 'measureName').value).toBe('Bookings made online');
+    expect(input(bad, 'targetValue').value).toBe('30');
+
+    card = invokeCard(await press('measure.add', { ...save.data, ...good }));
+    expect(wordsOf(card)).toContain('Measure added: Bookings made online.');
+    expect(wordsOf(card)).toContain('No figures yet');
+  });
+
+  it('records figures from the card: the chart and the facts carry the same numbers, off track then on track', async () => {
+    card = invokeCard(await press('measure.form', button(card, 'Record figure').data));
+    expect(input(card, 'figurePeriod').value).toBe('2026-Q2'); // the quarter closed last
+    const save = action(card, 'measure.record');
+
+    const typo = invokeCard(await press('measure.record', { ...save.data, figurePeriod: '2026-Q2', figureValue: 'fifty' }));
+    expect(wordsOf(typo)).toContain('Enter the figure as a number, like 42 or 3.5.');
+
+    // 30 September is half-way from 40% to 80%: 50% is off track.
+    card = invokeCard(await press('measure.record', { ...save.data, figurePeriod: '2026-Q2', figureValue: '50' }));
+    expect(wordsOf(card)).toContain('Figure recorded: Bookings made online, Q2 2026/27 (Jul–Sep 2026): 50.');
+    expect(wordsOf(card)).toContain('Off track');
+    const chart = elements(card).find((e) => e.type === 'Chart.Line')!;
+    expect(chart.data).toEqual([
+      { legend: 'Figures', values: [{ x: '2026-04-01', y: 40 }, { x: '2026-09-30', y: 50 }] },
+      { legend: 'Path to target', values: [{ x: '2026-04-01', y: 40 }, { x: '2027-03-31', y: 80 }] },
+    ]);
+    const facts = elements(card).find((e) => e.id === `${String(chart.id)}-text`)!.facts;
+    expect(facts).toEqual(expect.arrayContaining([{ title: 'Q2 2026/27 (Jul–Sep 2026)', value: '50%' }, { title: 'Target', value: '80% by 31 Mar 2027' }]));
+
+    // A correction for the same quarter replaces the figure.
+    card = invokeCard(await press('measure.form', button(card, 'Record figure').data));
+    card = invokeCard(await press('measure.record', { ...action(card, 'measure.record').data, figurePeriod: '2026-Q2', figureValue: '66' }));
+    expect(wordsOf(card)).toContain('On track');
+    expect(elements(card).find((e) => e.type === 'Chart.Line')!.data).toMatchObject([{ values: [{ y: 40 }, { y: 66 }] }, {}]);
+  });
+
+  it('refuses a colleague (audited), answers an older card with the card as it is now, and lets the chair edit but not record', async () => {
+    const older = { reference, version: 1, measureId: 'anything' };
+    expect(invokeMessage(await press('measure.record', { ...older, figurePeriod: '2026-Q2', figureValue: '99' }, councilOfficer))).toMatch(
+      /^Sorry, you cannot do that\. Only the Project Lead and the Project Manager can record the figures/,
+    );
+    const stale = invokeCard(await press('measure.record', { ...older, figurePeriod: '2026-Q2', figureValue: '99' }));
+    expect(wordsOf(stale)).toMatch(/was changed by someone else since this card was sent/);
+    expect(wordsOf(stale)).toContain('On track');
+
+    const chairs = answerCard(await press('project.view', { reference }, dsgChair), t);
+    expect(executes(chairs).map((a) => a.title)).toEqual(expect.arrayContaining(['Edit measure', 'Add measure']));
+    expect(executes(chairs).map((a) => a.title)).not.toContain('Record figure');
+    let edit = invokeCard(await press('measure.form', button(chairs, 'Edit measure').data, dsgChair));
+    expect(input(edit, 'measureName').value).toBe('Bookings made online');
+    edit = invokeCard(await press('measure.edit', { ...action(edit, 'measure.edit').data, ...good, targetValue: '90' }, dsgChair));
+    expect(wordsOf(edit)).toContain('Measure saved: Bookings made online.');
+    expect(wordsOf(edit)).toContain('90% by 31 Mar 2027');
+
+    const history = answerCard(await press('history.show', { reference }, dsgChair), t);
+    expect(wordsOf(history)).toMatch(/Measure figure recorded/);
+  });
+});
