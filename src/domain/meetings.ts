@@ -403,7 +403,8 @@ export const actionIdOf = (key: string): string | null => (key.startsWith(`${MEE
  */
 export function actionReminders(actions: readonly MeetingAction[], today: string, dueSoonDays: number): ReminderItem[] {
   return actions
-    .filter((a) => a.doneAt === null)
+    // An owner erased (or past retention) is a role without a person: no one to remind; the agenda still shows the action.
+    .filter((a) => a.doneAt === null && a.owner.aadObjectId !== '')
     .map((a) => {
       const kind = a.due < today ? 'action-overdue' : daysBetween(today, a.due) <= dueSoonDays ? 'action-due-soon' : 'action';
       return {
