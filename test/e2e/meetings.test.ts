@@ -190,11 +190,11 @@ describe.each(ENGINES)('a DSG meeting on %s, from the agenda to the minutes and 
     expect(wordsOf(merged)).toMatch(new RegExp(`Outcome: \\s*Marked as duplicate \\(Digital Leader \\(Customers\\)\\): Duplicate of ${first}`));
     // The same decision as in triage: audited, the requester told, the triage card updated; and on the meeting's record.
     expect((await db.read((store) => store.audit.listFor('request', third))).some((e) => e.action === 'request.merge' && e.outcome === 'done')).toBe(true);
-    await connector.waitFor((a) => a.conversationId === personalChatId(councilOfficer) && wordsOf(a.activity).includes(`Merged: ${third}`), 10_000);
-    await eventually(() => connector.activities().some((a) => a.kind === 'update' && triageCardOf(third)(a) && /Marked as duplicate/.test(wordsOf(attachedCard(a.activity)))), 'the triage card updated');
+    await connector.waitFor((a) => a.conversationId === personalChatId(councilOfficer) && wordsOf(a.activity).includes(`Merged: ${third}`), 20_000);
+    await eventually(() => connector.activities().some((a) => a.kind === 'update' && triageCardOf(third)(a) && /Marked as duplicate/.test(wordsOf(attachedCard(a.activity)))), 'the triage card updated', 20_000);
     const record = await db.read((store) => store.meetings.get(meetingId));
     expect(record!.outcomes[itemId]).toMatchObject({ kind: 'decision', action: 'merge', by: 'Digital Leader (Customers)' });
-  });
+  }, 60_000);
 
   it('assigns owners and changes the priority of a project on the agenda, refuses a stale card, then notes it', async () => {
     const itemId = `governance:${project}`;
@@ -210,15 +210,15 @@ describe.each(ENGINES)('a DSG meeting on %s, from the agenda to the minutes and 
 
     const changed = invokeCard(await press(t, 'meeting.decide', { ...action(assigned, 'meeting.decide').data, decision: 'priority', priority: 'low', isPriority: 'false' }, dsgChair, true));
     expect(wordsOf(changed)).toMatch(/Priority: \s*Low/);
-    await connector.waitFor((a) => a.conversationId === personalChatId(councilOfficer) && wordsOf(a.activity).includes(`Priority changed: ${project}`), 10_000);
-    await eventually(() => connector.activities().some((a) => a.kind === 'update' && triageCardOf(project)(a) && /Priority changed by DSG Chair/.test(wordsOf(attachedCard(a.activity)))), 'the triage card updated');
+    await connector.waitFor((a) => a.conversationId === personalChatId(councilOfficer) && wordsOf(a.activity).includes(`Priority changed: ${project}`), 20_000);
+    await eventually(() => connector.activities().some((a) => a.kind === 'update' && triageCardOf(project)(a) && /Priority changed by DSG Chair/.test(wordsOf(attachedCard(a.activity)))), 'the triage card updated', 20_000);
     expect((await db.read((store) => store.projects.get(project)))!).toMatchObject({ priority: 'low', isPriority: false, projectLead: { aadObjectId: projectLeadLearning2.aadObjectId } });
 
     const noted = invokeCard(await press(t, 'meeting.note', { meetingId, itemId, kind: 'noted', minuteNote: 'Business case next time' }, dsgChair, true));
     expect(wordsOf(noted)).toMatch(/Owners assigned \(DSG Chair\)[^;]*; Priority changed \(DSG Chair\): Low priority; Noted \(DSG Chair\): Business case next time/);
     const again = invokeCard(await press(t, 'meeting.note', { meetingId, itemId, kind: 'deferred' }, dsgChair, true));
     expect(wordsOf(again)).toMatch(/This card is out of date\. "School meals payments online" was already dealt with/);
-  });
+  }, 60_000);
 
   it('adds an action for a project lead; a past due date is a field error that keeps what was typed', async () => {
     const itemId = `awaiting-decision:${first}`;
@@ -242,6 +242,8 @@ describe.each(ENGINES)('a DSG meeting on %s, from the agenda to the minutes and 
     expect(wordsOf(overNote)).toMatch(/This card is out of date\. The meeting of .* is over/);
     const overAction = invokeCard(await press(t, 'action.add', { meetingId, itemId: `awaiting-decision:${first}`, what: 'Late', owner: projectLeadLearning2.aadObjectId, due: inFortnight() }, dsgChair, true));
     expect(wordsOf(overAction)).toMatch(/This card is out of date\. The meeting of .* is over/);
+    const overHere = invokeCard(await press(t, 'meeting.here', { meetingId }, digitalLeaderLearning, true));
+    expect(wordsOf(overHere)).toMatch(/The meeting of .* is over/);
     const overDecide = invokeCard(await press(t, 'meeting.decide', { meetingId, itemId: `awaiting-decision:${second}`, version: 1, decision: 'ask', question: 'Cost?' }, dsgChair, true));
     expect(wordsOf(overDecide)).toMatch(/This card is out of date\. The meeting of .* is over/);
     const staleNotes = invokeCard(await press(t, 'minutes.notes', { ...action(ended, 'minutes.notes').data, notes: 'Older words' }, dsgChair, true));
@@ -287,6 +289,9 @@ describe.each(ENGINES)('a DSG meeting on %s, from the agenda to the minutes and 
     const card = attachedCard(reminder.activity);
     const done = invokeCard(await press(t, 'reminder.action-done', action(card, 'reminder.action-done').data, projectLeadLearning2));
     expect(wordsOf(done)).toMatch(/Done/);
+    // A second press (the same card, or the next reminder) says when it was done, and by whom.
+    const twice = await press(t, 'reminder.action-done', action(card, 'reminder.action-done').data, projectLeadLearning2);
+    expect(JSON.stringify(twice)).toMatch(/already marked done on .* by Project Lead \(Learning\) 2/);
     const open = await db.read((store) => store.meetings.openActions());
     expect(open).toEqual([]);
   }, 30_000);
