@@ -146,7 +146,7 @@ function cards(): Record<CardName, AdaptiveCardJson[]> {
   return {
     agenda: [agendaCard({ nextDate: '2027-01-14', items: agenda, running: null, canRun: true, today: TODAY })],
     meeting: [meetingCard(meetingView)],
-    'meeting-item': [meetingItemCard({ ...meetingView, item: agenda[0], request: null, form: { values: { what: HOSTILE }, errors: {} } })],
+    'meeting-item': [meetingItemCard({ ...meetingView, item: agenda[0], request: null, project: null, mergeTargets: [], form: { values: { what: HOSTILE }, errors: {} } })],
     minutes: [minutesCard({ meeting: ended, minutes: draftMinutes(ended, actions), canEdit: false, links })],
     meetings: [meetingsCard({ held: [ended], planned: [], today: TODAY })],
     welcome: [welcomeCard(HOSTILE)],
