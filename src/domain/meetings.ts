@@ -219,11 +219,15 @@ const DECISION_WORDS: Record<Decision['action'], string> = {
   answer: 'Answered',
 };
 
+/** What was done with an item, without who or the note: "Approved", "Noted", "Deferred to the next meeting". */
+export function outcomeHead(o: ItemOutcome): string {
+  if (o.kind === 'deferred') return 'Deferred to the next meeting';
+  return o.kind === 'noted' ? 'Noted' : DECISION_WORDS[o.action];
+}
+
 /** An outcome in words, for the cards and the minutes. */
 export function outcomeWords(o: ItemOutcome): string {
-  if (o.kind === 'deferred') return `Deferred to the next meeting (${o.by})`;
-  const head = o.kind === 'noted' ? 'Noted' : DECISION_WORDS[o.action];
-  return `${head} (${o.by})${o.note ? `: ${o.note}` : ''}`;
+  return `${outcomeHead(o)} (${o.by})${o.kind !== 'deferred' && o.note ? `: ${o.note}` : ''}`;
 }
 
 export function endMeeting(meeting: Meeting, now: string): Meeting {
