@@ -62,8 +62,10 @@ export function meetingsPage(data: MeetingsPageData, audience: MeetingsAudience)
 
   function entry(item: AgendaItem): AgendaEntryView {
     const section = AGENDA_SOURCE_LABELS[item.source];
-    if (item.reference && !data.programme.has(item.reference) && !audience.requests) return { section, reference: null, title: HIDDEN_REQUEST };
-    const shown: AgendaEntryView = { section, reference: item.reference, title: item.title };
+    const hidden = item.reference !== null && !data.programme.has(item.reference) && !audience.requests;
+    // An open action keeps its own words (as in the minutes); any other item about such a request is the request.
+    if (hidden && item.source !== 'open-action') return { section, reference: null, title: HIDDEN_REQUEST };
+    const shown: AgendaEntryView = { section, reference: hidden ? null : item.reference, title: item.title };
     if (audience.names || NAMELESS_DETAIL.has(item.source)) return { ...shown, detail: item.detail };
     const action = item.source === 'open-action' ? actionsById.get(item.id.slice('open-action:'.length)) : undefined;
     return action ? { ...shown, detail: `${owner(action)}, due ${ukDate(action.due)}` } : shown;
