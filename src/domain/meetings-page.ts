@@ -22,6 +22,8 @@ export interface MeetingsAudience {
 
 export interface MeetingsPageData {
   now: string;
+  /** `yyyy-mm-dd`, London. */
+  today: string;
   viewer: Viewer | null;
   /** The next meeting set (with its time and place when known), or null. */
   next: { date: string; startTime: string | null; place: string | null } | null;
@@ -43,6 +45,19 @@ export interface MeetingsPageData {
 }
 
 export const HIDDEN_REQUEST = 'A request not yet in the Digital Programme';
+const hiddenRequests = (n: number): string => (n === 1 ? HIDDEN_REQUEST : `${n} requests not yet in the Digital Programme`);
+
+/** Requests the viewer may not see, next to each other under the same heading, as one line: "6 requests ...". */
+function collapseHidden(entries: AgendaEntryView[]): AgendaEntryView[] {
+  const out: { entry: AgendaEntryView; hidden: number }[] = [];
+  for (const entry of entries) {
+    const last = out[out.length - 1];
+    const hidden = entry.title === HIDDEN_REQUEST && entry.reference === null;
+    if (hidden && last?.hidden && last.entry.section === entry.section) last.hidden += 1;
+    else out.push({ entry, hidden: hidden ? 1 : 0 });
+  }
+  return out.map(({ entry, hidden }) => (hidden > 1 ? { ...entry, title: hiddenRequests(hidden) } : entry));
+}
 const NAMELESS_OWNER = 'an owner';
 /** Sources whose detail line names nobody and says nothing beyond the programme. */
 const NAMELESS_DETAIL: ReadonlySet<AgendaItem['source']> = new Set(['escalated', 'governance', 'overdue-milestone']);
@@ -102,8 +117,8 @@ export function meetingsPage(data: MeetingsPageData, audience: MeetingsAudience)
   const place = (text: string | null): string | null => (text && !audience.names && /^https?:\/\//i.test(text.trim()) ? 'Online (Teams meeting)' : text);
   const running = data.running;
   const next: NextMeetingView | null = running
-    ? { date: running.date, startTime: running.startTime, place: data.next?.date === running.date ? place(data.next.place) : null, inProgress: true, agenda: running.agenda.map(entry) }
-    : data.next && { ...data.next, place: place(data.next.place), inProgress: false, agenda: data.drafted.map(entry) };
+    ? { date: running.date, startTime: running.startTime, place: data.next?.date === running.date ? place(data.next.place) : null, inProgress: true, agenda: collapseHidden(running.agenda.map(entry)) }
+    : data.next && { ...data.next, place: place(data.next.place), inProgress: false, agenda: collapseHidden(data.drafted.map(entry)) };
   const past: PastMeetingView[] = data.held.filter((m) => m.status === 'ended').map((m) => ({ date: m.date, startTime: m.startTime, minutes: minutes(m) }));
-  return { generatedAt: data.now, viewer: data.viewer, next, later: [...data.later], past };
+  return { generatedAt: data.now, today: data.today, viewer: data.viewer, next, later: [...data.later], past };
 }

@@ -98,6 +98,8 @@ export interface ProjectDetailResponse {
  */
 export interface MeetingsResponse {
   generatedAt: string;
+  /** `yyyy-mm-dd`, London: what "overdue" is measured against. */
+  today: string;
   viewer: Viewer | null;
   /** The next meeting (the one running, if any), or null when no date is set. */
   next: NextMeetingView | null;

@@ -9,7 +9,7 @@ import { buildTab } from '../../src/build-tab';
 import { seedDemo } from '../../src/demo/seed';
 import { openStore } from '../../src/storage/open-store';
 import { startTestBot, TestDatabase, type TestBot } from '../e2e/support/test-bot';
-import { axeViolations, launchChromium, offlinePage, screenshotPath, seriousOnes } from './support/browser';
+import { axeViolations, launchChromium, offlinePage, screenshotPath, seriousOnes, type TabPage, tabPages } from './support/browser';
 
 jest.setTimeout(60_000);
 
@@ -43,21 +43,7 @@ afterAll(async () => {
   await db?.dispose();
 });
 
-type TabPage = Awaited<ReturnType<typeof offlinePage>>;
-const pages: TabPage[] = [];
-afterEach(async () => {
-  for (const page of pages.splice(0)) {
-    expect(page.errors).toEqual([]);
-    await page.close();
-  }
-});
-
-async function open(path = '', options: Parameters<typeof offlinePage>[1] = {}): Promise<TabPage> {
-  const page = await offlinePage(browser, { viewport: { width: 1280, height: 900 }, ...options });
-  pages.push(page);
-  await page.goto(`${tab}${path}`);
-  return page;
-}
+const { open, track } = tabPages(() => browser, () => tab);
 
 const countText = (shown: number) => `Showing ${shown} of ${programme.projects.length} projects`;
 
@@ -155,7 +141,7 @@ describe('the list', () => {
 
   it('says in plain words when the programme cannot be loaded, and tries again', async () => {
     const page = await offlinePage(browser);
-    pages.push(page);
+    track(page);
     await page.route('**/api/programme', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: 'The database is not answering.' }) }));
     await page.goto(tab);
     await page.waitForSelector('text=The Digital Programme could not be loaded.');
@@ -436,7 +422,7 @@ describe('with Teams SSO configured', () => {
     const sso = await startTestBot(db, { MicrosoftAppId: appId, MicrosoftAppPassword: 'not-used-here', PUBLIC_URL: 'https://dsg-bot.council.example', SSO_APP_ID: appId, SSO_JWKS_URL: 'https://127.0.0.1:9/keys' });
     try {
       const page = await offlinePage(browser);
-      pages.push(page);
+      track(page);
       await page.goto(`${sso.bot.url}/tab`);
       await listShows(page, programme.projects);
       expect(await page.locator('#viewer').innerText()).toBe('Public view: open the tab in Teams to see names.');

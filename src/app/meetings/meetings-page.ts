@@ -34,6 +34,7 @@ export async function viewMeetingsPage(deps: Deps, signedIn: SignedIn | null): P
   return meetingsPage(
     {
       now: now.toISOString(),
+      today,
       viewer: signed?.viewer ?? null,
       next: nextDate ? { date: nextDate, startTime: null, place: null } : null,
       later: settings.meetings.filter((d) => nextDate !== null && d > nextDate).sort(),

@@ -34,6 +34,32 @@ export async function offlinePage(browser: Browser, options: Parameters<Browser[
   return page;
 }
 
+export type TabPage = Awaited<ReturnType<typeof offlinePage>>;
+
+/**
+ * The pages a suite opens on the tab at `tab()`: `open(path)` (1280 × 900 unless `options` say otherwise), or
+ * `track(page)` for one opened by hand. After each test, no page may have had a script error; all are closed.
+ */
+export function tabPages(browser: () => Browser, tab: () => string, defaultPath = '') {
+  const pages: TabPage[] = [];
+  afterEach(async () => {
+    for (const page of pages.splice(0)) {
+      expect(page.errors).toEqual([]);
+      await page.close();
+    }
+  });
+  const track = (page: TabPage): TabPage => {
+    pages.push(page);
+    return page;
+  };
+  const open = async (path = defaultPath, options: Parameters<typeof offlinePage>[1] = {}): Promise<TabPage> => {
+    const page = track(await offlinePage(browser(), { viewport: { width: 1280, height: 900 }, ...options }));
+    await page.goto(`${tab()}${path}`);
+    return page;
+  };
+  return { open, track };
+}
+
 export function screenshotPath(name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, `tab-${name}.png`);
