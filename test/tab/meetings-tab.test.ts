@@ -14,7 +14,7 @@ import { startMeeting } from '../../src/domain/meetings';
 import { seedDemo } from '../../src/demo/seed';
 import { DEMO_PEOPLE, personRef } from '../../src/demo/people';
 import { startTestBot, TestDatabase, type TestBot } from '../e2e/support/test-bot';
-import { axeViolations, launchChromium, screenshotPath, seriousOnes, type TabPage, tabPages } from './support/browser';
+import { axeViolations, focusableControls, launchChromium, screenshotPath, seriousOnes, tabThrough, type TabPage, tabPages } from './support/browser';
 
 jest.setTimeout(60_000);
 
@@ -84,6 +84,25 @@ describe('the Meetings page', () => {
     await page.click('#pages a[data-view="list"]');
     await page.waitForSelector('#list-view:not([hidden]) #results a[data-ref]');
     expect(await page.locator('#meetings-view').isHidden()).toBe(true);
+  });
+
+  it('reaches every link and control in order with the keyboard, each with a visible focus indicator', async () => {
+    const page = await open();
+    await meetingsShown(page);
+    // The same project can be linked twice (an agenda item and an action): each link its own key.
+    await page.$$eval('#main a[href]', (els) => els.forEach((el, i) => ((el as HTMLElement).dataset.ref ??= `link-${i}`)));
+    // The page's heading has focus: start from the masthead instead, after the skip link.
+    await page.click('.app-name');
+    const reached = await tabThrough(page);
+    const [skip, ...controls] = await focusableControls(page);
+    expect(skip).toBe('A:Skip to content');
+    expect(reached.map((r) => r.key)).toEqual(controls);
+    expect(controls.length).toBeGreaterThan(10);
+    for (const r of reached) {
+      expect(r.outline).toMatch(/^solid [3-9]/);
+      expect(r.height).toBeGreaterThanOrEqual(24);
+      expect(r.width).toBeGreaterThanOrEqual(24);
+    }
   });
 
   it('shows the public view without a name: counts of who came, outcomes without who, owners by role', async () => {
