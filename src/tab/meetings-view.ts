@@ -16,9 +16,10 @@ type Linker = (reference: string) => boolean;
 const section = (id: string, title: string, ...children: Child[]): HTMLElement =>
   h('section', { class: 'detail-section', 'aria-labelledby': id }, h('h2', { id }, title), children);
 
-function itemCell(e: AgendaEntryView, inProgramme: Linker): Child[] {
-  const ref = e.reference && (inProgramme(e.reference) ? h('a', { href: `#/project/${e.reference}`, class: 'ref' }, e.reference) : h('span', { class: 'ref' }, e.reference));
-  return [ref, ref && ' ', e.title];
+/** A reference and what it is about: the reference links to the project's page when it is in the programme. */
+function itemCell(reference: string | null, title: string, inProgramme: Linker): Child[] {
+  const ref = reference && (inProgramme(reference) ? h('a', { href: `#/project/${reference}`, class: 'ref' }, reference) : h('span', { class: 'ref' }, reference));
+  return [ref, ref && ' ', title];
 }
 
 /**
@@ -46,7 +47,7 @@ function agendaTable(next: NextMeetingView, inProgramme: Linker): HTMLElement {
   return table(
     `Agenda for the meeting on ${ukDate(next.date)}`,
     ['No.', 'Item', 'Why it is on the agenda'],
-    next.agenda.map((e, i) => [`${i + 1}.`, itemCell(e, inProgramme), [h('span', { class: 'agenda-section' }, e.section), e.detail && [h('br'), e.detail]]]),
+    next.agenda.map((e, i) => [`${i + 1}.`, itemCell(e.reference, e.title, inProgramme), [h('span', { class: 'agenda-section' }, e.section), e.detail && [h('br'), e.detail]]]),
   );
 }
 
@@ -73,9 +74,9 @@ const people = (names: string[] | undefined, n: number, one: string, many: strin
   names ? (names.length ? names.join(', ') : 'None') : n === 0 ? 'None' : count(n, one, many);
 
 function minutesBody(m: MinutesPageView, date: string, today: string, inProgramme: Linker): Child[] {
-  const items = m.items.map((i) => [itemCell(i, inProgramme), [i.outcome, i.by && ` (${i.by})`, i.note && [h('br'), i.note]]]);
+  const items = m.items.map((i) => [itemCell(i.reference, i.title, inProgramme), [i.outcome, i.by && ` (${i.by})`, i.note && [h('br'), i.note]]]);
   const actions = m.actions.map((a) => [
-    [a.reference && [h('span', { class: 'ref' }, a.reference), ' '], a.what],
+    itemCell(a.reference, a.what, inProgramme),
     a.owner,
     [h('time', { datetime: a.due }, ukDate(a.due)), a.done ? ' · Done' : a.due < today ? [' ', overdueMarker()] : ''],
   ]);

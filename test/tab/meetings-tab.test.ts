@@ -179,6 +179,8 @@ describe('the Meetings page', () => {
     await meetingsShown(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.screenshot({ path: screenshotPath('meetings-phone'), fullPage: true });
+    await page.locator('section.past-meeting table').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('meetings-phone-minutes') });
   });
 
   it.each([
