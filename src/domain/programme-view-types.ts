@@ -1,6 +1,7 @@
 /**
- * The JSON the Programme tab reads: `GET /api/programme`, `GET /api/projects/:ref` and `GET /api/session`.
- * Shared by the server (which builds it, see programme-view.ts) and the tab (which only imports these types).
+ * The JSON the Programme tab reads: `GET /api/programme`, `GET /api/projects/:ref`, `GET /api/meetings` and
+ * `GET /api/session`. Shared by the server (which builds it, see programme-view.ts and meetings-page.ts) and the
+ * tab (which only imports these types).
  *
  * Without a signed-in viewer the API returns only what open data publishes (no people, no links, no notes,
  * no free text beyond the approved title); `people` fields are then absent, never empty strings.
