@@ -17,7 +17,7 @@ export class PlaygroundUi {
     private readonly browser: Browser,
     readonly page: Page,
     private readonly url: string,
-    private readonly folder: string,
+    readonly folder: string,
   ) {}
 
   /** Opens the Playground at `url` in a fresh headless Chromium, at phone or desktop width. */
