@@ -5,7 +5,7 @@
  * signed link whose workbook imports again with no changes; `npm run sar` writing one person's file; and
  * `npm run backup` making a copy that opens. The command lines run for real (their sources through tsx, as
  * `npm run` runs them after a build) on the walk's database while the bot runs. Screenshots land in
- * test-artifacts/walks/issue-14/ (the kept set is docs/walks/issue-14/after/).
+ * test-artifacts/walks/issue-14/ (the kept set is docs/walks/issue-14/).
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { MOCK_TENANT, MOCK_USERS } from '../../src/playground/mock-tenant';
-import { useWalk } from './support/walk-bot';
+import { setUpDsg, useWalk } from './support/walk-bot';
 
 jest.setTimeout(120_000);
 const ROOT = path.join(__dirname, '..', '..');
@@ -52,14 +52,8 @@ async function fillIn(template: string, out: string, strandOfTheThird: string): 
   await book.xlsx.writeFile(out);
 }
 
-beforeAll(async () => {
-  // The DSG channel is set up in General, as a council does on its first day: the bot reads the team's roster,
-  // which the import matches people against by email.
-  await w.ui.openChat('General');
-  await w.ui.post('setup dsg');
-  await w.ui.page.getByText(/DSG channel/).first().waitFor();
-  await w.ui.openChat('Personal Chat');
-});
+// The DSG channel is set up first: the bot reads the team's roster, which the import matches people against.
+beforeAll(() => setUpDsg(w.ui));
 
 it('imports the filled-in template (a mistake named first), shows it in programme, exports it, and answers a SAR and a backup', () => w.ui.walk(async () => {
   const { ui, t } = w;
@@ -91,15 +85,14 @@ it('imports the filled-in template (a mistake named first), shows it in programm
 
   // 3. programme export: a signed link to the workbook, which imports again with no changes.
   await ui.say('programme export');
-  const link = ui.page.getByRole('link', { name: /Download the Digital Programme/ }).last();
-  await link.waitFor();
-  await link.scrollIntoViewIfNeeded();
-  await ui.shot('04-programme-export-link');
-  const url = (await link.getAttribute('href'))!;
-  expect(url.startsWith(t.bot.url)).toBe(true);
-  const download = await fetch(url);
-  expect([download.status, download.headers.get('content-type')]).toEqual([200, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
-  writeFileSync(path.join(work, 'export.xlsx'), Buffer.from(await download.arrayBuffer()));
+  const exportCard = await ui.waitForText('The Digital Programme as a workbook');
+  expect(await exportCard.innerText()).toMatch(/The link works until .*keep it within the DSG/);
+  await ui.shot('04-programme-export-download-button', exportCard);
+  // The button opens the signed link in the browser, which downloads the workbook.
+  const download = await ui.download('Download the Digital Programme (.xlsx)', exportCard);
+  expect(download.url()).toMatch(new RegExp(`^${t.bot.url}/exports/programme/\\d{4}-\\d{2}\\.xlsx\\?expires=\\d+&token=`));
+  expect(download.suggestedFilename()).toMatch(/^dsg-programme-\d{4}-\d{2}\.xlsx$/);
+  await download.saveAs(path.join(work, 'export.xlsx'));
   const again = await cli('import-programme', 'export.xlsx');
   expect(again.code).toBe(0);
   expect(again.out).toContain('No changes: export.xlsx says what the programme holds already.');
@@ -110,8 +103,17 @@ it('imports the filled-in template (a mistake named first), shows it in programm
   expect(sar).toEqual({ code: 0, out: expect.stringMatching(/^Found Council Officer: /) });
   const files = readdirSync(path.join(work, 'subject-access')).sort();
   expect(files).toEqual([expect.stringMatching(/^subject-access-.*\.html$/), expect.stringMatching(/^subject-access-.*\.json$/)]);
-  const held = JSON.parse(readFileSync(path.join(work, 'subject-access', files[1]), 'utf8')) as { person: { emails: string[] } };
+  const held = JSON.parse(readFileSync(path.join(work, 'subject-access', files[1]), 'utf8')) as { person: unknown };
   expect(JSON.stringify(held.person)).toContain(MOCK_TENANT.currentUser.email);
+  // The readable page, as the person will open it.
+  const page = await ui.page.context().newPage();
+  try {
+    await page.goto(`file://${path.join(work, 'subject-access', files[0])}`);
+    expect(await page.locator('body').innerText()).toContain(MOCK_TENANT.currentUser.email);
+    await page.screenshot({ path: path.join(ui.folder, '06-subject-access-page.png') });
+  } finally {
+    await page.close();
+  }
 
   // 5. A backup while the bot runs, which opens and holds the imported programme.
   const backup = await cli('backup');

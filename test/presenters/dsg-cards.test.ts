@@ -938,6 +938,13 @@ describe('noticeCard', () => {
     expect(topActions(card).map((a) => [a.title, a.verb, a.data])).toEqual([['Open project', 'project.view', { reference: 'DP-2026-0012' }]]);
   });
 
+  it('opens each signed download link with a button of its own', () => {
+    const url = 'https://dsg-bot.council.example/exports/programme/2026-27.xlsx?expires=1796489734&token=abc';
+    const card = noticeCard({ title: 'The Digital Programme as a workbook', lines: ['The link works until 5 Dec 2026, 16:55.'] }, [{ title: 'Download the Digital Programme (.xlsx)', url }]);
+    expectValid(card);
+    expect(topActions(card).map((a) => [a.type, a.title, a.url])).toEqual([['Action.OpenUrl', 'Download the Digital Programme (.xlsx)', url]]);
+  });
+
   it('has no button when none is given', () => {
     const card = noticeCard({ title: 'Request declined', lines: ['The Digital Strategy Group declined DP-2026-0012.'] });
     expectValid(card);

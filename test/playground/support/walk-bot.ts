@@ -49,7 +49,10 @@ async function startWalk(name: string, options: { demo?: boolean; env?: Record<s
       await store.close();
     }
   }
-  const t = await startTestBot(db, { DSG_ADMIN_AAD_IDS: MOCK_TENANT.currentUser.aadObjectId, ...options.env }, undefined, undefined, { clock: { now: () => new Date(Date.now() + daysLater * 86_400_000) } });
+  // Links the bot writes (downloads, reports) start with PUBLIC_URL: the walk's bot is there, so the Playground's buttons open them.
+  const port = await freePort();
+  const env = { DSG_ADMIN_AAD_IDS: MOCK_TENANT.currentUser.aadObjectId, PUBLIC_URL: `http://127.0.0.1:${port}`, ...options.env };
+  const t = await startTestBot(db, env, undefined, undefined, { clock: { now: () => new Date(Date.now() + daysLater * 86_400_000) }, port });
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'playground-walk-'));
   copyFileSync(path.join(ROOT, PLAYGROUND_CONFIG_FILE), path.join(workDir, PLAYGROUND_CONFIG_FILE));
   const playground = await startPlayground({ botEndpoint: `${t.bot.url}/api/messages`, port: await freePort(), workDir, logger: createLogger('silent') });
@@ -70,6 +73,14 @@ async function startWalk(name: string, options: { demo?: boolean; env?: Record<s
       rmSync(workDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Sets up the DSG in General, as a council does on its first day (the bot reads the team's roster), then goes back to the personal chat. */
+export async function setUpDsg(ui: PlaygroundUi): Promise<void> {
+  await ui.openChat('General');
+  await ui.post('setup dsg');
+  await ui.page.getByText(/DSG channel/).first().waitFor();
+  await ui.openChat('Personal Chat');
 }
 
 /**
