@@ -106,7 +106,7 @@ it('imports the filled-in template (a mistake named first), shows it in programm
   const held = JSON.parse(readFileSync(path.join(work, 'subject-access', files[1]), 'utf8')) as { person: unknown };
   expect(JSON.stringify(held.person)).toContain(MOCK_TENANT.currentUser.email);
   // The readable page, as the person will open it.
-  const page = await ui.page.context().newPage();
+  const page = await ui.page.context().browser()!.newPage();
   try {
     await page.goto(`file://${path.join(work, 'subject-access', files[0])}`);
     expect(await page.locator('body').innerText()).toContain(MOCK_TENANT.currentUser.email);
