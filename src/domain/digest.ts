@@ -338,7 +338,7 @@ function meetingNotice(src: DigestSource): Digest['meetingNotice'] {
   const next = nextPlanned(src.meetings, src.today);
   if (next && daysBetween(src.today, next.date) <= MEETING_HORIZON_DAYS) return { text: `Next DSG meeting: ${meetingWords(next)}.`, attention: false };
   return {
-    text: 'No DSG meeting is set in the next two months. The strategy asks the DSG to meet at least every two months: the chair can add dates with `settings`.',
+    text: 'No DSG meeting is set in the next two months. The strategy asks the DSG to meet at least every two months: the chair can add meetings in "settings".',
     attention: true,
   };
 }
