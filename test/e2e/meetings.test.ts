@@ -93,7 +93,7 @@ describe('a DSG meeting, from the agenda to the minutes and the actions', () => 
     connector.setRoster(MOCK_TENANT.team.id, [...MOCK_TENANT.users]);
     await t.post(message('hi', t.opts));
     expect((await say('setup dsg', dsgAdmin)).text).toMatch(/This channel is now the DSG channel/);
-    const settings = invokeCard(await press(t, 'settings.show', {}, dsgAdmin, true));
+    const settings = invokeCard(await press(t, 'settings.show', { here: true }, dsgAdmin, true));
     const saved = invokeCard(await press(t, 'settings.save', { ...action(settings, 'settings.save').data, chair: dsgChair.aadObjectId, minuteTaker: digitalLeaderLearning.aadObjectId }, dsgAdmin, true));
     expect(wordsOf(saved)).toMatch(/Minute Taker: [\s\S]*Digital Leader \(Learning\)/);
 

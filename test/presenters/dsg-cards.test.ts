@@ -489,7 +489,7 @@ describe('settingsCard: the coming meetings for the chair', () => {
 
   it('keeps a running or held meeting\'s date: no Move or Cancel for it', () => {
     const card = settingsCard(planned, [], true, undefined, { ...planning, held: ['2027-01-14'] });
-    expect(execute(card, 'meeting.move').map((a) => a.data.meeting)).toEqual(['2027-03-11']);
+    expect(execute(card, 'meeting.move').map((a) => (a.data as Record<string, unknown>).meeting)).toEqual(['2027-03-11']);
     expect(paragraphs(card)).toContain('Running or held: it keeps its date.');
   });
 
@@ -523,7 +523,7 @@ describe('agendaCard', () => {
     expectValid(card);
     expect(paragraphs(card)[0]).toBe('Agenda for the DSG meeting on 14 Jan 2027 at 10:00');
     expect(paragraphs(card)).toContain('Committee Room 2');
-    const verbs = actionsOf(card).map((a) => `${a.verb} ${String(a.data.itemId ?? '')} ${String(a.data.direction ?? '')}`.trim());
+    const verbs = actionsOf(card).map(({ verb, data }) => ({ verb, data: data as Record<string, unknown> })).map((a) => `${a.verb} ${String(a.data.itemId ?? '')} ${String(a.data.direction ?? '')}`.trim());
     expect(verbs).toEqual(['agenda.move a down', 'agenda.remove a', 'agenda.move b up', 'agenda.move b down', 'agenda.remove b', 'agenda.move c up', 'agenda.remove c', 'agenda.restore d', 'agenda.add']);
     expect(execute(card, 'agenda.remove')[0].data).toEqual({ itemId: 'a', version: 4 });
   });
