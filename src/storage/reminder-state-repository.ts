@@ -53,5 +53,11 @@ export function reminderStateRepository(db: Kysely<Database>): ReminderStateRepo
         .executeTakeFirst();
       return row ? fromRow(row) : null;
     },
+
+    async forItems(recipientId, itemKeys) {
+      if (itemKeys.length === 0) return [];
+      const rows = await db.selectFrom('reminder_state').selectAll().where('recipient_id', '=', recipientId).where('item_key', 'in', [...new Set(itemKeys)]).execute();
+      return rows.map(fromRow).sort((a, b) => compareText(a.key, b.key));
+    },
   };
 }

@@ -308,8 +308,45 @@ describe('backoff and keys', () => {
     for (let i = 0; i < 60; i++) {
       t = limiter.nextSlot('c', t);
       limiter.record('c', t);
+      limiter.answeredAt(t + 5);
     }
     // The first of the 60 went at 0: the 61st waits until it leaves the 30 s window.
     expect(limiter.nextSlot('c', t)).toBe(30_000);
+  });
+
+  it('keeps the rate in all when sends start a little late, and makes up no stall in a burst', () => {
+    const limiter = RateLimiter.forTeams(7, 20);
+    limiter.record('a', 0);
+    limiter.answeredAt(2);
+    expect(limiter.nextSlot('b', 0)).toBe(50);
+    // Due at 50, started at 60 (a busy machine): the next is still due at 100, not 110.
+    limiter.record('b', 60);
+    limiter.answeredAt(62);
+    expect(limiter.nextSlot('c', 60)).toBe(100);
+    // A stall of a second: the next waits its spacing from when the late one started.
+    limiter.record('c', 1_100);
+    limiter.answeredAt(1_102);
+    expect(limiter.nextSlot('d', 1_100)).toBe(1_150);
+  });
+
+  it('never lets more than the rate arrive in one second, counting a send as arriving when it was answered', () => {
+    const limiter = RateLimiter.forTeams(7, 20);
+    // 20 sends 50 ms apart, each answered 40 ms after it started (it may have arrived that late).
+    for (let i = 0; i < 20; i++) {
+      const at = limiter.nextSlot(`p${i}`, i * 50);
+      expect(at).toBe(i * 50);
+      limiter.record(`p${i}`, at);
+      limiter.answeredAt(at + 40);
+    }
+    // The 21st would be due at 1,000 by the spacing, but the first may have arrived at 40.
+    expect(limiter.nextSlot('p20', 1_000)).toBe(1_040);
+  });
+
+  it('waits for answers while as many sends as the rate allows in a second are unanswered', () => {
+    const limiter = RateLimiter.forTeams(7, 20);
+    for (let i = 0; i < 20; i++) limiter.record(`p${i}`, limiter.nextSlot(`p${i}`, i * 50));
+    expect(limiter.nextSlot('p20', 5_000)).toBe(Infinity);
+    limiter.answeredAt(5_000);
+    expect(limiter.nextSlot('p20', 5_000)).toBe(6_000);
   });
 });

@@ -37,6 +37,17 @@ export function remindersContract({ store: s, database }: ContractContext): void
       expect(await s().reminders.all()).toEqual([full, state(), other]); // by key, then recipient
     });
 
+    it("reads one recipient's states for given items only, by key", async () => {
+      const plan = state();
+      const overdue = state({ key: 'DP-2026-0001:milestone-overdue:m-1' });
+      const elsewhere = state({ key: 'DP-2026-0003:plan' });
+      await s().reminders.save([plan, overdue, elsewhere, state({ recipientId: 'aad-manager' })]);
+
+      expect(await s().reminders.forItems(plan.recipientId, [plan.key, overdue.key, plan.key, 'DP-2026-0009:plan'])).toEqual([overdue, plan]);
+      expect(await s().reminders.forItems('aad-nobody', [plan.key])).toEqual([]);
+      expect(await s().reminders.forItems(plan.recipientId, [])).toEqual([]);
+    });
+
     it('replaces a saved state (upsert) and leaves the others alone', async () => {
       await s().reminders.save([state(), state({ key: 'DP-2026-0001:dpia' })]);
       const later = state({ count: 2, lastSentAt: '2026-12-10T09:30:00.000Z', fingerprint: 'changed', snoozedUntil: '2026-12-17T09:30:00.000Z', snoozes: 1, escalatedAt: '2026-12-10T09:30:00.000Z' });

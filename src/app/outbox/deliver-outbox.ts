@@ -67,8 +67,6 @@ export interface DeliveryCounts {
 }
 
 const RETRY_BASE_MS = 2_000;
-/** How much later than its send a message may reach Teams, as far as the tenant-wide limit is concerned. */
-const ARRIVAL_MARGIN_MS = 30;
 export const RETRY_CAP_MS = 10 * 60_000;
 
 /** Exponential backoff with jitter: attempt n waits between half and all of min(cap, base * 2^(n-1)). */
@@ -86,19 +84,31 @@ export interface RateRule {
 /**
  * Sliding-window limits per key (a conversation) and in all. In memory: it paces one process; Teams answers
  * 429 with Retry-After if several together go too fast, and the outbox honours that.
+ *
+ * Three clocks, each where it keeps the limit exactly: a conversation's rules count when its sends started;
+ * the even spacing in all counts the slot a send was due when it started at most `catchUpMs` after it (a send
+ * that starts a little late does not push every later one back, so the rate holds on a busy machine, and a
+ * stall is not made up in a burst); and the tenant-wide count a second counts when sends were
+ * answered (a send arrives before its answer), with sends still unanswered counted as arriving last, so no
+ * second as Teams counts them ever holds more than the limit, however late a send arrives.
  */
 export class RateLimiter {
   private readonly perKey: RateRule[];
   private readonly global: RateRule[];
+  private readonly answered: RateRule[];
   private readonly logs = new Map<string, number[]>();
   private readonly pausedUntil = new Map<string, number>();
   private readonly horizon: number;
+  private readonly catchUpMs: number;
   private records = 0;
+  private unanswered = 0;
 
-  constructor(rules: { perKey: RateRule[]; global: RateRule[] }) {
+  constructor(rules: { perKey: RateRule[]; global: RateRule[]; answered?: RateRule[]; catchUpMs?: number }) {
     this.perKey = rules.perKey;
     this.global = rules.global;
-    this.horizon = Math.max(0, ...[...rules.perKey, ...rules.global].map((r) => r.windowMs));
+    this.answered = rules.answered ?? [];
+    this.catchUpMs = rules.catchUpMs ?? 0;
+    this.horizon = Math.max(0, ...[...rules.perKey, ...rules.global, ...this.answered].map((r) => r.windowMs));
   }
 
   /** Teams's limits for a bot: 7 per second, 60 per 30 s and 1,800 per hour in one conversation; `globalPerSecond` in all. */
@@ -109,37 +119,51 @@ export class RateLimiter {
         { limit: 60, windowMs: 30_000 },
         { limit: 1_800, windowMs: 3_600_000 },
       ],
-      // Spaced evenly, and never `globalPerSecond` in a second as Teams counts them: on arrival, when a send that
-      // left on time may land a few ms after the next (the margin keeps the rate within 3% of the setting).
-      global: [
-        { limit: 1, windowMs: 1000 / globalPerSecond },
-        { limit: Math.max(1, Math.floor(globalPerSecond)), windowMs: 1000 + ARRIVAL_MARGIN_MS },
-      ],
+      // Spaced evenly, and never more than `globalPerSecond` arriving in any second.
+      global: [{ limit: 1, windowMs: 1000 / globalPerSecond }],
+      catchUpMs: 1000 / globalPerSecond,
+      answered: [{ limit: Math.max(1, Math.floor(globalPerSecond)), windowMs: 1000 }],
     });
   }
 
-  /** The earliest time (epoch ms, ≥ now) a send under `key` keeps to every rule. */
+  /** The earliest time (epoch ms, ≥ now) a send under `key` keeps to every rule; Infinity until an unanswered send is answered. */
   nextSlot(key: string, now: number): number {
     let slot = Math.max(now, this.pausedUntil.get(key) ?? 0);
     slot = Math.max(slot, earliest(this.logs.get(`k:${key}`), this.perKey));
     slot = Math.max(slot, earliest(this.logs.get('global'), this.global));
+    slot = Math.max(slot, earliest(this.logs.get('answered'), this.answered, this.unanswered));
     return Math.ceil(slot);
   }
 
-  /** Counts a send under `key` at `at`. */
+  /** Counts a send under `key` starting at `at`; call `answeredAt` when Teams answers it. */
   record(key: string, at: number): void {
-    for (const name of [`k:${key}`, 'global']) {
-      const log = this.logs.get(name) ?? [];
-      log.push(at);
-      while (log.length > 0 && log[0] <= at - this.horizon) log.shift();
-      this.logs.set(name, log);
-    }
+    const due = earliest(this.logs.get('global'), this.global);
+    this.log(`k:${key}`, at);
+    // Started a little late: counted at its slot. After a stall or an idle spell: counted when it started.
+    this.log('global', due <= at && due >= at - this.catchUpMs ? due : at);
+    this.unanswered++;
     if (++this.records % 1000 === 0) this.sweep(at);
+  }
+
+  /** A send `record` counted was answered (or failed) at `at`: it reached Teams no later than that. */
+  answeredAt(at: number): void {
+    this.unanswered = Math.max(0, this.unanswered - 1);
+    this.log('answered', at);
   }
 
   /** No send under `key` before `until` (Teams said Retry-After). */
   pause(key: string, until: number): void {
     this.pausedUntil.set(key, Math.max(until, this.pausedUntil.get(key) ?? 0));
+  }
+
+  /** Adds `at` to a log, kept in time order (answers may come back out of order). */
+  private log(name: string, at: number): void {
+    const log = this.logs.get(name) ?? [];
+    let i = log.length;
+    while (i > 0 && log[i - 1] > at) i--;
+    log.splice(i, 0, at);
+    while (log.length > 0 && log[0] <= log[log.length - 1] - this.horizon) log.shift();
+    this.logs.set(name, log);
   }
 
   private sweep(now: number): void {
@@ -148,11 +172,13 @@ export class RateLimiter {
   }
 }
 
-function earliest(log: number[] | undefined, rules: RateRule[]): number {
+/** The earliest time a new entry keeps to every rule, with `pending` entries still to come counted as the latest. */
+function earliest(log: number[] | undefined, rules: RateRule[], pending = 0): number {
   let at = 0;
-  if (!log) return at;
   for (const { limit, windowMs } of rules) {
-    if (log.length >= limit) at = Math.max(at, log[log.length - limit] + windowMs);
+    if (pending >= limit) return Infinity;
+    const count = log?.length ?? 0;
+    if (log && count + pending >= limit) at = Math.max(at, log[count - (limit - pending)] + windowMs);
   }
   return at;
 }
@@ -307,8 +333,10 @@ export async function deliverOutbox(deps: DeliverOutboxDeps, options: DeliverOut
     try {
       result = await messenger.send(message.target, rendered);
     } catch (caught) {
+      limiter.answeredAt(clock.now().getTime());
       return recordFailure(message, key, caught);
     }
+    limiter.answeredAt(clock.now().getTime());
     const about = aboutOf(message);
     await recordSent(() => store.outbox.markSent(message.id, clock.now().toISOString(), result.activityId), about);
     counts.sent++;

@@ -11,7 +11,17 @@ const ALWAYS = { businessCaseDays: 0, planDays: 0, dueSoonDays: 3650, questionWo
  * (the same rules that raised them), snoozed with the date, and each project's current version.
  */
 export async function reminderCardItems(repos: Repositories, items: readonly ReminderItem[], today: string): Promise<ReminderCardItem[]> {
-  const states = new Map((await repos.reminders.all()).map((s) => [stateKey(s.key, s.recipientId), s]));
+  // A card goes to one person: read their states for its items, never the whole table (a run sends thousands).
+  const recipients = [...new Set(items.map((i) => i.recipient.aadObjectId))];
+  const found = await Promise.all(recipients.map((r) => repos.reminders.forItems(r, items.filter((i) => i.recipient.aadObjectId === r).map((i) => i.key))));
+  const states = new Map(found.flat().map((s) => [stateKey(s.key, s.recipientId), s]));
+  // Several items of a card are often about one project: read each record once.
+  const once = <T>(cache: Map<string, Promise<T>>, reference: string, read: () => Promise<T>): Promise<T> => {
+    if (!cache.has(reference)) cache.set(reference, read());
+    return cache.get(reference) as Promise<T>;
+  };
+  const projects = new Map<string, ReturnType<Repositories['projects']['get']>>();
+  const requests = new Map<string, ReturnType<Repositories['requests']['getByReference']>>();
   const result: ReminderCardItem[] = [];
   for (const item of items) {
     const actionId = actionIdOf(item.key);
@@ -19,8 +29,8 @@ export async function reminderCardItems(repos: Repositories, items: readonly Rem
       result.push({ ...item, resolved: !(await stillCalledFor(repos, item, actionId, today)), snoozedUntil: states.get(stateKey(item.key, item.recipient.aadObjectId))?.snoozedUntil ?? null, projectVersion: 0 });
       continue;
     }
-    const project = await repos.projects.get(item.reference);
-    const request = await repos.requests.getByReference(item.reference);
+    const project = await once(projects, item.reference, () => repos.projects.get(item.reference));
+    const request = await once(requests, item.reference, () => repos.requests.getByReference(item.reference));
     const triage = item.kind === 'question' ? await repos.triage.get(item.reference) : null;
     const still =
       project && request
