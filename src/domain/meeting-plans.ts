@@ -56,8 +56,9 @@ export const meetingWords = (m: PlannedMeeting): string => `${meetingWhen(m)}${m
 /** The meetings on or after `today`, in date order. */
 export const comingMeetings = (planned: readonly PlannedMeeting[], today: string): PlannedMeeting[] => plannedMeetingsOf(planned).filter((m) => m.date >= today);
 
-/** The next meeting on or after `today`, or null. */
-export const nextPlanned = (planned: readonly PlannedMeeting[], today: string): PlannedMeeting | null => comingMeetings(planned, today)[0] ?? null;
+/** The next meeting on or after `today` not yet held (`held`: dates of meetings running or ended), or null. */
+export const nextPlanned = (planned: readonly PlannedMeeting[], today: string, held: readonly string[] = []): PlannedMeeting | null =>
+  comingMeetings(planned, today).find((m) => !held.includes(m.date)) ?? null;
 
 /** What the chair typed into the Add or Move form. */
 export interface MeetingInput {

@@ -70,7 +70,7 @@ export async function publishMinutes(deps: Deps, actor: Actor, meetingId?: strin
     },
   );
   deps.kickOutbox();
-  const next = nextPlanned(access.settings.meetings, deps.calendar.londonDate(deps.clock.now()));
+  const next = nextPlanned(access.settings.meetings, deps.calendar.londonDate(deps.clock.now()), (await deps.store.meetings.list()).map((m) => m.date));
   return loadMinutesView(deps, published, access.canRun, `The minutes are published${channel ? ' and posted to the DSG channel' : ''}.${next ? '' : ' No next meeting is set: the chair can add one in "settings".'}`);
 }
 

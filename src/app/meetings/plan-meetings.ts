@@ -70,8 +70,9 @@ export interface CancelCheck {
 /** Checks a cancellation (who, the card's version, the meeting not running or held) without saving anything. */
 export async function checkCancelMeeting(deps: Deps, actor: Actor, cardVersion: number, date: string): Promise<CancelCheck> {
   const view = await plannable(deps, actor, 'meeting.cancel', cardVersion);
-  const { cancelled, planned } = cancelMeeting(view.settings.meetings, date, await heldOf(deps));
-  const next = nextPlanned(view.settings.meetings, view.today);
+  const held = await heldOf(deps);
+  const { cancelled, planned } = cancelMeeting(view.settings.meetings, date, held);
+  const next = nextPlanned(view.settings.meetings, view.today, held.map((m) => m.date));
   const isNext = next?.date === date;
   return { view, meeting: cancelled, isNext, agendaItems: isNext ? (await draftNextAgenda(deps, deps.store)).length : 0, after: nextPlanned(planned, date) };
 }

@@ -10,9 +10,10 @@ import { DSG_ONLY, meetingAccess } from './meeting-access';
 export async function viewAgenda(deps: Deps, actor: Actor, notice?: string): Promise<AgendaView> {
   const access = await meetingAccess(deps, actor, 'agenda.view', 'agenda.view', DSG_ONLY);
   const today = deps.calendar.londonDate(deps.clock.now());
-  const [{ items, removed, planVersion }, running] = await Promise.all([arrangedNextAgenda(deps, deps.store), deps.store.meetings.running()]);
+  const [{ items, removed, planVersion }, meetings] = await Promise.all([arrangedNextAgenda(deps, deps.store), deps.store.meetings.list()]);
+  const running = meetings.find((m) => m.status === 'running') ?? null;
   return {
-    next: nextPlanned(access.settings.meetings, today),
+    next: nextPlanned(access.settings.meetings, today, meetings.map((m) => m.date)),
     items,
     removed,
     planVersion,
