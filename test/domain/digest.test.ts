@@ -157,7 +157,9 @@ describe('buildDigest', () => {
 
   it('titles a pre-meeting digest by its meeting', () => {
     const digest = buildDigest(source({ kind: 'pre-meeting', meeting: '2026-12-10' }));
-    expect(digest.title).toBe('Before the DSG meeting on 10 Dec 2026');
+    expect(digest.title).toBe('Before the DSG meeting on 10 Dec 2026 at 10:00');
+    const online = source({ kind: 'pre-meeting', meeting: '2026-12-10', meetings: [{ date: '2026-12-10', startTime: '14:00', place: 'https://teams.microsoft.com/l/meetup-join/x' }] });
+    expect(buildDigest(online).title).toBe('Before the DSG meeting on 10 Dec 2026 at 14:00, on Teams');
     expect(digest.meetingNotice).toBeNull();
   });
 });
