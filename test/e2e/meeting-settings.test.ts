@@ -157,13 +157,14 @@ describe('the chair and the Minute Taker arrange the next agenda', () => {
   });
 
   it('starts the meeting with the arranged agenda; the meeting keeps its date; afterwards the removed item is back', async () => {
-    const today = invokeCard(await press(t, 'meeting.add', { ...action(await settingsCard(), 'meeting.add').data, date: '2026-12-07', startTime: '09:00', place: '' }, dsgChair, true));
-    expect(wordsOf(today)).toContain('Meeting added: 7 Dec 2026 at 09:00.');
+    const today = invokeCard(await press(t, 'meeting.add', { ...action(await settingsCard(), 'meeting.add').data, date: '2026-12-07', startTime: '09:00', place: 'Council Chamber' }, dsgChair, true));
+    expect(wordsOf(today)).toContain('Meeting added: 7 Dec 2026 at 09:00, Council Chamber.');
     await t.post(channelMention('meeting start', { ...t.opts, from: dsgChair, threadId: '1700000000555' }));
     const started = await t.connector.waitFor((a) => !!a.activity.attachments && /Running since/.test(wordsOf(a.activity.attachments[0].content)));
     const meeting = wordsOf(started.activity.attachments![0].content);
     expect(meeting.indexOf('Review of the website analytics')).toBeLessThan(meeting.indexOf('School Wi-Fi'));
     expect(meeting).not.toContain('Digital library cards for schools');
+    expect(meeting).toMatch(/^DSG meeting, 7 Dec 2026\nCouncil Chamber\n/);
 
     const settings = await settingsCard();
     expect(wordsOf(settings)).toContain('Running or held: it keeps its date.');
