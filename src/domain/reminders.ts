@@ -240,6 +240,9 @@ export function selectReminders(
 
 export const stateKey = (itemKey: string, recipientId: string): string => `${itemKey}|${recipientId}`;
 
+/** The request or project an item key is about (`<reference>:<kind>…`). */
+export const referenceOfKey = (itemKey: string): string => itemKey.split(':', 1)[0];
+
 /** One item on the reminder card: a reminder, and where it stands now. */
 export type ReminderCardItem = ReminderItem & {
   /** Answered (or no longer needed): shown as Done, with no actions. */

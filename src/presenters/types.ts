@@ -213,6 +213,10 @@ export interface TriageData {
   /** Mark as duplicate: while it can be decided, and once withdrawn. */
   canMerge: boolean;
   canAssign: boolean;
+  canPrioritise: boolean;
+  /** The project's priority and whether it is a priority project ('true'/'false'), preselected in Change priority. */
+  priority: string;
+  isPriority: string;
   priorities: Choice[];
   mergeTargets: Choice[];
   hasMergeTargets: boolean;
@@ -658,10 +662,19 @@ export interface MeetingItemData {
   detail: string;
   notice?: string;
   outcome: string;
+  /** The project's priority, for an item about a project. */
+  priorityLabel?: string;
   hasActions: boolean;
   actions: { line: string }[];
   canAddAction: boolean;
   canDecide: boolean;
+  canMerge: boolean;
+  mergeTargets: Choice[];
+  canAssign: boolean;
+  canPrioritise: boolean;
+  owners: { digitalLeader: string; projectLead: string; projectManager: string };
+  priority: string;
+  isPriority: string;
   canNote: boolean;
   meetingId: string;
   itemId: string;

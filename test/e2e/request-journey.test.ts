@@ -93,6 +93,12 @@ describe.each(ENGINES)('submitting a project request (%s)', (engine) => {
 
     const again = invokeMessage(await press('request.submit', { formId, step: 3, ...answers(3) }));
     expect(again).toMatch(/already submitted as DP-\d{4}-0001/);
+    // The whole form pressed again (it would find itself among similar requests), with an answer spoilt, or "anyway".
+    for (const data of [{ formId, ...form }, { formId, ...form, title: '' }]) {
+      expect(invokeMessage(await press('request.submit', data))).toMatch(/already submitted as DP-\d{4}-0001/);
+    }
+    expect(invokeMessage(await press('request.confirm', { formId }))).toMatch(/already submitted as DP-\d{4}-0001/);
+    expect(await db.read((store) => store.drafts.get(String(formId)))).toBeNull();
   });
 
   it('goes Back without checking anything, keeping what was typed on every step', async () => {

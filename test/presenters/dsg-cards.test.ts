@@ -15,6 +15,8 @@ import { noticeCard } from '../../src/presenters/notice';
 import { pendingCard } from '../../src/presenters/pending';
 import { programmeCard } from '../../src/presenters/programme';
 import { questionCard } from '../../src/presenters/question';
+import { meetingItemCard } from '../../src/presenters/meeting';
+import { type AgendaItem, type ItemView, recordOutcome, startMeeting } from '../../src/domain/meetings';
 import { settingsCard } from '../../src/presenters/settings';
 import { agendaCard } from '../../src/presenters/agenda';
 import { STRANDS } from '../../src/domain/catalogue';
@@ -275,7 +277,7 @@ describe('triageCard', () => {
     expect(titles(card)).toEqual(['Approve', 'Decline', 'Ask for more information', 'History']);
   });
 
-  it('once approved, offers Assign (prefilled, people picker for lead and manager) and Open project, and no decisions', () => {
+  it('once approved, offers Assign (prefilled, people picker for lead and manager), Change priority (preselected) and Open project, and no decisions', () => {
     const project = aProject({ version: 2 });
     const card = triageCard(
       triageInput({
@@ -285,8 +287,11 @@ describe('triageCard', () => {
       }),
     );
     expectValid(card);
-    expect(titles(card)).toEqual(['Assign', 'Open project', 'History']);
+    expect(titles(card)).toEqual(['Assign', 'Change priority', 'Open project', 'History']);
     expect(factsOf(card).Priority).toBe('High – priority project');
+    expect(execute(card, 'request.priority').map((a) => a.data)).toEqual([{ reference: 'DP-2026-0012', version: 5 }]);
+    expect(inputById(showCard(card, 'Change priority'), 'priority')?.value).toBe(project.priority);
+    expect(inputById(showCard(card, 'Change priority'), 'isPriority')?.value).toBe(String(project.isPriority));
     expect(paragraphs(card)).toEqual(
       expect.arrayContaining([
         'Approved by DSG Chair on 3 Dec 2026, 10:30',
@@ -1050,6 +1055,44 @@ describe('noticeCard', () => {
 // ---------------------------------------------------------------------------------------------
 // Cross-cutting rules
 
+function anItemView(overrides: Partial<ItemView> = {}): ItemView {
+  const agenda: AgendaItem[] = [{ id: 'awaiting-decision:DP-2026-0012', source: 'awaiting-decision', reference: 'DP-2026-0012', title: 'Online booking for bulky uplifts', detail: 'Submitted 27 Nov 2026', addedBy: null }];
+  const meeting = startMeeting('m-1', TODAY, '10:00', agenda, 'DSG Chair', `${TODAY}T10:00:00.000Z`);
+  return { meeting, actions: [], members: [CHAIR, LEADER, LEAD, MANAGER], canRun: true, today: TODAY, item: agenda[0], request: aRequest(), project: null, mergeTargets: MERGE_TARGETS.slice(0, 2), ...overrides };
+}
+
+describe('meetingItemCard', () => {
+  it('offers the triage decisions on a request awaiting one (Approve, Decline, Ask, Mark as duplicate), then Noted or defer', () => {
+    const card = meetingItemCard(anItemView());
+    expectValid(card);
+    expect(titles(card)).toEqual(['Approve', 'Decline', 'Ask', 'Mark as duplicate', 'Noted or defer']);
+    const merge = showCard(card, 'Mark as duplicate');
+    expect((inputById(merge, 'duplicateOf')?.choices as Choice[]).map((c) => c.value)).toEqual(['DP-2026-0007', 'DP-2026-0003']);
+    expect(execute(card, 'meeting.decide').map((a) => (a.data as Record<string, unknown>).decision)).toEqual(['approve', 'decline', 'ask', 'merge']);
+  });
+
+  it('offers Assign owners and Change priority on a project (prefilled), with Noted or defer, and no request decisions', () => {
+    const project = aProject();
+    const card = meetingItemCard(anItemView({ request: aRequest({ status: 'in-delivery', version: 7 }), project }));
+    expectValid(card);
+    expect(titles(card)).toEqual(['Assign owners', 'Change priority', 'Noted or defer']);
+    expect(inputById(showCard(card, 'Assign owners'), 'projectLead')?.value).toBe(project.projectLead?.aadObjectId);
+    expect(inputById(showCard(card, 'Change priority'), 'priority')?.value).toBe(project.priority);
+    expect(paragraphs(card)).toEqual(expect.arrayContaining(['Priority: High – priority project']));
+  });
+
+  it('keeps a project item open after owners are assigned, and closes an item once noted', () => {
+    const view = anItemView({ request: aRequest({ status: 'approved' }), project: aProject() });
+    const at = `${TODAY}T10:10:00.000Z`;
+    const assigned = recordOutcome(view.meeting, view.item.id, { kind: 'decision', action: 'assign', note: 'Project Lead: X', by: 'DSG Chair', at }, at);
+    expect(titles(meetingItemCard({ ...view, meeting: assigned }))).toEqual(['Assign owners', 'Change priority', 'Noted or defer']);
+    const noted = recordOutcome(assigned, view.item.id, { kind: 'noted', note: null, by: 'DSG Chair', at }, at);
+    const card = meetingItemCard({ ...view, meeting: noted });
+    expect(titles(card)).toEqual([]);
+    expect(paragraphs(card)).toEqual(expect.arrayContaining(['Outcome: Owners assigned (DSG Chair): Project Lead: X; Noted (DSG Chair)']));
+  });
+});
+
 describe('every action that changes a record carries its version', () => {
   const MUTATING = [
     'request.approve',
@@ -1057,6 +1100,8 @@ describe('every action that changes a record carries its version', () => {
     'request.ask',
     'request.merge',
     'request.assign',
+    'request.priority',
+    'meeting.decide',
     'request.answer',
     'settings.save',
     'project.business-case',
@@ -1072,6 +1117,8 @@ describe('every action that changes a record carries its version', () => {
     ['settings', settingsCard({ ...SETTINGS, version: 9 }, PEOPLE, true), 9],
     ['question', questionCard(aRequest({ version: 9 }), aQuestion({ answer: null, answeredAt: null })), 9],
     ['project', projectCard({ request: aRequest({ status: 'in-delivery' }), project: aProject({ version: 9 }), today: TODAY, canEdit: true }), 9],
+    ['meeting item (request)', meetingItemCard(anItemView({ request: aRequest({ version: 9 }) })), 9],
+    ['meeting item (project)', meetingItemCard(anItemView({ request: aRequest({ status: 'approved', version: 9 }), project: aProject() })), 9],
   ];
 
   it.each(cards)('%s', (_name, card, version) => {

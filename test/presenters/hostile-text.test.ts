@@ -149,7 +149,7 @@ function cards(): Record<CardName, AdaptiveCardJson[]> {
       agendaCard({ next: settings.meetings[0], items: agenda, removed: agenda, planVersion: 2, canArrange: true, running: null, canRun: true, today: TODAY, add: { text: HOSTILE, error: `There is no request: ${HOSTILE}` } }),
     ],
     meeting: [meetingCard(meetingView)],
-    'meeting-item': [meetingItemCard({ ...meetingView, item: agenda[0], request: null, form: { values: { what: HOSTILE }, errors: {} } })],
+    'meeting-item': [meetingItemCard({ ...meetingView, item: agenda[0], request: null, project: null, mergeTargets: [], form: { values: { what: HOSTILE }, errors: {} } })],
     minutes: [minutesCard({ meeting: ended, minutes: draftMinutes(ended, actions), canEdit: false, links })],
     meetings: [meetingsCard({ held: [ended], planned: settings.meetings, today: TODAY })],
     welcome: [welcomeCard(HOSTILE)],

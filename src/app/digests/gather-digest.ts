@@ -1,5 +1,5 @@
 import { buildDigest, type Digest, type DigestDecision, type DigestRequest, type DigestSource } from '../../domain/digest';
-import { candidateReminders } from '../../domain/reminders';
+import { candidateReminders, referenceOfKey } from '../../domain/reminders';
 import type { DsgSettings } from '../../domain/settings';
 import { DECISION_ACTIONS } from '../../domain/triage';
 import type { Deps } from '../deps';
@@ -24,9 +24,18 @@ async function loadDigestData(deps: Deps, repos: Repositories): Promise<DigestDa
   const now = deps.clock.now();
   const today = deps.calendar.londonDate(now);
   const programme = await repos.projects.listWithRequests();
-  // An escalation stands while its item is still called for, unchanged: one answered since is not listed.
+  // An escalation stands while its item is still called for, unchanged: one answered since is not listed. The
+  // rules are run over the projects with an escalation only (usually none).
+  const escalations = (await repos.reminders.all()).filter((s) => s.escalatedAt !== null);
+  const concerned = new Set(escalations.map((s) => referenceOfKey(s.key)));
   const live = new Set(
-    candidateReminders(programme, [], today, (iso) => deps.calendar.workingDaysBetween(iso, today), deps.reminders).map((c) => `${c.key}|${c.fingerprint}`),
+    candidateReminders(
+      programme.filter(({ project }) => concerned.has(project.reference)),
+      [],
+      today,
+      (iso) => deps.calendar.workingDaysBetween(iso, today),
+      deps.reminders,
+    ).map((c) => `${c.key}|${c.fingerprint}`),
   );
   return {
     now,
@@ -34,7 +43,7 @@ async function loadDigestData(deps: Deps, repos: Repositories): Promise<DigestDa
     settings: await repos.settings.get(),
     programme,
     pending: (await repos.requests.listByStatus(DECIDABLE_STATUSES, 0, 100_000)).items,
-    escalated: (await repos.reminders.all()).filter((s) => s.escalatedAt !== null && live.has(`${s.key}|${s.fingerprint}`)),
+    escalated: escalations.filter((s) => live.has(`${s.key}|${s.fingerprint}`)),
     unreachable: (await repos.people.unreachable()).flatMap((p) => (p.aadObjectId ? [{ aadObjectId: p.aadObjectId, name: p.name }] : [])),
   };
 }

@@ -32,25 +32,33 @@ export interface SubmitInput {
  */
 export async function submitRequest(deps: Deps, actor: Actor, input: SubmitInput): Promise<SubmitResult> {
   const { formId } = input;
-  await assertNotSubmitted(deps.store, formId);
+  // A form already submitted is told so: here for "Submit anyway" (which reads the draft), before anything is
+  // kept or offered for a filled-in form, and by the unique form id if it gets as far as storing.
   let values: FormValues;
+  let hasDraft = true;
   if (input.form === undefined) {
     values = (await requireOwnDraft(deps, actor, formId, 'request.confirm')).values;
   } else {
     const saved = await findOwnDraft(deps, actor, formId, 'request.submit'); // someone else's form is refused
+    hasDraft = saved !== null;
     values = input.step ? withStep(saved?.values ?? {}, input.form, input.step) : formValuesFrom(input.form);
   }
   const now = deps.clock.now();
   const result = validateRequestForm(values, deps.calendar.londonDate(now));
-  // The card goes back to the first step with a problem, which draws only that step: keep this step's answers for it.
-  if (!result.ok && input.step) await keepDraft(deps, actor, formId, values, 'request.submit');
-  if (!result.ok) throw new DomainError('INVALID_FIELD', 'Some answers on the form need fixing.', { errors: result.errors, values: result.values });
+  if (!result.ok) {
+    await assertNotSubmitted(deps.store, formId);
+    // The card goes back to the first step with a problem, which draws only that step: keep this step's answers for it.
+    if (input.step) await keepDraft(deps, actor, formId, values, 'request.submit');
+    throw new DomainError('INVALID_FIELD', 'Some answers on the form need fixing.', { errors: result.errors, values: result.values });
+  }
   const details = result.details;
   const terms = termsOf(details.title, details.problem);
 
   if (!input.anyway) {
     const matches = await findSimilar(deps.store, terms);
     if (matches.length) {
+      // A form submitted already would find itself among them.
+      await assertNotSubmitted(deps.store, formId);
       // Keep what was typed so "Submit anyway" or "Edit my request" can pick it up.
       await keepDraft(deps, actor, formId, values, 'request.submit');
       return { kind: 'similar', formId, title: details.title, matches };
@@ -73,7 +81,7 @@ export async function submitRequest(deps: Deps, actor: Actor, input: SubmitInput
         updatedAt: at,
       };
       await tx.requests.insert(stored, terms);
-      await tx.drafts.delete(formId);
+      if (hasDraft) await tx.drafts.delete(formId);
       await audited(tx, actor, at, 'request.submit', { subjectType: 'request', subjectId: stored.reference }, null, {
         status: stored.status,
         title: stored.title,
