@@ -235,13 +235,15 @@ export function recordOutcome(meeting: Meeting, itemId: string, outcome: ItemOut
   return bump(meeting, now, { outcomes: { ...meeting.outcomes, [itemId]: { ...outcome, earlier: [...earlier, last as ItemOutcome] } } });
 }
 
+/** What was done with an item, without who or the note: "Approved", "Noted", "Deferred to the next meeting". */
+export function outcomeHead(o: ItemOutcome): string {
+  if (o.kind === 'deferred') return 'Deferred to the next meeting';
+  return o.kind === 'noted' ? 'Noted' : DECISION_WORDS[o.action];
+}
+
 /** An outcome in words (earlier ones first), for the cards and the minutes. */
 export function outcomeWords(o: ItemOutcome): string {
-  const words = (x: ItemOutcome): string => {
-    if (x.kind === 'deferred') return `Deferred to the next meeting (${x.by})`;
-    const head = x.kind === 'noted' ? 'Noted' : DECISION_WORDS[x.action];
-    return `${head} (${x.by})${x.note ? `: ${x.note}` : ''}`;
-  };
+  const words = (x: ItemOutcome): string => `${outcomeHead(x)} (${x.by})${x.kind !== 'deferred' && x.note ? `: ${x.note}` : ''}`;
   return [...(o.earlier ?? []), o].map(words).join('; ');
 }
 

@@ -12,15 +12,20 @@ import { getMeeting } from './meeting-view';
 /** The path the minutes download from: `/minutes/2026-12-15.docx`. */
 export const minutesPath = (date: string, format: 'docx' | 'html'): string => `/minutes/${date}.${format}`;
 
+/** Signed links to a meeting's minutes, as Word and as HTML. */
+export function minutesLinks(deps: Pick<Deps, 'clock' | 'reportLinks'>, date: string): MinutesView['links'] {
+  const now = deps.clock.now();
+  const sign = (format: 'docx' | 'html') => deps.reportLinks.signPath(minutesPath(date, format), now, DOWNLOAD_LINK_HOURS).url;
+  return { docx: sign('docx'), html: sign('html') };
+}
+
 /** The minutes of a meeting as drawn from its record now, with signed links; `canRun` from the viewer's roles. */
 export async function loadMinutesView(deps: Deps, meeting: Meeting, canRun: boolean, notice?: string): Promise<MinutesView> {
-  const now = deps.clock.now();
-  const sign = (format: 'docx' | 'html') => deps.reportLinks.signPath(minutesPath(meeting.date, format), now, DOWNLOAD_LINK_HOURS).url;
   return {
     meeting,
     minutes: draftMinutes(meeting, await deps.store.meetings.actionsOf(meeting.id)),
     canEdit: canRun && meeting.status === 'ended' && !meeting.publishedAt,
-    links: { docx: sign('docx'), html: sign('html') },
+    links: minutesLinks(deps, meeting.date),
     ...(notice && { notice }),
   };
 }
