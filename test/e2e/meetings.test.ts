@@ -73,7 +73,7 @@ describe.each(ENGINES)('a DSG meeting on %s, from the agenda to the minutes and 
     connector.setRoster(MOCK_TENANT.team.id, [...MOCK_TENANT.users]);
     await t.post(message('hi', t.opts));
     expect((await say('setup dsg', dsgAdmin)).text).toMatch(/This channel is now the DSG channel/);
-    const settings = invokeCard(await press(t, 'settings.show', {}, dsgAdmin, true));
+    const settings = invokeCard(await press(t, 'settings.show', { here: true }, dsgAdmin, true));
     const saved = invokeCard(await press(t, 'settings.save', { ...action(settings, 'settings.save').data, chair: dsgChair.aadObjectId, minuteTaker: digitalLeaderLearning.aadObjectId }, dsgAdmin, true));
     expect(wordsOf(saved)).toMatch(/Minute Taker: [\s\S]*Digital Leader \(Learning\)/);
 
