@@ -17,7 +17,7 @@ import {
   validateMeasure,
   withFigure,
 } from '../../src/domain/measures';
-import { sampleMeasure } from '../support/sample-measure';
+import { SAMPLE_MEASURE_VALUES, sampleMeasure } from '../support/sample-measure';
 
 const figure = (period: string, value: number) => ({ period, value, recordedAt: '2026-12-01T09:00:00.000Z', recordedBy: 'Project Lead' });
 
@@ -153,17 +153,7 @@ describe('trend', () => {
 });
 
 describe('validating a measure', () => {
-  const good = {
-    measureName: 'Online bookings',
-    measureKind: 'digital-take-up',
-    measureUnit: '%',
-    baselineValue: '40',
-    baselineDate: '2026-04-01',
-    targetValue: '80',
-    targetDate: '2027-03-31',
-    measureDirection: 'higher',
-    measureFrequency: 'quarterly',
-  };
+  const good = SAMPLE_MEASURE_VALUES;
 
   it('accepts a complete measure, and gives back the same values to edit it', () => {
     const result = validateMeasure(good);

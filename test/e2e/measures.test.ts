@@ -7,6 +7,7 @@ import { MOCK_USERS } from '../../src/playground/mock-tenant';
 import { openStore } from '../../src/storage/open-store';
 import { invokeAction } from './support/activities';
 import { action, answerCard, executes, input, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
+import { SAMPLE_MEASURE_VALUES } from '../support/sample-measure';
 import { startDemoDsgBot } from './support/dsg';
 import { TestDatabase, type TestBot } from './support/test-bot';
 
@@ -57,17 +58,7 @@ describe('outcome measures on the project card (SQLite)', () => {
     if (!hit) throw new Error(`no ${title} button`);
     return hit;
   };
-  const good = {
-    measureName: 'Bookings made online',
-    measureKind: 'digital-take-up',
-    measureUnit: '%',
-    baselineValue: '40',
-    baselineDate: '2026-04-01',
-    targetValue: '80',
-    targetDate: '2027-03-31',
-    measureDirection: 'higher',
-    measureFrequency: 'quarterly',
-  };
+  const good = { ...SAMPLE_MEASURE_VALUES, measureName: 'Bookings made online' };
 
   let card: Json;
 

@@ -13,3 +13,16 @@ export const sampleMeasure = (overrides: Partial<Measure> = {}): Measure => ({
   figures: [],
   ...overrides,
 });
+
+/** The measure form's values for `sampleMeasure()`, as typed on the card. */
+export const SAMPLE_MEASURE_VALUES = {
+  measureName: 'Online bookings',
+  measureKind: 'digital-take-up',
+  measureUnit: '%',
+  baselineValue: '40',
+  baselineDate: '2026-04-01',
+  targetValue: '80',
+  targetDate: '2027-03-31',
+  measureDirection: 'higher',
+  measureFrequency: 'quarterly',
+};
