@@ -1,4 +1,5 @@
 import { ukDate } from './dates';
+import { lastClosedPeriod, periodLabel, periodOf } from './measures';
 import { isOverdue, type Project } from './project';
 import type { ProjectRequest } from './request';
 import type { PersonRef } from './settings';
@@ -20,7 +21,9 @@ export type ReminderKind =
   | 'action-due-soon'
   | 'action-overdue'
   /** The chair: no DSG meeting is set within two months of the last one. */
-  | 'meeting';
+  | 'meeting'
+  /** A period of an outcome measure has closed with no figure recorded for it. */
+  | 'measure-figure';
 
 export interface ReminderThresholds {
   /** Days after approval before a missing or unapproved business case is chased. */
@@ -69,6 +72,8 @@ export interface ReminderItem {
   projectTitle: string;
   kind: ReminderKind;
   milestoneId: string | null;
+  /** For a measure's figure: the measure and the period the figure is for. */
+  measure?: { id: string; name: string; unit: string; period: string };
   /** Who is asked (AAD object id and name); a requester is named by Teams user id. */
   recipient: PersonRef;
   /** Changes whenever the underlying record changes, so "no change since the last reminder" can be seen. */
@@ -107,6 +112,7 @@ export const REMINDER_WHY: Record<ReminderKind, string> = {
   'action-due-soon': 'It is due soon: mark it done when it is.',
   'action-overdue': 'It is past its due date: the DSG will see it on the next agenda.',
   meeting: 'The strategy asks the DSG chair to hold a meeting at least once every two months.',
+  'measure-figure': "The strategy asks for routine measures of customers' experience and of what digital services deliver: record the figure for the period just closed.",
 };
 
 const daysBetween = (fromIso: string, toIso: string): number => Math.floor((Date.parse(toIso) - Date.parse(fromIso)) / 86_400_000);
@@ -131,11 +137,12 @@ export function candidateReminders(
   for (const { request, project } of programme) {
     if (request.status !== 'approved' && request.status !== 'in-delivery') continue;
     const ref = request.reference;
-    const add = (kind: ReminderKind, people: (PersonRef | null)[], what: string, fingerprint: string, milestoneId: string | null = null) => {
+    const add = (kind: ReminderKind, people: (PersonRef | null)[], what: string, fingerprint: string, milestoneId: string | null = null, measure?: ReminderItem['measure']) => {
       const recipients = people.filter((p): p is PersonRef => !!p);
       if (recipients.length === 0 && project.digitalLeader) recipients.push(project.digitalLeader);
+      const key = measure ? `${ref}:${kind}:${measure.id}:${measure.period}` : milestoneId ? `${ref}:${kind}:${milestoneId}` : `${ref}:${kind}`;
       for (const recipient of uniqueBy(recipients)) {
-        items.push({ key: milestoneId ? `${ref}:${kind}:${milestoneId}` : `${ref}:${kind}`, reference: ref, projectTitle: request.title, kind, milestoneId, recipient, fingerprint, what, why: REMINDER_WHY[kind] });
+        items.push({ key, reference: ref, projectTitle: request.title, kind, milestoneId, ...(measure && { measure }), recipient, fingerprint, what, why: REMINDER_WHY[kind] });
       }
     };
     const age = daysBetween(project.approvedAt, `${today}T23:59:59.999Z`);
@@ -160,6 +167,12 @@ export function candidateReminders(
       } else if (m.status === 'planned' && daysBetween(`${today}T00:00:00Z`, `${m.due}T00:00:00Z`) <= t.dueSoonDays) {
         add('milestone-due-soon', [lead, project.projectManager], `Milestone "${m.title}" is due ${ukDate(m.due)}.`, `${m.status}|${m.due}`, m.id);
       }
+    }
+    // A measure's period has closed (from its baseline's on) with no figure for it: its lead and manager are asked.
+    for (const m of project.measures) {
+      const period = lastClosedPeriod(m.frequency, today);
+      if (period < periodOf(m.frequency, m.baseline.date) || m.figures.some((f) => f.period === period)) continue;
+      add('measure-figure', [lead, project.projectManager], `Record the figure for "${m.name}" for ${periodLabel(m.frequency, period)} (in ${m.unit}).`, 'none', null, { id: m.id, name: m.name, unit: m.unit, period });
     }
   }
   for (const { request, triage } of waitingQuestions) {

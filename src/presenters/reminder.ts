@@ -64,6 +64,7 @@ const FIELD_MAX: Record<ReminderFormField, number> = {
   newDue: 10,
   reason: INPUT_LIMITS.note,
   answer: INPUT_LIMITS.answer,
+  figureValue: 20,
   snoozeReason: INPUT_LIMITS.note,
 };
 
@@ -86,6 +87,7 @@ const KIND_FORMS: Record<ReminderKind, readonly { title: string; fields: readonl
   'action-due-soon': [],
   'action-overdue': [],
   meeting: [],
+  'measure-figure': [{ title: 'Record figure', fields: ['figureValue'] }],
 };
 const formsOf = (kind: ReminderKind) => [...(KIND_FORMS[kind] ?? []), { title: SNOOZE_TITLE, fields: ['snoozeReason'] as const }];
 

@@ -520,6 +520,8 @@ export const REMINDER_FORM_FIELDS = [
   'reason',
   // question: Answer
   'answer',
+  // measure-figure: Record figure
+  'figureValue',
   // every item: Snooze (named apart from Move date's `reason`: input ids must be unique on a card)
   'snoozeReason',
 ] as const;

@@ -1,6 +1,7 @@
 import type { Project } from '../../src/domain/project';
 import { candidateReminders, DEFAULT_THRESHOLDS, manualSlot, type ReminderState, selectReminders, stateKey } from '../../src/domain/reminders';
 import { emptyTriage } from '../../src/domain/triage';
+import { sampleMeasure } from '../support/sample-measure';
 import { sampleProject } from '../support/sample-project';
 import { sampleRequest } from '../support/sample-request';
 
@@ -65,6 +66,23 @@ describe('what is chased, and who is asked', () => {
       'milestone-due-soon→Project Manager (Learning) 2',
       'milestone-overdue→Project Lead (Learning) 2',
     ]);
+  });
+
+  it('asks the lead and the manager for the figure of a measure’s period once it has closed, until it is recorded', () => {
+    const figure = (period: string) => ({ period, value: 55, recordedAt: NOW, recordedBy: 'Project Lead' });
+    // 27 November: the quarter that closed last is Q2 (July to September); the monthly one, October.
+    const quarterly = sampleMeasure({ id: 'q' });
+    const monthly = sampleMeasure({ id: 'm', name: 'Calls', unit: 'calls', kind: 'other', frequency: 'monthly', figures: [figure('2026-10')] });
+    const items = candidateReminders([facts({ measures: [quarterly, monthly] })], [], TODAY, days);
+    expect(kinds(items)).toEqual(['measure-figure→Project Lead (Learning) 2', 'measure-figure→Project Manager (Learning) 2']);
+    expect(items[0]).toMatchObject({
+      key: `${items[0].reference}:measure-figure:q:2026-Q2`,
+      what: 'Record the figure for "Online bookings" for Q2 2026/27 (Jul–Sep 2026) (in %).',
+      measure: { id: 'q', name: 'Online bookings', unit: '%', period: '2026-Q2' },
+    });
+    expect(candidateReminders([facts({ measures: [{ ...quarterly, figures: [figure('2026-Q2')] }] })], [], TODAY, days)).toEqual([]);
+    // Nothing is asked for a period before the baseline's.
+    expect(candidateReminders([facts({ measures: [sampleMeasure({ baseline: { value: 40, date: '2026-11-01' } })] })], [], TODAY, days)).toEqual([]);
   });
 
   it('chases a DPIA where personal data is involved', () => {

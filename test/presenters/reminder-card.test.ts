@@ -36,6 +36,7 @@ const WHAT: Record<ReminderKind, string> = {
   'action-due-soon': 'Send the survey to the schools (due 9 Dec 2026)',
   'action-overdue': 'Send the survey to the schools (was due 1 Dec 2026)',
   meeting: 'No DSG meeting is set after the one on 14 Oct 2026: add one by 14 Dec 2026.',
+  'measure-figure': 'Record the figure for "Bookings made online" for Q2 2026/27 (Jul–Sep 2026) (in %).',
 };
 
 const MILESTONE_IDS: Partial<Record<ReminderKind, string>> = { 'milestone-due-soon': 'ms-04', 'milestone-overdue': 'ms-02' };
@@ -73,7 +74,7 @@ const input = (items: ReminderCardItem[], overrides: Partial<ReminderCardInput> 
   ...overrides,
 });
 
-const ALL_KINDS: ReminderKind[] = ['owners', 'business-case', 'plan', 'milestones', 'resourcing', 'dpia', 'milestone-due-soon', 'milestone-overdue', 'question'];
+const ALL_KINDS: ReminderKind[] = ['owners', 'business-case', 'plan', 'milestones', 'resourcing', 'dpia', 'milestone-due-soon', 'milestone-overdue', 'question', 'measure-figure'];
 
 const long = (n: number, seed = 'The contact centre takes every booking by phone. ') => seed.repeat(Math.ceil(n / seed.length)).slice(0, n);
 const expectValid = (card: AdaptiveCardJson) => expect(cardProblems(card)).toEqual([]);
@@ -101,6 +102,7 @@ const EXPECTED: Record<ReminderKind, { buttons: string[]; showCards: string[]; v
   'action-due-soon': { buttons: ['Done'], showCards: [], verbs: ['reminder.action-done'], fields: [] },
   'action-overdue': { buttons: ['Done'], showCards: [], verbs: ['reminder.action-done'], fields: [] },
   meeting: { buttons: ['Add a meeting'], showCards: [], verbs: ['settings.show'], fields: [] },
+  'measure-figure': { buttons: [], showCards: ['Record figure'], verbs: ['reminder.measure-figure'], fields: ['figureValue'] },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -430,7 +432,7 @@ describe('reminderCard', () => {
     expect(inputById(card, 'i2_reason')?.value).toBe(values.i2_reason);
     const doneShown = find(card, (o) => o.type === 'TextRun' && o.text === 'Done').length;
     expect(paragraphs(card)).toContain(`and ${items.length - shown.size - doneShown} more`);
-    expect(paragraphs(card)[1]).toBe('9 of 17 done');
+    expect(paragraphs(card)[1]).toBe(`${done.length} of ${items.length} done`);
   });
 
   it('offers no Assign when there is nobody to list, and says where to assign instead', () => {
@@ -473,10 +475,15 @@ describe('reminder input ids', () => {
   });
 
   it('are unique on a card with every kind, and every field is on some sub-form', () => {
-    const card = reminderCard(input(ALL_KINDS.filter((k) => k !== 'milestone-due-soon').map((k) => anItem(k))));
-    const ids = inputs(card).map((i) => String(i.id));
-    expect(new Set(ids).size).toBe(ids.length);
-    const fields = new Set(ids.map((id) => id.replace(/^i\d+_/, '')));
+    // Every kind with inputs, on as many cards as it takes to show them all (a card shows 8 open items).
+    const kinds = ALL_KINDS.filter((k) => k !== 'milestone-due-soon' && EXPECTED[k].fields.length > 0);
+    const cards = [kinds.slice(0, MAX_REMINDER_ITEMS_SHOWN), kinds.slice(MAX_REMINDER_ITEMS_SHOWN)].map((some) => reminderCard(input(some.map((k) => anItem(k)))));
+    const fields = new Set<string>();
+    for (const card of cards) {
+      const ids = inputs(card).map((i) => String(i.id));
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const id of ids) fields.add(id.replace(/^i\d+_/, ''));
+    }
     expect([...fields].sort()).toEqual([...REMINDER_FORM_FIELDS].sort());
   });
 

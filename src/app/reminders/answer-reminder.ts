@@ -10,6 +10,7 @@ import { assignOwners } from '../triage/assign-owners';
 import { completeMilestone } from '../projects/complete-milestone';
 import type { Deps } from '../deps';
 import { editProject, type ProjectEdit } from '../projects/edit-project';
+import { recordFigure } from '../projects/measures';
 import { moveMilestone } from '../projects/move-milestone';
 import { dsgContext } from '../triage/dsg-context';
 import { reminderCardItems } from './reminder-card-items';
@@ -24,6 +25,7 @@ export type ReminderAnswer =
   | { kind: 'assign'; projectLead: string | null; projectManager: string | null }
   | { kind: 'answer'; answer: string }
   | { kind: 'action-done' }
+  | { kind: 'measure-figure'; value: string }
   | { kind: 'snooze'; reason: string };
 
 export interface ReminderAction {
@@ -96,6 +98,9 @@ async function apply(deps: Deps, actor: Actor, item: ReminderItem, version: numb
       const done = await completeAction(deps, actor, actionId);
       return `Done: ${done.what}.`;
     }
+    case 'measure-figure':
+      if (!item.measure) throw new DomainError('STALE_CARD', 'That reminder item is not about a measure.', {});
+      return (await recordFigure(deps, actor, ref, version, item.measure.id, { figurePeriod: item.measure.period, figureValue: answer.value })).notice;
     case 'snooze':
       return snoozeReminder(deps, actor, item, answer.reason, t);
   }

@@ -63,6 +63,8 @@ export const REMINDER_VERBS: readonly Verb[] = [
   reminderVerb('reminder.assign', { projectLead: personId, projectManager: personId }, (f) => ({ kind: 'assign', projectLead: f.projectLead, projectManager: f.projectManager })),
   reminderVerb('reminder.answer', { answer: typed('your answer') }, (f) => ({ kind: 'answer', answer: f.answer })),
   reminderVerb('reminder.action-done', {}, () => ({ kind: 'action-done' })),
+  // The domain reads the number and names what is wrong with it.
+  reminderVerb('reminder.measure-figure', { figureValue: anyText }, (f) => ({ kind: 'measure-figure', value: f.figureValue })),
   reminderVerb('reminder.snooze', { snoozeReason: typed('the reason', 1000) }, (f) => ({ kind: 'snooze', reason: f.snoozeReason })),
   verb('reminders.preview', z.object({}).loose(), async ({ deps, actor, channel }) => {
     const preview = await previewReminders(deps, actor);
