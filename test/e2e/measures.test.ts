@@ -5,8 +5,8 @@
  */
 import { MOCK_USERS } from '../../src/playground/mock-tenant';
 import { openStore } from '../../src/storage/open-store';
-import { invokeAction } from './support/activities';
-import { action, answerCard, executes, input, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
+import { invokeAction, personalChatId } from './support/activities';
+import { action, answerCard, attachedCard, executes, input, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
 import { SAMPLE_MEASURE_VALUES } from '../support/sample-measure';
 import { startDemoDsgBot } from './support/dsg';
 import { TestDatabase, type TestBot } from './support/test-bot';
@@ -126,5 +126,31 @@ describe('outcome measures on the project card (SQLite)', () => {
 
     const history = answerCard(await press('history.show', { reference }, dsgChair), t);
     expect(wordsOf(history)).toMatch(/Measure figure recorded/);
+  });
+
+  it('asks the lead for a closed month’s figure in the reminder card, answered there, and the card then says done', async () => {
+    let card = answerCard(await press('project.view', { reference }), t);
+    card = invokeCard(await press('measure.form', button(card, 'Add measure').data));
+    const monthly = { ...good, measureName: 'Calls about bookings', measureKind: 'other', measureUnit: 'calls', baselineValue: '900', targetValue: '600', measureDirection: 'lower', measureFrequency: 'monthly' };
+    card = invokeCard(await press('measure.add', { ...action(card, 'measure.add').data, ...monthly }));
+    expect(wordsOf(card)).toContain('Measure added: Calls about bookings.');
+
+    expect(invokeMessage(await press('reminders.run', {}, MOCK_USERS.dsgAdmin))).toMatch(/^Reminders queued/);
+    const asked = 'Record the figure for "Calls about bookings" for Oct 2026 (in calls).';
+    const sent = await t.connector.waitFor((a) => a.conversationId === personalChatId(projectLeadLearning2) && wordsOf(a.activity).includes('need your attention'), 30_000);
+    expect(wordsOf(sent.activity)).toContain(asked);
+    const reminder = attachedCard(sent.activity);
+    const record = executes(reminder).find((a) => a.verb === 'reminder.measure-figure')!;
+    const item = Number(record.data.item);
+
+    const typo = invokeCard(await press('reminder.measure-figure', { ...record.data, [`i${item}_figureValue`]: 'lots' }));
+    expect(wordsOf(typo)).toContain('Enter the figure as a number, like 42 or 3.5.');
+    const answered = invokeCard(await press('reminder.measure-figure', { ...record.data, [`i${item}_figureValue`]: '850' }));
+    expect(wordsOf(answered)).toContain('Figure recorded: Calls about bookings, Oct 2026: 850.');
+    expect(executes(answered).some((a) => a.verb === 'reminder.measure-figure' && Number(a.data.item) === item)).toBe(false);
+    // The path from 900 (April) to 600 (March) expects about 725 at the end of October: 850 is off track.
+    const words = wordsOf(answerCard(await press('project.view', { reference }), t));
+    expect(words).toMatch(/Calls about bookings\s+·+\s+Off track/);
+    expect(words).toMatch(/Path expects\s+724\\?\.45 calls by 31 Oct 2026/);
   });
 });
