@@ -6,6 +6,8 @@
  */
 import type { AuditEvent } from '../domain/audit';
 import { STRAND_IDS, type StrandId } from '../domain/catalogue';
+import { daysBetween } from '../domain/calendar';
+import { type Measure, periodLabel, periodOf, periodRange } from '../domain/measures';
 import type { Person } from '../domain/people';
 import {
   BUSINESS_CASE_STATUSES,
@@ -22,7 +24,7 @@ import type { Decision, Question, Triage } from '../domain/triage';
 import { MOCK_TENANT } from '../playground/mock-tenant';
 import { DEMO_PEOPLE, personRef, STRAND_TEAMS, type Who } from './people';
 import { DEMO_REQUESTS } from './requests';
-import type { AnsweredAskSpec, AskSpec, DaysAgo, DeliverySpec, MilestoneSpec, RequestSpec } from './spec';
+import type { AnsweredAskSpec, AskSpec, DaysAgo, DeliverySpec, MeasureSpec, MilestoneSpec, RequestSpec } from './spec';
 
 interface DemoRecord {
   /** Stable name of the demo request, whatever reference it is given. */
@@ -290,6 +292,36 @@ interface DeliveryContext extends BuildContext {
 const BUSINESS_CASE_LINK = (key: string) => `https://council.sharepoint.com/sites/dsg/Business%20Cases/${key}-business-case.docx`;
 const PLAN_LINK = (key: string) => `https://council.sharepoint.com/sites/dsg/Implementation%20Plans/${key}-implementation-plan.xlsx`;
 
+/**
+ * A measure set when the project was approved, with its figures: each recorded a few days after its period closed,
+ * those before the approval on the day of it (all in the audit trail).
+ */
+function demoMeasure(m: MeasureSpec, approved: DaysAgo, ctx: DeliveryContext, editor: Who): Measure {
+  const { stamp, push, newId, today } = ctx;
+  const start = periodRange(m.frequency, periodOf(m.frequency, dayFrom(today, -365)))!.first;
+  const measure: Measure = {
+    id: newId(),
+    name: m.name,
+    kind: m.kind,
+    unit: m.unit,
+    baseline: { value: m.baseline, date: start },
+    target: { value: m.target, date: dayFrom(start, 2 * 365) },
+    direction: m.direction,
+    frequency: m.frequency,
+    figures: [],
+  };
+  push(approved, '14:00', editor, 'measure.add', {}, { measures: 1 }, { detail: m.name });
+  let period = periodOf(m.frequency, start);
+  for (const value of m.figures) {
+    const on = Math.min(approved, Math.max(0, daysBetween(dayFrom(periodRange(m.frequency, period)!.last, 5), today)));
+    const time = on === approved ? '14:30' : '10:30';
+    measure.figures.push({ period, value, recordedAt: stamp(on, time), recordedBy: DEMO_PEOPLE[editor].name });
+    push(on, time, editor, 'measure.record', {}, { period, value }, { detail: `${m.name}, ${periodLabel(m.frequency, period)}: ${value}` });
+    period = periodOf(m.frequency, dayFrom(periodRange(m.frequency, period)!.last, 1));
+  }
+  return measure;
+}
+
 /** Approval and everything after it: the project as it stands today. */
 function deliver(spec: RequestSpec, finalStatus: 'approved' | 'in-delivery' | 'completed', d: DeliverySpec, ctx: DeliveryContext): Project {
   const { stamp, push, move, team, newId, today } = ctx;
@@ -390,7 +422,7 @@ function deliver(spec: RequestSpec, finalStatus: 'approved' | 'in-delivery' | 'c
     plannedBenefits: { annualCash: spec.details.annualBenefit, nonCash: d.nonCash ?? null },
     realisedBenefits,
     milestones: milestones.map((m) => ({ ...m, id: newId() })),
-    measures: [],
+    measures: (d.measures ?? []).map((m) => demoMeasure(m, d.approved, ctx, editor)),
     approvedAt: stamp(d.approved, '11:30'),
     // Set from the audit trail once it is complete.
     version: 1,

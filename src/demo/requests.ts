@@ -184,6 +184,11 @@ export const DEMO_REQUESTS: readonly RequestSpec[] = [
           ],
         },
         started: 185,
+        measures: [
+          // A year of monthly figures: take-up is growing, but more slowly than the path to the target.
+          { name: 'Account sign-ups done online', kind: 'digital-take-up', unit: '%', baseline: 30, target: 75, direction: 'higher', frequency: 'monthly', figures: [30, 31, 33, 34, 36, 37, 38, 40, 41, 42, 44, 45] },
+          { name: 'Cost per account enquiry', kind: 'cost-per-transaction', unit: '£', baseline: 6.2, target: 3.5, direction: 'lower', frequency: 'quarterly', figures: [5.9, 5.4, 5.0, 4.6] },
+        ],
       },
     },
   },
@@ -521,6 +526,11 @@ export const DEMO_REQUESTS: readonly RequestSpec[] = [
           ],
         },
         started: 230,
+        measures: [
+          // Q2 missed: the quarter just closed is still to be recorded, so the reminder asks for it.
+          { name: 'Lessons disrupted by Wi-Fi faults each week', kind: 'other', unit: 'lessons', baseline: 120, target: 20, direction: 'lower', frequency: 'quarterly', figures: [112, 100, 95] },
+          { name: 'Pupils and staff satisfied with Wi-Fi', kind: 'customer-satisfaction', unit: '%', baseline: 55, target: 85, direction: 'higher', frequency: 'yearly', figures: [] },
+        ],
       },
     },
   },

@@ -1,3 +1,4 @@
+import type { Direction, Frequency, MeasureKind } from '../domain/measures';
 /**
  * How the demo requests are written down: each one's form, who asked and when, and its story so far
  * (questions, decisions, delivery). Times are whole days before `today`, so the demo always looks current.
@@ -42,6 +43,22 @@ interface BenefitSpec {
   note: string;
 }
 
+/**
+ * An outcome measure with a year of figures: its baseline at the start of the period a year ago, its target two
+ * years on, and `figures` for the periods closed since, oldest first (fewer figures than periods leaves the
+ * latest ones to be recorded, so the reminder asks for them).
+ */
+export interface MeasureSpec {
+  name: string;
+  kind: MeasureKind;
+  unit: string;
+  baseline: number;
+  target: number;
+  direction: Direction;
+  frequency: Frequency;
+  figures: number[];
+}
+
 export interface DeliverySpec {
   approved: DaysAgo;
   priority: Priority;
@@ -60,6 +77,7 @@ export interface DeliverySpec {
   started?: DaysAgo;
   completed?: DaysAgo;
   benefits?: BenefitSpec[];
+  measures?: MeasureSpec[];
 }
 
 type StorySpec =

@@ -1,4 +1,5 @@
 import { PRINCIPLE_IDS, ROUTES_NEEDING_JUSTIFICATION, STRAND_IDS } from '../../src/domain/catalogue';
+import { lastClosedPeriod, measureStatus } from '../../src/domain/measures';
 import { BUSINESS_CASE_STATUSES, isOverdue, whatIsMissing } from '../../src/domain/project';
 import { REFERENCE_PATTERN, REQUEST_STATUSES, type RequestStatus } from '../../src/domain/request';
 import { validateRequestForm, formValuesOf } from '../../src/domain/request-form';
@@ -33,12 +34,25 @@ function namesIn(p: DemoProgramme): string[] {
       for (const owner of [project.digitalLeader, project.projectLead, project.projectManager]) if (owner) names.push(owner.name);
       for (const m of project.milestones) names.push(...m.revisions.map((v) => v.by));
       names.push(...project.realisedBenefits.map((b) => b.recordedBy));
+      for (const m of project.measures) names.push(...m.figures.map((f) => f.recordedBy));
     }
   }
   return names;
 }
 
 describe('the demo Digital Programme', () => {
+  it('has measures with a year of figures, some off track, and a quarter just closed still to record', () => {
+    const measures = records.flatMap((r) => r.project?.measures ?? []);
+    const statuses = measures.map((m) => measureStatus(m).status);
+    expect(statuses).toContain('off-track');
+    expect(statuses).toContain('on-track');
+    const monthly = measures.find((m) => m.frequency === 'monthly')!;
+    expect(monthly.figures.map((f) => f.period)).toEqual(['2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10']);
+    const wifi = byKey('school-wifi').project!.measures[0];
+    expect(wifi.figures.map((f) => f.period)).not.toContain(lastClosedPeriod('quarterly', TODAY));
+    for (const m of measures) for (const f of m.figures) expect(f.recordedAt < `${TODAY}T00:00:00.000Z`).toBe(true);
+  });
+
   it('holds about forty requests across all seven strands, several in each', () => {
     expect(records.length).toBeGreaterThanOrEqual(35);
     expect(records.length).toBeLessThanOrEqual(45);
