@@ -10,6 +10,7 @@
 import { londonDate } from './calendar';
 import { principleName, STRANDS, strandName } from './catalogue';
 import { type ProgrammeFigures, realisedByYear } from './figures';
+import { DIRECTION_LABELS, FREQUENCY_LABELS, type Measure, MEASURE_KIND_LABELS, measureStatus, TRACK_LABELS } from './measures';
 import { type Milestone, type MilestoneStatus, PRIORITY_LABELS, type Project } from './project';
 import { type ProjectRequest, type RequestStatus, STATUS_LABELS } from './request';
 
@@ -34,7 +35,39 @@ export interface OpenProject {
   realisedSavings: { financialYear: string; cashSaving: number }[];
   /** The date (London) the DSG approved it. */
   approvedOn: string;
+  /** Outcome measures with their figures by period; who recorded them is left out. */
+  measures: OpenMeasure[];
 }
+
+export interface OpenMeasure {
+  name: string;
+  /** Customer satisfaction, Digital take-up %, … */
+  kind: string;
+  unit: string;
+  baseline: { value: number; date: string };
+  target: { value: number; date: string };
+  /** Higher is better, or Lower is better. */
+  direction: string;
+  /** Monthly, Quarterly or Yearly. */
+  frequency: string;
+  /** On track, Off track or No figures yet (see measures.ts for the definition). */
+  status: string;
+  /** Period keys (`2026-11`, `2026-Q3`, `2026-27`), oldest first. */
+  figures: { period: string; value: number }[];
+}
+
+/** A measure as published: picked by name, with its figures' periods and values only. */
+export const openMeasure = (m: Measure): OpenMeasure => ({
+  name: m.name,
+  kind: MEASURE_KIND_LABELS[m.kind],
+  unit: m.unit,
+  baseline: { value: m.baseline.value, date: m.baseline.date },
+  target: { value: m.target.value, date: m.target.date },
+  direction: DIRECTION_LABELS[m.direction],
+  frequency: FREQUENCY_LABELS[m.frequency],
+  status: TRACK_LABELS[measureStatus(m).status],
+  figures: m.figures.map((f) => ({ period: f.period, value: f.value })),
+});
 
 const STRAND_ORDER = new Map<string, number>(STRANDS.map((s, i) => [s.id, i]));
 /** High before medium before low, wherever projects are listed. */
@@ -83,6 +116,7 @@ export function openProject({ project, request }: ProgrammeRecord): OpenProject 
     plannedAnnualCashSaving: project.plannedBenefits.annualCash,
     realisedSavings: realisedByYear(project.realisedBenefits),
     approvedOn: dateOf(project.approvedAt),
+    measures: project.measures.map(openMeasure),
   };
 }
 
@@ -103,6 +137,7 @@ export const OPEN_CSV_HEADER = [
   'Realised cash savings by financial year (GBP)',
   'Milestones',
   'Approved on',
+  'Measures',
 ] as const;
 
 /** Characters that make a spreadsheet read a cell as a formula (CWE-1236); tab and CR too, as OWASP advises. */
@@ -136,6 +171,9 @@ export function toCsv(rows: readonly OpenProject[]): string {
       r.realisedSavings.map((s) => `${s.financialYear}: ${s.cashSaving}`).join('; '),
       r.milestones.map((m) => `${m.title} (${m.due}, ${m.status})`).join('; '),
       r.approvedOn,
+      r.measures
+        .map((m) => `${m.name} (${m.unit}): ${m.baseline.value} on ${m.baseline.date} to ${m.target.value} by ${m.target.date}; ${m.status}; ${m.figures.map((f) => `${f.period}=${f.value}`).join(' ')}`)
+        .join(' | '),
     ];
     lines.push(cells.map(csvCell).join(','));
   }
