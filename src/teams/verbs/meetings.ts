@@ -117,8 +117,9 @@ function itemDecision(d: DecisionData): ItemDecision {
 export const meetingDecide = verb('meeting.decide', decision, async (ctx, d) =>
   orCurrent(async () => {
     const choice = itemDecision(d);
-    if ((d.decision === 'decline' || d.decision === 'merge') && (choice.action === 'decline' || choice.action === 'merge') && d.step !== 'confirm') {
-      if (d.step === 'cancel') return card(meetingItemCard(await showItem(ctx.deps, ctx.actor, d.meetingId, d.itemId)));
+    const step = 'step' in d ? d.step : undefined;
+    if ((choice.action === 'decline' || choice.action === 'merge') && step !== 'confirm') {
+      if (step === 'cancel') return card(meetingItemCard(await showItem(ctx.deps, ctx.actor, d.meetingId, d.itemId)));
       const checked = await checkItemDecision(ctx.deps, ctx.actor, d.meetingId, d.itemId, d.version, choice);
       const asked =
         choice.action === 'decline'
