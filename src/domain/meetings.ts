@@ -4,6 +4,7 @@ import { DomainError } from './errors';
 import { isOverdue, MISSING_LABELS, type MissingItem, type Project, whatIsMissing } from './project';
 import { type ProjectFacts, REMINDER_WHY, type ReminderItem, type ReminderState } from './reminders';
 import type { ProjectRequest } from './request';
+import type { PlannedMeeting } from './meeting-plans';
 import type { PersonRef } from './settings';
 import { type Decision, DECISION_WORDS, type Triage } from './triage';
 
@@ -93,6 +94,8 @@ export interface Meeting {
   date: string;
   /** `HH:mm`, London. */
   startTime: string | null;
+  /** Where it was planned to be held: a room, or the Teams meeting link (from the planned meeting). */
+  place: string | null;
   status: MeetingStatus;
   /** The agenda as it stood when the meeting started. */
   agenda: AgendaItem[];
@@ -181,8 +184,8 @@ export function draftAgenda(src: AgendaSourceData): AgendaItem[] {
 export const deferredItems = (meeting: Meeting | null): AgendaItem[] => (meeting ? meeting.agenda.filter((i) => meeting.outcomes[i.id]?.kind === 'deferred') : []);
 
 /** A meeting started now: running, with the agenda as it stands. */
-export function startMeeting(id: string, date: string, startTime: string, agenda: AgendaItem[], by: string, now: string): Meeting {
-  return { id, date, startTime, status: 'running', agenda, attendees: [], apologies: [], outcomes: {}, notes: '', startedBy: by, endedAt: null, publishedAt: null, publishedBy: null, version: 1, updatedAt: now };
+export function startMeeting(id: string, date: string, startTime: string, agenda: AgendaItem[], by: string, now: string, place: string | null = null): Meeting {
+  return { id, date, startTime, place, status: 'running', agenda, attendees: [], apologies: [], outcomes: {}, notes: '', startedBy: by, endedAt: null, publishedAt: null, publishedBy: null, version: 1, updatedAt: now };
 }
 
 const bump = (meeting: Meeting, now: string, change: Partial<Meeting>): Meeting => ({ ...meeting, ...change, version: meeting.version + 1, updatedAt: now });
@@ -232,13 +235,15 @@ export function recordOutcome(meeting: Meeting, itemId: string, outcome: ItemOut
   return bump(meeting, now, { outcomes: { ...meeting.outcomes, [itemId]: { ...outcome, earlier: [...earlier, last as ItemOutcome] } } });
 }
 
+/** What was done with an item, without who or the note: "Approved", "Noted", "Deferred to the next meeting". */
+export function outcomeHead(o: ItemOutcome): string {
+  if (o.kind === 'deferred') return 'Deferred to the next meeting';
+  return o.kind === 'noted' ? 'Noted' : DECISION_WORDS[o.action];
+}
+
 /** An outcome in words (earlier ones first), for the cards and the minutes. */
 export function outcomeWords(o: ItemOutcome): string {
-  const words = (x: ItemOutcome): string => {
-    if (x.kind === 'deferred') return `Deferred to the next meeting (${x.by})`;
-    const head = x.kind === 'noted' ? 'Noted' : DECISION_WORDS[x.action];
-    return `${head} (${x.by})${x.note ? `: ${x.note}` : ''}`;
-  };
+  const words = (x: ItemOutcome): string => `${outcomeHead(x)} (${x.by})${x.kind !== 'deferred' && x.note ? `: ${x.note}` : ''}`;
   return [...(o.earlier ?? []), o].map(words).join('; ');
 }
 
@@ -336,9 +341,16 @@ export function meetingDue(lastHeld: string | null, planned: readonly string[], 
 // What the meeting cards show (results of the use cases, drawn by the presenters)
 
 export interface AgendaView {
-  /** The next meeting in the settings (`yyyy-mm-dd`), or null when none is set. */
-  nextDate: string | null;
+  /** The next meeting in the settings, or null when none is set. */
+  next: PlannedMeeting | null;
+  /** The drafted agenda as the chair or the Minute Taker arranged it. */
   items: AgendaItem[];
+  /** Drafted items taken off the agenda of the next meeting. */
+  removed: AgendaItem[];
+  /** The arrangement's version: a card drawn from an older one is refused. */
+  planVersion: number;
+  /** The chair, the Minute Taker or an admin: may reorder, remove and put back items (before the meeting starts). */
+  canArrange: boolean;
   /** The meeting in progress, if any (its agenda was fixed when it started). */
   running: Meeting | null;
   canRun: boolean;
@@ -384,8 +396,8 @@ export interface MinutesView {
 export interface MeetingsList {
   /** Meetings held or running, newest first. */
   held: Meeting[];
-  /** Dates set for the next meetings. */
-  planned: string[];
+  /** The meetings set for the coming weeks. */
+  planned: PlannedMeeting[];
   today: string;
 }
 

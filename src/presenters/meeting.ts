@@ -5,6 +5,7 @@ import { PRIORITIES, PRIORITY_LABELS } from '../domain/project';
 import { countsDown, fitToSize } from './fit';
 import type { Confirmation } from './confirm';
 import { clip, priorityWords } from './format';
+import { placeData } from './meeting-place';
 import { peopleChoices } from './people';
 import type { AdaptiveCardJson } from './render';
 
@@ -24,8 +25,11 @@ export function meetingCard(view: MeetingView): AdaptiveCardJson {
   const running = m.status === 'running';
   return fitToSize('meeting', countsDown(view.members.length), (max) => {
     const members = running && view.canRun ? peopleChoices(view.members, [...m.attendees, ...m.apologies], max).choices : [];
+    const { where, link } = placeData({ date: m.date, startTime: null, place: m.place });
     return {
       title: meetingTitle(m),
+      ...(where && { where }),
+      ...(link && { link }),
       statusLine: statusLine(m),
       ...(view.notice && { notice: view.notice }),
       present: names(m.attendees),

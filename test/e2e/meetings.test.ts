@@ -7,23 +7,20 @@
  * was typed); `meeting end`; `minutes publish` once; the minutes card in the channel; the Word document with the
  * decisions and the action; the action in its owner's next reminder card, done inline. On SQLite and on PostgreSQL.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
 import JSZip from 'jszip';
 import { MOCK_TENANT, MOCK_USERS } from '../../src/playground/mock-tenant';
 import { channelMention, message, personalChatId } from './support/activities';
 import { action, attachedCard, executes, input, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
 import { eventually, press, submitRequest, triageCardOf, type User } from './support/dsg';
+import { BotProcess } from './support/bot-process';
 import { FakeConnector, type RecordedActivity } from './support/fake-connector';
 import { ENGINES, TestDatabase, type TestBot } from './support/test-bot';
 
-const ROOT = path.resolve(__dirname, '../..');
 const { councilOfficer, dsgAdmin, dsgChair, digitalLeaderCustomers, digitalLeaderLearning, projectLeadLearning2 } = MOCK_USERS;
 
 let db: TestDatabase;
 let connector: FakeConnector;
-let bot: ChildProcess | null = null;
-let baseUrl = '';
+let bot: BotProcess | null = null;
 /** The running process, seen through the shared e2e helpers (they only post activities and read `opts`). */
 const t = {
   get connector() {
@@ -32,35 +29,15 @@ const t = {
   get opts() {
     return { serviceUrl: connector.url };
   },
-  async post(activity: object) {
-    const res = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-    const text = await res.text();
-    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
-  },
+  post: (activity: object) => bot!.post(activity),
 } as unknown as TestBot;
 
 async function startProcess(): Promise<void> {
-  const port = 40_000 + Math.floor(Math.random() * 5000);
-  baseUrl = `http://127.0.0.1:${port}`;
-  bot = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, ...db.env, PORT: String(port), PLAYGROUND: 'off', PRESS_LIMIT_BURST: '100000', PRESS_LIMIT_PER_SECOND: '100000', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DSG_ADMIN_AAD_IDS: dsgAdmin.aadObjectId, TEAMS_SERVICE_URL: connector.url },
-    stdio: process.env.TEST_LOG_LEVEL ? 'inherit' : 'ignore',
-  });
-  for (let i = 0; i < 300; i++) {
-    if (await fetch(`${baseUrl}/healthz`).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the bot process did not start');
+  if (bot) return bot.start();
+  bot = await BotProcess.start({ ...db.env, PRESS_LIMIT_BURST: '100000', PRESS_LIMIT_PER_SECOND: '100000', DSG_ADMIN_AAD_IDS: dsgAdmin.aadObjectId, TEAMS_SERVICE_URL: connector.url });
 }
 
-async function killProcess(): Promise<void> {
-  const running = bot!;
-  const exited = new Promise((r) => running.once('exit', r));
-  running.kill('SIGKILL');
-  await exited;
-  bot = null;
-}
+const killProcess = (): Promise<void> => bot!.kill();
 
 let thread = 1_700_000_100_000;
 /** Says `text` to the bot in the DSG channel (a new thread) and returns its answer there. */
@@ -79,7 +56,8 @@ describe.each(ENGINES)('a DSG meeting on %s, from the agenda to the minutes and 
     await connector.start();
   });
   afterAll(async () => {
-    if (bot) await killProcess();
+    await bot?.kill();
+    bot = null;
     await connector.stop();
     await db.dispose();
   });
@@ -95,7 +73,7 @@ describe.each(ENGINES)('a DSG meeting on %s, from the agenda to the minutes and 
     connector.setRoster(MOCK_TENANT.team.id, [...MOCK_TENANT.users]);
     await t.post(message('hi', t.opts));
     expect((await say('setup dsg', dsgAdmin)).text).toMatch(/This channel is now the DSG channel/);
-    const settings = invokeCard(await press(t, 'settings.show', {}, dsgAdmin, true));
+    const settings = invokeCard(await press(t, 'settings.show', { here: true }, dsgAdmin, true));
     const saved = invokeCard(await press(t, 'settings.save', { ...action(settings, 'settings.save').data, chair: dsgChair.aadObjectId, minuteTaker: digitalLeaderLearning.aadObjectId }, dsgAdmin, true));
     expect(wordsOf(saved)).toMatch(/Minute Taker: [\s\S]*Digital Leader \(Learning\)/);
 

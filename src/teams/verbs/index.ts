@@ -15,6 +15,8 @@ import { reportAnnual } from './report';
 import { programmeExport } from './programme-export';
 import { DATA_PROTECTION_VERBS } from './data-protection';
 import { MEETING_VERBS } from './meetings';
+import { MEETING_PLAN_VERBS } from './meeting-plans';
+import { AGENDA_VERBS } from './agenda';
 
 /** Every verb the bot answers, from cards (Action.Execute / Action.Submit) and typed commands alike. */
 export const VERBS: ReadonlyMap<string, Verb> = new Map(
@@ -66,5 +68,7 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     ...DIGEST_VERBS,
     ...DATA_PROTECTION_VERBS,
     ...MEETING_VERBS,
+    ...MEETING_PLAN_VERBS,
+    ...AGENDA_VERBS,
   ].map((v) => [v.name, v]),
 );

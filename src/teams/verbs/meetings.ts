@@ -56,7 +56,20 @@ const itemAgain = (ctx: Parameters<Parameters<typeof verb>[2]>[0], d: { meetingI
 
 export const agendaShow = verb('agenda.show', z.object({}).loose(), async ({ deps, actor }) => card(agendaCard(await viewAgenda(deps, actor))));
 
-export const agendaAdd = verb('agenda.add', z.object({ text: typed('the item to add', 500) }).loose(), async ({ deps, actor }, d) => card(agendaCard(await addAgendaItem(deps, actor, d.text))));
+/**
+ * `agenda add …`, or Add to the agenda on the agenda card: an unknown reference typed on the card comes back on the
+ * card, under the input, with what was typed.
+ */
+export const agendaAdd = verb('agenda.add', z.object({ text: z.string().max(2000).optional(), from: z.string().optional() }).loose(), async ({ deps, actor }, d) => {
+  const typedText = (d.text ?? '').trim();
+  if (d.from !== 'card') return card(agendaCard(await addAgendaItem(deps, actor, typedText)));
+  try {
+    return card(agendaCard(await addAgendaItem(deps, actor, typedText)));
+  } catch (error) {
+    if (!isDomainError(error) || !['NOT_FOUND', 'INVALID_FIELD'].includes(error.code)) throw error;
+    return card(agendaCard({ ...(await viewAgenda(deps, actor, 'The item was not added: see below.')), add: { text: typedText, error: error.message } }));
+  }
+});
 
 export const meetingStart = verb('meeting.start', z.object({}).loose(), async ({ deps, actor }) => card(meetingCard(await startMeeting(deps, actor))));
 
