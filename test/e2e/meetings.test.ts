@@ -281,7 +281,7 @@ describe.each(ENGINES)('a DSG meeting on %s, from the agenda to the minutes and 
       await eventually(() => connector.activities().slice(before).some((a) => a.conversationId === personalChatId(dsgAdmin) && /\.json\?/.test(String(a.activity.text))), 'the subject access links', 20_000);
       const answer = connector.activities().slice(before).find((a) => a.conversationId === personalChatId(dsgAdmin) && /\.json\?/.test(String(a.activity.text)))!;
       const link = new URL([...String(answer.activity.text).matchAll(/https?:\/\/[^\s)]+/g)].map((m) => m[0]).find((u) => /\.json\?/.test(u))!);
-      return (await (await fetch(`${baseUrl}${link.pathname}${link.search}`)).json()) as { meetings: Record<string, unknown>[] };
+      return (await (await fetch(`${bot!.url}${link.pathname}${link.search}`)).json()) as { meetings: Record<string, unknown>[] };
     };
     const date = new Date().toISOString().slice(0, 10);
     expect((await exported(digitalLeaderCustomers)).meetings).toEqual(expect.arrayContaining([{ kind: 'attended', meeting: date }, expect.objectContaining({ kind: 'outcome recorded', meeting: date })]));
