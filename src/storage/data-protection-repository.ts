@@ -275,6 +275,7 @@ export function dataProtectionRepository(db: Db): DataProtectionRepository {
     const actions = (await Promise.all(meetings.map((m) => repo.actionsOf(m.id)))).flat();
     return {
       meetings,
+      agendaPlan: await repo.agendaPlan(),
       meetingActions: actions.filter((a) => ids.includes(a.owner.aadObjectId) || theirs(a.createdBy) || theirs(a.doneBy) || theirs(a.owner.name)),
       agendaAdditions: await db.selectFrom('agenda_additions').selectAll().where('added_by_id', 'in', [...ids, ...none]).execute(),
     };
@@ -381,6 +382,7 @@ export function dataProtectionRepository(db: Db): DataProtectionRepository {
           }),
           ...h.meetingActions.map((a) => ({ kind: who.aadObjectIds.includes(a.owner.aadObjectId) || who.teamsIds.includes(a.owner.aadObjectId) ? 'action owned' : 'action recorded', meeting: h.meetings.find((m) => m.id === a.meetingId)?.date ?? null, ...rowOf(a) })),
           ...h.agendaAdditions.map((r) => ({ kind: 'agenda item added', ...rowOf(r), meeting: h.meetings.find((m) => m.id === r.meeting_id)?.date ?? null })),
+          ...(h.agendaPlan.lastChange && h.theirs(h.agendaPlan.lastChange.by) ? [{ kind: 'arranged the next agenda', ...h.agendaPlan.lastChange }] : []),
         ],
       };
     },
@@ -453,6 +455,12 @@ export function dataProtectionRepository(db: Db): DataProtectionRepository {
           add('meetingActions', done.meetingActions);
         }
         add('agendaAdditions', await additionsWithoutPeople(tx, h.agendaAdditions, whom));
+        // The next agenda's last arrangement names who made it (until the meeting starts).
+        const last = h.agendaPlan.lastChange;
+        if (last && (h.theirs(last.by) || mentionsAny(last.what, names))) {
+          await meetingRepository(tx).saveAgendaPlan({ ...h.agendaPlan, lastChange: { ...last, by: h.theirs(last.by) ? FORMER.dsgMember : last.by, what: withoutNames(last.what, names) } }, h.agendaPlan.version);
+          add('agendaPlan', 1);
+        }
         return counts;
       });
     },
