@@ -1,4 +1,4 @@
-import { comingMeetings } from '../../domain/meeting-plans';
+import { comingMeetings, nextPlanned } from '../../domain/meeting-plans';
 import { type MeetingsAudience, meetingsPage } from '../../domain/meetings-page';
 import { publishedRecords } from '../../domain/open-data';
 import { isAllowed } from '../../domain/permissions';
@@ -29,15 +29,20 @@ export async function viewMeetingsPage(deps: Deps, signedIn: SignedIn | null): P
   const audience: MeetingsAudience = { names: !!signed, requests: !!signed && isAllowed('agenda.view', signed.roles) };
   const ofMeetings = (await Promise.all(held.map((m) => deps.store.meetings.actionsOf(m.id)))).flat();
   const actions = [...ofMeetings, ...openActions.filter((a) => !ofMeetings.some((b) => b.id === a.id))];
-  const [next, ...later] = comingMeetings(settings.meetings, today);
+  // While a meeting runs it is the next one (with its place as planned); otherwise the next not yet held.
+  const coming = comingMeetings(settings.meetings, today);
+  const next = running
+    ? (coming.find((m) => m.date === running.date) ?? null)
+    : nextPlanned(settings.meetings, today, held.filter((m) => m.status === 'running' || m.status === 'ended').map((m) => m.date));
+  const after = running?.date ?? next?.date;
   const published = held.filter((m) => m.publishedAt);
   return meetingsPage(
     {
       now: now.toISOString(),
       today,
       viewer: signed?.viewer ?? null,
-      next: next ?? null,
-      later: later.map((m) => m.date),
+      next,
+      later: coming.filter((m) => after !== undefined && m.date > after).map((m) => m.date),
       running,
       drafted: arranged.items,
       held,
