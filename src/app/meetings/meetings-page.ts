@@ -1,4 +1,4 @@
-import { nextMeeting } from '../../domain/digest';
+import { comingMeetings, nextPlanned } from '../../domain/meeting-plans';
 import { type MeetingsAudience, meetingsPage } from '../../domain/meetings-page';
 import { publishedRecords } from '../../domain/open-data';
 import { isAllowed } from '../../domain/permissions';
@@ -6,7 +6,7 @@ import type { MeetingsResponse } from '../../domain/programme-view-types';
 import type { Deps } from '../deps';
 import { type SignedIn, viewerFor } from '../programme-view/viewer';
 import { dsgContext } from '../triage/dsg-context';
-import { draftNextAgenda } from './draft-agenda';
+import { arrangedNextAgenda } from './draft-agenda';
 import { minutesLinks } from './minutes';
 
 /**
@@ -22,24 +22,27 @@ export async function viewMeetingsPage(deps: Deps, signedIn: SignedIn | null): P
     deps.store.projects.listWithRequests(),
     deps.store.meetings.list(),
     deps.store.meetings.running(),
-    draftNextAgenda(deps, deps.store),
+    arrangedNextAgenda(deps, deps.store),
     deps.store.meetings.openActions(),
   ]);
   const signed = signedIn ? await viewerFor(deps, signedIn, []) : null;
   const audience: MeetingsAudience = { names: !!signed, requests: !!signed && isAllowed('agenda.view', signed.roles) };
   const ofMeetings = (await Promise.all(held.map((m) => deps.store.meetings.actionsOf(m.id)))).flat();
   const actions = [...ofMeetings, ...openActions.filter((a) => !ofMeetings.some((b) => b.id === a.id))];
-  const nextDate = nextMeeting(settings.meetings, today);
+  const next = nextPlanned(settings.meetings, today, held.map((m) => m.date));
   const published = held.filter((m) => m.publishedAt);
   return meetingsPage(
     {
       now: now.toISOString(),
       today,
       viewer: signed?.viewer ?? null,
-      next: nextDate ? { date: nextDate, startTime: null, place: null } : null,
-      later: settings.meetings.filter((d) => nextDate !== null && d > nextDate).sort(),
+      next,
+      later: comingMeetings(settings.meetings, today)
+        .filter((m) => next !== null && m.date > next.date)
+        .map((m) => m.date),
       running,
-      drafted,
+      // The agenda as the chair or the Minute Taker arranged it (order, items taken off).
+      drafted: drafted.items,
       held,
       actions,
       programme: new Map(publishedRecords(records).map((r) => [r.request.reference, r.project])),
