@@ -412,6 +412,13 @@ export interface NoticeData {
   title: string;
   lines: { text: string }[];
   action?: NoticeAction & { fallbackData: ActionData & { verb: NoticeVerb } };
+  /** Buttons that open a link the server signed (a download), after the action; often none. */
+  downloads: NoticeDownload[];
+}
+
+export interface NoticeDownload {
+  title: string;
+  url: string;
 }
 
 // ---------------------------------------------------------------------------------------------

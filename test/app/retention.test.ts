@@ -5,7 +5,7 @@ import path from 'node:path';
 import { RETENTION_ACTOR, previewRetention, runRetention } from '../../src/app/data-protection/retention';
 import type { Deps } from '../../src/app/deps';
 import type { Store } from '../../src/app/ports';
-import { FORMER } from '../../src/domain/data-protection';
+import { DEFAULT_RETENTION, FORMER } from '../../src/domain/data-protection';
 import { openStore } from '../../src/storage/open-store';
 import { sampleRequest } from '../support/sample-request';
 
@@ -51,7 +51,7 @@ it('keeps a request until its retention period has passed, by the configured num
 
 it('previews for admins only, and audits a refusal', async () => {
   const deps = { store, clock, roles: { adminAadIds: [admin.aadObjectId] } } as unknown as Deps;
-  expect(await previewRetention(deps, admin)).toHaveLength(5);
+  expect(await previewRetention(deps, admin)).toEqual({ plan: { closedRequests: [], completedProjects: [], drafts: 0, deliveryLogs: 0, meetings: [] }, schedule: DEFAULT_RETENTION });
   await expect(previewRetention(deps, { ...admin, aadObjectId: 'someone-else' })).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
   expect((await store.audit.listFor('settings', 'retention')).map((e) => e.outcome)).toEqual(['refused']);
 });

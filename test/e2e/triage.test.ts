@@ -58,6 +58,9 @@ describe.each(ENGINES)('DSG triage (%s)', (engine) => {
     await t.post(channelMention('setup dsg', { ...t.opts, from: dsgAdmin, threadId: '1700000000002' }));
     const done = await t.connector.waitFor((a) => a.conversationId.endsWith('messageid=1700000000002'));
     expect(done.activity.text).toMatch(/This channel is now the DSG channel.*1 request already waiting/);
+    // The team's roster is read at once: a programme imported next matches its people by email.
+    const roster = await db.read((store) => store.roster.get(MOCK_TENANT.team.id));
+    expect(roster?.members.map((m) => m.email)).toEqual(MOCK_TENANT.users.map((u) => u.email));
 
     const post = await t.connector.waitFor(cardWith(first));
     expect(post.kind).toBe('new');

@@ -12,6 +12,8 @@ import { TRIAGE_TEXT_CHARS, triageCard, type TriageCardInput } from '../../src/p
 import { actionWords } from '../../src/domain/audit';
 import { changeWords, linkTitle } from '../../src/presenters/format';
 import { noticeCard } from '../../src/presenters/notice';
+import { retentionPreviewCard } from '../../src/presenters/retention-preview';
+import { DEFAULT_RETENTION } from '../../src/domain/data-protection';
 import { pendingCard } from '../../src/presenters/pending';
 import { programmeCard } from '../../src/presenters/programme';
 import { questionCard } from '../../src/presenters/question';
@@ -1045,10 +1047,32 @@ describe('noticeCard', () => {
     expect(topActions(card).map((a) => [a.title, a.verb, a.data])).toEqual([['Open project', 'project.view', { reference: 'DP-2026-0012' }]]);
   });
 
+  it('opens each signed download link with a button of its own', () => {
+    const url = 'https://dsg-bot.council.example/exports/programme/2026-27.xlsx?expires=1796489734&token=abc';
+    const card = noticeCard({ title: 'The Digital Programme as a workbook', lines: ['The link works until 5 Dec 2026, 16:55.'] }, [{ title: 'Download the Digital Programme (.xlsx)', url }]);
+    expectValid(card);
+    expect(topActions(card).map((a) => [a.type, a.title, a.url])).toEqual([['Action.OpenUrl', 'Download the Digital Programme (.xlsx)', url]]);
+  });
+
   it('has no button when none is given', () => {
     const card = noticeCard({ title: 'Request declined', lines: ['The Digital Strategy Group declined DP-2026-0012.'] });
     expectValid(card);
     expect(topActions(card)).toEqual([]);
+  });
+});
+
+describe('retentionPreviewCard', () => {
+  it('says what the next run would do, one sentence per kind of record', () => {
+    const card = retentionPreviewCard({ plan: { closedRequests: ['DP-2024-0001'], completedProjects: [], drafts: 2, deliveryLogs: 1, meetings: ['2020-03-04'] }, schedule: DEFAULT_RETENTION });
+    expectValid(card);
+    expect(paragraphs(card)).toEqual([
+      'Retention: what the next run would do',
+      'Pseudonymise the people in 1 declined, withdrawn or merged request decided more than 2 years ago: DP-2024-0001.',
+      'Pseudonymise the people in 0 projects completed more than 6 years ago.',
+      'Delete 2 drafts not saved for 90 days.',
+      'Delete 1 delivery log entry (sent or failed messages) older than 1 year.',
+      'Pseudonymise the people in the record of 1 DSG meeting held more than 6 years ago: 2020-03-04; the minutes keep what was decided.',
+    ]);
   });
 });
 

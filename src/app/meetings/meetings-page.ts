@@ -6,7 +6,7 @@ import type { MeetingsResponse } from '../../domain/programme-view-types';
 import type { Deps } from '../deps';
 import { type SignedIn, viewerFor } from '../programme-view/viewer';
 import { dsgContext } from '../triage/dsg-context';
-import { arrangedNextAgenda } from './draft-agenda';
+import { draftNextAgenda } from './draft-agenda';
 import { minutesLinks } from './minutes';
 
 /**
@@ -22,14 +22,14 @@ export async function viewMeetingsPage(deps: Deps, signedIn: SignedIn | null): P
     deps.store.projects.listWithRequests(),
     deps.store.meetings.list(),
     deps.store.meetings.running(),
-    arrangedNextAgenda(deps, deps.store),
+    draftNextAgenda(deps, deps.store),
     deps.store.meetings.openActions(),
   ]);
   const signed = signedIn ? await viewerFor(deps, signedIn, []) : null;
   const audience: MeetingsAudience = { names: !!signed, requests: !!signed && isAllowed('agenda.view', signed.roles) };
   const ofMeetings = (await Promise.all(held.map((m) => deps.store.meetings.actionsOf(m.id)))).flat();
   const actions = [...ofMeetings, ...openActions.filter((a) => !ofMeetings.some((b) => b.id === a.id))];
-  const next = nextPlanned(settings.meetings, today, held.map((m) => m.date));
+  const next = nextPlanned(settings.meetings, today, held.filter((m) => m.status === 'running' || m.status === 'ended').map((m) => m.date));
   const published = held.filter((m) => m.publishedAt);
   return meetingsPage(
     {
@@ -37,12 +37,9 @@ export async function viewMeetingsPage(deps: Deps, signedIn: SignedIn | null): P
       today,
       viewer: signed?.viewer ?? null,
       next,
-      later: comingMeetings(settings.meetings, today)
-        .filter((m) => next !== null && m.date > next.date)
-        .map((m) => m.date),
+      later: comingMeetings(settings.meetings, today).filter((m) => next !== null && m.date > next.date).map((m) => m.date),
       running,
-      // The agenda as the chair or the Minute Taker arranged it (order, items taken off).
-      drafted: drafted.items,
+      drafted,
       held,
       actions,
       programme: new Map(publishedRecords(records).map((r) => [r.request.reference, r.project])),

@@ -41,7 +41,10 @@ export function useWalk(name: string, options: { demo?: boolean; env?: Record<st
 async function startWalk(name: string, options: { demo?: boolean; env?: Record<string, string> }): Promise<Walk> {
   let daysLater = 0;
   const db = options.demo ? await demoDatabase() : await TestDatabase.create('sqlite');
-  const t = await startTestBot(db, { DSG_ADMIN_AAD_IDS: MOCK_TENANT.currentUser.aadObjectId, ...options.env }, undefined, undefined, { clock: { now: () => new Date(Date.now() + daysLater * 86_400_000) } });
+  // Links the bot writes (downloads, reports) start with PUBLIC_URL: the walk's bot is there, so the Playground's buttons open them.
+  const port = await freePort();
+  const env = { DSG_ADMIN_AAD_IDS: MOCK_TENANT.currentUser.aadObjectId, PUBLIC_URL: `http://127.0.0.1:${port}`, ...options.env };
+  const t = await startTestBot(db, env, undefined, undefined, { clock: { now: () => new Date(Date.now() + daysLater * 86_400_000) }, port });
   const { playground, ui, close } = await openPlayground(name, t.bot.url);
   return {
     db,
@@ -86,6 +89,14 @@ export async function openPlayground(name: string, botUrl: string): Promise<{ pl
       rmSync(workDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Sets up the DSG in General, as a council does on its first day (the bot reads the team's roster), then goes back to the personal chat. */
+export async function setUpDsg(ui: PlaygroundUi): Promise<void> {
+  await ui.openChat('General');
+  await ui.post('setup dsg');
+  await ui.page.getByText(/DSG channel/).first().waitFor();
+  await ui.openChat('Personal Chat');
 }
 
 /**
