@@ -60,7 +60,7 @@ export const agendaShow = verb('agenda.show', z.object({}).loose(), async ({ dep
  * `agenda add …`, or Add to the agenda on the agenda card: an unknown reference typed on the card comes back on the
  * card, under the input, with what was typed.
  */
-export const agendaAdd = verb('agenda.add', z.object({ text: z.string().max(2000).optional(), from: z.string().optional() }).loose(), async ({ deps, actor }, d) => {
+export const agendaAdd = verb('agenda.add', z.object({ text: z.string().max(500, 'the item is longer than 500 characters').optional(), from: z.string().optional() }).loose(), async ({ deps, actor }, d) => {
   const typedText = (d.text ?? '').trim();
   if (d.from !== 'card') return card(agendaCard(await addAgendaItem(deps, actor, typedText)));
   try {
