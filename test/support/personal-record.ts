@@ -1,3 +1,4 @@
+import { sampleMeasure } from './sample-measure';
 import type { Project } from '../../src/domain/project';
 import type { ProjectRequest, RequestStatus } from '../../src/domain/request';
 
@@ -48,17 +49,11 @@ export function personalRecord(reference: string, status: RequestStatus, overrid
       { financialYear: '2027/28', cashSaving: 2000, note: 'PERSONAL-benefit-note-3', recordedAt: '2027-09-01T09:00:00.000Z', recordedBy: 'PERSONAL-recordedBy-3' },
     ],
     measures: [
-      {
+      sampleMeasure({
         id: `PERSONAL-measure-${reference}`,
         name: 'Bookings made online',
-        kind: 'digital-take-up',
-        unit: '%',
-        baseline: { value: 40, date: '2026-04-01' },
-        target: { value: 80, date: '2027-03-31' },
-        direction: 'higher',
-        frequency: 'quarterly',
         figures: [{ period: '2026-Q2', value: 55, recordedAt: '2026-10-03T09:00:00.000Z', recordedBy: 'PERSONAL-recordedBy-measure' }],
-      },
+      }),
     ],
     milestones: [
       {
