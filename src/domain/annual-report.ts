@@ -7,6 +7,7 @@
 import { londonDate } from './calendar';
 import { STRANDS, strandName } from './catalogue';
 import { countedProject, type Figure, type MilestoneFigures, milestoneFigures, parseFinancialYear, programmeFigures, type ProgrammeFigures } from './figures';
+import { type Measure, type MeasureStatus, measureStatus, measureValue, periodRange } from './measures';
 import { csvCell } from './open-data';
 import { PRIORITY_LABELS, type Project } from './project';
 import { type ProjectRequest, STATUS_LABELS } from './request';
@@ -55,7 +56,18 @@ export interface AnnualReport {
   projectsCompleted: number;
   /** In the programme at some point of the year (approved before its end, not completed before its start). */
   projectsActive: number;
-  byStrand: { strand: string; started: number; completed: number; active: number }[];
+  byStrand: {
+    strand: string;
+    started: number;
+    completed: number;
+    active: number;
+    /** Measures whose latest figure by the year's end reaches the target, and those with figures that do not. */
+    measuresMet: number;
+    measuresNotMet: number;
+    /** Customer satisfaction measures: their latest figure by the year's end against their target. */
+    satisfaction: { name: string; latest: string; target: string }[];
+  }[];
+  measuresDefinition: string;
   /** The programme's figures for the year, each with its definition (see figures.ts). */
   planned: Figure;
   realised: Figure;
@@ -116,8 +128,21 @@ export function annualReport(src: ReportSource): AnnualReport {
     projectsActive: count(projects, (r) => r.inProgrammeInYear),
     byStrand: STRANDS.map((s) => {
       const rows = projects.filter((r) => r.strand === s.name);
-      return { strand: s.name, started: count(rows, (r) => r.startedInYear), completed: count(rows, (r) => r.completedInYear), active: count(rows, (r) => r.inProgrammeInYear) };
+      const measures = counted.filter(({ request }) => request.strand === s.id).flatMap(({ project }) => project.measures.map((m) => byYearEnd(m, year.last)));
+      const reported = measures.filter((m) => m.status.latest !== null);
+      return {
+        strand: s.name,
+        started: count(rows, (r) => r.startedInYear),
+        completed: count(rows, (r) => r.completedInYear),
+        active: count(rows, (r) => r.inProgrammeInYear),
+        measuresMet: reported.filter((m) => m.status.met).length,
+        measuresNotMet: reported.filter((m) => !m.status.met).length,
+        satisfaction: reported
+          .filter((m) => m.measure.kind === 'customer-satisfaction')
+          .map(({ measure, status }) => ({ name: measure.name, latest: measureValue(status.latest!.value, measure.unit), target: measureValue(measure.target.value, measure.unit) })),
+      };
     }),
+    measuresDefinition: `met when a measure's latest figure for a period ending by ${year.last} reaches its target; measures with no figure by then are left out`,
     planned: figures.planned,
     realised: figures.realised,
     byStatus: figures.byStatus,
@@ -130,6 +155,12 @@ export function annualReport(src: ReportSource): AnnualReport {
     decisions: { approved: decided('approve'), declined: decided('decline'), merged: decided('merge') },
     projects,
   };
+}
+
+/** A measure as it stood at the end of a year: only the figures of periods ended by then. */
+function byYearEnd(measure: Measure, last: string): { measure: Measure; status: MeasureStatus } {
+  const figures = measure.figures.filter((f) => (periodRange(measure.frequency, f.period)?.last ?? '9999') <= last);
+  return { measure, status: measureStatus({ ...measure, figures }) };
 }
 
 export const REPORT_CSV_HEADER = [

@@ -1,11 +1,12 @@
 import type { AnnualReport } from '../domain/annual-report';
 import { ukDate, ukDateTime } from '../domain/dates';
 import { pounds } from '../domain/words';
-import { defined } from './format';
+import { defined, escapeMarkdown } from './format';
 import { type AdaptiveCardJson, render } from './render';
 
 /** The annual report's summary, with signed links to download it in full. */
 export function annualReportCard(report: AnnualReport, today: string, links: { csv: string; json: string; expiresAt: string }): AdaptiveCardJson {
+  const sum = (f: (s: AnnualReport['byStrand'][number]) => number) => report.byStrand.reduce((n, s) => n + f(s), 0);
   const d = report.decisions;
   return render('annual-report', {
     financialYear: report.financialYear,
@@ -19,9 +20,18 @@ export function annualReportCard(report: AnnualReport, today: string, links: { c
       { factTitle: 'Projects by status', factValue: defined(report.byStatus.map((s) => `${s.count} ${s.label.toLowerCase()}`).join(', '), report.byStatusDefinition) },
       { factTitle: 'Milestones met on time', factValue: defined(`${report.milestones.onTime} of ${report.milestones.due}`, report.milestones.definition) },
       { factTitle: 'Milestones late or missed', factValue: String(report.milestones.late) },
+      { factTitle: 'Measures met', factValue: defined(`${sum((s) => s.measuresMet)} of ${sum((s) => s.measuresMet + s.measuresNotMet)}`, report.measuresDefinition) },
       { factTitle: 'Decisions', factValue: `${d.approved} approved, ${d.declined} declined, ${d.merged} merged` },
     ],
-    strands: report.byStrand.map((s) => ({ factTitle: s.strand, factValue: `${s.started} started, ${s.completed} completed, ${s.active} in the programme` })),
+    strands: report.byStrand.map((s) => ({
+      factTitle: s.strand,
+      factValue: [
+        `${s.started} started, ${s.completed} completed, ${s.active} in the programme`,
+        ...(s.measuresMet + s.measuresNotMet > 0 ? [`measures met: ${s.measuresMet} of ${s.measuresMet + s.measuresNotMet}`] : []),
+        // Measure names and units are typed text; facts render Markdown.
+        ...s.satisfaction.map((c) => escapeMarkdown(`customer satisfaction, ${c.name}: ${c.latest} (target ${c.target})`)),
+      ].join('; '),
+    })),
     csvUrl: links.csv,
     jsonUrl: links.json,
     expires: ukDateTime(links.expiresAt),

@@ -1,6 +1,7 @@
 import { annualReport, REPORT_CSV_HEADER, reportCsv } from '../../src/domain/annual-report';
 import type { Project } from '../../src/domain/project';
 import type { ProjectRequest } from '../../src/domain/request';
+import { sampleMeasure } from '../support/sample-measure';
 import { sampleMilestone } from '../support/sample-milestone';
 import { sampleProject } from '../support/sample-project';
 import { sampleRequest } from '../support/sample-request';
@@ -50,8 +51,8 @@ describe('annualReport', () => {
     // Every project approved by the end of the year is listed: one completed before it still saves.
     expect(report.projects.map((p) => p.title).sort()).toEqual(['Done before', 'From last year', 'Started this year']);
     expect([report.projectsStarted, report.projectsCompleted, report.projectsActive]).toEqual([1, 1, 2]);
-    expect(report.byStrand.find((s) => s.strand === 'Digital Learning')).toEqual({ strand: 'Digital Learning', started: 1, completed: 0, active: 1 });
-    expect(report.byStrand.find((s) => s.strand === 'Digital Estates')).toEqual({ strand: 'Digital Estates', started: 0, completed: 1, active: 1 });
+    expect(report.byStrand.find((s) => s.strand === 'Digital Learning')).toMatchObject({ strand: 'Digital Learning', started: 1, completed: 0, active: 1 });
+    expect(report.byStrand.find((s) => s.strand === 'Digital Estates')).toMatchObject({ strand: 'Digital Estates', started: 0, completed: 1, active: 1 });
   });
 
   it("compares planned with the year's realised savings, and milestones met on time with late ones", () => {
@@ -73,5 +74,29 @@ describe('annualReport', () => {
 
   it('refuses something that is not a financial year', () => {
     expect(() => annualReport({ financialYear: 'soon', today: '2026-11-27', programme: [], decisions: [], completedOn: new Map() })).toThrow(RangeError);
+  });
+
+  it('gives, per strand, the measures met and not met by the year’s end and the customer satisfaction figures', () => {
+    const figure = (period: string, value: number) => ({ period, value, recordedAt: '2026-10-01T10:00:00Z', recordedBy: 'Project Lead' });
+    const measured = entry(
+      { title: 'Measured', strand: 'customers' },
+      {
+        approvedAt: '2026-04-10T10:00:00Z',
+        measures: [
+          sampleMeasure({ id: 'a', figures: [figure('2026-Q3', 81)] }), // met
+          sampleMeasure({ id: 'b', figures: [figure('2026-Q2', 50), figure('2027-Q1', 90)] }), // not met by 31 March 2027: next year's figure left out
+          sampleMeasure({ id: 'c', name: 'Residents satisfied', kind: 'customer-satisfaction', target: { value: 85, date: '2027-03-31' }, figures: [figure('2026-Q2', 72)] }),
+          sampleMeasure({ id: 'd' }), // no figures: left out
+        ],
+      },
+    );
+    const r = annualReport({ financialYear: '2026/27', today: '2026-11-27', programme: [measured], decisions: [], completedOn: new Map() });
+    expect(r.byStrand.find((s) => s.strand === 'Digital Customers')).toMatchObject({
+      measuresMet: 1,
+      measuresNotMet: 2,
+      satisfaction: [{ name: 'Residents satisfied', latest: '72%', target: '85%' }],
+    });
+    expect(r.byStrand.find((s) => s.strand === 'Digital Learning')).toMatchObject({ measuresMet: 0, measuresNotMet: 0, satisfaction: [] });
+    expect(r.measuresDefinition).toContain('2027-03-31');
   });
 });
