@@ -3,6 +3,7 @@
  * programme at a glance. Pure: everything it reads is handed in, and "today" is the London date of the
  * injected clock. The same rules build the weekly digest, the pre-meeting digest and `digest preview`.
  */
+import { measureValue, periodLabel, wentOffTrackSince } from './measures';
 import { addDays, daysBetween, londonDate, mondayOf } from './calendar';
 import { STRANDS, strandName, type StrandId } from './catalogue';
 import { countedProject, programmeFigures, type ProgrammeFigures } from './figures';
@@ -93,7 +94,7 @@ export type MilestoneListKind = 'due-soon' | 'overdue' | 'completed';
 export type FullList = { list: 'pending' } | { list: 'programme' } | { list: 'milestones'; which: MilestoneListKind; since: string };
 
 interface DigestSection {
-  id: 'new-requests' | 'decisions' | 'awaiting' | 'missing' | 'due-soon' | 'overdue' | 'completed' | 'owners';
+  id: 'new-requests' | 'decisions' | 'awaiting' | 'missing' | 'due-soon' | 'overdue' | 'completed' | 'off-track' | 'owners';
   title: string;
   items: DigestItem[];
   /** How many more there are than shown. */
@@ -298,6 +299,26 @@ export function buildDigest(src: DigestSource): Digest {
     }));
     add(section(which, title, listed, { list: 'milestones', which, since: sinceDate }));
   }
+  add(
+    section(
+      'off-track',
+      `Measures gone off track since ${ukDate(sinceDate)}`,
+      programme.flatMap(({ project, request }) =>
+        project.measures.flatMap((m) => {
+          const status = wentOffTrackSince(m, src.since);
+          if (!status?.latest) return [];
+          const value = (n: number) => measureValue(Math.round(n * 100) / 100, m.unit);
+          return [{
+            reference: request.reference,
+            title: m.name,
+            detail: `Off track: ${value(status.latest.value)} for ${periodLabel(m.frequency, status.latest.period)}; the path to the target expects ${value(status.latest.expected)}`,
+            highlight: true,
+            opens: 'project' as const,
+          }];
+        }),
+      ),
+    ),
+  );
   if (forDsg) add(section('owners', 'Escalated and unreachable owners', ownerItems(programme, src.reminderStates, src.unreachable)));
 
   const byStrand = STRANDS.filter((s) => inStrands(s.id)).map((s) => ({ strand: s.id, label: s.name, count: programme.filter(({ request }) => request.strand === s.id).length }));

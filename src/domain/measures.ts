@@ -186,6 +186,14 @@ export function measureStatus(measure: Omit<Measure, 'id' | 'name' | 'kind' | 'u
   };
 }
 
+/** Off track now, but not with only the figures recorded before `since` (an ISO instant): it went off track since then. */
+export function wentOffTrackSince(measure: Omit<Measure, 'id' | 'name' | 'kind' | 'unit'>, since: string): MeasureStatus | null {
+  const now = measureStatus(measure);
+  if (now.status !== 'off-track') return null;
+  const before = measureStatus({ ...measure, figures: measure.figures.filter((f) => f.recordedAt < since) });
+  return before.status === 'off-track' ? null : now;
+}
+
 export interface TrendPoint {
   /** What the point is: `Baseline`, a period's label, or `Target`. */
   label: string;

@@ -2,6 +2,7 @@ import { WorkingCalendar } from '../../src/domain/calendar';
 import { buildDigest, DIGEST_LIST_LIMIT, type DigestSource, meetingDigestDue, weeklyPeriod } from '../../src/domain/digest';
 import type { Project } from '../../src/domain/project';
 import type { ProjectRequest } from '../../src/domain/request';
+import { sampleMeasure } from '../support/sample-measure';
 import { sampleMilestone } from '../support/sample-milestone';
 import { sampleProject } from '../support/sample-project';
 import { sampleRequest } from '../support/sample-request';
@@ -127,6 +128,32 @@ describe('buildDigest', () => {
     expect(digest.sections.map((s) => s.id)).toEqual(['decisions', 'missing', 'overdue']);
     expect(section(digest, 'decisions')?.items.map((i) => i.title)).toEqual(['Approved one']);
     expect(digest.forDsg).toBe(false);
+  });
+
+  it('lists the measures that went off track since the last digest, not those off track before it or on track', () => {
+    const figure = (period: string, value: number, recordedAt: string) => ({ period, value, recordedAt, recordedBy: 'Project Lead' });
+    const project = inProgramme(
+      { title: 'Online bookings project' },
+      {
+        measures: [
+          // Q2 on track last week; this week's Q3 figure (at 31 Dec the path expects about 70%) is off track.
+          sampleMeasure({ id: 'gone', name: 'Gone off track', figures: [figure('2026-Q2', 61, '2026-10-05T09:00:00.000Z'), figure('2026-Q3', 55, '2026-11-30T09:00:00.000Z')] }),
+          sampleMeasure({ id: 'already', name: 'Off track already', figures: [figure('2026-Q2', 41, '2026-10-05T09:00:00.000Z'), figure('2026-Q3', 42, '2026-11-30T09:00:00.000Z')] }),
+          sampleMeasure({ id: 'fine', name: 'On track', figures: [figure('2026-Q3', 75, '2026-11-30T09:00:00.000Z')] }),
+        ],
+      },
+    );
+    const listed = section(buildDigest(source({ programme: [project] })), 'off-track');
+    expect(listed?.title).toBe('Measures gone off track since 24 Nov 2026');
+    expect(listed?.items).toEqual([
+      {
+        reference: project.request.reference,
+        title: 'Gone off track',
+        detail: 'Off track: 55% for Q3 2026/27 (Oct–Dec 2026); the path to the target expects 70.11%',
+        highlight: true,
+        opens: 'project',
+      },
+    ]);
   });
 
   it('cuts long lists and counts the rest', () => {
