@@ -75,7 +75,7 @@ async function scrubAuditText(db: Db, rows: { id: number; before: string | null;
 
 /** Pseudonymises the people in these requests (and their projects, triage, audit trail), and records them as done. */
 async function pseudonymiseRequests(db: Db, refs: { reference: string; reason: string }[], at: string): Promise<Record<string, number>> {
-  const counts: Record<string, number> = { requests: 0, projects: 0, triage: 0, milestones: 0, benefits: 0, auditEntries: 0, reminders: 0 };
+  const counts: Record<string, number> = { requests: 0, projects: 0, triage: 0, milestones: 0, benefits: 0, measureFigures: 0, auditEntries: 0, reminders: 0 };
   const reminderKeys = (await db.selectFrom('reminder_state').select('item_key').execute()).map((r) => r.item_key);
   for (const part of chunks(refs)) {
     const references = part.map((p) => p.reference);
@@ -118,6 +118,9 @@ async function pseudonymiseRequests(db: Db, refs: { reference: string; reason: s
       await db.updateTable('realised_benefits').set({ recorded_by: FORMER.projectTeam, note: b.note && withoutNames(b.note, names.get(b.reference)!) }).where('id', '=', b.id).execute();
       counts.benefits += 1;
     }
+    // Who recorded a measure's figures: a name, like a benefit's.
+    const measures = (eb: any) => eb.selectFrom('measures').select('id').where('reference', 'in', references);
+    counts.measureFigures += count([await db.updateTable('measure_figures').set({ recorded_by: FORMER.projectTeam }).where('measure_id', 'in', measures).executeTakeFirst()]);
     counts.auditEntries += await pseudonymiseActors(db, (q) => q.where('subject_type', '=', 'request').where('subject_id', 'in', references));
     for (const a of audit) {
       const recordNames = names.get(a.subject_id)!;
@@ -431,6 +434,7 @@ export function dataProtectionRepository(db: Db): DataProtectionRepository {
           add('milestones', 1);
         }
         add('benefits', count([await tx.updateTable('realised_benefits').set({ recorded_by: FORMER.projectTeam }).where('recorded_by', 'in', who.names.concat(none)).executeTakeFirst()]));
+        add('measureFigures', count([await tx.updateTable('measure_figures').set({ recorded_by: FORMER.projectTeam }).where('recorded_by', 'in', who.names.concat(none)).executeTakeFirst()]));
         add('auditEntries', await pseudonymiseActors(tx, (q) => q.where('actor_id', 'in', who.teamsIds.concat(none))));
         add('auditEntries', count([await tx.updateTable('audit_events').set({ subject_id: 'erased' }).where('subject_type', '=', 'person').where('subject_id', 'in', ids.concat(none)).executeTakeFirst()]));
         add('auditEntries', await scrubAuditText(tx, h.audit.map((a) => ({ ...a, id: toNumber(a.id) })), names));

@@ -3,6 +3,7 @@ import { DEFAULT_RETENTION, FORMER, retentionCutoffs } from '../../src/domain/da
 import { emptyTriage } from '../../src/domain/triage';
 import { actionReminders, type AgendaItem, draftMinutes, endMeeting, recordOutcome, setAttendance, startMeeting } from '../../src/domain/meetings';
 import { EMPTY_SETTINGS } from '../../src/domain/settings';
+import { sampleMeasure } from '../support/sample-measure';
 import { sampleMilestone } from '../support/sample-milestone';
 import { sampleOutboxMessage } from '../support/sample-outbox-message';
 import { sampleProject } from '../support/sample-project';
@@ -40,7 +41,8 @@ export function dataProtectionContract({ store: s }: ContractContext): void {
       await audit(s(), chair, 'request.decline', declined.reference, 'Declined by Dana Chair');
       await audit(s(), chair, 'request.decline', recent.reference);
       const milestone = sampleMilestone({ revisions: [{ from: '2023-01-01', to: '2023-02-01', reason: 'Lee Lead was on leave', at: OLD, by: 'Lee Lead' }] });
-      await s().projects.insert(sampleProject(completed.reference, { projectLead: lead, updatedAt: LONG_AGO, milestones: [milestone] }));
+      const measure = sampleMeasure({ figures: [{ period: '2026-Q1', value: 50, recordedAt: OLD, recordedBy: 'Lee Lead' }] });
+      await s().projects.insert(sampleProject(completed.reference, { projectLead: lead, updatedAt: LONG_AGO, milestones: [milestone], measures: [measure] }));
       await s().projects.saveMilestone(completed.reference, milestone);
       await s().projects.addRealisedBenefit(completed.reference, { financialYear: '2022/23', cashSaving: 1000, note: null, recordedAt: OLD, recordedBy: 'Lee Lead' });
       await s().reminders.save([{ key: `${completed.reference}:business-case`, recipientId: 'aad-lead', count: 1, lastSentAt: OLD, fingerprint: 'f', snoozedUntil: null, snoozes: 0, escalatedAt: null }]);
@@ -55,7 +57,7 @@ export function dataProtectionContract({ store: s }: ContractContext): void {
       const plan = await s().dataProtection.retentionPlan(CUTOFFS);
       expect(plan).toEqual({ closedRequests: [declined.reference], completedProjects: [completed.reference], drafts: 1, deliveryLogs: 1, meetings: [] });
       const counts = await s().dataProtection.applyRetention(plan, CUTOFFS, NOW.toISOString());
-      expect(counts).toMatchObject({ requests: 2, projects: 1, triage: 1, milestones: 1, benefits: 1, auditEntries: 2, reminders: 1, drafts: 1, deliveryLogs: 1 });
+      expect(counts).toMatchObject({ requests: 2, projects: 1, triage: 1, milestones: 1, benefits: 1, measureFigures: 1, auditEntries: 2, reminders: 1, drafts: 1, deliveryLogs: 1 });
 
       const kept = await s().requests.getByReference(declined.reference);
       expect(kept).toMatchObject({ status: 'declined', requesterId: '', requesterName: FORMER.requester, title: declined.title });
@@ -72,6 +74,7 @@ export function dataProtectionContract({ store: s }: ContractContext): void {
       expect(project).toMatchObject({ projectLead: { aadObjectId: '', name: FORMER.projectLead }, digitalLeader: { aadObjectId: '', name: FORMER.digitalLeader }, projectManager: null });
       expect(project?.milestones[0].revisions[0]).toMatchObject({ by: FORMER.projectTeam, reason: `${FORMER.projectLead} was on leave` });
       expect(project?.realisedBenefits[0]).toMatchObject({ recordedBy: FORMER.projectTeam, cashSaving: 1000 });
+      expect(project?.measures[0].figures[0]).toMatchObject({ recordedBy: FORMER.projectTeam, value: 50 });
       expect(await s().reminders.all()).toEqual([]);
       // The recent one is untouched; drafts and messages still needed stay.
       expect(await s().requests.getByReference(recent.reference)).toMatchObject({ requesterName: 'Alex Requester' });
@@ -94,7 +97,8 @@ export function dataProtectionContract({ store: s }: ContractContext): void {
       const done = sampleRequest({ status: 'completed' });
       for (const r of [mine, decided, done]) await s().requests.insert(r, ['x']);
       await s().triage.save({ ...emptyTriage(decided.reference), lastDecision: { action: 'approve', by: ann.name, at: RECENT, note: null } });
-      await s().projects.insert(sampleProject(decided.reference, { projectManager: { aadObjectId: ann.aadObjectId, name: ann.name } }));
+      const figure = { period: '2026-Q1', value: 50, recordedAt: RECENT, recordedBy: ann.name };
+      await s().projects.insert(sampleProject(decided.reference, { projectManager: { aadObjectId: ann.aadObjectId, name: ann.name }, measures: [sampleMeasure({ id: 'ann-measure', figures: [figure] })] }));
       await s().projects.insert(sampleProject(done.reference, { digitalLeader: { aadObjectId: ann.aadObjectId, name: ann.name } }));
       await s().settings.save({ ...EMPTY_SETTINGS, chair: { aadObjectId: ann.aadObjectId, name: ann.name }, leaders: { customers: { aadObjectId: ann.aadObjectId, name: ann.name }, estates: lead } }, 0);
       await s().drafts.save({ formId: 'ann-draft', personId: ann.id, values: {}, createdAt: RECENT, updatedAt: RECENT });
@@ -129,7 +133,8 @@ export function dataProtectionContract({ store: s }: ContractContext): void {
       expect(held.auditEntries.map((e) => e.action)).toEqual(['request.approve']);
 
       const counts = await s().dataProtection.erase(who!, NOW.toISOString());
-      expect(counts).toMatchObject({ people: 1, conversations: 1, requests: 1, drafts: 1, triage: 1, projects: 2, settings: 1, auditEntries: 1, reminders: 1, messages: 1, rosters: 1 });
+      expect(counts).toMatchObject({ people: 1, conversations: 1, requests: 1, drafts: 1, triage: 1, projects: 2, settings: 1, measureFigures: 1, auditEntries: 1, reminders: 1, messages: 1, rosters: 1 });
+      expect((await s().projects.get(decided.reference))?.measures[0].figures[0]).toMatchObject({ recordedBy: FORMER.projectTeam, value: 50 });
       expect(await s().dataProtection.findIdentity({ email: 'ann.example@council.example' })).toBeNull();
       expect(await s().requests.getByReference(mine.reference)).toMatchObject({ requesterId: '', requesterName: FORMER.requester });
       expect((await s().triage.get(decided.reference))?.lastDecision).toMatchObject({ action: 'approve', by: FORMER.dsgMember });
