@@ -15,7 +15,7 @@ import { BotProcess } from '../e2e/support/bot-process';
 import { freePort } from '../support/free-port';
 import type { TestDatabase } from '../e2e/support/test-bot';
 import type { PlaygroundUi } from './support/ui';
-import { demoDatabase, openPlayground } from './support/walk-bot';
+import { demoDatabase, openPlayground, setUpDsg } from './support/walk-bot';
 
 jest.setTimeout(180_000);
 const general = { teamId: MOCK_TENANT.team.id, channelId: MOCK_TENANT.team.general.id };
@@ -57,10 +57,8 @@ beforeAll(async () => {
   const playgroundPort = await freePort();
   bot = await BotProcess.start({ ...db.env, DSG_ADMIN_AAD_IDS: MOCK_TENANT.currentUser.aadObjectId, PLAYGROUND_PORT: String(playgroundPort) });
   ({ ui, close } = await openPlayground('issue-13', bot.url, playgroundPort));
-  // The DSG channel is set up in General, as a council does on its first day.
+  await setUpDsg(ui);
   await ui.openChat('General');
-  await ui.post('setup dsg');
-  await ui.page.getByText(/DSG channel/).first().waitFor();
 });
 afterAll(async () => {
   await close?.();
