@@ -1,4 +1,5 @@
 import type { SubjectAccessExport } from '../domain/data-protection';
+import { ukDateTime } from '../domain/dates';
 import { escapeHtml } from './format';
 
 /** The subject access export as one readable, self-contained HTML page (every value escaped). */
@@ -51,7 +52,7 @@ pre { margin: 0; white-space: pre-wrap; word-break: break-word; }
 <body>
 <main>
 <h1>What dsg-bot holds about ${escapeHtml(d.person.names.join(', ') || d.searchedFor)}</h1>
-<p>Made on ${escapeHtml(d.generatedAt)} for ${escapeHtml(d.searchedFor)}. Known as: ${escapeHtml(d.person.names.join(', ') || 'no name')}; email ${escapeHtml(d.person.emails.join(', ') || 'not known')}; user principal name ${escapeHtml(d.person.upns.join(', ') || 'not known')}; Teams ids ${escapeHtml(d.person.teamsIds.join(', ') || 'none')}; AAD object ids ${escapeHtml(d.person.aadObjectIds.join(', ') || 'none')}.</p>
+<p>Made on ${escapeHtml(ukDateTime(d.generatedAt))} (UK time) for ${escapeHtml(d.searchedFor)}. Known as: ${escapeHtml(d.person.names.join(', ') || 'no name')}; email ${escapeHtml(d.person.emails.join(', ') || 'not known')}; user principal name ${escapeHtml(d.person.upns.join(', ') || 'not known')}; Teams ids ${escapeHtml(d.person.teamsIds.join(', ') || 'none')}; AAD object ids ${escapeHtml(d.person.aadObjectIds.join(', ') || 'none')}.</p>
 ${sections.join('\n')}
 </main>
 </body>

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 
@@ -18,7 +18,7 @@ const nameAt = (now: Date): string => `dsg-bot-${now.toISOString().replace(/[-:]
  * A consistent copy of the live SQLite database, made with SQLite's online backup API (better-sqlite3's
  * `backup`) on a connection of its own while the bot keeps writing: every page is copied in one step, so the
  * copy is the database as it stood at one moment. The copy is checked (`integrity_check`) before it counts;
- * then only the newest `keep` backups in `dir` are kept.
+ * then only the newest `keep` backups in `dir` are kept. Each copy is readable by its owner only.
  */
 export async function backupSqlite(sqlitePath: string, dir: string, keep: number, now: Date): Promise<BackupResult> {
   if (!Number.isInteger(keep) || keep < 1) throw new Error(`keep must be a whole number of 1 or more, not ${keep}`);
@@ -44,6 +44,8 @@ export async function backupSqlite(sqlitePath: string, dir: string, keep: number
     throw error;
   }
   copy.close();
+  // It holds everyone's personal data: readable by the account that made it only, like a subject access export.
+  chmodSync(file, 0o600);
   const backups = readdirSync(dir).filter((f) => NAME.test(f)).sort();
   const removed = backups.slice(0, Math.max(0, backups.length - keep)).map((f) => path.join(dir, f));
   for (const old of removed) rmSync(old, { force: true });

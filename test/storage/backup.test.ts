@@ -3,7 +3,7 @@
  * transaction) while backups are taken; the newest copy passes its integrity check, holds only whole
  * transactions, opens as the bot's store (restored), and every table reads.
  */
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -73,6 +73,8 @@ describe('backup under load', () => {
 
     expect(readdirSync(backups)).toEqual(['dsg-bot-20261127T110000Z.sqlite', 'dsg-bot-20261127T120000Z.sqlite']);
     expect(results[2].removed).toEqual([path.join(backups, 'dsg-bot-20261127T100000Z.sqlite')]);
+    // Everyone's personal data: readable by the account that made it only.
+    expect(statSync(results[2].file).mode & 0o777).toBe(0o600);
 
     // Restore: the newest copy in place of the database, opened as the bot opens it.
     const restored = path.join(dir, 'restored.sqlite');

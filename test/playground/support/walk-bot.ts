@@ -74,11 +74,11 @@ export async function demoDatabase(): Promise<TestDatabase> {
   return db;
 }
 
-/** The Playground (in a work folder of its own) talking to the bot at `botUrl`, and its web UI in headless Chromium. */
-export async function openPlayground(name: string, botUrl: string): Promise<{ playground: RunningPlayground; ui: PlaygroundUi; close(): Promise<void> }> {
+/** The Playground (in a work folder of its own, on `port` or a free one) talking to the bot at `botUrl`, and its web UI in headless Chromium. */
+export async function openPlayground(name: string, botUrl: string, port?: number): Promise<{ playground: RunningPlayground; ui: PlaygroundUi; close(): Promise<void> }> {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'playground-walk-'));
   copyFileSync(path.join(ROOT, PLAYGROUND_CONFIG_FILE), path.join(workDir, PLAYGROUND_CONFIG_FILE));
-  const playground = await startPlayground({ botEndpoint: `${botUrl}/api/messages`, port: await freePort(), workDir, logger: createLogger('silent') });
+  const playground = await startPlayground({ botEndpoint: `${botUrl}/api/messages`, port: port ?? (await freePort()), workDir, logger: createLogger('silent') });
   const ui = await PlaygroundUi.open(playground.url, name);
   return {
     playground,
