@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/people';
 import type { ProjectRequest } from '../../domain/request';
-import { MAX_SIMILAR_SHOWN, SIMILARITY_THRESHOLD, similarity, termsOf } from '../../domain/similarity';
+import { rankMatches, termsOf } from '../../domain/similarity';
 import type { Repositories } from '../ports';
 import type { SimilarRequest } from '../../domain/similarity';
 import type { Deps } from '../deps';
@@ -9,18 +9,14 @@ import { requireOwnDraft } from './find-draft';
 /** Stored requests similar to these terms, best first; `except` leaves a request out (itself). */
 export async function findSimilar(repos: Repositories, terms: readonly string[], except?: string): Promise<SimilarRequest[]> {
   const candidates = await repos.requests.findSimilar(terms, 10);
-  return candidates
-    .filter(({ request }) => request.reference !== except)
-    .map(({ request, shared, termCount }) => ({
-      reference: request.reference,
-      title: request.title,
-      status: request.status,
-      strand: request.strand,
-      score: similarity(shared, terms.length, termCount),
-    }))
-    .filter((m) => m.score >= SIMILARITY_THRESHOLD)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, MAX_SIMILAR_SHOWN);
+  const others = candidates.filter(({ request }) => request.reference !== except).map(({ request, ...counts }) => ({ item: request, ...counts }));
+  return rankMatches(terms.length, others).map(({ item: request, score }) => ({
+    reference: request.reference,
+    title: request.title,
+    status: request.status,
+    strand: request.strand,
+    score,
+  }));
 }
 
 export const similarToRequest = (repos: Repositories, request: ProjectRequest): Promise<SimilarRequest[]> =>
