@@ -222,3 +222,6 @@ export function searchSolutions(solutions: readonly Solution[], query: string): 
   });
   return [...found].sort((a, b) => Number(a.retired) - Number(b.retired) || a.name.localeCompare(b.name, 'en-GB'));
 }
+
+/** An entry's name as it is kept unique: lower case, single spaces ("Room  Booking" is "room booking"). */
+export const solutionNameKey = (name: string): string => name.replace(/\s+/g, ' ').trim().toLowerCase();

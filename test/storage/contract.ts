@@ -18,6 +18,7 @@ import { digestsContract } from './digests-contract';
 import { programmeSheetsContract } from './programme-sheets-contract';
 import { dataProtectionContract } from './data-protection-contract';
 import { meetingsContract } from './meetings-contract';
+import { solutionsContract } from './solutions-contract';
 
 /** One empty database of the engine under test. */
 export interface TestDatabase {
@@ -431,6 +432,7 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
     programmeSheetsContract({ store: s, database: () => database as TestDatabase });
     dataProtectionContract({ store: s, database: () => database as TestDatabase });
     meetingsContract({ store: s, database: () => database as TestDatabase });
+    solutionsContract({ store: s, database: () => database as TestDatabase });
 
     describe('transactions', () => {
       it('commits all the work and returns its result', async () => {

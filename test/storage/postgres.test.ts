@@ -89,6 +89,7 @@ describe('PostgreSQL specifics', () => {
         'roster_cache',
         'scheduled_runs',
         'settings',
+        'solutions',
         'triage',
       ]);
     } finally {
