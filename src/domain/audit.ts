@@ -8,7 +8,7 @@ export interface AuditEvent {
   /** What was attempted, e.g. `request.submit`. */
   action: string;
   /** Projects share their request's trail (subject 'request', by reference). */
-  subjectType: 'request' | 'person' | 'conversation' | 'settings' | 'meeting';
+  subjectType: 'request' | 'person' | 'conversation' | 'settings' | 'meeting' | 'solution';
   subjectId: string;
   outcome: 'done' | 'refused';
   before: unknown | null;

@@ -225,3 +225,23 @@ export function searchSolutions(solutions: readonly Solution[], query: string): 
 
 /** An entry's name as it is kept unique: lower case, single spaces ("Room  Booking" is "room booking"). */
 export const solutionNameKey = (name: string): string => name.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** The catalogue as `catalogue [words]` shows it: the entries found, each with its contract's state on `today`. */
+export interface CatalogueView {
+  query: string;
+  entries: { solution: Solution; contract: ContractState }[];
+  /** How many entries the catalogue holds in all. */
+  total: number;
+  /** The DSG and admins may add and edit entries. */
+  canManage: boolean;
+  today: string;
+  notice?: string;
+}
+
+/** An entry opened in the form: a new one (no `solution`) or an existing one, with what was typed and its problems. */
+export interface SolutionFormView {
+  solution: Solution | null;
+  values: SolutionValues;
+  errors: Partial<Record<SolutionField, string>>;
+  notice?: string;
+}

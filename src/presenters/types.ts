@@ -665,6 +665,41 @@ export interface MeetingsData {
   held: { dateText: string; statusText: string; date: string }[];
 }
 
+export interface SolutionsData {
+  subtitle: string;
+  notice?: string;
+  hasEntries: boolean;
+  emptyText: string;
+  entries: {
+    id: string;
+    name: string;
+    /** "Owned by Customer Services · Digital Customers" */
+    ownerText: string;
+    whatItDoes: string;
+    retired: boolean;
+    canEdit: boolean;
+    hasActions: boolean;
+    link?: string;
+    sharedText?: string;
+    contractText?: string;
+    contractColour?: string;
+  }[];
+  moreText?: string;
+  query: string;
+  canManage: boolean;
+}
+
+export interface SolutionFormData {
+  heading: string;
+  /** The entry edited, or '' for a new one (with its version, or ''). */
+  id: string;
+  version: string;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  strandChoices: Choice[];
+  notice?: string;
+}
+
 export interface CardDataMap {
   welcome: WelcomeData;
   help: HelpData;
@@ -695,6 +730,8 @@ export interface CardDataMap {
   'meeting-item': MeetingItemData;
   minutes: MinutesData;
   meetings: MeetingsData;
+  solutions: SolutionsData;
+  'solution-form': SolutionFormData;
 }
 
 export type CardName = keyof CardDataMap;
@@ -729,4 +766,6 @@ export const CARD_NAMES: readonly CardName[] = [
   'meeting-item',
   'minutes',
   'meetings',
+  'solutions',
+  'solution-form',
 ];

@@ -15,6 +15,7 @@ import { reportAnnual } from './report';
 import { programmeExport } from './programme-export';
 import { DATA_PROTECTION_VERBS } from './data-protection';
 import { MEETING_VERBS } from './meetings';
+import { SOLUTION_VERBS } from './solutions';
 
 /** Every verb the bot answers, from cards (Action.Execute / Action.Submit) and typed commands alike. */
 export const VERBS: ReadonlyMap<string, Verb> = new Map(
@@ -65,5 +66,6 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     ...DIGEST_VERBS,
     ...DATA_PROTECTION_VERBS,
     ...MEETING_VERBS,
+    ...SOLUTION_VERBS,
   ].map((v) => [v.name, v]),
 );
