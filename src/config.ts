@@ -154,6 +154,7 @@ const schema = z.object({
   RETENTION_COMPLETED_PROJECT_DAYS: retentionDays(DEFAULT_RETENTION.completedProjectDays),
   RETENTION_DRAFT_DAYS: retentionDays(DEFAULT_RETENTION.draftDays),
   RETENTION_DELIVERY_LOG_DAYS: retentionDays(DEFAULT_RETENTION.deliveryLogDays),
+  RETENTION_MEETING_PEOPLE_DAYS: retentionDays(DEFAULT_RETENTION.meetingPeopleDays),
   RETENTION_SCHEDULE: optionalText.transform((v) => v || '15 2 * * *').refine((v) => /^(\S+\s+){4}\S+$/.test(v), 'must be a cron expression with five fields, like "15 2 * * *" (every day at 02:15, Europe/London)'),
   COUNCIL_NAME: optionalText.transform((v) => v || 'the council').refine((v) => v.length <= 200, 'must be at most 200 characters'),
   PRIVACY_CONTACT: optionalText
@@ -239,6 +240,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       completedProjectDays: e.RETENTION_COMPLETED_PROJECT_DAYS,
       draftDays: e.RETENTION_DRAFT_DAYS,
       deliveryLogDays: e.RETENTION_DELIVERY_LOG_DAYS,
+      meetingPeopleDays: e.RETENTION_MEETING_PEOPLE_DAYS,
       schedule: e.RETENTION_SCHEDULE,
     },
     pages: {

@@ -69,10 +69,12 @@ export function reportText(result: ImportResult, file: string, apply: boolean): 
     for (const u of plan.unmatched) lines.push(`  ${where({ sheet: 'projects', ...u })}: "${u.value}" for ${u.project}`);
   }
   const verbs: [string, string] = applied ? ['added', 'updated'] : ['to add', 'to update'];
-  lines.push(applied ? `Imported ${file}:` : `${apply ? 'Not imported' : 'Dry run (nothing saved)'}: ${file}${plan.problems.length ? ' has problems to fix first' : ' would change'}:`);
+  const same = !plan.problems.length && Object.values(plan.counts).every((c) => c.added === 0 && c.updated === 0);
+  if (same) lines.push(`No changes: ${file} says what the programme holds already${applied ? '; nothing was saved' : ''}.`);
+  else lines.push(applied ? `Imported ${file}:` : `${apply ? 'Not imported' : 'Dry run (nothing saved)'}: ${file}${plan.problems.length ? ' has problems to fix first' : ' would change'}:`);
   lines.push(counted('projects', plan.counts.projects, verbs), counted('milestones', plan.counts.milestones, verbs), counted('realised benefits (per year)', plan.counts.benefits, verbs));
   if (applied && result.added.length) lines.push(`New projects: ${result.added.map((a) => (a.given === a.reference ? a.reference : `${a.given} → ${a.reference}`)).join(', ')}`);
-  if (!applied && !plan.problems.length) lines.push(`Run again with --apply to import it.`);
+  if (!applied && !plan.problems.length && !same) lines.push(`Run again with --apply to import it.`);
   if (!applied && plan.problems.length) lines.push('Nothing was imported. Fix the problems above and run the import again.');
   return lines.join('\n');
 }

@@ -18,6 +18,7 @@ import { RETENTION_ACTOR, runRetention } from './app/data-protection/retention';
 import { downloadSubjectAccess } from './app/data-protection/subject-access';
 import { subjectAccessFiles } from './presenters/subject-access-page';
 import { downloadMinutes } from './app/meetings/minutes';
+import { viewMeetingsPage } from './app/meetings/meetings-page';
 import { minutesHtml } from './presenters/minutes-page';
 import { minutesDocx } from './documents/minutes-docx';
 import { reportLinks } from './app/reports/report-links';
@@ -130,6 +131,7 @@ export async function startBot(config: Config, log: Logger, options: StartOption
     session: () => sessionInfo({ sso: signIn.sso, demoUsers: signIn.demoUsers }),
     programme: async (caller: Caller) => viewProgramme(deps, await signIn.identify(caller)),
     project: async (caller: Caller, reference: string) => viewProgrammeProject(deps, await signIn.identify(caller), reference),
+    meetings: async (caller: Caller) => viewMeetingsPage(deps, await signIn.identify(caller)),
   };
   const server = createHttpServer(
     {

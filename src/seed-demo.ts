@@ -6,7 +6,7 @@
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { type Config, ConfigError, loadConfig } from './config';
-import { ukDate } from './domain/dates';
+import { meetingWords } from './domain/meeting-plans';
 import { REQUEST_STATUSES, STATUS_LABELS } from './domain/request';
 import { SeedRefused, type SeedResult, seedDemo } from './demo/seed';
 import { openStore } from './storage/open-store';
@@ -37,7 +37,7 @@ export function summaryText(result: SeedResult, where: string): string {
     `  ${result.projects} projects, ${result.milestones} milestones (${result.overdueMilestones} overdue, ${result.dueSoonMilestones} due within 7 days), ${result.realisedBenefits} realised benefits`,
     `  ${result.peopleAdded} role-named people added; DSG settings ${
       result.settings === 'kept' ? 'kept as they were' : result.settings === 'saved' ? 'saved (chair and a Digital Leader for every strand)' : 'filled in where empty'
-    }; next meetings ${result.meetings.map(ukDate).join(' and ') || 'none'}`,
+    }; next meetings ${result.meetings.map(meetingWords).join(' and ') || 'none'}`,
     result.channelSetUp
       ? '  The DSG channel is already set up.'
       : '  No DSG channel yet: say "setup dsg" in a Teams channel as a DSG admin; the waiting requests are posted there then.',

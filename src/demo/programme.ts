@@ -146,7 +146,8 @@ export function demoProgramme(today: string, options: DemoOptions = {}): DemoPro
     settings: {
       chair: personRef('dsgChair'),
       leaders: Object.fromEntries(STRAND_IDS.map((s) => [s, personRef(STRAND_TEAMS[s].leader)])) as Record<StrandId, PersonRef>,
-      meetings: nextMeetings(today),
+      // The meetings at ten in the council chamber, the first also on Teams for members working elsewhere.
+      meetings: nextMeetings(today).map((date) => ({ date, startTime: '10:00', place: 'Council Chamber, Council Headquarters' })),
     },
     records,
   };

@@ -9,6 +9,7 @@ import type { AuditEvent } from '../domain/audit';
 import type { Clock, Store } from '../app/ports';
 import { STRAND_IDS } from '../domain/catalogue';
 import { REQUEST_STATUSES } from '../domain/request';
+import type { PlannedMeeting } from '../domain/meeting-plans';
 import type { DsgSettings } from '../domain/settings';
 import { termsOf } from '../domain/similarity';
 import { demoMeetings } from './meetings';
@@ -29,7 +30,7 @@ export interface SeedResult extends DemoSummary {
   peopleAdded: number;
   /** What the DSG settings became: the demo's, filled in where empty, or left as they were. */
   settings: 'saved' | 'filled-in' | 'kept';
-  meetings: string[];
+  meetings: PlannedMeeting[];
   /** True when the DSG channel is set up (waiting requests are posted there by `setup dsg` only). */
   channelSetUp: boolean;
 }
@@ -136,7 +137,7 @@ function mergeSettings(before: DsgSettings, programme: DemoProgramme, now: strin
   const today = now.slice(0, 10);
   const leaders = { ...before.leaders };
   for (const strand of STRAND_IDS) leaders[strand] ??= programme.settings.leaders[strand];
-  const upcoming = before.meetings.filter((m) => m >= today);
+  const upcoming = before.meetings.filter((m) => m.date >= today);
   const next: DsgSettings = {
     ...before,
     chair: before.chair ?? programme.settings.chair,

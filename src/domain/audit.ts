@@ -38,6 +38,7 @@ const ACTION_WORDS: Record<string, string> = {
   'request.complete': 'Completed',
   'request.comment': 'Comment added',
   'request.assign': 'Owners assigned',
+  'request.priority': 'Priority changed',
   'request.ask': 'Asked for more information',
   'request.answer': 'Answered',
   'dsg.setup': 'DSG channel set up',

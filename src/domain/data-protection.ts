@@ -1,3 +1,4 @@
+import type { ItemOutcome, Meeting } from './meetings';
 import type { RequestStatus } from './request';
 import type { PersonRef } from './settings';
 
@@ -16,9 +17,15 @@ export interface RetentionSchedule {
   draftDays: number;
   /** Delivery logs (the outbox's sent and failed messages): days after they were queued. */
   deliveryLogDays: number;
+  /**
+   * DSG meetings: days after the meeting, when the people in its record (attendance, who decided, action owners,
+   * who added items, names in the notes) become roles. The minutes themselves (what was decided) are the DSG's
+   * record and stay.
+   */
+  meetingPeopleDays: number;
 }
 
-export const DEFAULT_RETENTION: RetentionSchedule = { closedRequestDays: 730, completedProjectDays: 2190, draftDays: 90, deliveryLogDays: 365 };
+export const DEFAULT_RETENTION: RetentionSchedule = { closedRequestDays: 730, completedProjectDays: 2190, draftDays: 90, deliveryLogDays: 365, meetingPeopleDays: 2190 };
 
 /** Requests closed without becoming a project. */
 export const CLOSED_STATUSES: readonly RequestStatus[] = ['declined', 'withdrawn', 'merged'];
@@ -28,6 +35,7 @@ export interface RetentionCutoffs {
   completedProjects: string;
   drafts: string;
   deliveryLogs: string;
+  meetings: string;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -40,6 +48,7 @@ export function retentionCutoffs(now: Date, schedule: RetentionSchedule): Retent
     completedProjects: before(schedule.completedProjectDays),
     drafts: before(schedule.draftDays),
     deliveryLogs: before(schedule.deliveryLogDays),
+    meetings: before(schedule.meetingPeopleDays),
   };
 }
 
@@ -51,9 +60,11 @@ export interface RetentionPlan {
   completedProjects: string[];
   drafts: number;
   deliveryLogs: number;
+  /** Dates of the meetings whose people become roles. */
+  meetings: string[];
 }
 
-export const isEmptyPlan = (p: RetentionPlan): boolean => p.closedRequests.length + p.completedProjects.length + p.drafts + p.deliveryLogs === 0;
+export const isEmptyPlan = (p: RetentionPlan): boolean => p.closedRequests.length + p.completedProjects.length + p.drafts + p.deliveryLogs + p.meetings.length === 0;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -70,6 +81,7 @@ export function describeRetention(plan: RetentionPlan, schedule: RetentionSchedu
     `Pseudonymise the people in ${plural(plan.completedProjects.length, 'project', 'projects')} completed more than ${daysInWords(schedule.completedProjectDays)} ago${refs(plan.completedProjects)}.`,
     `Delete ${plural(plan.drafts, 'draft', 'drafts')} not saved for ${daysInWords(schedule.draftDays)}.`,
     `Delete ${plural(plan.deliveryLogs, 'delivery log entry', 'delivery log entries')} (sent or failed messages) older than ${daysInWords(schedule.deliveryLogDays)}.`,
+    `Pseudonymise the people in the record of ${plural(plan.meetings.length, 'DSG meeting', 'DSG meetings')} held more than ${daysInWords(schedule.meetingPeopleDays)} ago${refs(plan.meetings)}; the minutes keep what was decided.`,
   ];
 }
 
@@ -82,6 +94,7 @@ export const FORMER = {
   projectLead: 'former Project Lead',
   projectManager: 'former Project Manager',
   projectTeam: 'project team member',
+  actionOwner: 'former action owner',
   colleague: 'former member of staff',
 } as const;
 
@@ -90,6 +103,7 @@ export function roleOfAction(action: string): string {
   if (['request.submit', 'request.withdraw', 'request.answer', 'request.draft'].includes(action)) return FORMER.requester;
   if (/^(request|dsg|settings|digest|report|pending)\./.test(action)) return FORMER.dsgMember;
   if (/^(project|milestone|benefit|reminder)\./.test(action)) return FORMER.projectTeam;
+  if (/^(meeting|agenda|minutes)\./.test(action) || action === 'action.add') return FORMER.dsgMember;
   return FORMER.colleague;
 }
 
@@ -136,6 +150,62 @@ export function withoutNames(text: string, names: ReadonlyMap<string, string>): 
 /** True when `text` holds one of the names (as withoutNames would replace it). */
 export const mentionsAny = (text: string | null, names: ReadonlyMap<string, string>): boolean => !!text && withoutNames(text, names) !== text;
 
+/** The people a meeting's record loses: persons (by id), names (who decided, started, published, added), and names in free text. */
+export interface MeetingPeople {
+  person: (p: PersonRef) => boolean;
+  name: (name: string) => boolean;
+  /** Each name to replace in free text (the notes, items' titles and details), with what it becomes. */
+  names: ReadonlyMap<string, string>;
+}
+
+/** The parts of a meeting's record that name people. */
+type MeetingRecord = Pick<Meeting, 'agenda' | 'attendees' | 'apologies' | 'outcomes' | 'notes' | 'startedBy' | 'publishedBy'>;
+
+/**
+ * A meeting's record without these people: whoever attended, sent apologies, decided, started the meeting,
+ * published the minutes or added an item is kept as "DSG member", without an id; their names in the notes and
+ * the items become what `names` says. What was decided stays, so the minutes still read as the DSG's record.
+ */
+export function meetingWithout<T extends MeetingRecord>(m: T, whom: MeetingPeople): T {
+  const by = <N extends string | null>(n: N): N => (n && whom.name(n) ? FORMER.dsgMember : n) as N;
+  const text = (t: string) => withoutNames(t, whom.names);
+  const ref = (p: PersonRef) => (whom.person(p) ? roleOnly(FORMER.dsgMember) : p);
+  const outcome = (o: ItemOutcome): ItemOutcome => {
+    const earlier = o.earlier && { earlier: o.earlier.map(outcome) };
+    return o.kind === 'deferred' ? { ...o, by: by(o.by), ...earlier } : { ...o, by: by(o.by), note: o.note && text(o.note), ...earlier };
+  };
+  return {
+    ...m,
+    agenda: m.agenda.map((i) => ({ ...i, title: text(i.title), detail: text(i.detail), addedBy: by(i.addedBy) })),
+    attendees: m.attendees.map(ref),
+    apologies: m.apologies.map(ref),
+    outcomes: Object.fromEntries(Object.entries(m.outcomes).map(([id, o]) => [id, outcome(o)])),
+    notes: text(m.notes),
+    startedBy: by(m.startedBy),
+    publishedBy: by(m.publishedBy),
+  };
+}
+
+/**
+ * Everyone in a meeting's record (retention): each person and name not already a role, with the action owners and
+ * who added items (`addedBy`); their names in text become the role they had there.
+ */
+export function everyoneIn(m: MeetingRecord, actionOwners: readonly PersonRef[], addedBy: readonly string[] = []): MeetingPeople {
+  const names = new Map<string, string>();
+  const add = (name: string | null | undefined, role: string) => {
+    if (name && !isRoleName(name) && !names.has(name)) names.set(name, role);
+  };
+  for (const p of [...m.attendees, ...m.apologies]) add(p.name, FORMER.dsgMember);
+  const outcomes = Object.values(m.outcomes).flatMap((o) => [o, ...(o.earlier ?? [])]);
+  for (const n of [m.startedBy, m.publishedBy, ...outcomes.map((o) => o.by), ...m.agenda.map((i) => i.addedBy), ...addedBy]) add(n, FORMER.dsgMember);
+  // Someone who was there is named as a DSG member; an owner from elsewhere in the council as the action's owner.
+  for (const p of actionOwners) add(p.name, FORMER.actionOwner);
+  return { person: (p) => !isRoleOnly(p), name: (n) => !isRoleName(n), names };
+}
+
+/** A name that is already a role (a record done before). */
+export const isRoleName = (name: string): boolean => (Object.values(FORMER) as string[]).includes(name);
+
 /** Rows as stored, for a subject access export (plain JSON; no internal column is left out). */
 export type Row = Record<string, unknown>;
 
@@ -155,6 +225,8 @@ export interface PersonalData {
   projectRecords: Row[];
   /** Messages queued or sent to them. */
   messages: Row[];
+  /** DSG meetings: attendance and apologies, outcomes they recorded, actions they own, agenda items they added. */
+  meetings: Row[];
 }
 
 /** Everything dsg-bot holds about one person (UK GDPR article 15), as exported in JSON and on a readable page. */

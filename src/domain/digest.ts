@@ -8,6 +8,7 @@ import { STRANDS, strandName, type StrandId } from './catalogue';
 import { countedProject, programmeFigures, type ProgrammeFigures } from './figures';
 import { PRIORITY_ORDER } from './open-data';
 import { ukDate } from './dates';
+import { meetingWords, nextPlanned, type PlannedMeeting } from './meeting-plans';
 import { financialYearOf, isOverdue, type Milestone, type MissingItem, MISSING_LABELS, type Project, whatIsMissing } from './project';
 import type { ReminderKind, ReminderState } from './reminders';
 import { daysWaiting, type ProjectRequest, STATUS_LABELS, waitingForRequesterSince, waitingTooLong } from './request';
@@ -57,8 +58,8 @@ export interface DigestSource {
   since: string;
   /** Only these strands (a subscribed channel's choice); null for all. */
   strands: readonly StrandId[] | null;
-  /** DSG meeting dates from the settings. */
-  meetings: readonly string[];
+  /** The DSG's planned meetings, from the settings. */
+  meetings: readonly PlannedMeeting[];
   /** The meeting a pre-meeting digest is for. */
   meeting?: string;
   programme: readonly { project: Project; request: ProjectRequest }[];
@@ -127,11 +128,6 @@ export interface Digest {
 /** The week a weekly digest belongs to, named by its Monday: one weekly digest per channel per week. */
 export const weeklyPeriod = (today: string): string => `week-${mondayOf(today)}`;
 export const meetingPeriod = (meeting: string): string => `meeting-${meeting}`;
-
-/** The next meeting on or after today, or null. */
-export function nextMeeting(meetings: readonly string[], today: string): string | null {
-  return [...meetings].sort().find((m) => m >= today) ?? null;
-}
 
 /**
  * The meeting a pre-meeting digest is due for today: the earliest meeting still ahead whose send day
@@ -330,16 +326,19 @@ export function buildDigest(src: DigestSource): Digest {
 }
 
 function titleOf(src: DigestSource): string {
-  if (src.kind === 'pre-meeting' && src.meeting) return `Before the DSG meeting on ${ukDate(src.meeting)}`;
+  if (src.kind === 'pre-meeting' && src.meeting) {
+    const planned = src.meetings.find((m) => m.date === src.meeting);
+    return `Before the DSG meeting on ${planned ? meetingWords(planned) : ukDate(src.meeting)}`;
+  }
   return src.kind === 'preview' ? 'Digest preview' : 'Weekly digest';
 }
 
 function meetingNotice(src: DigestSource): Digest['meetingNotice'] {
   if (src.kind === 'pre-meeting') return null;
-  const next = nextMeeting(src.meetings, src.today);
-  if (next && daysBetween(src.today, next) <= MEETING_HORIZON_DAYS) return { text: `Next DSG meeting: ${ukDate(next)}.`, attention: false };
+  const next = nextPlanned(src.meetings, src.today);
+  if (next && daysBetween(src.today, next.date) <= MEETING_HORIZON_DAYS) return { text: `Next DSG meeting: ${meetingWords(next)}.`, attention: false };
   return {
-    text: 'No DSG meeting is set in the next two months. The strategy asks the DSG to meet at least every two months: the chair can add dates with `settings`.',
+    text: 'No DSG meeting is set in the next two months. The strategy asks the DSG to meet at least every two months: the chair can add meetings in "settings".',
     attention: true,
   };
 }

@@ -1,11 +1,12 @@
 import { addDays, daysBetween } from './calendar';
 import { ukDate } from './dates';
 import { DomainError } from './errors';
-import { isOverdue, MISSING_LABELS, type MissingItem, whatIsMissing } from './project';
+import { isOverdue, MISSING_LABELS, type MissingItem, type Project, whatIsMissing } from './project';
 import { type ProjectFacts, REMINDER_WHY, type ReminderItem, type ReminderState } from './reminders';
 import type { ProjectRequest } from './request';
+import type { PlannedMeeting } from './meeting-plans';
 import type { PersonRef } from './settings';
-import type { Decision, Triage } from './triage';
+import { type Decision, DECISION_WORDS, type Triage } from './triage';
 
 /**
  * The DSG's meetings: the agenda drafted from the programme, who came, what was decided about each item, the
@@ -54,11 +55,21 @@ export interface AgendaAddition {
   meetingId: string | null;
 }
 
-/** What the meeting did with an item. */
-export type ItemOutcome =
+/** What the meeting did with an item (`earlier`: what it did before, when that left the item open). */
+export type ItemOutcome = (
   | { kind: 'decision'; action: Decision['action']; note: string | null; by: string; at: string }
   | { kind: 'noted'; note: string | null; by: string; at: string }
-  | { kind: 'deferred'; by: string; at: string };
+  | { kind: 'deferred'; by: string; at: string }
+) & { earlier?: ItemOutcome[] };
+
+/**
+ * Whether an outcome closes its item. Assigning owners and changing a project's priority do not: the meeting may
+ * do both, then note or defer the item; every other outcome is the item's last.
+ */
+export const closesItem = (o: ItemOutcome): boolean => !(o.kind === 'decision' && (o.action === 'assign' || o.action === 'priority'));
+
+/** Whether the meeting can still act on the item: running, and nothing closed it yet. */
+export const isOpenItem = (meeting: Meeting, itemId: string): boolean => meeting.status === 'running' && !(meeting.outcomes[itemId] && closesItem(meeting.outcomes[itemId]));
 
 export interface MeetingAction {
   id: string;
@@ -83,6 +94,8 @@ export interface Meeting {
   date: string;
   /** `HH:mm`, London. */
   startTime: string | null;
+  /** Where it was planned to be held: a room, or the Teams meeting link (from the planned meeting). */
+  place: string | null;
   status: MeetingStatus;
   /** The agenda as it stood when the meeting started. */
   agenda: AgendaItem[];
@@ -171,8 +184,8 @@ export function draftAgenda(src: AgendaSourceData): AgendaItem[] {
 export const deferredItems = (meeting: Meeting | null): AgendaItem[] => (meeting ? meeting.agenda.filter((i) => meeting.outcomes[i.id]?.kind === 'deferred') : []);
 
 /** A meeting started now: running, with the agenda as it stands. */
-export function startMeeting(id: string, date: string, startTime: string, agenda: AgendaItem[], by: string, now: string): Meeting {
-  return { id, date, startTime, status: 'running', agenda, attendees: [], apologies: [], outcomes: {}, notes: '', startedBy: by, endedAt: null, publishedAt: null, publishedBy: null, version: 1, updatedAt: now };
+export function startMeeting(id: string, date: string, startTime: string, agenda: AgendaItem[], by: string, now: string, place: string | null = null): Meeting {
+  return { id, date, startTime, place, status: 'running', agenda, attendees: [], apologies: [], outcomes: {}, notes: '', startedBy: by, endedAt: null, publishedAt: null, publishedBy: null, version: 1, updatedAt: now };
 }
 
 const bump = (meeting: Meeting, now: string, change: Partial<Meeting>): Meeting => ({ ...meeting, ...change, version: meeting.version + 1, updatedAt: now });
@@ -201,29 +214,37 @@ export function itemOf(meeting: Meeting, itemId: string): AgendaItem {
   return item;
 }
 
-/** Records what the meeting did with an item; an item already dealt with is refused, saying how. */
-export function recordOutcome(meeting: Meeting, itemId: string, outcome: ItemOutcome, now: string): Meeting {
+/** Refuses an action on an item the meeting can no longer act on: the meeting is over, or the item was dealt with (saying how). */
+export function assertOpenItem(meeting: Meeting, itemId: string): AgendaItem {
   assertRunning(meeting);
   const item = itemOf(meeting, itemId);
   const before = meeting.outcomes[itemId];
-  if (before) throw new DomainError('STALE_CARD', `"${item.title}" was already dealt with: ${outcomeWords(before)}.`, { itemId });
-  return bump(meeting, now, { outcomes: { ...meeting.outcomes, [itemId]: outcome } });
+  if (before && closesItem(before)) throw new DomainError('STALE_CARD', `"${item.title}" was already dealt with: ${outcomeWords(before)}.`, { itemId });
+  return item;
 }
 
-const DECISION_WORDS: Record<Decision['action'], string> = {
-  approve: 'Approved',
-  decline: 'Declined',
-  ask: 'More information asked for',
-  merge: 'Marked as a duplicate',
-  assign: 'Owners assigned',
-  answer: 'Answered',
-};
+/**
+ * Records what the meeting did with an item; an item already dealt with is refused, saying how. After an outcome
+ * that leaves the item open (owners, priority), the new one is recorded with the earlier ones.
+ */
+export function recordOutcome(meeting: Meeting, itemId: string, outcome: ItemOutcome, now: string): Meeting {
+  assertOpenItem(meeting, itemId);
+  const before = meeting.outcomes[itemId];
+  if (!before) return bump(meeting, now, { outcomes: { ...meeting.outcomes, [itemId]: outcome } });
+  const { earlier = [], ...last } = before;
+  return bump(meeting, now, { outcomes: { ...meeting.outcomes, [itemId]: { ...outcome, earlier: [...earlier, last as ItemOutcome] } } });
+}
 
-/** An outcome in words, for the cards and the minutes. */
+/** What was done with an item, without who or the note: "Approved", "Noted", "Deferred to the next meeting". */
+export function outcomeHead(o: ItemOutcome): string {
+  if (o.kind === 'deferred') return 'Deferred to the next meeting';
+  return o.kind === 'noted' ? 'Noted' : DECISION_WORDS[o.action];
+}
+
+/** An outcome in words (earlier ones first), for the cards and the minutes. */
 export function outcomeWords(o: ItemOutcome): string {
-  if (o.kind === 'deferred') return `Deferred to the next meeting (${o.by})`;
-  const head = o.kind === 'noted' ? 'Noted' : DECISION_WORDS[o.action];
-  return `${head} (${o.by})${o.note ? `: ${o.note}` : ''}`;
+  const words = (x: ItemOutcome): string => `${outcomeHead(x)} (${x.by})${x.kind !== 'deferred' && x.note ? `: ${x.note}` : ''}`;
+  return [...(o.earlier ?? []), o].map(words).join('; ');
 }
 
 export function endMeeting(meeting: Meeting, now: string): Meeting {
@@ -320,9 +341,16 @@ export function meetingDue(lastHeld: string | null, planned: readonly string[], 
 // What the meeting cards show (results of the use cases, drawn by the presenters)
 
 export interface AgendaView {
-  /** The next meeting in the settings (`yyyy-mm-dd`), or null when none is set. */
-  nextDate: string | null;
+  /** The next meeting in the settings, or null when none is set. */
+  next: PlannedMeeting | null;
+  /** The drafted agenda as the chair or the Minute Taker arranged it. */
   items: AgendaItem[];
+  /** Drafted items taken off the agenda of the next meeting. */
+  removed: AgendaItem[];
+  /** The arrangement's version: a card drawn from an older one is refused. */
+  planVersion: number;
+  /** The chair, the Minute Taker or an admin: may reorder, remove and put back items (before the meeting starts). */
+  canArrange: boolean;
   /** The meeting in progress, if any (its agenda was fixed when it started). */
   running: Meeting | null;
   canRun: boolean;
@@ -347,6 +375,10 @@ export interface MeetingView {
 export interface ItemView extends MeetingView {
   item: AgendaItem;
   request: ProjectRequest | null;
+  /** The project the item is about, once its request is approved. */
+  project: Project | null;
+  /** What a request awaiting a decision could be a duplicate of (empty otherwise). */
+  mergeTargets: Pick<ProjectRequest, 'reference' | 'title'>[];
   /** A form sent back: what was typed into the action form and the problem under each input. */
   form?: { values: Record<string, string>; errors: Record<string, string> };
 }
@@ -364,8 +396,8 @@ export interface MinutesView {
 export interface MeetingsList {
   /** Meetings held or running, newest first. */
   held: Meeting[];
-  /** Dates set for the next meetings. */
-  planned: string[];
+  /** The meetings set for the coming weeks. */
+  planned: PlannedMeeting[];
   today: string;
 }
 
@@ -383,7 +415,8 @@ export const actionIdOf = (key: string): string | null => (key.startsWith(`${MEE
  */
 export function actionReminders(actions: readonly MeetingAction[], today: string, dueSoonDays: number): ReminderItem[] {
   return actions
-    .filter((a) => a.doneAt === null)
+    // An owner erased (or past retention) is a role without a person: no one to remind; the agenda still shows the action.
+    .filter((a) => a.doneAt === null && a.owner.aadObjectId !== '')
     .map((a) => {
       const kind = a.due < today ? 'action-overdue' : daysBetween(today, a.due) <= dueSoonDays ? 'action-due-soon' : 'action';
       return {

@@ -28,10 +28,13 @@ const openRecord = (request: Pick<ProjectRequest, 'reference' | 'status'>, title
   title,
 });
 
+/** "High priority, a priority project". */
+export const priorityPhrase = (input: { priority: Priority; isPriority: boolean }): string => `${PRIORITY_LABELS[input.priority]} priority${input.isPriority ? ', a priority project' : ''}`;
+
 /** The notices the requester gets when the DSG acts on their request. */
 export const requesterNotices = {
   approved(request: ProjectRequest, input: { priority: Priority; isPriority: boolean; note: string | null }): Notice {
-    const priority = `${PRIORITY_LABELS[input.priority]} priority${input.isPriority ? ', a priority project' : ''}`;
+    const priority = priorityPhrase(input);
     return {
       title: `Approved: ${request.reference}`,
       lines: [
@@ -53,6 +56,9 @@ export const requesterNotices = {
       lines: [`The Digital Strategy Group merged "${request.title}" into ${into.reference} "${into.title}", which covers the same need.`],
       open: openRecord(into, `Open ${into.reference}`),
     };
+  },
+  priorityChanged(request: ProjectRequest, input: { priority: Priority; isPriority: boolean }): Notice {
+    return { title: `Priority changed: ${request.reference}`, lines: [`The Digital Strategy Group changed the priority of "${request.title}": ${priorityPhrase(input)}.`], open: openProject(request.reference) };
   },
   ownersAssigned(request: ProjectRequest, owners: readonly string[]): Notice {
     return { title: `Owners assigned: ${request.reference}`, lines: [`"${request.title}" now has its owners.`, ...owners], open: openProject(request.reference) };

@@ -28,6 +28,8 @@ export type Action =
   | 'person.export'
   | 'agenda.view'
   | 'agenda.add'
+  | 'agenda.arrange'
+  | 'meetings.plan'
   | 'meeting.run'
   | 'meeting.attend'
   | 'action.done'
@@ -83,6 +85,9 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   // DSG meetings: the DSG sees and adds to the agenda; the chair, the Minute Taker and admins run the meeting.
   'agenda.view': [...DSG, 'admin'],
   'agenda.add': [...DSG, 'admin'],
+  // The chair and the Minute Taker arrange the next agenda (order, items taken off); the chair sets the meetings.
+  'agenda.arrange': ['chair', 'minute-taker', 'admin'],
+  'meetings.plan': ['chair', 'admin'],
   'meeting.run': ['chair', 'minute-taker', 'admin'],
   'meeting.attend': DSG,
   'action.done': ['action-owner', 'chair', 'minute-taker'],

@@ -328,12 +328,15 @@ export function planImport(sheets: readonly SheetInput[], ctx: ImportContext): I
   };
 
   const targets = new Map<string, Target>();
+  /** Every Reference the projects sheet lists, imported or not: a row with a problem is named once, on its own row. */
+  const listed = new Set<string>();
   const projectsSheet = sheet('projects');
   if (projectsSheet) {
     const reader = new SheetReader(projectsSheet, PROJECT_COLUMNS, problems);
     const claimed = new Map<string, number>();
     for (const row of readProjects(reader)) {
       if (!row.key) continue;
+      listed.add(row.key);
       if (targets.has(row.key)) {
         reader.problem(row.row, 'reference', `"${row.given}" is on an earlier row too; give each project one row`);
         continue;
@@ -477,6 +480,8 @@ export function planImport(sheets: readonly SheetInput[], ctx: ImportContext): I
     const key = importKey(name);
     const target = targets.get(key);
     if (target) return target;
+    // Its row in the projects sheet has a problem, already named there: its milestones and benefits wait for it.
+    if (listed.has(key)) return null;
     const record = existing(key);
     if (record) {
       // A project held now that the projects sheet does not list: its milestones and benefits may still be imported.

@@ -1,6 +1,7 @@
 /**
- * The JSON the Programme tab reads: `GET /api/programme`, `GET /api/projects/:ref` and `GET /api/session`.
- * Shared by the server (which builds it, see programme-view.ts) and the tab (which only imports these types).
+ * The JSON the Programme tab reads: `GET /api/programme`, `GET /api/projects/:ref`, `GET /api/meetings` and
+ * `GET /api/session`. Shared by the server (which builds it, see programme-view.ts and meetings-page.ts) and the
+ * tab (which only imports these types).
  *
  * Without a signed-in viewer the API returns only what open data publishes (no people, no links, no notes,
  * no free text beyond the approved title); `people` fields are then absent, never empty strings.
@@ -88,4 +89,79 @@ export interface ProjectDetailResponse {
     /** Newest first. Without a viewer: dates and what happened only; with one: who too. */
     history: { at: string; what: string; by?: string }[];
   };
+}
+
+/**
+ * GET /api/meetings: the DSG's next meeting with its agenda, and the meetings held with their published minutes.
+ * Without a signed-in viewer: no names (counts of attendees, action owners by role), no notes, no download links,
+ * and no title of a request that is not in the Digital Programme. Signed in: names, notes and links; the titles
+ * of requests still awaiting a decision only for those who may see the agenda in the bot (the DSG and admins).
+ */
+export interface MeetingsResponse {
+  generatedAt: string;
+  /** `yyyy-mm-dd`, London: what "overdue" is measured against. */
+  today: string;
+  viewer: Viewer | null;
+  /** The next meeting (the one running, if any), or null when no date is set. */
+  next: NextMeetingView | null;
+  /** Dates set after the next meeting, ascending. */
+  later: string[];
+  /** Meetings held, newest first. */
+  past: PastMeetingView[];
+}
+
+export interface NextMeetingView {
+  date: string;
+  /** `HH:mm`, London, when known. */
+  startTime: string | null;
+  /** Where it is held, when set (a Teams meeting link only for a signed-in viewer). */
+  place: string | null;
+  inProgress: boolean;
+  /** The drafted agenda (or, while the meeting runs, the agenda it started with). */
+  agenda: AgendaEntryView[];
+}
+
+export interface AgendaEntryView {
+  /** Why it is on the agenda, e.g. "Awaiting a decision". */
+  section: string;
+  /** A request or project reference; null for a request the viewer may not see, or an item about no request. */
+  reference: string | null;
+  title: string;
+  /** One line on why it is here; absent when it would name someone or say what the viewer may not see. */
+  detail?: string;
+}
+
+export interface PastMeetingView {
+  date: string;
+  startTime: string | null;
+  /** Null until the minutes are published. */
+  minutes: MinutesPageView | null;
+}
+
+export interface MinutesPageView {
+  publishedAt: string;
+  attendeeCount: number;
+  apologyCount: number;
+  /** Signed in only. */
+  attendees?: string[];
+  apologies?: string[];
+  items: (AgendaEntryView & {
+    /** What the meeting did, e.g. "Approved", "Noted", "Deferred to the next meeting", "Not discussed". */
+    outcome: string;
+    /** Signed in only: who recorded it, and the note. */
+    by?: string;
+    note?: string;
+  })[];
+  actions: {
+    what: string;
+    reference: string | null;
+    due: string;
+    done: boolean;
+    /** The owner's name when signed in; otherwise their role ("the Project Lead") or "an owner". */
+    owner: string;
+  }[];
+  /** Signed in only. */
+  notes?: string;
+  /** Signed in only: signed links to the Word and HTML minutes. */
+  downloads?: { docx: string; html: string };
 }

@@ -1,4 +1,5 @@
 import type { StrandId } from './catalogue';
+import type { PlannedMeeting } from './meeting-plans';
 
 /** Someone assigned a role: AAD object id (tenant-wide identity) and the name to show. */
 export interface PersonRef {
@@ -21,8 +22,8 @@ export interface DsgSettings {
   /** The DSG's Minute Taker, a DSG member. */
   minuteTaker: PersonRef | null;
   leaders: Partial<Record<StrandId, PersonRef>>;
-  /** ISO dates (yyyy-mm-dd) of the next DSG meetings, ascending. */
-  meetings: string[];
+  /** The DSG's planned meetings (date, start time, place or link), in date order. */
+  meetings: PlannedMeeting[];
   version: number;
   updatedAt: string | null;
 }

@@ -7,11 +7,22 @@ import { ukDateTime } from './dates';
 
 /** What the DSG decided about a request, and who, when and why: shown on the triage card. */
 export interface Decision {
-  action: 'approve' | 'decline' | 'ask' | 'merge' | 'assign' | 'answer';
+  action: 'approve' | 'decline' | 'ask' | 'merge' | 'assign' | 'priority' | 'answer';
   by: string;
   at: string;
   note: string | null;
 }
+
+/** Each decision in words: the triage card's last decision, and a meeting item's outcome. */
+export const DECISION_WORDS: Record<Decision['action'], string> = {
+  approve: 'Approved',
+  decline: 'Declined',
+  ask: 'More information asked for',
+  merge: 'Marked as duplicate',
+  assign: 'Owners assigned',
+  priority: 'Priority changed',
+  answer: 'Answered',
+};
 
 export interface Question {
   question: string;
@@ -145,6 +156,19 @@ export function assign(project: Project, assignment: Assignment, now: string): P
     version: project.version + 1,
     updatedAt: now,
   };
+}
+
+export interface PriorityInput {
+  priority: Priority;
+  isPriority: boolean;
+}
+
+/** The DSG changes a project's priority (and whether it is a priority project); the same again is a field error. */
+export function reprioritise(project: Project, input: PriorityInput, now: string): Project {
+  if (project.priority === input.priority && project.isPriority === input.isPriority) {
+    throw new DomainError('INVALID_FIELD', `${project.reference} already has this priority: nothing was changed.`, { field: 'priority' });
+  }
+  return { ...project, priority: input.priority, isPriority: input.isPriority, version: project.version + 1, updatedAt: now };
 }
 
 const bump = (request: ProjectRequest, status: ProjectRequest['status'], now: string): ProjectRequest => ({

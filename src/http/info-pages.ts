@@ -66,6 +66,7 @@ export function loadInfoPages(config: Pick<Config, 'pages' | 'retention' | 'publ
     completedProjects: daysInWords(retention.completedProjectDays),
     drafts: daysInWords(retention.draftDays),
     deliveryLogs: daysInWords(retention.deliveryLogDays),
+    meetings: daysInWords(retention.meetingPeopleDays),
     statementDate: ukDate(pages.accessibilityReviewedOn),
   };
   const privacy = fill(pages.privacyNoticeFile, 'PRIVACY_NOTICE_FILE', values);

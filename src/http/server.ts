@@ -1,5 +1,5 @@
 import restify from 'restify';
-import type { ProgrammeResponse, ProjectDetailResponse, SessionInfo } from '../domain/programme-view-types';
+import type { MeetingsResponse, ProgrammeResponse, ProjectDetailResponse, SessionInfo } from '../domain/programme-view-types';
 import { isDomainError } from '../domain/errors';
 import type { Logger } from '../log';
 import { type Caller, SignInError } from '../sso/sign-in';
@@ -45,11 +45,12 @@ export interface HttpHandlers {
   minutes?(file: string, expires: string | undefined, token: string | undefined): Promise<Download>;
   /** GET /exports/programme/<year>.xlsx with a signed token: the programme workbook. */
   programmeExport?(file: string, expires: string | undefined, token: string | undefined): Promise<Download>;
-  /** The Programme tab's API (GET /api/session, /api/programme, /api/projects/:ref); `caller` holds the sign-in headers. */
+  /** The Programme tab's API (GET /api/session, /api/programme, /api/projects/:ref, /api/meetings); `caller` holds the sign-in headers. */
   programmeApi?: {
     session(): SessionInfo;
     programme(caller: Caller): Promise<ProgrammeResponse>;
     project(caller: Caller, reference: string): Promise<ProjectDetailResponse>;
+    meetings(caller: Caller): Promise<MeetingsResponse>;
   };
   /** The folder of the built Programme tab, served at /tab (src/http/tab-files.ts). */
   tabDir?: string;
@@ -274,6 +275,7 @@ export function createHttpServer(handlers: HttpHandlers, log: Logger, options: H
   apiRoute('/api/session', (a) => a.session());
   apiRoute('/api/programme', (a, caller) => a.programme(caller));
   apiRoute('/api/projects/:ref', (a, caller, req) => a.project(caller, String(req.params.ref ?? '')));
+  apiRoute('/api/meetings', (a, caller) => a.meetings(caller));
 
   // The Programme tab: /tab (the page), /tab/config (the channel tab's configuration page), /tab/<asset>.
   const tabDir = handlers.tabDir;

@@ -21,6 +21,8 @@ export interface Confirmation {
   /** What the verb needs (reference, version, what was typed): both buttons carry it. */
   data: ActionData;
   confirmTitle: string;
+  /** The title of the button that does nothing: 'Cancel' unless said. */
+  cancelTitle?: string;
   /** The Confirm button is red when what it does cannot be taken back by the person. */
   destructive: boolean;
   problem?: string;
@@ -57,7 +59,7 @@ export function withConfirmation(host: AdaptiveCardJson, c: Confirmation): Adapt
     stillOpen: c.stillOpen.map((text) => ({ text })),
     verb: c.verb,
     confirm: { title: c.confirmTitle, destructive: c.destructive, ...step('confirm') },
-    cancel: step('cancel'),
+    cancel: { title: c.cancelTitle ?? 'Cancel', ...step('cancel') },
     ...(c.problem && { problem: c.problem }),
     ...(c.choice && { choice: c.choice }),
     ...(c.text && { text: c.text }),

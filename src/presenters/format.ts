@@ -2,7 +2,7 @@ import { ukDate, ukDateTime } from '../domain/dates';
 import { BUSINESS_CASE_LABELS, DPIA_LABELS, PRIORITY_LABELS, type Project } from '../domain/project';
 import { type RequestStatus, STATUS_LABELS } from '../domain/request';
 import type { PersonRef } from '../domain/settings';
-import { type Decision, type Question } from '../domain/triage';
+import { type Decision, DECISION_WORDS, type Question } from '../domain/triage';
 import type { OwnerLine } from './types';
 
 /** Text made safe to put in an HTML page. */
@@ -198,15 +198,6 @@ export function changeWords(before: unknown, after: unknown): string[] {
 
 // ---------------------------------------------------------------------------------------------
 // The DSG's last decision: "Approved by DSG Chair on 27 Nov 2026, 10:30: note"
-
-const DECISION_WORDS: Record<Decision['action'], string> = {
-  approve: 'Approved',
-  decline: 'Declined',
-  ask: 'More information asked for',
-  merge: 'Marked as duplicate',
-  assign: 'Owners assigned',
-  answer: 'Answered',
-};
 
 export function decisionLine(decision: Decision, noteChars: number): string {
   const by = decision.by.trim() || 'dsg-bot';

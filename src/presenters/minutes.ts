@@ -2,6 +2,7 @@ import { type MeetingsList, type MinutesView } from '../domain/meetings';
 import { ukDate } from '../domain/dates';
 import { countsDown, fitToSize } from './fit';
 import { clip } from './format';
+import { placeData } from './meeting-place';
 import type { AdaptiveCardJson } from './render';
 
 const list = (names: readonly string[]): string => (names.length ? names.join(', ') : 'none');
@@ -32,10 +33,11 @@ export function minutesCard(view: MinutesView): AdaptiveCardJson {
   }));
 }
 
-/** `meetings`: the dates set for the next meetings and the meetings held, each opening its minutes. */
+/** `meetings`: the coming meetings (when, where, Join for a Teams meeting) and the meetings held, each opening its minutes. */
 export function meetingsCard(view: MeetingsList): AdaptiveCardJson {
   return fitToSize('meetings', countsDown(view.held.length), (shown) => ({
-    planned: view.planned.length ? view.planned.map(ukDate).join(', ') : 'none set (the chair adds dates in "settings")',
+    hasPlanned: view.planned.length > 0,
+    planned: view.planned.map(placeData),
     hasHeld: view.held.length > 0,
     held: view.held.slice(0, shown).map((m) => ({
       dateText: ukDate(m.date),

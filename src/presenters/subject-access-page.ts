@@ -27,6 +27,7 @@ export function subjectAccessHtml(d: SubjectAccessExport): string {
     section('Drafts', 'Request forms you saved but did not submit.', d.drafts),
     section('Decisions and questions', 'Triage decisions you took and questions you asked, by request.', d.triage),
     section('Project records', 'Milestones you moved, benefits you recorded, digest subscriptions you made.', d.projectRecords),
+    section('DSG meetings', 'Meetings you attended or sent apologies to, what you recorded there, actions you own, agenda items you added.', d.meetings),
     section('Reminders and snoozes', 'What the bot reminded you of, how often, and what you snoozed.', d.reminders),
     section('Messages', 'Messages the bot queued or sent to you.', d.messages),
     section('Audit entries', 'Entries in the audit trail that name you: what you did, or what was done about you.', d.auditEntries),

@@ -213,6 +213,10 @@ export interface TriageData {
   /** Mark as duplicate: while it can be decided, and once withdrawn. */
   canMerge: boolean;
   canAssign: boolean;
+  canPrioritise: boolean;
+  /** The project's priority and whether it is a priority project ('true'/'false'), preselected in Change priority. */
+  priority: string;
+  isPriority: string;
   priorities: Choice[];
   mergeTargets: Choice[];
   hasMergeTargets: boolean;
@@ -226,12 +230,31 @@ export interface TriageData {
   projectVersion: number;
 }
 
+/** When and where a DSG meeting is: `where` is the place as typed, or "Teams meeting" with the `link` to join. */
+export interface PlaceData {
+  when: string;
+  where?: string;
+  link?: string;
+}
+
+/** What was typed into the Add or Move meeting form, and the problem under each input. */
+export interface MeetingFormData {
+  values: { date: string; startTime: string; place: string };
+  errors: { date?: string; startTime?: string; place?: string };
+}
+
 export interface SettingsData {
   channelName: string;
   chairName: string;
   minuteTakerName: string;
   leaders: { strandName: string; roleTitle: string; name: string; inputId: string; value: string }[];
-  meetings: { date: string }[];
+  /** The coming meetings; the chair may move or cancel those not running, one at a time in a form under it. */
+  meetings: (PlaceData & { date: string; status?: string; canChange: boolean; moving: boolean } & Partial<MeetingFormData>)[];
+  /** The chair or an admin, with no Move form open: the Add a meeting form. */
+  showAdd: boolean;
+  add: MeetingFormData;
+  /** `yyyy-mm-dd`: the earliest date the date pickers offer. */
+  today: string;
   updated?: string;
   notice?: string;
   canEdit: boolean;
@@ -242,9 +265,6 @@ export interface SettingsData {
   chair: string;
   /** The Minute Taker's AAD object id ('' for none), to preselect. */
   minuteTaker: string;
-  meeting1: string;
-  meeting2: string;
-  meeting3: string;
   version: number;
 }
 
@@ -392,6 +412,13 @@ export interface NoticeData {
   title: string;
   lines: { text: string }[];
   action?: NoticeAction & { fallbackData: ActionData & { verb: NoticeVerb } };
+  /** Buttons that open a link the server signed (a download), after the action; often none. */
+  downloads: NoticeDownload[];
+}
+
+export interface NoticeDownload {
+  title: string;
+  url: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -583,25 +610,41 @@ export interface ConfirmData {
   /** The verb both buttons send: Confirm with `step: 'confirm'`, Cancel with `step: 'cancel'`. */
   verb: string;
   confirm: { title: string; destructive: boolean; data: ConfirmActionData; fallbackData: ConfirmActionData };
-  cancel: { data: ConfirmActionData; fallbackData: ConfirmActionData };
+  /** 'Cancel', or words that cannot be mistaken for the action itself ('Keep the meeting'). */
+  cancel: { title: string; data: ConfirmActionData; fallbackData: ConfirmActionData };
 }
 
 // --- DSG meetings (issue 13)
 
 export interface AgendaData {
   title: string;
+  /** Where the meeting is: a room, or a Join button for the Teams meeting. */
+  where?: string;
+  link?: string;
   subtitle: string;
   notice?: string;
   hasItems: boolean;
-  items: { position: string; title: string; sourceLabel: string; detail: string }[];
+  /** With `canArrange`, each item has Move up (not the first), Move down (not the last) and Remove. */
+  items: { position: string; title: string; sourceLabel: string; detail: string; itemId: string; canUp: boolean; canDown: boolean }[];
   more: number;
   moreText: string;
+  canArrange: boolean;
+  /** Items taken off the agenda of the next meeting, each with Put back. */
+  hasRemoved: boolean;
+  removed: { title: string; itemId: string }[];
+  /** The arrangement's version, carried by every arranging press. */
+  planVersion: number;
   canAdd: boolean;
+  /** What was typed into Add an item, and the problem with it. */
+  addText: string;
+  addError?: string;
   runningId?: string;
 }
 
 export interface MeetingData {
   title: string;
+  where?: string;
+  link?: string;
   statusLine: string;
   notice?: string;
   present: string;
@@ -626,10 +669,19 @@ export interface MeetingItemData {
   detail: string;
   notice?: string;
   outcome: string;
+  /** The project's priority, for an item about a project. */
+  priorityLabel?: string;
   hasActions: boolean;
   actions: { line: string }[];
   canAddAction: boolean;
   canDecide: boolean;
+  canMerge: boolean;
+  mergeTargets: Choice[];
+  canAssign: boolean;
+  canPrioritise: boolean;
+  owners: { digitalLeader: string; projectLead: string; projectManager: string };
+  priority: string;
+  isPriority: string;
   canNote: boolean;
   meetingId: string;
   itemId: string;
@@ -660,7 +712,8 @@ export interface MinutesData {
 }
 
 export interface MeetingsData {
-  planned: string;
+  hasPlanned: boolean;
+  planned: PlaceData[];
   hasHeld: boolean;
   held: { dateText: string; statusText: string; date: string }[];
 }

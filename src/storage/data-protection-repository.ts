@@ -1,10 +1,12 @@
 import { type Kysely, sql } from 'kysely';
 import type { DataProtectionRepository, ErasureCounts, Identity, PersonalData, Row } from '../app/data-protection/ports';
-import { CLOSED_STATUSES, FORMER, mentionsAny, roleOfAction, roleOnly, withoutNames, type RetentionPlan } from '../domain/data-protection';
+import { CLOSED_STATUSES, everyoneIn, FORMER, isRoleName, type MeetingPeople, meetingWithout, mentionsAny, roleOfAction, roleOnly, withoutNames, type RetentionPlan } from '../domain/data-protection';
+import { outcomeWords, type Meeting, type MeetingAction } from '../domain/meetings';
 import type { MilestoneRevision } from '../domain/project';
 import type { Member, PersonRef } from '../domain/settings';
 import type { Decision, Question } from '../domain/triage';
 import { atomically, readJson, readList, readObject, toNumber, writeJson } from './columns';
+import { meetingRepository } from './meeting-repository';
 import type { Database } from './schema';
 
 /**
@@ -20,7 +22,7 @@ type Names = Map<string, string>;
 const CHUNK = 500;
 const chunks = <T>(list: readonly T[]): T[][] => Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
 const count = (rows: { numUpdatedRows?: bigint; numDeletedRows?: bigint }[]): number => rows.reduce((n, r) => n + toNumber(r.numUpdatedRows ?? r.numDeletedRows ?? 0n), 0);
-const isRole = (name: string) => (Object.values(FORMER) as string[]).includes(name);
+const isRole = isRoleName;
 const addName = (names: Names, name: string | null | undefined, role: string) => {
   if (name && !isRole(name) && !names.has(name)) names.set(name, role);
 };
@@ -139,6 +141,67 @@ function mentioning<T extends 'audit_events' | 'outbox' | 'triage' | 'milestones
     .where((eb) => eb.or(columns.flatMap((c) => needles.map((n) => sql<boolean>`${sql.ref(c)} like ${containing(n)} escape '\\'`))).$castTo<boolean>() as any);
 }
 
+/** Marks a meeting's people as done by the retention run (in the table that records each record done once). */
+const meetingDone = (date: string) => `meeting:${date}`;
+
+/**
+ * Takes people out of one meeting's record, its actions and the agenda items added for it: `whom` says who, and
+ * what their names become in free text. Saved at a new version, so a card drawn before says it is out of date.
+ */
+async function meetingWithoutPeople(db: Db, meeting: Meeting, actions: readonly MeetingAction[], whom: MeetingPeople): Promise<Record<string, number>> {
+  const counts: Record<string, number> = { meetings: 0, meetingActions: 0, agendaAdditions: 0 };
+  const scrubbed = meetingWithout(meeting, whom);
+  if (JSON.stringify(scrubbed) !== JSON.stringify(meeting)) {
+    await meetingRepository(db).update({ ...scrubbed, version: meeting.version + 1 }, meeting.version);
+    counts.meetings += 1;
+  }
+  for (const a of actions) {
+    const owner = whom.person(a.owner);
+    const by = (name: string | null) => (name && whom.name(name) ? (name === a.owner.name && owner ? FORMER.actionOwner : FORMER.dsgMember) : name);
+    const next = { owner_aad_object_id: owner ? '' : a.owner.aadObjectId, owner_name: owner ? FORMER.actionOwner : a.owner.name, created_by: by(a.createdBy)!, done_by: by(a.doneBy), what: withoutNames(a.what, whom.names) };
+    if (next.owner_name === a.owner.name && next.created_by === a.createdBy && next.done_by === a.doneBy && next.what === a.what) continue;
+    await db.updateTable('meeting_actions').set(next).where('id', '=', a.id).execute();
+    counts.meetingActions += 1;
+  }
+  return counts;
+}
+
+/** Agenda items added with `agenda add` by these people (`ids`), or, for the retention run, all those a meeting took up. */
+async function additionsWithoutPeople(db: Db, rows: readonly Database['agenda_additions'][], whom: MeetingPeople): Promise<number> {
+  let n = 0;
+  for (const r of rows) {
+    const theirs = whom.person({ aadObjectId: r.added_by_id, name: r.added_by_name }) && !isRole(r.added_by_name);
+    const next = { added_by_id: theirs ? '' : r.added_by_id, added_by_name: theirs ? FORMER.dsgMember : r.added_by_name, text: withoutNames(r.text, whom.names) };
+    if (next.added_by_name === r.added_by_name && next.text === r.text) continue;
+    await db.updateTable('agenda_additions').set(next).where('id', '=', r.id).execute();
+    n += 1;
+  }
+  return n;
+}
+
+/** The retention run on DSG meetings held before the cutoff: everyone in the record becomes a role; the minutes stay. */
+async function pseudonymiseMeetings(db: Db, dates: readonly string[], at: string): Promise<Record<string, number>> {
+  const counts: Record<string, number> = { meetings: 0, meetingActions: 0, agendaAdditions: 0, meetingAuditEntries: 0 };
+  const repo = meetingRepository(db);
+  for (const date of dates) {
+    const meeting = await repo.byDate(date);
+    if (!meeting) continue;
+    const actions = await repo.actionsOf(meeting.id);
+    const additions = await db.selectFrom('agenda_additions').selectAll().where('meeting_id', '=', meeting.id).execute();
+    const whom = everyoneIn(meeting, actions.map((a) => a.owner), additions.map((r) => r.added_by_name));
+    const done = await meetingWithoutPeople(db, meeting, actions, whom);
+    counts.meetings += done.meetings;
+    counts.meetingActions += done.meetingActions;
+    counts.agendaAdditions += await additionsWithoutPeople(db, additions, whom);
+    const trail = (q: any) => q.where('subject_type', '=', 'meeting').where('subject_id', '=', date);
+    counts.meetingAuditEntries += await pseudonymiseActors(db, trail);
+    const rows = (await trail(db.selectFrom('audit_events').select(['id', 'before', 'after', 'detail'])).execute()) as { id: number; before: string | null; after: string | null; detail: string | null }[];
+    await scrubAuditText(db, rows.map((r) => ({ ...r, id: toNumber(r.id) })), whom.names as Names);
+    await db.insertInto('pseudonymised_requests').values({ reference: meetingDone(date), reason: 'meeting', at }).execute();
+  }
+  return counts;
+}
+
 export function dataProtectionRepository(db: Db): DataProtectionRepository {
   async function findIdentity(query: { email: string } | { aadObjectId: string }): Promise<Identity | null> {
     const email = 'email' in query ? query.email.trim().toLowerCase() : null;
@@ -200,7 +263,20 @@ export function dataProtectionRepository(db: Db): DataProtectionRepository {
       settings: await db.selectFrom('settings').selectAll().executeTakeFirst(),
       rosters: await db.selectFrom('roster_cache').selectAll().execute(),
       subscriptions: await db.selectFrom('digest_subscriptions').selectAll().where('subscribed_by', 'in', names.concat(none)).execute(),
+      ...(await meetingHoldings(db, ids, theirs)),
       theirs,
+    };
+  }
+
+  /** The DSG's meetings, with the actions they own or recorded and the agenda items they added. */
+  async function meetingHoldings(db: Db, ids: readonly string[], theirs: (name: string | null | undefined) => boolean) {
+    const repo = meetingRepository(db);
+    const meetings = await repo.list();
+    const actions = (await Promise.all(meetings.map((m) => repo.actionsOf(m.id)))).flat();
+    return {
+      meetings,
+      meetingActions: actions.filter((a) => ids.includes(a.owner.aadObjectId) || theirs(a.createdBy) || theirs(a.doneBy) || theirs(a.owner.name)),
+      agendaAdditions: await db.selectFrom('agenda_additions').selectAll().where('added_by_id', 'in', [...ids, ...none]).execute(),
     };
   }
 
@@ -220,7 +296,15 @@ export function dataProtectionRepository(db: Db): DataProtectionRepository {
         .execute();
       const drafts = await db.selectFrom('drafts').select((eb) => eb.fn.countAll<number>().as('n')).where('updated_at', '<', cutoffs.drafts).executeTakeFirstOrThrow();
       const logs = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('status', 'in', ['sent', 'failed']).where('created_at', '<', cutoffs.deliveryLogs).executeTakeFirstOrThrow();
-      return { closedRequests: closed.map((r) => r.reference), completedProjects: completed.map((r) => r.reference), drafts: toNumber(drafts.n), deliveryLogs: toNumber(logs.n) };
+      const meetings = await db
+        .selectFrom('meetings')
+        .select('date')
+        .where('status', '!=', 'running')
+        .where('date', '<', cutoffs.meetings.slice(0, 10))
+        .where(sql<string>`${sql.lit('meeting:')} || ${sql.ref('date')}`, 'not in', done)
+        .orderBy('date')
+        .execute();
+      return { closedRequests: closed.map((r) => r.reference), completedProjects: completed.map((r) => r.reference), drafts: toNumber(drafts.n), deliveryLogs: toNumber(logs.n), meetings: meetings.map((m) => m.date) };
     },
 
     applyRetention(plan, cutoffs, at) {
@@ -229,7 +313,7 @@ export function dataProtectionRepository(db: Db): DataProtectionRepository {
         const counts = await pseudonymiseRequests(tx, refs, at);
         counts.drafts = count([await tx.deleteFrom('drafts').where('updated_at', '<', cutoffs.drafts).executeTakeFirst()]);
         counts.deliveryLogs = count([await tx.deleteFrom('outbox').where('status', 'in', ['sent', 'failed']).where('created_at', '<', cutoffs.deliveryLogs).executeTakeFirst()]);
-        return counts;
+        return { ...counts, ...(await pseudonymiseMeetings(tx, plan.meetings, at)) };
       });
     },
 
@@ -278,6 +362,26 @@ export function dataProtectionRepository(db: Db): DataProtectionRepository {
           ...h.subscriptions.map((s) => ({ kind: 'digest subscription', ...parsed(s, ['reference', 'strands']) })),
         ],
         messages: h.outbox.map((o) => parsed(o, ['target', 'intent'])),
+        meetings: [
+          ...h.meetings.flatMap((m) => {
+            const ids = [...who.teamsIds, ...who.aadObjectIds];
+            const at = { meeting: m.date };
+            const outcomes = m.agenda.flatMap((i) => {
+              const o = m.outcomes[i.id];
+              return o && [o, ...(o.earlier ?? [])].some((x) => h.theirs(x.by)) ? [{ kind: 'outcome recorded', ...at, item: i.title, outcome: outcomeWords(o) }] : [];
+            });
+            return [
+              ...(m.attendees.some((p) => ids.includes(p.aadObjectId)) ? [{ kind: 'attended', ...at }] : []),
+              ...(m.apologies.some((p) => ids.includes(p.aadObjectId)) ? [{ kind: 'sent apologies', ...at }] : []),
+              ...(h.theirs(m.startedBy) ? [{ kind: 'started the meeting', ...at }] : []),
+              ...(h.theirs(m.publishedBy) ? [{ kind: 'published the minutes', ...at, publishedAt: m.publishedAt }] : []),
+              ...outcomes,
+              ...(mentionsAny(m.notes, new Map(who.names.map((n) => [n, FORMER.colleague]))) ? [{ kind: 'named in the minutes notes', ...at, notes: m.notes }] : []),
+            ];
+          }),
+          ...h.meetingActions.map((a) => ({ kind: who.aadObjectIds.includes(a.owner.aadObjectId) || who.teamsIds.includes(a.owner.aadObjectId) ? 'action owned' : 'action recorded', meeting: h.meetings.find((m) => m.id === a.meetingId)?.date ?? null, ...rowOf(a) })),
+          ...h.agendaAdditions.map((r) => ({ kind: 'agenda item added', ...rowOf(r), meeting: h.meetings.find((m) => m.id === r.meeting_id)?.date ?? null })),
+        ],
       };
     },
 
@@ -341,6 +445,14 @@ export function dataProtectionRepository(db: Db): DataProtectionRepository {
           add('rosters', 1);
         }
         add('subscriptions', count([await tx.updateTable('digest_subscriptions').set({ subscribed_by: FORMER.dsgMember }).where('subscribed_by', 'in', who.names.concat(none)).executeTakeFirst()]));
+        // Meetings: each record they are in, the actions they own or recorded, the items they added; their names in the notes go.
+        const whom: MeetingPeople = { person: (p) => ids.includes(p.aadObjectId), name: h.theirs, names };
+        for (const m of h.meetings) {
+          const done = await meetingWithoutPeople(tx, m, h.meetingActions.filter((a) => a.meetingId === m.id), whom);
+          add('meetings', done.meetings);
+          add('meetingActions', done.meetingActions);
+        }
+        add('agendaAdditions', await additionsWithoutPeople(tx, h.agendaAdditions, whom));
         return counts;
       });
     },

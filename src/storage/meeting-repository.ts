@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { MeetingRepository } from '../app/meetings/ports';
+import { type AgendaPlan, EMPTY_AGENDA_PLAN } from '../domain/agenda-plan';
 import type { AgendaAddition, Meeting, MeetingAction, MeetingStatus } from '../domain/meetings';
 import { compareText, readJson, toNumber, writeJson } from './columns';
 import type { AgendaAdditionsTable, Database, MeetingActionsTable, MeetingsTable } from './schema';
@@ -11,7 +12,7 @@ const toRow = (m: Meeting, version: number): Selectable<MeetingsTable> => {
   return { id, date, status, version, record: writeJson(record), updated_at: updatedAt };
 };
 
-const EMPTY: Record_ = { startTime: null, agenda: [], attendees: [], apologies: [], outcomes: {}, notes: '', startedBy: null, endedAt: null, publishedAt: null, publishedBy: null };
+const EMPTY: Record_ = { startTime: null, place: null, agenda: [], attendees: [], apologies: [], outcomes: {}, notes: '', startedBy: null, endedAt: null, publishedAt: null, publishedBy: null };
 
 const fromRow = (r: Selectable<MeetingsTable>): Meeting => ({
   ...EMPTY,
@@ -65,6 +66,9 @@ const actionFrom = (r: Selectable<MeetingActionsTable>): MeetingAction => ({
 /** Due date first, then when they were agreed (code-point order, the same on both engines). */
 const byDue = (a: MeetingAction, b: MeetingAction) => compareText(a.due, b.due) || compareText(a.createdAt, b.createdAt) || compareText(a.id, b.id);
 
+/** The agenda plan is its table's only row. */
+const PLAN_ID = 1;
+
 export function meetingRepository(db: Kysely<Database>): MeetingRepository {
   return {
     async get(id) {
@@ -109,6 +113,23 @@ export function meetingRepository(db: Kysely<Database>): MeetingRepository {
     async takeAdditions(ids, meetingId) {
       if (ids.length === 0) return;
       await db.updateTable('agenda_additions').set({ meeting_id: meetingId }).where('id', 'in', [...ids]).where('meeting_id', 'is', null).execute();
+    },
+    async agendaPlan() {
+      const row = await db.selectFrom('agenda_plan').selectAll().where('id', '=', PLAN_ID).executeTakeFirst();
+      if (!row) return EMPTY_AGENDA_PLAN;
+      const { version: _v, ...plan } = { ...EMPTY_AGENDA_PLAN, ...readJson<Partial<AgendaPlan>>(row.plan, {}) };
+      return { ...plan, version: toNumber(row.version) };
+    },
+    async saveAgendaPlan(plan, expectedVersion) {
+      const { version: _v, ...rest } = plan;
+      const values = { plan: JSON.stringify(rest), version: expectedVersion + 1 };
+      if (expectedVersion === 0) {
+        // The first arrangement: of two at once, the primary key lets exactly one insert.
+        const result = await db.insertInto('agenda_plan').values({ id: PLAN_ID, ...values }).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
+        return toNumber(result.numInsertedOrUpdatedRows ?? 0) > 0;
+      }
+      const result = await db.updateTable('agenda_plan').set(values).where('id', '=', PLAN_ID).where('version', '=', expectedVersion).executeTakeFirst();
+      return toNumber(result.numUpdatedRows) > 0;
     },
     async addAction(action) {
       await db.insertInto('meeting_actions').values(actionRow(action)).execute();

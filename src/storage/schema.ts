@@ -121,6 +121,14 @@ export interface MeetingsTable {
   updated_at: string;
 }
 
+/** One row (id 1): how the next meeting's agenda was arranged (0011-agenda-plan). */
+export interface AgendaPlanTable {
+  id: number;
+  /** Order, items taken off and the last change, as JSON. */
+  plan: string;
+  version: number;
+}
+
 /** The re-use catalogue (0014-solutions). */
 export interface SolutionsTable {
   id: string;
@@ -315,6 +323,7 @@ export interface Database {
   pseudonymised_requests: PseudonymisedRequestsTable;
   meetings: MeetingsTable;
   agenda_additions: AgendaAdditionsTable;
+  agenda_plan: AgendaPlanTable;
   meeting_actions: MeetingActionsTable;
   solutions: SolutionsTable;
 }

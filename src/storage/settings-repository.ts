@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { SettingsRepository } from '../app/triage/ports';
+import { plannedMeetingsOf } from '../domain/meeting-plans';
 import { type DsgChannel, type DsgSettings, EMPTY_SETTINGS, type PersonRef } from '../domain/settings';
 import { readJson, readList, readObject, toNumber, updateAtVersion, writeJson } from './columns';
 import type { Database, SettingsTable } from './schema';
@@ -25,7 +26,8 @@ const fromRow = (r: Row): DsgSettings => ({
   chair: readJson<PersonRef | null>(r.chair, null),
   minuteTaker: readJson<PersonRef | null>(r.minute_taker, null),
   leaders: readObject<DsgSettings['leaders']>(r.leaders),
-  meetings: readList<string>(r.meetings),
+  // Planned meetings were bare dates before start times and places were kept: both read.
+  meetings: plannedMeetingsOf(readList<unknown>(r.meetings)),
   version: toNumber(r.version),
   updatedAt: r.updated_at,
 });

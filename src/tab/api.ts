@@ -1,5 +1,5 @@
 /** The tab's calls to the bot's API (`src/domain/programme-view-types.ts`), with the viewer's credentials. */
-import type { ProgrammeResponse, ProjectDetailResponse, SessionInfo } from '../domain/programme-view-types';
+import type { MeetingsResponse, ProgrammeResponse, ProjectDetailResponse, SessionInfo } from '../domain/programme-view-types';
 
 /** How requests say who is looking. */
 export type Credentials = { kind: 'none' } | { kind: 'bearer'; token: string } | { kind: 'demo'; userId: string };
@@ -42,3 +42,4 @@ export const getSession = (): Promise<SessionInfo> => getJson('/api/session', { 
 export const getProgramme = (credentials: Credentials): Promise<ProgrammeResponse> => getJson('/api/programme', credentials);
 export const getProject = (reference: string, credentials: Credentials): Promise<ProjectDetailResponse> =>
   getJson(`/api/projects/${encodeURIComponent(reference)}`, credentials);
+export const getMeetings = (credentials: Credentials): Promise<MeetingsResponse> => getJson('/api/meetings', credentials);

@@ -1,20 +1,22 @@
 /**
- * The Programme tab: theme, Teams, sign-in, then two views chosen by the address:
- * `#/` (with `?strand=...&q=...` filters) is the list, `#/project/DP-2026-0007` a project.
+ * The Programme tab: theme, Teams, sign-in, then three views chosen by the address:
+ * `#/` (with `?strand=...&q=...` filters) is the list, `#/project/DP-2026-0007` a project, `#/meetings` the
+ * DSG's meetings.
  */
 import type { ProgrammeResponse, SessionInfo } from '../domain/programme-view-types';
 import { parseReference, REFERENCE_PATTERN } from '../domain/request';
-import { ApiError, getProgramme, getProject, getSession } from './api';
+import { ApiError, getMeetings, getProgramme, getProject, getSession } from './api';
 import { fill, h } from './dom';
 import { showProject, showProjectProblem } from './detail-view';
 import { filtersToQuery, parseFilters } from './filters';
 import { createListView, type ListView } from './list-view';
+import { showMeetings, showMeetingsProblem } from './meetings-view';
 import { createSignIn, type SignIn } from './signin';
 import type { TeamsHost } from './teams';
 
 const byId = (id: string): HTMLElement => document.getElementById(id) as HTMLElement;
 
-type Route = { view: 'list'; query: string } | { view: 'project'; reference: string };
+type Route = { view: 'list'; query: string } | { view: 'project'; reference: string } | { view: 'meetings' };
 
 /** A stray `%` in a typed or pasted address is shown as typed (and then refused as a reference), not a crash. */
 function decodeOrKeep(text: string): string {
@@ -28,6 +30,7 @@ function decodeOrKeep(text: string): string {
 function routeOf(hash: string): Route | null {
   if (hash === '' || hash === '#') return { view: 'list', query: '' };
   if (!hash.startsWith('#/')) return null; // an in-page anchor such as the skip link
+  if (hash === '#/meetings') return { view: 'meetings' };
   const project = /^#\/project\/([^/?#]+)$/.exec(hash);
   if (project) {
     const typed = decodeOrKeep(project[1]);
@@ -39,6 +42,8 @@ function routeOf(hash: string): Route | null {
 export async function startProgrammeTab(teams: TeamsHost | null): Promise<void> {
   const listRoot = byId('list-view');
   const detailRoot = byId('detail-view');
+  const meetingsRoot = byId('meetings-view');
+  const pageLinks = Array.from(document.querySelectorAll<HTMLAnchorElement>('#pages a[data-view]'));
   const breadcrumb = byId('breadcrumb');
   const notice = byId('notice');
   const skip = document.querySelector<HTMLAnchorElement>('.skip-link');
@@ -57,7 +62,24 @@ export async function startProgrammeTab(teams: TeamsHost | null): Promise<void> 
 
   const signIn: SignIn = createSignIn(byId('signin'), session, teams, (text) => (notice.textContent = text), () => void reload());
 
+  /**
+   * Which page is shown: that one's root visible, and its link in the page navigation marked current (the
+   * programme's link on a project's page too, as the section it belongs to).
+   */
+  function showView(view: 'list' | 'project' | 'meetings'): void {
+    listRoot.hidden = view !== 'list';
+    detailRoot.hidden = view !== 'project';
+    meetingsRoot.hidden = view !== 'meetings';
+    for (const link of pageLinks) {
+      const current = link.dataset.view === view ? 'page' : link.dataset.view === 'list' && view === 'project' ? 'true' : null;
+      if (current) link.setAttribute('aria-current', current);
+      else link.removeAttribute('aria-current');
+    }
+  }
+
+  /** The breadcrumb (and the page navigation's link to the list, which keeps its filters). */
   function setBreadcrumb(current: string | null): void {
+    for (const link of pageLinks) if (link.dataset.view === 'list') link.href = listHash;
     const home = current
       ? h('li', {}, h('a', { href: listHash }, 'Digital Programme'))
       : h('li', {}, h('a', { href: listHash, 'aria-current': 'page' }, 'Digital Programme'));
@@ -96,12 +118,11 @@ export async function startProgrammeTab(teams: TeamsHost | null): Promise<void> 
   }
 
   function showList(query: string): void {
-    detailRoot.hidden = true;
-    listRoot.hidden = false;
-    document.title = 'Digital Programme';
     const filters = parseFilters(query);
     const normalised = filtersToQuery(filters);
     listHash = normalised ? `#/?${normalised}` : '#/';
+    showView('list');
+    document.title = 'Digital Programme';
     setBreadcrumb(null);
     if (!programme) return;
     list ??= createListView(listRoot, (changed) => {
@@ -117,8 +138,7 @@ export async function startProgrammeTab(teams: TeamsHost | null): Promise<void> 
 
   async function showProjectPage(reference: string): Promise<void> {
     const seq = ++routeSeq;
-    listRoot.hidden = true;
-    detailRoot.hidden = false;
+    showView('project');
     window.scrollTo(0, 0);
     setBreadcrumb(reference);
     lastOpened = reference;
@@ -141,10 +161,30 @@ export async function startProgrammeTab(teams: TeamsHost | null): Promise<void> 
     }
   }
 
+  async function showMeetingsPage(): Promise<void> {
+    const seq = ++routeSeq;
+    showView('meetings');
+    window.scrollTo(0, 0);
+    setBreadcrumb('DSG meetings');
+    document.title = 'DSG meetings – Digital Programme';
+    fill(meetingsRoot, h('p', { class: 'state' }, 'Loading the DSG meetings…'));
+    try {
+      const meetings = await withCredentials(getMeetings);
+      if (seq !== routeSeq) return;
+      signIn.showViewer(meetings.viewer);
+      const inProgramme = new Set(programme?.projects.map((p) => p.reference));
+      showMeetings(meetingsRoot, meetings, (reference) => inProgramme.has(reference));
+    } catch (error) {
+      if (seq !== routeSeq) return;
+      showMeetingsProblem(meetingsRoot, error instanceof Error ? error.message : String(error), () => void showMeetingsPage());
+    }
+  }
+
   function route(): void {
     const r = routeOf(location.hash);
     if (!r) return;
     if (r.view === 'project') void showProjectPage(r.reference);
+    else if (r.view === 'meetings') void showMeetingsPage();
     else showList(r.query);
   }
 

@@ -40,7 +40,7 @@ describe('postDigests: the weekly and the pre-meeting digest on the same morning
       reportLinks: reportLinks('s'.repeat(32), 'http://127.0.0.1:3978'),
       kickOutbox: () => undefined,
     };
-    await store.settings.save({ ...EMPTY_SETTINGS, channel, meetings: ['2026-12-10'] }, 0);
+    await store.settings.save({ ...EMPTY_SETTINGS, channel, meetings: [{ date: '2026-12-10', startTime: '10:00', place: null }] }, 0);
   });
   afterEach(async () => {
     await store.close();
@@ -63,7 +63,7 @@ describe('postDigests: the weekly and the pre-meeting digest on the same morning
 
   it('posts the weekly digest as usual on a Monday after the pre-meeting digest went out', async () => {
     now = new Date('2026-12-03T09:00:00Z'); // Thursday before a meeting on Tuesday 8 Dec
-    await store.settings.save({ ...(await store.settings.get()), meetings: ['2026-12-08'] }, 1);
+    await store.settings.save({ ...(await store.settings.get()), meetings: [{ date: '2026-12-08', startTime: '10:00', place: null }] }, 1);
     expect((await run(false)).queued).toBe(1);
     now = new Date('2026-12-07T09:00:00Z');
     expect(await run(true)).toEqual({ queued: 1, meeting: '2026-12-08' });

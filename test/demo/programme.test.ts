@@ -220,9 +220,10 @@ describe('the demo Digital Programme', () => {
   it('sets up the DSG with a chair, a Digital Leader for each strand and two meetings in the next two months', () => {
     expect(Object.keys(programme.settings.leaders).sort()).toEqual([...STRAND_IDS].sort());
     expect(programme.settings.meetings).toHaveLength(2);
-    for (const m of programme.settings.meetings) {
+    for (const { date: m, startTime } of programme.settings.meetings) {
       expect(m > TODAY && m <= dayFrom(TODAY, 61)).toBe(true);
       expect(new Date(`${m}T00:00:00Z`).getUTCDay()).toBe(2); // Tuesdays
+      expect(startTime).toBe('10:00');
     }
     expect(nextMeetings('2026-12-29')[0]).toBe('2027-01-05');
     expect(programme.settings).not.toHaveProperty('channel');

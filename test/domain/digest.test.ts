@@ -1,5 +1,5 @@
 import { WorkingCalendar } from '../../src/domain/calendar';
-import { buildDigest, DIGEST_LIST_LIMIT, type DigestSource, meetingDigestDue, nextMeeting, weeklyPeriod } from '../../src/domain/digest';
+import { buildDigest, DIGEST_LIST_LIMIT, type DigestSource, meetingDigestDue, weeklyPeriod } from '../../src/domain/digest';
 import type { Project } from '../../src/domain/project';
 import type { ProjectRequest } from '../../src/domain/request';
 import { sampleMilestone } from '../support/sample-milestone';
@@ -21,7 +21,7 @@ const source = (overrides: Partial<DigestSource> = {}): DigestSource => ({
   today: TODAY,
   since: SINCE,
   strands: null,
-  meetings: ['2026-12-10'],
+  meetings: [{ date: '2026-12-10', startTime: '10:00', place: null }],
   programme: [],
   pending: [],
   newRequests: [],
@@ -140,8 +140,8 @@ describe('buildDigest', () => {
 
   it('says at the top when no DSG meeting is set within two months, and names the next one otherwise', () => {
     expect(buildDigest(source({ meetings: [] })).meetingNotice?.text).toMatch(/^No DSG meeting is set in the next two months/);
-    expect(buildDigest(source({ meetings: ['2027-03-01'] })).meetingNotice?.text).toMatch(/^No DSG meeting is set in the next two months/);
-    expect(buildDigest(source({ meetings: ['2026-11-20', '2027-01-20'] })).meetingNotice?.text).toBe('Next DSG meeting: 20 Jan 2027.');
+    expect(buildDigest(source({ meetings: [{ date: '2027-03-01', startTime: '10:00', place: null }] })).meetingNotice?.text).toMatch(/^No DSG meeting is set in the next two months/);
+    expect(buildDigest(source({ meetings: [{ date: '2026-11-20', startTime: '10:00', place: null }, { date: '2027-01-20', startTime: '10:00', place: null }] })).meetingNotice?.text).toBe('Next DSG meeting: 20 Jan 2027 at 10:00.');
   });
 
   it('compares planned with realised savings for the current financial year only', () => {
@@ -157,7 +157,9 @@ describe('buildDigest', () => {
 
   it('titles a pre-meeting digest by its meeting', () => {
     const digest = buildDigest(source({ kind: 'pre-meeting', meeting: '2026-12-10' }));
-    expect(digest.title).toBe('Before the DSG meeting on 10 Dec 2026');
+    expect(digest.title).toBe('Before the DSG meeting on 10 Dec 2026 at 10:00');
+    const online = source({ kind: 'pre-meeting', meeting: '2026-12-10', meetings: [{ date: '2026-12-10', startTime: '14:00', place: 'https://teams.microsoft.com/l/meetup-join/x' }] });
+    expect(buildDigest(online).title).toBe('Before the DSG meeting on 10 Dec 2026 at 14:00, on Teams');
     expect(digest.meetingNotice).toBeNull();
   });
 });
@@ -169,11 +171,6 @@ describe('the digest calendar', () => {
     expect(weeklyPeriod('2026-11-30')).toBe('week-2026-11-30');
     expect(weeklyPeriod('2026-12-06')).toBe('week-2026-11-30');
     expect(weeklyPeriod('2026-12-07')).toBe('week-2026-12-07');
-  });
-
-  it('finds the next meeting on or after today', () => {
-    expect(nextMeeting(['2027-01-20', '2026-12-01'], '2026-12-01')).toBe('2026-12-01');
-    expect(nextMeeting(['2026-11-01'], '2026-12-01')).toBeNull();
   });
 
   it('is due the given number of working days before a meeting, and after that until the meeting', () => {

@@ -1,4 +1,4 @@
-import { completeAction, draftAgenda, draftMinutes, endMeeting, markPresent, meetingDue, newAction, publishMinutes, recordOutcome, setAttendance, startMeeting } from '../../src/domain/meetings';
+import { assertOpenItem, completeAction, draftAgenda, draftMinutes, endMeeting, isOpenItem, markPresent, meetingDue, newAction, publishMinutes, recordOutcome, setAttendance, startMeeting } from '../../src/domain/meetings';
 import { emptyTriage } from '../../src/domain/triage';
 import { sampleMilestone } from '../support/sample-milestone';
 import { sampleProject } from '../support/sample-project';
@@ -74,6 +74,30 @@ describe('a meeting', () => {
     expect(() => publishMinutes(m, 'DSG Chair', NOW)).toThrow(/already published on 4 Dec 2026 by DSG Chair/);
     const done = completeAction(action, 'Project Lead', NOW);
     expect(() => completeAction(done, 'Project Lead', NOW)).toThrow(/already marked done/);
+  });
+});
+
+describe('an item the meeting acts on', () => {
+  const item = { id: 'governance:DP-2026-0001', source: 'governance' as const, reference: 'DP-2026-0001', title: 'Live project', detail: 'Missing: Project Lead', addedBy: null };
+  const decision = (action: 'assign' | 'priority' | 'approve', note: string | null) => ({ kind: 'decision' as const, action, note, by: 'DSG Chair', at: NOW });
+
+  it('stays open after owners are assigned and the priority changed, and closes with Noted, the minutes saying all three', () => {
+    let m = startMeeting('m1', TODAY, '10:00', [item], 'DSG Chair', NOW);
+    m = recordOutcome(m, item.id, decision('assign', 'Project Lead: Project Lead'), NOW);
+    expect(isOpenItem(m, item.id)).toBe(true);
+    m = recordOutcome(m, item.id, decision('priority', 'High priority'), NOW);
+    expect(assertOpenItem(m, item.id)).toEqual(item);
+    m = recordOutcome(m, item.id, { kind: 'noted', note: 'Lead to report back', by: 'Minute Taker', at: NOW }, NOW);
+    expect(isOpenItem(m, item.id)).toBe(false);
+    const words = 'Owners assigned (DSG Chair): Project Lead: Project Lead; Priority changed (DSG Chair): High priority; Noted (Minute Taker): Lead to report back';
+    expect(() => assertOpenItem(m, item.id)).toThrow(`"Live project" was already dealt with: ${words}.`);
+    expect(draftMinutes(endMeeting(m, NOW), []).items[0].outcome).toBe(words);
+  });
+
+  it('is closed by a decision on a request, and by the end of the meeting', () => {
+    const m = startMeeting('m1', TODAY, '10:00', [item], 'DSG Chair', NOW);
+    expect(isOpenItem(recordOutcome(m, item.id, decision('approve', null), NOW), item.id)).toBe(false);
+    expect(() => assertOpenItem(endMeeting(m, NOW), item.id)).toThrow(/The meeting of 4 Dec 2026 is over/);
   });
 });
 

@@ -29,6 +29,8 @@ const EXPECTED: Record<Action, Role[]> = {
   'person.export': ['admin'],
   'agenda.view': ['dsg-member', 'chair', 'admin'],
   'agenda.add': ['dsg-member', 'chair', 'admin'],
+  'agenda.arrange': ['chair', 'minute-taker', 'admin'],
+  'meetings.plan': ['chair', 'admin'],
   'meeting.run': ['chair', 'minute-taker', 'admin'],
   'meeting.attend': ['dsg-member', 'chair'],
   'action.done': ['action-owner', 'chair', 'minute-taker'],

@@ -139,6 +139,21 @@ describe('planning an import', () => {
     ]);
   });
 
+  it("names a mistake in a project's row once, on that row, not again on its milestones and benefits", () => {
+    const plan = planImport(
+      [
+        sheet('projects', [project(), project({ Reference: 'ICT-2', Strand: 'Digital Schools' })]),
+        sheet('milestones', [{ Project: 'ICT-2', Title: 'Go live', Due: '2027-03-01' }, { Project: 'ICT-2', Title: 'Pilot', Due: 'soon' }]),
+        sheet('benefits', [{ Project: 'ICT-2', 'Financial year': '2025/26', 'Realised cash saving (GBP)': 4500 }]),
+      ],
+      context(),
+    );
+    expect(plan.problems.map((p) => `${p.sheet} row ${p.row}, column ${p.letter}: ${p.message}`)).toEqual([
+      'projects row 3, column C: unknown strand "Digital Schools": use one of Digital Customers, Digital Estates, Digital Learning, Digital Business Services, Digital Employees, Digital Scotland, Digital Compliance',
+      'milestones row 3, column D: "soon" is not a date: write it like 2027-01-14 or 14/01/2027',
+    ]);
+  });
+
   it('plans a new project with its milestones and benefits, people matched by email or UPN, others listed', () => {
     const plan = planImport(
       [

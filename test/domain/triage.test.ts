@@ -1,6 +1,7 @@
 import { DomainError } from '../../src/domain/errors';
 import { EMPTY_SETTINGS } from '../../src/domain/settings';
-import { answered, approve, assertCurrent, decline, emptyTriage, merge } from '../../src/domain/triage';
+import { answered, approve, assertCurrent, decline, emptyTriage, merge, reprioritise } from '../../src/domain/triage';
+import { sampleProject } from '../support/sample-project';
 import { sampleRequest } from '../support/sample-request';
 
 const NOW = '2026-11-27T10:30:00.000Z';
@@ -21,6 +22,12 @@ describe('triage decisions', () => {
     expect(r.status).toBe('approved');
     expect(r.version).toBe(request.version + 1);
     expect(project).toMatchObject({ digitalLeader: leader, dpia: 'not-started', plannedBenefits: { annualCash: 5000 }, approvedAt: NOW });
+  });
+
+  it('changes a project\'s priority, and says so when nothing would change', () => {
+    const project = sampleProject('DP-2026-0001', { priority: 'medium', isPriority: false, version: 3 });
+    expect(reprioritise(project, { priority: 'high', isPriority: true }, NOW)).toMatchObject({ priority: 'high', isPriority: true, version: 4, updatedAt: NOW });
+    expect(() => reprioritise(project, { priority: 'medium', isPriority: false }, NOW)).toThrow('DP-2026-0001 already has this priority: nothing was changed.');
   });
 
   it('refuses to decide twice', () => {

@@ -28,7 +28,7 @@ describe.each(ENGINES)('guarded state changes (%s)', (engine) => {
   const chairPress = (verb: string, data: Record<string, unknown>) => press(dsg.t, verb, data, dsgChair, true);
 
   beforeAll(async () => {
-    const settings = invokeCard(await press(dsg.t, 'settings.show', {}, dsgAdmin, true));
+    const settings = invokeCard(await press(dsg.t, 'settings.show', { here: true }, dsgAdmin, true));
     invokeCard(await press(dsg.t, 'settings.save', { ...action(settings, 'settings.save').data, chair: dsgChair.aadObjectId }, dsgAdmin, true));
   });
 

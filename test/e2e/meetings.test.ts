@@ -5,25 +5,22 @@
  * one request approved (the same triage decision: the requester told, the triage card updated) and another
  * deferred from the meeting's cards; an action for a project lead (a past date is a field error that keeps what
  * was typed); `meeting end`; `minutes publish` once; the minutes card in the channel; the Word document with the
- * decisions and the action; the action in its owner's next reminder card, done inline.
+ * decisions and the action; the action in its owner's next reminder card, done inline. On SQLite and on PostgreSQL.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
 import JSZip from 'jszip';
 import { MOCK_TENANT, MOCK_USERS } from '../../src/playground/mock-tenant';
 import { channelMention, message, personalChatId } from './support/activities';
-import { action, attachedCard, input, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
+import { action, attachedCard, executes, input, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
 import { eventually, press, submitRequest, triageCardOf, type User } from './support/dsg';
+import { BotProcess } from './support/bot-process';
 import { FakeConnector, type RecordedActivity } from './support/fake-connector';
-import { TestDatabase, type TestBot } from './support/test-bot';
+import { ENGINES, TestDatabase, type TestBot } from './support/test-bot';
 
-const ROOT = path.resolve(__dirname, '../..');
 const { councilOfficer, dsgAdmin, dsgChair, digitalLeaderCustomers, digitalLeaderLearning, projectLeadLearning2 } = MOCK_USERS;
 
 let db: TestDatabase;
 let connector: FakeConnector;
-let bot: ChildProcess | null = null;
-let baseUrl = '';
+let bot: BotProcess | null = null;
 /** The running process, seen through the shared e2e helpers (they only post activities and read `opts`). */
 const t = {
   get connector() {
@@ -32,35 +29,15 @@ const t = {
   get opts() {
     return { serviceUrl: connector.url };
   },
-  async post(activity: object) {
-    const res = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-    const text = await res.text();
-    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
-  },
+  post: (activity: object) => bot!.post(activity),
 } as unknown as TestBot;
 
 async function startProcess(): Promise<void> {
-  const port = 40_000 + Math.floor(Math.random() * 5000);
-  baseUrl = `http://127.0.0.1:${port}`;
-  bot = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, ...db.env, PORT: String(port), PLAYGROUND: 'off', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DSG_ADMIN_AAD_IDS: dsgAdmin.aadObjectId, TEAMS_SERVICE_URL: connector.url },
-    stdio: process.env.TEST_LOG_LEVEL ? 'inherit' : 'ignore',
-  });
-  for (let i = 0; i < 300; i++) {
-    if (await fetch(`${baseUrl}/healthz`).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the bot process did not start');
+  if (bot) return bot.start();
+  bot = await BotProcess.start({ ...db.env, PRESS_LIMIT_BURST: '100000', PRESS_LIMIT_PER_SECOND: '100000', DSG_ADMIN_AAD_IDS: dsgAdmin.aadObjectId, TEAMS_SERVICE_URL: connector.url });
 }
 
-async function killProcess(): Promise<void> {
-  const running = bot!;
-  const exited = new Promise((r) => running.once('exit', r));
-  running.kill('SIGKILL');
-  await exited;
-  bot = null;
-}
+const killProcess = (): Promise<void> => bot!.kill();
 
 let thread = 1_700_000_100_000;
 /** Says `text` to the bot in the DSG channel (a new thread) and returns its answer there. */
@@ -72,20 +49,23 @@ async function say(text: string, from: User): Promise<RecordedActivity['activity
 const cardOf = (activity: RecordedActivity['activity']) => attachedCard(activity);
 const inFortnight = () => new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
 
-beforeAll(async () => {
-  db = await TestDatabase.create('sqlite');
-  connector = new FakeConnector();
-  await connector.start();
-});
-afterAll(async () => {
-  if (bot) await killProcess();
-  await connector.stop();
-  await db.dispose();
-});
+describe.each(ENGINES)('a DSG meeting on %s, from the agenda to the minutes and the actions', (engine) => {
+  beforeAll(async () => {
+    db = await TestDatabase.create(engine);
+    connector = new FakeConnector();
+    await connector.start();
+  });
+  afterAll(async () => {
+    await bot?.kill();
+    bot = null;
+    await connector.stop();
+    await db.dispose();
+  });
 
-describe('a DSG meeting, from the agenda to the minutes and the actions', () => {
   let first: string;
   let second: string;
+  let third: string;
+  let project: string;
   let meetingId: string;
 
   it('drafts the agenda from the programme and the items members add, with who added them', async () => {
@@ -93,12 +73,17 @@ describe('a DSG meeting, from the agenda to the minutes and the actions', () => 
     connector.setRoster(MOCK_TENANT.team.id, [...MOCK_TENANT.users]);
     await t.post(message('hi', t.opts));
     expect((await say('setup dsg', dsgAdmin)).text).toMatch(/This channel is now the DSG channel/);
-    const settings = invokeCard(await press(t, 'settings.show', {}, dsgAdmin, true));
+    const settings = invokeCard(await press(t, 'settings.show', { here: true }, dsgAdmin, true));
     const saved = invokeCard(await press(t, 'settings.save', { ...action(settings, 'settings.save').data, chair: dsgChair.aadObjectId, minuteTaker: digitalLeaderLearning.aadObjectId }, dsgAdmin, true));
     expect(wordsOf(saved)).toMatch(/Minute Taker: [\s\S]*Digital Leader \(Learning\)/);
 
     first = await submitRequest(t, councilOfficer, 'Online booking for bulky uplifts');
     second = await submitRequest(t, councilOfficer, 'Digital library cards for schools');
+    third = await submitRequest(t, councilOfficer, 'Bulky uplift bookings on the web');
+    // A priority project approved in triage, still missing its owners: on the agenda for its governance.
+    project = await submitRequest(t, councilOfficer, 'School meals payments online');
+    const version = await db.read(async (store) => (await store.requests.getByReference(project))!.version);
+    await press(t, 'request.approve', { reference: project, version, priority: 'high', isPriority: 'true' }, dsgChair, true);
     expect(cardOf(await say('agenda add Review of the Website Analytics', digitalLeaderCustomers))).toBeTruthy();
     expect((await say('agenda add DP-2099-9999', digitalLeaderCustomers)).text).toMatch(/There is no request DP-2099-9999/);
 
@@ -108,6 +93,7 @@ describe('a DSG meeting, from the agenda to the minutes and the actions', () => 
     expect(agenda.indexOf('Online booking')).toBeLessThan(agenda.indexOf('Digital library cards'));
     expect(agenda).toContain('Review of the Website Analytics');
     expect(agenda).toContain('Added by Digital Leader (Customers)');
+    expect(agenda).toContain('School meals payments online');
   }, 60_000);
 
   it('lets only the chair, the Minute Taker or an admin start the meeting, politely and on the record, and only once', async () => {
@@ -163,6 +149,55 @@ describe('a DSG meeting, from the agenda to the minutes and the actions', () => 
     expect(wordsOf(meeting)).toContain('Digital library cards for schools');
   });
 
+  it('marks a duplicate and declines only after asking first, as on the triage card; Cancel changes nothing', async () => {
+    const itemId = `awaiting-decision:${third}`;
+    const item = invokeCard(await press(t, 'meeting.item', { meetingId, itemId }, digitalLeaderCustomers, true));
+    const data = action(item, 'meeting.decide').data;
+    const asked = invokeCard(await press(t, 'meeting.decide', { ...data, decision: 'decline', reason: 'The booking project covers it' }, digitalLeaderCustomers, true));
+    expect(wordsOf(asked)).toContain(`Decline ${third}?`);
+    const cancel = executes(asked).find((a) => a.data.step === 'cancel')!;
+    expect(cancel.verb).toBe('meeting.decide');
+    const cancelled = invokeCard(await press(t, cancel.verb, cancel.data, digitalLeaderCustomers, true));
+    expect(wordsOf(cancelled)).toMatch(/Outcome: \s*Not dealt with yet/);
+    expect((await db.read((store) => store.requests.getByReference(third)))!.status).toBe('submitted');
+
+    const mergeAsked = invokeCard(await press(t, 'meeting.decide', { ...data, decision: 'merge', duplicateOf: first }, digitalLeaderCustomers, true));
+    expect(wordsOf(mergeAsked)).toContain(`Mark ${third} as a duplicate of ${first}?`);
+    const confirm = executes(mergeAsked).find((a) => a.data.step === 'confirm')!;
+    const merged = invokeCard(await press(t, confirm.verb, confirm.data, digitalLeaderCustomers, true));
+    expect(wordsOf(merged)).toMatch(new RegExp(`Outcome: \\s*Marked as duplicate \\(Digital Leader \\(Customers\\)\\): Duplicate of ${first}`));
+    // The same decision as in triage: audited, the requester told, the triage card updated; and on the meeting's record.
+    expect((await db.read((store) => store.audit.listFor('request', third))).some((e) => e.action === 'request.merge' && e.outcome === 'done')).toBe(true);
+    await connector.waitFor((a) => a.conversationId === personalChatId(councilOfficer) && wordsOf(a.activity).includes(`Merged: ${third}`), 20_000);
+    await eventually(() => connector.activities().some((a) => a.kind === 'update' && triageCardOf(third)(a) && /Marked as duplicate/.test(wordsOf(attachedCard(a.activity)))), 'the triage card updated', 20_000);
+    const record = await db.read((store) => store.meetings.get(meetingId));
+    expect(record!.outcomes[itemId]).toMatchObject({ kind: 'decision', action: 'merge', by: 'Digital Leader (Customers)' });
+  }, 60_000);
+
+  it('assigns owners and changes the priority of a project on the agenda, refuses a stale card, then notes it', async () => {
+    const itemId = `governance:${project}`;
+    const item = invokeCard(await press(t, 'meeting.item', { meetingId, itemId }, dsgChair, true));
+    expect(executes(item).map((a) => a.data.decision).filter(Boolean)).toEqual(['assign', 'priority']);
+    const drawn = action(item, 'meeting.decide').data;
+    const assigned = invokeCard(await press(t, 'meeting.decide', { ...drawn, decision: 'assign', projectLead: projectLeadLearning2.aadObjectId }, dsgChair, true));
+    expect(wordsOf(assigned)).toMatch(/Outcome: \s*Owners assigned \(DSG Chair\): Project Lead: Project Lead \(Learning\) 2/);
+
+    // The first card, drawn before the owners were assigned, is refused, saying what changed.
+    const stale = invokeCard(await press(t, 'meeting.decide', { ...drawn, decision: 'priority', priority: 'low', isPriority: 'false' }, dsgChair, true));
+    expect(wordsOf(stale)).toMatch(new RegExp(`This card is out of date\\. ${project} was already decided by DSG Chair`));
+
+    const changed = invokeCard(await press(t, 'meeting.decide', { ...action(assigned, 'meeting.decide').data, decision: 'priority', priority: 'low', isPriority: 'false' }, dsgChair, true));
+    expect(wordsOf(changed)).toMatch(/Priority: \s*Low/);
+    await connector.waitFor((a) => a.conversationId === personalChatId(councilOfficer) && wordsOf(a.activity).includes(`Priority changed: ${project}`), 20_000);
+    await eventually(() => connector.activities().some((a) => a.kind === 'update' && triageCardOf(project)(a) && /Priority changed by DSG Chair/.test(wordsOf(attachedCard(a.activity)))), 'the triage card updated', 20_000);
+    expect((await db.read((store) => store.projects.get(project)))!).toMatchObject({ priority: 'low', isPriority: false, projectLead: { aadObjectId: projectLeadLearning2.aadObjectId } });
+
+    const noted = invokeCard(await press(t, 'meeting.note', { meetingId, itemId, kind: 'noted', minuteNote: 'Business case next time' }, dsgChair, true));
+    expect(wordsOf(noted)).toMatch(/Owners assigned \(DSG Chair\)[^;]*; Priority changed \(DSG Chair\): Low priority; Noted \(DSG Chair\): Business case next time/);
+    const again = invokeCard(await press(t, 'meeting.note', { meetingId, itemId, kind: 'deferred' }, dsgChair, true));
+    expect(wordsOf(again)).toMatch(/This card is out of date\. "School meals payments online" was already dealt with/);
+  }, 60_000);
+
   it('adds an action for a project lead; a past due date is a field error that keeps what was typed', async () => {
     const itemId = `awaiting-decision:${first}`;
     const past = invokeCard(await press(t, 'action.add', { meetingId, itemId, what: 'Draft the business case', owner: projectLeadLearning2.aadObjectId, due: '2020-01-01' }, digitalLeaderLearning, true));
@@ -180,6 +215,18 @@ describe('a DSG meeting, from the agenda to the minutes and the actions', () => 
     expect(wordsOf(ended)).toMatch(/Draft: not published yet/);
     const notes = invokeCard(await press(t, 'minutes.notes', { ...action(ended, 'minutes.notes').data, notes: 'The chair thanked the Digital Leaders.' }, digitalLeaderLearning, true));
     expect(wordsOf(notes)).toContain('Notes saved.');
+    // Cards drawn while the meeting ran, or before the last change to the minutes, are refused with what changed.
+    const overNote = invokeCard(await press(t, 'meeting.note', { meetingId, itemId: `awaiting-decision:${second}`, kind: 'noted' }, dsgChair, true));
+    expect(wordsOf(overNote)).toMatch(/This card is out of date\. The meeting of .* is over/);
+    const overAction = invokeCard(await press(t, 'action.add', { meetingId, itemId: `awaiting-decision:${first}`, what: 'Late', owner: projectLeadLearning2.aadObjectId, due: inFortnight() }, dsgChair, true));
+    expect(wordsOf(overAction)).toMatch(/This card is out of date\. The meeting of .* is over/);
+    const overHere = invokeCard(await press(t, 'meeting.here', { meetingId }, digitalLeaderLearning, true));
+    expect(wordsOf(overHere)).toMatch(/The meeting of .* is over/);
+    const overDecide = invokeCard(await press(t, 'meeting.decide', { meetingId, itemId: `awaiting-decision:${second}`, version: 1, decision: 'ask', question: 'Cost?' }, dsgChair, true));
+    expect(wordsOf(overDecide)).toMatch(/This card is out of date\. The meeting of .* is over/);
+    const staleNotes = invokeCard(await press(t, 'minutes.notes', { ...action(ended, 'minutes.notes').data, notes: 'Older words' }, dsgChair, true));
+    expect(wordsOf(staleNotes)).toMatch(/This card is out of date\. The meeting record changed/);
+    expect(wordsOf(staleNotes)).toContain('The chair thanked the Digital Leaders.');
 
     const published = cardOf(await say('minutes publish', digitalLeaderLearning));
     expect(wordsOf(published)).toMatch(/The minutes are published and posted to the DSG channel/);
@@ -220,6 +267,9 @@ describe('a DSG meeting, from the agenda to the minutes and the actions', () => 
     const card = attachedCard(reminder.activity);
     const done = invokeCard(await press(t, 'reminder.action-done', action(card, 'reminder.action-done').data, projectLeadLearning2));
     expect(wordsOf(done)).toMatch(/Done/);
+    // A second press (the same card, or the next reminder) says when it was done, and by whom.
+    const twice = await press(t, 'reminder.action-done', action(card, 'reminder.action-done').data, projectLeadLearning2);
+    expect(JSON.stringify(twice)).toMatch(/already marked done on .* by Project Lead \(Learning\) 2/);
     const open = await db.read((store) => store.meetings.openActions());
     expect(open).toEqual([]);
   }, 30_000);

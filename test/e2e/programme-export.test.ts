@@ -13,13 +13,21 @@ import { MOCK_TENANT, MOCK_USERS } from '../../src/playground/mock-tenant';
 import { readWorkbook } from '../../src/spreadsheet/workbook';
 import { openStore } from '../../src/storage/open-store';
 import { channelMention, invokeAction, message, personalChatId } from './support/activities';
-import { invokeMessage } from './support/card-reading';
+import { attachedCard, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
 import { startTestBot, TestDatabase, type TestBot } from './support/test-bot';
 
 const { councilOfficer, dsgAdmin, dsgChair } = MOCK_USERS;
 const ENV = { DSG_ADMIN_AAD_IDS: dsgAdmin.aadObjectId, REPORT_LINK_SECRET: 'a-test-secret-that-is-long-enough-32+', REMINDER_SCHEDULE: '0 3 1 1 *', DIGEST_SCHEDULE: '0 3 1 1 *', DIGEST_MEETING_CHECK_SCHEDULE: '0 3 1 1 *' };
 const NOW = '2026-11-27T10:00:00Z';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Where the card's Download button goes. */
+const downloadUrl = (card: unknown): string => {
+  const button = ((card as { actions?: { type: string; title: string; url?: string }[] }).actions ?? []).find((a) => a.type === 'Action.OpenUrl');
+  if (!button?.url) throw new Error('the card has no Download button');
+  expect(button.title).toBe('Download the Digital Programme (.xlsx)');
+  return button.url;
+};
 
 describe('programme export', () => {
   let db: TestDatabase;
@@ -59,10 +67,11 @@ describe('programme export', () => {
 
   it('answers the chair with a signed link to a workbook that downloads with its token only and imports again with no changes', async () => {
     await t.post(message('programme export', { ...t.opts, from: dsgChair }));
-    const reply = await t.connector.waitFor((a) => a.conversationId === personalChatId(dsgChair) && String(a.activity.text ?? '').includes('Download the Digital Programme'));
-    const text = String(reply.activity.text);
-    expect(text).toMatch(/the audit log for 2026\/27\. The link works until 28 Nov 2026, 10:00\. The workbook holds names/);
-    const url = local(/\((http:\/\/[^)]+\/exports\/programme\/2026-27\.xlsx\?[^)]+)\)/.exec(text)?.[1] ?? '');
+    const reply = await t.connector.waitFor((a) => a.conversationId === personalChatId(dsgChair) && !!a.activity.attachments);
+    const card = attachedCard(reply.activity);
+    expect(wordsOf(card)).toMatch(/the audit log for 2026\/27\.\nThe link works until 28 Nov 2026, 10:00\. The workbook holds names/);
+    const url = local(downloadUrl(card));
+    expect(url).toMatch(/\/exports\/programme\/2026-27\.xlsx\?/);
 
     const download = await fetch(url);
     expect(download.status).toBe(200);
@@ -97,7 +106,7 @@ describe('programme export', () => {
 
   it('refuses a download without its token, or with one signed for another year', async () => {
     const body = (await t.post(invokeAction('programme.export', { year: '2025/26' }, { ...t.opts, from: dsgAdmin }))).body;
-    const url = new URL(local(/\((http:\/\/[^)]+)\)/.exec(invokeMessage(body))?.[1] ?? ''));
+    const url = new URL(local(downloadUrl(invokeCard(body))));
     expect(url.pathname).toBe('/exports/programme/2025-26.xlsx');
     const bare = new URL(url);
     bare.search = '';

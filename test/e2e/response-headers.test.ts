@@ -34,6 +34,7 @@ describe('every response', () => {
     ['GET /api/session', () => send('/api/session'), 200],
     ['GET /api/programme', () => send('/api/programme'), 200],
     ['GET /api/projects/DP-2026-0099', () => send('/api/projects/DP-2026-0099'), 404],
+    ['GET /api/meetings', () => send('/api/meetings'), 200],
     ['GET /reports/annual/2026-27.csv without a token', () => send('/reports/annual/2026-27.csv'), 403],
     // 200 once the tab is built (npm run build), 503 before.
     ['GET /tab', () => send('/tab'), [200, 503]],
@@ -59,6 +60,7 @@ describe('nothing under /api/ or /reports/ is cached', () => {
     ['/api/programme', 200],
     ['/api/projects/DP-2026-0099', 404],
     ['/api/projects/not-a-reference', 400],
+    ['/api/meetings', 200],
     ['/api/nothing-here', 404],
     ['/reports/annual/2026-27.csv', 403],
     ['/reports/annual/2026-27.json?expires=1&token=forged', 403],

@@ -58,6 +58,9 @@ describe.each(ENGINES)('DSG triage (%s)', (engine) => {
     await t.post(channelMention('setup dsg', { ...t.opts, from: dsgAdmin, threadId: '1700000000002' }));
     const done = await t.connector.waitFor((a) => a.conversationId.endsWith('messageid=1700000000002'));
     expect(done.activity.text).toMatch(/This channel is now the DSG channel.*1 request already waiting/);
+    // The team's roster is read at once: a programme imported next matches its people by email.
+    const roster = await db.read((store) => store.roster.get(MOCK_TENANT.team.id));
+    expect(roster?.members.map((m) => m.email)).toEqual(MOCK_TENANT.users.map((u) => u.email));
 
     const post = await t.connector.waitFor(cardWith(first));
     expect(post.kind).toBe('new');
@@ -68,16 +71,16 @@ describe.each(ENGINES)('DSG triage (%s)', (engine) => {
   });
 
   it('lets an admin choose the chair, Digital Leaders and meeting dates; a member may only look', async () => {
-    const asMember = invokeCard(await press('settings.show', {}, digitalLeaderCustomers, true));
+    const asMember = invokeCard(await press('settings.show', { here: true }, digitalLeaderCustomers, true));
     expect(() => action(asMember, 'settings.save')).toThrow();
-    const form = invokeCard(await press('settings.show', {}, dsgAdmin, true));
+    const form = invokeCard(await press('settings.show', { here: true }, dsgAdmin, true));
     const { data } = action(form, 'settings.save');
-    const saved = invokeCard(
-      await press('settings.save', { ...data, chair: dsgChair.aadObjectId, 'leader-customers': digitalLeaderCustomers.aadObjectId, meeting1: '2027-01-20', meeting2: '2027-03-17' }, dsgAdmin, true),
-    );
+    const saved = invokeCard(await press('settings.save', { ...data, chair: dsgChair.aadObjectId, 'leader-customers': digitalLeaderCustomers.aadObjectId }, dsgAdmin, true));
     expect(wordsOf(saved)).toContain('DSG Chair');
     expect(wordsOf(saved)).toContain('Digital Leader (Customers)');
-    expect(wordsOf(saved)).toMatch(/20 Jan 2027/);
+    const inSixWeeks = new Date(Date.now() + 42 * 86_400_000).toISOString().slice(0, 10);
+    const added = invokeCard(await press('meeting.add', { ...action(saved, 'meeting.add').data, date: inSixWeeks, startTime: '10:00', place: 'Committee Room 2' }, dsgAdmin, true));
+    expect(wordsOf(added)).toMatch(/Meeting added: .* at 10:00, Committee Room 2/);
     const stale = invokeCard(await press('settings.save', { ...data, chair: digitalLeaderCustomers.aadObjectId }, dsgAdmin, true));
     expect(wordsOf(stale)).toMatch(/changed by someone else since this card was sent/);
     expect(wordsOf(stale)).toContain('DSG Chair');

@@ -32,7 +32,7 @@ describe('privacy notice and accessibility statement', () => {
 
 describe('retention settings', () => {
   it('default to the schedule in the brief', () => {
-    expect(loadConfig({}).retention).toEqual({ closedRequestDays: 730, completedProjectDays: 2190, draftDays: 90, deliveryLogDays: 365, schedule: '15 2 * * *' });
+    expect(loadConfig({}).retention).toEqual({ closedRequestDays: 730, completedProjectDays: 2190, draftDays: 90, deliveryLogDays: 365, meetingPeopleDays: 2190, schedule: '15 2 * * *' });
   });
 
   it.each([
@@ -41,6 +41,7 @@ describe('retention settings', () => {
     ['RETENTION_DRAFT_DAYS', '2.5', 'must be a whole number of days'],
     ['RETENTION_DELIVERY_LOG_DAYS', 'forever', 'must be a whole number of days'],
     ['RETENTION_DRAFT_DAYS', '99999', 'must be at most 36500 days'],
+    ['RETENTION_MEETING_PEOPLE_DAYS', 'never', 'must be a whole number of days'],
   ])('refuse %s=%s, naming it', (name, value, why) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name} ${why}`));
   });

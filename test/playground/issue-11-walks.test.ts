@@ -10,7 +10,7 @@ import type { Locator } from 'playwright-core';
 import type { ProgrammeFigures } from '../../src/domain/figures';
 import { openMilestones } from '../../src/domain/guards';
 import { MOCK_TENANT, MOCK_USERS } from '../../src/playground/mock-tenant';
-import { submitIdea, useWalk } from './support/walk-bot';
+import { setUpDsg, submitIdea, useWalk } from './support/walk-bot';
 
 jest.setTimeout(150_000);
 const w = useWalk('issue-11', { demo: true, env: { OPEN_DATA: 'on' } });
@@ -33,13 +33,7 @@ async function submitted(title: string, shot?: string): Promise<string> {
   return reference;
 }
 
-beforeAll(async () => {
-  // The DSG channel is set up in General, as a council does on its first day.
-  await w.ui.openChat('General');
-  await w.ui.post('setup dsg');
-  await w.ui.page.getByText(/DSG channel/).first().waitFor();
-  await w.ui.openChat('Personal Chat');
-});
+beforeAll(() => setUpDsg(w.ui));
 
 it('1. a member of staff submits through the three steps and keeps the confirmation while opening My requests', () => w.ui.walk(async () => {
   const { ui } = w;

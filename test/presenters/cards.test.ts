@@ -159,7 +159,7 @@ describe('card templates (every cards/*.json, with its .sample.json)', () => {
         // `<at>Name</at>`: Teams needs a mention in a TextBlock; the caller escapes it and adds the entity.
         /^\$\{leaderMention\}$/g,
         // Headings, notices and links the server writes (digest, annual report): never a person's text.
-        /\$\{(heading|subheading|programmeHeading|meetingNotice|moreText|financialYear|statusDefinition|csvUrl|jsonUrl|docxUrl|htmlUrl|expires)\}/g,
+        /\$\{(heading|subheading|programmeHeading|moreText|financialYear|statusDefinition|csvUrl|jsonUrl|docxUrl|htmlUrl|expires)\}/g,
       ];
       const allowedInFact = [
         // Numbers and catalogue labels the server writes (digest charts' text equivalents, annual report).

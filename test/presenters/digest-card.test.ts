@@ -25,7 +25,7 @@ describe('digestCard', () => {
   });
 
   it('shows each chart with its numbers in words beside it, and opens each item with Action.Execute', () => {
-    const card = digestCard(buildDigest({ ...bigSource(), meetings: ['2026-12-10'] }));
+    const card = digestCard(buildDigest({ ...bigSource(), meetings: [{ date: '2026-12-10', startTime: '10:00', place: null }] }));
     const donut = ofType(card, 'Chart.Donut')[0];
     expect(donut.data).toEqual([
       { legend: 'Approved', value: 266, color: STATUS_COLOURS.approved },
@@ -39,14 +39,14 @@ describe('digestCard', () => {
     expect(bars.map((b) => b.x)).toEqual(Object.values(SHORT_STRANDS));
     expect(Math.max(...bars.map((b) => b.x.length))).toBeLessThanOrEqual(5);
     for (const s of STRANDS) expect(visibleText(card)).toMatch(new RegExp(`${s.name} \\(${SHORT_STRANDS[s.id]}\\): \\d+`));
-    expect(visibleText(card)).toContain('Next DSG meeting: 10 Dec 2026.');
+    expect(visibleText(card)).toContain('Next DSG meeting: 10 Dec 2026 at 10:00.');
     const opens = ofType(card, 'Container').map((c) => c.selectAction as { verb?: string } | undefined).filter(Boolean);
     expect(new Set(opens.map((a) => a?.verb))).toEqual(new Set(['project.view', 'request.view']));
   });
 
   it("opens the agenda from the DSG's pre-meeting digest only", () => {
     const verbs = (card: unknown) => ofType(card, 'Action.Execute').map((a) => a.verb);
-    const before = { ...bigSource(), kind: 'pre-meeting' as const, meeting: '2026-12-10', meetings: ['2026-12-10'] };
+    const before = { ...bigSource(), kind: 'pre-meeting' as const, meeting: '2026-12-10', meetings: [{ date: '2026-12-10', startTime: '10:00', place: null }] };
     expect(verbs(digestCard(buildDigest(before)))).toContain('agenda.show');
     expect(verbs(digestCard(buildDigest({ ...before, audience: 'channel' as const })))).not.toContain('agenda.show');
     expect(verbs(digestCard(buildDigest(bigSource())))).not.toContain('agenda.show');

@@ -12,10 +12,15 @@ import { TRIAGE_TEXT_CHARS, triageCard, type TriageCardInput } from '../../src/p
 import { actionWords } from '../../src/domain/audit';
 import { changeWords, linkTitle } from '../../src/presenters/format';
 import { noticeCard } from '../../src/presenters/notice';
+import { retentionPreviewCard } from '../../src/presenters/retention-preview';
+import { DEFAULT_RETENTION } from '../../src/domain/data-protection';
 import { pendingCard } from '../../src/presenters/pending';
 import { programmeCard } from '../../src/presenters/programme';
 import { questionCard } from '../../src/presenters/question';
+import { meetingItemCard } from '../../src/presenters/meeting';
+import { type AgendaItem, type ItemView, recordOutcome, startMeeting } from '../../src/domain/meetings';
 import { settingsCard } from '../../src/presenters/settings';
+import { agendaCard } from '../../src/presenters/agenda';
 import { STRANDS } from '../../src/domain/catalogue';
 import { EMPTY_SETTINGS, type DsgSettings, type PersonRef } from '../../src/domain/settings';
 import type { Milestone, Project } from '../../src/domain/project';
@@ -154,7 +159,7 @@ const SETTINGS: DsgSettings = {
   chair: CHAIR,
   minuteTaker: null,
   leaders: { customers: LEADER, learning: person('Digital Leader (Learning) 1', '8b9c0d1e-2f3a-4b4c-5d6e-7f8091a2b3c4') },
-  meetings: ['2027-01-14', '2027-03-11'],
+  meetings: [{ date: '2027-01-14', startTime: '10:00', place: null }, { date: '2027-03-11', startTime: '10:00', place: null }],
   version: 3,
   updatedAt: '2026-11-27T10:30:00.000Z',
 };
@@ -274,7 +279,7 @@ describe('triageCard', () => {
     expect(titles(card)).toEqual(['Approve', 'Decline', 'Ask for more information', 'History']);
   });
 
-  it('once approved, offers Assign (prefilled, people picker for lead and manager) and Open project, and no decisions', () => {
+  it('once approved, offers Assign (prefilled, people picker for lead and manager), Change priority (preselected) and Open project, and no decisions', () => {
     const project = aProject({ version: 2 });
     const card = triageCard(
       triageInput({
@@ -284,8 +289,11 @@ describe('triageCard', () => {
       }),
     );
     expectValid(card);
-    expect(titles(card)).toEqual(['Assign', 'Open project', 'History']);
+    expect(titles(card)).toEqual(['Assign', 'Change priority', 'Open project', 'History']);
     expect(factsOf(card).Priority).toBe('High – priority project');
+    expect(execute(card, 'request.priority').map((a) => a.data)).toEqual([{ reference: 'DP-2026-0012', version: 5 }]);
+    expect(inputById(showCard(card, 'Change priority'), 'priority')?.value).toBe(project.priority);
+    expect(inputById(showCard(card, 'Change priority'), 'isPriority')?.value).toBe(String(project.isPriority));
     expect(paragraphs(card)).toEqual(
       expect.arrayContaining([
         'Approved by DSG Chair on 3 Dec 2026, 10:30',
@@ -396,8 +404,8 @@ describe('settingsCard', () => {
     expect(text).toContain('Digital Leader for Digital Learning: Digital Leader (Learning) 1');
     expect(text).toContain('Digital Leader for Digital Estates: not set');
     expect(text.filter((t) => t.startsWith('Digital Leader for '))).toHaveLength(STRANDS.length);
-    expect(text).toContain('14 Jan 2027');
-    expect(text).toContain('11 Mar 2027');
+    expect(text).toContain('14 Jan 2027 at 10:00');
+    expect(text).toContain('11 Mar 2027 at 10:00');
     expect(text).toContain('Last changed 27 Nov 2026, 10:30');
     expect(actionsOf(card)).toEqual([]);
     expect(find(card, (o) => typeof o.type === 'string' && o.type.startsWith('Input.'))).toEqual([]);
@@ -417,11 +425,8 @@ describe('settingsCard', () => {
     expect(inputById(form, 'leader-estates')?.value).toBe('');
     // The Learning leader is not in the team roster, but stays choosable.
     expect((inputById(form, 'leader-learning')?.choices as Choice[]).map((c) => c.title)).toContain('Digital Leader (Learning) 1');
-    expect([1, 2, 3].map((n) => inputById(form, `meeting${n}`))).toEqual([
-      expect.objectContaining({ type: 'Input.Date', value: '2027-01-14' }),
-      expect.objectContaining({ type: 'Input.Date', value: '2027-03-11' }),
-      expect.objectContaining({ type: 'Input.Date', value: '' }),
-    ]);
+    // Meetings are added, moved and cancelled on their own (see the next tests), not in Change settings.
+    expect(inputById(form, 'date')).toBeUndefined();
     expect(execute(card, 'settings.save').map((a) => [a.title, a.data])).toEqual([['Save settings', { version: 3 }]]);
   });
 
@@ -444,6 +449,110 @@ describe('settingsCard', () => {
     expect(cardBytes(card)).toBeLessThan(MAX_CARD_BYTES - 1024);
     expect(paragraphs(card).some((t) => /^\d+ of 403 team members are listed\./.test(t))).toBe(true);
     expect(inputById(card, 'leader-learning')?.value).toBe(SETTINGS.leaders.learning?.aadObjectId);
+  });
+});
+
+describe('settingsCard: the coming meetings for the chair', () => {
+  const TEAMS = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc@thread.v2/0';
+  const planned: DsgSettings = {
+    ...SETTINGS,
+    meetings: [
+      { date: '2026-11-20', startTime: '10:00', place: 'Gone' },
+      { date: '2027-01-14', startTime: '10:00', place: 'Committee Room 2' },
+      { date: '2027-03-11', startTime: '14:30', place: TEAMS },
+    ],
+  };
+  const planning = { canPlan: true, today: '2026-12-04', held: [] as string[] };
+
+  it('lists the coming meetings with start time and place, Join for a Teams link, and Move and Cancel for each, and an Add a meeting form', () => {
+    const card = settingsCard(planned, [], true, undefined, planning);
+    expectValid(card);
+    const text = paragraphs(card);
+    expect(text).toContain('14 Jan 2027 at 10:00 · Committee Room 2');
+    expect(text).toContain('11 Mar 2027 at 14:30 · Teams meeting');
+    expect(text.join('\n')).not.toContain('Gone');
+    expect(find(card, (o) => o.type === 'Action.OpenUrl').map((a) => a.url)).toEqual([TEAMS]);
+    expect(execute(card, 'meeting.move').map((a) => a.data)).toEqual([
+      { meeting: '2027-01-14', version: 3, step: 'form' },
+      { meeting: '2027-03-11', version: 3, step: 'form' },
+    ]);
+    expect(execute(card, 'meeting.cancel').map((a) => a.data)).toEqual([
+      { meeting: '2027-01-14', version: 3 },
+      { meeting: '2027-03-11', version: 3 },
+    ]);
+    expect(inputById(card, 'date')).toMatchObject({ type: 'Input.Date', min: '2026-12-04', isRequired: true, value: '' });
+    expect(inputById(card, 'startTime')).toMatchObject({ type: 'Input.Time', isRequired: true });
+    expect(inputById(card, 'place')).toMatchObject({ type: 'Input.Text', maxLength: 300 });
+    expect(execute(card, 'meeting.add').map((a) => a.data)).toEqual([{ version: 3 }]);
+  });
+
+  it('shows members the meetings, with Join, and nothing to change', () => {
+    const card = settingsCard(planned, [], false, undefined, { ...planning, canPlan: false });
+    expectValid(card);
+    expect(execute(card, 'meeting.move')).toEqual([]);
+    expect(execute(card, 'meeting.add')).toEqual([]);
+    expect(find(card, (o) => o.type === 'Action.OpenUrl')).toHaveLength(1);
+  });
+
+  it('keeps a running or held meeting\'s date: no Move or Cancel for it', () => {
+    const card = settingsCard(planned, [], true, undefined, { ...planning, held: ['2027-01-14'] });
+    expect(execute(card, 'meeting.move').map((a) => (a.data as Record<string, unknown>).meeting)).toEqual(['2027-03-11']);
+    expect(paragraphs(card)).toContain('Running or held: it keeps its date.');
+  });
+
+  it('opens the Move form under its meeting with what was typed and each problem, in place of Add a meeting', () => {
+    const form = { moving: '2027-01-14', values: { date: '2026-12-01', startTime: '09:30', place: 'Room 4' }, errors: { date: 'The date is in the past: choose 4 Dec 2026 or later.' } };
+    const card = settingsCard(planned, [], true, 'The meeting was not saved: see below.', { ...planning, form });
+    expectValid(card);
+    expect(inputById(card, 'date')?.value).toBe('2026-12-01');
+    expect(inputById(card, 'startTime')?.value).toBe('09:30');
+    expect(inputById(card, 'place')?.value).toBe('Room 4');
+    expect(paragraphs(card)).toContain('The date is in the past: choose 4 Dec 2026 or later.');
+    expect(execute(card, 'meeting.move').map((a) => a.data)).toEqual([{ meeting: '2027-01-14', version: 3, step: 'save' }, { meeting: '2027-03-11', version: 3, step: 'form' }]);
+    expect(execute(card, 'meeting.add')).toEqual([]);
+  });
+
+  it('stays under 28 KB with eight meetings with long places, a large team and a form sent back', () => {
+    const many = Array.from({ length: 400 }, (_, i) => ({ title: `Service Manager (Business Services and Customer Contact) ${i}`, value: `aad-${String(i).padStart(4, '0')}-5e6f-4a7b-8c9d-0e1f2a3b4c5d` }));
+    const meetings = Array.from({ length: 8 }, (_, i) => ({ date: `2027-0${i + 1}-14`, startTime: '10:00', place: `${TEAMS}${'x'.repeat(250)}` }));
+    const card = settingsCard({ ...SETTINGS, meetings }, many, true, 'Notice', { ...planning, form: { moving: null, values: { date: '2027-09-01', startTime: '10:00', place: 'ŵ'.repeat(300) }, errors: { place: 'Too long' } } });
+    expectValid(card);
+    expect(cardBytes(card)).toBeLessThan(MAX_CARD_BYTES);
+  });
+});
+
+describe('agendaCard', () => {
+  const item = (id: string, title: string) => ({ id, source: 'awaiting-decision' as const, reference: null, title, detail: 'Submitted 27 Nov 2026', addedBy: null });
+  const base = { next: { date: '2027-01-14', startTime: '10:00', place: 'Committee Room 2' }, items: [item('a', 'First'), item('b', 'Second'), item('c', 'Third')], removed: [item('d', 'Taken off')], planVersion: 4, running: null, canRun: true, today: '2026-12-04' };
+
+  it('gives the chair and the Minute Taker Move up, Move down and Remove on each item, and Put back, with the agenda version', () => {
+    const card = agendaCard({ ...base, canArrange: true });
+    expectValid(card);
+    expect(paragraphs(card)[0]).toBe('Agenda for the DSG meeting on 14 Jan 2027 at 10:00');
+    expect(paragraphs(card)).toContain('Committee Room 2');
+    const verbs = actionsOf(card).map(({ verb, data }) => ({ verb, data: data as Record<string, unknown> })).map((a) => `${a.verb} ${String(a.data.itemId ?? '')} ${String(a.data.direction ?? '')}`.trim());
+    expect(verbs).toEqual(['agenda.move a down', 'agenda.remove a', 'agenda.move b up', 'agenda.move b down', 'agenda.remove b', 'agenda.move c up', 'agenda.remove c', 'agenda.restore d', 'agenda.add']);
+    expect(execute(card, 'agenda.remove')[0].data).toEqual({ itemId: 'a', version: 4 });
+  });
+
+  it('shows everyone else the agenda read-only, with Add an item', () => {
+    const card = agendaCard({ ...base, canArrange: false });
+    expectValid(card);
+    expect(actionsOf(card).map((a) => a.verb)).toEqual(['agenda.add']);
+    expect(paragraphs(card).join('\n')).not.toContain('Taken off');
+  });
+
+  it('brings Add an item back with what was typed and why it was not added', () => {
+    const card = agendaCard({ ...base, canArrange: false, add: { text: 'DP-2099-0001', error: 'There is no request DP-2099-0001.' } });
+    expect(inputById(card, 'text')?.value).toBe('DP-2099-0001');
+    expect(paragraphs(card)).toContain('There is no request DP-2099-0001.');
+  });
+
+  it('stays under 28 KB with a long agenda of long items', () => {
+    const items = Array.from({ length: 80 }, (_, i) => ({ ...item(`awaiting-decision:DP-2026-${String(i).padStart(4, '0')}`, 'ŵ'.repeat(200)), detail: 'ŵ'.repeat(300) }));
+    const card = agendaCard({ ...base, items, removed: items.slice(0, 20), canArrange: true });
+    expectValid(card);
+    expect(cardBytes(card)).toBeLessThan(MAX_CARD_BYTES);
   });
 });
 
@@ -938,6 +1047,13 @@ describe('noticeCard', () => {
     expect(topActions(card).map((a) => [a.title, a.verb, a.data])).toEqual([['Open project', 'project.view', { reference: 'DP-2026-0012' }]]);
   });
 
+  it('opens each signed download link with a button of its own', () => {
+    const url = 'https://dsg-bot.council.example/exports/programme/2026-27.xlsx?expires=1796489734&token=abc';
+    const card = noticeCard({ title: 'The Digital Programme as a workbook', lines: ['The link works until 5 Dec 2026, 16:55.'] }, [{ title: 'Download the Digital Programme (.xlsx)', url }]);
+    expectValid(card);
+    expect(topActions(card).map((a) => [a.type, a.title, a.url])).toEqual([['Action.OpenUrl', 'Download the Digital Programme (.xlsx)', url]]);
+  });
+
   it('has no button when none is given', () => {
     const card = noticeCard({ title: 'Request declined', lines: ['The Digital Strategy Group declined DP-2026-0012.'] });
     expectValid(card);
@@ -945,8 +1061,61 @@ describe('noticeCard', () => {
   });
 });
 
+describe('retentionPreviewCard', () => {
+  it('says what the next run would do, one sentence per kind of record', () => {
+    const card = retentionPreviewCard({ plan: { closedRequests: ['DP-2024-0001'], completedProjects: [], drafts: 2, deliveryLogs: 1, meetings: ['2020-03-04'] }, schedule: DEFAULT_RETENTION });
+    expectValid(card);
+    expect(paragraphs(card)).toEqual([
+      'Retention: what the next run would do',
+      'Pseudonymise the people in 1 declined, withdrawn or merged request decided more than 2 years ago: DP-2024-0001.',
+      'Pseudonymise the people in 0 projects completed more than 6 years ago.',
+      'Delete 2 drafts not saved for 90 days.',
+      'Delete 1 delivery log entry (sent or failed messages) older than 1 year.',
+      'Pseudonymise the people in the record of 1 DSG meeting held more than 6 years ago: 2020-03-04; the minutes keep what was decided.',
+    ]);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // Cross-cutting rules
+
+function anItemView(overrides: Partial<ItemView> = {}): ItemView {
+  const agenda: AgendaItem[] = [{ id: 'awaiting-decision:DP-2026-0012', source: 'awaiting-decision', reference: 'DP-2026-0012', title: 'Online booking for bulky uplifts', detail: 'Submitted 27 Nov 2026', addedBy: null }];
+  const meeting = startMeeting('m-1', TODAY, '10:00', agenda, 'DSG Chair', `${TODAY}T10:00:00.000Z`);
+  return { meeting, actions: [], members: [CHAIR, LEADER, LEAD, MANAGER], canRun: true, today: TODAY, item: agenda[0], request: aRequest(), project: null, mergeTargets: MERGE_TARGETS.slice(0, 2), ...overrides };
+}
+
+describe('meetingItemCard', () => {
+  it('offers the triage decisions on a request awaiting one (Approve, Decline, Ask, Mark as duplicate), then Noted or defer', () => {
+    const card = meetingItemCard(anItemView());
+    expectValid(card);
+    expect(titles(card)).toEqual(['Approve', 'Decline', 'Ask', 'Mark as duplicate', 'Noted or defer']);
+    const merge = showCard(card, 'Mark as duplicate');
+    expect((inputById(merge, 'duplicateOf')?.choices as Choice[]).map((c) => c.value)).toEqual(['DP-2026-0007', 'DP-2026-0003']);
+    expect(execute(card, 'meeting.decide').map((a) => (a.data as Record<string, unknown>).decision)).toEqual(['approve', 'decline', 'ask', 'merge']);
+  });
+
+  it('offers Assign owners and Change priority on a project (prefilled), with Noted or defer, and no request decisions', () => {
+    const project = aProject();
+    const card = meetingItemCard(anItemView({ request: aRequest({ status: 'in-delivery', version: 7 }), project }));
+    expectValid(card);
+    expect(titles(card)).toEqual(['Assign owners', 'Change priority', 'Noted or defer']);
+    expect(inputById(showCard(card, 'Assign owners'), 'projectLead')?.value).toBe(project.projectLead?.aadObjectId);
+    expect(inputById(showCard(card, 'Change priority'), 'priority')?.value).toBe(project.priority);
+    expect(paragraphs(card)).toEqual(expect.arrayContaining(['Priority: High – priority project']));
+  });
+
+  it('keeps a project item open after owners are assigned, and closes an item once noted', () => {
+    const view = anItemView({ request: aRequest({ status: 'approved' }), project: aProject() });
+    const at = `${TODAY}T10:10:00.000Z`;
+    const assigned = recordOutcome(view.meeting, view.item.id, { kind: 'decision', action: 'assign', note: 'Project Lead: X', by: 'DSG Chair', at }, at);
+    expect(titles(meetingItemCard({ ...view, meeting: assigned }))).toEqual(['Assign owners', 'Change priority', 'Noted or defer']);
+    const noted = recordOutcome(assigned, view.item.id, { kind: 'noted', note: null, by: 'DSG Chair', at }, at);
+    const card = meetingItemCard({ ...view, meeting: noted });
+    expect(titles(card)).toEqual([]);
+    expect(paragraphs(card)).toEqual(expect.arrayContaining(['Outcome: Owners assigned (DSG Chair): Project Lead: X; Noted (DSG Chair)']));
+  });
+});
 
 describe('every action that changes a record carries its version', () => {
   const MUTATING = [
@@ -955,6 +1124,8 @@ describe('every action that changes a record carries its version', () => {
     'request.ask',
     'request.merge',
     'request.assign',
+    'request.priority',
+    'meeting.decide',
     'request.answer',
     'settings.save',
     'project.business-case',
@@ -970,6 +1141,8 @@ describe('every action that changes a record carries its version', () => {
     ['settings', settingsCard({ ...SETTINGS, version: 9 }, PEOPLE, true), 9],
     ['question', questionCard(aRequest({ version: 9 }), aQuestion({ answer: null, answeredAt: null })), 9],
     ['project', projectCard({ request: aRequest({ status: 'in-delivery' }), project: aProject({ version: 9 }), today: TODAY, canEdit: true }), 9],
+    ['meeting item (request)', meetingItemCard(anItemView({ request: aRequest({ version: 9 }) })), 9],
+    ['meeting item (project)', meetingItemCard(anItemView({ request: aRequest({ status: 'approved', version: 9 }), project: aProject() })), 9],
   ];
 
   it.each(cards)('%s', (_name, card, version) => {

@@ -115,6 +115,12 @@ describe('reminderCard', () => {
     expect(find(card, (o) => o.type === 'TextRun' && o.text === 'Resourcing saved.')[0].color).toBe('good');
   });
 
+  it("opens the settings at the Add a meeting form from the chair's meeting reminder", () => {
+    const card = reminderCard(input([anItem('meeting')]));
+    expectValid(card);
+    expect(execute(card, 'settings.show').map((a) => [a.title, (a.data as Record<string, unknown>).focus])).toEqual([['Add a meeting', 'add']]);
+  });
+
   it('counts resolved items in the progress line, and thanks the person when all are done', () => {
     const items = [anItem('business-case', { resolved: true }), anItem('plan', { resolved: true }), anItem('milestones')];
     expect(paragraphs(reminderCard(input(items)))[1]).toBe('2 of 3 done');

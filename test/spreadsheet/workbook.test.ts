@@ -131,6 +131,14 @@ describe('the round trip', () => {
       milestones: { added: 0, updated: 0, unchanged: 3 },
       benefits: { added: 0, updated: 0, unchanged: 2 },
     });
+    // The terminal says so in words, rather than "would change" over a column of noughts.
+    expect(reportText(again, 'export.xlsx', true).split('\n')).toEqual([
+      'No changes: export.xlsx says what the programme holds already; nothing was saved.',
+      '  projects: 0 added, 0 updated, 2 unchanged',
+      '  milestones: 0 added, 0 updated, 3 unchanged',
+      '  realised benefits (per year): 0 added, 0 updated, 2 unchanged',
+    ]);
+    expect(reportText({ ...again, applied: false }, 'export.xlsx', false).split('\n')[0]).toBe('No changes: export.xlsx says what the programme holds already.');
     expect((await store.projects.listWithRequests()).map((r) => [r.request.reference, r.request.title])).toEqual([['DP-2024-0001', 'E-billing'], ['DP-2026-0001', '=HYPERLINK("http://evil.example")']]);
   });
 });

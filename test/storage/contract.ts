@@ -460,7 +460,7 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
             await tx.conversations.upsert(conversation());
             await tx.drafts.save(draft());
             await tx.audit.record(event({ subjectId: reference }));
-            await tx.settings.save({ ...EMPTY_SETTINGS, meetings: ['2026-12-10'] }, 0);
+            await tx.settings.save({ ...EMPTY_SETTINGS, meetings: [{ date: '2026-12-10', startTime: '10:00', place: null }] }, 0);
             await tx.roster.put('19:team', [], '2026-12-01T09:00:00.000Z');
             await tx.triage.save(emptyTriage(reference));
             await tx.projects.insert(sampleProject(reference));

@@ -1,6 +1,7 @@
 import type { Repositories } from '../../src/app/ports';
 import { DEFAULT_RETENTION, FORMER, retentionCutoffs } from '../../src/domain/data-protection';
 import { emptyTriage } from '../../src/domain/triage';
+import { actionReminders, type AgendaItem, draftMinutes, endMeeting, recordOutcome, setAttendance, startMeeting } from '../../src/domain/meetings';
 import { EMPTY_SETTINGS } from '../../src/domain/settings';
 import { sampleMilestone } from '../support/sample-milestone';
 import { sampleOutboxMessage } from '../support/sample-outbox-message';
@@ -52,7 +53,7 @@ export function dataProtectionContract({ store: s }: ContractContext): void {
       await s().outbox.markSent(sent.id, OLD, 'a1');
 
       const plan = await s().dataProtection.retentionPlan(CUTOFFS);
-      expect(plan).toEqual({ closedRequests: [declined.reference], completedProjects: [completed.reference], drafts: 1, deliveryLogs: 1 });
+      expect(plan).toEqual({ closedRequests: [declined.reference], completedProjects: [completed.reference], drafts: 1, deliveryLogs: 1, meetings: [] });
       const counts = await s().dataProtection.applyRetention(plan, CUTOFFS, NOW.toISOString());
       expect(counts).toMatchObject({ requests: 2, projects: 1, triage: 1, milestones: 1, benefits: 1, auditEntries: 2, reminders: 1, drafts: 1, deliveryLogs: 1 });
 
@@ -80,7 +81,7 @@ export function dataProtectionContract({ store: s }: ContractContext): void {
       expect(await s().outbox.get(pending.key)).not.toBeNull();
       expect(await s().outbox.get(sent.key)).toBeNull();
 
-      expect(await s().dataProtection.retentionPlan(CUTOFFS)).toEqual({ closedRequests: [], completedProjects: [], drafts: 0, deliveryLogs: 0 });
+      expect(await s().dataProtection.retentionPlan(CUTOFFS)).toEqual({ closedRequests: [], completedProjects: [], drafts: 0, deliveryLogs: 0, meetings: [] });
     });
 
     it('finds a person by email or UPN (people or the DSG roster), exports what is held about them, erases it, and finds nothing after', async () => {
@@ -138,6 +139,68 @@ export function dataProtectionContract({ store: s }: ContractContext): void {
       expect((await s().audit.listFor('request', decided.reference))[0]).toMatchObject({ actorId: null, actorName: FORMER.dsgMember });
       expect((await s().roster.get('team-1'))?.members.map((m) => m.name)).toEqual(['Bob Member']);
       expect(await s().dataProtection.erase(who!, NOW.toISOString())).toEqual({});
+    });
+
+    describe('DSG meetings', () => {
+      const agenda: AgendaItem[] = [
+        { id: 'added:a1', source: 'added', reference: null, title: 'Ann Example: the website', detail: 'Added by Ann Example', addedBy: 'Ann Example' },
+        { id: 'awaiting-decision:DP-2026-0001', source: 'awaiting-decision', reference: 'DP-2026-0001', title: 'Booking', detail: 'Submitted', addedBy: null },
+      ];
+      /** A meeting Ann attended, where she recorded a note, owns an action and had added an item; Dana chaired. */
+      async function heldMeeting(id: string, date: string, at: string) {
+        let m = startMeeting(id, date, '10:00', agenda, 'Dana Chair', at);
+        m = setAttendance(m, [{ aadObjectId: chair.aadObjectId, name: chair.name }, { aadObjectId: ann.aadObjectId, name: ann.name }], [{ aadObjectId: 'aad-bob', name: 'Bob Member' }], at);
+        m = recordOutcome(m, 'added:a1', { kind: 'noted', note: 'Ann Example to report back', by: ann.name, at }, at);
+        m = endMeeting({ ...m, notes: 'Dana Chair thanked Ann Example.' }, at);
+        await s().meetings.insert(m);
+        await s().meetings.addAddition({ id: `add-${id}`, reference: null, text: 'Ann Example: the website', addedById: ann.id, addedByName: ann.name, addedAt: at, meetingId: null });
+        await s().meetings.takeAdditions([`add-${id}`], id);
+        await s().meetings.addAction({ id: `act-${id}`, meetingId: id, itemId: 'added:a1', reference: null, what: 'Ann Example to draft the brief', owner: { aadObjectId: ann.aadObjectId, name: ann.name }, due: date, createdAt: at, createdBy: chair.name, doneAt: null, doneBy: null });
+        await s().audit.record({ at, actorId: chair.id, actorName: chair.name, action: 'meeting.start', subjectType: 'meeting', subjectId: date, outcome: 'done', before: null, after: null, detail: null });
+        return m;
+      }
+
+      it('exports a person\'s attendance, what they recorded, actions they own and items they added; erasure leaves a role in the minutes', async () => {
+        await s().people.upsert({ ...ann, tenantId: 't', conversationRef: { user: { id: ann.id } }, reachable: true, updatedAt: RECENT });
+        await s().dataProtection.rememberAddress(ann.id, 'ann@council.example', null);
+        const m = await heldMeeting('m1', '2026-05-14', RECENT);
+        const who = (await s().dataProtection.findIdentity({ email: 'ann@council.example' }))!;
+        const held = await s().dataProtection.personalData(who);
+        expect(held.meetings.map((r) => r.kind)).toEqual(['attended', 'outcome recorded', 'named in the minutes notes', 'action owned', 'agenda item added']);
+        expect(held.meetings[3]).toMatchObject({ meeting: '2026-05-14', what: 'Ann Example to draft the brief' });
+
+        const counts = await s().dataProtection.erase(who, NOW.toISOString());
+        expect(counts).toMatchObject({ meetings: 1, meetingActions: 1, agendaAdditions: 1 });
+        const after = (await s().meetings.get('m1'))!;
+        expect(after.attendees).toEqual([{ aadObjectId: chair.aadObjectId, name: chair.name }, { aadObjectId: '', name: FORMER.dsgMember }]);
+        expect(after.notes).toBe(`Dana Chair thanked ${FORMER.colleague}.`);
+        expect(after.version).toBe(m.version + 1);
+        const minutes = draftMinutes(after, await s().meetings.actionsOf('m1'));
+        expect(minutes.items[0].outcome).toBe(`Noted (${FORMER.dsgMember}): ${FORMER.colleague} to report back`);
+        expect(minutes.actions).toEqual([{ what: `${FORMER.colleague} to draft the brief`, owner: FORMER.actionOwner, due: '2026-05-14', done: false }]);
+        expect(JSON.stringify([after, minutes, await s().meetings.openActions()])).not.toContain('Ann');
+        // No one to remind about the action any more; the agenda still lists it.
+        expect(actionReminders(await s().meetings.openActions(), '2026-05-01', 7)).toEqual([]);
+        expect(await s().dataProtection.erase(who, NOW.toISOString())).toEqual({});
+      });
+
+      it('retention takes everyone out of meetings held before the cutoff, once, and leaves later meetings alone', async () => {
+        await heldMeeting('old', '2019-05-01', LONG_AGO);
+        await heldMeeting('new', '2026-05-14', RECENT);
+        const plan = await s().dataProtection.retentionPlan(CUTOFFS);
+        expect(plan.meetings).toEqual(['2019-05-01']);
+        const counts = await s().dataProtection.applyRetention(plan, CUTOFFS, NOW.toISOString());
+        expect(counts).toMatchObject({ meetings: 1, meetingActions: 1, agendaAdditions: 1, meetingAuditEntries: 1 });
+        const old = (await s().meetings.get('old'))!;
+        expect(old.attendees.concat(old.apologies).map((p) => p.name)).toEqual([FORMER.dsgMember, FORMER.dsgMember, FORMER.dsgMember]);
+        expect(old.notes).toBe(`${FORMER.dsgMember} thanked ${FORMER.dsgMember}.`);
+        expect((await s().meetings.actionsOf('old'))[0]).toMatchObject({ owner: { aadObjectId: '', name: FORMER.actionOwner }, createdBy: FORMER.dsgMember });
+        expect((await s().audit.listFor('meeting', '2019-05-01'))[0]).toMatchObject({ actorId: null, actorName: FORMER.dsgMember });
+        expect(draftMinutes(old, []).items[0].outcome).toMatch(/^Noted/);
+        expect((await s().meetings.get('new'))!.attendees.map((p) => p.name)).toEqual([chair.name, ann.name]);
+        expect((await s().meetings.actionsOf('new'))[0].owner.name).toBe(ann.name);
+        expect((await s().dataProtection.retentionPlan(CUTOFFS)).meetings).toEqual([]);
+      });
     });
   });
 }

@@ -1,3 +1,4 @@
+import { type AgendaPlan, EMPTY_AGENDA_PLAN } from '../../src/domain/agenda-plan';
 import { type Meeting, type MeetingAction, startMeeting } from '../../src/domain/meetings';
 import type { ContractContext } from './contract';
 
@@ -19,7 +20,7 @@ const action = (id: string, meetingId: string, due: string): MeetingAction => ({
 });
 
 /** Meetings, agenda additions and actions: inside the Store contract. */
-export function meetingsContract({ store: s }: ContractContext): void {
+export function meetingsContract({ store: s, database }: ContractContext): void {
   describe('meetings', () => {
     it('stores a meeting once per date and finds it by id, date and as the running one', async () => {
       const m = meeting('m1', '2026-12-04');
@@ -64,6 +65,26 @@ export function meetingsContract({ store: s }: ContractContext): void {
       expect((await s().meetings.actionsOf('m1')).map((a) => [a.id, a.doneBy])).toEqual([
         ['a', 'Project Lead'],
         ['b', null],
+      ]);
+    });
+
+    it('keeps how the next agenda was arranged, saving only at the expected version', async () => {
+      expect(await s().meetings.agendaPlan()).toEqual(EMPTY_AGENDA_PLAN);
+      const plan: AgendaPlan = { order: ['b', 'a'], removed: ['c'], version: 1, lastChange: { what: 'moved "B" up to number 1', by: 'DSG Chair', at: '2026-12-04T10:00:00.000Z' } };
+      expect(await s().meetings.saveAgendaPlan(plan, 0)).toBe(true);
+      expect(await s().meetings.saveAgendaPlan({ ...plan, removed: [] }, 0)).toBe(false); // a second "first" arrangement
+      expect(await s().meetings.agendaPlan()).toEqual(plan);
+      const next = { ...plan, order: [], version: 2 };
+      expect(await s().meetings.saveAgendaPlan(next, 1)).toBe(true);
+      expect(await s().meetings.saveAgendaPlan({ ...next, removed: [] }, 1)).toBe(false);
+      expect(await s().meetings.agendaPlan()).toEqual(next);
+    });
+
+    it('reads planned meetings stored as bare dates (before start times and places were kept) with the time not set', async () => {
+      await database().exec(`INSERT INTO settings (id, channel, chair, leaders, meetings, version, updated_at, minute_taker) VALUES (1, NULL, NULL, '{}', '["2027-01-14","2026-12-10","not a date"]', 1, NULL, NULL)`);
+      expect((await s().settings.get()).meetings).toEqual([
+        { date: '2026-12-10', startTime: null, place: null },
+        { date: '2027-01-14', startTime: null, place: null },
       ]);
     });
 

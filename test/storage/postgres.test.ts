@@ -66,6 +66,7 @@ describe('PostgreSQL specifics', () => {
       );
       expect(rows.map((r) => r.table_name)).toEqual([
         'agenda_additions',
+        'agenda_plan',
         'audit_events',
         'conversations',
         'digest_runs',

@@ -12,7 +12,7 @@ const settings = (overrides: Partial<DsgSettings> = {}): DsgSettings => ({
   chair: { aadObjectId: 'aad-chair', name: 'Chris Chair' },
   minuteTaker: null,
   leaders: { customers: { aadObjectId: 'aad-leader', name: 'Dana Leader' } },
-  meetings: ['2026-12-10', '2027-01-14'],
+  meetings: [{ date: '2026-12-10', startTime: '10:00', place: null }, { date: '2027-01-14', startTime: '10:00', place: null }],
   version: 0,
   updatedAt: '2026-12-01T09:00:00.000Z',
   ...overrides,
@@ -51,8 +51,8 @@ export function programmeContract({ store: s, database }: ContractContext): void
     it('lets exactly one of two concurrent first saves (from two stores) win', async () => {
       const other = await database().open();
       try {
-        const a = settings({ meetings: ['2026-12-10'] });
-        const b = settings({ meetings: ['2026-12-17'] });
+        const a = settings({ meetings: [{ date: '2026-12-10', startTime: '10:00', place: null }] });
+        const b = settings({ meetings: [{ date: '2026-12-17', startTime: '10:00', place: null }] });
         const results = await Promise.all([s().settings.save(a, 0), other.settings.save(b, 0)]);
         expect([...results].sort()).toEqual([false, true]);
         const winner = results[0] ? a : b;

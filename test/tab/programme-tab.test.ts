@@ -9,7 +9,7 @@ import { buildTab } from '../../src/build-tab';
 import { seedDemo } from '../../src/demo/seed';
 import { openStore } from '../../src/storage/open-store';
 import { startTestBot, TestDatabase, type TestBot } from '../e2e/support/test-bot';
-import { axeViolations, launchChromium, offlinePage, screenshotPath, seriousOnes } from './support/browser';
+import { axeViolations, focusableControls, launchChromium, offlinePage, screenshotPath, seriousOnes, tabThrough, type TabPage, tabPages } from './support/browser';
 
 jest.setTimeout(60_000);
 
@@ -43,21 +43,7 @@ afterAll(async () => {
   await db?.dispose();
 });
 
-type TabPage = Awaited<ReturnType<typeof offlinePage>>;
-const pages: TabPage[] = [];
-afterEach(async () => {
-  for (const page of pages.splice(0)) {
-    expect(page.errors).toEqual([]);
-    await page.close();
-  }
-});
-
-async function open(path = '', options: Parameters<typeof offlinePage>[1] = {}): Promise<TabPage> {
-  const page = await offlinePage(browser, { viewport: { width: 1280, height: 900 }, ...options });
-  pages.push(page);
-  await page.goto(`${tab}${path}`);
-  return page;
-}
+const { open, track } = tabPages(() => browser, () => tab);
 
 const countText = (shown: number) => `Showing ${shown} of ${programme.projects.length} projects`;
 
@@ -155,7 +141,7 @@ describe('the list', () => {
 
   it('says in plain words when the programme cannot be loaded, and tries again', async () => {
     const page = await offlinePage(browser);
-    pages.push(page);
+    track(page);
     await page.route('**/api/programme', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: 'The database is not answering.' }) }));
     await page.goto(tab);
     await page.waitForSelector('text=The Digital Programme could not be loaded.');
@@ -303,40 +289,12 @@ describe('layout (issue 11)', () => {
 });
 
 describe('with the keyboard only', () => {
-  /** Presses Tab until focus comes round again; returns a description of each control focused, in order. */
-  async function tabThrough(page: TabPage): Promise<{ key: string; outline: string; width: number; height: number }[]> {
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    const seen: { key: string; outline: string; width: number; height: number }[] = [];
-    for (let i = 0; i < 400; i++) {
-      await page.keyboard.press('Tab');
-      const now = await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
-        if (!el || el === document.body) return null;
-        const style = getComputedStyle(el);
-        const rect = el.getBoundingClientRect();
-        return { key: el.dataset.ref ?? el.id ?? '', tag: el.tagName, text: el.textContent?.trim().slice(0, 40) ?? '', outline: `${style.outlineStyle} ${style.outlineWidth}`, width: rect.width, height: rect.height };
-      });
-      if (!now) {
-        if (seen.length) break;
-        continue;
-      }
-      const key = `${now.tag}:${now.key || now.text}`;
-      if (seen.some((s) => s.key === key)) break;
-      seen.push({ key, outline: now.outline, width: now.width, height: now.height });
-    }
-    return seen;
-  }
 
   it('reaches every control in order with a visible focus indicator, and opens a project and comes back', async () => {
     const page = await open();
     await listShows(page, programme.projects);
     const reached = await tabThrough(page);
-    const controls = await page.$$eval('a[href], button, input, select, [tabindex]:not([tabindex="-1"])', (els) =>
-      els
-        .filter((el) => !(el as HTMLElement).closest('[hidden]') && !el.closest('.visually-hidden') && el.getClientRects().length > 0)
-        .map((el) => `${el.tagName}:${(el as HTMLElement).dataset.ref ?? (el.id || el.textContent?.trim().slice(0, 40))}`),
-    );
-    expect(reached.map((r) => r.key)).toEqual(controls);
+    expect(reached.map((r) => r.key)).toEqual(await focusableControls(page));
     expect(reached.map((r) => r.key)).toEqual(expect.arrayContaining(['INPUT:f-q', 'SELECT:f-strand', 'SELECT:f-missing', 'BUTTON:Clear filters', `A:${programme.projects[0].reference}`]));
     for (const r of reached) {
       expect(r.outline).toMatch(/^solid [3-9]/);
@@ -436,7 +394,7 @@ describe('with Teams SSO configured', () => {
     const sso = await startTestBot(db, { MicrosoftAppId: appId, MicrosoftAppPassword: 'not-used-here', PUBLIC_URL: 'https://dsg-bot.council.example', SSO_APP_ID: appId, SSO_JWKS_URL: 'https://127.0.0.1:9/keys' });
     try {
       const page = await offlinePage(browser);
-      pages.push(page);
+      track(page);
       await page.goto(`${sso.bot.url}/tab`);
       await listShows(page, programme.projects);
       expect(await page.locator('#viewer').innerText()).toBe('Public view: open the tab in Teams to see names.');

@@ -1,4 +1,4 @@
-import { DEFAULT_RETENTION, describeRetention, type RetentionPlan, retentionCutoffs } from '../../domain/data-protection';
+import { DEFAULT_RETENTION, describeRetention, type RetentionPlan, type RetentionSchedule, retentionCutoffs } from '../../domain/data-protection';
 import type { Actor } from '../../domain/people';
 import { isAllowed, rolesFor } from '../../domain/permissions';
 import type { Deps } from '../deps';
@@ -36,12 +36,12 @@ export async function runRetention(deps: Pick<Deps, 'store' | 'clock' | 'retenti
   });
 }
 
-/** `retention preview`, for admins: what the next run would do, in sentences. */
-export async function previewRetention(deps: Deps, actor: Actor): Promise<string[]> {
+/** `retention preview`, for admins: what the next run would do, under the schedule it would run by. */
+export async function previewRetention(deps: Deps, actor: Actor): Promise<{ plan: RetentionPlan; schedule: RetentionSchedule }> {
   if (!isAllowed('retention.preview', rolesFor(actor, {}, deps.roles))) {
     await refuse(deps, actor, 'retention.preview', { subjectType: 'settings', subjectId: 'retention' }, 'Only admins can preview the retention run.');
   }
   const schedule = deps.retention ?? DEFAULT_RETENTION;
   const plan = await deps.store.dataProtection.retentionPlan(retentionCutoffs(deps.clock.now(), schedule));
-  return describeRetention(plan, schedule);
+  return { plan, schedule };
 }

@@ -32,7 +32,7 @@ export async function auditExport(deps: Pick<Deps, 'store' | 'clock'>, data: Sub
 
 /** How many records of each kind the export holds, for a summary line. */
 export function exportCounts(data: PersonalData): Record<string, number> {
-  const kinds = ['roles', 'people', 'conversations', 'requests', 'drafts', 'triage', 'projectRecords', 'reminders', 'messages', 'auditEntries'] as const;
+  const kinds = ['roles', 'people', 'conversations', 'requests', 'drafts', 'triage', 'projectRecords', 'meetings', 'reminders', 'messages', 'auditEntries'] as const;
   return Object.fromEntries(kinds.map((k) => [k, data[k].length]));
 }
 

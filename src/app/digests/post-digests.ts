@@ -59,7 +59,7 @@ export async function postDigests(deps: Deps, options: { weekly: boolean; daysBe
   const today = deps.calendar.londonDate(instant);
   const settings = await deps.store.settings.get();
   const channel = settings.channel;
-  const meeting = meetingDigestDue(settings.meetings, today, options.daysBeforeMeeting, deps.calendar);
+  const meeting = meetingDigestDue(settings.meetings.map((m) => m.date), today, options.daysBeforeMeeting, deps.calendar);
   let queued = 0;
   if (channel && (await queueDsgDigest(deps, { conversationId: channel.conversationId, reference: channel.reference, strands: null }, today, now, options.weekly, meeting))) queued++;
   if (options.weekly) {

@@ -1,3 +1,4 @@
+import { arrangeAgenda } from '../../domain/agenda-plan';
 import { type AgendaItem, deferredItems, draftAgenda } from '../../domain/meetings';
 import type { Deps } from '../deps';
 import type { Repositories } from '../ports';
@@ -19,4 +20,10 @@ export async function draftNextAgenda(deps: Pick<Deps, 'clock' | 'calendar'>, re
   );
   const last = meetings.find((m) => m.status === 'ended') ?? null;
   return draftAgenda({ waiting, programme, reminders, openActions, deferred: deferredItems(last), additions, today });
+}
+
+/** The drafted agenda as the chair or the Minute Taker arranged it (order, items taken off), with the plan's version. */
+export async function arrangedNextAgenda(deps: Pick<Deps, 'clock' | 'calendar'>, repos: Repositories): Promise<{ items: AgendaItem[]; removed: AgendaItem[]; planVersion: number; draft: AgendaItem[] }> {
+  const [draft, plan] = await Promise.all([draftNextAgenda(deps, repos), repos.meetings.agendaPlan()]);
+  return { ...arrangeAgenda(draft, plan), planVersion: plan.version, draft };
 }

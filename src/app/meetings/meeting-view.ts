@@ -2,7 +2,9 @@ import { DomainError } from '../../domain/errors';
 import type { ItemView, Meeting, MeetingView } from '../../domain/meetings';
 import { ukDate } from '../../domain/dates';
 import type { Actor } from '../../domain/people';
+import { DECIDABLE_STATUSES } from '../../domain/request';
 import type { Deps } from '../deps';
+import { mergeTargetsFor } from '../triage/triage-view';
 import { DSG_ONLY, type MeetingAccess, meetingAccess } from './meeting-access';
 
 export async function getMeeting(deps: Deps, meetingId: string): Promise<Meeting> {
@@ -26,7 +28,11 @@ export async function loadItemView(deps: Deps, meeting: Meeting, itemId: string,
   const item = meeting.agenda.find((i) => i.id === itemId);
   if (!item) throw new DomainError('NOT_FOUND', `That item is not on the agenda of ${ukDate(meeting.date)}.`, { itemId });
   const request = item.reference ? await deps.store.requests.getByReference(item.reference) : null;
-  return { ...(await loadMeetingView(deps, meeting, access, notice)), item, request };
+  const [project, mergeTargets] = await Promise.all([
+    request ? deps.store.projects.get(request.reference) : null,
+    request && DECIDABLE_STATUSES.includes(request.status) ? mergeTargetsFor(deps, request.reference) : [],
+  ]);
+  return { ...(await loadMeetingView(deps, meeting, access, notice)), item, request, project, mergeTargets };
 }
 
 /** `meeting`: the meeting in progress, or else the latest one held; for the DSG and admins. */

@@ -1,6 +1,6 @@
 import { DomainError } from '../../domain/errors';
 import { draftMinutes, endMeeting as end, type Meeting, type MeetingsList, type Minutes, type MinutesView, publishMinutes as publish, setNotes } from '../../domain/meetings';
-import { nextMeeting } from '../../domain/digest';
+import { comingMeetings, nextPlanned } from '../../domain/meeting-plans';
 import type { Actor } from '../../domain/people';
 import type { Deps } from '../deps';
 import { queue } from '../outbox/queue';
@@ -12,15 +12,20 @@ import { getMeeting } from './meeting-view';
 /** The path the minutes download from: `/minutes/2026-12-15.docx`. */
 export const minutesPath = (date: string, format: 'docx' | 'html'): string => `/minutes/${date}.${format}`;
 
+/** Signed links to a meeting's minutes, as Word and as HTML. */
+export function minutesLinks(deps: Pick<Deps, 'clock' | 'reportLinks'>, date: string): MinutesView['links'] {
+  const now = deps.clock.now();
+  const sign = (format: 'docx' | 'html') => deps.reportLinks.signPath(minutesPath(date, format), now, DOWNLOAD_LINK_HOURS).url;
+  return { docx: sign('docx'), html: sign('html') };
+}
+
 /** The minutes of a meeting as drawn from its record now, with signed links; `canRun` from the viewer's roles. */
 export async function loadMinutesView(deps: Deps, meeting: Meeting, canRun: boolean, notice?: string): Promise<MinutesView> {
-  const now = deps.clock.now();
-  const sign = (format: 'docx' | 'html') => deps.reportLinks.signPath(minutesPath(meeting.date, format), now, DOWNLOAD_LINK_HOURS).url;
   return {
     meeting,
     minutes: draftMinutes(meeting, await deps.store.meetings.actionsOf(meeting.id)),
     canEdit: canRun && meeting.status === 'ended' && !meeting.publishedAt,
-    links: { docx: sign('docx'), html: sign('html') },
+    links: minutesLinks(deps, meeting.date),
     ...(notice && { notice }),
   };
 }
@@ -70,16 +75,16 @@ export async function publishMinutes(deps: Deps, actor: Actor, meetingId?: strin
     },
   );
   deps.kickOutbox();
-  const next = nextMeeting(access.settings.meetings, deps.calendar.londonDate(deps.clock.now()));
+  const next = nextPlanned(access.settings.meetings, deps.calendar.londonDate(deps.clock.now()), (await deps.store.meetings.list()).map((m) => m.date));
   return loadMinutesView(deps, published, access.canRun, `The minutes are published${channel ? ' and posted to the DSG channel' : ''}.${next ? '' : ' No next meeting is set: the chair can add one in "settings".'}`);
 }
 
-/** `meetings`: the meetings held (newest first) and the dates set for the next ones. */
+/** `meetings`: the meetings held (newest first) and the meetings set for the coming weeks. */
 export async function listMeetings(deps: Deps, actor: Actor): Promise<MeetingsList> {
   const access = await meetingAccess(deps, actor, 'agenda.view', 'meetings.list', DSG_ONLY);
   const today = deps.calendar.londonDate(deps.clock.now());
   const held = await deps.store.meetings.list();
-  return { held, planned: access.settings.meetings.filter((d) => d >= today && !held.some((m) => m.date === d)), today };
+  return { held, planned: comingMeetings(access.settings.meetings, today).filter((p) => !held.some((m) => m.date === p.date)), today };
 }
 
 /** A download of the minutes behind a signed link: the record, or why it is refused. */

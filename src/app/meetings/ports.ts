@@ -1,3 +1,4 @@
+import type { AgendaPlan } from '../../domain/agenda-plan';
 import type { AgendaAddition, Meeting, MeetingAction } from '../../domain/meetings';
 
 export interface MeetingRepository {
@@ -17,6 +18,11 @@ export interface MeetingRepository {
   pendingAdditions(): Promise<AgendaAddition[]>;
   /** Hands the pending additions to a meeting (when it starts). */
   takeAdditions(ids: readonly string[], meetingId: string): Promise<void>;
+
+  /** How the next meeting's agenda was arranged (an empty plan at version 0 before it ever was). */
+  agendaPlan(): Promise<AgendaPlan>;
+  /** Saves the plan at `expectedVersion + 1` if the stored one is still at `expectedVersion`. */
+  saveAgendaPlan(plan: AgendaPlan, expectedVersion: number): Promise<boolean>;
 
   addAction(action: MeetingAction): Promise<void>;
   getAction(id: string): Promise<MeetingAction | null>;

@@ -5,7 +5,8 @@ import { type Meeting, startMeeting as start } from '../../domain/meetings';
 import type { Actor } from '../../domain/people';
 import { audited } from '../audit';
 import type { Deps } from '../deps';
-import { draftNextAgenda } from './draft-agenda';
+import { EMPTY_AGENDA_PLAN } from '../../domain/agenda-plan';
+import { arrangedNextAgenda } from './draft-agenda';
 import { meetingAccess, RUN_REFUSAL } from './meeting-access';
 import type { MeetingView } from '../../domain/meetings';
 import { loadMeetingView } from './meeting-view';
@@ -15,7 +16,8 @@ const running = (m: Meeting) =>
 
 /**
  * `meeting start`: the chair, the Minute Taker or an admin opens today's meeting with the agenda as drafted now
- * (the items members added are taken up by it). A second start while one runs is told so.
+ * as the chair or the Minute Taker arranged it (the items members added are taken up by it, and the arrangement
+ * starts afresh for the meeting after). A second start while one runs is told so.
  */
 export async function startMeeting(deps: Deps, actor: Actor): Promise<MeetingView> {
   const access = await meetingAccess(deps, actor, 'meeting.run', 'meeting.start', RUN_REFUSAL);
@@ -29,13 +31,20 @@ export async function startMeeting(deps: Deps, actor: Actor): Promise<MeetingVie
     if (held?.status === 'running') throw running(held);
     if (held) throw new DomainError('ILLEGAL_TRANSITION', `The DSG already met today (the minutes are under "minutes ${today}"). dsg-bot keeps one meeting a day.`, { meetingId: held.id });
     const additions = await tx.meetings.pendingAdditions();
-    const created = start(deps.newId(), today, londonTime(nowDate), await draftNextAgenda(deps, tx), actor.name, now);
+    const planned = access.settings.meetings.find((m) => m.date === today);
+    const plan = await tx.meetings.agendaPlan();
+    const { items } = await arrangedNextAgenda(deps, tx);
+    const created = start(deps.newId(), today, londonTime(nowDate), items, actor.name, now, planned?.place ?? null);
     // Two starts at once: the date is unique, so exactly one inserts.
     if (!(await tx.meetings.insert(created))) throw running((await tx.meetings.byDate(today)) ?? created);
     await tx.meetings.takeAdditions(
       additions.map((a) => a.id),
       created.id,
     );
+    // The arranged agenda is now the meeting's: the next agenda is arranged afresh.
+    if (plan.version > 0 && !(await tx.meetings.saveAgendaPlan({ ...EMPTY_AGENDA_PLAN, lastChange: { what: `started the meeting of ${ukDate(today)} with the agenda as arranged`, by: actor.name, at: now } }, plan.version))) {
+      throw new DomainError('STALE_CARD', 'The agenda was being changed at the same moment: the meeting did not start. Please try again.', {});
+    }
     await audited(tx, actor, now, 'meeting.start', { subjectType: 'meeting', subjectId: today }, null, { items: created.agenda.length });
     return created;
   });

@@ -1,14 +1,26 @@
 import type { AgendaView } from '../../domain/meetings';
-import { nextMeeting } from '../../domain/digest';
+import { nextPlanned } from '../../domain/meeting-plans';
 import type { Actor } from '../../domain/people';
+import { isAllowed } from '../../domain/permissions';
 import type { Deps } from '../deps';
-import { draftNextAgenda } from './draft-agenda';
+import { arrangedNextAgenda } from './draft-agenda';
 import { DSG_ONLY, meetingAccess } from './meeting-access';
 
-/** `agenda`: the agenda drafted for the next meeting, for the DSG and admins. */
+/** `agenda`: the agenda drafted for the next meeting (as arranged), for the DSG and admins. */
 export async function viewAgenda(deps: Deps, actor: Actor, notice?: string): Promise<AgendaView> {
   const access = await meetingAccess(deps, actor, 'agenda.view', 'agenda.view', DSG_ONLY);
   const today = deps.calendar.londonDate(deps.clock.now());
-  const [items, running] = await Promise.all([draftNextAgenda(deps, deps.store), deps.store.meetings.running()]);
-  return { nextDate: nextMeeting(access.settings.meetings, today), items, running, canRun: access.canRun, today, ...(notice && { notice }) };
+  const [{ items, removed, planVersion }, meetings] = await Promise.all([arrangedNextAgenda(deps, deps.store), deps.store.meetings.list()]);
+  const running = meetings.find((m) => m.status === 'running') ?? null;
+  return {
+    next: nextPlanned(access.settings.meetings, today, meetings.map((m) => m.date)),
+    items,
+    removed,
+    planVersion,
+    canArrange: !running && isAllowed('agenda.arrange', access.roles),
+    running,
+    canRun: access.canRun,
+    today,
+    ...(notice && { notice }),
+  };
 }

@@ -27,7 +27,7 @@ export async function planReminders(deps: Deps, thresholds: ReminderThresholds):
   const candidates = [
     ...candidateReminders(programme, questions, today, workingDaysSince, thresholds),
     ...actionReminders(await deps.store.meetings.openActions(), today, thresholds.dueSoonDays),
-    ...meetingReminder(settings.chair, lastHeld, settings.meetings, today),
+    ...meetingReminder(settings.chair, lastHeld, settings.meetings.map((m) => m.date), today),
   ];
 
   const leaders = new Map(programme.map(({ project }) => [project.reference, project.digitalLeader]));

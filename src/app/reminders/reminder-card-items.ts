@@ -59,5 +59,5 @@ async function stillCalledFor(repos: Repositories, item: ReminderItem, actionId:
   }
   const settings = await repos.settings.get();
   const lastHeld = (await repos.meetings.list()).find((m) => m.status !== 'cancelled')?.date ?? null;
-  return meetingReminder(settings.chair, lastHeld, settings.meetings, today).some((c) => c.fingerprint === item.fingerprint);
+  return meetingReminder(settings.chair, lastHeld, settings.meetings.map((m) => m.date), today).some((c) => c.fingerprint === item.fingerprint);
 }

@@ -4,7 +4,7 @@ import type { Actor } from '../../domain/people';
 import type { PersonRef } from '../../domain/settings';
 import { type Assignment, assign, type TriageView } from '../../domain/triage';
 import type { Deps } from '../deps';
-import { runTriageDecision } from './triage-decision';
+import { type AlsoRecord, runTriageDecision } from './triage-decision';
 
 /** Assigns the Digital Leader, Project Lead and Project Manager of an approved request's project. */
 export interface OwnerIds {
@@ -14,7 +14,7 @@ export interface OwnerIds {
   projectManager?: string | null;
 }
 
-export function assignOwners(deps: Deps, actor: Actor, reference: string, cardVersion: number, ids: OwnerIds): Promise<TriageView> {
+export function assignOwners(deps: Deps, actor: Actor, reference: string, cardVersion: number, ids: OwnerIds, also?: AlsoRecord): Promise<TriageView> {
   return runTriageDecision(deps, actor, reference, cardVersion, 'request.assign', async ({ request, triage, project, settings, members, repos, now }) => {
     if (!project) throw new DomainError('ILLEGAL_TRANSITION', `${reference} is not in the Digital Programme yet: approve it first, then assign its owners.`, { reference });
     // Anyone in the tenant can lead or manage: names come from the DSG roster, the record, or the people the bot knows.
@@ -48,5 +48,5 @@ export function assignOwners(deps: Deps, actor: Actor, reference: string, cardVe
       decision,
       requesterNews: { kind: 'notice', notice: requesterNotices.ownersAssigned(request, names) },
     };
-  });
+  }, also);
 }

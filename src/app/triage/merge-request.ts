@@ -4,7 +4,7 @@ import type { ProjectRequest } from '../../domain/request';
 import { merge, type TriageView } from '../../domain/triage';
 import type { Deps } from '../deps';
 import { getRequest } from '../requests/view-request';
-import { checkTriageDecision, type DecisionInput, type DecisionResult, runTriageDecision } from './triage-decision';
+import { type AlsoRecord, checkTriageDecision, type DecisionInput, type DecisionResult, runTriageDecision } from './triage-decision';
 
 const merging =
   (deps: Deps, actor: Actor, duplicateOf: string) =>
@@ -20,8 +20,8 @@ const merging =
   };
 
 /** Marks a request as a duplicate of another; the requester is told which one to follow. */
-export function mergeRequest(deps: Deps, actor: Actor, reference: string, cardVersion: number, duplicateOf: string): Promise<TriageView> {
-  return runTriageDecision(deps, actor, reference, cardVersion, 'request.merge', merging(deps, actor, duplicateOf));
+export function mergeRequest(deps: Deps, actor: Actor, reference: string, cardVersion: number, duplicateOf: string, also?: AlsoRecord): Promise<TriageView> {
+  return runTriageDecision(deps, actor, reference, cardVersion, 'request.merge', merging(deps, actor, duplicateOf), also);
 }
 
 /** Whether marking it as a duplicate would be accepted, saving nothing: for its confirmation (with the other request). */

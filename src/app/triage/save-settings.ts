@@ -8,14 +8,28 @@ import type { Deps } from '../deps';
 import { type DsgContext, dsgContext } from './dsg-context';
 import { refuse } from '../refuse';
 
+export interface SettingsView extends DsgContext {
+  roles: Role[];
+  /** The chair and admins: may change the roles. */
+  canEdit: boolean;
+  /** The chair and admins: may add, move and cancel meetings. */
+  canPlan: boolean;
+  /** `yyyy-mm-dd`, London. */
+  today: string;
+  /** Dates of meetings running or held: they keep their date. */
+  held: string[];
+}
+
 /** `settings`: the DSG settings card, for the DSG and admins; editable by the chair and admins. */
-export async function viewSettings(deps: Deps, actor: Actor): Promise<DsgContext & { canEdit: boolean; roles: Role[] }> {
+export async function viewSettings(deps: Deps, actor: Actor): Promise<SettingsView> {
   const context = await dsgContext(deps);
   const roles = rolesFor(actor, context, deps.roles);
   if (!isAllowed('settings.view', roles)) {
     await refuse(deps, actor, 'settings.view', { subjectType: 'settings', subjectId: 'dsg' }, 'Only the Digital Strategy Group and admins can see the DSG settings.');
   }
-  return { ...context, roles, canEdit: isAllowed('settings.edit', roles) };
+  const today = deps.calendar.londonDate(deps.clock.now());
+  const held = (await deps.store.meetings.list()).filter((m) => m.status === 'running' || m.status === 'ended').map((m) => m.date);
+  return { ...context, roles, canEdit: isAllowed('settings.edit', roles), canPlan: isAllowed('meetings.plan', roles), today, held };
 }
 
 export interface SettingsInput {
@@ -24,11 +38,10 @@ export interface SettingsInput {
   /** AAD object id of the Minute Taker, or null for none. */
   minuteTaker: string | null;
   leaders: Partial<Record<StrandId, string | null>>;
-  meetings: string[];
 }
 
-/** Saves the chair, the Digital Leaders (chosen from the DSG members) and the meeting dates. */
-export async function saveSettings(deps: Deps, actor: Actor, cardVersion: number, input: SettingsInput): Promise<DsgContext & { canEdit: boolean }> {
+/** Saves the chair, the Minute Taker and the Digital Leaders, chosen from the DSG members (meetings are planned on their own: plan-meetings). */
+export async function saveSettings(deps: Deps, actor: Actor, cardVersion: number, input: SettingsInput): Promise<SettingsView> {
   const view = await viewSettings(deps, actor);
   if (!view.canEdit) {
     await refuse(deps, actor, 'settings.save', { subjectType: 'settings', subjectId: 'dsg' }, 'Only the DSG chair and admins can change the DSG settings.');
@@ -53,13 +66,12 @@ export async function saveSettings(deps: Deps, actor: Actor, cardVersion: number
     chair: person(input.chair),
     minuteTaker: person(input.minuteTaker),
     leaders,
-    meetings: [...new Set(input.meetings)].sort(),
     version: before.version + 1,
     updatedAt: now,
   };
   await deps.store.transaction(async (tx) => {
     if (!(await tx.settings.save(settings, before.version))) throw new DomainError('STALE_CARD', 'The DSG settings changed at the same moment; please try again.', {});
-    await audited(tx, actor, now, 'settings.save', { subjectType: 'settings', subjectId: 'dsg' }, { chair: before.chair?.name ?? null, minuteTaker: before.minuteTaker?.name ?? null, meetings: before.meetings }, { chair: settings.chair?.name ?? null, minuteTaker: settings.minuteTaker?.name ?? null, meetings: settings.meetings });
+    await audited(tx, actor, now, 'settings.save', { subjectType: 'settings', subjectId: 'dsg' }, { chair: before.chair?.name ?? null, minuteTaker: before.minuteTaker?.name ?? null }, { chair: settings.chair?.name ?? null, minuteTaker: settings.minuteTaker?.name ?? null });
   });
-  return { settings, members: view.members, canEdit: true };
+  return { ...view, settings };
 }

@@ -6,11 +6,13 @@ import { audited } from '../audit';
 import type { Deps } from '../deps';
 import { refuse } from '../refuse';
 import { DECIDABLE_STATUSES } from '../../domain/request';
+import { dsgContext } from './dsg-context';
 import { queueTriagePost } from './triage-messages';
 
 /**
  * `setup dsg` in a channel, by an admin: that channel becomes the DSG channel and its team's members the
- * DSG. Requests submitted before there was a DSG channel are posted to it now.
+ * DSG. Requests submitted before there was a DSG channel are posted to it now. The team's roster is read at
+ * once (as long as Teams answers within ROSTER_WAIT_MS), so a programme imported next matches people by email.
  */
 export async function setupDsg(deps: Deps, actor: Actor, channel: DsgChannel): Promise<{ settings: DsgSettings; posted: number }> {
   if (!isAllowed('dsg.setup', rolesFor(actor, {}, deps.roles))) {
@@ -31,5 +33,6 @@ export async function setupDsg(deps: Deps, actor: Actor, channel: DsgChannel): P
     }
   });
   deps.kickOutbox();
+  await dsgContext(deps);
   return { settings, posted };
 }

@@ -8,14 +8,22 @@ import { dsgContext } from './dsg-context';
 /** Open requests and projects offered as "duplicate of" on the triage card. */
 export const MERGE_TARGETS = 25;
 
+/** The most recent open requests and projects (other than `reference`), newest first: what a request may duplicate. */
+export async function mergeTargetsFor(deps: Pick<Deps, 'store'>, reference: string): Promise<Pick<ProjectRequest, 'reference' | 'title'>[]> {
+  const open = await deps.store.requests.listByStatus([...DECIDABLE_STATUSES, ...ASSIGNABLE_STATUSES], 0, MERGE_TARGETS + 1, 'newest-first');
+  return open.items
+    .filter((r) => r.reference !== reference)
+    .slice(0, MERGE_TARGETS)
+    .map((r) => ({ reference: r.reference, title: r.title }));
+}
+
 /** The triage card's data for a request as it stands now: its triage record, project, similar requests and who may be assigned. */
 export async function loadTriageView(deps: Deps, request: ProjectRequest): Promise<TriageView> {
-  const [triage, project, similar, open, { settings, members }] = await Promise.all([
+  const [triage, project, similar, mergeTargets, { settings, members }] = await Promise.all([
     deps.store.triage.get(request.reference),
     deps.store.projects.get(request.reference),
     similarToRequest(deps.store, request),
-    // The most recent open requests, newest first, however many there are.
-    deps.store.requests.listByStatus([...DECIDABLE_STATUSES, ...ASSIGNABLE_STATUSES], 0, MERGE_TARGETS + 1, 'newest-first'),
+    mergeTargetsFor(deps, request.reference),
     dsgContext(deps),
   ]);
   const leader = project?.digitalLeader ?? settings.leaders[request.strand] ?? null;
@@ -25,10 +33,7 @@ export async function loadTriageView(deps: Deps, request: ProjectRequest): Promi
     triage: triage ?? emptyTriage(request.reference),
     project,
     similar,
-    mergeTargets: open.items
-      .filter((r) => r.reference !== request.reference)
-      .slice(0, MERGE_TARGETS)
-      .map((r) => ({ reference: r.reference, title: r.title })),
+    mergeTargets,
     leader,
     people,
     today: deps.calendar.londonDate(deps.clock.now()),

@@ -9,6 +9,7 @@ import * as m0006 from './0006-programme-sheets';
 import * as m0007 from './0007-data-protection';
 import * as m0008 from './0008-milestone-drop-reason';
 import * as m0010 from './0010-meetings';
+import * as m0011 from './0011-agenda-plan';
 import * as m0014 from './0014-solutions';
 
 export interface StoreMigration {
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly (readonly [name: string, migration: StoreMigra
   ['0007-data-protection', m0007],
   ['0008-milestone-drop-reason', m0008],
   ['0010-meetings', m0010],
+  ['0011-agenda-plan', m0011],
   ['0014-solutions', m0014],
 ];
 

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { previewRetention } from '../../app/data-protection/retention';
 import { SUBJECT_ACCESS_LINK_HOURS, subjectAccessLinks } from '../../app/data-protection/subject-access';
-import { noticeCard } from '../../presenters/notice';
+import { retentionPreviewCard } from '../../presenters/retention-preview';
 import { card, text } from '../reply';
 import { verb, type Verb } from './verb';
 
 /** Data protection for admins: `retention preview`, and `subject access person@council.example`. */
 export const DATA_PROTECTION_VERBS: readonly Verb[] = [
-  verb('retention.preview', z.object({}).loose(), async ({ deps, actor }) => card(noticeCard({ title: 'Retention: what the next run would do', lines: await previewRetention(deps, actor) }))),
+  verb('retention.preview', z.object({}).loose(), async ({ deps, actor }) => card(retentionPreviewCard(await previewRetention(deps, actor)))),
   verb('person.export', z.object({ email: z.string().max(400).optional() }).loose(), async ({ deps, actor, channel }, d) => {
     const email = d.email?.trim() ?? '';
     if (!email) return text('Type "subject access" and the person\'s email address, like: subject access person@council.example');

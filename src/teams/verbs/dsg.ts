@@ -1,13 +1,16 @@
 import { z } from 'zod';
-import { saveSettings, viewSettings } from '../../app/triage/save-settings';
+import type { Deps } from '../../app/deps';
+import { saveSettings, type SettingsView, viewSettings } from '../../app/triage/save-settings';
+import type { Actor } from '../../domain/people';
+import type { AdaptiveCardJson } from '../../presenters/render';
 import { setupDsg } from '../../app/triage/setup-dsg';
 import { problemsLine } from '../../presenters/format';
-import { settingsCard } from '../../presenters/settings';
+import { type MeetingPlanning, settingsCard } from '../../presenters/settings';
 import { STRAND_IDS } from '../../domain/catalogue';
 import { card, text } from '../reply';
 import { submitForm } from './form';
 import { personId } from './schemas';
-import { verb } from './verb';
+import { verb, view } from './verb';
 
 /** `setup dsg` (typed in a channel by an admin), and the DSG settings card. */
 
@@ -19,21 +22,26 @@ export const dsgSetup = verb('dsg.setup', z.object({}).loose(), async ({ deps, a
   );
 });
 
-/** The settings card's inputs: the chair, each strand's Digital Leader, and up to three meeting dates. */
+/** The settings card's Change settings form: the chair, the Minute Taker and each strand's Digital Leader. */
 const settingsFields = z
   .object({
     chair: personId,
     minuteTaker: personId,
     ...Object.fromEntries(STRAND_IDS.map((s) => [`leader-${s}`, personId])),
-    meeting1: z.string().optional(),
-    meeting2: z.string().optional(),
-    meeting3: z.string().optional(),
   })
   .loose();
 
-export const settingsShow = verb('settings.show', z.object({}).loose(), async ({ deps, actor }) => {
-  const view = await viewSettings(deps, actor);
-  return card(settingsCard(view.settings, view.members, view.canEdit));
+/** The settings card as `actor` may see it now: the roles, and the coming meetings (the chair adds, moves and cancels them). */
+export async function settingsNow(deps: Deps, actor: Actor, notice?: string, form?: MeetingPlanning['form'], view?: SettingsView): Promise<AdaptiveCardJson> {
+  const v = view ?? (await viewSettings(deps, actor));
+  return settingsCard(v.settings, v.members, v.canEdit, notice, { canPlan: v.canPlan, today: v.today, held: v.held, ...(form && { form }) });
+}
+
+/** `settings`, or a press that opens them (a reminder's "Add a meeting" opens them at the Add a meeting form). */
+export const settingsShow = view('settings.show', { focus: z.enum(['add']).optional().catch(undefined) }, async ({ deps, actor }, d) => {
+  const v = await viewSettings(deps, actor);
+  const notice = d.focus === 'add' && v.canPlan ? 'Add the next DSG meeting with the Add a meeting form below.' : undefined;
+  return settingsNow(deps, actor, notice, undefined, v);
 });
 
 // The version is 0 before the settings were ever saved.
@@ -45,14 +53,10 @@ export const settingsSave = verb('settings.save', settingsKeys, ({ deps, actor }
     settingsFields,
     async (fields) => {
       const form = fields as Record<string, string | null | undefined>;
-      const meetings = [form.meeting1, form.meeting2, form.meeting3].filter((m): m is string => !!m && /^\d{4}-\d{2}-\d{2}$/.test(m));
       const leaders = Object.fromEntries(STRAND_IDS.map((s) => [s, form[`leader-${s}`] ?? null]));
-      const saved = await saveSettings(deps, actor, d.version, { chair: fields.chair, minuteTaker: fields.minuteTaker, leaders, meetings });
-      return card(settingsCard(saved.settings, saved.members, saved.canEdit, 'Settings saved.'));
+      const saved = await saveSettings(deps, actor, d.version, { chair: fields.chair, minuteTaker: fields.minuteTaker, leaders });
+      return card(await settingsNow(deps, actor, 'Settings saved.', undefined, saved));
     },
-    async (again) => {
-      const view = await viewSettings(deps, actor);
-      return card(settingsCard(view.settings, view.members, view.canEdit, again.notice ?? problemsLine(again.errors)));
-    },
+    async (again) => card(await settingsNow(deps, actor, again.notice ?? problemsLine(again.errors))),
   ),
 );

@@ -7,7 +7,7 @@ import { requestList } from './request-list';
 import { requestNew } from './request-new';
 import { requestSimilar, requestTriage, requestView } from './request-view';
 import { requestUndoWithdraw, requestWithdraw } from './request-withdraw';
-import { requestAnswer, requestApprove, requestAsk, requestAssign, requestDecline, requestMerge } from './triage';
+import { requestAnswer, requestApprove, requestAsk, requestAssign, requestDecline, requestMerge, requestPriority } from './triage';
 import type { Verb } from './verb';
 import { REMINDER_VERBS } from './reminders';
 import { DIGEST_VERBS } from './digest';
@@ -15,6 +15,8 @@ import { reportAnnual } from './report';
 import { programmeExport } from './programme-export';
 import { DATA_PROTECTION_VERBS } from './data-protection';
 import { MEETING_VERBS } from './meetings';
+import { MEETING_PLAN_VERBS } from './meeting-plans';
+import { AGENDA_VERBS } from './agenda';
 import { SOLUTION_VERBS } from './solutions';
 
 /** Every verb the bot answers, from cards (Action.Execute / Action.Submit) and typed commands alike. */
@@ -44,6 +46,7 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     requestAsk,
     requestMerge,
     requestAssign,
+    requestPriority,
     requestAnswer,
     requestTriage,
     requestPending,
@@ -66,6 +69,8 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     ...DIGEST_VERBS,
     ...DATA_PROTECTION_VERBS,
     ...MEETING_VERBS,
+    ...MEETING_PLAN_VERBS,
+    ...AGENDA_VERBS,
     ...SOLUTION_VERBS,
   ].map((v) => [v.name, v]),
 );

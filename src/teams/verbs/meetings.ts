@@ -4,17 +4,18 @@ import { addAction } from '../../app/meetings/meeting-actions';
 import { showItem, showMeeting } from '../../app/meetings/meeting-view';
 import { endMeeting, listMeetings, publishMinutes, saveMinutesNotes, viewMinutes } from '../../app/meetings/minutes';
 import { imHere, registerAttendance } from '../../app/meetings/record-attendance';
-import { decideItem, noteItem } from '../../app/meetings/record-outcome';
+import { checkItemDecision, decideItem, type ItemDecision, noteItem } from '../../app/meetings/record-outcome';
 import { startMeeting } from '../../app/meetings/start-meeting';
 import { viewAgenda } from '../../app/meetings/view-agenda';
 import { isDomainError } from '../../domain/errors';
 import { PRIORITIES } from '../../domain/project';
 import { agendaCard } from '../../presenters/agenda';
-import { meetingCard, meetingItemCard } from '../../presenters/meeting';
+import { declineConfirmation, mergeConfirmation, withConfirmation } from '../../presenters/confirm';
+import { itemConfirmation, meetingCard, meetingItemCard } from '../../presenters/meeting';
 import { meetingsCard, minutesCard } from '../../presenters/minutes';
 import { card, type Reply } from '../reply';
 import { submitForm } from './form';
-import { optionalTyped, toggle, typed } from './schemas';
+import { optionalTyped, personId, reference, step, toggle, typed } from './schemas';
 import { verb } from './verb';
 
 /** DSG meetings: the agenda, running the meeting (attendance, items, decisions, actions) and the minutes. */
@@ -55,7 +56,20 @@ const itemAgain = (ctx: Parameters<Parameters<typeof verb>[2]>[0], d: { meetingI
 
 export const agendaShow = verb('agenda.show', z.object({}).loose(), async ({ deps, actor }) => card(agendaCard(await viewAgenda(deps, actor))));
 
-export const agendaAdd = verb('agenda.add', z.object({ text: typed('the item to add', 500) }).loose(), async ({ deps, actor }, d) => card(agendaCard(await addAgendaItem(deps, actor, d.text))));
+/**
+ * `agenda add …`, or Add to the agenda on the agenda card: an unknown reference typed on the card comes back on the
+ * card, under the input, with what was typed.
+ */
+export const agendaAdd = verb('agenda.add', z.object({ text: z.string().max(2000).optional(), from: z.string().optional() }).loose(), async ({ deps, actor }, d) => {
+  const typedText = (d.text ?? '').trim();
+  if (d.from !== 'card') return card(agendaCard(await addAgendaItem(deps, actor, typedText)));
+  try {
+    return card(agendaCard(await addAgendaItem(deps, actor, typedText)));
+  } catch (error) {
+    if (!isDomainError(error) || !['NOT_FOUND', 'INVALID_FIELD'].includes(error.code)) throw error;
+    return card(agendaCard({ ...(await viewAgenda(deps, actor, 'The item was not added: see below.')), add: { text: typedText, error: error.message } }));
+  }
+});
 
 export const meetingStart = verb('meeting.start', z.object({}).loose(), async ({ deps, actor }) => card(meetingCard(await startMeeting(deps, actor))));
 
@@ -84,18 +98,47 @@ export const meetingNote = verb('meeting.note', z.object({ meetingId, itemId, ki
 const decided = { meetingId, itemId, version: cardVersion };
 const decision = z.discriminatedUnion('decision', [
   z.object({ ...decided, decision: z.literal('approve'), priority: z.enum(PRIORITIES, { error: 'choose a priority (high, medium or low)' }), isPriority: toggle, note: optionalTyped(1000) }).loose(),
-  z.object({ ...decided, decision: z.literal('decline'), reason: typed('the reason', 2000) }).loose(),
+  z.object({ ...decided, decision: z.literal('decline'), reason: typed('the reason', 2000), step }).loose(),
   z.object({ ...decided, decision: z.literal('ask'), question: typed('the question', 2000) }).loose(),
+  z.object({ ...decided, decision: z.literal('merge'), duplicateOf: reference, step }).loose(),
+  z.object({ ...decided, decision: z.literal('assign'), digitalLeader: personId, projectLead: personId, projectManager: personId }).loose(),
+  z.object({ ...decided, decision: z.literal('priority'), priority: z.enum(PRIORITIES, { error: 'choose a priority (high, medium or low)' }), isPriority: toggle }).loose(),
 ]);
+type DecisionData = z.infer<typeof decision>;
 
+function itemDecision(d: DecisionData): ItemDecision {
+  switch (d.decision) {
+    case 'approve':
+      return { action: 'approve', priority: d.priority, isPriority: d.isPriority, note: d.note };
+    case 'decline':
+      return { action: 'decline', reason: d.reason };
+    case 'ask':
+      return { action: 'ask', question: d.question };
+    case 'merge':
+      return { action: 'merge', duplicateOf: d.duplicateOf };
+    case 'assign':
+      return { action: 'assign', digitalLeader: d.digitalLeader, projectLead: d.projectLead, projectManager: d.projectManager };
+    case 'priority':
+      return { action: 'priority', priority: d.priority, isPriority: d.isPriority };
+  }
+}
+
+/**
+ * A decision on the item's request or project, through the triage use case. Decline and Mark as duplicate ask
+ * first, as on the triage card: the item's card with the confirmation on top; Cancel draws the item's card again.
+ */
 export const meetingDecide = verb('meeting.decide', decision, async (ctx, d) =>
   orCurrent(async () => {
-    const choice =
-      d.decision === 'approve'
-        ? { action: 'approve' as const, priority: d.priority, isPriority: d.isPriority, note: d.note }
-        : d.decision === 'decline'
-          ? { action: 'decline' as const, reason: d.reason }
-          : { action: 'ask' as const, question: d.question };
+    const choice = itemDecision(d);
+    if ((d.decision === 'decline' || d.decision === 'merge') && (choice.action === 'decline' || choice.action === 'merge') && d.step !== 'confirm') {
+      if (d.step === 'cancel') return card(meetingItemCard(await showItem(ctx.deps, ctx.actor, d.meetingId, d.itemId)));
+      const checked = await checkItemDecision(ctx.deps, ctx.actor, d.meetingId, d.itemId, d.version, choice);
+      const asked =
+        choice.action === 'decline'
+          ? itemConfirmation(declineConfirmation(checked.request, checked.question, choice.reason), checked.view, 'decline', { reason: choice.reason })
+          : itemConfirmation(mergeConfirmation(checked.request, checked.question, checked.into!), checked.view, 'merge', { duplicateOf: choice.duplicateOf });
+      return card(withConfirmation(meetingItemCard(checked.view), asked));
+    }
     return card(meetingItemCard(await decideItem(ctx.deps, ctx.actor, d.meetingId, d.itemId, d.version, choice)));
   }, itemAgain(ctx, d)),
 );

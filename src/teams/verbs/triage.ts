@@ -3,6 +3,7 @@ import { answerQuestion } from '../../app/triage/answer-question';
 import { approveRequest } from '../../app/triage/approve-request';
 import { askForInformation } from '../../app/triage/ask-for-information';
 import { assignOwners } from '../../app/triage/assign-owners';
+import { changePriority } from '../../app/triage/change-priority';
 import { checkDecline, declineRequest } from '../../app/triage/decline-request';
 import { checkMerge, mergeRequest } from '../../app/triage/merge-request';
 import { openRequest } from '../../app/requests/open-request';
@@ -54,6 +55,12 @@ const assignment = z.object({ ...decided, digitalLeader: personId, projectLead: 
 
 export const requestAssign = verb('request.assign', assignment, ({ deps, actor }, d) =>
   triage(assignOwners(deps, actor, d.reference, d.version, { digitalLeader: d.digitalLeader, projectLead: d.projectLead, projectManager: d.projectManager })),
+);
+
+export const requestPriority = verb(
+  'request.priority',
+  z.object({ ...decided, priority: z.enum(PRIORITIES, { error: 'choose a priority (high, medium or low)' }), isPriority: toggle }).loose(),
+  ({ deps, actor }, d) => triage(changePriority(deps, actor, d.reference, d.version, { priority: d.priority, isPriority: d.isPriority })),
 );
 
 export const requestAnswer = verb('request.answer', z.object({ reference, answer: typed('your answer') }).loose(), async ({ deps, actor }, d) => {

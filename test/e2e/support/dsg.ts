@@ -14,10 +14,10 @@ export const DSG_ENV = { DSG_ADMIN_AAD_IDS: MOCK_USERS.dsgAdmin.aadObjectId };
 
 /**
  * Starts the bot on `db` and sets up the DSG in the Playground team's General channel. The DSG is the team's
- * roster: everyone in the team but the Council Officer (or `roster`).
+ * roster: everyone in the team but the Council Officer (or `roster`). With `at`, the bot's clock starts there.
  */
-export async function startDsgBot(db: TestDatabase, connector?: FakeConnector, roster: readonly Member[] = MOCK_TENANT.users): Promise<TestBot> {
-  const t = await startTestBot(db, DSG_ENV, connector);
+export async function startDsgBot(db: TestDatabase, connector?: FakeConnector, roster: readonly Member[] = MOCK_TENANT.users, at?: string): Promise<TestBot> {
+  const t = await startTestBot(db, DSG_ENV, connector, at);
   t.connector.setRoster(MOCK_TENANT.team.id, [...roster]);
   await t.post(message('hi', t.opts));
   await t.post(channelMention('setup dsg', { ...t.opts, from: MOCK_USERS.dsgAdmin }));

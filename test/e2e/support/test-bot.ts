@@ -107,6 +107,8 @@ export interface StartOptions {
   log?: Logger;
   /** A clock the test moves itself (say, a month on before a reminder run); overrides `at`. */
   clock?: { now(): Date };
+  /** The port to listen on (default: any free one), for links the bot writes with PUBLIC_URL to reach it. */
+  port?: number;
 }
 
 export interface TestBot {
@@ -129,7 +131,7 @@ export async function startTestBot(db: TestDatabase, env: Record<string, string>
   const fake = connector ?? new FakeConnector();
   if (!connector) await fake.start();
   // Test personas press far faster than people: the press limit is lifted unless a test sets it (test/e2e/press-limit.test.ts).
-  const config = { ...loadConfig({ PLAYGROUND: 'off', PRESS_LIMIT_BURST: '100000', PRESS_LIMIT_PER_SECOND: '100000', ...db.env, ...env }), port: 0 };
+  const config = { ...loadConfig({ PLAYGROUND: 'off', PRESS_LIMIT_BURST: '100000', PRESS_LIMIT_PER_SECOND: '100000', ...db.env, ...env }), port: options.port ?? 0 };
   let bot: RunningBot;
   try {
     const offset = at ? Date.parse(at) - Date.now() : 0;

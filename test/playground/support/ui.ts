@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { MOCK_TENANT, type MockUser } from '../../../src/playground/mock-tenant';
 import { launchChromium } from '../../tab/support/browser';
 
@@ -17,7 +17,7 @@ export class PlaygroundUi {
     private readonly browser: Browser,
     readonly page: Page,
     private readonly url: string,
-    private readonly folder: string,
+    readonly folder: string,
   ) {}
 
   /** Opens the Playground at `url` in a fresh headless Chromium, at phone or desktop width. */
@@ -94,6 +94,17 @@ export class PlaygroundUi {
   async press(name: string | RegExp, on: Locator = this.lastCard()): Promise<void> {
     await on.getByRole('button', { name }).first().click();
     await this.settle();
+  }
+
+  /**
+   * Presses a card's button that opens a link (Action.OpenUrl, which Adaptive Cards draws as a link) to a file,
+   * and gives the download it starts: the Playground opens the link in a new window, as Teams opens it in the
+   * browser, and Chromium reports the download on the chat's page.
+   */
+  async download(name: string | RegExp, on: Locator = this.lastCard()): Promise<Download> {
+    const started = this.page.waitForEvent('download', { timeout: 15_000 });
+    await on.getByRole('link', { name }).first().click();
+    return started;
   }
 
   /** Fills a text input by its label. */

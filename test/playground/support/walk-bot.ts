@@ -40,20 +40,12 @@ export function useWalk(name: string, options: { demo?: boolean; env?: Record<st
 
 async function startWalk(name: string, options: { demo?: boolean; env?: Record<string, string> }): Promise<Walk> {
   let daysLater = 0;
-  const db = await TestDatabase.create('sqlite');
-  if (options.demo) {
-    const store = await openStore({ sqlitePath: db.env.SQLITE_PATH });
-    try {
-      await seedDemo(store, { now: () => new Date() });
-    } finally {
-      await store.close();
-    }
-  }
-  const t = await startTestBot(db, { DSG_ADMIN_AAD_IDS: MOCK_TENANT.currentUser.aadObjectId, ...options.env }, undefined, undefined, { clock: { now: () => new Date(Date.now() + daysLater * 86_400_000) } });
-  const workDir = mkdtempSync(path.join(os.tmpdir(), 'playground-walk-'));
-  copyFileSync(path.join(ROOT, PLAYGROUND_CONFIG_FILE), path.join(workDir, PLAYGROUND_CONFIG_FILE));
-  const playground = await startPlayground({ botEndpoint: `${t.bot.url}/api/messages`, port: await freePort(), workDir, logger: createLogger('silent') });
-  const ui = await PlaygroundUi.open(playground.url, name);
+  const db = options.demo ? await demoDatabase() : await TestDatabase.create('sqlite');
+  // Links the bot writes (downloads, reports) start with PUBLIC_URL: the walk's bot is there, so the Playground's buttons open them.
+  const port = await freePort();
+  const env = { DSG_ADMIN_AAD_IDS: MOCK_TENANT.currentUser.aadObjectId, PUBLIC_URL: `http://127.0.0.1:${port}`, ...options.env };
+  const t = await startTestBot(db, env, undefined, undefined, { clock: { now: () => new Date(Date.now() + daysLater * 86_400_000) }, port });
+  const { playground, ui, close } = await openPlayground(name, t.bot.url);
   return {
     db,
     t,
@@ -63,13 +55,48 @@ async function startWalk(name: string, options: { demo?: boolean; env?: Record<s
       daysLater = days;
     },
     async stop() {
-      await ui.close();
-      await playground.stop();
+      await close();
       await t.stop();
       await db.dispose();
+    },
+  };
+}
+
+/** A database holding the demo programme, as `npm run seed-demo` leaves it. */
+export async function demoDatabase(): Promise<TestDatabase> {
+  const db = await TestDatabase.create('sqlite');
+  const store = await openStore({ sqlitePath: db.env.SQLITE_PATH });
+  try {
+    await seedDemo(store, { now: () => new Date() });
+  } finally {
+    await store.close();
+  }
+  return db;
+}
+
+/** The Playground (in a work folder of its own) talking to the bot at `botUrl`, and its web UI in headless Chromium. */
+export async function openPlayground(name: string, botUrl: string): Promise<{ playground: RunningPlayground; ui: PlaygroundUi; close(): Promise<void> }> {
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'playground-walk-'));
+  copyFileSync(path.join(ROOT, PLAYGROUND_CONFIG_FILE), path.join(workDir, PLAYGROUND_CONFIG_FILE));
+  const playground = await startPlayground({ botEndpoint: `${botUrl}/api/messages`, port: await freePort(), workDir, logger: createLogger('silent') });
+  const ui = await PlaygroundUi.open(playground.url, name);
+  return {
+    playground,
+    ui,
+    async close() {
+      await ui.close();
+      await playground.stop();
       rmSync(workDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Sets up the DSG in General, as a council does on its first day (the bot reads the team's roster), then goes back to the personal chat. */
+export async function setUpDsg(ui: PlaygroundUi): Promise<void> {
+  await ui.openChat('General');
+  await ui.post('setup dsg');
+  await ui.page.getByText(/DSG channel/).first().waitFor();
+  await ui.openChat('Personal Chat');
 }
 
 /**

@@ -34,6 +34,32 @@ export async function offlinePage(browser: Browser, options: Parameters<Browser[
   return page;
 }
 
+export type TabPage = Awaited<ReturnType<typeof offlinePage>>;
+
+/**
+ * The pages a suite opens on the tab at `tab()`: `open(path)` (1280 × 900 unless `options` say otherwise), or
+ * `track(page)` for one opened by hand. After each test, no page may have had a script error; all are closed.
+ */
+export function tabPages(browser: () => Browser, tab: () => string, defaultPath = '') {
+  const pages: TabPage[] = [];
+  afterEach(async () => {
+    for (const page of pages.splice(0)) {
+      expect(page.errors).toEqual([]);
+      await page.close();
+    }
+  });
+  const track = (page: TabPage): TabPage => {
+    pages.push(page);
+    return page;
+  };
+  const open = async (path = defaultPath, options: Parameters<typeof offlinePage>[1] = {}): Promise<TabPage> => {
+    const page = track(await offlinePage(browser(), { viewport: { width: 1280, height: 900 }, ...options }));
+    await page.goto(`${tab()}${path}`);
+    return page;
+  };
+  return { open, track };
+}
+
 export function screenshotPath(name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, `tab-${name}.png`);
@@ -61,3 +87,35 @@ export const seriousOnes = (violations: Result[]): string[] =>
   violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? v.help}`));
+
+/** Presses Tab until focus comes round again; returns a description of each control focused, in order. */
+export async function tabThrough(page: Page): Promise<{ key: string; outline: string; width: number; height: number }[]> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const seen: { key: string; outline: string; width: number; height: number }[] = [];
+  for (let i = 0; i < 400; i++) {
+    await page.keyboard.press('Tab');
+    const now = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      const rect = el.getBoundingClientRect();
+      return { key: el.dataset.ref ?? el.id ?? '', tag: el.tagName, text: el.textContent?.trim().slice(0, 40) ?? '', outline: `${style.outlineStyle} ${style.outlineWidth}`, width: rect.width, height: rect.height };
+    });
+    if (!now) {
+      if (seen.length) break;
+      continue;
+    }
+    const key = `${now.tag}:${now.key || now.text}`;
+    if (seen.some((s) => s.key === key)) break;
+    seen.push({ key, outline: now.outline, width: now.width, height: now.height });
+  }
+  return seen;
+}
+
+/** Every control a keyboard user should reach on the page as it is now, in document order, keyed as `tabThrough` keys them. */
+export const focusableControls = (page: Page): Promise<string[]> =>
+  page.$$eval('a[href], button, input, select, [tabindex]:not([tabindex="-1"])', (els) =>
+    els
+      .filter((el) => !(el as HTMLElement).closest('[hidden]') && !el.closest('.visually-hidden') && el.getClientRects().length > 0)
+      .map((el) => `${el.tagName}:${(el as HTMLElement).dataset.ref ?? (el.id || el.textContent?.trim().slice(0, 40))}`),
+  );
