@@ -86,7 +86,7 @@ async function seed(store: Store): Promise<void> {
   await store.requests.insert(request, []);
   await store.projects.insert({ ...project, realisedBenefits: [] });
   await store.requests.insert(sampleRequest({ reference: PENDING, status: 'submitted', title: 'Pending idea', requesterName: 'PERSONAL-pending-requester' }), []);
-  await store.settings.save({ ...EMPTY_SETTINGS, chair: CHAIR, meetings: [LATER, NEXT], updatedAt: `${today}T09:00:00.000Z` }, 0);
+  await store.settings.save({ ...EMPTY_SETTINGS, chair: CHAIR, meetings: [{ date: LATER, startTime: '10:00', place: null }, { date: NEXT, startTime: '14:00', place: 'https://teams.microsoft.com/l/meetup-join/dsg' }], updatedAt: `${today}T09:00:00.000Z` }, 0);
   await store.meetings.insert(heldMeeting('m-held', HELD, true));
   await store.meetings.insert(heldMeeting('m-draft', DRAFT, false));
   await store.meetings.addAction(action('a-lead', 'm-held', 'Bring the plan', LEAD, PUBLISHED, addDays(today, 10)));
@@ -138,7 +138,7 @@ describe('without a token', () => {
     for (const hidden of DSG_ONLY) expect(res.text).not.toContain(hidden);
     const { viewer, next, later } = res.body;
     expect(viewer).toBeNull();
-    expect(next).toMatchObject({ date: NEXT, inProgress: false });
+    expect(next).toMatchObject({ date: NEXT, startTime: '14:00', inProgress: false });
     expect(later).toEqual([LATER]);
     // The pending request stays on the agenda, unnamed; the open actions say whose role they are; the addition has no "added by".
     expect(next!.agenda).toContainEqual({ section: 'Awaiting a decision', reference: null, title: HIDDEN_REQUEST });

@@ -1,4 +1,4 @@
-import { nextMeeting } from '../../domain/digest';
+import { comingMeetings, nextPlanned } from '../../domain/meeting-plans';
 import { type MeetingsAudience, meetingsPage } from '../../domain/meetings-page';
 import { publishedRecords } from '../../domain/open-data';
 import { isAllowed } from '../../domain/permissions';
@@ -29,15 +29,15 @@ export async function viewMeetingsPage(deps: Deps, signedIn: SignedIn | null): P
   const audience: MeetingsAudience = { names: !!signed, requests: !!signed && isAllowed('agenda.view', signed.roles) };
   const ofMeetings = (await Promise.all(held.map((m) => deps.store.meetings.actionsOf(m.id)))).flat();
   const actions = [...ofMeetings, ...openActions.filter((a) => !ofMeetings.some((b) => b.id === a.id))];
-  const nextDate = nextMeeting(settings.meetings, today);
+  const next = nextPlanned(settings.meetings, today, held.filter((m) => m.status === 'running' || m.status === 'ended').map((m) => m.date));
   const published = held.filter((m) => m.publishedAt);
   return meetingsPage(
     {
       now: now.toISOString(),
       today,
       viewer: signed?.viewer ?? null,
-      next: nextDate ? { date: nextDate, startTime: null, place: null } : null,
-      later: settings.meetings.filter((d) => nextDate !== null && d > nextDate).sort(),
+      next,
+      later: comingMeetings(settings.meetings, today).filter((m) => next !== null && m.date > next.date).map((m) => m.date),
       running,
       drafted,
       held,
