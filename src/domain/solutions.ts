@@ -185,6 +185,7 @@ export interface SolutionMatch {
   name: string;
   owningService: string;
   link: string | null;
+  contractEnds: string | null;
   contract: ContractState;
   score: number;
 }
@@ -208,6 +209,7 @@ export function matchSolutions(ideaTerms: readonly string[], solutions: readonly
     name: s.name,
     owningService: s.owningService,
     link: s.link,
+    contractEnds: s.contractEnds,
     contract: contractState(s, today),
     score,
   }));

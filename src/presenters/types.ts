@@ -71,7 +71,13 @@ export interface RequestFormData {
 interface SimilarRequestsData {
   formId: string;
   title: string;
+  /** The similar step's heading: similar requests, solutions the council already has, or both. */
+  heading: string;
+  hasMatches: boolean;
   matches: { reference: string; title: string; statusLabel: string; strandName: string }[];
+  hasSolutions: boolean;
+  /** Catalogue entries matching the idea: "The council already has …", its owning service and link. */
+  solutions: { name: string; ownerText: string; link?: string; contractText?: string; contractColour?: string }[];
 }
 
 interface RequestSubmittedData {

@@ -75,7 +75,7 @@ describe('matching an idea against the catalogue', () => {
   it('finds the booking system for "Online booking for community halls", with its service and link', () => {
     const idea = termsOf('Online booking for community halls', 'Groups phone the office to book a hall; they should book and pay online.');
     const matches = matchSolutions(idea, [wifi, halls], '2026-12-04');
-    expect(matches).toEqual([{ id: 's-1', name: halls.name, owningService: 'Customer Services', link: halls.link, contract: 'ending', score: expect.any(Number) }]);
+    expect(matches).toEqual([{ id: 's-1', name: halls.name, owningService: 'Customer Services', link: halls.link, contractEnds: '2027-03-31', contract: 'ending', score: expect.any(Number) }]);
   });
 
   it('offers no retired entry and nothing for an unrelated idea', () => {

@@ -10,6 +10,17 @@ import { message } from './support/activities';
 import { action, attachedCard, input, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
 import { press, useDsgBot } from './support/dsg';
 import { SOLUTION_FORM } from '../support/sample-solution';
+import requestForm from '../fixtures/request-form.json';
+import { walk } from '../presenters/card-checks';
+
+/** The links a card opens. */
+function executesOpenUrl(card: unknown): string[] {
+  const urls: string[] = [];
+  walk(card, (o) => {
+    if (o.type === 'Action.OpenUrl') urls.push(String(o.url));
+  });
+  return urls;
+}
 
 const { councilOfficer, dsgChair } = MOCK_USERS;
 
@@ -50,6 +61,19 @@ describe('the re-use catalogue in Teams (SQLite)', () => {
     const stale = invokeCard(await press(s.t, 'solution.save', { ...saveEdit.data, ...SOLUTION_FORM, contractEnds: '2031-03-31' }, dsgChair));
     expect(wordsOf(stale)).toMatch(/This card is out of date\. Someone changed this entry/);
     expect(input(stale, 'contractEnds').value).toBe('2030-03-31');
+  });
+
+  it('shows a new request the solution the council already has, with its service and link, before it is added', async () => {
+    const { formId } = action(invokeCard(await press(s.t, 'request.new', { fresh: true }, councilOfficer)), 'request.next').data;
+    const idea = { ...requestForm, title: 'Online booking for community halls', problem: 'Groups phone the office to book a community hall; they should book and pay online.' };
+    const similar = invokeCard(await press(s.t, 'request.submit', { formId, ...idea }, councilOfficer));
+    const words = wordsOf(similar);
+    expect(words).toContain('The council may already have this');
+    expect(words).toMatch(/The council already has\s*\nCommunity hall and room booking\nOwned by Customer Services/);
+    expect(executesOpenUrl(similar)).toEqual(['https://intranet.council.example/bookings']);
+    // Nothing is added until the requester goes ahead.
+    const submitted = invokeCard(await press(s.t, 'request.confirm', { formId }, councilOfficer));
+    expect(wordsOf(submitted)).toMatch(/Submitted as DP-\d{4}-\d{4}/);
   });
 
   it('lets anyone list and search the catalogue, and refuses them the form (audited)', async () => {

@@ -161,7 +161,7 @@ function cards(): Record<CardName, AdaptiveCardJson[]> {
     help: [helpCard({ commands: [...COMMANDS], notUnderstood: { typed: HOSTILE, suggestion: null } })],
     greeting: [greetingCard({ said: { kind: 'greeting', salutation: 'Hello' }, givenName: HOSTILE, dsg: false, pending: null })],
     'request-form': [requestFormCard({ formId: 'f-1', values: formValues })],
-    'similar-requests': [similarRequestsCard('f-1', HOSTILE, triageView.similar)],
+    'similar-requests': [similarRequestsCard('f-1', HOSTILE, triageView.similar, [{ id: 's-1', name: HOSTILE, owningService: HOSTILE, link: 'https://intranet.council.example/x', contractEnds: '2026-11-30', contract: 'ended', score: 0.5 }])],
     'request-submitted': [requestSubmittedCard(request)],
     'my-requests': [myRequestsCard({ items: [request], total: 1 }, 1, 5, [{ ...request, status: 'more-info-requested' }])],
     'request-detail': [requestDetailCard(request, events, true), requestDetailCard({ ...request, status: 'more-info-requested' }, events, true, { question })],
