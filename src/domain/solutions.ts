@@ -127,6 +127,10 @@ export function validateSolution(raw: unknown): SolutionResult {
     errors[field] ??= issue.message;
   }
   if (parsed.success && parsed.data.sharedWithPartners && !parsed.data.sharedWith) errors.sharedWith = 'Say which partners it is shared with.';
+  // The catalogue is published as open data: no email address (a person's, most likely) anywhere in it.
+  for (const field of ['name', 'whatItDoes', 'keywords', 'sharedWith'] as const) {
+    if (EMAIL.test(values[field] ?? '')) errors[field] ??= 'Leave out email addresses: the catalogue is published as open data. Name the service instead.';
+  }
   if (parsed.success && Object.keys(errors).length === 0) {
     const d = parsed.data;
     return { ok: true, details: { ...d, sharedWith: d.sharedWithPartners ? d.sharedWith : null } };

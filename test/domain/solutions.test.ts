@@ -40,6 +40,11 @@ describe('validating a catalogue entry', () => {
     expect(notShared.ok && notShared.details.sharedWith).toBeNull();
   });
 
+  it('refuses an email address anywhere, as the catalogue is published', () => {
+    const result = validateSolution({ ...VALID, whatItDoes: 'Ask jo.bloggs@council.example for access', sharedWithPartners: 'yes', sharedWith: 'a@b.example' });
+    expect(result.ok ? null : Object.keys(result.errors).sort()).toEqual(['sharedWith', 'whatItDoes']);
+  });
+
   it('rejects a date that does not exist and needs a strand', () => {
     const result = validateSolution({ ...VALID, contractEnds: '2027-02-30', strands: ' , ' });
     expect(result.ok ? null : Object.keys(result.errors).sort()).toEqual(['contractEnds', 'strands']);
