@@ -27,6 +27,13 @@ const ENTRIES: readonly DemoEntry[] = [
   { name: 'Scottish Wide Area Network (SWAN)', whatItDoes: 'The shared public sector network connecting council sites, schools and partners.', owningService: 'Digital Services', strands: ['scotland', 'estates'], keywords: ['network', 'swan', 'connectivity'], sharedWithPartners: true, sharedWith: 'Scottish public sector bodies', contractMonths: 44, link: 'https://www.gov.scot/policies/digital/swan' },
 ];
 
+/** A demo entry by its name (the demo's requests point at them). */
+export function demoSolution(name: string): Pick<Solution, 'name' | 'owningService' | 'link'> {
+  const entry = ENTRIES.find((e) => e.name === name);
+  if (!entry) throw new Error(`No demo catalogue entry is called ${name}`);
+  return entry;
+}
+
 /** The demo entries as stored on `today` (yyyy-mm-dd), created `at`. */
 export function demoSolutions(today: string, at: string, newId: () => string): Solution[] {
   return ENTRIES.map(({ contractMonths, ...entry }) => ({

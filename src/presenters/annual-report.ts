@@ -19,7 +19,7 @@ export function annualReportCard(report: AnnualReport, today: string, links: { c
       { factTitle: 'Projects by status', factValue: defined(report.byStatus.map((s) => `${s.count} ${s.label.toLowerCase()}`).join(', '), report.byStatusDefinition) },
       { factTitle: 'Milestones met on time', factValue: defined(`${report.milestones.onTime} of ${report.milestones.due}`, report.milestones.definition) },
       { factTitle: 'Milestones late or missed', factValue: String(report.milestones.late) },
-      { factTitle: 'Decisions', factValue: `${d.approved} approved, ${d.declined} declined, ${d.merged} merged` },
+      { factTitle: 'Decisions', factValue: `${d.approved} approved, ${d.declined} declined, ${d.merged} merged, ${d.reused} re-used an existing solution` },
     ],
     strands: report.byStrand.map((s) => ({ factTitle: s.strand, factValue: `${s.started} started, ${s.completed} completed, ${s.active} in the programme` })),
     csvUrl: links.csv,

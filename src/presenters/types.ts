@@ -226,6 +226,9 @@ export interface TriageData {
   priorities: Choice[];
   mergeTargets: Choice[];
   hasMergeTargets: boolean;
+  /** "Re-use an existing solution": open and the catalogue has entries; they are the choices (matching ones first). */
+  canReuse: boolean;
+  reuseChoices: Choice[];
   people: Choice[];
   /** Who owns the project now (AAD object ids, '' for nobody), to preselect in Assign. */
   owners: { digitalLeader: string; projectLead: string; projectManager: string };

@@ -6,9 +6,9 @@
  */
 import type { Store } from '../../src/app/ports';
 import { MOCK_USERS } from '../../src/playground/mock-tenant';
-import { message } from './support/activities';
-import { action, attachedCard, input, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
-import { press, useDsgBot } from './support/dsg';
+import { message, personalChatId } from './support/activities';
+import { action, answerCard, attachedCard, input, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
+import { press, triageCardOf, useDsgBot } from './support/dsg';
 import { SOLUTION_FORM } from '../support/sample-solution';
 import requestForm from '../fixtures/request-form.json';
 import { walk } from '../presenters/card-checks';
@@ -23,6 +23,7 @@ function executesOpenUrl(card: unknown): string[] {
 }
 
 const { councilOfficer, dsgChair } = MOCK_USERS;
+let reference = '';
 
 describe('the re-use catalogue in Teams (SQLite)', () => {
   const s = useDsgBot('sqlite');
@@ -73,7 +74,28 @@ describe('the re-use catalogue in Teams (SQLite)', () => {
     expect(executesOpenUrl(similar)).toEqual(['https://intranet.council.example/bookings']);
     // Nothing is added until the requester goes ahead.
     const submitted = invokeCard(await press(s.t, 'request.confirm', { formId }, councilOfficer));
-    expect(wordsOf(submitted)).toMatch(/Submitted as DP-\d{4}-\d{4}/);
+    reference = /DP-\d{4}-\d{4}/.exec(wordsOf(submitted))![0];
+  });
+
+  it('lets the DSG decide "Re-use an existing solution": the requester is told what to use and who owns it, and the year counts it', async () => {
+    const post = await s.t.connector.waitFor(triageCardOf(reference));
+    const reuse = action(attachedCard(post.activity), 'request.reuse');
+    expect(reuse.title).toBe('Re-use this solution');
+    const choices = input(attachedCard(post.activity), 'solutionId').choices as { title: string; value: string }[];
+    expect(choices[0].title).toBe('Community hall and room booking (Customer Services)');
+
+    const asked = invokeCard(await press(s.t, 'request.reuse', { ...reuse.data, solutionId: choices[0].value, reuseNote: 'Customer Services can add your halls.' }, dsgChair, true));
+    expect(wordsOf(asked)).toContain(`Close ${reference} as "Re-use an existing solution"?`);
+    const decided = invokeCard(await press(s.t, 'request.reuse', action(asked, 'request.reuse').data, dsgChair, true));
+    expect(wordsOf(decided)).toContain('Re-uses an existing solution');
+
+    const told = await s.t.connector.waitFor((a) => a.conversationId === personalChatId(councilOfficer) && wordsOf(a.activity).includes(`Re-use: ${reference}`));
+    expect(wordsOf(told.activity)).toContain('use Community hall and room booking, owned by Customer Services');
+    expect(wordsOf(told.activity)).toContain('Customer Services can add your halls.');
+    expect((await s.db.read((store: Store) => store.requests.getByReference(reference)))?.status).toBe('reused');
+
+    const report = answerCard(await press(s.t, 'report.annual', {}, dsgChair), s.t);
+    expect(wordsOf(report)).toMatch(/0 approved, 0 declined, 0 merged, 1 re-used an existing solution/);
   });
 
   it('lets anyone list and search the catalogue, and refuses them the form (audited)', async () => {

@@ -7,7 +7,7 @@ import { requestList } from './request-list';
 import { requestNew } from './request-new';
 import { requestSimilar, requestTriage, requestView } from './request-view';
 import { requestUndoWithdraw, requestWithdraw } from './request-withdraw';
-import { requestAnswer, requestApprove, requestAsk, requestAssign, requestDecline, requestMerge, requestPriority } from './triage';
+import { requestAnswer, requestApprove, requestAsk, requestAssign, requestDecline, requestMerge, requestPriority, requestReuse } from './triage';
 import type { Verb } from './verb';
 import { REMINDER_VERBS } from './reminders';
 import { DIGEST_VERBS } from './digest';
@@ -45,6 +45,7 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     requestDecline,
     requestAsk,
     requestMerge,
+    requestReuse,
     requestAssign,
     requestPriority,
     requestAnswer,
