@@ -109,10 +109,10 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     verb: 'settings.show',
     words: ['settings', 'dsg settings'],
-    help: "The DSG's chair, Digital Leaders and meeting dates",
+    help: "The DSG's chair, Minute Taker, Digital Leaders and meetings (the chair adds, moves and cancels them)",
     section: 'dsg',
     needs: 'settings.view',
-    menu: { scopes: ['team'], description: "The DSG's settings: chair, Digital Leaders and meeting dates" },
+    menu: { scopes: ['team'], description: "The DSG's settings: chair, Digital Leaders and meetings" },
   },
   {
     verb: 'digest.preview',

@@ -15,7 +15,7 @@ export interface DsgChannel {
   reference: unknown;
 }
 
-/** How the DSG is set up: its channel, chair, the Digital Leader of each strand, its meeting dates. */
+/** How the DSG is set up: its channel, chair, the Digital Leader of each strand, its Minute Taker and its planned meetings. */
 export interface DsgSettings {
   channel: DsgChannel | null;
   chair: PersonRef | null;

@@ -22,9 +22,8 @@ type Names = Map<string, string>;
 const CHUNK = 500;
 const chunks = <T>(list: readonly T[]): T[][] => Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
 const count = (rows: { numUpdatedRows?: bigint; numDeletedRows?: bigint }[]): number => rows.reduce((n, r) => n + toNumber(r.numUpdatedRows ?? r.numDeletedRows ?? 0n), 0);
-const isRole = isRoleName;
 const addName = (names: Names, name: string | null | undefined, role: string) => {
-  if (name && !isRole(name) && !names.has(name)) names.set(name, role);
+  if (name && !isRoleName(name) && !names.has(name)) names.set(name, role);
 };
 /** LIKE pattern for text containing `s` literally (with ESCAPE '\'). */
 const containing = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -63,7 +62,7 @@ async function pseudonymiseActors(db: Db, where: (q: any) => any): Promise<numbe
 }
 
 /** Rewrites before, after and detail of audit rows that mention a name (or an id, replaced by nothing). */
-async function scrubAuditText(db: Db, rows: { id: number; before: string | null; after: string | null; detail: string | null }[], names: Names): Promise<number> {
+async function scrubAuditText(db: Db, rows: { id: number; before: string | null; after: string | null; detail: string | null }[], names: ReadonlyMap<string, string>): Promise<number> {
   let n = 0;
   for (const r of rows) {
     const next = { before: r.before && withoutNames(r.before, names), after: r.after && withoutNames(r.after, names), detail: r.detail && withoutNames(r.detail, names) };
@@ -107,7 +106,7 @@ async function pseudonymiseRequests(db: Db, refs: { reference: string; reason: s
     }
     for (const t of triage) {
       const recordNames = names.get(t.reference)!;
-      await db.updateTable('triage').set(scrubTriage(t.last_decision, t.questions, recordNames, (n) => !isRole(n))).where('reference', '=', t.reference).execute();
+      await db.updateTable('triage').set(scrubTriage(t.last_decision, t.questions, recordNames, (n) => !isRoleName(n))).where('reference', '=', t.reference).execute();
       counts.triage += 1;
     }
     for (const m of milestones) {
@@ -148,8 +147,8 @@ const meetingDone = (date: string) => `meeting:${date}`;
  * Takes people out of one meeting's record, its actions and the agenda items added for it: `whom` says who, and
  * what their names become in free text. Saved at a new version, so a card drawn before says it is out of date.
  */
-async function meetingWithoutPeople(db: Db, meeting: Meeting, actions: readonly MeetingAction[], whom: MeetingPeople): Promise<Record<string, number>> {
-  const counts: Record<string, number> = { meetings: 0, meetingActions: 0, agendaAdditions: 0 };
+async function meetingWithoutPeople(db: Db, meeting: Meeting, actions: readonly MeetingAction[], whom: MeetingPeople): Promise<{ meetings: number; meetingActions: number }> {
+  const counts = { meetings: 0, meetingActions: 0 };
   const scrubbed = meetingWithout(meeting, whom);
   if (JSON.stringify(scrubbed) !== JSON.stringify(meeting)) {
     await meetingRepository(db).update({ ...scrubbed, version: meeting.version + 1 }, meeting.version);
@@ -170,7 +169,7 @@ async function meetingWithoutPeople(db: Db, meeting: Meeting, actions: readonly 
 async function additionsWithoutPeople(db: Db, rows: readonly Database['agenda_additions'][], whom: MeetingPeople): Promise<number> {
   let n = 0;
   for (const r of rows) {
-    const theirs = whom.person({ aadObjectId: r.added_by_id, name: r.added_by_name }) && !isRole(r.added_by_name);
+    const theirs = whom.person({ aadObjectId: r.added_by_id, name: r.added_by_name }) && !isRoleName(r.added_by_name);
     const next = { added_by_id: theirs ? '' : r.added_by_id, added_by_name: theirs ? FORMER.dsgMember : r.added_by_name, text: withoutNames(r.text, whom.names) };
     if (next.added_by_name === r.added_by_name && next.text === r.text) continue;
     await db.updateTable('agenda_additions').set(next).where('id', '=', r.id).execute();
@@ -196,7 +195,7 @@ async function pseudonymiseMeetings(db: Db, dates: readonly string[], at: string
     const trail = (q: any) => q.where('subject_type', '=', 'meeting').where('subject_id', '=', date);
     counts.meetingAuditEntries += await pseudonymiseActors(db, trail);
     const rows = (await trail(db.selectFrom('audit_events').select(['id', 'before', 'after', 'detail'])).execute()) as { id: number; before: string | null; after: string | null; detail: string | null }[];
-    await scrubAuditText(db, rows.map((r) => ({ ...r, id: toNumber(r.id) })), whom.names as Names);
+    await scrubAuditText(db, rows.map((r) => ({ ...r, id: toNumber(r.id) })), whom.names);
     await db.insertInto('pseudonymised_requests').values({ reference: meetingDone(date), reason: 'meeting', at }).execute();
   }
   return counts;
@@ -220,7 +219,7 @@ export function dataProtectionRepository(db: Db): DataProtectionRepository {
     return {
       teamsIds: [...teamsIds],
       aadObjectIds: [...aadIds],
-      names: unique([...people.map((p) => p.name), ...members.map((m) => m.name)]).filter((n) => !isRole(n)),
+      names: unique([...people.map((p) => p.name), ...members.map((m) => m.name)]).filter((n) => !isRoleName(n)),
       emails: unique([...people.map((p) => p.email), ...members.map((m) => m.email?.toLowerCase())]),
       upns: unique([...people.map((p) => p.upn), ...members.map((m) => m.userPrincipalName?.toLowerCase())]),
     };
@@ -275,6 +274,7 @@ export function dataProtectionRepository(db: Db): DataProtectionRepository {
     const actions = (await Promise.all(meetings.map((m) => repo.actionsOf(m.id)))).flat();
     return {
       meetings,
+      agendaPlan: await repo.agendaPlan(),
       meetingActions: actions.filter((a) => ids.includes(a.owner.aadObjectId) || theirs(a.createdBy) || theirs(a.doneBy) || theirs(a.owner.name)),
       agendaAdditions: await db.selectFrom('agenda_additions').selectAll().where('added_by_id', 'in', [...ids, ...none]).execute(),
     };
@@ -381,6 +381,7 @@ export function dataProtectionRepository(db: Db): DataProtectionRepository {
           }),
           ...h.meetingActions.map((a) => ({ kind: who.aadObjectIds.includes(a.owner.aadObjectId) || who.teamsIds.includes(a.owner.aadObjectId) ? 'action owned' : 'action recorded', meeting: h.meetings.find((m) => m.id === a.meetingId)?.date ?? null, ...rowOf(a) })),
           ...h.agendaAdditions.map((r) => ({ kind: 'agenda item added', ...rowOf(r), meeting: h.meetings.find((m) => m.id === r.meeting_id)?.date ?? null })),
+          ...(h.agendaPlan.lastChange && h.theirs(h.agendaPlan.lastChange.by) ? [{ kind: 'arranged the next agenda', ...h.agendaPlan.lastChange }] : []),
         ],
       };
     },
@@ -453,6 +454,12 @@ export function dataProtectionRepository(db: Db): DataProtectionRepository {
           add('meetingActions', done.meetingActions);
         }
         add('agendaAdditions', await additionsWithoutPeople(tx, h.agendaAdditions, whom));
+        // The next agenda's last arrangement names who made it (until the meeting starts).
+        const last = h.agendaPlan.lastChange;
+        if (last && (h.theirs(last.by) || mentionsAny(last.what, names))) {
+          await meetingRepository(tx).saveAgendaPlan({ ...h.agendaPlan, lastChange: { ...last, by: h.theirs(last.by) ? FORMER.dsgMember : last.by, what: withoutNames(last.what, names) } }, h.agendaPlan.version);
+          add('agendaPlan', 1);
+        }
         return counts;
       });
     },

@@ -64,7 +64,7 @@ function nextMeeting(data: MeetingsResponse, inProgramme: Linker): HTMLElement {
       ['Time', next.startTime ?? 'Not set yet'],
       ...(place ? ([['Place', place]] as [string, Child][]) : []),
     ]),
-    h('h3', {}, next.inProgress ? 'Agenda' : 'Agenda (drafted from the programme)'),
+    h('h3', {}, next.inProgress ? 'Agenda' : 'Agenda (draft)'),
     agendaTable(next, inProgramme),
     later.length > 0 && h('p', {}, `Later meetings: ${later.map(ukDate).join(', ')}.`),
   );

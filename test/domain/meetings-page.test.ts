@@ -58,6 +58,7 @@ describe('the next meeting', () => {
     const next = meetingsPage(data({ running }), PUBLIC).next!;
     expect(next).toMatchObject({ date: '2026-12-04', startTime: '09:30', inProgress: true, place: null });
     expect(next.agenda).toEqual([{ section: 'Added by a member', reference: null, title: 'AOB' }]);
+    expect(meetingsPage(data({ running, next: { date: '2026-12-04', startTime: '09:00', place: 'Room 4' } }), PUBLIC).next).toMatchObject({ startTime: '09:30', place: 'Room 4' });
   });
 });
 

@@ -35,7 +35,7 @@ const HELD = addDays(today, -40);
 const DRAFT = addDays(today, -2);
 
 /** Names, notes and free text only a signed-in viewer gets. */
-const SIGNED_IN_ONLY = ['PERSONAL-name-attendee-1', 'PERSONAL-name-attendee-2', 'PERSONAL-name-apology', 'PERSONAL-name-chair', 'PERSONAL-decision-note', 'PERSONAL-minutes-notes', 'PERSONAL-name-lead', 'PERSONAL-name-other', 'PERSONAL-name-adder'];
+const SIGNED_IN_ONLY = ['PERSONAL-link', 'PERSONAL-name-attendee-1', 'PERSONAL-name-attendee-2', 'PERSONAL-name-apology', 'PERSONAL-name-chair', 'PERSONAL-decision-note', 'PERSONAL-minutes-notes', 'PERSONAL-name-lead', 'PERSONAL-name-other', 'PERSONAL-name-adder'];
 /** What only the DSG and admins see: the requests awaiting a decision. */
 const DSG_ONLY = [PENDING, 'Pending idea', 'PERSONAL-pending-requester'];
 
@@ -86,7 +86,7 @@ async function seed(store: Store): Promise<void> {
   await store.requests.insert(request, []);
   await store.projects.insert({ ...project, realisedBenefits: [] });
   await store.requests.insert(sampleRequest({ reference: PENDING, status: 'submitted', title: 'Pending idea', requesterName: 'PERSONAL-pending-requester' }), []);
-  await store.settings.save({ ...EMPTY_SETTINGS, chair: CHAIR, meetings: [{ date: LATER, startTime: '10:00', place: null }, { date: NEXT, startTime: '14:00', place: 'https://teams.microsoft.com/l/meetup-join/dsg' }], updatedAt: `${today}T09:00:00.000Z` }, 0);
+  await store.settings.save({ ...EMPTY_SETTINGS, chair: CHAIR, meetings: [{ date: LATER, startTime: '10:00', place: null }, { date: NEXT, startTime: '14:00', place: 'https://teams.microsoft.com/l/meetup-join/PERSONAL-link' }], updatedAt: `${today}T09:00:00.000Z` }, 0);
   await store.meetings.insert(heldMeeting('m-held', HELD, true));
   await store.meetings.insert(heldMeeting('m-draft', DRAFT, false));
   await store.meetings.addAction(action('a-lead', 'm-held', 'Bring the plan', LEAD, PUBLISHED, addDays(today, 10)));
@@ -138,7 +138,8 @@ describe('without a token', () => {
     for (const hidden of DSG_ONLY) expect(res.text).not.toContain(hidden);
     const { viewer, next, later } = res.body;
     expect(viewer).toBeNull();
-    expect(next).toMatchObject({ date: NEXT, startTime: '14:00', inProgress: false });
+    // With its start time; the Teams link (a way in) only for signed-in viewers.
+    expect(next).toMatchObject({ date: NEXT, startTime: '14:00', place: 'Online (Teams meeting)', inProgress: false });
     expect(later).toEqual([LATER]);
     // The pending request stays on the agenda, unnamed; the open actions say whose role they are; the addition has no "added by".
     expect(next!.agenda).toContainEqual({ section: 'Awaiting a decision', reference: null, title: HIDDEN_REQUEST });
@@ -184,6 +185,7 @@ describe('signed in', () => {
     expect(minutes.notes).toBe('PERSONAL-minutes-notes');
     expect(res.body.past[0].minutes).toBeNull();
     expect(titles(res.body.next!.agenda)).toContain(HIDDEN_REQUEST);
+    expect(res.body.next).toMatchObject({ date: NEXT, startTime: '14:00', place: 'https://teams.microsoft.com/l/meetup-join/PERSONAL-link' });
   });
 
   it('gives the chair the requests awaiting a decision too', async () => {

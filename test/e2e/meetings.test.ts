@@ -273,4 +273,18 @@ describe.each(ENGINES)('a DSG meeting on %s, from the agenda to the minutes and 
     const open = await db.read((store) => store.meetings.openActions());
     expect(open).toEqual([]);
   }, 30_000);
+
+  it('lists the meeting in a subject access export: who attended, and the action its owner was given', async () => {
+    const exported = async (who: User) => {
+      const before = connector.activities().length;
+      await t.post(message(`subject access ${who.email}`, { ...t.opts, from: dsgAdmin }));
+      await eventually(() => connector.activities().slice(before).some((a) => a.conversationId === personalChatId(dsgAdmin) && /\.json\?/.test(String(a.activity.text))), 'the subject access links', 20_000);
+      const answer = connector.activities().slice(before).find((a) => a.conversationId === personalChatId(dsgAdmin) && /\.json\?/.test(String(a.activity.text)))!;
+      const link = new URL([...String(answer.activity.text).matchAll(/https?:\/\/[^\s)]+/g)].map((m) => m[0]).find((u) => /\.json\?/.test(u))!);
+      return (await (await fetch(`${bot!.url}${link.pathname}${link.search}`)).json()) as { meetings: Record<string, unknown>[] };
+    };
+    const date = new Date().toISOString().slice(0, 10);
+    expect((await exported(digitalLeaderCustomers)).meetings).toEqual(expect.arrayContaining([{ kind: 'attended', meeting: date }, expect.objectContaining({ kind: 'outcome recorded', meeting: date })]));
+    expect((await exported(projectLeadLearning2)).meetings).toEqual([expect.objectContaining({ kind: 'action owned', meeting: date, what: 'Draft the business case' })]);
+  }, 60_000);
 });

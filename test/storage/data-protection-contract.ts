@@ -164,13 +164,15 @@ export function dataProtectionContract({ store: s }: ContractContext): void {
         await s().people.upsert({ ...ann, tenantId: 't', conversationRef: { user: { id: ann.id } }, reachable: true, updatedAt: RECENT });
         await s().dataProtection.rememberAddress(ann.id, 'ann@council.example', null);
         const m = await heldMeeting('m1', '2026-05-14', RECENT);
+        await s().meetings.saveAgendaPlan({ order: ['added:a1'], removed: [], version: 0, lastChange: { what: 'moved "Ann Example: the website" up to number 1', by: ann.name, at: RECENT } }, 0);
         const who = (await s().dataProtection.findIdentity({ email: 'ann@council.example' }))!;
         const held = await s().dataProtection.personalData(who);
-        expect(held.meetings.map((r) => r.kind)).toEqual(['attended', 'outcome recorded', 'named in the minutes notes', 'action owned', 'agenda item added']);
+        expect(held.meetings.map((r) => r.kind)).toEqual(['attended', 'outcome recorded', 'named in the minutes notes', 'action owned', 'agenda item added', 'arranged the next agenda']);
         expect(held.meetings[3]).toMatchObject({ meeting: '2026-05-14', what: 'Ann Example to draft the brief' });
 
         const counts = await s().dataProtection.erase(who, NOW.toISOString());
-        expect(counts).toMatchObject({ meetings: 1, meetingActions: 1, agendaAdditions: 1 });
+        expect(counts).toMatchObject({ meetings: 1, meetingActions: 1, agendaAdditions: 1, agendaPlan: 1 });
+        expect((await s().meetings.agendaPlan()).lastChange).toEqual({ what: `moved "${FORMER.colleague}: the website" up to number 1`, by: FORMER.dsgMember, at: RECENT });
         const after = (await s().meetings.get('m1'))!;
         expect(after.attendees).toEqual([{ aadObjectId: chair.aadObjectId, name: chair.name }, { aadObjectId: '', name: FORMER.dsgMember }]);
         expect(after.notes).toBe(`Dana Chair thanked ${FORMER.colleague}.`);

@@ -113,8 +113,11 @@ describe('the Meetings page', () => {
     expect(text).toContain('Names of people are shown only to people who are signed in.');
     expect(await page.locator('#viewer').innerText()).toMatch(/Public view/);
 
-    // The next meeting and its agenda, as a table with a caption and headers.
+    // The next meeting, when and where, and its agenda as a table with a caption and headers.
     const next = anonymous.next!;
+    const when = await page.locator('section[aria-labelledby="next-meeting"] dl.facts').innerText();
+    expect(when).toMatch(new RegExp(`Date\\s+${ukDate(next.date)}\\s+Time\\s+${next.startTime ?? 'Not set yet'}`));
+    if (next.place) expect(when).toContain(next.place);
     const agenda = page.locator(`table:has(caption:text-is("Agenda for the meeting on ${ukDate(next.date)}"))`);
     expect(await agenda.locator('tbody tr').count()).toBe(next.agenda.length);
     // The requests awaiting a decision, which only the DSG sees, as one line.

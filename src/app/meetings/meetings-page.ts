@@ -6,7 +6,7 @@ import type { MeetingsResponse } from '../../domain/programme-view-types';
 import type { Deps } from '../deps';
 import { type SignedIn, viewerFor } from '../programme-view/viewer';
 import { dsgContext } from '../triage/dsg-context';
-import { draftNextAgenda } from './draft-agenda';
+import { arrangedNextAgenda } from './draft-agenda';
 import { minutesLinks } from './minutes';
 
 /**
@@ -17,19 +17,24 @@ import { minutesLinks } from './minutes';
 export async function viewMeetingsPage(deps: Deps, signedIn: SignedIn | null): Promise<MeetingsResponse> {
   const now = deps.clock.now();
   const today = deps.calendar.londonDate(now);
-  const [{ settings, members }, records, held, running, drafted, openActions] = await Promise.all([
+  const [{ settings, members }, records, held, running, arranged, openActions] = await Promise.all([
     dsgContext(deps),
     deps.store.projects.listWithRequests(),
     deps.store.meetings.list(),
     deps.store.meetings.running(),
-    draftNextAgenda(deps, deps.store),
+    arrangedNextAgenda(deps, deps.store),
     deps.store.meetings.openActions(),
   ]);
   const signed = signedIn ? await viewerFor(deps, signedIn, []) : null;
   const audience: MeetingsAudience = { names: !!signed, requests: !!signed && isAllowed('agenda.view', signed.roles) };
   const ofMeetings = (await Promise.all(held.map((m) => deps.store.meetings.actionsOf(m.id)))).flat();
   const actions = [...ofMeetings, ...openActions.filter((a) => !ofMeetings.some((b) => b.id === a.id))];
-  const next = nextPlanned(settings.meetings, today, held.filter((m) => m.status === 'running' || m.status === 'ended').map((m) => m.date));
+  // While a meeting runs it is the next one (with its place as planned); otherwise the next not yet held.
+  const coming = comingMeetings(settings.meetings, today);
+  const next = running
+    ? (coming.find((m) => m.date === running.date) ?? null)
+    : nextPlanned(settings.meetings, today, held.filter((m) => m.status === 'running' || m.status === 'ended').map((m) => m.date));
+  const after = running?.date ?? next?.date;
   const published = held.filter((m) => m.publishedAt);
   return meetingsPage(
     {
@@ -37,9 +42,9 @@ export async function viewMeetingsPage(deps: Deps, signedIn: SignedIn | null): P
       today,
       viewer: signed?.viewer ?? null,
       next,
-      later: comingMeetings(settings.meetings, today).filter((m) => next !== null && m.date > next.date).map((m) => m.date),
+      later: coming.filter((m) => after !== undefined && m.date > after).map((m) => m.date),
       running,
-      drafted,
+      drafted: arranged.items,
       held,
       actions,
       programme: new Map(publishedRecords(records).map((r) => [r.request.reference, r.project])),

@@ -8,7 +8,7 @@ import { audited } from '../audit';
 import type { Deps } from '../deps';
 import { refuse } from '../refuse';
 import { type SettingsView, viewSettings } from '../triage/save-settings';
-import { draftNextAgenda } from './draft-agenda';
+import { arrangedNextAgenda } from './draft-agenda';
 
 /** The chair (or an admin) adds, moves and cancels the DSG's meetings from the settings card. */
 
@@ -74,7 +74,7 @@ export async function checkCancelMeeting(deps: Deps, actor: Actor, cardVersion: 
   const { cancelled, planned } = cancelMeeting(view.settings.meetings, date, held);
   const next = nextPlanned(view.settings.meetings, view.today, held.map((m) => m.date));
   const isNext = next?.date === date;
-  return { view, meeting: cancelled, isNext, agendaItems: isNext ? (await draftNextAgenda(deps, deps.store)).length : 0, after: nextPlanned(planned, date) };
+  return { view, meeting: cancelled, isNext, agendaItems: isNext ? (await arrangedNextAgenda(deps, deps.store)).items.length : 0, after: nextPlanned(planned, date) };
 }
 
 /** Cancels a meeting (after the confirmation): it is taken off the plan; the agenda waits for the next meeting. */

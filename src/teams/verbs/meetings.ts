@@ -60,7 +60,7 @@ export const agendaShow = verb('agenda.show', z.object({}).loose(), async ({ dep
  * `agenda add …`, or Add to the agenda on the agenda card: an unknown reference typed on the card comes back on the
  * card, under the input, with what was typed.
  */
-export const agendaAdd = verb('agenda.add', z.object({ text: z.string().max(2000).optional(), from: z.string().optional() }).loose(), async ({ deps, actor }, d) => {
+export const agendaAdd = verb('agenda.add', z.object({ text: z.string().max(500, 'the item is longer than 500 characters').optional(), from: z.string().optional() }).loose(), async ({ deps, actor }, d) => {
   const typedText = (d.text ?? '').trim();
   if (d.from !== 'card') return card(agendaCard(await addAgendaItem(deps, actor, typedText)));
   try {
@@ -130,8 +130,9 @@ function itemDecision(d: DecisionData): ItemDecision {
 export const meetingDecide = verb('meeting.decide', decision, async (ctx, d) =>
   orCurrent(async () => {
     const choice = itemDecision(d);
-    if ((d.decision === 'decline' || d.decision === 'merge') && (choice.action === 'decline' || choice.action === 'merge') && d.step !== 'confirm') {
-      if (d.step === 'cancel') return card(meetingItemCard(await showItem(ctx.deps, ctx.actor, d.meetingId, d.itemId)));
+    const step = 'step' in d ? d.step : undefined;
+    if ((choice.action === 'decline' || choice.action === 'merge') && step !== 'confirm') {
+      if (step === 'cancel') return card(meetingItemCard(await showItem(ctx.deps, ctx.actor, d.meetingId, d.itemId)));
       const checked = await checkItemDecision(ctx.deps, ctx.actor, d.meetingId, d.itemId, d.version, choice);
       const asked =
         choice.action === 'decline'
