@@ -261,9 +261,9 @@ export const DEMO_REQUESTS: readonly RequestSpec[] = [
   },
 
   {
-    key: 'meeting-room-booking',
+    key: 'community-room-booking',
     strand: 'customers',
-    requester: 'councilOfficer',
+    requester: 'estatesOfficer',
     submitted: 30,
     details: {
       title: 'Book community centre rooms online',
