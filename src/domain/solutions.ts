@@ -184,6 +184,24 @@ export const CONTRACT_WORDS: Record<ContractState, string> = {
 /** The terms an entry is matched by: its name as the title; what it does and its keywords as the body. */
 export const solutionTerms = (s: Pick<Solution, 'name' | 'whatItDoes' | 'keywords'>): string[] => termsOf(s.name, `${s.whatItDoes} ${s.keywords.join(' ')}`);
 
+/**
+ * An entry's terms, worked out once for its text: a submission is matched against the whole catalogue, and
+ * reducing 2,000 entries to their terms each time would cost more than the rest of the submission. Keyed by the
+ * text the terms come from, so it is always right; bounded so it never grows without end.
+ */
+const TERM_SETS = new Map<string, Set<string>>();
+const MAX_CACHED = 20_000;
+function termSetOf(s: Solution): Set<string> {
+  const key = `${s.name}\u0000${s.whatItDoes}\u0000${s.keywords.join(' ')}`;
+  let terms = TERM_SETS.get(key);
+  if (!terms) {
+    if (TERM_SETS.size >= MAX_CACHED) TERM_SETS.clear();
+    terms = new Set(solutionTerms(s));
+    TERM_SETS.set(key, terms);
+  }
+  return terms;
+}
+
 export interface SolutionMatch {
   id: string;
   name: string;
@@ -203,7 +221,7 @@ export function matchSolutions(ideaTerms: readonly string[], solutions: readonly
   const candidates: Scored<Solution>[] = solutions
     .filter((s) => !s.retired)
     .map((s) => {
-      const terms = new Set(solutionTerms(s));
+      const terms = termSetOf(s);
       let shared = 0;
       for (const t of terms) if (idea.has(t)) shared++;
       return { item: s, shared, termCount: terms.size };
