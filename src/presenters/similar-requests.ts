@@ -10,7 +10,7 @@ import { contractLine } from './solutions';
  * catalogue has solutions matching the idea: "The council already has …", with the owning service and link.
  */
 export function similarRequestsCard(formId: string, title: string, matches: readonly SimilarRequest[], solutions: readonly SolutionMatch[] = []): AdaptiveCardJson {
-  const heading = matches.length === 0 ? 'The council may already have this' : solutions.length === 0 ? 'Similar requests already exist' : 'Similar requests and solutions already exist';
+  const heading = matches.length > 0 ? 'Similar requests already exist' : 'The council may already have this';
   return render('similar-requests', {
     formId,
     title,
