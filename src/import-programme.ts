@@ -47,7 +47,8 @@ export async function readFiles(files: readonly string[]): Promise<Files> {
   return { ok: true, sheets, required: ['projects'], name: files.map((f) => path.basename(f)).join(', ') };
 }
 
-const where = (p: Pick<ImportProblem, 'sheet' | 'row' | 'column' | 'letter'>): string =>
+/** Where a problem is: sheet, row and column (letter and header). */
+export const where = (p: Pick<ImportProblem, 'sheet' | 'row' | 'column' | 'letter'>): string =>
   [p.sheet, p.row !== null && `row ${p.row}`, p.column && `column ${p.letter ?? '?'} (${p.column})`].filter(Boolean).join(', ');
 
 const counted = (what: string, c: { added: number; updated: number; unchanged: number }, verbs: [string, string]) =>

@@ -5,7 +5,7 @@ import dotenv from 'dotenv';
 import type { Deps } from './app/deps';
 import type { Clock } from './app/ports';
 import { type OutboxWorker, startOutboxWorker } from './app/outbox/outbox-worker';
-import { openFiguresCsv, openFiguresJson, openProgrammeCsv, openProgrammeJson } from './app/publish-open-data';
+import { openFiguresCsv, openFiguresJson, openProgrammeCsv, openProgrammeJson, openCatalogueCsv, openCatalogueJson } from './app/publish-open-data';
 import { sessionInfo } from './app/programme-view/session-info';
 import { viewProgramme } from './app/programme-view/view-programme';
 import { viewProgrammeProject } from './app/programme-view/view-programme-project';
@@ -120,7 +120,7 @@ export async function startBot(config: Config, log: Logger, options: StartOption
   const schedules = [reminders, retention, ...startDigestSchedules(config, deps, calendar, log)];
   const teams = createTeamsEndpoint(adapter, config, deps, log, options.channelAuth);
   const openData = config.openData
-    ? { json: () => openProgrammeJson(deps), csv: () => openProgrammeCsv(deps), figuresJson: () => openFiguresJson(deps), figuresCsv: () => openFiguresCsv(deps) }
+    ? { json: () => openProgrammeJson(deps), csv: () => openProgrammeCsv(deps), figuresJson: () => openFiguresJson(deps), figuresCsv: () => openFiguresCsv(deps), catalogueJson: () => openCatalogueJson(deps), catalogueCsv: () => openCatalogueCsv(deps) }
     : undefined;
   // The Programme tab's API: Teams SSO when SSO_APP_ID is set; in local mode also the demo sign-in as a mock user.
   const signIn = createSignIn({

@@ -8,6 +8,7 @@ import type { ReminderStateRepository } from './reminders/ports';
 import type { DraftRepository, RequestRepository } from './requests/ports';
 import type { DataProtectionRepository } from './data-protection/ports';
 import type { ProgrammeSheetsRepository } from './programme-sheets/ports';
+import type { SolutionRepository } from './solutions/ports';
 import type { RosterCache, SettingsRepository, TriageRepository } from './triage/ports';
 
 /** The ports every feature shares; each feature's own repositories are in its folder's ports.ts. */
@@ -60,6 +61,7 @@ export interface Repositories {
   programmeSheets: ProgrammeSheetsRepository;
   dataProtection: DataProtectionRepository;
   meetings: MeetingRepository;
+  solutions: SolutionRepository;
 }
 
 export interface Store extends Repositories {

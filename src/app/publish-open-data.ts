@@ -1,5 +1,5 @@
 import { countedProject, programmeFigures, type ProgrammeFigures } from '../domain/figures';
-import { figuresCsv, type OpenProject, openProgramme, toCsv } from '../domain/open-data';
+import { catalogueCsv, figuresCsv, type OpenProject, type OpenSolution, openCatalogue, openProgramme, toCsv } from '../domain/open-data';
 import { financialYearOf } from '../domain/project';
 import type { Deps } from './deps';
 
@@ -29,4 +29,14 @@ export async function openFiguresJson(deps: OpenDataDeps): Promise<ProgrammeFigu
 /** The same figures as CSV. */
 export async function openFiguresCsv(deps: OpenDataDeps): Promise<string> {
   return figuresCsv(await openFiguresJson(deps));
+}
+
+/** The re-use catalogue (every entry; no personal data), with each contract's state today. */
+export async function openCatalogueJson(deps: OpenDataDeps): Promise<OpenSolution[]> {
+  return openCatalogue(await deps.store.solutions.list(), deps.calendar.londonDate(deps.clock.now()));
+}
+
+/** The same catalogue as CSV. */
+export async function openCatalogueCsv(deps: OpenDataDeps): Promise<string> {
+  return catalogueCsv(await openCatalogueJson(deps));
 }

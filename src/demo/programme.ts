@@ -4,6 +4,8 @@
  * plans, resourcing, DPIAs, milestones and realised benefits, and the audit trail that tells how each got
  * there. Pure: no I/O, the same `today` and options always give the same records. `seed-demo` writes them.
  */
+import { reuseNote } from '../domain/triage';
+import { demoSolution } from './solutions';
 import type { AuditEvent } from '../domain/audit';
 import { STRAND_IDS, type StrandId } from '../domain/catalogue';
 import { daysBetween } from '../domain/calendar';
@@ -226,6 +228,12 @@ function buildRecord(spec: RequestSpec, createdAt: string, ctx: BuildContext): D
       const note = `Duplicate of ${duplicateOf}`;
       const [before, after] = move('merged');
       push(story.on, '11:50', 'dsgChair', 'request.merge', before, { ...after, duplicateOf, note }, { decision: { action: 'merge', note } });
+      break;
+    }
+    case 'reused': {
+      const note = reuseNote(demoSolution(story.solution), null);
+      const [before, after] = move('reused');
+      push(story.on, '11:55', 'dsgChair', 'request.reuse', before, { ...after, note }, { decision: { action: 'reuse', note } });
       break;
     }
     default: {

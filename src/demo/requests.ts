@@ -265,6 +265,29 @@ export const DEMO_REQUESTS: readonly RequestSpec[] = [
     },
   },
 
+  {
+    key: 'community-room-booking',
+    strand: 'customers',
+    requester: 'estatesOfficer',
+    submitted: 30,
+    details: {
+      title: 'Book community centre rooms online',
+      problem: 'Community groups phone the area offices to book a hall, and staff keep the bookings in spreadsheets.',
+      outcome: 'Groups book and pay for a community hall online at any time.',
+      beneficiaries: ['citizens', 'businesses'],
+      principles: ['customer-focused', 'collaboration-value'],
+      principlesHow: 'Self-service for community groups.',
+      reuseChecked: 'None that we knew of.',
+      route: 'buy',
+      routeJustification: 'We did not find a council system for halls.',
+      personalData: true,
+      oneOffCost: 15000,
+      annualBenefit: 6000,
+      startAfter: 45,
+    },
+    story: { status: 'reused', on: 20, solution: 'Community hall and room booking' },
+  },
+
   // -------------------------------------------------------------------------------------------
   // Digital Estates
   {

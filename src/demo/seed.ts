@@ -13,6 +13,7 @@ import type { PlannedMeeting } from '../domain/meeting-plans';
 import type { DsgSettings } from '../domain/settings';
 import { termsOf } from '../domain/similarity';
 import { demoMeetings } from './meetings';
+import { demoSolutions } from './solutions';
 import { type DemoProgramme, type DemoSummary, demoProgramme, summarise } from './programme';
 
 export interface SeedOptions {
@@ -33,6 +34,8 @@ export interface SeedResult extends DemoSummary {
   meetings: PlannedMeeting[];
   /** True when the DSG channel is set up (waiting requests are posted there by `setup dsg` only). */
   channelSetUp: boolean;
+  /** Re-use catalogue entries added (one already there by name is left as it is). */
+  solutionsAdded: number;
 }
 
 /** Thrown when the database is already in use and `force` was not given. */
@@ -98,6 +101,10 @@ export async function seedDemo(store: Store, clock: Clock, options: SeedOptions 
       for (const addition of meetings.additions) await tx.meetings.addAddition(addition);
     }
 
+    // The re-use catalogue: an entry already there by name is left as it is.
+    let solutionsAdded = 0;
+    for (const solution of demoSolutions(today, now, options.newId ?? randomUUID)) if (await tx.solutions.insert(solution)) solutionsAdded++;
+
     const { settings, outcome } = mergeSettings(before, programme, now);
     if (settings) {
       if (!(await tx.settings.save(settings, before.version))) throw new Error('The DSG settings changed while seeding; run seed-demo again.');
@@ -125,6 +132,7 @@ export async function seedDemo(store: Store, clock: Clock, options: SeedOptions 
       settings: outcome,
       meetings: (settings ?? before).meetings,
       channelSetUp: before.channel !== null,
+      solutionsAdded,
     };
   });
 }

@@ -87,6 +87,8 @@ type StorySpec =
   | { status: 'declined'; on: DaysAgo; reason: string; ask?: AnsweredAskSpec }
   | { status: 'withdrawn'; on: DaysAgo }
   | { status: 'merged'; on: DaysAgo; into: string }
+  /** Closed as "Re-use an existing solution": the demo catalogue entry of this name. */
+  | { status: 'reused'; on: DaysAgo; solution: string }
   | { status: 'approved' | 'in-delivery' | 'completed'; delivery: DeliverySpec; ask?: AnsweredAskSpec };
 
 export interface RequestSpec {

@@ -14,7 +14,7 @@ import { type ProjectRequest, STATUS_LABELS } from './request';
 
 interface ReportDecision {
   reference: string;
-  action: 'approve' | 'decline' | 'merge';
+  action: 'approve' | 'decline' | 'merge' | 'reuse';
   at: string;
 }
 
@@ -74,7 +74,8 @@ export interface AnnualReport {
   byStatus: ProgrammeFigures['byStatus'];
   byStatusDefinition: string;
   milestones: MilestoneFigures;
-  decisions: { approved: number; declined: number; merged: number };
+  /** `reused`: closed by "Re-use an existing solution" (share and re-use before buying). */
+  decisions: { approved: number; declined: number; merged: number; reused: number };
   /** Every project counted for the year's figures (approved by its end), including those completed before it that still save. */
   projects: ReportProjectRow[];
 }
@@ -152,7 +153,7 @@ export function annualReport(src: ReportSource): AnnualReport {
       year.name,
       src.today,
     ),
-    decisions: { approved: decided('approve'), declined: decided('decline'), merged: decided('merge') },
+    decisions: { approved: decided('approve'), declined: decided('decline'), merged: decided('merge'), reused: decided('reuse') },
     projects,
   };
 }

@@ -8,7 +8,7 @@ export interface AuditEvent {
   /** What was attempted, e.g. `request.submit`. */
   action: string;
   /** Projects share their request's trail (subject 'request', by reference). */
-  subjectType: 'request' | 'person' | 'conversation' | 'settings' | 'meeting';
+  subjectType: 'request' | 'person' | 'conversation' | 'settings' | 'meeting' | 'solution';
   subjectId: string;
   outcome: 'done' | 'refused';
   before: unknown | null;
@@ -34,6 +34,10 @@ const ACTION_WORDS: Record<string, string> = {
   'request.approve': 'Approved',
   'request.decline': 'Declined',
   'request.merge': 'Merged',
+  'request.reuse': 'Closed: re-use an existing solution',
+  'solution.add': 'Added to the re-use catalogue',
+  'solution.edit': 'Re-use catalogue entry changed',
+  'solution.import': 'Imported into the re-use catalogue',
   'request.start-delivery': 'Delivery started',
   'request.complete': 'Completed',
   'request.comment': 'Comment added',

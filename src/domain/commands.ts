@@ -92,6 +92,13 @@ export const COMMANDS: readonly CommandEntry[] = [
     menu: { scopes: SCOPES, description: 'Open a project: type its reference instead of DP-2026-0007' },
   },
   {
+    verb: 'solution.list',
+    words: ['catalogue', 'catalog', 're-use catalogue', 'reuse catalogue'],
+    argument: { field: 'query', example: 'booking' },
+    help: 'The re-use catalogue: solutions the council already has or shares; add words to search it',
+    section: 'programme',
+  },
+  {
     verb: 'request.pending',
     words: ['pending'],
     help: 'Requests waiting for a DSG decision, oldest first',
@@ -222,6 +229,13 @@ export const COMMANDS: readonly CommandEntry[] = [
     help: 'The meetings held and the dates set for the next ones',
     section: 'dsg',
     needs: 'agenda.view',
+  },
+  {
+    verb: 'solution.new',
+    words: ['catalogue add', 'catalog add'],
+    help: 'Add a solution the council has or shares to the re-use catalogue',
+    section: 'dsg',
+    needs: 'solution.manage',
   },
   {
     verb: 'dsg.setup',

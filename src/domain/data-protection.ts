@@ -28,7 +28,7 @@ export interface RetentionSchedule {
 export const DEFAULT_RETENTION: RetentionSchedule = { closedRequestDays: 730, completedProjectDays: 2190, draftDays: 90, deliveryLogDays: 365, meetingPeopleDays: 2190 };
 
 /** Requests closed without becoming a project. */
-export const CLOSED_STATUSES: readonly RequestStatus[] = ['declined', 'withdrawn', 'merged'];
+export const CLOSED_STATUSES: readonly RequestStatus[] = ['declined', 'withdrawn', 'merged', 'reused'];
 
 export interface RetentionCutoffs {
   closedRequests: string;

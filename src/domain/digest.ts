@@ -42,7 +42,7 @@ export interface DigestDecision {
   reference: string;
   title: string;
   strand: StrandId;
-  action: 'approve' | 'decline' | 'merge';
+  action: 'approve' | 'decline' | 'merge' | 'reuse';
   at: string;
 }
 
@@ -144,7 +144,7 @@ export function meetingDigestDue(
   return [...meetings].sort().find((m) => m > today && calendar.addWorkingDays(m, -daysBefore) <= today) ?? null;
 }
 
-const DECISION_WORDS: Record<DigestDecision['action'], string> = { approve: 'Approved', decline: 'Declined', merge: 'Merged as a duplicate' };
+const DECISION_WORDS: Record<DigestDecision['action'], string> = { approve: 'Approved', decline: 'Declined', merge: 'Merged as a duplicate', reuse: 'Re-uses an existing solution' };
 const REMINDER_WORDS: Partial<Record<ReminderKind, string>> = {
   owners: 'owners',
   'business-case': 'the business case',

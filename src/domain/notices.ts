@@ -50,6 +50,17 @@ export const requesterNotices = {
       open: { opens: 'request', reference: request.reference, title: 'Open request' },
     };
   },
+  reused(request: ProjectRequest, solution: { name: string; owningService: string; link: string | null }, note: string | null): Notice {
+    return {
+      title: `Re-use: ${request.reference}`,
+      lines: [
+        `The Digital Strategy Group found that the council already has what "${request.title}" needs: use ${solution.name}, owned by ${solution.owningService}. Ask ${solution.owningService} to get started; no new project is needed.`,
+        ...(solution.link ? [`More about it: ${solution.link}`] : []),
+        ...(note ? [`Note: ${note}`] : []),
+      ],
+      open: { opens: 'request', reference: request.reference, title: 'Open request' },
+    };
+  },
   merged(request: ProjectRequest, into: ProjectRequest): Notice {
     return {
       title: `Merged: ${request.reference}`,

@@ -13,6 +13,7 @@ import { type ProgrammeFigures, realisedByYear } from './figures';
 import { DIRECTION_LABELS, FREQUENCY_LABELS, type Measure, MEASURE_KIND_LABELS, measureStatus, TRACK_LABELS } from './measures';
 import { type Milestone, type MilestoneStatus, PRIORITY_LABELS, type Project } from './project';
 import { type ProjectRequest, type RequestStatus, STATUS_LABELS } from './request';
+import { CONTRACT_WORDS, contractState, type Solution } from './solutions';
 
 /** The request statuses of projects in the published programme; declined, pending and withdrawn never are. */
 export const OPEN_STATUSES: readonly RequestStatus[] = ['approved', 'in-delivery', 'completed'];
@@ -190,4 +191,48 @@ export function figuresCsv(f: ProgrammeFigures): string {
     ...f.byStatus.map((s) => [`Projects: ${s.label}`, f.financialYear, String(s.count), f.byStatusDefinition]),
   ];
   return `${[[...FIGURES_CSV_HEADER], ...rows].map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+/**
+ * The re-use catalogue as open data: every entry, retired ones marked. An entry is owned by a service and its
+ * text is refused with an email address in it (validateSolution), so it holds no personal data; fields are
+ * picked by name, as for projects.
+ */
+export interface OpenSolution {
+  name: string;
+  whatItDoes: string;
+  owningService: string;
+  strands: string[];
+  keywords: string[];
+  sharedWithPartners: boolean;
+  sharedWith: string | null;
+  contractEnds: string | null;
+  /** No end date, Contract runs, Contract ends within 6 months, or Contract ended (on the day published). */
+  contractStatus: string;
+  link: string | null;
+  retired: boolean;
+}
+
+export function openCatalogue(solutions: readonly Solution[], today: string): OpenSolution[] {
+  return solutions.map((s) => ({
+    name: s.name,
+    whatItDoes: s.whatItDoes,
+    owningService: s.owningService,
+    strands: s.strands.map(strandName),
+    keywords: [...s.keywords],
+    sharedWithPartners: s.sharedWithPartners,
+    sharedWith: s.sharedWithPartners ? s.sharedWith : null,
+    contractEnds: s.contractEnds,
+    contractStatus: CONTRACT_WORDS[contractState(s, today)],
+    link: s.link,
+    retired: s.retired,
+  }));
+}
+
+export const CATALOGUE_CSV_HEADER = ['Name', 'What it does', 'Owning service', 'Strands', 'Keywords', 'Shared with partners', 'Shared with', 'Contract ends', 'Contract status', 'Link', 'Retired'] as const;
+
+/** The catalogue as RFC 4180 CSV (CRLF, header row), one entry a row; lists joined with "; ". */
+export function catalogueCsv(rows: readonly OpenSolution[]): string {
+  const cells = rows.map((r) => [r.name, r.whatItDoes, r.owningService, r.strands.join('; '), r.keywords.join('; '), r.sharedWithPartners ? 'Yes' : 'No', r.sharedWith ?? '', r.contractEnds ?? '', r.contractStatus, r.link ?? '', r.retired ? 'Yes' : 'No']);
+  return `${[[...CATALOGUE_CSV_HEADER], ...cells].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -34,7 +34,8 @@ export type Action =
   | 'meetings.plan'
   | 'meeting.run'
   | 'meeting.attend'
-  | 'action.done';
+  | 'action.done'
+  | 'solution.manage';
 
 /** The roles a person holds for one subject; derived from settings, the roster and the record, never stored. */
 export type Role =
@@ -95,6 +96,8 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'meeting.run': ['chair', 'minute-taker', 'admin'],
   'meeting.attend': DSG,
   'action.done': ['action-owner', 'chair', 'minute-taker'],
+  // The re-use catalogue: anyone may read and search it (it is published as open data); the DSG and admins keep it.
+  'solution.manage': [...DSG, 'admin'],
 };
 
 export function isAllowed(action: Action, roles: readonly Role[]): boolean {

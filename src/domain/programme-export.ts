@@ -51,7 +51,7 @@ export interface ExportSource {
   completedOn: ReadonlyMap<string, string>;
 }
 
-const DECISION_WORDS: Record<string, string> = { 'request.approve': 'Approved', 'request.decline': 'Declined', 'request.merge': 'Merged' };
+const DECISION_WORDS: Record<string, string> = { 'request.approve': 'Approved', 'request.decline': 'Declined', 'request.merge': 'Merged', 'request.reuse': 'Re-use an existing solution' };
 
 /** A London date and time as the spreadsheet shows it (no time zone: London's wall clock). */
 const londonCell = (iso: string): CellValue => {

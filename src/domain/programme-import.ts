@@ -165,7 +165,7 @@ export function checkShape(sheets: readonly SheetInput[], required: readonly Imp
 type Specs = Record<string, ColumnSpec>;
 
 /** A sheet's rows with its columns found by header; blank rows left out. */
-class SheetReader<S extends Specs> {
+export class SheetReader<S extends Specs> {
   private readonly index = new Map<keyof S, number>();
   constructor(
     readonly sheet: SheetInput,

@@ -31,6 +31,7 @@ export const REQUEST_STATUSES = [
   'declined',
   'withdrawn',
   'merged',
+  'reused',
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
@@ -44,12 +45,13 @@ export const STATUS_LABELS: Record<RequestStatus, string> = {
   declined: 'Declined',
   withdrawn: 'Withdrawn',
   merged: 'Merged',
+  reused: 'Re-uses an existing solution',
 };
 
 const TRANSITIONS: Record<RequestStatus, readonly RequestStatus[]> = {
-  submitted: ['under-review', 'more-info-requested', 'approved', 'declined', 'withdrawn', 'merged'],
-  'under-review': ['more-info-requested', 'approved', 'declined', 'withdrawn', 'merged'],
-  'more-info-requested': ['under-review', 'approved', 'declined', 'withdrawn', 'merged'],
+  submitted: ['under-review', 'more-info-requested', 'approved', 'declined', 'withdrawn', 'merged', 'reused'],
+  'under-review': ['more-info-requested', 'approved', 'declined', 'withdrawn', 'merged', 'reused'],
+  'more-info-requested': ['under-review', 'approved', 'declined', 'withdrawn', 'merged', 'reused'],
   approved: ['in-delivery', 'completed'],
   'in-delivery': ['completed'],
   completed: [],
@@ -57,6 +59,7 @@ const TRANSITIONS: Record<RequestStatus, readonly RequestStatus[]> = {
   // The DSG may still record a withdrawn request as a duplicate of another (which ends its undo).
   withdrawn: ['merged'],
   merged: [],
+  reused: [],
 };
 
 /** Statuses in which the DSG can still decide a request (waiting for a decision). */

@@ -50,6 +50,22 @@ export function similarity(shared: number, countA: number, countB: number): numb
 export const SIMILARITY_THRESHOLD = 0.3;
 export const MAX_SIMILAR_SHOWN = 5;
 
+/** A candidate for matching: how many terms it shares with the query, and how many terms it has. */
+export interface Scored<T> {
+  item: T;
+  shared: number;
+  termCount: number;
+}
+
+/** The candidates similar enough to a query of `queryTermCount` terms, best first, as many as are shown. */
+export function rankMatches<T>(queryTermCount: number, candidates: readonly Scored<T>[]): { item: T; score: number }[] {
+  return candidates
+    .map(({ item, shared, termCount }) => ({ item, score: similarity(shared, queryTermCount, termCount) }))
+    .filter((m) => m.score >= SIMILARITY_THRESHOLD)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, MAX_SIMILAR_SHOWN);
+}
+
 export interface SimilarRequest {
   reference: string;
   title: string;

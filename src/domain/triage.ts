@@ -4,10 +4,11 @@ import { assertTransition, type ProjectRequest } from './request';
 import type { DsgSettings, PersonRef } from './settings';
 import type { SimilarRequest } from './similarity';
 import { ukDateTime } from './dates';
+import type { Solution } from './solutions';
 
 /** What the DSG decided about a request, and who, when and why: shown on the triage card. */
 export interface Decision {
-  action: 'approve' | 'decline' | 'ask' | 'merge' | 'assign' | 'priority' | 'answer';
+  action: 'approve' | 'decline' | 'ask' | 'merge' | 'reuse' | 'assign' | 'priority' | 'answer';
   by: string;
   at: string;
   note: string | null;
@@ -19,6 +20,7 @@ export const DECISION_WORDS: Record<Decision['action'], string> = {
   decline: 'Declined',
   ask: 'More information asked for',
   merge: 'Marked as duplicate',
+  reuse: 'Re-use an existing solution',
   assign: 'Owners assigned',
   priority: 'Priority changed',
   answer: 'Answered',
@@ -33,10 +35,11 @@ export interface Question {
 }
 
 /** The audit actions that decide a request, and what each decided (digests and the annual report count them). */
-export const DECISION_ACTIONS: Readonly<Record<string, 'approve' | 'decline' | 'merge'>> = {
+export const DECISION_ACTIONS: Readonly<Record<string, 'approve' | 'decline' | 'merge' | 'reuse'>> = {
   'request.approve': 'approve',
   'request.decline': 'decline',
   'request.merge': 'merge',
+  'request.reuse': 'reuse',
 };
 
 /** The DSG's side of a request: where its triage card is, the last decision, questions asked. */
@@ -64,6 +67,8 @@ export interface TriageView {
   people: PersonRef[];
   /** `yyyy-mm-dd`, London. */
   today: string;
+  /** Catalogue entries the DSG may point the request at ("Re-use an existing solution"), those matching it first. */
+  solutions?: { id: string; name: string; owningService: string }[];
 }
 
 export const emptyTriage = (reference: string): Triage => ({ reference, post: null, lastDecision: null, duplicateOf: null, questions: [] });
@@ -134,12 +139,26 @@ export function answered(request: ProjectRequest, now: string): ProjectRequest {
 
 export function merge(request: ProjectRequest, into: ProjectRequest, now: string): ProjectRequest {
   if (into.reference === request.reference) throw new DomainError('INVALID_FIELD', 'A request cannot be a duplicate of itself.', { field: 'duplicateOf' });
-  if (['withdrawn', 'declined', 'merged'].includes(into.status)) {
+  if (['withdrawn', 'declined', 'merged', 'reused'].includes(into.status)) {
     throw new DomainError('INVALID_FIELD', `${into.reference} is ${into.status}; choose an open request or a project to merge into.`, { field: 'duplicateOf' });
   }
   assertTransition(request.reference, request.status, 'merged');
   return bump(request, 'merged', now);
 }
+
+/**
+ * "Re-use an existing solution": the request closes, pointing at a catalogue entry the council already has. A
+ * retired entry is not offered for re-use.
+ */
+export function reuseSolution(request: ProjectRequest, solution: Pick<Solution, 'name' | 'retired'>, now: string): ProjectRequest {
+  if (solution.retired) throw new DomainError('INVALID_FIELD', `${solution.name} is retired from the catalogue; choose a solution in use.`, { field: 'solutionId' });
+  assertTransition(request.reference, request.status, 'reused');
+  return bump(request, 'reused', now);
+}
+
+/** The decision's note: what to use, who owns it, where to read about it, and the DSG's note. */
+export const reuseNote = (s: Pick<Solution, 'name' | 'owningService' | 'link'>, note: string | null): string =>
+  `Re-use ${s.name}, owned by ${s.owningService}${s.link ? ` (${s.link})` : ''}.${note ? ` ${note}` : ''}`;
 
 export interface Assignment {
   digitalLeader?: PersonRef | null;

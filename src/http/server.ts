@@ -36,9 +36,10 @@ export interface HttpHandlers {
   databaseHealthy(): Promise<boolean>;
   /**
    * The published Digital Programme (GET /open/programme.json and .csv) and its figures with their
-   * definitions (GET /open/figures.json and .csv); absent when OPEN_DATA is off.
+   * definitions (GET /open/figures.json and .csv), and the re-use catalogue (GET /open/catalogue.json and .csv);
+   * absent when OPEN_DATA is off.
    */
-  openData?: { json(): Promise<unknown>; csv(): Promise<string>; figuresJson(): Promise<unknown>; figuresCsv(): Promise<string> };
+  openData?: { json(): Promise<unknown>; csv(): Promise<string>; figuresJson(): Promise<unknown>; figuresCsv(): Promise<string>; catalogueJson(): Promise<unknown>; catalogueCsv(): Promise<string> };
   /** GET /reports/annual/<year>.csv|json with a signed token (expires, token query parameters). */
   annualReport?(file: string, expires: string | undefined, token: string | undefined): Promise<Download>;
   /** GET /minutes/<yyyy-mm-dd>.docx|html with a signed token: a DSG meeting's minutes. */
@@ -175,6 +176,8 @@ export function createHttpServer(handlers: HttpHandlers, log: Logger, options: H
   openFile('/open/programme.csv', 'CSV', (o) => o.csv(), 'digital-programme.csv');
   openFile('/open/figures.json', 'figures JSON', (o) => o.figuresJson());
   openFile('/open/figures.csv', 'figures CSV', (o) => o.figuresCsv(), 'digital-programme-figures.csv');
+  openFile('/open/catalogue.json', 'catalogue JSON', (o) => o.catalogueJson());
+  openFile('/open/catalogue.csv', 'catalogue CSV', (o) => o.catalogueCsv(), 're-use-catalogue.csv');
 
   /** A download behind a signed link: the handler checks the token and makes the file; refusals say why. */
   const download = (path: string, what: string, read: ((file: string, expires: string | undefined, token: string | undefined) => Promise<Download>) | undefined) =>

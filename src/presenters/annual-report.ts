@@ -21,7 +21,7 @@ export function annualReportCard(report: AnnualReport, today: string, links: { c
       { factTitle: 'Milestones met on time', factValue: defined(`${report.milestones.onTime} of ${report.milestones.due}`, report.milestones.definition) },
       { factTitle: 'Milestones late or missed', factValue: String(report.milestones.late) },
       { factTitle: 'Measures met', factValue: defined(`${sum((s) => s.measuresMet)} of ${sum((s) => s.measuresMet + s.measuresNotMet)}`, report.measuresDefinition) },
-      { factTitle: 'Decisions', factValue: `${d.approved} approved, ${d.declined} declined, ${d.merged} merged` },
+      { factTitle: 'Decisions', factValue: `${d.approved} approved, ${d.declined} declined, ${d.merged} merged, ${d.reused} re-used an existing solution` },
     ],
     strands: report.byStrand.map((s) => ({
       factTitle: s.strand,

@@ -146,6 +146,19 @@ export function declineConfirmation(request: ProjectRequest, question: Question 
   };
 }
 
+/** A DSG member closing a request as "Re-use an existing solution". */
+export function reuseConfirmation(request: ProjectRequest, question: Question | null, solution: { id: string; name: string; owningService: string }, note: string | null): Confirmation {
+  return {
+    question: `Close ${request.reference} as "Re-use an existing solution"?`,
+    happens: [`"${request.title}" is closed: the council already has ${solution.name}, which is final.`, `${request.requesterName} is told to use ${solution.name}, owned by ${solution.owningService}.`],
+    stillOpen: openQuestionLine(question),
+    verb: 'request.reuse',
+    data: { reference: request.reference, version: request.version, solutionId: solution.id, ...(note && { reuseNote: note }) },
+    confirmTitle: 'Re-use this solution',
+    destructive: false,
+  };
+}
+
 /** A DSG member marking a request as a duplicate of another. */
 export function mergeConfirmation(request: ProjectRequest, question: Question | null, into: Pick<ProjectRequest, 'reference' | 'title'>): Confirmation {
   return {

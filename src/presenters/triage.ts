@@ -87,6 +87,8 @@ export function triageCard(input: TriageCardInput): AdaptiveCardJson {
       priorities: PRIORITIES.map((p) => ({ title: PRIORITY_LABELS[p], value: p })),
       mergeTargets: mergeable.slice(0, level.targets).map((c) => ({ title: clip(nonBlank(c.title) ?? c.value, 90), value: c.value })),
       hasMergeTargets: mergeable.length > 0,
+      canReuse: canTransition(request.status, 'reused') && (input.solutions ?? []).length > 0,
+      reuseChoices: (input.solutions ?? []).slice(0, level.targets).map((s) => ({ title: clip(`${s.name} (${s.owningService})`, 90), value: s.id })),
       people: people.choices,
       owners: {
         digitalLeader: project?.digitalLeader?.aadObjectId ?? '',

@@ -71,7 +71,13 @@ export interface RequestFormData {
 interface SimilarRequestsData {
   formId: string;
   title: string;
+  /** The similar step's heading: similar requests, solutions the council already has, or both. */
+  heading: string;
+  hasMatches: boolean;
   matches: { reference: string; title: string; statusLabel: string; strandName: string }[];
+  hasSolutions: boolean;
+  /** Catalogue entries matching the idea: "The council already has …", its owning service and link. */
+  solutions: { name: string; ownerText: string; link?: string; contractText?: string; contractColour?: string }[];
 }
 
 interface RequestSubmittedData {
@@ -220,6 +226,9 @@ export interface TriageData {
   priorities: Choice[];
   mergeTargets: Choice[];
   hasMergeTargets: boolean;
+  /** "Re-use an existing solution": open and the catalogue has entries; they are the choices (matching ones first). */
+  canReuse: boolean;
+  reuseChoices: Choice[];
   people: Choice[];
   /** Who owns the project now (AAD object ids, '' for nobody), to preselect in Assign. */
   owners: { digitalLeader: string; projectLead: string; projectManager: string };
@@ -770,6 +779,41 @@ export interface MeetingsData {
   held: { dateText: string; statusText: string; date: string }[];
 }
 
+export interface SolutionsData {
+  subtitle: string;
+  notice?: string;
+  hasEntries: boolean;
+  emptyText: string;
+  entries: {
+    id: string;
+    name: string;
+    /** "Owned by Customer Services · Digital Customers" */
+    ownerText: string;
+    whatItDoes: string;
+    retired: boolean;
+    canEdit: boolean;
+    hasActions: boolean;
+    link?: string;
+    sharedText?: string;
+    contractText?: string;
+    contractColour?: string;
+  }[];
+  moreText?: string;
+  query: string;
+  canManage: boolean;
+}
+
+export interface SolutionFormData {
+  heading: string;
+  /** The entry edited, or '' for a new one (with its version, or ''). */
+  id: string;
+  version: string;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  strandChoices: Choice[];
+  notice?: string;
+}
+
 export interface CardDataMap {
   welcome: WelcomeData;
   help: HelpData;
@@ -800,6 +844,8 @@ export interface CardDataMap {
   'meeting-item': MeetingItemData;
   minutes: MinutesData;
   meetings: MeetingsData;
+  solutions: SolutionsData;
+  'solution-form': SolutionFormData;
 }
 
 export type CardName = keyof CardDataMap;
@@ -834,4 +880,6 @@ export const CARD_NAMES: readonly CardName[] = [
   'meeting-item',
   'minutes',
   'meetings',
+  'solutions',
+  'solution-form',
 ];

@@ -9,6 +9,7 @@ import { conversationRepository } from './conversation-repository';
 import { draftRepository } from './draft-repository';
 import { MIGRATIONS, migrationProvider } from './migrations';
 import { meetingRepository } from './meeting-repository';
+import { solutionRepository } from './solution-repository';
 import { outbox } from './outbox';
 import { reportingOutages } from './outage';
 import { peopleRepository } from './people-repository';
@@ -132,6 +133,7 @@ function repositories(db: Kysely<Database>, engine: Engine): Repositories {
     programmeSheets: programmeSheetsRepository(db),
     dataProtection: dataProtectionRepository(db),
     meetings: meetingRepository(db),
+    solutions: solutionRepository(db),
   };
 }
 

@@ -129,6 +129,21 @@ export interface AgendaPlanTable {
   version: number;
 }
 
+/** The re-use catalogue (0014-solutions). */
+export interface SolutionsTable {
+  id: string;
+  /** The name in lower case with single spaces: unique, so an entry is not catalogued twice. */
+  name_key: string;
+  retired: Flag;
+  /** yyyy-mm-dd or null. */
+  contract_ends: string | null;
+  version: number;
+  /** The rest of the entry (name, what it does, service, strands, keywords, sharing, link), as JSON. */
+  record: JsonText;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface AgendaAdditionsTable {
   id: string;
   reference: string | null;
@@ -337,4 +352,5 @@ export interface Database {
   agenda_additions: AgendaAdditionsTable;
   agenda_plan: AgendaPlanTable;
   meeting_actions: MeetingActionsTable;
+  solutions: SolutionsTable;
 }

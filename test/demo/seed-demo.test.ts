@@ -8,6 +8,7 @@ import { demoProgramme, summarise } from '../../src/demo/programme';
 import { REQUEST_STATUSES, type RequestStatus } from '../../src/domain/request';
 import { EMPTY_SETTINGS } from '../../src/domain/settings';
 import { termsOf } from '../../src/domain/similarity';
+import { contractState, matchSolutions } from '../../src/domain/solutions';
 import { MOCK_USERS } from '../../src/playground/mock-tenant';
 import { SeedRefused, seedDemo, summaryText } from '../../src/seed-demo';
 import { openStore } from '../../src/storage/open-store';
@@ -78,6 +79,17 @@ async function expectSeeded(store: Store): Promise<void> {
   expect(past.agenda.length).toBeGreaterThan(0);
   expect((await store.meetings.openActions()).map((a) => a.meetingId)).toEqual([past.id, past.id]);
   expect((await store.meetings.pendingAdditions()).map((a) => a.addedByName)).toEqual(['Digital Leader (Customers)']);
+
+  // The re-use catalogue: 15 entries, one contract ending within 6 months; a new "Online booking for community
+  // halls" finds the hall booking system, and the demo's bulky uplifts request the waste bookings service.
+  const catalogue = await store.solutions.list();
+  expect(catalogue).toHaveLength(15);
+  const today = NOW.slice(0, 10);
+  expect(catalogue.filter((s) => contractState(s, today) === 'ending').map((s) => s.name)).toEqual(['Community hall and room booking']);
+  expect(catalogue.every((s) => !/@/.test(JSON.stringify(s)))).toBe(true);
+  const halls = matchSolutions(termsOf('Online booking for community halls', 'Groups phone to book a hall; they should book and pay online.'), catalogue, today);
+  expect(halls.map((m) => [m.name, m.owningService])[0]).toEqual(['Community hall and room booking', 'Customer Services']);
+  expect(matchSolutions(termsOf(into!.title, into!.problem), catalogue, today).map((m) => m.name)).toContain('Waste and recycling bookings');
 
   // Real submissions carry on from the demo's references.
   const next = await store.transaction((tx) => tx.requests.nextReference(2026));

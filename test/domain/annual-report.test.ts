@@ -39,6 +39,7 @@ describe('annualReport', () => {
       { reference: started.request.reference, action: 'approve', at: '2026-05-10T10:00:00Z' },
       { reference: 'DP-2026-0100', action: 'decline', at: '2026-09-10T10:00:00Z' },
       { reference: 'DP-2026-0101', action: 'merge', at: '2026-09-11T10:00:00Z' },
+      { reference: 'DP-2026-0102', action: 'reuse', at: '2026-09-12T10:00:00Z' },
       { reference: 'DP-2025-0100', action: 'approve', at: '2026-03-31T22:59:00Z' }, // 31 Mar in London: last year
     ],
     completedOn: new Map([
@@ -61,7 +62,7 @@ describe('annualReport', () => {
     expect(report.projects.reduce((sum, p) => sum + (p.plannedAnnualCashSaving ?? 0), 0)).toBe(report.planned.value);
     expect(report.byStatus.map((s) => s.count)).toEqual([0, 1, 2]);
     expect(report.milestones).toMatchObject({ due: 4, onTime: 1, late: 2 });
-    expect(report.decisions).toEqual({ approved: 1, declined: 1, merged: 1 });
+    expect(report.decisions).toEqual({ approved: 1, declined: 1, merged: 1, reused: 1 });
   });
 
   it('writes RFC 4180 CSV with a header row, safe to open in a spreadsheet', () => {

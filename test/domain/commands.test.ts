@@ -95,7 +95,7 @@ describe('the command table', () => {
   });
 
   it('shows staff what anyone may do, and the DSG and admins more', () => {
-    expect(commandsFor(['colleague']).map((c) => c.verb)).toEqual(['request.new', 'request.list', 'request.view', 'history.show', 'programme.show', 'project.view', 'help.show']);
+    expect(commandsFor(['colleague']).map((c) => c.verb)).toEqual(['request.new', 'request.list', 'request.view', 'history.show', 'programme.show', 'project.view', 'solution.list', 'help.show']);
     const member = commandsFor(['colleague', 'dsg-member']).map((c) => c.verb);
     expect(member).toEqual(expect.arrayContaining(['request.pending', 'settings.show', 'digest.preview', 'report.annual', 'programme.export']));
     expect(member).not.toEqual(expect.arrayContaining(['reminders.preview']));

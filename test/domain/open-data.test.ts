@@ -1,4 +1,5 @@
-import { csvCell, OPEN_CSV_HEADER, openProgramme, toCsv, type OpenProject } from '../../src/domain/open-data';
+import { CATALOGUE_CSV_HEADER, catalogueCsv, csvCell, OPEN_CSV_HEADER, openCatalogue, openProgramme, toCsv, type OpenProject } from '../../src/domain/open-data';
+import { sampleSolution } from '../support/sample-solution';
 import { REQUEST_STATUSES } from '../../src/domain/request';
 import { personalRecord as record } from '../support/personal-record';
 
@@ -109,5 +110,37 @@ describe('toCsv', () => {
     const csv = toCsv([row({ title: '=cmd|" /C calc"!A0', milestones: [{ title: '@go', due: '2027-01-01', status: 'done' }] })]);
     expect(csv).toContain(`,"'=cmd|"" /C calc""!A0",`);
     expect(csv).toContain(`,"'@go (2027-01-01, done)",`);
+  });
+});
+
+describe('the re-use catalogue as open data', () => {
+  const today = '2026-12-04';
+  const entry = sampleSolution({ sharedWithPartners: false, sharedWith: 'left over', contractEnds: '2026-12-01', keywords: ['=cmd', 'halls'] });
+
+  it('publishes each entry by named fields, its contract as words, and no partners when it is not shared', () => {
+    expect(openCatalogue([entry], today)).toEqual([
+      {
+        name: entry.name,
+        whatItDoes: entry.whatItDoes,
+        owningService: 'Customer Services',
+        strands: ['Digital Customers', 'Digital Estates'],
+        keywords: ['=cmd', 'halls'],
+        sharedWithPartners: false,
+        sharedWith: null,
+        contractEnds: '2026-12-01',
+        contractStatus: 'Contract ended',
+        link: entry.link,
+        retired: false,
+      },
+    ]);
+  });
+
+  it('writes RFC 4180 CSV, safe in a spreadsheet', () => {
+    const csv = catalogueCsv(openCatalogue([entry], today));
+    expect(csv.split('\r\n')).toEqual([
+      CATALOGUE_CSV_HEADER.join(','),
+      `Community hall and room booking,"${entry.whatItDoes}",Customer Services,Digital Customers; Digital Estates,'=cmd; halls,No,,2026-12-01,Contract ended,${entry.link},No`,
+      '',
+    ]);
   });
 });

@@ -36,6 +36,7 @@ const EXPECTED: Record<Action, Role[]> = {
   'meeting.run': ['chair', 'minute-taker', 'admin'],
   'meeting.attend': ['dsg-member', 'chair'],
   'action.done': ['action-owner', 'chair', 'minute-taker'],
+  'solution.manage': ['dsg-member', 'chair', 'admin'],
 };
 
 describe('permission table', () => {

@@ -5,7 +5,7 @@
  */
 import { seedDemo } from '../../src/demo/seed';
 import { DEMO_PEOPLE } from '../../src/demo/people';
-import { OPEN_CSV_HEADER } from '../../src/domain/open-data';
+import { CATALOGUE_CSV_HEADER, OPEN_CSV_HEADER, type OpenSolution } from '../../src/domain/open-data';
 import { REQUEST_STATUSES, type RequestStatus } from '../../src/domain/request';
 import { MOCK_TENANT, MOCK_USERS } from '../../src/playground/mock-tenant';
 import { openStore } from '../../src/storage/open-store';
@@ -79,10 +79,29 @@ describe('with OPEN_DATA=on', () => {
     for (const s of personalStrings) expect(text).not.toContain(s);
     expect(text).not.toMatch(/https?:\/\//);
   });
+
+  it('publishes the re-use catalogue as JSON and CSV: every entry with its service and contract, no people', async () => {
+    t = await startTestBot(db, { OPEN_DATA: 'on' });
+    const res = await get('/open/catalogue.json');
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    const body = JSON.parse(text) as OpenSolution[];
+    expect(body).toHaveLength(15);
+    expect(body.find((s) => s.name === 'Community hall and room booking')).toMatchObject({ owningService: 'Customer Services', strands: ['Digital Customers', 'Digital Estates'], contractStatus: 'Contract ends within 6 months' });
+    for (const s of personalStrings) expect(text).not.toContain(s);
+    expect(text).not.toMatch(/@/);
+
+    const csv = await get('/open/catalogue.csv');
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="re-use-catalogue.csv"');
+    const lines = (await csv.text()).split('\r\n');
+    expect(lines[0]).toBe(CATALOGUE_CSV_HEADER.join(','));
+    expect(lines.slice(1, -1)).toHaveLength(15);
+    expect(lines.find((l) => l.startsWith('Community hall and room booking,'))).toContain(',Customer Services,Digital Customers; Digital Estates,');
+  });
 });
 
 describe('with OPEN_DATA off (the default)', () => {
-  it.each(['/open/programme.json', '/open/programme.csv'])('%s answers 404 saying publishing is off', async (path) => {
+  it.each(['/open/programme.json', '/open/programme.csv', '/open/catalogue.json'])('%s answers 404 saying publishing is off', async (path) => {
     t = await startTestBot(db);
     const res = await get(path);
     expect(res.status).toBe(404);

@@ -40,6 +40,8 @@ import { draftMinutes, type Meeting, type MeetingAction } from '../../src/domain
 import { sampleMilestone } from '../support/sample-milestone';
 import { sampleProject } from '../support/sample-project';
 import { sampleRequest } from '../support/sample-request';
+import { solutionFormCard, solutionsCard } from '../../src/presenters/solutions';
+import { sampleSolution } from '../support/sample-solution';
 import { cardProblems, walk } from './card-checks';
 
 /**
@@ -142,6 +144,7 @@ function cards(): Record<CardName, AdaptiveCardJson[]> {
   const actions: MeetingAction[] = [{ id: 'x', meetingId: 'm-1', itemId: 'added:a1', reference: null, what: HOSTILE, owner: who('aad-o'), due: '2026-12-20', createdAt: '2026-12-03T10:00:00Z', createdBy: HOSTILE, doneAt: null, doneBy: null }];
   const meetingView = { meeting, actions, members: [who('aad-a')], canRun: true, today: TODAY };
   const ended = { ...meeting, status: 'ended' as const, publishedAt: '2026-12-03T12:00:00Z', publishedBy: HOSTILE };
+  const hostileSolution = sampleSolution({ name: HOSTILE, whatItDoes: HOSTILE, owningService: HOSTILE, sharedWithPartners: true, sharedWith: HOSTILE, contractEnds: '2026-11-30' });
   const links = { docx: 'https://bot.example/minutes/2026-12-03.docx', html: 'https://bot.example/minutes/2026-12-03.html' };
 
   return {
@@ -152,11 +155,13 @@ function cards(): Record<CardName, AdaptiveCardJson[]> {
     'meeting-item': [meetingItemCard({ ...meetingView, item: agenda[0], request: null, project: null, mergeTargets: [], form: { values: { what: HOSTILE }, errors: {} } })],
     minutes: [minutesCard({ meeting: ended, minutes: draftMinutes(ended, actions), canEdit: false, links })],
     meetings: [meetingsCard({ held: [ended], planned: settings.meetings, today: TODAY })],
+    solutions: [solutionsCard({ query: HOSTILE, entries: [{ solution: hostileSolution, contract: 'ended' }], total: 1, canManage: true, today: TODAY })],
+    'solution-form': [solutionFormCard({ solution: hostileSolution, values: { name: HOSTILE, whatItDoes: HOSTILE }, errors: { name: 'Give the name.' } })],
     welcome: [welcomeCard(HOSTILE)],
     help: [helpCard({ commands: [...COMMANDS], notUnderstood: { typed: HOSTILE, suggestion: null } })],
     greeting: [greetingCard({ said: { kind: 'greeting', salutation: 'Hello' }, givenName: HOSTILE, dsg: false, pending: null })],
     'request-form': [requestFormCard({ formId: 'f-1', values: formValues })],
-    'similar-requests': [similarRequestsCard('f-1', HOSTILE, triageView.similar)],
+    'similar-requests': [similarRequestsCard('f-1', HOSTILE, triageView.similar, [{ id: 's-1', name: HOSTILE, owningService: HOSTILE, link: 'https://intranet.council.example/x', contractEnds: '2026-11-30', contract: 'ended', score: 0.5 }])],
     'request-submitted': [requestSubmittedCard(request)],
     'my-requests': [myRequestsCard({ items: [request], total: 1 }, 1, 5, [{ ...request, status: 'more-info-requested' }])],
     'request-detail': [requestDetailCard(request, events, true), requestDetailCard({ ...request, status: 'more-info-requested' }, events, true, { question })],

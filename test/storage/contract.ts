@@ -19,6 +19,7 @@ import { digestsContract } from './digests-contract';
 import { programmeSheetsContract } from './programme-sheets-contract';
 import { dataProtectionContract } from './data-protection-contract';
 import { meetingsContract } from './meetings-contract';
+import { solutionsContract } from './solutions-contract';
 
 /** One empty database of the engine under test. */
 export interface TestDatabase {
@@ -433,6 +434,7 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
     dataProtectionContract({ store: s, database: () => database as TestDatabase });
     meetingsContract({ store: s, database: () => database as TestDatabase });
     measuresContract({ store: s, database: () => database as TestDatabase });
+    solutionsContract({ store: s, database: () => database as TestDatabase });
 
     describe('transactions', () => {
       it('commits all the work and returns its result', async () => {

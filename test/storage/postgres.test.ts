@@ -92,6 +92,7 @@ describe('PostgreSQL specifics', () => {
         'roster_cache',
         'scheduled_runs',
         'settings',
+        'solutions',
         'triage',
       ]);
     } finally {

@@ -7,12 +7,13 @@ import type { Deps } from '../deps';
 import { assertNotSubmitted, findOwnDraft, requireOwnDraft } from './find-draft';
 import { keepDraft } from './save-draft';
 import { audited } from '../audit';
-import { findSimilar } from './similar-requests';
+import { findSimilar, matchingSolutions } from './similar-requests';
+import type { SolutionMatch } from '../../domain/solutions';
 import { queueTriagePost } from '../triage/triage-messages';
 import type { SimilarRequest } from '../../domain/similarity';
 
 export type SubmitResult =
-  | { kind: 'similar'; formId: string; title: string; matches: SimilarRequest[] }
+  | { kind: 'similar'; formId: string; title: string; matches: SimilarRequest[]; solutions: SolutionMatch[] }
   | { kind: 'submitted'; request: ProjectRequest };
 
 export interface SubmitInput {
@@ -55,13 +56,13 @@ export async function submitRequest(deps: Deps, actor: Actor, input: SubmitInput
   const terms = termsOf(details.title, details.problem);
 
   if (!input.anyway) {
-    const matches = await findSimilar(deps.store, terms);
-    if (matches.length) {
+    const [matches, solutions] = await Promise.all([findSimilar(deps.store, terms), matchingSolutions(deps, terms)]);
+    if (matches.length || solutions.length) {
       // A form submitted already would find itself among them.
       await assertNotSubmitted(deps.store, formId);
       // Keep what was typed so "Submit anyway" or "Edit my request" can pick it up.
       await keepDraft(deps, actor, formId, values, 'request.submit');
-      return { kind: 'similar', formId, title: details.title, matches };
+      return { kind: 'similar', formId, title: details.title, matches, solutions };
     }
   }
 

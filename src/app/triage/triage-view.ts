@@ -1,3 +1,5 @@
+import { matchSolutions } from '../../domain/solutions';
+import { termsOf } from '../../domain/similarity';
 import type { PersonRef } from '../../domain/settings';
 import { emptyTriage, type TriageView } from '../../domain/triage';
 import { ASSIGNABLE_STATUSES, DECIDABLE_STATUSES, type ProjectRequest } from '../../domain/request';
@@ -19,13 +21,20 @@ export async function mergeTargetsFor(deps: Pick<Deps, 'store'>, reference: stri
 
 /** The triage card's data for a request as it stands now: its triage record, project, similar requests and who may be assigned. */
 export async function loadTriageView(deps: Deps, request: ProjectRequest): Promise<TriageView> {
-  const [triage, project, similar, mergeTargets, { settings, members }] = await Promise.all([
+  const today = deps.calendar.londonDate(deps.clock.now());
+  const [triage, project, similar, mergeTargets, { settings, members }, catalogue] = await Promise.all([
     deps.store.triage.get(request.reference),
     deps.store.projects.get(request.reference),
     similarToRequest(deps.store, request),
     mergeTargetsFor(deps, request.reference),
     dsgContext(deps),
+    deps.store.solutions.list(),
   ]);
+  const matching = new Set(matchSolutions(termsOf(request.title, request.problem), catalogue, today).map((m) => m.id));
+  const solutions = catalogue
+    .filter((s) => !s.retired)
+    .sort((a, b) => Number(matching.has(b.id)) - Number(matching.has(a.id)))
+    .map((s) => ({ id: s.id, name: s.name, owningService: s.owningService }));
   const leader = project?.digitalLeader ?? settings.leaders[request.strand] ?? null;
   const people: PersonRef[] = members.map((m) => ({ aadObjectId: m.aadObjectId, name: m.name }));
   return {
@@ -36,6 +45,7 @@ export async function loadTriageView(deps: Deps, request: ProjectRequest): Promi
     mergeTargets,
     leader,
     people,
-    today: deps.calendar.londonDate(deps.clock.now()),
+    today,
+    solutions,
   };
 }

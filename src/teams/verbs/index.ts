@@ -7,7 +7,7 @@ import { requestList } from './request-list';
 import { requestNew } from './request-new';
 import { requestSimilar, requestTriage, requestView } from './request-view';
 import { requestUndoWithdraw, requestWithdraw } from './request-withdraw';
-import { requestAnswer, requestApprove, requestAsk, requestAssign, requestDecline, requestMerge, requestPriority } from './triage';
+import { requestAnswer, requestApprove, requestAsk, requestAssign, requestDecline, requestMerge, requestPriority, requestReuse } from './triage';
 import type { Verb } from './verb';
 import { REMINDER_VERBS } from './reminders';
 import { DIGEST_VERBS } from './digest';
@@ -17,6 +17,7 @@ import { DATA_PROTECTION_VERBS } from './data-protection';
 import { MEETING_VERBS } from './meetings';
 import { MEETING_PLAN_VERBS } from './meeting-plans';
 import { AGENDA_VERBS } from './agenda';
+import { SOLUTION_VERBS } from './solutions';
 
 /** Every verb the bot answers, from cards (Action.Execute / Action.Submit) and typed commands alike. */
 export const VERBS: ReadonlyMap<string, Verb> = new Map(
@@ -44,6 +45,7 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     requestDecline,
     requestAsk,
     requestMerge,
+    requestReuse,
     requestAssign,
     requestPriority,
     requestAnswer,
@@ -74,5 +76,6 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     ...MEETING_VERBS,
     ...MEETING_PLAN_VERBS,
     ...AGENDA_VERBS,
+    ...SOLUTION_VERBS,
   ].map((v) => [v.name, v]),
 );

@@ -36,7 +36,7 @@ function submit(ctx: VerbContext, data: z.output<typeof submitData>, anyway: boo
     z.unknown(),
     async () => {
       const result = await submitRequest(ctx.deps, ctx.actor, { formId: id, form: fromDraft ? undefined : form, anyway, step: step as FormStep | undefined });
-      if (result.kind === 'similar') return card(similarRequestsCard(result.formId, result.title, result.matches));
+      if (result.kind === 'similar') return card(similarRequestsCard(result.formId, result.title, result.matches, result.solutions));
       ctx.log.info({ reference: result.request.reference }, 'request submitted');
       return card(requestSubmittedCard(result.request));
     },

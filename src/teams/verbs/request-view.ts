@@ -25,8 +25,8 @@ const open = async ({ deps, actor }: VerbContext, data: { reference: string }) =
 export const requestView = view('request.view', { reference }, open);
 /** Back from a similar request to the similar requests shown for the person's idea, with its three choices. */
 export const requestSimilar = verb('request.similar', z.object({ formId }).loose(), async ({ deps, actor }, data) => {
-  const { title, matches } = await similarToDraft(deps, actor, data.formId);
-  return card(similarRequestsCard(data.formId, title, matches));
+  const { title, matches, solutions } = await similarToDraft(deps, actor, data.formId);
+  return card(similarRequestsCard(data.formId, title, matches, solutions));
 });
 
 /** Pending's Open button (and triage cards already sent): the same view per role as `request.view`. */

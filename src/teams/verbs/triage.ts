@@ -6,10 +6,11 @@ import { assignOwners } from '../../app/triage/assign-owners';
 import { changePriority } from '../../app/triage/change-priority';
 import { checkDecline, declineRequest } from '../../app/triage/decline-request';
 import { checkMerge, mergeRequest } from '../../app/triage/merge-request';
+import { checkReuse, reuseRequest } from '../../app/triage/reuse-request';
 import { openRequest } from '../../app/requests/open-request';
 import { PRIORITIES } from '../../domain/project';
 import { openQuestion, type TriageView } from '../../domain/triage';
-import { type Confirmation, declineConfirmation, mergeConfirmation, withConfirmation } from '../../presenters/confirm';
+import { type Confirmation, declineConfirmation, mergeConfirmation, reuseConfirmation, withConfirmation } from '../../presenters/confirm';
 import { questionCard } from '../../presenters/question';
 import { openedCard, triageCardOf } from './request-card';
 import { card, type Reply } from '../reply';
@@ -39,6 +40,18 @@ export const requestDecline = verb('request.decline', z.object({ ...decided, rea
   const view = await checkDecline(deps, actor, d.reference, d.version, d.reason);
   return confirming(view, (question) => declineConfirmation(view.request, question, d.reason));
 });
+
+export const requestReuse = verb(
+  'request.reuse',
+  z.object({ ...decided, solutionId: z.string({ error: 'choose the solution to re-use' }).trim().min(1, 'choose the solution to re-use').max(100), reuseNote: optionalTyped(1000), step }).loose(),
+  async ({ deps, actor }, d) => {
+    if (d.step === 'confirm') return triage(reuseRequest(deps, actor, d.reference, d.version, d.solutionId, d.reuseNote));
+    if (d.step === 'cancel') return card(openedCard(await openRequest(deps, actor, d.reference)));
+    const view = await checkReuse(deps, actor, d.reference, d.version, d.solutionId, d.reuseNote);
+    const solution = view.solutions?.find((s) => s.id === d.solutionId) ?? { id: d.solutionId, name: 'the chosen solution', owningService: 'its service' };
+    return confirming(view, (question) => reuseConfirmation(view.request, question, solution, d.reuseNote));
+  },
+);
 
 export const requestAsk = verb('request.ask', z.object({ ...decided, question: typed('the question') }).loose(), ({ deps, actor }, d) =>
   triage(askForInformation(deps, actor, d.reference, d.version, d.question)),

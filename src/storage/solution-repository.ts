@@ -1,0 +1,62 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { SolutionRepository } from '../app/solutions/ports';
+import { type Solution, solutionNameKey } from '../domain/solutions';
+import { compareText, readFlag, readJson, toNumber, writeFlag, writeJson } from './columns';
+import type { Database, SolutionsTable } from './schema';
+
+type Record_ = Omit<Solution, 'id' | 'retired' | 'contractEnds' | 'version' | 'createdAt' | 'updatedAt'>;
+
+const toRow = (s: Solution, version: number): Selectable<SolutionsTable> => {
+  const { id, retired, contractEnds, version: _v, createdAt, updatedAt, ...record } = s;
+  return { id, name_key: solutionNameKey(s.name), retired: writeFlag(retired), contract_ends: contractEnds, version, record: writeJson(record), created_at: createdAt, updated_at: updatedAt };
+};
+
+const EMPTY: Record_ = { name: '', whatItDoes: '', owningService: '', strands: [], keywords: [], sharedWithPartners: false, sharedWith: null, link: null };
+
+const fromRow = (r: Selectable<SolutionsTable>): Solution => ({
+  ...EMPTY,
+  ...readJson<Partial<Record_>>(r.record, {}),
+  id: r.id,
+  retired: readFlag(r.retired),
+  contractEnds: r.contract_ends,
+  version: toNumber(r.version),
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+/** By name, then id (code-point order of the name key, the same on both engines). */
+const byName = (a: Solution, b: Solution) => compareText(solutionNameKey(a.name), solutionNameKey(b.name)) || compareText(a.id, b.id);
+
+export function solutionRepository(db: Kysely<Database>): SolutionRepository {
+  return {
+    async get(id) {
+      const row = await db.selectFrom('solutions').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? fromRow(row) : null;
+    },
+    async byName(name) {
+      const row = await db.selectFrom('solutions').selectAll().where('name_key', '=', solutionNameKey(name)).executeTakeFirst();
+      return row ? fromRow(row) : null;
+    },
+    async list() {
+      const rows = await db.selectFrom('solutions').selectAll().execute();
+      return rows.map(fromRow).sort(byName);
+    },
+    async insert(solution) {
+      const result = await db
+        .insertInto('solutions')
+        .values(toRow(solution, solution.version))
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      return toNumber(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+    async update(solution, expectedVersion) {
+      const { id, created_at: _c, ...values } = toRow(solution, expectedVersion + 1);
+      const result = await db.updateTable('solutions').set(values).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+      return toNumber(result.numUpdatedRows) > 0;
+    },
+    async contractsEndingBy(date) {
+      const rows = await db.selectFrom('solutions').selectAll().where('retired', '=', 0).where('contract_ends', 'is not', null).where('contract_ends', '<=', date).execute();
+      return rows.map(fromRow).sort((a, b) => compareText(a.contractEnds ?? '', b.contractEnds ?? '') || byName(a, b));
+    },
+  };
+}
