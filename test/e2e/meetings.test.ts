@@ -47,6 +47,12 @@ async function say(text: string, from: User): Promise<RecordedActivity['activity
   return (await connector.waitFor((a) => a.conversationId.endsWith(`messageid=${threadId}`), 10_000)).activity;
 }
 const cardOf = (activity: RecordedActivity['activity']) => attachedCard(activity);
+/**
+ * The DSG channel shows the request's triage card as it now stands: an update of the posted card, or, when the
+ * decision came before the outbox posted it (a busy machine), the card posted already showing it.
+ */
+const channelShows = (reference: string, words: RegExp) => () =>
+  connector.activities().some((a) => (a.kind === 'update' || a.kind === 'new') && triageCardOf(reference)(a) && words.test(wordsOf(attachedCard(a.activity))));
 const inFortnight = () => new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
 
 describe.each(ENGINES)('a DSG meeting on %s, from the agenda to the minutes and the actions', (engine) => {
@@ -142,7 +148,7 @@ describe.each(ENGINES)('a DSG meeting on %s, from the agenda to the minutes and 
     const history = await db.read((store) => store.audit.listFor('request', first));
     expect(history.some((e) => e.action === 'request.approve' && e.outcome === 'done')).toBe(true);
     await connector.waitFor((a) => a.conversationId === personalChatId(councilOfficer) && /approved/i.test(wordsOf(a.activity)), 10_000);
-    await eventually(() => connector.activities().some((a) => a.kind === 'update' && triageCardOf(first)(a) && wordsOf(attachedCard(a.activity)).includes('Approved')), 'the triage card updated');
+    await eventually(channelShows(first, /Approved/), 'the triage card updated', 20_000);
 
     const deferred = invokeCard(await press(t, 'meeting.note', { meetingId, itemId: itemIdOf(second), kind: 'deferred' }, dsgChair, true));
     expect(wordsOf(deferred)).toMatch(/Outcome: \s*Deferred to the next meeting \(DSG Chair\)/);
@@ -169,7 +175,7 @@ describe.each(ENGINES)('a DSG meeting on %s, from the agenda to the minutes and 
     // The same decision as in triage: audited, the requester told, the triage card updated; and on the meeting's record.
     expect((await db.read((store) => store.audit.listFor('request', third))).some((e) => e.action === 'request.merge' && e.outcome === 'done')).toBe(true);
     await connector.waitFor((a) => a.conversationId === personalChatId(councilOfficer) && wordsOf(a.activity).includes(`Merged: ${third}`), 20_000);
-    await eventually(() => connector.activities().some((a) => a.kind === 'update' && triageCardOf(third)(a) && /Marked as duplicate/.test(wordsOf(attachedCard(a.activity)))), 'the triage card updated', 20_000);
+    await eventually(channelShows(third, /Marked as duplicate/), 'the triage card updated', 20_000);
     const record = await db.read((store) => store.meetings.get(meetingId));
     expect(record!.outcomes[itemId]).toMatchObject({ kind: 'decision', action: 'merge', by: 'Digital Leader (Customers)' });
   }, 60_000);
@@ -189,7 +195,7 @@ describe.each(ENGINES)('a DSG meeting on %s, from the agenda to the minutes and 
     const changed = invokeCard(await press(t, 'meeting.decide', { ...action(assigned, 'meeting.decide').data, decision: 'priority', priority: 'low', isPriority: 'false' }, dsgChair, true));
     expect(wordsOf(changed)).toMatch(/Priority: \s*Low/);
     await connector.waitFor((a) => a.conversationId === personalChatId(councilOfficer) && wordsOf(a.activity).includes(`Priority changed: ${project}`), 20_000);
-    await eventually(() => connector.activities().some((a) => a.kind === 'update' && triageCardOf(project)(a) && /Priority changed by DSG Chair/.test(wordsOf(attachedCard(a.activity)))), 'the triage card updated', 20_000);
+    await eventually(channelShows(project, /Priority changed by DSG Chair/), 'the triage card updated', 20_000);
     expect((await db.read((store) => store.projects.get(project)))!).toMatchObject({ priority: 'low', isPriority: false, projectLead: { aadObjectId: projectLeadLearning2.aadObjectId } });
 
     const noted = invokeCard(await press(t, 'meeting.note', { meetingId, itemId, kind: 'noted', minuteNote: 'Business case next time' }, dsgChair, true));
