@@ -6,6 +6,7 @@
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { ConfigError, loadConfig } from './config';
+import { runCli } from './cli';
 import { backupSqlite } from './storage/backup';
 
 async function main(): Promise<number> {
@@ -24,14 +25,9 @@ async function main(): Promise<number> {
 }
 
 if (require.main === module) {
-  main().then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      const missing = (error as NodeJS.ErrnoException)?.code === 'ENOENT';
-      console.error(error instanceof ConfigError ? error.message : `Backup failed: ${missing ? `there is no database at ${(error as NodeJS.ErrnoException).path} (SQLITE_PATH)` : error instanceof Error ? error.message : String(error)}`);
-      process.exitCode = 1;
-    },
-  );
+  runCli(main, (error) => {
+    if (error instanceof ConfigError) return undefined;
+    const missing = (error as NodeJS.ErrnoException)?.code === 'ENOENT';
+    return `Backup failed: ${missing ? `there is no database at ${(error as NodeJS.ErrnoException).path} (SQLITE_PATH)` : error instanceof Error ? error.message : String(error)}`;
+  });
 }

@@ -15,6 +15,7 @@ import type { PersonQuery } from './app/data-protection/ports';
 import { auditExport, exportCounts, subjectAccessExport } from './app/data-protection/subject-access';
 import { subjectAccessFiles } from './presenters/subject-access-page';
 import { ConfigError, loadConfig } from './config';
+import { runCli } from './cli';
 import { isDomainError } from './domain/errors';
 import { openStore } from './storage/open-store';
 
@@ -117,14 +118,4 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runCli(() => main(process.argv.slice(2)));

@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import dotenv from 'dotenv';
 import { type CatalogueImportResult, importSolutions } from './app/solutions/import-solutions';
-import { ConfigError, loadConfig } from './config';
+import { loadConfig } from './config';
+import { runCli } from './cli';
 import { MAX_IMPORT_BYTES } from './domain/programme-workbook';
 import { where } from './import-programme';
 import { readCsv } from './spreadsheet/workbook';
@@ -53,14 +54,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error(error instanceof ConfigError ? error.message : error);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runCli(() => main(process.argv.slice(2)));

@@ -9,7 +9,8 @@ import path from 'node:path';
 import dotenv from 'dotenv';
 import { randomUUID } from 'node:crypto';
 import { importProgramme, type ImportResult } from './app/programme-sheets/import-programme';
-import { ConfigError, loadConfig } from './config';
+import { loadConfig } from './config';
+import { runCli } from './cli';
 import type { ImportProblem } from './domain/programme-import';
 import { IMPORT_SHEET_NAMES, type ImportSheet, MAX_IMPORT_BYTES, type SheetInput, templateSheets } from './domain/programme-workbook';
 import { readCsv, readWorkbook, workbookBuffer } from './spreadsheet/workbook';
@@ -122,14 +123,4 @@ async function main(args: string[]): Promise<number> {
 
 class UsageError extends Error {}
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error(error instanceof UsageError || error instanceof ConfigError ? error.message : error);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runCli(() => main(process.argv.slice(2)), (error) => (error instanceof UsageError ? error.message : undefined));

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { type Config, ConfigError, loadConfig } from './config';
+import { runCli } from './cli';
 import { meetingWords } from './domain/meeting-plans';
 import { REQUEST_STATUSES, STATUS_LABELS } from './domain/request';
 import { SeedRefused, type SeedResult, seedDemo } from './demo/seed';
@@ -80,14 +81,4 @@ async function main(): Promise<number> {
   }
 }
 
-if (require.main === module) {
-  main().then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runCli(() => main());
