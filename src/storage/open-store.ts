@@ -9,7 +9,7 @@ import { conversationRepository } from './conversation-repository';
 import { draftRepository } from './draft-repository';
 import { MIGRATIONS, migrationProvider } from './migrations';
 import { meetingRepository } from './meeting-repository';
-import { solutionRepository } from './solution-repository';
+import { type HeldSolutions, holdSolutions, solutionRepository } from './solution-repository';
 import { outbox } from './outbox';
 import { reportingOutages } from './outage';
 import { peopleRepository } from './people-repository';
@@ -136,7 +136,7 @@ async function migrate(db: Kysely<Database>, engine: Engine, logger: StoreLogger
   if (error) throw error;
 }
 
-function repositories(db: Kysely<Database>, engine: Engine): Repositories {
+function repositories(db: Kysely<Database>, engine: Engine, held: HeldSolutions): Repositories {
   return {
     people: peopleRepository(db),
     conversations: conversationRepository(db),
@@ -154,7 +154,7 @@ function repositories(db: Kysely<Database>, engine: Engine): Repositories {
     programmeSheets: programmeSheetsRepository(db),
     dataProtection: dataProtectionRepository(db),
     meetings: meetingRepository(db),
-    solutions: solutionRepository(db),
+    solutions: solutionRepository(db, held),
   };
 }
 
@@ -202,9 +202,10 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   await prepare(db, engine, options);
 
   let closing: Promise<void> | null = null;
+  const held = holdSolutions();
   return {
-    ...repositories(db, engine),
-    transaction: (work) => db.transaction().execute((tx) => work(repositories(tx, engine))),
+    ...repositories(db, engine, held),
+    transaction: (work) => db.transaction().execute((tx) => work(repositories(tx, engine, held))),
     async ping() {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<boolean>((resolve) => {
