@@ -40,7 +40,8 @@ export async function seedProgramme(store: Store, projects: number, milestonesEa
   });
 }
 
-const QUARTERS = ['2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3'];
+// Financial-year quarters (Q1 is April to June): the four closed by the benchmark's date, 27 Nov 2026.
+const QUARTERS = ['2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2'];
 
 /** A quarterly measure from a 2025 baseline towards a 2027 target; every fifth lacks its latest quarter's figure. */
 function measure(project: number, k: number): Measure {
