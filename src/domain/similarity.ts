@@ -40,6 +40,17 @@ export function termsOf(title: string, problem: string): string[] {
   return [...titleTerms, ...bodyTerms].slice(0, MAX_TERMS);
 }
 
+/**
+ * A search typed in the compose box as the index holds it: its words' terms (stop words left out), the last one as
+ * typed so far (a prefix, not stemmed: "book" finds "booking"s stem `book`, "bookin" does not).
+ */
+export function searchTermsOf(text: string): { terms: string[]; prefix: string | null } {
+  const all = (text.toLowerCase().normalize('NFKD').match(/[a-z0-9]+/g) ?? []).filter((w) => w.length > 1);
+  const last = all.length && /[a-z0-9]$/i.test(text.trim()) ? all[all.length - 1] : null;
+  const terms = [...new Set((last ? all.slice(0, -1) : all).filter((w) => !STOPWORDS.has(w)).map(stem))].slice(0, 10);
+  return { terms, prefix: last && !STOPWORDS.has(last) ? stem(last) : null };
+}
+
 /** Cosine similarity of two term sets given how many terms they share. */
 export function similarity(shared: number, countA: number, countB: number): number {
   if (countA === 0 || countB === 0) return 0;

@@ -814,6 +814,28 @@ export interface SolutionFormData {
   notice?: string;
 }
 
+/** A request or project in a line or two: a compose-box result, a link unfurled, the card posted after raising one. */
+export interface RequestCompactData {
+  /** Instead of a request: why there is none to show. */
+  notFound?: string;
+  /** The card posted in the conversation a request was raised from ("Raised as …"). */
+  raised?: true;
+  reference: string;
+  title: string;
+  statusLabel: string;
+  strandName: string;
+  owners: OwnerLine[];
+  footnote?: string;
+}
+
+/** The end of the dialog that raised a request from a message: its reference, and whether to post it there. */
+interface RequestRaisedData {
+  reference: string;
+  title: string;
+  digitalLeaderTitle: string;
+  notice?: string;
+}
+
 export interface CardDataMap {
   welcome: WelcomeData;
   help: HelpData;
@@ -846,6 +868,8 @@ export interface CardDataMap {
   meetings: MeetingsData;
   solutions: SolutionsData;
   'solution-form': SolutionFormData;
+  'request-compact': RequestCompactData;
+  'request-raised': RequestRaisedData;
 }
 
 export type CardName = keyof CardDataMap;
@@ -882,4 +906,6 @@ export const CARD_NAMES: readonly CardName[] = [
   'meetings',
   'solutions',
   'solution-form',
+  'request-compact',
+  'request-raised',
 ];

@@ -97,6 +97,17 @@ async function listPage(db: Kysely<Database>, where: Where, order: readonly Orde
   return { items: rows.map(requestFromRow), total: toNumber(total) };
 }
 
+/**
+ * The first term after every term starting with `prefix` (terms are [a-z0-9]): "book" → "bool", "buzz" → "bv",
+ * "a9" → "aa"; null when there is none ("zz"). Plain letters and digits order alike in every collation.
+ */
+function prefixEnd(prefix: string): string | null {
+  const head = prefix.replace(/z+$/, '');
+  if (!head) return null;
+  const last = head[head.length - 1];
+  return head.slice(0, -1) + (last === '9' ? 'a' : String.fromCharCode(last.charCodeAt(0) + 1));
+}
+
 /** Postings read per query term in findSimilar. */
 const TERM_SCAN_LIMIT = 50;
 
@@ -151,6 +162,25 @@ export function requestRepository(db: Kysely<Database>): RequestRepository {
       const direction = order === 'oldest-first' ? 'asc' : 'desc';
       const by: OrderBy[] = [['created_at', direction], ['reference', direction]];
       return listPage(db, (eb) => eb('status', 'in', statuses), by, offset, limit);
+    },
+
+    async search(terms, prefix, offset, limit) {
+      const unique = distinct(terms);
+      if ((unique.length === 0 && !prefix) || limit <= 0) return [];
+      // Each word narrows the list: the request's id among that term's postings (the primary key's order,
+      // term first, answers each as an index range), the last word as typed so far by a range of terms.
+      let query = db.selectFrom('requests').selectAll().where('status', '!=', 'withdrawn');
+      for (const term of unique) {
+        query = query.where('id', 'in', (eb) => eb.selectFrom('request_terms').select('request_id').where('term', '=', term));
+      }
+      if (prefix) {
+        const end = prefixEnd(prefix);
+        query = query.where('id', 'in', (eb) =>
+          eb.selectFrom('request_terms').select('request_id').where('term', '>=', prefix).$if(end !== null, (q) => q.where('term', '<', end as string)),
+        );
+      }
+      const rows = await query.orderBy('created_at', 'desc').orderBy('reference', 'desc').offset(offset).limit(limit).execute();
+      return rows.map(requestFromRow);
     },
 
     async findSimilar(terms, limit) {

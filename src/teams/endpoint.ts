@@ -158,7 +158,7 @@ function isLoopbackUrl(serviceUrl: string): boolean {
 export function createTeamsEndpoint(adapter: BotAdapter, config: Pick<Config, 'allowedTenantIds' | 'bot' | 'pressLimit' | 'publicUrl'>, deps: Deps, log: Logger, channelAuth: ChannelAuthOptions = {}): TeamsEndpoint {
   const authTimeoutMs = channelAuth.timeoutMs ?? 10_000;
   const presses = createPressLimiter(config.pressLimit, () => deps.clock.now().getTime());
-  const logic = createTurnHandler(deps, { allowedTenantIds: config.allowedTenantIds, presses, privacyUrl: `${config.publicUrl}/privacy` }, log);
+  const logic = createTurnHandler(deps, { allowedTenantIds: config.allowedTenantIds, presses, privacyUrl: `${config.publicUrl}/privacy`, publicUrl: config.publicUrl }, log);
   return {
     adapter,
     async handle(body, authorization) {

@@ -12,6 +12,8 @@ import { errorReply } from './errors';
 import type { PressLimiter } from './press-limit';
 import { card, invokeBody, text, type Reply } from './reply';
 import { VERBS } from './verbs';
+import type { Verb } from './verbs/verb';
+import { EXTENSION_INVOKES } from './message-extension';
 
 const cardAction = z.object({
   action: z.object({
@@ -27,6 +29,8 @@ export interface TurnOptions {
   presses: PressLimiter;
   /** The privacy notice's address, linked from the welcome card. */
   privacyUrl?: string;
+  /** The address the bot and its Programme tab are reached at (Programme tab links unfurl from it). */
+  publicUrl?: string;
 }
 
 /** The part of the Bot Connector client the address lookup uses (the turn keeps one under ConnectorClientKey). */
@@ -70,10 +74,10 @@ export function createTurnHandler(deps: Deps, options: TurnOptions, rootLog: Log
     });
   }
 
-  async function runVerb(name: unknown, data: unknown, activity: Activity, log: Logger): Promise<Reply> {
+  async function runVerb(name: unknown, data: unknown, activity: Activity, log: Logger, verbs: ReadonlyMap<string, Verb> = VERBS): Promise<Reply> {
     const tooMany = options.presses.check(activity.from.id, log);
     if (tooMany) return tooMany;
-    const verb = typeof name === 'string' ? VERBS.get(name) : undefined;
+    const verb = typeof name === 'string' ? verbs.get(name) : undefined;
     if (!verb) {
       log.warn({ verb: String(name).slice(0, 80) }, 'unknown verb');
       return text(`Sorry, I do not recognise ${shown(name)} button. The card may be from an older version of dsg-bot: type "help" to start again.`);
@@ -120,8 +124,27 @@ export function createTurnHandler(deps: Deps, options: TurnOptions, rootLog: Log
     return send(context, await runVerb('help.show', typed.trim() ? { typed: typed.trim() } : {}, activity, log));
   }
 
+  /** A message-extension invoke (src/teams/message-extension.ts): its handler's answer, or a short one when it failed. */
+  async function onExtension(context: TurnContext, log: Logger, handle: NonNullable<ReturnType<typeof EXTENSION_INVOKES.get>>): Promise<void> {
+    const activity = context.activity;
+    const ctx = { deps, actor: actorFrom(activity), log, publicUrl: options.publicUrl ?? '', run: (name: unknown, data: unknown, verbs: ReadonlyMap<string, Verb>) => runVerb(name, data, activity, log, verbs) };
+    let body: object;
+    try {
+      body = await handle(ctx, activity.value);
+    } catch (error) {
+      const { reply, unexpected } = errorReply(error);
+      if (unexpected) log.error({ err: error, invoke: activity.name }, 'message extension failed');
+      else log.info({ invoke: activity.name, code: (error as { code?: string }).code }, 'message extension refused');
+      const words = 'text' in reply ? reply.text : '';
+      body = activity.name === 'composeExtension/query' ? { composeExtension: { type: 'message', text: words } } : { task: { type: 'message', value: words } };
+    }
+    await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
+  }
+
   async function onInvoke(context: TurnContext, log: Logger): Promise<void> {
     const activity = context.activity;
+    const extension = EXTENSION_INVOKES.get(String(activity.name));
+    if (extension) return onExtension(context, log, extension);
     if (activity.name !== 'adaptiveCard/action') {
       log.warn({ name: String(activity.name).slice(0, 80) }, 'unsupported invoke');
       // A 4xx, not the Bot Framework's usual 501: it is the request that names something this bot does not do.

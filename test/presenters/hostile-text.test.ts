@@ -28,6 +28,7 @@ import { requestSummaryCard } from '../../src/presenters/request-summary';
 import { requestDetailCard } from '../../src/presenters/request-detail';
 import { requestFormCard } from '../../src/presenters/request-form';
 import { requestSubmittedCard } from '../../src/presenters/request-submitted';
+import { notFoundCard, requestCompactCard, requestRaisedCard } from '../../src/presenters/request-compact';
 import { cancelMeetingConfirmation, settingsCard } from '../../src/presenters/settings';
 import { similarRequestsCard } from '../../src/presenters/similar-requests';
 import { triageCard } from '../../src/presenters/triage';
@@ -163,6 +164,12 @@ function cards(): Record<CardName, AdaptiveCardJson[]> {
     'request-form': [requestFormCard({ formId: 'f-1', values: formValues })],
     'similar-requests': [similarRequestsCard('f-1', HOSTILE, triageView.similar, [{ id: 's-1', name: HOSTILE, owningService: HOSTILE, link: 'https://intranet.council.example/x', contractEnds: '2026-11-30', contract: 'ended', score: 0.5 }])],
     'request-submitted': [requestSubmittedCard(request)],
+    'request-compact': [
+      requestCompactCard({ request, inProgramme: false, owners: null, view: 'read-only' }),
+      requestCompactCard({ request: approved, inProgramme: true, owners: project, view: 'triage' }, true),
+      notFoundCard(`There is no project ${HOSTILE}.`),
+    ],
+    'request-raised': [requestRaisedCard(request, `Already submitted: ${HOSTILE}`)],
     'my-requests': [myRequestsCard({ items: [request], total: 1 }, 1, 5, [{ ...request, status: 'more-info-requested' }])],
     'request-detail': [requestDetailCard(request, events, true), requestDetailCard({ ...request, status: 'more-info-requested' }, events, true, { question })],
     'request-summary': [requestSummaryCard(request, true)],

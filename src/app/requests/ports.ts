@@ -19,6 +19,11 @@ export interface RequestRepository {
   listByRequester(requesterId: string, offset: number, limit: number, statuses?: readonly RequestStatus[]): Promise<Page<ProjectRequest>>;
   /** Requests sharing terms with `terms`, best first, with the share counts the domain scores. */
   findSimilar(terms: readonly string[], limit: number): Promise<{ request: ProjectRequest; shared: number; termCount: number }[]>;
+  /**
+   * A search: requests (not withdrawn) holding every one of `terms` and, when given, a term starting with `prefix`,
+   * newest first, from `offset`, at most `limit`.
+   */
+  search(terms: readonly string[], prefix: string | null, offset: number, limit: number): Promise<ProjectRequest[]>;
 }
 
 export interface DraftRepository {

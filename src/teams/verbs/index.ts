@@ -6,6 +6,7 @@ import { requestBack, requestConfirm, requestDiscard, requestDraft, requestEdit,
 import { requestList } from './request-list';
 import { requestNew } from './request-new';
 import { requestSimilar, requestTriage, requestView } from './request-view';
+import { requestShare } from './request-share';
 import { requestUndoWithdraw, requestWithdraw } from './request-withdraw';
 import { requestAnswer, requestApprove, requestAsk, requestAssign, requestDecline, requestMerge, requestPriority, requestReuse } from './triage';
 import type { Verb } from './verb';
@@ -29,6 +30,7 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     requestList,
     requestView,
     requestSimilar,
+    requestShare,
     requestWithdraw,
     requestUndoWithdraw,
     requestSubmit,

@@ -6,6 +6,8 @@ import { previousStep } from '../../app/requests/previous-step';
 import { saveDraft } from '../../app/requests/save-draft';
 import { submitRequest } from '../../app/requests/submit-request';
 import { ukDateTime } from '../../domain/dates';
+import type { ProjectRequest } from '../../domain/request';
+import type { AdaptiveCardJson } from '../../presenters/render';
 import { type FormStep, type FormValues, STEP_COUNT, firstStepWithErrors } from '../../domain/request-form';
 import { requestFormCard } from '../../presenters/request-form';
 import { requestSubmittedCard } from '../../presenters/request-submitted';
@@ -28,8 +30,11 @@ const submitData = z.object({ formId, step: stepOf(1, STEP_COUNT).optional() }).
 const formAgain = (id: string, step: FormStep, again: FormAgain): Reply =>
   card(requestFormCard({ formId: id, step: firstStepWithErrors(again.errors ?? {}) ?? step, values: again.values, errors: again.errors, notice: again.notice }));
 
+/** The card that answers a stored request: the confirmation in the chat; another end where the form is in a dialog. */
+export type Submitted = (request: ProjectRequest) => AdaptiveCardJson;
+
 /** Submits the form (or, after the similar requests, the saved draft): problems come back on the form, with what was typed. */
-function submit(ctx: VerbContext, data: z.output<typeof submitData>, anyway: boolean, fromDraft: boolean): Promise<Reply> {
+function submit(ctx: VerbContext, data: z.output<typeof submitData>, anyway: boolean, fromDraft: boolean, submitted: Submitted): Promise<Reply> {
   const { formId: id, step, ...form } = data;
   return submitForm(
     form,
@@ -38,14 +43,19 @@ function submit(ctx: VerbContext, data: z.output<typeof submitData>, anyway: boo
       const result = await submitRequest(ctx.deps, ctx.actor, { formId: id, form: fromDraft ? undefined : form, anyway, step: step as FormStep | undefined });
       if (result.kind === 'similar') return card(similarRequestsCard(result.formId, result.title, result.matches, result.solutions));
       ctx.log.info({ reference: result.request.reference }, 'request submitted');
-      return card(requestSubmittedCard(result.request));
+      return card(submitted(result.request));
     },
     async (again) => formAgain(id, (step ?? STEP_COUNT) as FormStep, again),
   );
 }
 
-export const requestSubmit = verb('request.submit', submitData, (ctx, data) => submit(ctx, data, false, false));
-export const requestConfirm = verb('request.confirm', formData, (ctx, data) => submit(ctx, data, true, true));
+/** Submit (the form's last step) and Submit anyway (after the similar requests), ending with `submitted`. */
+export const submitVerbs = (submitted: Submitted) => ({
+  submit: verb('request.submit', submitData, (ctx, data) => submit(ctx, data, false, false, submitted)),
+  confirm: verb('request.confirm', formData, (ctx, data) => submit(ctx, data, true, true, submitted)),
+});
+
+export const { submit: requestSubmit, confirm: requestConfirm } = submitVerbs(requestSubmittedCard);
 
 /** Next or Back: the step it moves to, with the saved answers, or this step again with its problems. */
 const move = (id: string, step: FormStep, form: Record<string, unknown>, to: () => Promise<{ step: FormStep; values: FormValues }>): Promise<Reply> =>
