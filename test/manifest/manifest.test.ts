@@ -4,6 +4,7 @@ import { MANIFEST_DIR, PackageRefused, checkManifest, commandListsOf, fillManife
 import { COMMANDS, commandMenus } from '../../src/domain/commands';
 import { parseCommand } from '../../src/teams/commands';
 import { VERBS } from '../../src/teams/verbs';
+import { FIND_COMMAND, RAISE_COMMAND } from '../../src/teams/message-extension';
 import { PACKAGE_ENV as SETTINGS_ENV } from './sample-env';
 
 const TEMPLATE = readFileSync(path.join(MANIFEST_DIR, 'manifest.json'), 'utf8');
@@ -35,8 +36,19 @@ describe('the Teams app manifest', () => {
       ]),
       configurableTabs: [expect.objectContaining({ configurationUrl: 'https://dsg-bot.council.example/tab/config', scopes: ['team'] })],
       validDomains: ['dsg-bot.council.example'],
+      composeExtensions: [
+        {
+          botId: SETTINGS_ENV.MicrosoftAppId,
+          commands: [
+            expect.objectContaining({ id: RAISE_COMMAND, type: 'action', context: ['message'], fetchTask: true }),
+            expect.objectContaining({ id: FIND_COMMAND, type: 'query', parameters: [expect.objectContaining({ name: 'searchText' })] }),
+          ],
+          messageHandlers: [{ type: 'link', value: { domains: ['dsg-bot.council.example'] } }],
+        },
+      ],
     });
-    expect(JSON.stringify(manifest)).not.toMatch(/\{\{|\}\}/);
+    // No placeholder left (a nested object's end, `}}`, is not one: the link handler's domains are nested so).
+    expect(JSON.stringify(manifest)).not.toMatch(/\$\{\{|\{\{[A-Z_]+\}\}/);
   });
 
   it('names the Azure AD app for tab sign-in only when SSO_APP_ID is set', () => {

@@ -163,3 +163,8 @@ export function conversationUpdateBotAdded(opts: ActivityOptions): TeamsActivity
     channelData: { ...activity.channelData, eventType: 'teamMemberAdded', team: { id: team.id, name: team.name, aadGroupId: team.aadGroupId } },
   };
 }
+
+/** Any other invoke Teams sends (a message extension's `composeExtension/...`): the bot answers in the HTTP response. */
+export function invoke(name: string, value: unknown, opts: ActivityOptions): TeamsActivity {
+  return { ...envelope('invoke', opts, 'personal'), name, value };
+}
