@@ -339,6 +339,30 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
         expect(await s().requests.findSimilar(['nothing'], 10)).toEqual([]);
       });
 
+      it('searches: every word held, the last as a prefix, newest first, in pages, without withdrawn ones', async () => {
+        const old = full({ title: 'Old', createdAt: '2026-01-01T00:00:00.000Z' });
+        const mid = full({ title: 'Mid', createdAt: '2026-02-01T00:00:00.000Z' });
+        const recent = full({ title: 'Recent', createdAt: '2026-03-01T00:00:00.000Z' });
+        const gone = full({ title: 'Gone', status: 'withdrawn', createdAt: '2026-04-01T00:00:00.000Z' });
+        await s().requests.insert(old, ['book', 'bulky', 'uplift']);
+        await s().requests.insert(mid, ['book', 'garden', 'waste']);
+        await s().requests.insert(recent, ['bookshop', 'bulky', 'buzz']);
+        await s().requests.insert(gone, ['book', 'bulky', 'uplift']);
+        const titles = async (terms: string[], prefix: string | null, offset = 0, limit = 10) =>
+          (await s().requests.search(terms, prefix, offset, limit)).map((r) => r.title);
+
+        expect(await titles(['book'], null)).toEqual(['Mid', 'Old']);
+        expect(await titles([], 'boo')).toEqual(['Recent', 'Mid', 'Old']);
+        expect(await titles(['bulky'], 'upl')).toEqual(['Old']);
+        expect(await titles(['bulky', 'book'], null)).toEqual(['Old']);
+        expect(await titles([], 'buz')).toEqual(['Recent']);
+        expect(await titles([], 'bz')).toEqual([]);
+        expect(await titles([], 'b', 1, 1)).toEqual(['Mid']);
+        expect(await titles(['nothing'], 'b')).toEqual([]);
+        expect(await titles([], null)).toEqual([]);
+        expect((await s().requests.search(['uplift'], null, 0, 10))[0]).toEqual(old);
+      });
+
       it('still finds a match on a rare term when a common term is in hundreds of requests', async () => {
         await s().transaction(async (tx) => {
           for (let i = 0; i < 400; i++) await tx.requests.insert(full({ title: `Common ${i}` }), ['common']);
