@@ -48,7 +48,7 @@ export function plainTextOf(message: Pick<SourceMessage, 'contentType' | 'conten
       .replace(/<(script|style|template|noscript)\b[\s\S]*?(<\/\1\s*>|$)/gi, '')
       .replace(/<br\s*\/?>/gi, '\n')
       .replace(/<li\b[^>]*>/gi, '\n- ')
-      .replace(/<\/(p|div|li|ul|ol|h[1-6]|tr|blockquote|pre)\s*>/gi, '\n')
+      .replace(/<\/(p|div|ul|ol|h[1-6]|tr|blockquote|pre)\s*>/gi, '\n')
       .replace(/<\/?[a-z][^>]*>/gi, '')
       .replace(/<[^>]*$/, '');
     text = decodeEntities(text);
