@@ -494,6 +494,9 @@ export const REMINDER_CARD_VERBS = [
   'reminder.milestone-done',
   'reminder.milestone-move',
   'reminder.answer',
+  'reminder.replace',
+  'reminder.renew',
+  'reminder.retire',
   'reminder.snooze',
 ] as const;
 
@@ -531,6 +534,8 @@ export const REMINDER_FORM_FIELDS = [
   'answer',
   // measure-figure: Record figure
   'figureValue',
+  // contract-ending: Renew
+  'newEnd',
   // every item: Snooze (named apart from Move date's `reason`: input ids must be unique on a card)
   'snoozeReason',
 ] as const;
@@ -584,7 +589,13 @@ export interface ReminderData {
   notice?: string;
   noticeIsProblem: boolean;
   /** Projects in the order they first come in the list, each with its items in list order. */
-  groups: { reference: string; title: string; items: ReminderLine[] }[];
+  groups: {
+    reference: string;
+    title: string;
+    items: ReminderLine[];
+    /** A project's group has Open project; the DSG's meeting items and the catalogue's contracts have none. */
+    isProject: boolean;
+  }[];
   /** 'and 4 more', when items were left out. */
   moreNote?: string;
   /** For Assign's Project Lead and Project Manager. */
@@ -593,6 +604,8 @@ export interface ReminderData {
   choices: { businessCaseStatuses: Choice[]; dpiaStatuses: Choice[] };
   /** `yyyy-mm-dd`: the earliest date Move date offers. */
   today: string;
+  /** `yyyy-mm-dd`: the earliest date Renew offers (a new end date must be in the future). */
+  tomorrow: string;
   /** 'Snooze 7 days' */
   snoozeTitle: string;
 }

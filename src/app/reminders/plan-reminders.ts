@@ -1,4 +1,5 @@
 import { actionReminders, meetingReminder } from '../../domain/meetings';
+import { contractNoticeBy, contractReminders } from '../../domain/procurement';
 import { candidateReminders, type ReminderItem, type ReminderThresholds, type Selection, selectReminders, stateKey } from '../../domain/reminders';
 import type { Deps } from '../deps';
 
@@ -28,6 +29,7 @@ export async function planReminders(deps: Deps, thresholds: ReminderThresholds):
     ...candidateReminders(programme, questions, today, workingDaysSince, thresholds),
     ...actionReminders(await deps.store.meetings.openActions(), today, thresholds.dueSoonDays),
     ...meetingReminder(settings.chair, lastHeld, settings.meetings.map((m) => m.date), today),
+    ...contractReminders(await deps.store.solutions.contractsEndingBy(contractNoticeBy(today)), settings, today),
   ];
 
   const leaders = new Map(programme.map(({ project }) => [project.reference, project.digitalLeader]));
