@@ -100,12 +100,3 @@ export function showMeetings(root: HTMLElement, data: MeetingsResponse, inProgra
   );
   heading.focus();
 }
-
-/** The page could not be loaded: the reason in plain words, and a way to try again. */
-export function showMeetingsProblem(root: HTMLElement, message: string, retry: () => void): void {
-  const again = h('button', { type: 'button' }, 'Try again');
-  again.addEventListener('click', retry);
-  const heading = h('h1', { tabindex: -1 }, 'DSG meetings');
-  fill(root, heading, h('div', { class: 'state error' }, h('p', {}, 'The DSG meetings could not be loaded.'), h('p', {}, message), again));
-  heading.focus();
-}

@@ -1,6 +1,6 @@
 /** Pieces shared by the tab's pages. */
 import type { ProgrammeItem } from '../domain/programme-view-types';
-import { type Child, h } from './dom';
+import { type Child, fill, h } from './dom';
 
 /** Status, priority and "Priority project" as a list of badges (words, not colours). */
 export const badges = (item: ProgrammeItem): HTMLElement =>
@@ -49,4 +49,13 @@ export function announcer(region: HTMLElement): (text: string, now: boolean) => 
     if (now) region.textContent = text;
     else timer = setTimeout(() => (region.textContent = text), ANNOUNCE_AFTER_MS);
   };
+}
+
+/** A page that could not be loaded: its heading, what (`the DSG meetings`) could not be loaded and why in plain words, and a way to try again. */
+export function showPageProblem(root: HTMLElement, title: string, what: string, message: string, retry: () => void): void {
+  const again = h('button', { type: 'button' }, 'Try again');
+  again.addEventListener('click', retry);
+  const heading = h('h1', { tabindex: -1 }, title);
+  fill(root, heading, h('div', { class: 'state error' }, h('p', {}, `${what.charAt(0).toUpperCase()}${what.slice(1)} could not be loaded.`), h('p', {}, message), again));
+  heading.focus();
 }
