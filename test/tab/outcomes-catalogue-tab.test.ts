@@ -149,8 +149,8 @@ describe('a project’s outcome measures', () => {
     expect(svgWidth).toBeGreaterThan(panelWidth * 0.8);
     expect(await section.locator('svg[role="img"] text').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(12);
     expect(await section.locator('tbody tr').first().evaluate((el) => getComputedStyle(el).display)).toBe('block');
-    await section.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: screenshotPath('measures-phone') });
+    await section.locator('svg[role="img"]').scrollIntoViewIfNeeded();
+    await section.screenshot({ path: screenshotPath('measures-phone') });
   });
 });
 
@@ -266,6 +266,19 @@ describe('the Catalogue page', () => {
       expect(r.height).toBeGreaterThanOrEqual(24);
       expect(r.width).toBeGreaterThanOrEqual(24);
     }
+  });
+
+  it('says in plain words when the catalogue cannot be loaded, and tries again', async () => {
+    const page = await open('');
+    await page.waitForSelector('#results a[data-ref]');
+    await page.route('**/api/catalogue', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: 'The database is not answering.' }) }));
+    await page.click('#pages a[data-view="catalogue"]');
+    await page.waitForSelector('text=The re-use catalogue could not be loaded.');
+    expect(await page.locator('#catalogue-view').innerText()).toContain('The database is not answering.');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Re-use catalogue');
+    await page.unroute('**/api/catalogue');
+    await page.click('#catalogue-view >> text=Try again');
+    await catalogueShows(page, catalogue.entries.map((e) => e.name));
   });
 
   it('fits a phone (360 px wide) without scrolling sideways', async () => {
