@@ -137,12 +137,16 @@ export function candidateReminders(
   for (const { request, project } of programme) {
     if (request.status !== 'approved' && request.status !== 'in-delivery') continue;
     const ref = request.reference;
+    // Run for every item of a 10,000-project programme: no spread, no set for one or two people.
     const add = (kind: ReminderKind, people: (PersonRef | null)[], what: string, fingerprint: string, milestoneId: string | null = null, measure?: ReminderItem['measure']) => {
-      const recipients = people.filter((p): p is PersonRef => !!p);
-      if (recipients.length === 0 && project.digitalLeader) recipients.push(project.digitalLeader);
       const key = measure ? `${ref}:${kind}:${measure.id}:${measure.period}` : milestoneId ? `${ref}:${kind}:${milestoneId}` : `${ref}:${kind}`;
-      for (const recipient of uniqueBy(recipients)) {
-        items.push({ key, reference: ref, projectTitle: request.title, kind, milestoneId, ...(measure && { measure }), recipient, fingerprint, what, why: REMINDER_WHY[kind] });
+      const sent: string[] = [];
+      for (const recipient of people.some(Boolean) ? people : [project.digitalLeader]) {
+        if (!recipient || sent.includes(recipient.aadObjectId)) continue;
+        sent.push(recipient.aadObjectId);
+        const item: ReminderItem = { key, reference: ref, projectTitle: request.title, kind, milestoneId, recipient, fingerprint, what, why: REMINDER_WHY[kind] };
+        if (measure) item.measure = measure;
+        items.push(item);
       }
     };
     const age = daysBetween(project.approvedAt, `${today}T23:59:59.999Z`);
@@ -191,11 +195,6 @@ export function candidateReminders(
     });
   }
   return items;
-}
-
-function uniqueBy(people: PersonRef[]): PersonRef[] {
-  const seen = new Set<string>();
-  return people.filter((p) => !seen.has(p.aadObjectId) && seen.add(p.aadObjectId));
 }
 
 export interface Selection {
