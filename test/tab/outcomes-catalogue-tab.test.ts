@@ -120,6 +120,21 @@ describe('a project’s outcome measures', () => {
     expect(off.colour).not.toBe(on.colour);
   });
 
+  it('draws every mark in the system’s text colour when the browser forces colours', async () => {
+    const page = await open(`#/project/${measured.reference}`, { forcedColors: 'active' });
+    await measuresShown(page);
+    const svg = measureSection(page, 0).locator('svg[role="img"]');
+    const text = await page.evaluate(() => getComputedStyle(document.body).color);
+    const paint = (selector: string, property: 'stroke' | 'fill') => svg.locator(selector).first().evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
+    expect(await paint('line.chart-actual', 'stroke')).toBe(text);
+    expect(await paint('line.chart-path', 'stroke')).toBe(text);
+    expect(await paint('circle.chart-dot', 'fill')).toBe(text);
+    expect(await paint('.chart-target path', 'fill')).toBe(text);
+    expect(await paint('text.chart-axis', 'fill')).toBe(text);
+    expect(await paint('line.chart-path', 'stroke-dasharray' as 'stroke')).not.toBe('none');
+    await measureSection(page, 0).screenshot({ path: screenshotPath('measure-forced-colours') });
+  });
+
   it('shows typed text as text: a measure’s name and unit cannot add markup', async () => {
     const page = await open('');
     await page.route(`**/api/projects/${measured.reference}`, async (route) => {
