@@ -234,16 +234,6 @@ export function matchSolutions(ideaTerms: readonly string[], solutions: readonly
   }));
 }
 
-/** Entries whose name, what they do, service or keywords contain every word searched for (all of them when none). */
-export function searchSolutions(solutions: readonly Solution[], query: string): Solution[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const found = solutions.filter((s) => {
-    const text = `${s.name} ${s.whatItDoes} ${s.owningService} ${s.keywords.join(' ')}`.toLowerCase();
-    return words.every((w) => text.includes(w));
-  });
-  return [...found].sort((a, b) => Number(a.retired) - Number(b.retired) || a.name.localeCompare(b.name, 'en-GB'));
-}
-
 /** An entry's name as it is kept unique: lower case, single spaces ("Room  Booking" is "room booking"). */
 export const solutionNameKey = (name: string): string => name.replace(/\s+/g, ' ').trim().toLowerCase();
 
