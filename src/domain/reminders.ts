@@ -1,5 +1,5 @@
 import { ukDate } from './dates';
-import { lastClosedPeriod, periodLabel, periodOf } from './measures';
+import { lastClosedPeriod, type Measure, periodLabel, periodOf } from './measures';
 import { isOverdue, type Project } from './project';
 import type { ProjectRequest } from './request';
 import type { PersonRef } from './settings';
@@ -141,6 +141,13 @@ export function candidateReminders(
   t: ReminderThresholds = DEFAULT_THRESHOLDS,
 ): ReminderItem[] {
   const items: ReminderItem[] = [];
+  // The last closed period is the same for every measure of a frequency: worked out once per run, not per measure.
+  const closed = new Map<Measure['frequency'], string>();
+  const lastClosed = (frequency: Measure['frequency']): string => {
+    let period = closed.get(frequency);
+    if (period === undefined) closed.set(frequency, (period = lastClosedPeriod(frequency, today)));
+    return period;
+  };
   for (const { request, project } of programme) {
     if (request.status !== 'approved' && request.status !== 'in-delivery') continue;
     const ref = request.reference;
@@ -181,7 +188,7 @@ export function candidateReminders(
     }
     // A measure's period has closed (from its baseline's on) with no figure for it: its lead and manager are asked.
     for (const m of project.measures) {
-      const period = lastClosedPeriod(m.frequency, today);
+      const period = lastClosed(m.frequency);
       if (period < periodOf(m.frequency, m.baseline.date) || m.figures.some((f) => f.period === period)) continue;
       add('measure-figure', [lead, project.projectManager], `Record the figure for "${m.name}" for ${periodLabel(m.frequency, period)} (in ${m.unit}).`, 'none', null, { id: m.id, name: m.name, unit: m.unit, period });
     }

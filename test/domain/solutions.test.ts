@@ -1,5 +1,6 @@
 import { termsOf } from '../../src/domain/similarity';
-import { addMonths, contractState, matchSolutions, searchSolutions, solutionValuesOf, validateSolution } from '../../src/domain/solutions';
+import { addMonths, contractState, matchSolutions, solutionValuesOf, validateSolution } from '../../src/domain/solutions';
+import { searchSolutions } from '../../src/domain/solution-search';
 import { SOLUTION_FORM as VALID, sampleSolution } from '../support/sample-solution';
 
 
