@@ -64,6 +64,11 @@ describe('joined-up procurement from the reminder card (SQLite, demo)', () => {
     }
     return '';
   };
+  /** `catalogue [words]` typed by a colleague: the card it answers with. */
+  const catalogue = async (words: string) => {
+    await t.post(message(`catalogue ${words}`.trim(), { ...t.opts, from: councilOfficer }));
+    return attachedCard(t.connector.activities().find((a) => a.kind === 'reply' && a.replyToId === t.lastPosted)!.activity);
+  };
   const solutionId = async (name: string) => (await db.read((store: Store) => store.solutions.byName(name)))!.id;
 
   let customersCard: Json;
@@ -83,10 +88,9 @@ describe('joined-up procurement from the reminder card (SQLite, demo)', () => {
     expect(wordsOf(estatesCard)).toContain(`The licence or contract for ${ENERGY} (Property and Facilities) ended on 4 Nov 2026.`);
     expect(wordsOf(estatesCard)).toContain(HALLS);
 
-    await t.post(message('catalogue', { ...t.opts, from: councilOfficer }));
-    const catalogue = attachedCard(t.connector.activities().find((a) => a.kind === 'reply' && a.replyToId === t.lastPosted)!.activity);
-    expect(wordsOf(catalogue)).toContain('Contract ends 4 Apr 2027 (within 6 months)');
-    expect(wordsOf(catalogue)).toContain('Contract ended 4 Nov 2026: renew, replace or retire it');
+    const all = wordsOf(await catalogue(''));
+    expect(all).toContain('Contract ends 4 Apr 2027 (within 6 months)');
+    expect(all).toContain('Contract ended 4 Nov 2026: renew, replace or retire it');
     // Nothing is sent twice: a run now finds them reminded already (the rhythm), and queues nothing more for them.
     expect(invokeMessage(await press('reminders.run', {}, dsgAdmin))).toMatch(/^(Reminders queued|Nothing)/);
     await new Promise((r) => setTimeout(r, 1500));
@@ -163,6 +167,7 @@ describe('joined-up procurement from the reminder card (SQLite, demo)', () => {
     const done = invokeCard(await press('reminder.retire', confirm.data, leaderEstates));
     expect(wordsOf(done)).toContain(`Retired: ${ENERGY} stays on record in the catalogue, marked retired, and is no longer offered for re-use.`);
     expect((await db.read((store: Store) => store.solutions.byName(ENERGY)))?.retired).toBe(true);
+    expect(wordsOf(await catalogue('energy'))).toMatch(/Contract ended 4 Nov 2026\nRetired: no longer offered for re-use/);
     const again = invokeCard(await press('reminder.retire', confirm.data, leaderEstates));
     expect(wordsOf(again)).toContain(`This card is out of date. ${ENERGY} has been retired from the catalogue since this reminder was sent: nothing to do.`);
   });
