@@ -180,7 +180,7 @@ export function retireConfirmation(solution: Pick<Solution, 'name' | 'owningServ
     question: `Retire ${solution.name} from the catalogue?`,
     happens: [
       `${solution.name} (${solution.owningService}) stays on record, marked retired, but is no longer offered for re-use: not to requesters, not to the DSG, not in its decisions.`,
-      'This cannot be undone in Teams.',
+      'The DSG and admins can put it back in use from the catalogue.',
       ends,
     ],
     stillOpen: [],

@@ -30,6 +30,7 @@ export function solutionsCard(view: CatalogueView): AdaptiveCardJson {
       const line = s.retired && contract === 'ended' && s.contractEnds ? { text: `Contract ended ${ukDate(s.contractEnds)}`, colour: 'default' } : contractLine(contract, s.contractEnds);
       return {
         id: s.id,
+        version: s.version,
         name: s.name,
         ownerText: `Owned by ${s.owningService} · ${s.strands.map(strandName).join(', ')}`,
         whatItDoes: s.whatItDoes,

@@ -799,6 +799,8 @@ export interface SolutionsData {
   emptyText: string;
   entries: {
     id: string;
+    /** Sent by Put back in use, so a press on an older card is answered as stale. */
+    version: number;
     name: string;
     /** "Owned by Customer Services · Digital Customers" */
     ownerText: string;

@@ -16,7 +16,7 @@ import { FakeConnector } from './support/fake-connector';
 import { TestDatabase, type TestBot } from './support/test-bot';
 import requestForm from '../fixtures/request-form.json';
 
-const { councilOfficer, digitalLeaderCustomers, digitalLeaderLearning, dsgAdmin } = MOCK_USERS;
+const { councilOfficer, digitalLeaderCustomers, digitalLeaderLearning, dsgAdmin, dsgChair } = MOCK_USERS;
 const leaderEstates = DEMO_PEOPLE.leaderEstates;
 type Person = { id: string; aadObjectId: string; name: string };
 type Json = Record<string, unknown>;
@@ -65,8 +65,8 @@ describe('joined-up procurement from the reminder card (SQLite, demo)', () => {
     return '';
   };
   /** `catalogue [words]` typed by a colleague: the card it answers with. */
-  const catalogue = async (words: string) => {
-    await t.post(message(`catalogue ${words}`.trim(), { ...t.opts, from: councilOfficer }));
+  const catalogue = async (words: string, from: Person = councilOfficer) => {
+    await t.post(message(`catalogue ${words}`.trim(), { ...t.opts, from }));
     return attachedCard(t.connector.activities().find((a) => a.kind === 'reply' && a.replyToId === t.lastPosted)!.activity);
   };
   const solutionId = async (name: string) => (await db.read((store: Store) => store.solutions.byName(name)))!.id;
@@ -120,7 +120,7 @@ describe('joined-up procurement from the reminder card (SQLite, demo)', () => {
     const retire = itemAction(customersCard, 'reminder.retire', HALLS);
     const asked = invokeCard(await press('reminder.retire', retire, digitalLeaderCustomers));
     expect(wordsOf(asked)).toContain(`Retire ${HALLS} from the catalogue?`);
-    expect(wordsOf(asked)).toContain('This cannot be undone in Teams.');
+    expect(wordsOf(asked)).toContain('The DSG and admins can put it back in use from the catalogue.');
     const cancelled = invokeCard(await press('reminder.retire', { ...retire, step: 'cancel' }, digitalLeaderCustomers));
     expect(wordsOf(cancelled)).not.toContain('Retire it');
     expect(executes(cancelled).map((a) => a.verb)).toContain('reminder.renew');
@@ -167,9 +167,23 @@ describe('joined-up procurement from the reminder card (SQLite, demo)', () => {
     const done = invokeCard(await press('reminder.retire', confirm.data, leaderEstates));
     expect(wordsOf(done)).toContain(`Retired: ${ENERGY} stays on record in the catalogue, marked retired, and is no longer offered for re-use.`);
     expect((await db.read((store: Store) => store.solutions.byName(ENERGY)))?.retired).toBe(true);
-    expect(wordsOf(await catalogue('energy'))).toMatch(/Contract ended 4 Nov 2026\nRetired: no longer offered for re-use/);
+    const listed = await catalogue('energy');
+    expect(wordsOf(listed)).toMatch(/Contract ended 4 Nov 2026\nRetired: no longer offered for re-use/);
+    expect(() => action(listed, 'solution.restore')).toThrow(); // a colleague's view
     const again = invokeCard(await press('reminder.retire', confirm.data, leaderEstates));
     expect(wordsOf(again)).toContain(`This card is out of date. ${ENERGY} has been retired from the catalogue since this reminder was sent: nothing to do.`);
+
+    // Undone from the catalogue by the DSG; a colleague's press is refused (audited).
+    const restore = action(await catalogue('energy', dsgChair), 'solution.restore');
+    expect(restore.title).toBe('Put back in use');
+    expect(invokeMessage(await press('solution.restore', restore.data, councilOfficer))).toMatch(/^Sorry, you cannot do that\. Only members of the Digital Strategy Group and admins/);
+    const back = invokeCard(await press('solution.restore', restore.data, dsgChair));
+    expect(wordsOf(back)).toContain(`Back in use: ${ENERGY}`);
+    expect((await db.read((store: Store) => store.solutions.byName(ENERGY)))?.retired).toBe(false);
+    const twice = invokeCard(await press('solution.restore', restore.data, dsgChair));
+    expect(wordsOf(twice)).toContain('This card is out of date. Someone changed this entry since the card was drawn');
+    const events = await db.read(async (store: Store) => store.audit.listFor('solution', await solutionId(ENERGY)));
+    expect(events.map((e) => [e.action, e.outcome])).toEqual(expect.arrayContaining([['solution.retire', 'done'], ['solution.restore', 'refused'], ['solution.restore', 'done']]));
   });
 
   it('snoozes with the same rules as other reminders, and refuses a Digital Leader no longer over the strand (audited in the domain)', async () => {

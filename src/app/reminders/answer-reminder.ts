@@ -151,7 +151,7 @@ async function apply(deps: Deps, actor: Actor, item: ReminderItem, version: numb
     }
     case 'contract-retire': {
       const retired = await retireSolution(deps, actor, (await contractEntry(deps, item)).id, version);
-      return `Retired: ${retired.name} stays on record in the catalogue, marked retired, and is no longer offered for re-use.`;
+      return `Retired: ${retired.name} stays on record in the catalogue, marked retired, and is no longer offered for re-use. The DSG and admins can put it back in use from the catalogue.`;
     }
     case 'snooze':
       return snoozeReminder(deps, actor, item, answer.reason, t);

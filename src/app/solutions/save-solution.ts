@@ -71,6 +71,18 @@ export async function retireSolution(deps: Deps, actor: Actor, id: string, versi
   return saveSolution(deps, actor, id, version, 'solution.retire', async (_tx, before) => ({ ...before, retired: true }));
 }
 
+/** Puts a retired entry back in use (offered for re-use again): the DSG and admins, at the version the catalogue showed. */
+export async function restoreSolution(deps: Deps, actor: Actor, id: string, version: number): Promise<Solution> {
+  await requireSolutionManager(deps, actor, 'solution.restore', id);
+  return saveSolution(deps, actor, id, version, 'solution.restore', async (_tx, before) => {
+    if (!before.retired) throw new DomainError('STALE_CARD', `${before.name} is in use already.`, { id });
+    return { ...before, retired: false };
+  });
+}
+
+/** Changes that apply to a retired entry too: editing it, and putting it back in use. */
+const FOR_RETIRED = ['solution.edit', 'solution.restore'];
+
 /**
  * The one way an entry is changed: in a transaction, at the version the card was drawn from (a retired entry
  * changes no more), audited with before and after.
@@ -86,7 +98,7 @@ async function saveSolution(
   const now = deps.clock.now().toISOString();
   return deps.store.transaction(async (tx) => {
     const before = await existing(tx, id);
-    if (before.retired && verb !== 'solution.edit') throw new DomainError('STALE_CARD', `${before.name} has been retired from the catalogue: nothing was changed.`, { id });
+    if (before.retired && !FOR_RETIRED.includes(verb)) throw new DomainError('STALE_CARD', `${before.name} has been retired from the catalogue: nothing was changed.`, { id });
     if (before.version !== version) throw new DomainError('STALE_CARD', 'Someone changed this entry since the card was drawn: here it is as it now stands.', { id });
     const after: Solution = { ...(await change(tx, before)), version: before.version + 1, updatedAt: now };
     if (!(await tx.solutions.update(after, before.version))) throw new DomainError('STALE_CARD', 'Someone changed this entry meanwhile: here it is as it now stands.', { id });
