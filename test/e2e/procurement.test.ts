@@ -107,6 +107,10 @@ describe('joined-up procurement from the reminder card (SQLite, demo)', () => {
     expect(input(form, 'title').value).toBe(`Replace ${HALLS}`);
     expect(String(input(form, 'problem').value)).toMatch(/ends on 4 Apr 2027\. What it does: Residents and community groups book/);
     const { formId } = action(form, 'request.next').data;
+    // A second press opens the same draft, not another one.
+    expect(invokeMessage(await press('reminder.replace', itemAction(customersCard, 'reminder.replace', HALLS), digitalLeaderCustomers))).toBe('Opened below.');
+    const second = await t.connector.waitFor((a) => a.conversationId === personalChatId(digitalLeaderCustomers) && wordsOf(a.activity).includes('as you left it'));
+    expect(action(attachedCard(second.activity), 'request.next').data.formId).toBe(formId);
     // The requester reviews it: the rest of the form is theirs to answer.
     const draft = await db.read((store: Store) => store.drafts.latestFor(digitalLeaderCustomers.id));
     const typed = { ...requestForm, ...draft!.values, formId };

@@ -105,11 +105,15 @@ export async function checkRetire(deps: Deps, actor: Actor, action: ReminderActi
 
 /**
  * Plan a replacement: a new request for the actor, pre-filled from the entry as it stands now and kept as their
- * draft, for them to review and submit through the request form like any other.
+ * draft, for them to review and submit through the request form like any other. A second press opens the draft
+ * it started (their latest, still under its title), with what they typed since.
  */
-export async function planReplacement(deps: Deps, actor: Actor, action: ReminderAction): Promise<{ draft: Draft; solution: Solution }> {
+export async function planReplacement(deps: Deps, actor: Actor, action: ReminderAction): Promise<{ draft: Draft; solution: Solution; again: boolean }> {
   const solution = await contractEntry(deps, await reminderItem(deps, actor, action));
-  return { draft: await keepDraft(deps, actor, deps.newId(), replacementValues(solution), 'reminder.replace'), solution };
+  const values = replacementValues(solution);
+  const latest = await deps.store.drafts.latestFor(actor.id);
+  if (latest && latest.values.title === values.title) return { draft: latest, solution, again: true };
+  return { draft: await keepDraft(deps, actor, deps.newId(), values, 'reminder.replace'), solution, again: false };
 }
 
 async function apply(deps: Deps, actor: Actor, item: ReminderItem, version: number, answer: ReminderAnswer, t: ReminderThresholds): Promise<string> {

@@ -70,8 +70,10 @@ const reminderRetire = verb('reminder.retire', keys.extend({ step }), async ({ d
  */
 const reminderReplace = verb('reminder.replace', keys, async ({ deps, actor }, d) =>
   pressed(deps, d, async () => {
-    const { draft, solution } = await planReplacement(deps, actor, actionOf(d));
-    const notice = `Pre-filled from ${solution.name} in the catalogue: check each step, change what you need, then submit it.`;
+    const { draft, solution, again } = await planReplacement(deps, actor, actionOf(d));
+    const notice = again
+      ? `Your request to replace ${solution.name}, as you left it: check each step, then submit it.`
+      : `Pre-filled from ${solution.name} in the catalogue: check each step, change what you need, then submit it.`;
     return below(requestFormCard({ formId: draft.formId, values: draft.values, notice }));
   }),
 );
