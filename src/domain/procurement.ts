@@ -26,6 +26,12 @@ export function reminderSubject(item: Pick<ReminderItem, 'key' | 'reference'>): 
 /** The last contract end date flagged on `today`: entries ending on or before it are chased. */
 export const contractNoticeBy = (today: string): string => addMonths(today, CONTRACT_NOTICE_MONTHS);
 
+/** Whether an entry is chased on `today`: in use, with a licence or contract that ends within 6 months or has ended. */
+export function contractCalledFor(s: Pick<Solution, 'retired' | 'contractEnds'>, today: string): boolean {
+  const state = contractState(s, today);
+  return !s.retired && (state === 'ending' || state === 'ended');
+}
+
 /**
  * The Digital Leader of each strand of an entry in use whose licence or contract ends within 6 months (or has
  * ended), once per person; the DSG chair when none of its strands has a Digital Leader. The fingerprint is the end
@@ -34,8 +40,8 @@ export const contractNoticeBy = (today: string): string => addMonths(today, CONT
 export function contractReminders(solutions: readonly Solution[], settings: Pick<DsgSettings, 'leaders' | 'chair'>, today: string): ReminderItem[] {
   const items: ReminderItem[] = [];
   for (const s of solutions) {
+    if (!contractCalledFor(s, today) || !s.contractEnds) continue;
     const state = contractState(s, today);
-    if (s.retired || !s.contractEnds || (state !== 'ending' && state !== 'ended')) continue;
     const leaders = s.strands.map((id) => settings.leaders[id]).filter((p): p is PersonRef => !!p && p.aadObjectId !== '');
     const recipients = leaders.length > 0 ? leaders : settings.chair ? [settings.chair] : [];
     const what = `The licence or contract for ${s.name} (${s.owningService}) ${state === 'ended' ? 'ended' : 'ends'} on ${ukDate(s.contractEnds)}.`;

@@ -1,4 +1,4 @@
-import { contractKey, contractNoticeBy, contractReminders, reminderSubject, renewalError, replacementValues, solutionIdOfKey } from '../../src/domain/procurement';
+import { contractCalledFor, contractKey, contractNoticeBy, contractReminders, reminderSubject, renewalError, replacementValues, solutionIdOfKey } from '../../src/domain/procurement';
 import { DEFAULT_THRESHOLDS, referenceOfKey, type ReminderState, selectReminders, stateKey } from '../../src/domain/reminders';
 import { validateRequestForm } from '../../src/domain/request-form';
 import { EMPTY_SETTINGS } from '../../src/domain/settings';
@@ -38,6 +38,7 @@ describe('contractReminders: a licence or contract ending within 6 months', () =
 
   it('leaves out retired entries and entries with no end date', () => {
     expect(contractReminders([{ ...halls, retired: true }, { ...halls, contractEnds: null }], settings, TODAY)).toEqual([]);
+    expect([halls, { ...halls, retired: true }, { ...halls, contractEnds: null }, { ...halls, contractEnds: '2028-01-31' }].map((s) => contractCalledFor(s, TODAY))).toEqual([true, false, false, false]);
   });
 
   it('reminds one person once when they lead both strands, and the chair when no strand has a Digital Leader', () => {

@@ -1,6 +1,6 @@
 import type { ReminderCardItem } from '../../domain/reminders';
 import { actionIdOf, MEETINGS_GROUP, meetingReminder } from '../../domain/meetings';
-import { contractReminders, solutionIdOfKey } from '../../domain/procurement';
+import { contractCalledFor, solutionIdOfKey } from '../../domain/procurement';
 import { candidateReminders, type ReminderItem, stateKey } from '../../domain/reminders';
 import type { Repositories } from '../ports';
 
@@ -29,9 +29,9 @@ export async function reminderCardItems(repos: Repositories, items: readonly Rem
     if (solutionId) {
       // A catalogue entry: answered once it is retired, renewed beyond 6 months or to another date; its version goes on every action.
       const solution = await repos.solutions.get(solutionId);
-      const still = solution ? contractReminders([solution], { leaders: {}, chair: item.recipient }, today) : [];
+      const still = !!solution && contractCalledFor(solution, today) && solution.contractEnds === item.fingerprint;
       const snoozedUntil = states.get(stateKey(item.key, item.recipient.aadObjectId))?.snoozedUntil ?? null;
-      result.push({ ...item, resolved: !still.some((c) => c.fingerprint === item.fingerprint), snoozedUntil, projectVersion: solution?.version ?? 0 });
+      result.push({ ...item, resolved: !still, snoozedUntil, projectVersion: solution?.version ?? 0 });
       continue;
     }
     const actionId = actionIdOf(item.key);
