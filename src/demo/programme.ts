@@ -249,6 +249,8 @@ function buildRecord(spec: RequestSpec, createdAt: string, ctx: BuildContext): D
   const request: ProjectRequest = {
     ...details,
     strand: spec.strand,
+    // The demo's requests were submitted before the form offered the catalogue.
+    reuseSolution: null,
     desiredStart: startAfter === null ? null : dayFrom(today, startAfter - spec.submitted),
     id: newId(),
     reference,

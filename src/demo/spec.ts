@@ -97,7 +97,7 @@ export interface RequestSpec {
   strand: StrandId;
   requester: Who;
   submitted: DaysAgo;
-  details: Omit<RequestDetails, 'strand' | 'desiredStart'> & {
+  details: Omit<RequestDetails, 'strand' | 'desiredStart' | 'reuseSolution'> & {
     /** Desired start, in days after submission. */
     startAfter: number | null;
   };

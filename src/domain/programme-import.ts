@@ -428,7 +428,7 @@ export function planImport(sheets: readonly SheetInput[], ctx: ImportContext): I
     const completedAt = row.completedOn ? londonInstant(row.completedOn, '12:00').toISOString() : ctx.now;
     const blankRequest: ProjectRequest = {
       id: '', reference: row.key, formId: '', status: 'approved', version: 1, requesterId: '', requesterName: by,
-      title: '', problem: '', outcome: '', beneficiaries: [], strand: row.strand, principles: [] as PrincipleId[], principlesHow: '', reuseChecked: '',
+      title: '', problem: '', outcome: '', beneficiaries: [], strand: row.strand, principles: [] as PrincipleId[], principlesHow: '', reuseSolution: null, reuseChecked: '',
       route: row.route, routeJustification: null, personalData: false, oneOffCost: null, annualBenefit: null, desiredStart: null,
       createdAt: approvedAt, updatedAt: completedAt,
     };

@@ -66,6 +66,11 @@ export interface RequestFormData {
   /** 'Please fix the N problems marked below.', shown again beside Next or Submit. */
   problems?: string;
   choices: { strands: Choice[]; principles: Choice[]; beneficiaries: Choice[]; routes: Choice[] };
+  /**
+   * Step 3's searchable choice of catalogue entries ("None of these" first, then the entries by name), when the
+   * catalogue offers any; `note` says when the card holds only some of them, and which.
+   */
+  catalogue?: { choices: Choice[]; note?: string };
 }
 
 interface SimilarRequestsData {
@@ -121,6 +126,8 @@ export interface RequestDetailData {
   principles: string;
   principlesHow: string;
   reuseChecked: string;
+  /** The catalogue entry the requester checked: "Waste and recycling bookings (Waste Services)". */
+  checked?: string;
   routeName: string;
   routeJustification?: string;
   personalData: string;
@@ -188,6 +195,8 @@ export interface OwnerLine {
 
 export interface TriageData {
   reference: string;
+  /** The catalogue entry the requester checked: "Waste and recycling bookings (Waste Services)". */
+  checked?: string;
   title: string;
   statusLabel: string;
   strandName: string;

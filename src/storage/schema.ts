@@ -53,6 +53,8 @@ export interface RequestsTable {
   principles: JsonText;
   principles_how: string;
   reuse_checked: string;
+  /** The catalogue entry checked: its id, 'none' ("None of these"), or null (not asked). */
+  reuse_solution: string | null;
   route: string;
   route_justification: string | null;
   personal_data: Flag;

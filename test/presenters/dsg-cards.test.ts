@@ -60,6 +60,7 @@ function aRequest(overrides: Partial<ProjectRequest> = {}): ProjectRequest {
     strand: 'customers',
     principles: ['customer-focused', 'collaboration-value'],
     principlesHow: 'Residents book when it suits them.',
+    reuseSolution: null,
     reuseChecked: 'The national booking service used by two neighbouring councils.',
     route: 'share',
     routeJustification: null,

@@ -23,6 +23,7 @@ export function personalRecord(reference: string, status: RequestStatus, overrid
     strand: 'customers',
     principles: ['customer-focused', 'privacy-openness'],
     principlesHow: 'PERSONAL-principlesHow',
+    reuseSolution: null,
     reuseChecked: 'PERSONAL-reuseChecked',
     route: 'buy',
     routeJustification: 'PERSONAL-justification',
