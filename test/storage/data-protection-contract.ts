@@ -44,7 +44,7 @@ export function dataProtectionContract({ store: s }: ContractContext): void {
       const measure = sampleMeasure({ figures: [{ period: '2026-Q1', value: 50, recordedAt: OLD, recordedBy: 'Lee Lead' }] });
       await s().projects.insert(sampleProject(completed.reference, { projectLead: lead, updatedAt: LONG_AGO, milestones: [milestone], measures: [measure] }));
       await s().projects.saveMilestone(completed.reference, milestone);
-      await s().projects.addRealisedBenefit(completed.reference, { financialYear: '2022/23', cashSaving: 1000, note: null, recordedAt: OLD, recordedBy: 'Lee Lead' });
+      await s().projects.addRealisedBenefit(completed.reference, { financialYear: '2022/23', cashSaving: 1000, note: null, measureId: null, recordedAt: OLD, recordedBy: 'Lee Lead' });
       await s().reminders.save([{ key: `${completed.reference}:business-case`, recipientId: 'aad-lead', count: 1, lastSentAt: OLD, fingerprint: 'f', snoozedUntil: null, snoozes: 0, escalatedAt: null }]);
       await s().drafts.save({ formId: 'old-draft', personId: '29:alex', values: {}, createdAt: OLD, updatedAt: OLD });
       await s().drafts.save({ formId: 'new-draft', personId: '29:alex', values: {}, createdAt: RECENT, updatedAt: RECENT });
