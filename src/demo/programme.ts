@@ -411,7 +411,8 @@ function deliver(spec: RequestSpec, finalStatus: 'approved' | 'in-delivery' | 'c
       financialYear: b.year === 'previous' ? previousYear : currentYear,
       cashSaving: b.cash,
       note: b.note,
-      measureId: null, recordedAt: stamp(b.on, '10:15'),
+      measureId: null,
+      recordedAt: stamp(b.on, '10:15'),
       recordedBy: DEMO_PEOPLE[editor].name,
     };
     push(b.on, '10:15', editor, 'project.realised-benefit', {}, { financialYear: benefit.financialYear, cashSaving: benefit.cashSaving }, { detail: b.note });
