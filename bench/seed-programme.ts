@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../src/app/ports';
+import type { Measure } from '../src/domain/measures';
 import type { Milestone, Project } from '../src/domain/project';
+import type { Solution } from '../src/domain/solutions';
 import type { ProjectRequest } from '../src/domain/request';
 
 /**
  * The benchmarks' large programme, generated through the repositories: `projects` approved projects with
- * `milestonesEach` milestones each, a mix of what is missing, late and done, as of `now`.
+ * `milestonesEach` milestones each, a mix of what is missing, late and done, as of `now`; with `measuresEach`,
+ * that many quarterly outcome measures per project with four figures each, some off track, some with the last
+ * quarter's figure missing.
  */
-export async function seedProgramme(store: Store, projects: number, milestonesEach: number, now: Date): Promise<void> {
+export async function seedProgramme(store: Store, projects: number, milestonesEach: number, now: Date, measuresEach = 0): Promise<void> {
   const PROJECTS = projects;
   const MILESTONES_EACH = milestonesEach;
   const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -29,9 +33,46 @@ export async function seedProgramme(store: Store, projects: number, milestonesEa
         reference, priority: 'medium', isPriority: i % 2 === 0, digitalLeader: person(i + 1), projectLead: i % 10 === 0 ? null : person(i), projectManager: person(i + 2),
         businessCase: { status: i % 4 === 0 ? 'approved' : 'drafting', link: i % 5 === 0 ? null : 'https://sp/bc', date: null }, planLink: i % 6 === 0 ? null : 'https://sp/plan',
         resourcing: { confirmed: i % 3 === 0, note: null }, dpia: i % 3 === 0 ? 'in-progress' : null, plannedBenefits: { annualCash: 500, nonCash: null }, realisedBenefits: [],
-        milestones, measures: [], approvedAt: new Date(now.getTime() - (i % 90) * 86_400_000).toISOString(), version: 1, updatedAt: now.toISOString(),
+        milestones, measures: Array.from({ length: measuresEach }, (_, k) => measure(i, k)), approvedAt: new Date(now.getTime() - (i % 90) * 86_400_000).toISOString(), version: 1, updatedAt: now.toISOString(),
       };
       await tx.projects.insert(project);
     }
   });
+}
+
+// Financial-year quarters (Q1 is April to June): the four closed by the benchmark's date, 27 Nov 2026.
+const QUARTERS = ['2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2'];
+
+/** A quarterly measure from a 2025 baseline towards a 2027 target; every fifth lacks its latest quarter's figure. */
+function measure(project: number, k: number): Measure {
+  const higher = (project + k) % 2 === 0;
+  const figures = QUARTERS.slice(0, (project + k) % 5 === 0 ? 3 : 4).map((period, q) => ({
+    period,
+    value: higher ? 40 + q * ((project % 3) + 1) : 12 - q * ((project % 3) * 0.5),
+    recordedAt: '2026-10-05T09:00:00.000Z',
+    recordedBy: `Project Lead ${project % 300}`,
+  }));
+  return {
+    id: randomUUID(), name: k === 0 ? 'Customer satisfaction' : 'Cost per transaction', kind: k === 0 ? 'customer-satisfaction' : 'cost-per-transaction', unit: k === 0 ? '%' : '£',
+    baseline: { value: higher ? 40 : 12, date: '2025-10-01' }, target: { value: higher ? 60 : 6, date: '2027-09-30' }, direction: higher ? 'higher' : 'lower', frequency: 'quarterly', figures,
+  };
+}
+
+const SERVICES = ['Customer Services', 'Estates', 'Education', 'Finance', 'Human Resources', 'Legal and Democratic Services', 'Waste Services', 'Housing'];
+const THINGS = 'booking payments permits repairs licensing recruitment payroll timesheets library parking planning tenancy allotments rents burials events grants'.split(' ');
+
+/** `count` re-use catalogue entries through the repository; one in ten has a contract ending within six months of `now`. */
+export async function seedCatalogue(store: Store, count: number, now: Date): Promise<void> {
+  const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  for (let i = 0; i < count; i++) {
+    const thing = THINGS[i % THINGS.length];
+    const other = THINGS[(i * 7 + 3) % THINGS.length];
+    const entry: Solution = {
+      id: randomUUID(), name: `${thing[0].toUpperCase()}${thing.slice(1)} system ${i}`, whatItDoes: `Handles ${thing} and ${other} for residents and staff, online and by phone.`,
+      owningService: SERVICES[i % SERVICES.length], strands: [i % 2 === 0 ? 'customers' : 'business-services'], keywords: [thing, other, `k${i}`], sharedWithPartners: i % 4 === 0,
+      sharedWith: i % 4 === 0 ? 'Neighbouring councils' : null, contractEnds: i % 10 === 0 ? day(30 + (i % 150)) : i % 3 === 0 ? null : day(400 + i), link: `https://intranet.council.example/solutions/${i}`,
+      retired: false, version: 1, createdAt: now.toISOString(), updatedAt: now.toISOString(),
+    };
+    await store.solutions.insert(entry);
+  }
 }

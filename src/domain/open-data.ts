@@ -224,21 +224,22 @@ export interface OpenSolution {
   retired: boolean;
 }
 
-export function openCatalogue(solutions: readonly Solution[], today: string): OpenSolution[] {
-  return solutions.map((s) => ({
-    name: s.name,
-    whatItDoes: s.whatItDoes,
-    owningService: s.owningService,
-    strands: s.strands.map(strandName),
-    keywords: [...s.keywords],
-    sharedWithPartners: s.sharedWithPartners,
-    sharedWith: s.sharedWithPartners ? s.sharedWith : null,
-    contractEnds: s.contractEnds,
-    contractStatus: CONTRACT_WORDS[contractState(s, today)],
-    link: s.link,
-    retired: s.retired,
-  }));
-}
+/** One entry as published, its contract's state as on `today`. */
+export const openSolution = (s: Solution, today: string): OpenSolution => ({
+  name: s.name,
+  whatItDoes: s.whatItDoes,
+  owningService: s.owningService,
+  strands: s.strands.map(strandName),
+  keywords: [...s.keywords],
+  sharedWithPartners: s.sharedWithPartners,
+  sharedWith: s.sharedWithPartners ? s.sharedWith : null,
+  contractEnds: s.contractEnds,
+  contractStatus: CONTRACT_WORDS[contractState(s, today)],
+  link: s.link,
+  retired: s.retired,
+});
+
+export const openCatalogue = (solutions: readonly Solution[], today: string): OpenSolution[] => solutions.map((s) => openSolution(s, today));
 
 export const CATALOGUE_CSV_HEADER = ['Name', 'What it does', 'Owning service', 'Strands', 'Keywords', 'Shared with partners', 'Shared with', 'Contract ends', 'Contract status', 'Link', 'Retired'] as const;
 

@@ -1,5 +1,5 @@
 import { ukDate } from './dates';
-import { lastClosedPeriod, periodLabel, periodOf } from './measures';
+import { lastClosedPeriod, type Measure, periodLabel, periodOf } from './measures';
 import { isOverdue, type Project } from './project';
 import type { ProjectRequest } from './request';
 import type { PersonRef } from './settings';
@@ -134,15 +134,26 @@ export function candidateReminders(
   t: ReminderThresholds = DEFAULT_THRESHOLDS,
 ): ReminderItem[] {
   const items: ReminderItem[] = [];
+  // The last closed period is the same for every measure of a frequency: worked out once per run, not per measure.
+  const closed = new Map<Measure['frequency'], string>();
+  const lastClosed = (frequency: Measure['frequency']): string => {
+    let period = closed.get(frequency);
+    if (period === undefined) closed.set(frequency, (period = lastClosedPeriod(frequency, today)));
+    return period;
+  };
   for (const { request, project } of programme) {
     if (request.status !== 'approved' && request.status !== 'in-delivery') continue;
     const ref = request.reference;
+    // Run for every item of a 10,000-project programme: no spread, no set for one or two people.
     const add = (kind: ReminderKind, people: (PersonRef | null)[], what: string, fingerprint: string, milestoneId: string | null = null, measure?: ReminderItem['measure']) => {
-      const recipients = people.filter((p): p is PersonRef => !!p);
-      if (recipients.length === 0 && project.digitalLeader) recipients.push(project.digitalLeader);
       const key = measure ? `${ref}:${kind}:${measure.id}:${measure.period}` : milestoneId ? `${ref}:${kind}:${milestoneId}` : `${ref}:${kind}`;
-      for (const recipient of uniqueBy(recipients)) {
-        items.push({ key, reference: ref, projectTitle: request.title, kind, milestoneId, ...(measure && { measure }), recipient, fingerprint, what, why: REMINDER_WHY[kind] });
+      const sent: string[] = [];
+      for (const recipient of people.some(Boolean) ? people : [project.digitalLeader]) {
+        if (!recipient || sent.includes(recipient.aadObjectId)) continue;
+        sent.push(recipient.aadObjectId);
+        const item: ReminderItem = { key, reference: ref, projectTitle: request.title, kind, milestoneId, recipient, fingerprint, what, why: REMINDER_WHY[kind] };
+        if (measure) item.measure = measure;
+        items.push(item);
       }
     };
     const age = daysBetween(project.approvedAt, `${today}T23:59:59.999Z`);
@@ -170,7 +181,7 @@ export function candidateReminders(
     }
     // A measure's period has closed (from its baseline's on) with no figure for it: its lead and manager are asked.
     for (const m of project.measures) {
-      const period = lastClosedPeriod(m.frequency, today);
+      const period = lastClosed(m.frequency);
       if (period < periodOf(m.frequency, m.baseline.date) || m.figures.some((f) => f.period === period)) continue;
       add('measure-figure', [lead, project.projectManager], `Record the figure for "${m.name}" for ${periodLabel(m.frequency, period)} (in ${m.unit}).`, 'none', null, { id: m.id, name: m.name, unit: m.unit, period });
     }
@@ -191,11 +202,6 @@ export function candidateReminders(
     });
   }
   return items;
-}
-
-function uniqueBy(people: PersonRef[]): PersonRef[] {
-  const seen = new Set<string>();
-  return people.filter((p) => !seen.has(p.aadObjectId) && seen.add(p.aadObjectId));
 }
 
 export interface Selection {

@@ -185,19 +185,16 @@ export const CONTRACT_WORDS: Record<ContractState, string> = {
 export const solutionTerms = (s: Pick<Solution, 'name' | 'whatItDoes' | 'keywords'>): string[] => termsOf(s.name, `${s.whatItDoes} ${s.keywords.join(' ')}`);
 
 /**
- * An entry's terms, worked out once for its text: a submission is matched against the whole catalogue, and
- * reducing 2,000 entries to their terms each time would cost more than the rest of the submission. Keyed by the
- * text the terms come from, so it is always right; bounded so it never grows without end.
+ * An entry's terms, worked out once per entry: a submission is matched against the whole catalogue, and reducing
+ * 2,000 entries to their terms each time would cost more than the rest of the submission. Entries are never
+ * changed in place (an edit is a new object), and the store hands out the same objects while it holds them.
  */
-const TERM_SETS = new Map<string, Set<string>>();
-const MAX_CACHED = 20_000;
+const TERM_SETS = new WeakMap<Solution, Set<string>>();
 function termSetOf(s: Solution): Set<string> {
-  const key = `${s.name}\u0000${s.whatItDoes}\u0000${s.keywords.join(' ')}`;
-  let terms = TERM_SETS.get(key);
+  let terms = TERM_SETS.get(s);
   if (!terms) {
-    if (TERM_SETS.size >= MAX_CACHED) TERM_SETS.clear();
     terms = new Set(solutionTerms(s));
-    TERM_SETS.set(key, terms);
+    TERM_SETS.set(s, terms);
   }
   return terms;
 }
@@ -223,7 +220,7 @@ export function matchSolutions(ideaTerms: readonly string[], solutions: readonly
     .map((s) => {
       const terms = termSetOf(s);
       let shared = 0;
-      for (const t of terms) if (idea.has(t)) shared++;
+      for (const t of idea) if (terms.has(t)) shared++;
       return { item: s, shared, termCount: terms.size };
     });
   return rankMatches(idea.size, candidates).map(({ item: s, score }) => ({
@@ -235,16 +232,6 @@ export function matchSolutions(ideaTerms: readonly string[], solutions: readonly
     contract: contractState(s, today),
     score,
   }));
-}
-
-/** Entries whose name, what they do, service or keywords contain every word searched for (all of them when none). */
-export function searchSolutions(solutions: readonly Solution[], query: string): Solution[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const found = solutions.filter((s) => {
-    const text = `${s.name} ${s.whatItDoes} ${s.owningService} ${s.keywords.join(' ')}`.toLowerCase();
-    return words.every((w) => text.includes(w));
-  });
-  return [...found].sort((a, b) => Number(a.retired) - Number(b.retired) || a.name.localeCompare(b.name, 'en-GB'));
 }
 
 /** An entry's name as it is kept unique: lower case, single spaces ("Room  Booking" is "room booking"). */

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { type Dialect, Kysely, type LogEvent, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase as KyselySqliteDatabase, sql } from 'kysely';
+import { type Dialect, Kysely, type LogEvent, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase as KyselySqliteDatabase, type SqliteStatement as KyselySqliteStatement, sql } from 'kysely';
 import { Pool } from 'pg';
 import type { Repositories, Store } from '../app/ports';
 import { auditLog } from './audit-log';
@@ -9,7 +9,7 @@ import { conversationRepository } from './conversation-repository';
 import { draftRepository } from './draft-repository';
 import { MIGRATIONS, migrationProvider } from './migrations';
 import { meetingRepository } from './meeting-repository';
-import { solutionRepository } from './solution-repository';
+import { type HeldSolutions, holdSolutions, solutionRepository } from './solution-repository';
 import { outbox } from './outbox';
 import { reportingOutages } from './outage';
 import { peopleRepository } from './people-repository';
@@ -83,17 +83,38 @@ function sqliteDialect(path: string): Dialect {
  * runs a few dozen distinct statements, so keep the prepared ones (one connection: never used at once).
  */
 function withStatementCache(database: BetterSqlite3.Database): KyselySqliteDatabase {
-  const cache = new Map<string, BetterSqlite3.Statement>();
+  const cache = new Map<string, KyselySqliteStatement>();
   return {
     close: () => database.close(),
     prepare(query: string) {
       let statement = cache.get(query);
       if (!statement) {
-        statement = database.prepare(query);
+        statement = withFastRows(database.prepare(query));
         if (cache.size >= 500) cache.delete(cache.keys().next().value as string);
         cache.set(query, statement);
       }
       return statement;
+    },
+  };
+}
+
+/**
+ * Rows read as arrays and made into objects by a function compiled for the statement's columns: about half
+ * the cost of better-sqlite3 building each row object itself, which is most of reading the whole programme
+ * (10,000 projects, their requests and 50,000 milestones). The rows are the same plain objects, last column of
+ * a repeated name winning as before.
+ */
+function withFastRows(statement: BetterSqlite3.Statement): KyselySqliteStatement {
+  if (!statement.reader) return statement;
+  const names = statement.columns().map((c) => c.name);
+  const row = new Function('r', `return {${names.map((name, i) => `${JSON.stringify(name)}: r[${i}]`).join(', ')}};`) as (values: unknown[]) => unknown;
+  statement.raw(true);
+  return {
+    reader: true,
+    all: (parameters) => (statement.all(parameters) as unknown[][]).map(row),
+    run: (parameters) => statement.run(parameters),
+    *iterate(parameters) {
+      for (const values of statement.iterate(parameters) as IterableIterator<unknown[]>) yield row(values);
     },
   };
 }
@@ -115,7 +136,7 @@ async function migrate(db: Kysely<Database>, engine: Engine, logger: StoreLogger
   if (error) throw error;
 }
 
-function repositories(db: Kysely<Database>, engine: Engine): Repositories {
+function repositories(db: Kysely<Database>, engine: Engine, held: HeldSolutions): Repositories {
   return {
     people: peopleRepository(db),
     conversations: conversationRepository(db),
@@ -133,7 +154,7 @@ function repositories(db: Kysely<Database>, engine: Engine): Repositories {
     programmeSheets: programmeSheetsRepository(db),
     dataProtection: dataProtectionRepository(db),
     meetings: meetingRepository(db),
-    solutions: solutionRepository(db),
+    solutions: solutionRepository(db, held),
   };
 }
 
@@ -181,9 +202,10 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   await prepare(db, engine, options);
 
   let closing: Promise<void> | null = null;
+  const held = holdSolutions();
   return {
-    ...repositories(db, engine),
-    transaction: (work) => db.transaction().execute((tx) => work(repositories(tx, engine))),
+    ...repositories(db, engine, held),
+    transaction: (work) => db.transaction().execute((tx) => work(repositories(tx, engine, held))),
     async ping() {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<boolean>((resolve) => {

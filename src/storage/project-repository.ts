@@ -75,15 +75,19 @@ const milestoneToRow = (reference: string, m: Milestone, position: number): Mile
   position,
 });
 
-const milestoneFromRow = (r: MilestoneRow): Milestone => ({
-  id: r.id,
-  title: r.title,
-  due: r.due,
-  status: r.status as MilestoneStatus,
-  completedOn: r.completed_on,
-  revisions: readList<MilestoneRevision>(r.revisions),
-  ...(r.drop_reason !== null && { dropReason: r.drop_reason }),
-});
+function milestoneFromRow(r: MilestoneRow): Milestone {
+  const milestone: Milestone = {
+    id: r.id,
+    title: r.title,
+    due: r.due,
+    status: r.status as MilestoneStatus,
+    completedOn: r.completed_on,
+    revisions: readList<MilestoneRevision>(r.revisions),
+  };
+  // Set only when there is one (not spread: 50,000 of these are read with the programme).
+  if (r.drop_reason !== null) milestone.dropReason = r.drop_reason;
+  return milestone;
+}
 
 /** The one mapping of a realised benefit to its row (the programme import writes benefits with it too). */
 export const benefitToRow = (reference: string, b: RealisedBenefit): BenefitRow => ({
@@ -191,7 +195,11 @@ async function measuresOf(db: Kysely<Database>, reference: string | null): Promi
     .$if(reference !== null, (q) => q.where('measure_id', 'in', (eb) => eb.selectFrom('measures').select('id').where('reference', '=', reference as string)))
     .execute();
   const figures = new Map<string, FigureRow[]>();
-  for (const row of figureRows) figures.set(row.measure_id, [...(figures.get(row.measure_id) ?? []), row]);
+  for (const row of figureRows) {
+    const list = figures.get(row.measure_id);
+    if (list) list.push(row);
+    else figures.set(row.measure_id, [row]);
+  }
   const ordered = measureRows.sort((a, b) => toNumber(a.position) - toNumber(b.position));
   return groupByReference(ordered, (row) =>
     measureFromRow(row, (figures.get(row.id) ?? []).sort((a, b) => compareText(a.period, b.period)).map(figureFromRow)),

@@ -1,5 +1,6 @@
 import { termsOf } from '../../src/domain/similarity';
-import { addMonths, checkedSolution, contractState, matchSolutions, offeredForIdea, searchSolutions, solutionValuesOf, validateSolution } from '../../src/domain/solutions';
+import { addMonths, checkedSolution, contractState, matchSolutions, offeredForIdea, solutionValuesOf, validateSolution } from '../../src/domain/solutions';
+import { searchSolutions } from '../../src/domain/solution-search';
 import { SOLUTION_FORM as VALID, sampleSolution } from '../support/sample-solution';
 
 

@@ -31,5 +31,22 @@ export function solutionsContract({ store: s }: ContractContext): void {
       expect((await s().solutions.list()).map((x) => x.id)).toEqual(['a', 'b', 'd', 'e', 'c']);
       expect((await s().solutions.contractsEndingBy('2027-06-04')).map((x) => x.id)).toEqual(['a', 'c']);
     });
+
+    it('offers the entries in use for matching, and sees its own changes at once, inside a transaction too', async () => {
+      await s().solutions.insert(sampleSolution({ id: 'b', name: 'Booking' }));
+      await s().solutions.insert(sampleSolution({ id: 'r', name: 'Retired register', retired: true }));
+      expect((await s().solutions.offered()).map((x) => x.id)).toEqual(['b']);
+      await s().solutions.insert(sampleSolution({ id: 'a', name: 'Asset register' }));
+      expect((await s().solutions.offered()).map((x) => x.id)).toEqual(['a', 'b']);
+      await s().transaction(async (tx) => {
+        const booking = (await tx.solutions.get('b'))!;
+        await tx.solutions.update({ ...booking, retired: true, version: 2 }, 1);
+      });
+      expect((await s().solutions.offered()).map((x) => x.id)).toEqual(['a']);
+      // A refused update (a stale version) changes nothing.
+      const asset = (await s().solutions.get('a'))!;
+      expect(await s().solutions.update({ ...asset, name: 'Asset list', version: 5 }, 4)).toBe(false);
+      expect((await s().solutions.offered()).map((x) => x.name)).toEqual(['Asset register']);
+    });
   });
 }

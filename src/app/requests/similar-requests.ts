@@ -22,7 +22,7 @@ export async function findSimilar(repos: Repositories, terms: readonly string[],
 
 /** Catalogue entries matching these terms (the same engine and threshold as similar requests), best first. */
 export async function matchingSolutions(deps: Pick<Deps, 'store' | 'clock' | 'calendar'>, terms: readonly string[]): Promise<SolutionMatch[]> {
-  return matchSolutions(terms, await deps.store.solutions.list(), deps.calendar.londonDate(deps.clock.now()));
+  return matchSolutions(terms, await deps.store.solutions.offered(), deps.calendar.londonDate(deps.clock.now()));
 }
 
 export const similarToRequest = (repos: Repositories, request: ProjectRequest): Promise<SimilarRequest[]> =>

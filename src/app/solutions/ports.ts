@@ -7,6 +7,11 @@ export interface SolutionRepository {
   byName(name: string): Promise<Solution | null>;
   /** Every entry, retired ones too, by name. */
   list(): Promise<Solution[]>;
+  /**
+   * The entries in use (not retired), by name, for matching ideas against: this process's own changes are seen
+   * at once, another process's within a minute.
+   */
+  offered(): Promise<readonly Solution[]>;
   /** Adds an entry; false when one with the same name (or id) is already there. */
   insert(solution: Solution): Promise<boolean>;
   /** Saves at version `expectedVersion + 1` if the stored version is still `expectedVersion`. */
