@@ -39,8 +39,11 @@ interface BenefitSpec {
   /** The financial year before today's, or today's. */
   year: 'previous' | 'current';
   on: DaysAgo;
-  cash: number;
+  /** Null: a benefit that is not cash, which the note describes. */
+  cash: number | null;
   note: string;
+  /** The name of the project's measure that shows it. */
+  measure?: string;
 }
 
 /**
