@@ -23,7 +23,9 @@ export type ReminderKind =
   /** The chair: no DSG meeting is set within two months of the last one. */
   | 'meeting'
   /** A period of an outcome measure has closed with no figure recorded for it. */
-  | 'measure-figure';
+  | 'measure-figure'
+  /** A Digital Leader: a catalogue entry of their strand has a licence or contract ending within 6 months (or ended). */
+  | 'contract-ending';
 
 export interface ReminderThresholds {
   /** Days after approval before a missing or unapproved business case is chased. */
@@ -66,7 +68,10 @@ export function manualSlot(now: Date): { name: string; startedAt: string; next: 
 
 /** One thing to chase one person about. */
 export interface ReminderItem {
-  /** Stable: `<reference>:<kind>` or `<reference>:<kind>:<milestoneId>`. */
+  /**
+   * Stable: `<reference>:<kind>` or `<reference>:<kind>:<milestoneId>`; items not about a project name their group
+   * instead of a reference (`DSG:action:<actionId>`, `Catalogue:contract-ending:<solutionId>`).
+   */
   key: string;
   reference: string;
   projectTitle: string;
@@ -113,6 +118,8 @@ export const REMINDER_WHY: Record<ReminderKind, string> = {
   'action-overdue': 'It is past its due date: the DSG will see it on the next agenda.',
   meeting: 'The strategy asks the DSG chair to hold a meeting at least once every two months.',
   'measure-figure': "The strategy asks for routine measures of customers' experience and of what digital services deliver: record the figure for the period just closed.",
+  'contract-ending':
+    'The strategy asks Digital Leaders to join up any future procurement with the Digital Strategy: share and re-use before buying. Plan a replacement, renew it or retire it in good time.',
 };
 
 const daysBetween = (fromIso: string, toIso: string): number => Math.floor((Date.parse(toIso) - Date.parse(fromIso)) / 86_400_000);

@@ -508,6 +508,9 @@ export const REMINDER_CARD_VERBS = [
   'reminder.milestone-done',
   'reminder.milestone-move',
   'reminder.answer',
+  'reminder.replace',
+  'reminder.renew',
+  'reminder.retire',
   'reminder.snooze',
 ] as const;
 
@@ -545,6 +548,8 @@ export const REMINDER_FORM_FIELDS = [
   'answer',
   // measure-figure: Record figure
   'figureValue',
+  // contract-ending: Renew
+  'newEnd',
   // every item: Snooze (named apart from Move date's `reason`: input ids must be unique on a card)
   'snoozeReason',
 ] as const;
@@ -598,7 +603,13 @@ export interface ReminderData {
   notice?: string;
   noticeIsProblem: boolean;
   /** Projects in the order they first come in the list, each with its items in list order. */
-  groups: { reference: string; title: string; items: ReminderLine[] }[];
+  groups: {
+    reference: string;
+    title: string;
+    items: ReminderLine[];
+    /** A project's group has Open project; the DSG's meeting items and the catalogue's contracts have none. */
+    isProject: boolean;
+  }[];
   /** 'and 4 more', when items were left out. */
   moreNote?: string;
   /** For Assign's Project Lead and Project Manager. */
@@ -607,6 +618,8 @@ export interface ReminderData {
   choices: { businessCaseStatuses: Choice[]; dpiaStatuses: Choice[] };
   /** `yyyy-mm-dd`: the earliest date Move date offers. */
   today: string;
+  /** `yyyy-mm-dd`: the earliest date Renew offers (a new end date must be in the future). */
+  tomorrow: string;
   /** 'Snooze 7 days' */
   snoozeTitle: string;
 }
@@ -800,6 +813,8 @@ export interface SolutionsData {
   emptyText: string;
   entries: {
     id: string;
+    /** Sent by Put back in use, so a press on an older card is answered as stale. */
+    version: number;
     name: string;
     /** "Owned by Customer Services · Digital Customers" */
     ownerText: string;
