@@ -9,13 +9,14 @@ import { MOCK_USERS } from '../../src/playground/mock-tenant';
 import { FORM_STEPS } from '../../src/domain/request-form';
 import { action, answerCard, attachedCard, input, invokeCard, wordsOf } from './support/card-reading';
 import { press, triageCardOf, useDsgBot } from './support/dsg';
+import { ENGINES } from './support/test-bot';
 import { SOLUTION_FORM } from '../support/sample-solution';
 import form from '../fixtures/request-form.json';
 
 const { councilOfficer, dsgChair } = MOCK_USERS;
 
-describe('the request form starts from the re-use catalogue (SQLite)', () => {
-  const s = useDsgBot('sqlite');
+describe.each(ENGINES)('the request form starts from the re-use catalogue (%s)', (engine) => {
+  const s = useDsgBot(engine);
   const idea = { ...form, title: 'Tablets for care at home staff', problem: 'Carers write visit notes on paper and type them up back at the office.' };
   const answers = (step: 1 | 2 | 3, overrides: Record<string, string> = {}) => ({
     ...Object.fromEntries(FORM_STEPS[step - 1].fields.map((f) => [f, (idea as Record<string, string>)[f]])),

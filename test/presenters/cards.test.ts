@@ -672,6 +672,13 @@ describe('requestDetailCard', () => {
     expect(visibleText(card)).not.toMatch(/Why re-using or sharing will not do/);
   });
 
+  it('says which catalogue entry the requester checked, right under "Existing solutions checked", and nothing when the form did not ask', () => {
+    const text = paragraphs(requestDetailCard(aRequest(), history, true, { checked: { kind: 'entry', name: 'Waste and recycling bookings', owningService: 'Waste Services' } }));
+    expect(text).toContain('Checked: Waste and recycling bookings (Waste Services)');
+    expect(text.indexOf('Checked: Waste and recycling bookings (Waste Services)')).toBe(text.indexOf(aRequest().reuseChecked) - 1);
+    expect(paragraphs(requestDetailCard(aRequest(), history, true)).filter((t) => t.startsWith('Checked:'))).toEqual([]);
+  });
+
   it('turns the audit trail into a history in words, leaving out refused attempts', () => {
     const text = paragraphs(requestDetailCard(aRequest(), history, true));
     expect(text.filter((t) => /^\d+ \w{3} \d{4}, \d\d:\d\d – /.test(t))).toEqual([
