@@ -1,9 +1,9 @@
 import { BENEFICIARIES, PRINCIPLES, ROUTES, STRANDS } from '../domain/catalogue';
 import { FORM_FIELDS, FORM_STEPS, type FieldErrors, type FormField, type FormStep, type FormValues, LIMITS, NONE_OF_THESE, REQUIRED_MESSAGES, STEP_COUNT, isIsoDate, stepErrors } from '../domain/request-form';
 import type { OfferedSolution } from '../domain/solutions';
-import { countsDown, fitToSize } from './fit';
+import { CARD_BUDGET_BYTES, countsDown, fitToSize } from './fit';
 import { clip, nonBlank } from './format';
-import type { AdaptiveCardJson } from './render';
+import { type AdaptiveCardJson, cardBytes } from './render';
 import type { Choice, RequestFormData } from './types';
 
 const choicesOf = (list: readonly { id: string; name: string }[]): Choice[] =>
@@ -50,6 +50,19 @@ export interface RequestFormInput {
 
 /** How an entry reads in the choice: its name and the service that owns it. */
 const entryTitle = (s: OfferedSolution): string => clip(`${s.name} (${s.owningService})`, 160);
+
+/**
+ * The most entries that could fit at all: their choices alone fill the card. Fitting starts there, not at 2,000
+ * (a card of 2,000 choices drawn only to be refused costs half a second).
+ */
+function mostThatCouldFit(offered: readonly OfferedSolution[]): number {
+  let bytes = 0;
+  for (let i = 0; i < offered.length; i++) {
+    bytes += cardBytes({ title: entryTitle(offered[i]), value: offered[i].id });
+    if (bytes > CARD_BUDGET_BYTES) return i;
+  }
+  return offered.length;
+}
 
 /** The catalogue's first `count` entries as the card's choice, by name after "None of these", and what is left out. */
 function catalogueChoices(offered: readonly OfferedSolution[], count: number): NonNullable<RequestFormData['catalogue']> {
@@ -105,5 +118,5 @@ export function requestFormCard(input: RequestFormInput): AdaptiveCardJson {
   if (problems) data.problems = problems;
   const offered = step === 3 ? (input.catalogue ?? []) : [];
   // As many entries as the card holds (2,000 do not fit in 28 KB): the most relevant ones, shown by name.
-  return fitToSize('request-form', offered.length ? countsDown(offered.length) : [0], (count) => (offered.length ? { ...data, catalogue: catalogueChoices(offered, count) } : data));
+  return fitToSize('request-form', offered.length ? countsDown(mostThatCouldFit(offered)) : [0], (count) => (offered.length ? { ...data, catalogue: catalogueChoices(offered, count) } : data));
 }
