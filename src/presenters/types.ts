@@ -66,6 +66,11 @@ export interface RequestFormData {
   /** 'Please fix the N problems marked below.', shown again beside Next or Submit. */
   problems?: string;
   choices: { strands: Choice[]; principles: Choice[]; beneficiaries: Choice[]; routes: Choice[] };
+  /**
+   * Step 3's searchable choice of catalogue entries ("None of these" first, then the entries by name), when the
+   * catalogue offers any; `note` says when the card holds only some of them, and which.
+   */
+  catalogue?: { choices: Choice[]; note?: string };
 }
 
 interface SimilarRequestsData {
@@ -121,6 +126,8 @@ export interface RequestDetailData {
   principles: string;
   principlesHow: string;
   reuseChecked: string;
+  /** The catalogue entry the requester checked: "Waste and recycling bookings (Waste Services)". */
+  checked?: string;
   routeName: string;
   routeJustification?: string;
   personalData: string;
@@ -188,6 +195,8 @@ export interface OwnerLine {
 
 export interface TriageData {
   reference: string;
+  /** The catalogue entry the requester checked: "Waste and recycling bookings (Waste Services)". */
+  checked?: string;
   title: string;
   statusLabel: string;
   strandName: string;
@@ -311,6 +320,7 @@ export const PROJECT_FORM_FIELDS = [
   'benefitYear',
   'cashSaving',
   'benefitNote',
+  'benefitMeasure',
   // The measure form (one at a time): add or edit a measure, or record a figure.
   'measureName',
   'measureKind',
@@ -379,6 +389,8 @@ export interface ProjectData {
   plannedNonCash?: string;
   realised: { financialYear: string; amount: string }[];
   realisedNote?: string;
+  /** Benefits that are not cash: the year, and what it was (with the measure that shows it). */
+  realisedNonCash: { financialYear: string; text: string }[];
   /** Each milestone's card element is `elementId`; those after the first screen's are hidden until "Show more". */
   milestones: { id: string; elementId: string; visible: boolean; title: string; due: string; state: string; overdue: boolean; revisions?: string; canMarkDone: boolean }[];
   /** What "Show more" shows (and hides again): the business case, plan, resourcing and benefits, and the other milestones. */
@@ -393,7 +405,9 @@ export interface ProjectData {
   notice?: string;
   errors: ProjectFieldErrors;
   values: Required<ProjectFormValues>;
-  choices: { businessCaseStatuses: Choice[]; dpiaStatuses: Choice[]; benefitYears: Choice[] };
+  choices: { businessCaseStatuses: Choice[]; dpiaStatuses: Choice[]; benefitYears: Choice[]; benefitMeasures: Choice[] };
+  /** Record benefit offers the project's measures (it has some). */
+  canLinkMeasure: boolean;
   /** The next step of the lifecycle the editor can take: start delivery, then mark completed. */
   nextStatus?: { value: 'in-delivery' | 'completed'; title: string };
   canEdit: boolean;
