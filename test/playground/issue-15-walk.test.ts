@@ -16,7 +16,8 @@ import type { PlaygroundUi } from './support/ui';
 import { demoDatabase, openPlayground, setUpDsg, submitIdea } from './support/walk-bot';
 
 jest.setTimeout(180_000);
-const { projectLeadLearning2 } = MOCK_USERS;
+const { dsgChair, projectLeadLearning2 } = MOCK_USERS;
+const general = { teamId: MOCK_TENANT.team.id, channelId: MOCK_TENANT.team.general.id };
 const IDEA = 'Online booking for community halls';
 
 let db: TestDatabase;
@@ -38,7 +39,7 @@ beforeAll(async () => {
   db = await demoDatabase();
   // The Playground is also the Bot Connector that starts a 1:1 chat with someone the bot has not talked to yet.
   const playgroundPort = await freePort();
-  bot = await BotProcess.start({ ...db.env, DSG_ADMIN_AAD_IDS: MOCK_TENANT.currentUser.aadObjectId, PLAYGROUND_PORT: String(playgroundPort) });
+  bot = await BotProcess.start({ ...db.env, DSG_ADMIN_AAD_IDS: MOCK_TENANT.currentUser.aadObjectId, PLAYGROUND_PORT: String(playgroundPort), OPEN_DATA: 'on' });
   ({ ui, close } = await openPlayground('issue-15', bot.url, playgroundPort));
   await setUpDsg(ui);
 });
@@ -119,17 +120,25 @@ it('records a figure from a reminder, shows the trend, offers the catalogue befo
   await ui.page.getByText('Community hall and room booking', { exact: false }).last().click();
   await ui.shot('04-reuse-chosen', triage);
   await ui.press('Re-use this solution', triage);
-  triage = await ui.waitForText(/Close .* as "Re-use an existing solution"\?/);
-  await ui.shot('05-reuse-confirm', triage);
-  await triage.getByRole('button', { name: /Close|Yes|Confirm/ }).last().click();
-  await ui.waitForText(/Re-used|re-use/);
+  // Council Officer raised it, so the DSG's rule on conflicts of interest leaves the decision to another member.
+  await ui.page.getByText(/another member of the DSG must decide/).last().waitFor();
+  await ui.shot('05-own-request-left-to-others');
+  // The chair decides: the press, then the confirmation's "Re-use this solution".
+  const booking = (await read((store) => store.solutions.list())).find((e) => e.name === 'Community hall and room booking')!;
+  const { version } = (await read((store) => store.requests.getByReference(request.reference)))!;
+  const decision = { reference: request.reference, version, solutionId: booking.id };
+  await ui.pressAs(dsgChair, general.channelId, 'request.reuse', decision, general);
+  await ui.pressAs(dsgChair, general.channelId, 'request.reuse', { ...decision, step: 'confirm' }, general);
+  for (let i = 0; i < 30 && (await read((store) => store.requests.getByReference(request.reference)))?.status !== 'reused'; i++) await new Promise((r) => setTimeout(r, 300));
   expect((await read((store) => store.requests.getByReference(request.reference)))?.status).toBe('reused');
+  const closed = await ui.waitForText(new RegExp(`${request.reference}[\\s\\S]*Community hall and room booking`), 30_000);
+  await ui.shot('06-triage-card-reused', closed);
 
   // The requester is told what to use and which service owns it, in their own chat.
   await ui.openChat('Personal Chat');
   const told = await ui.waitForText(new RegExp(`Re-use: ${request.reference}`));
   expect(await told.innerText()).toMatch(/use Community hall and room booking, owned by Customer Services/);
-  await ui.shot('06-requester-told', told);
+  await ui.shot('07-requester-told', told);
 
   // 4. Open data: the catalogue and the measures, and nobody's name.
   const catalogue = await (await fetch(`${bot.url}/open/catalogue.json`)).text();
