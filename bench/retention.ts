@@ -35,7 +35,7 @@ async function main(): Promise<void> {
         const request: ProjectRequest = {
           id: randomUUID(), reference, status, version: 3, requesterId: `29:user-${i % 700}`, requesterName: requester, formId: randomUUID(),
           createdAt: at, updatedAt: at, title: `Request ${i}`, problem: 'Generated for the benchmark', outcome: 'Faster service',
-          beneficiaries: ['citizens'], strand: 'customers', principles: ['customer-focused'], principlesHow: 'x', reuseChecked: 'x', route: 'reuse', routeJustification: null,
+          beneficiaries: ['citizens'], strand: 'customers', principles: ['customer-focused'], principlesHow: 'x', reuseSolution: null, reuseChecked: 'x', route: 'reuse', routeJustification: null,
           personalData: false, oneOffCost: 1000, annualBenefit: 500, desiredStart: null,
         };
         await tx.requests.insert(request, []);

@@ -22,7 +22,7 @@ export async function seedProgramme(store: Store, projects: number, milestonesEa
       const request: ProjectRequest = {
         id: randomUUID(), reference, status: 'approved', version: 2, requesterId: `29:user-${i % 500}`, requesterName: `Officer ${i % 500}`, formId: randomUUID(),
         createdAt: now.toISOString(), updatedAt: now.toISOString(), title: `Project ${i}`, problem: 'Generated for the benchmark', outcome: 'Faster service',
-        beneficiaries: ['citizens'], strand: 'customers', principles: ['customer-focused'], principlesHow: 'x', reuseChecked: 'x', route: 'reuse', routeJustification: null,
+        beneficiaries: ['citizens'], strand: 'customers', principles: ['customer-focused'], principlesHow: 'x', reuseSolution: null, reuseChecked: 'x', route: 'reuse', routeJustification: null,
         personalData: i % 3 === 0, oneOffCost: 1000, annualBenefit: 500, desiredStart: null,
       };
       await tx.requests.insert(request, []);

@@ -92,7 +92,7 @@ async function main(): Promise<void> {
         const request: ProjectRequest = {
           id: randomUUID(), reference, status: 'approved', version: 2, requesterId: `29:officer-${i}`, requesterName: `Officer ${i}`, formId: randomUUID(),
           createdAt: approvedAt, updatedAt: approvedAt, title: `Project ${i}`, problem: 'Generated for the benchmark', outcome: 'Faster service',
-          beneficiaries: ['citizens'], strand: 'customers', principles: ['customer-focused'], principlesHow: 'x', reuseChecked: 'x', route: 'reuse', routeJustification: null,
+          beneficiaries: ['citizens'], strand: 'customers', principles: ['customer-focused'], principlesHow: 'x', reuseSolution: null, reuseChecked: 'x', route: 'reuse', routeJustification: null,
           personalData: false, oneOffCost: 1000, annualBenefit: 500, desiredStart: null,
         };
         await tx.requests.insert(request, []);

@@ -19,6 +19,7 @@ import { downloadSubjectAccess } from './app/data-protection/subject-access';
 import { subjectAccessFiles } from './presenters/subject-access-page';
 import { downloadMinutes } from './app/meetings/minutes';
 import { viewMeetingsPage } from './app/meetings/meetings-page';
+import { viewCataloguePage } from './app/solutions/catalogue-page';
 import { minutesHtml } from './presenters/minutes-page';
 import { minutesDocx } from './documents/minutes-docx';
 import { reportLinks } from './app/reports/report-links';
@@ -132,6 +133,7 @@ export async function startBot(config: Config, log: Logger, options: StartOption
     programme: async (caller: Caller) => viewProgramme(deps, await signIn.identify(caller)),
     project: async (caller: Caller, reference: string) => viewProgrammeProject(deps, await signIn.identify(caller), reference),
     meetings: async (caller: Caller) => viewMeetingsPage(deps, await signIn.identify(caller)),
+    catalogue: async (caller: Caller) => viewCataloguePage(deps, await signIn.identify(caller)),
   };
   const server = createHttpServer(
     {

@@ -249,6 +249,8 @@ function buildRecord(spec: RequestSpec, createdAt: string, ctx: BuildContext): D
   const request: ProjectRequest = {
     ...details,
     strand: spec.strand,
+    // The demo's requests were submitted before the form offered the catalogue.
+    reuseSolution: null,
     desiredStart: startAfter === null ? null : dayFrom(today, startAfter - spec.submitted),
     id: newId(),
     reference,
@@ -404,11 +406,18 @@ function deliver(spec: RequestSpec, finalStatus: 'approved' | 'in-delivery' | 'c
 
   const previousYear = financialYearOf(dayFrom(today, -365));
   const currentYear = financialYearOf(today);
+  const measures = (d.measures ?? []).map((m) => demoMeasure(m, d.approved, ctx, editor));
+  const measureIdOf = (name: string): string => {
+    const measure = measures.find((m) => m.name === name);
+    if (!measure) throw new Error(`demo request "${spec.key}" has no measure called ${name}`);
+    return measure.id;
+  };
   const realisedBenefits: RealisedBenefit[] = (d.benefits ?? []).map((b) => {
     const benefit = {
       financialYear: b.year === 'previous' ? previousYear : currentYear,
       cashSaving: b.cash,
       note: b.note,
+      measureId: b.measure ? measureIdOf(b.measure) : null,
       recordedAt: stamp(b.on, '10:15'),
       recordedBy: DEMO_PEOPLE[editor].name,
     };
@@ -430,7 +439,7 @@ function deliver(spec: RequestSpec, finalStatus: 'approved' | 'in-delivery' | 'c
     plannedBenefits: { annualCash: spec.details.annualBenefit, nonCash: d.nonCash ?? null },
     realisedBenefits,
     milestones: milestones.map((m) => ({ ...m, id: newId() })),
-    measures: (d.measures ?? []).map((m) => demoMeasure(m, d.approved, ctx, editor)),
+    measures,
     approvedAt: stamp(d.approved, '11:30'),
     // Set from the audit trail once it is complete.
     version: 1,

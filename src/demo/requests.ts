@@ -554,6 +554,8 @@ export const DEMO_REQUESTS: readonly RequestSpec[] = [
           { name: 'Lessons disrupted by Wi-Fi faults each week', kind: 'other', unit: 'lessons', baseline: 120, target: 20, direction: 'lower', frequency: 'quarterly', figures: [112, 100, 95] },
           { name: 'Pupils and staff satisfied with Wi-Fi', kind: 'customer-satisfaction', unit: '%', baseline: 55, target: 85, direction: 'higher', frequency: 'yearly', figures: [] },
         ],
+        // Not cash: lessons no longer lost to Wi-Fi faults, shown by the measure.
+        benefits: [{ year: 'current', on: 25, cash: null, note: 'Phase 1 schools: classes use tablets without losing lessons to Wi-Fi faults.', measure: 'Lessons disrupted by Wi-Fi faults each week' }],
       },
     },
   },

@@ -39,8 +39,11 @@ interface BenefitSpec {
   /** The financial year before today's, or today's. */
   year: 'previous' | 'current';
   on: DaysAgo;
-  cash: number;
+  /** Null: a benefit that is not cash, which the note describes. */
+  cash: number | null;
   note: string;
+  /** The name of the project's measure that shows it. */
+  measure?: string;
 }
 
 /**
@@ -97,7 +100,7 @@ export interface RequestSpec {
   strand: StrandId;
   requester: Who;
   submitted: DaysAgo;
-  details: Omit<RequestDetails, 'strand' | 'desiredStart'> & {
+  details: Omit<RequestDetails, 'strand' | 'desiredStart' | 'reuseSolution'> & {
     /** Desired start, in days after submission. */
     startAfter: number | null;
   };

@@ -9,7 +9,7 @@ import { STRANDS, strandName } from './catalogue';
 import { countedProject, type Figure, type MilestoneFigures, milestoneFigures, parseFinancialYear, programmeFigures, type ProgrammeFigures } from './figures';
 import { type Measure, type MeasureStatus, measureStatus, measureValue, periodRange } from './measures';
 import { csvCell } from './open-data';
-import { PRIORITY_LABELS, type Project } from './project';
+import { PRIORITY_LABELS, type Project, type RealisedBenefit } from './project';
 import { type ProjectRequest, STATUS_LABELS } from './request';
 
 interface ReportDecision {
@@ -43,6 +43,8 @@ interface ReportProjectRow {
   inProgrammeInYear: boolean;
   plannedAnnualCashSaving: number | null;
   realisedCashSaving: number;
+  /** Benefits that are not cash recorded for the year (counted: their notes are free text, left out). */
+  nonCashBenefits: number;
   milestonesDue: number;
   milestonesOnTime: number;
   milestonesLate: number;
@@ -66,6 +68,9 @@ export interface AnnualReport {
     measuresNotMet: number;
     /** Customer satisfaction measures: their latest figure by the year's end against their target. */
     satisfaction: { name: string; latest: string; target: string }[];
+    /** Benefits that are not cash recorded for the year, and the measures that show them (no notes: free text). */
+    nonCashBenefits: number;
+    nonCashMeasures: string[];
   }[];
   measuresDefinition: string;
   /** The programme's figures for the year, each with its definition (see figures.ts). */
@@ -108,6 +113,7 @@ export function annualReport(src: ReportSource): AnnualReport {
       inProgrammeInYear: completedOn === null || completedOn >= year.first,
       plannedAnnualCashSaving: project.plannedBenefits.annualCash,
       realisedCashSaving: countedProject(record, year.name).realisedInYear,
+      nonCashBenefits: nonCashIn(project, year.name).length,
       milestonesDue: milestones.due,
       milestonesOnTime: milestones.onTime,
       milestonesLate: milestones.late,
@@ -131,6 +137,7 @@ export function annualReport(src: ReportSource): AnnualReport {
       const rows = projects.filter((r) => r.strand === s.name);
       const measures = counted.filter(({ request }) => request.strand === s.id).flatMap(({ project }) => project.measures.map((m) => byYearEnd(m, year.last)));
       const reported = measures.filter((m) => m.status.latest !== null);
+      const nonCash = counted.filter(({ request }) => request.strand === s.id).flatMap(({ project }) => nonCashIn(project, year.name).map((b) => project.measures.find((m) => m.id === b.measureId)?.name));
       return {
         strand: s.name,
         started: count(rows, (r) => r.startedInYear),
@@ -141,6 +148,8 @@ export function annualReport(src: ReportSource): AnnualReport {
         satisfaction: reported
           .filter((m) => m.measure.kind === 'customer-satisfaction')
           .map(({ measure, status }) => ({ name: measure.name, latest: measureValue(status.latest!.value, measure.unit), target: measureValue(measure.target.value, measure.unit) })),
+        nonCashBenefits: nonCash.length,
+        nonCashMeasures: [...new Set(nonCash.filter((name): name is string => !!name))].sort((a, b) => a.localeCompare(b, 'en-GB')),
       };
     }),
     measuresDefinition: `met when a measure's latest figure for a period ending by ${year.last} reaches its target; measures with no figure by then are left out`,
@@ -157,6 +166,9 @@ export function annualReport(src: ReportSource): AnnualReport {
     projects,
   };
 }
+
+/** A project's benefits that are not cash, recorded for the financial year. */
+const nonCashIn = (project: Project, financialYear: string): RealisedBenefit[] => project.realisedBenefits.filter((b) => b.cashSaving === null && b.financialYear === financialYear);
 
 /** A measure as it stood at the end of a year: only the figures of periods ended by then. */
 function byYearEnd(measure: Measure, last: string): { measure: Measure; status: MeasureStatus } {
@@ -176,6 +188,7 @@ export const REPORT_CSV_HEADER = [
   'Completed this year',
   'Planned annual cash saving (GBP)',
   'Realised cash saving this year (GBP)',
+  'Non-cash benefits this year',
   'Milestones due this year',
   'Met on time',
   'Late or missed',
@@ -199,6 +212,7 @@ export function reportCsv(report: AnnualReport): string {
         yes(r.completedInYear),
         r.plannedAnnualCashSaving === null ? '' : String(r.plannedAnnualCashSaving),
         String(r.realisedCashSaving),
+        String(r.nonCashBenefits),
         String(r.milestonesDue),
         String(r.milestonesOnTime),
         String(r.milestonesLate),

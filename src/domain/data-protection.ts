@@ -102,7 +102,7 @@ export const FORMER = {
 export function roleOfAction(action: string): string {
   if (['request.submit', 'request.withdraw', 'request.answer', 'request.draft'].includes(action)) return FORMER.requester;
   if (/^(request|dsg|settings|digest|report|pending)\./.test(action)) return FORMER.dsgMember;
-  if (/^(project|milestone|benefit|reminder)\./.test(action)) return FORMER.projectTeam;
+  if (/^(project|milestone|benefit|measure|reminder)\./.test(action)) return FORMER.projectTeam;
   if (/^(meeting|agenda|minutes)\./.test(action) || action === 'action.add') return FORMER.dsgMember;
   return FORMER.colleague;
 }
@@ -221,7 +221,7 @@ export interface PersonalData {
   reminders: Row[];
   /** Roles they hold: chair, Digital Leader of a strand, a project's owner, DSG team member. */
   roles: { role: string; where: string }[];
-  /** Milestone moves and benefits they recorded, and digest subscriptions they made. */
+  /** Milestone moves, benefits and measure figures they recorded, and digest subscriptions they made. */
   projectRecords: Row[];
   /** Messages queued or sent to them. */
   messages: Row[];

@@ -50,16 +50,17 @@ export interface CountedProject {
   realisedInYear: number;
 }
 
-type Saving = { financialYear: string; cashSaving: number };
+/** A realised cash saving, or (null) a benefit that is not cash, which counts in no cash figure. */
+type Saving = { financialYear: string; cashSaving: number | null };
 
 /** The cash saving recorded for one financial year, from a project's savings (recorded, or by year). */
 export const realisedIn = (savings: readonly Saving[], financialYear: string): number =>
-  savings.filter((s) => s.financialYear === financialYear).reduce((sum, s) => sum + s.cashSaving, 0);
+  savings.filter((s) => s.financialYear === financialYear).reduce((sum, s) => sum + (s.cashSaving ?? 0), 0);
 
-/** A project's realised savings summed by financial year, oldest first. */
-export function realisedByYear(savings: readonly Saving[]): Saving[] {
+/** A project's realised cash savings summed by financial year, oldest first (years with only non-cash benefits left out). */
+export function realisedByYear(savings: readonly Saving[]): { financialYear: string; cashSaving: number }[] {
   const byYear = new Map<string, number>();
-  for (const s of savings) byYear.set(s.financialYear, (byYear.get(s.financialYear) ?? 0) + s.cashSaving);
+  for (const s of savings) if (s.cashSaving !== null) byYear.set(s.financialYear, (byYear.get(s.financialYear) ?? 0) + s.cashSaving);
   return [...byYear.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([financialYear, cashSaving]) => ({ financialYear, cashSaving }));
 }
 

@@ -158,6 +158,10 @@ export function expectedOn(measure: Pick<Measure, 'baseline' | 'target'>, isoDat
 /** At least as good as `than`, in `direction`. */
 const asGood = (direction: Direction, value: number, than: number): boolean => (direction === 'higher' ? value >= than : value <= than);
 
+/** The definition in words, for wherever a status is shown with its meaning (the Programme tab). */
+export const TRACK_DEFINITION =
+  'On track: the latest figure, taken at the end of its period, is at least as good as the straight line from the baseline to the target expects on that date (the target itself after the target date). Off track: it is worse.';
+
 export type TrackStatus = 'on-track' | 'off-track' | 'no-figures';
 export const TRACK_LABELS: Record<TrackStatus, string> = { 'on-track': 'On track', 'off-track': 'Off track', 'no-figures': 'No figures yet' };
 

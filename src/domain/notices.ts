@@ -1,6 +1,6 @@
 import { PRIORITY_LABELS, type Priority } from './project';
 import type { ReminderItem } from './reminders';
-import { STATUS_LABELS, type ProjectRequest, type RequestStatus } from './request';
+import { REFERENCE_PATTERN, STATUS_LABELS, type ProjectRequest, type RequestStatus } from './request';
 
 /** What a notice's one button opens: a project card or a request card. */
 export interface NoticeLink {
@@ -21,6 +21,8 @@ export interface Notice {
 }
 
 const openProject = (reference: string): NoticeLink => ({ opens: 'project', reference, title: 'Open project' });
+/** A reminder item about a project (not the DSG's meetings or the catalogue, which name their group instead). */
+const isProjectItem = (item: ReminderItem): boolean => REFERENCE_PATTERN.test(item.reference);
 /** A request that is in the Digital Programme opens as a project, anything else as a request. */
 const openRecord = (request: Pick<ProjectRequest, 'reference' | 'status'>, title: string): NoticeLink => ({
   opens: request.status === 'approved' || request.status === 'in-delivery' || request.status === 'completed' ? 'project' : 'request',
@@ -94,15 +96,15 @@ export const leaderNotices = {
   escalated(item: ReminderItem, after: number): Notice {
     return {
       title: `Escalated: ${item.reference}`,
-      lines: [`${item.recipient.name} has been reminded ${after} times with no change: ${item.what}`, `Project: ${item.projectTitle}.`, item.why],
-      open: openProject(item.reference),
+      lines: [`${item.recipient.name} has been reminded ${after} times with no change: ${item.what}`, `${isProjectItem(item) ? 'Project' : 'About'}: ${item.projectTitle}.`, item.why],
+      ...(isProjectItem(item) && { open: openProject(item.reference) }),
     };
   },
   snoozedAgain(item: ReminderItem, by: string, snoozes: number, reason: string): Notice {
     return {
       title: `Snoozed again: ${item.reference}`,
       lines: [`${by} has now snoozed "${item.what}" ${snoozes} times.`, `Reason: ${reason}`],
-      open: openProject(item.reference),
+      ...(isProjectItem(item) && { open: openProject(item.reference) }),
     };
   },
 };

@@ -34,6 +34,11 @@ export interface OpenProject {
   plannedAnnualCashSaving: number | null;
   /** Realised cash savings in pounds, summed by UK financial year (April-March), oldest first. */
   realisedSavings: { financialYear: string; cashSaving: number }[];
+  /**
+   * Realised benefits that are not cash, oldest first: the financial year and the measure that shows each, if any.
+   * Their notes are left out: free text typed by staff, which may name residents or colleagues.
+   */
+  realisedNonCash: { financialYear: string; measure: string | null }[];
   /** The date (London) the DSG approved it. */
   approvedOn: string;
   /** Outcome measures with their figures by period; who recorded them is left out. */
@@ -116,6 +121,10 @@ export function openProject({ project, request }: ProgrammeRecord): OpenProject 
       .map((m) => ({ title: m.title, due: m.due, status: m.status })),
     plannedAnnualCashSaving: project.plannedBenefits.annualCash,
     realisedSavings: realisedByYear(project.realisedBenefits),
+    realisedNonCash: project.realisedBenefits
+      .filter((b) => b.cashSaving === null)
+      .sort((a, b) => a.financialYear.localeCompare(b.financialYear))
+      .map((b) => ({ financialYear: b.financialYear, measure: project.measures.find((m) => m.id === b.measureId)?.name ?? null })),
     approvedOn: dateOf(project.approvedAt),
     measures: project.measures.map(openMeasure),
   };
@@ -139,6 +148,7 @@ export const OPEN_CSV_HEADER = [
   'Milestones',
   'Approved on',
   'Measures',
+  'Realised non-cash benefits by financial year (measure showing each)',
 ] as const;
 
 /** Characters that make a spreadsheet read a cell as a formula (CWE-1236); tab and CR too, as OWASP advises. */
@@ -175,6 +185,7 @@ export function toCsv(rows: readonly OpenProject[]): string {
       r.measures
         .map((m) => `${m.name} (${m.unit}): ${m.baseline.value} on ${m.baseline.date} to ${m.target.value} by ${m.target.date}; ${m.status}; ${m.figures.map((f) => `${f.period}=${f.value}`).join(' ')}`)
         .join(' | '),
+      r.realisedNonCash.map((b) => (b.measure ? `${b.financialYear}: ${b.measure}` : b.financialYear)).join('; '),
     ];
     lines.push(cells.map(csvCell).join(','));
   }
@@ -213,21 +224,22 @@ export interface OpenSolution {
   retired: boolean;
 }
 
-export function openCatalogue(solutions: readonly Solution[], today: string): OpenSolution[] {
-  return solutions.map((s) => ({
-    name: s.name,
-    whatItDoes: s.whatItDoes,
-    owningService: s.owningService,
-    strands: s.strands.map(strandName),
-    keywords: [...s.keywords],
-    sharedWithPartners: s.sharedWithPartners,
-    sharedWith: s.sharedWithPartners ? s.sharedWith : null,
-    contractEnds: s.contractEnds,
-    contractStatus: CONTRACT_WORDS[contractState(s, today)],
-    link: s.link,
-    retired: s.retired,
-  }));
-}
+/** One entry as published, its contract's state as on `today`. */
+export const openSolution = (s: Solution, today: string): OpenSolution => ({
+  name: s.name,
+  whatItDoes: s.whatItDoes,
+  owningService: s.owningService,
+  strands: s.strands.map(strandName),
+  keywords: [...s.keywords],
+  sharedWithPartners: s.sharedWithPartners,
+  sharedWith: s.sharedWithPartners ? s.sharedWith : null,
+  contractEnds: s.contractEnds,
+  contractStatus: CONTRACT_WORDS[contractState(s, today)],
+  link: s.link,
+  retired: s.retired,
+});
+
+export const openCatalogue = (solutions: readonly Solution[], today: string): OpenSolution[] => solutions.map((s) => openSolution(s, today));
 
 export const CATALOGUE_CSV_HEADER = ['Name', 'What it does', 'Owning service', 'Strands', 'Keywords', 'Shared with partners', 'Shared with', 'Contract ends', 'Contract status', 'Link', 'Retired'] as const;
 

@@ -2,6 +2,7 @@ import type { Actor } from './people';
 import type { Project } from './project';
 import type { ProjectRequest } from './request';
 import type { DsgSettings, Member, PersonRef } from './settings';
+import type { Solution } from './solutions';
 
 /** Everything a person can try to do that not everyone may. */
 export type Action =
@@ -35,7 +36,8 @@ export type Action =
   | 'meeting.run'
   | 'meeting.attend'
   | 'action.done'
-  | 'solution.manage';
+  | 'solution.manage'
+  | 'solution.contract';
 
 /** The roles a person holds for one subject; derived from settings, the roster and the record, never stored. */
 export type Role =
@@ -98,6 +100,9 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'action.done': ['action-owner', 'chair', 'minute-taker'],
   // The re-use catalogue: anyone may read and search it (it is published as open data); the DSG and admins keep it.
   'solution.manage': [...DSG, 'admin'],
+  // Joined-up procurement: an entry's licence or contract is renewed, or the entry retired, from the reminder by the
+  // Digital Leader of one of its strands (or the chair, who is reminded when no strand has one) and admins.
+  'solution.contract': ['digital-leader', 'chair', 'admin'],
 };
 
 export function isAllowed(action: Action, roles: readonly Role[]): boolean {
@@ -116,6 +121,8 @@ export interface Subject {
   project?: Project | null;
   /** A meeting action's owner. */
   actionOwner?: PersonRef | null;
+  /** A catalogue entry: the Digital Leaders of its strands hold the 'digital-leader' role for it. */
+  solution?: Pick<Solution, 'strands'> | null;
 }
 
 const is = (actor: Actor, person: PersonRef | null | undefined): boolean =>
@@ -124,7 +131,7 @@ const is = (actor: Actor, person: PersonRef | null | undefined): boolean =>
 /** The roles `actor` holds for a subject (a request, a project, or the DSG as a whole). */
 export function rolesFor(actor: Actor, subject: Subject, ctx: RoleContext): Role[] {
   const roles: Role[] = ['colleague'];
-  const { settings, members, request, project, actionOwner } = subject;
+  const { settings, members, request, project, actionOwner, solution } = subject;
   if (request && request.requesterId === actor.id) roles.push('requester');
   if (actor.aadObjectId && ctx.adminAadIds.includes(actor.aadObjectId)) roles.push('admin');
   if (members?.some((m) => m.aadObjectId === actor.aadObjectId || m.id === actor.id)) roles.push('dsg-member');
@@ -133,6 +140,7 @@ export function rolesFor(actor: Actor, subject: Subject, ctx: RoleContext): Role
   if (is(actor, actionOwner)) roles.push('action-owner');
   const strand = request?.strand;
   if (project ? is(actor, project.digitalLeader) : strand && is(actor, settings?.leaders[strand])) roles.push('digital-leader');
+  else if (solution?.strands.some((s) => is(actor, settings?.leaders[s]))) roles.push('digital-leader');
   if (is(actor, project?.projectLead)) roles.push('project-lead');
   if (is(actor, project?.projectManager)) roles.push('project-manager');
   return roles;

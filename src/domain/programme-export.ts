@@ -117,7 +117,7 @@ export function programmeExportSheets(src: ExportSource): SheetOutput[] {
   const benefitRows: Iterable<BenefitRow> = {
     *[Symbol.iterator]() {
       for (const { request, project } of records) {
-        for (const financialYear of [...new Set(project.realisedBenefits.map((b) => b.financialYear))].sort()) {
+        for (const financialYear of [...new Set(project.realisedBenefits.filter((b) => b.cashSaving !== null).map((b) => b.financialYear))].sort()) {
           yield { reference: request.reference, financialYear, ...yearTotal(project.realisedBenefits.filter((b) => b.financialYear === financialYear)) };
         }
       }

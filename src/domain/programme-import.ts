@@ -428,7 +428,7 @@ export function planImport(sheets: readonly SheetInput[], ctx: ImportContext): I
     const completedAt = row.completedOn ? londonInstant(row.completedOn, '12:00').toISOString() : ctx.now;
     const blankRequest: ProjectRequest = {
       id: '', reference: row.key, formId: '', status: 'approved', version: 1, requesterId: '', requesterName: by,
-      title: '', problem: '', outcome: '', beneficiaries: [], strand: row.strand, principles: [] as PrincipleId[], principlesHow: '', reuseChecked: '',
+      title: '', problem: '', outcome: '', beneficiaries: [], strand: row.strand, principles: [] as PrincipleId[], principlesHow: '', reuseSolution: null, reuseChecked: '',
       route: row.route, routeJustification: null, personalData: false, oneOffCost: null, annualBenefit: null, desiredStart: null,
       createdAt: approvedAt, updatedAt: completedAt,
     };
@@ -560,13 +560,13 @@ export function planImport(sheets: readonly SheetInput[], ctx: ImportContext): I
         continue;
       }
       target.benefitYears.add(year);
-      const benefit: RealisedBenefit = { financialYear: year, cashSaving: cash, note, recordedAt: ctx.now, recordedBy: by };
+      const benefit: RealisedBenefit = { financialYear: year, cashSaving: cash, note, measureId: null, recordedAt: ctx.now, recordedBy: by };
       if (target.add) {
         target.add.project.realisedBenefits.push(benefit);
         counts.benefits.added++;
         continue;
       }
-      const held = (target.record?.project.realisedBenefits ?? []).filter((b) => b.financialYear === year);
+      const held = (target.record?.project.realisedBenefits ?? []).filter((b) => b.financialYear === year && b.cashSaving !== null);
       const total = yearTotal(held);
       if (held.length && total.cashSaving === cash && total.note === note) {
         counts.benefits.unchanged++;
@@ -591,10 +591,14 @@ export function planImport(sheets: readonly SheetInput[], ctx: ImportContext): I
 
 const zero = (): Counts => ({ added: 0, updated: 0, unchanged: 0 });
 
-/** A project's realised savings in one year, as the export shows them: the total, and the notes joined. */
+/**
+ * A project's realised cash savings in one year, as the export shows them: the total, and their notes joined.
+ * The workbook holds cash savings only; non-cash benefits are left out (and an import leaves them as they are).
+ */
 export function yearTotal(benefits: readonly RealisedBenefit[]): { cashSaving: number; note: string | null } {
-  const notes = benefits.map((b) => b.note).filter((n): n is string => !!n);
-  return { cashSaving: benefits.reduce((sum, b) => sum + b.cashSaving, 0), note: notes.length ? notes.join('; ') : null };
+  const cash = benefits.filter((b) => b.cashSaving !== null);
+  const notes = cash.map((b) => b.note).filter((n): n is string => !!n);
+  return { cashSaving: cash.reduce((sum, b) => sum + (b.cashSaving ?? 0), 0), note: notes.length ? notes.join('; ') : null };
 }
 
 type Field<T> = [label: string, read: (x: T) => unknown];

@@ -1,12 +1,15 @@
 /**
- * The JSON the Programme tab reads: `GET /api/programme`, `GET /api/projects/:ref`, `GET /api/meetings` and
- * `GET /api/session`. Shared by the server (which builds it, see programme-view.ts and meetings-page.ts) and the
- * tab (which only imports these types).
+ * The JSON the Programme tab reads: `GET /api/programme`, `GET /api/projects/:ref`, `GET /api/meetings`,
+ * `GET /api/catalogue` and `GET /api/session`. Shared by the server (which builds it, see programme-view.ts and
+ * meetings-page.ts) and the tab (which only imports these types).
  *
  * Without a signed-in viewer the API returns only what open data publishes (no people, no links, no notes,
  * no free text beyond the approved title); `people` fields are then absent, never empty strings.
  */
 import type { ProgrammeFigures } from './figures';
+import type { MeasureStatus, TrackStatus, TrendPoint } from './measures';
+import type { OpenMeasure, OpenSolution } from './open-data';
+import type { ContractState } from './solutions';
 
 /** Who is looking, when signed in (Teams SSO, or the demo sign-in in local mode). */
 export interface Viewer {
@@ -86,9 +89,25 @@ export interface ProjectDetailResponse {
     dpia: string | null;
     milestones: MilestoneView[];
     realisedSavings: { financialYear: string; cashSaving: number }[];
+    /** Outcome measures, in the order they were added: what open data publishes, with each one's trend and status. */
+    measures: MeasureView[];
     /** Newest first. Without a viewer: dates and what happened only; with one: who too. */
     history: { at: string; what: string; by?: string }[];
   };
+}
+
+/**
+ * A measure as the tab shows it: open data's fields (no one who recorded a figure), and on track or off track,
+ * met or not, and the trend, all worked out by the domain (measures.ts), never by the tab.
+ */
+export interface MeasureView extends OpenMeasure {
+  track: TrackStatus;
+  /** The latest figure reaches the target. */
+  met: boolean;
+  /** The latest figure (`label` its period as people read it) and what the path from baseline to target expects then. */
+  latest: (NonNullable<MeasureStatus['latest']> & { label: string }) | null;
+  /** The baseline, each figure at its period's end, then the target, with what the path expects on each date. */
+  trend: TrendPoint[];
 }
 
 /**
@@ -164,4 +183,22 @@ export interface MinutesPageView {
   notes?: string;
   /** Signed in only: signed links to the Word and HTML minutes. */
   downloads?: { docx: string; html: string };
+}
+
+/**
+ * GET /api/catalogue: the re-use catalogue, every entry as open data publishes it (no personal data: an entry is
+ * owned by a service), retired ones too and marked, with its strands' ids and its contract's state on `today`.
+ */
+export interface CatalogueResponse {
+  generatedAt: string;
+  /** `yyyy-mm-dd`, London: the day the contracts' states are taken on. */
+  today: string;
+  viewer: Viewer | null;
+  entries: CatalogueEntryView[];
+}
+
+export interface CatalogueEntryView extends OpenSolution {
+  strandIds: string[];
+  /** none, running, ending (within 6 months) or ended (on or before `today`): solutions.ts's one definition. */
+  contract: ContractState;
 }

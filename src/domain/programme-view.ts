@@ -6,10 +6,12 @@
  * and what the project is missing. People's names, links and the resourcing note are added only for a
  * signed-in viewer, each picked by name, never copied with a spread.
  */
-import type { MilestoneView, ProgrammeItem, ProjectDetailResponse } from './programme-view-types';
+import type { CatalogueEntryView, MeasureView, MilestoneView, ProgrammeItem, ProjectDetailResponse } from './programme-view-types';
 import { realisedIn } from './figures';
-import { byDue, isPublished, openProject, type ProgrammeRecord } from './open-data';
+import { type Measure, measureStatus, periodLabel, trend } from './measures';
+import { byDue, isPublished, openMeasure, openProject, openSolution, type ProgrammeRecord } from './open-data';
 import { BUSINESS_CASE_LABELS, DPIA_LABELS, financialYearOf, isOverdue, type Milestone, MISSING_LABELS, whatIsMissing } from './project';
+import { contractState, type Solution } from './solutions';
 
 export type ProjectDetail = ProjectDetailResponse['project'];
 export type HistoryEntry = ProjectDetail['history'][number];
@@ -62,7 +64,7 @@ export function programmeItem(record: ProgrammeRecord, today: string, audience: 
   return item;
 }
 
-/** One project in full: the list's fields, its business case, plan, resourcing, DPIA, milestones, savings and `history`. */
+/** One project in full: the list's fields, its business case, plan, resourcing, DPIA, milestones, savings, measures and `history`. */
 export function projectDetail(record: ProgrammeRecord, today: string, audience: Audience, history: HistoryEntry[]): ProjectDetail {
   const { project } = record;
   const personal = audience === 'signed-in';
@@ -78,6 +80,26 @@ export function projectDetail(record: ProgrammeRecord, today: string, audience: 
     dpia: project.dpia === null ? null : DPIA_LABELS[project.dpia],
     milestones: [...project.milestones].sort(byDue).map((m) => milestoneView(m, today)),
     realisedSavings: openProject(record).realisedSavings,
+    measures: project.measures.map(measureView),
     history,
   };
 }
+
+/** A measure with its status and trend, as measures.ts defines them; open data's fields only, so the same for everyone. */
+export function measureView(measure: Measure): MeasureView {
+  const { status, latest, met } = measureStatus(measure);
+  return {
+    ...openMeasure(measure),
+    track: status,
+    met,
+    latest: latest && { ...latest, label: periodLabel(measure.frequency, latest.period) },
+    trend: trend(measure),
+  };
+}
+
+/** A catalogue entry as open data publishes it, with its strands' ids and its contract's state on `today`. */
+export const catalogueEntry = (solution: Solution, today: string): CatalogueEntryView => ({
+  ...openSolution(solution, today),
+  strandIds: [...solution.strands],
+  contract: contractState(solution, today),
+});

@@ -42,11 +42,18 @@ export interface Milestone {
   dropReason?: string;
 }
 
+/**
+ * A benefit realised in a financial year, recorded from the project card: a cash saving, or (cashSaving null) a
+ * benefit that is not cash, which its note describes. Either may name the project's measure that shows it.
+ */
 export interface RealisedBenefit {
   /** Financial year April-March, e.g. "2026/27". */
   financialYear: string;
-  cashSaving: number;
+  /** Whole pounds saved; null for a non-cash benefit. */
+  cashSaving: number | null;
   note: string | null;
+  /** The id of the project's measure that shows it, if any. */
+  measureId: string | null;
   recordedAt: string;
   recordedBy: string;
 }
@@ -127,4 +134,27 @@ export function financialYearOf(isoDate: string): string {
   const year = Number(isoDate.slice(0, 4));
   const start = Number(isoDate.slice(5, 7)) >= 4 ? year : year - 1;
   return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+/** What **Record benefit** takes: the year, a cash saving or none (a benefit that is not cash), a note and a measure. */
+export interface BenefitInput {
+  /** The financial year as chosen (`2026/27`), or null when it is not one. */
+  financialYear: string | null;
+  cashSaving: number | null;
+  note: string | null;
+  measureId: string | null;
+}
+
+export type BenefitField = 'benefitYear' | 'cashSaving' | 'benefitNote' | 'benefitMeasure';
+
+/**
+ * What is wrong with a benefit to record on `project` in the financial year `current`, every problem at once:
+ * a year to come, a benefit with neither a cash saving nor a note saying what it was, a measure not the project's.
+ */
+export function benefitProblems(project: Pick<Project, 'reference' | 'measures'>, input: BenefitInput, current: string): Partial<Record<BenefitField, string>> {
+  const problems: Partial<Record<BenefitField, string>> = {};
+  if (!input.financialYear || input.financialYear > current) problems.benefitYear = 'Choose this financial year or an earlier one.';
+  if (input.cashSaving === null && !input.note) problems.benefitNote = 'Say what the benefit was: a benefit that is not cash is recorded by its note (or enter the cash saving).';
+  if (input.measureId && !project.measures.some((m) => m.id === input.measureId)) problems.benefitMeasure = `That measure is no longer part of ${project.reference}: choose another, or none.`;
+  return problems;
 }

@@ -1,5 +1,5 @@
 import { ukDate } from './dates';
-import { lastClosedPeriod, periodLabel, periodOf } from './measures';
+import { lastClosedPeriod, type Measure, periodLabel, periodOf } from './measures';
 import { isOverdue, type Project } from './project';
 import type { ProjectRequest } from './request';
 import type { PersonRef } from './settings';
@@ -23,7 +23,9 @@ export type ReminderKind =
   /** The chair: no DSG meeting is set within two months of the last one. */
   | 'meeting'
   /** A period of an outcome measure has closed with no figure recorded for it. */
-  | 'measure-figure';
+  | 'measure-figure'
+  /** A Digital Leader: a catalogue entry of their strand has a licence or contract ending within 6 months (or ended). */
+  | 'contract-ending';
 
 export interface ReminderThresholds {
   /** Days after approval before a missing or unapproved business case is chased. */
@@ -66,7 +68,10 @@ export function manualSlot(now: Date): { name: string; startedAt: string; next: 
 
 /** One thing to chase one person about. */
 export interface ReminderItem {
-  /** Stable: `<reference>:<kind>` or `<reference>:<kind>:<milestoneId>`. */
+  /**
+   * Stable: `<reference>:<kind>` or `<reference>:<kind>:<milestoneId>`; items not about a project name their group
+   * instead of a reference (`DSG:action:<actionId>`, `Catalogue:contract-ending:<solutionId>`).
+   */
   key: string;
   reference: string;
   projectTitle: string;
@@ -113,6 +118,8 @@ export const REMINDER_WHY: Record<ReminderKind, string> = {
   'action-overdue': 'It is past its due date: the DSG will see it on the next agenda.',
   meeting: 'The strategy asks the DSG chair to hold a meeting at least once every two months.',
   'measure-figure': "The strategy asks for routine measures of customers' experience and of what digital services deliver: record the figure for the period just closed.",
+  'contract-ending':
+    'The strategy asks Digital Leaders to join up any future procurement with the Digital Strategy: share and re-use before buying. Plan a replacement, renew it or retire it in good time.',
 };
 
 const daysBetween = (fromIso: string, toIso: string): number => Math.floor((Date.parse(toIso) - Date.parse(fromIso)) / 86_400_000);
@@ -134,6 +141,13 @@ export function candidateReminders(
   t: ReminderThresholds = DEFAULT_THRESHOLDS,
 ): ReminderItem[] {
   const items: ReminderItem[] = [];
+  // The last closed period is the same for every measure of a frequency: worked out once per run, not per measure.
+  const closed = new Map<Measure['frequency'], string>();
+  const lastClosed = (frequency: Measure['frequency']): string => {
+    let period = closed.get(frequency);
+    if (period === undefined) closed.set(frequency, (period = lastClosedPeriod(frequency, today)));
+    return period;
+  };
   for (const { request, project } of programme) {
     if (request.status !== 'approved' && request.status !== 'in-delivery') continue;
     const ref = request.reference;
@@ -174,7 +188,7 @@ export function candidateReminders(
     }
     // A measure's period has closed (from its baseline's on) with no figure for it: its lead and manager are asked.
     for (const m of project.measures) {
-      const period = lastClosedPeriod(m.frequency, today);
+      const period = lastClosed(m.frequency);
       if (period < periodOf(m.frequency, m.baseline.date) || m.figures.some((f) => f.period === period)) continue;
       add('measure-figure', [lead, project.projectManager], `Record the figure for "${m.name}" for ${periodLabel(m.frequency, period)} (in ${m.unit}).`, 'none', null, { id: m.id, name: m.name, unit: m.unit, period });
     }

@@ -4,6 +4,9 @@ import type { RequestDetails } from './request';
 
 export const LIMITS = { title: 120, text: 4000, amountMax: 100_000_000 } as const;
 
+/** The catalogue choice's value for "None of these" (an entry's id is never this). */
+export const NONE_OF_THESE = 'none';
+
 /** The request form's fields, exactly as the card names its inputs. */
 export const FORM_FIELDS = [
   'title',
@@ -13,6 +16,7 @@ export const FORM_FIELDS = [
   'strand',
   'principles',
   'principlesHow',
+  'reuseSolution',
   'reuseChecked',
   'route',
   'routeJustification',
@@ -27,7 +31,7 @@ export type FormField = (typeof FORM_FIELDS)[number];
 export const FORM_STEPS = [
   { title: 'About the idea', fields: ['title', 'problem', 'outcome', 'beneficiaries'] },
   { title: 'Fit with the strategy', fields: ['strand', 'principles', 'principlesHow', 'personalData'] },
-  { title: 'Re-use, cost and timing', fields: ['reuseChecked', 'route', 'routeJustification', 'oneOffCost', 'annualBenefit', 'desiredStart'] },
+  { title: 'Re-use, cost and timing', fields: ['reuseSolution', 'reuseChecked', 'route', 'routeJustification', 'oneOffCost', 'annualBenefit', 'desiredStart'] },
 ] as const satisfies readonly { title: string; fields: readonly FormField[] }[];
 /** A step's number, from 1. */
 export type FormStep = 1 | 2 | 3;
@@ -149,6 +153,12 @@ const SCHEMA = z.object({
   strand: z.enum(STRAND_IDS, { error: REQUIRED_MESSAGES.strand }),
   principles: list(PRINCIPLE_IDS, REQUIRED_MESSAGES.principles),
   principlesHow: text('principlesHow', 'how it supports those principles', LIMITS.text),
+  reuseSolution: z
+    .string()
+    .trim()
+    .max(64, 'That is not an entry in the catalogue: choose one from the list, or None of these.')
+    .optional()
+    .transform((v) => v || null),
   reuseChecked: text('reuseChecked', 'what existing council, shared or national solution you checked', LIMITS.text),
   route: z.enum(ROUTE_IDS, { error: REQUIRED_MESSAGES.route }),
   routeJustification: optionalText('the justification', LIMITS.text),
@@ -174,9 +184,28 @@ const SCHEMA = z.object({
 
 const JUSTIFICATION_NEEDED = 'Explain why re-using or sharing an existing solution will not do: buying or building is the last resort.';
 
+/**
+ * The catalogue entry the form's choice names, as the store holds it (null when there is none by that id), for
+ * the check that it is one still offered; absent when the entry was not looked up (nothing is checked).
+ */
+export interface ChosenEntry {
+  entry: { id: string; name: string; retired: boolean } | null;
+}
+
+/** What is wrong with the catalogue choice: an id the catalogue does not hold, or an entry since retired. */
+function chosenEntryProblem(values: FormValues, chosen: ChosenEntry | undefined): string | null {
+  const id = values.reuseSolution?.trim();
+  if (!id || id === NONE_OF_THESE || !chosen) return null;
+  const { entry } = chosen;
+  if (!entry || entry.id !== id) return 'That is not an entry in the catalogue: choose one from the list, or None of these.';
+  return entry.retired ? `${entry.name} has been retired from the catalogue: choose another entry, or None of these.` : null;
+}
+
 /** Rules beyond single fields (or needing today's date), checked even when other fields are wrong so every problem shows at once. */
-function furtherProblems(values: FormValues, today: string): FieldErrors {
+function furtherProblems(values: FormValues, today: string, chosen: ChosenEntry | undefined): FieldErrors {
   const errors: FieldErrors = {};
+  const entryProblem = chosenEntryProblem(values, chosen);
+  if (entryProblem) errors.reuseSolution = entryProblem;
   if ((ROUTES_NEEDING_JUSTIFICATION as readonly string[]).includes(values.route ?? '') && !values.routeJustification?.trim()) {
     errors.routeJustification = JUSTIFICATION_NEEDED;
   }
@@ -191,11 +220,14 @@ export function isIsoDate(v: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 }
 
-/** Validates the request form; `today` is the ISO date from the clock. */
-export function validateRequestForm(raw: unknown, today: string): FormResult {
+/**
+ * Validates the request form; `today` is the ISO date from the clock; `chosen`, the catalogue entry the choice
+ * names as looked up in the store (see ChosenEntry).
+ */
+export function validateRequestForm(raw: unknown, today: string, chosen?: ChosenEntry): FormResult {
   const values = formValuesFrom(raw);
   const parsed = SCHEMA.safeParse(values);
-  const errors = furtherProblems(values, today);
+  const errors = furtherProblems(values, today, chosen);
   if (parsed.success && Object.keys(errors).length === 0) return { ok: true, details: parsed.data };
   for (const issue of parsed.error?.issues ?? []) {
     const field = issue.path[0] as FormField | undefined;
@@ -214,6 +246,7 @@ export function formValuesOf(d: RequestDetails): FormValues {
     strand: d.strand,
     principles: d.principles.join(','),
     principlesHow: d.principlesHow,
+    reuseSolution: d.reuseSolution ?? '',
     reuseChecked: d.reuseChecked,
     route: d.route,
     routeJustification: d.routeJustification ?? '',

@@ -11,6 +11,12 @@ export interface RequestDetails {
   strand: StrandId;
   principles: PrincipleId[];
   principlesHow: string;
+  /**
+   * The catalogue entry the requester checked: its id, NONE_OF_THESE when none fits, or null when the form did
+   * not ask (before it offered the catalogue, or with an empty catalogue).
+   */
+  reuseSolution: string | null;
+  /** What they checked, in their words. */
   reuseChecked: string;
   route: RouteId;
   routeJustification: string | null;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STRAND_IDS, STRANDS, type StrandId } from './catalogue';
-import { isIsoDate } from './request-form';
+import { isIsoDate, NONE_OF_THESE } from './request-form';
 import { rankMatches, type Scored, termsOf } from './similarity';
 
 /**
@@ -234,16 +234,6 @@ export function matchSolutions(ideaTerms: readonly string[], solutions: readonly
   }));
 }
 
-/** Entries whose name, what they do, service or keywords contain every word searched for (all of them when none). */
-export function searchSolutions(solutions: readonly Solution[], query: string): Solution[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const found = solutions.filter((s) => {
-    const text = `${s.name} ${s.whatItDoes} ${s.owningService} ${s.keywords.join(' ')}`.toLowerCase();
-    return words.every((w) => text.includes(w));
-  });
-  return [...found].sort((a, b) => Number(a.retired) - Number(b.retired) || a.name.localeCompare(b.name, 'en-GB'));
-}
-
 /** An entry's name as it is kept unique: lower case, single spaces ("Room  Booking" is "room booking"). */
 export const solutionNameKey = (name: string): string => name.replace(/\s+/g, ' ').trim().toLowerCase();
 
@@ -265,4 +255,42 @@ export interface SolutionFormView {
   values: SolutionValues;
   errors: Partial<Record<SolutionField, string>>;
   notice?: string;
+}
+
+/** A catalogue entry as the request form offers it: "What existing council, shared or national solution did you check?". */
+export type OfferedSolution = Pick<Solution, 'id' | 'name' | 'owningService'>;
+
+/**
+ * The catalogue entry a request says its requester checked (its `reuseSolution`), as the catalogue holds it now:
+ * 'none' for "None of these", 'gone' for an id the catalogue no longer holds, null when the form did not ask.
+ */
+export type CheckedSolution = { kind: 'entry'; name: string; owningService: string } | { kind: 'none' } | { kind: 'gone' } | null;
+
+export function checkedSolution(reuseSolution: string | null, entry: Pick<Solution, 'id' | 'name' | 'owningService'> | null): CheckedSolution {
+  if (reuseSolution === null) return null;
+  if (reuseSolution === NONE_OF_THESE) return { kind: 'none' };
+  return entry && entry.id === reuseSolution ? { kind: 'entry', name: entry.name, owningService: entry.owningService } : { kind: 'gone' };
+}
+
+/** What the form knows of the idea when it offers the catalogue: its terms, its strand and the entry already chosen. */
+export interface IdeaForCatalogue {
+  terms: readonly string[];
+  strand: string | null;
+  chosen: string | null;
+}
+
+/**
+ * The entries the request form offers, the most relevant first, for a card that may not hold them all: the one
+ * already chosen, then those matching the idea (the similarity engine's order), then those of its strand, then the
+ * rest, each of the last two by name. Retired entries are not offered.
+ */
+export function offeredForIdea(solutions: readonly Solution[], idea: IdeaForCatalogue, today: string): OfferedSolution[] {
+  const offered = solutions.filter((s) => !s.retired);
+  const rank = new Map<string, number>();
+  matchSolutions(idea.terms, offered, today).forEach((m, i) => rank.set(m.id, i));
+  const group = (s: Solution): number => (s.id === idea.chosen ? 0 : rank.has(s.id) ? 1 : idea.strand && (s.strands as string[]).includes(idea.strand) ? 2 : 3);
+  return offered
+    .map((s) => ({ s, group: group(s) }))
+    .sort((a, b) => a.group - b.group || (rank.get(a.s.id) ?? 0) - (rank.get(b.s.id) ?? 0) || a.s.name.localeCompare(b.s.name, 'en-GB'))
+    .map(({ s }) => ({ id: s.id, name: s.name, owningService: s.owningService }));
 }

@@ -3,6 +3,7 @@ import type { Project, Priority } from './project';
 import { assertTransition, type ProjectRequest } from './request';
 import type { DsgSettings, PersonRef } from './settings';
 import type { SimilarRequest } from './similarity';
+import type { CheckedSolution } from './solutions';
 import { ukDateTime } from './dates';
 import type { Solution } from './solutions';
 
@@ -67,8 +68,10 @@ export interface TriageView {
   people: PersonRef[];
   /** `yyyy-mm-dd`, London. */
   today: string;
-  /** Catalogue entries the DSG may point the request at ("Re-use an existing solution"), those matching it first. */
+  /** Catalogue entries the DSG may point the request at ("Re-use an existing solution"): the one checked, then those matching it, first. */
   solutions?: { id: string; name: string; owningService: string }[];
+  /** The catalogue entry the requester checked, as the catalogue holds it now. */
+  checked?: CheckedSolution;
 }
 
 export const emptyTriage = (reference: string): Triage => ({ reference, post: null, lastDecision: null, duplicateOf: null, questions: [] });

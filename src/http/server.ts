@@ -1,5 +1,5 @@
 import restify from 'restify';
-import type { MeetingsResponse, ProgrammeResponse, ProjectDetailResponse, SessionInfo } from '../domain/programme-view-types';
+import type { CatalogueResponse, MeetingsResponse, ProgrammeResponse, ProjectDetailResponse, SessionInfo } from '../domain/programme-view-types';
 import { isDomainError } from '../domain/errors';
 import type { Logger } from '../log';
 import { type Caller, SignInError } from '../sso/sign-in';
@@ -46,12 +46,13 @@ export interface HttpHandlers {
   minutes?(file: string, expires: string | undefined, token: string | undefined): Promise<Download>;
   /** GET /exports/programme/<year>.xlsx with a signed token: the programme workbook. */
   programmeExport?(file: string, expires: string | undefined, token: string | undefined): Promise<Download>;
-  /** The Programme tab's API (GET /api/session, /api/programme, /api/projects/:ref, /api/meetings); `caller` holds the sign-in headers. */
+  /** The Programme tab's API (GET /api/session, /api/programme, /api/projects/:ref, /api/meetings, /api/catalogue); `caller` holds the sign-in headers. */
   programmeApi?: {
     session(): SessionInfo;
     programme(caller: Caller): Promise<ProgrammeResponse>;
     project(caller: Caller, reference: string): Promise<ProjectDetailResponse>;
     meetings(caller: Caller): Promise<MeetingsResponse>;
+    catalogue(caller: Caller): Promise<CatalogueResponse>;
   };
   /** The folder of the built Programme tab, served at /tab (src/http/tab-files.ts). */
   tabDir?: string;
@@ -279,6 +280,7 @@ export function createHttpServer(handlers: HttpHandlers, log: Logger, options: H
   apiRoute('/api/programme', (a, caller) => a.programme(caller));
   apiRoute('/api/projects/:ref', (a, caller, req) => a.project(caller, String(req.params.ref ?? '')));
   apiRoute('/api/meetings', (a, caller) => a.meetings(caller));
+  apiRoute('/api/catalogue', (a, caller) => a.catalogue(caller));
 
   // The Programme tab: /tab (the page), /tab/config (the channel tab's configuration page), /tab/<asset>.
   const tabDir = handlers.tabDir;

@@ -2,6 +2,7 @@ import { ukDate, ukDateTime } from '../domain/dates';
 import { DROP_REASON_MAX, MILESTONE_FATE_LABELS, MILESTONE_FATES, milestoneWords, openMilestones, openMilestonesWords } from '../domain/guards';
 import type { Project } from '../domain/project';
 import { type ProjectRequest, STATUS_LABELS } from '../domain/request';
+import type { Solution } from '../domain/solutions';
 import type { Question } from '../domain/triage';
 import { CARD_BUDGET_BYTES } from './fit';
 import { nonBlank } from './format';
@@ -168,6 +169,25 @@ export function mergeConfirmation(request: ProjectRequest, question: Question | 
     verb: 'request.merge',
     data: { reference: request.reference, version: request.version, duplicateOf: into.reference },
     confirmTitle: 'Mark as duplicate',
+    destructive: true,
+  };
+}
+
+/** A Digital Leader retiring a catalogue entry from their reminder (`data`: the reminder item's action data). */
+export function retireConfirmation(solution: Pick<Solution, 'name' | 'owningService' | 'contractEnds'>, data: ActionData, today: string): Confirmation {
+  const ends = solution.contractEnds ? `Its licence or contract ${solution.contractEnds <= today ? 'ended' : 'ends'} on ${ukDate(solution.contractEnds)}.` : '';
+  return {
+    question: `Retire ${solution.name} from the catalogue?`,
+    happens: [
+      `${solution.name} (${solution.owningService}) stays on record, marked retired, but is no longer offered for re-use: not to requesters, not to the DSG, not in its decisions.`,
+      'The DSG and admins can put it back in use from the catalogue.',
+      ends,
+    ],
+    stillOpen: [],
+    verb: 'reminder.retire',
+    data,
+    confirmTitle: 'Retire it',
+    cancelTitle: 'Keep it',
     destructive: true,
   };
 }

@@ -1,4 +1,5 @@
 import { ukDate, ukDateTime } from '../domain/dates';
+import type { CheckedSolution } from '../domain/solutions';
 import { BUSINESS_CASE_LABELS, DPIA_LABELS, PRIORITY_LABELS, type Project } from '../domain/project';
 import { type RequestStatus, STATUS_LABELS } from '../domain/request';
 import type { PersonRef } from '../domain/settings';
@@ -235,3 +236,10 @@ export const problemsLine = (errors: Record<string, string> = {}): string => `No
 
 /** A reported figure's value with the words that define it (see domain/figures.ts): `£62,200 · savings recorded for …`. */
 export const defined = (value: string, definition: string): string => `${value} · ${definition}`;
+
+/** "Waste and recycling bookings (Waste Services)": the catalogue entry the requester checked, in words; undefined when the form did not ask. */
+export function checkedWords(checked: CheckedSolution): string | undefined {
+  if (checked === null) return undefined;
+  if (checked.kind === 'none') return "None of the catalogue's entries";
+  return checked.kind === 'entry' ? `${checked.name} (${checked.owningService})` : 'An entry no longer in the catalogue';
+}

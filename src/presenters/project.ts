@@ -49,6 +49,7 @@ const PROJECT_FIELD_MAX: Record<ProjectFormField, number> = {
   benefitYear: 7,
   cashSaving: 12,
   benefitNote: 500,
+  benefitMeasure: 64,
   measureName: 120,
   measureKind: 30,
   measureUnit: 30,
@@ -84,6 +85,7 @@ const SUB_FORM: Record<ProjectFormField, string | null> = {
   benefitYear: 'Record benefit',
   cashSaving: 'Record benefit',
   benefitNote: 'Record benefit',
+  benefitMeasure: 'Record benefit',
   // The measure form is open already when it comes back.
   measureName: null,
   measureKind: null,
@@ -182,9 +184,24 @@ function milestoneState(m: Milestone, today: string): string {
   return 'Planned';
 }
 
-function realisedSummary(project: Project): { realised: ProjectData['realised']; note: string } {
+/** Non-cash benefits shown (the latest ones). */
+const MAX_NON_CASH_SHOWN = 6;
+
+/** The latest benefits that are not cash, oldest first: each year, what it was (clipped) and the measure that shows it. */
+function nonCashLines(project: Project, chars: number): ProjectData['realisedNonCash'] {
+  return project.realisedBenefits
+    .filter((b) => b.cashSaving === null)
+    .sort((a, b) => a.financialYear.localeCompare(b.financialYear) || a.recordedAt.localeCompare(b.recordedAt))
+    .slice(-MAX_NON_CASH_SHOWN)
+    .map((b) => {
+      const measure = project.measures.find((m) => m.id === b.measureId);
+      return { financialYear: b.financialYear, text: `${clip(nonBlank(b.note) ?? 'Not described', chars)}${measure ? ` (shown by ${measure.name})` : ''}` };
+    });
+}
+
+function realisedSummary(project: Project): { realised: ProjectData['realised']; note?: string } {
   const all = realisedByYear(project.realisedBenefits);
-  if (all.length === 0) return { realised: [], note: 'None recorded yet.' };
+  if (all.length === 0) return { realised: [], ...(project.realisedBenefits.length === 0 && { note: 'None recorded yet.' }) };
   const shown = all.slice(-MAX_BENEFIT_YEARS_SHOWN);
   const total = all.reduce((sum, y) => sum + y.cashSaving, 0);
   const hidden = all.length - shown.length;
@@ -233,7 +250,8 @@ export function projectCard(input: ProjectCardInput): AdaptiveCardJson {
       resourcing: { confirmed: project.resourcing.confirmed ? 'Yes' : 'No' },
       plannedCash: project.plannedBenefits.annualCash !== null ? `${pounds(project.plannedBenefits.annualCash)} a year` : 'No cash saving planned',
       realised,
-      realisedNote: note,
+      ...(note && { realisedNote: note }),
+      realisedNonCash: nonCashLines(project, level.text),
       milestones: shown.map((m, i) => ({
         id: m.id,
         elementId: `project-milestone-${i}`,
@@ -262,7 +280,9 @@ export function projectCard(input: ProjectCardInput): AdaptiveCardJson {
         businessCaseStatuses: BUSINESS_CASE_STATUSES.map((s) => ({ title: BUSINESS_CASE_LABELS[s], value: s })),
         dpiaStatuses: DPIA_STATUSES.map((s) => ({ title: DPIA_LABELS[s], value: s })),
         benefitYears: benefitYears(today).map((y) => ({ title: y, value: y })),
+        benefitMeasures: project.measures.map((m) => ({ title: clip(m.name, 90), value: m.id })),
       },
+      canLinkMeasure: project.measures.length > 0,
       canEdit,
       canRecordBenefit: input.canRecordBenefit ?? false,
       canReopen: (input.canReopen ?? false) && request.status === 'completed',

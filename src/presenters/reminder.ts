@@ -1,6 +1,8 @@
+import { addDays } from '../domain/calendar';
 import { ukDate } from '../domain/dates';
 import { BUSINESS_CASE_LABELS, BUSINESS_CASE_STATUSES, DPIA_LABELS, DPIA_STATUSES } from '../domain/project';
 import { DEFAULT_THRESHOLDS, type ReminderCardItem, type ReminderKind, type ReminderView } from '../domain/reminders';
+import { REFERENCE_PATTERN } from '../domain/request';
 import { LIMITS, isIsoDate } from '../domain/request-form';
 import { countOf } from '../domain/words';
 import { countsDown, fitToSize } from './fit';
@@ -65,10 +67,11 @@ const FIELD_MAX: Record<ReminderFormField, number> = {
   reason: INPUT_LIMITS.note,
   answer: INPUT_LIMITS.answer,
   figureValue: 20,
+  newEnd: 10,
   snoozeReason: INPUT_LIMITS.note,
 };
 
-const DATE_FIELDS: readonly ReminderFormField[] = ['m1Due', 'm2Due', 'm3Due', 'newDue'];
+const DATE_FIELDS: readonly ReminderFormField[] = ['m1Due', 'm2Due', 'm3Due', 'newDue', 'newEnd'];
 const MILESTONE_KINDS: readonly ReminderKind[] = ['milestone-due-soon', 'milestone-overdue'];
 const SNOOZE_TITLE = `Snooze ${countOf(DEFAULT_THRESHOLDS.snoozeDays, 'day')}`;
 
@@ -88,6 +91,7 @@ const KIND_FORMS: Record<ReminderKind, readonly { title: string; fields: readonl
   'action-overdue': [],
   meeting: [],
   'measure-figure': [{ title: 'Record figure', fields: ['figureValue'] }],
+  'contract-ending': [{ title: 'Renew', fields: ['newEnd'] }],
 };
 const formsOf = (kind: ReminderKind) => [...(KIND_FORMS[kind] ?? []), { title: SNOOZE_TITLE, fields: ['snoozeReason'] as const }];
 
@@ -277,6 +281,7 @@ export function reminderCard(input: ReminderCardInput): AdaptiveCardJson {
         reference: list[0].item.reference,
         title: clip(nonBlank(list[0].item.projectTitle) ?? list[0].item.reference, LIMITS.title),
         items: list.map((s) => lineOf(s, level, people.choices)),
+        isProject: REFERENCE_PATTERN.test(list[0].item.reference),
       })),
       people: people.choices,
       choices: {
@@ -284,6 +289,7 @@ export function reminderCard(input: ReminderCardInput): AdaptiveCardJson {
         dpiaStatuses: DPIA_STATUSES.map((s) => ({ title: DPIA_LABELS[s], value: s })),
       },
       today,
+      tomorrow: isIsoDate(today) ? addDays(today, 1) : today,
       snoozeTitle: SNOOZE_TITLE,
     };
     const problems = problemsNotice(data.groups.flatMap((g) => g.items));

@@ -5,7 +5,8 @@ import { type ProjectRequest, STATUS_LABELS, waitingForRequesterSince } from '..
 import type { Question } from '../domain/triage';
 import { pounds } from '../domain/words';
 import { fitToSize } from './fit';
-import { clip, nonBlank, questionWords } from './format';
+import { checkedWords, clip, nonBlank, questionWords } from './format';
+import type { CheckedSolution } from '../domain/solutions';
 import type { AdaptiveCardJson } from './render';
 import type { HistoryLine, RequestDetailData } from './types';
 
@@ -41,7 +42,7 @@ export function requestDetailCard(
   request: ProjectRequest,
   history: readonly AuditEvent[],
   canWithdraw: boolean,
-  extra: { canUndoWithdraw?: boolean; notice?: string; question?: Question | null } = {},
+  extra: { canUndoWithdraw?: boolean; notice?: string; question?: Question | null; checked?: CheckedSolution } = {},
 ): AdaptiveCardJson {
   const { lines, omitted } = historyLines(history);
   const data: RequestDetailData = {
@@ -67,6 +68,8 @@ export function requestDetailCard(
     version: request.version,
   };
   if (extra.notice) data.notice = extra.notice;
+  const checked = checkedWords(extra.checked ?? null);
+  if (checked) data.checked = checked;
   // Shown as typed (like the other long texts), when there is one.
   if (request.routeJustification && nonBlank(request.routeJustification)) data.routeJustification = request.routeJustification;
   if (request.oneOffCost !== null) data.oneOffCost = pounds(request.oneOffCost);

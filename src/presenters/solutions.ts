@@ -26,9 +26,11 @@ export const sharedWords = (s: Pick<Solution, 'sharedWithPartners' | 'sharedWith
 export function solutionsCard(view: CatalogueView): AdaptiveCardJson {
   return fitToSize('solutions', countsDown(Math.min(view.entries.length, MAX_SOLUTIONS_SHOWN)), (shown) => {
     const entries = view.entries.slice(0, shown).map(({ solution: s, contract }) => {
-      const line = contractLine(contract, s.contractEnds);
+      // A retired entry's contract needs nothing more done: it says when it ended, without asking for anything.
+      const line = s.retired && contract === 'ended' && s.contractEnds ? { text: `Contract ended ${ukDate(s.contractEnds)}`, colour: 'default' } : contractLine(contract, s.contractEnds);
       return {
         id: s.id,
+        version: s.version,
         name: s.name,
         ownerText: `Owned by ${s.owningService} · ${s.strands.map(strandName).join(', ')}`,
         whatItDoes: s.whatItDoes,

@@ -27,7 +27,7 @@ export function subjectAccessHtml(d: SubjectAccessExport): string {
     section('Requests', 'Digital project requests you made.', d.requests),
     section('Drafts', 'Request forms you saved but did not submit.', d.drafts),
     section('Decisions and questions', 'Triage decisions you took and questions you asked, by request.', d.triage),
-    section('Project records', 'Milestones you moved, benefits you recorded, digest subscriptions you made.', d.projectRecords),
+    section('Project records', 'Milestones you moved, benefits and measure figures you recorded, digest subscriptions you made.', d.projectRecords),
     section('DSG meetings', 'Meetings you attended or sent apologies to, what you recorded there, actions you own, agenda items you added.', d.meetings),
     section('Reminders and snoozes', 'What the bot reminded you of, how often, and what you snoozed.', d.reminders),
     section('Messages', 'Messages the bot queued or sent to you.', d.messages),

@@ -8,7 +8,7 @@ import { MAX_SIMILAR_SHOWN } from '../domain/similarity';
 import type { Question, Triage, TriageView } from '../domain/triage';
 import { pounds } from '../domain/words';
 import { fitToSize } from './fit';
-import { clip, decisionLine, escapeMarkdown, nameOf, nonBlank, ownerLines, priorityWords, statusLabel, submittedAgo, summaryOf, waitingForRequesterWords } from './format';
+import { checkedWords, clip, decisionLine, escapeMarkdown, nameOf, nonBlank, ownerLines, priorityWords, statusLabel, submittedAgo, summaryOf, waitingForRequesterWords } from './format';
 import { type PersonChoice, peopleChoices, peopleNote } from './people';
 import type { AdaptiveCardJson } from './render';
 import type { TriageData } from './types';
@@ -99,6 +99,8 @@ export function triageCard(input: TriageCardInput): AdaptiveCardJson {
       projectVersion: project?.version ?? 0,
     };
     if (leader) data.leaderMention = mentionText(leader);
+    const checked = checkedWords(input.checked ?? null);
+    if (checked) data.checked = checked;
     const justification = nonBlank(request.routeJustification);
     if (justification) data.routeJustification = summaryOf(justification, level.text);
     if (request.oneOffCost !== null) data.oneOffCost = pounds(request.oneOffCost);

@@ -66,6 +66,11 @@ export interface RequestFormData {
   /** 'Please fix the N problems marked below.', shown again beside Next or Submit. */
   problems?: string;
   choices: { strands: Choice[]; principles: Choice[]; beneficiaries: Choice[]; routes: Choice[] };
+  /**
+   * Step 3's searchable choice of catalogue entries ("None of these" first, then the entries by name), when the
+   * catalogue offers any; `note` says when the card holds only some of them, and which.
+   */
+  catalogue?: { choices: Choice[]; note?: string };
 }
 
 interface SimilarRequestsData {
@@ -121,6 +126,8 @@ export interface RequestDetailData {
   principles: string;
   principlesHow: string;
   reuseChecked: string;
+  /** The catalogue entry the requester checked: "Waste and recycling bookings (Waste Services)". */
+  checked?: string;
   routeName: string;
   routeJustification?: string;
   personalData: string;
@@ -188,6 +195,8 @@ export interface OwnerLine {
 
 export interface TriageData {
   reference: string;
+  /** The catalogue entry the requester checked: "Waste and recycling bookings (Waste Services)". */
+  checked?: string;
   title: string;
   statusLabel: string;
   strandName: string;
@@ -311,6 +320,7 @@ export const PROJECT_FORM_FIELDS = [
   'benefitYear',
   'cashSaving',
   'benefitNote',
+  'benefitMeasure',
   // The measure form (one at a time): add or edit a measure, or record a figure.
   'measureName',
   'measureKind',
@@ -379,6 +389,8 @@ export interface ProjectData {
   plannedNonCash?: string;
   realised: { financialYear: string; amount: string }[];
   realisedNote?: string;
+  /** Benefits that are not cash: the year, and what it was (with the measure that shows it). */
+  realisedNonCash: { financialYear: string; text: string }[];
   /** Each milestone's card element is `elementId`; those after the first screen's are hidden until "Show more". */
   milestones: { id: string; elementId: string; visible: boolean; title: string; due: string; state: string; overdue: boolean; revisions?: string; canMarkDone: boolean }[];
   /** What "Show more" shows (and hides again): the business case, plan, resourcing and benefits, and the other milestones. */
@@ -393,7 +405,9 @@ export interface ProjectData {
   notice?: string;
   errors: ProjectFieldErrors;
   values: Required<ProjectFormValues>;
-  choices: { businessCaseStatuses: Choice[]; dpiaStatuses: Choice[]; benefitYears: Choice[] };
+  choices: { businessCaseStatuses: Choice[]; dpiaStatuses: Choice[]; benefitYears: Choice[]; benefitMeasures: Choice[] };
+  /** Record benefit offers the project's measures (it has some). */
+  canLinkMeasure: boolean;
   /** The next step of the lifecycle the editor can take: start delivery, then mark completed. */
   nextStatus?: { value: 'in-delivery' | 'completed'; title: string };
   canEdit: boolean;
@@ -494,6 +508,9 @@ export const REMINDER_CARD_VERBS = [
   'reminder.milestone-done',
   'reminder.milestone-move',
   'reminder.answer',
+  'reminder.replace',
+  'reminder.renew',
+  'reminder.retire',
   'reminder.snooze',
 ] as const;
 
@@ -531,6 +548,8 @@ export const REMINDER_FORM_FIELDS = [
   'answer',
   // measure-figure: Record figure
   'figureValue',
+  // contract-ending: Renew
+  'newEnd',
   // every item: Snooze (named apart from Move date's `reason`: input ids must be unique on a card)
   'snoozeReason',
 ] as const;
@@ -584,7 +603,13 @@ export interface ReminderData {
   notice?: string;
   noticeIsProblem: boolean;
   /** Projects in the order they first come in the list, each with its items in list order. */
-  groups: { reference: string; title: string; items: ReminderLine[] }[];
+  groups: {
+    reference: string;
+    title: string;
+    items: ReminderLine[];
+    /** A project's group has Open project; the DSG's meeting items and the catalogue's contracts have none. */
+    isProject: boolean;
+  }[];
   /** 'and 4 more', when items were left out. */
   moreNote?: string;
   /** For Assign's Project Lead and Project Manager. */
@@ -593,6 +618,8 @@ export interface ReminderData {
   choices: { businessCaseStatuses: Choice[]; dpiaStatuses: Choice[] };
   /** `yyyy-mm-dd`: the earliest date Move date offers. */
   today: string;
+  /** `yyyy-mm-dd`: the earliest date Renew offers (a new end date must be in the future). */
+  tomorrow: string;
   /** 'Snooze 7 days' */
   snoozeTitle: string;
 }
@@ -786,6 +813,8 @@ export interface SolutionsData {
   emptyText: string;
   entries: {
     id: string;
+    /** Sent by Put back in use, so a press on an older card is answered as stale. */
+    version: number;
     name: string;
     /** "Owned by Customer Services · Digital Customers" */
     ownerText: string;

@@ -247,6 +247,15 @@ export function dataProtectionRepository(db: Db): DataProtectionRepository {
       projects,
       milestones: names.length ? ((await mentioning(db, 'milestones', ['revisions'], names).execute()) as unknown as Database['milestones'][]).filter((m) => readList<MilestoneRevision>(m.revisions).some((r) => theirs(r.by))) : [],
       benefits: await db.selectFrom('realised_benefits').selectAll().where('recorded_by', 'in', names.concat(none)).execute(),
+      // Figures of measures: who recorded each is a name, like a benefit's (a measure itself records no one).
+      figures: await db
+        .selectFrom('measure_figures')
+        .innerJoin('measures', 'measures.id', 'measure_figures.measure_id')
+        .select(['measures.reference', 'measures.name as measure', 'measure_figures.period', 'measure_figures.value', 'measure_figures.recorded_at', 'measure_figures.recorded_by'])
+        .where('measure_figures.recorded_by', 'in', names.concat(none))
+        .orderBy('measures.reference')
+        .orderBy('measure_figures.period')
+        .execute(),
       audit: await db
         .selectFrom('audit_events')
         .selectAll()
@@ -362,6 +371,7 @@ export function dataProtectionRepository(db: Db): DataProtectionRepository {
         projectRecords: [
           ...h.milestones.map((m) => ({ kind: 'milestone moved', reference: m.reference, milestone: m.title, revisions: readList<MilestoneRevision>(m.revisions).filter((r) => h.theirs(r.by)) })),
           ...h.benefits.map((b) => ({ kind: 'benefit recorded', ...rowOf(b) })),
+          ...h.figures.map((f) => ({ kind: 'measure figure recorded', ...rowOf(f) })),
           ...h.subscriptions.map((s) => ({ kind: 'digest subscription', ...parsed(s, ['reference', 'strands']) })),
         ],
         messages: h.outbox.map((o) => parsed(o, ['target', 'intent'])),

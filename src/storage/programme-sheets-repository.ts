@@ -4,6 +4,7 @@ import type { DirectoryPerson } from '../domain/programme-import';
 import type { Member } from '../domain/settings';
 import { auditFromRow } from './audit-log';
 import { readList, upsert } from './columns';
+import { benefitToRow } from './project-repository';
 import type { Database } from './schema';
 
 export function programmeSheetsRepository(db: Kysely<Database>): ProgrammeSheetsRepository {
@@ -16,11 +17,12 @@ export function programmeSheetsRepository(db: Kysely<Database>): ProgrammeSheets
     rememberKey: (key, reference, at) => upsert(db, 'import_keys', 'key', { key, reference, imported_at: at }),
 
     async replaceBenefits(reference, financialYear, benefits) {
-      await db.deleteFrom('realised_benefits').where('reference', '=', reference).where('financial_year', '=', financialYear).execute();
+      // The workbook holds cash savings only: the year's non-cash benefits stay as they are.
+      await db.deleteFrom('realised_benefits').where('reference', '=', reference).where('financial_year', '=', financialYear).where('non_cash', '=', 0).execute();
       if (benefits.length === 0) return;
       await db
         .insertInto('realised_benefits')
-        .values(benefits.map((b) => ({ reference, financial_year: b.financialYear, cash_saving: b.cashSaving, note: b.note, recorded_at: b.recordedAt, recorded_by: b.recordedBy })))
+        .values(benefits.map((b) => benefitToRow(reference, b)))
         .execute();
     },
 

@@ -89,10 +89,13 @@ function milestoneFromRow(r: MilestoneRow): Milestone {
   return milestone;
 }
 
-const benefitToRow = (reference: string, b: RealisedBenefit): BenefitRow => ({
+/** The one mapping of a realised benefit to its row (the programme import writes benefits with it too). */
+export const benefitToRow = (reference: string, b: RealisedBenefit): BenefitRow => ({
   reference,
   financial_year: b.financialYear,
-  cash_saving: b.cashSaving,
+  cash_saving: b.cashSaving ?? 0,
+  non_cash: writeFlag(b.cashSaving === null),
+  measure_id: b.measureId,
   note: b.note,
   recorded_at: b.recordedAt,
   recorded_by: b.recordedBy,
@@ -100,8 +103,9 @@ const benefitToRow = (reference: string, b: RealisedBenefit): BenefitRow => ({
 
 const benefitFromRow = (r: BenefitRow): RealisedBenefit => ({
   financialYear: r.financial_year,
-  cashSaving: toNumber(r.cash_saving),
+  cashSaving: readFlag(r.non_cash) ? null : toNumber(r.cash_saving),
   note: r.note,
+  measureId: r.measure_id,
   recordedAt: r.recorded_at,
   recordedBy: r.recorded_by,
 });

@@ -53,6 +53,8 @@ export interface RequestsTable {
   principles: JsonText;
   principles_how: string;
   reuse_checked: string;
+  /** The catalogue entry checked: its id, 'none' ("None of these"), or null (not asked). */
+  reuse_solution: string | null;
   route: string;
   route_justification: string | null;
   personal_data: Flag;
@@ -222,10 +224,15 @@ export interface RealisedBenefitsTable {
   id: Generated<number>;
   reference: string;
   financial_year: string;
+  /** Whole pounds; 0 (and meaningless) for a non-cash benefit. */
   cash_saving: number;
   note: string | null;
   recorded_at: string;
   recorded_by: string;
+  /** 1: a benefit that is not cash, which its note describes. */
+  non_cash: Generated<Flag>;
+  /** The project's measure that shows it, if any. */
+  measure_id: string | null;
 }
 
 export interface MeasuresTable {

@@ -1,5 +1,5 @@
 /** The tab's calls to the bot's API (`src/domain/programme-view-types.ts`), with the viewer's credentials. */
-import type { MeetingsResponse, ProgrammeResponse, ProjectDetailResponse, SessionInfo } from '../domain/programme-view-types';
+import type { CatalogueResponse, MeetingsResponse, ProgrammeResponse, ProjectDetailResponse, SessionInfo } from '../domain/programme-view-types';
 
 /** How requests say who is looking. */
 export type Credentials = { kind: 'none' } | { kind: 'bearer'; token: string } | { kind: 'demo'; userId: string };
@@ -43,3 +43,4 @@ export const getProgramme = (credentials: Credentials): Promise<ProgrammeRespons
 export const getProject = (reference: string, credentials: Credentials): Promise<ProjectDetailResponse> =>
   getJson(`/api/projects/${encodeURIComponent(reference)}`, credentials);
 export const getMeetings = (credentials: Credentials): Promise<MeetingsResponse> => getJson('/api/meetings', credentials);
+export const getCatalogue = (credentials: Credentials): Promise<CatalogueResponse> => getJson('/api/catalogue', credentials);

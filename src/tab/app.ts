@@ -1,22 +1,25 @@
 /**
- * The Programme tab: theme, Teams, sign-in, then three views chosen by the address:
+ * The Programme tab: theme, Teams, sign-in, then four views chosen by the address:
  * `#/` (with `?strand=...&q=...` filters) is the list, `#/project/DP-2026-0007` a project, `#/meetings` the
- * DSG's meetings.
+ * DSG's meetings, `#/catalogue` (with `?q=...&strand=...`) the re-use catalogue.
  */
-import type { ProgrammeResponse, SessionInfo } from '../domain/programme-view-types';
+import type { ProgrammeResponse, SessionInfo, Viewer } from '../domain/programme-view-types';
 import { parseReference, REFERENCE_PATTERN } from '../domain/request';
-import { ApiError, getMeetings, getProgramme, getProject, getSession } from './api';
+import { ApiError, type Credentials, getCatalogue, getMeetings, getProgramme, getProject, getSession } from './api';
 import { fill, h } from './dom';
 import { showProject, showProjectProblem } from './detail-view';
-import { filtersToQuery, parseFilters } from './filters';
+import { showCatalogue } from './catalogue-view';
+import { catalogueFiltersToQuery, filtersToQuery, parseCatalogueFilters, parseFilters } from './filters';
 import { createListView, type ListView } from './list-view';
-import { showMeetings, showMeetingsProblem } from './meetings-view';
+import { showMeetings } from './meetings-view';
+import { showPageProblem } from './parts';
 import { createSignIn, type SignIn } from './signin';
 import type { TeamsHost } from './teams';
 
 const byId = (id: string): HTMLElement => document.getElementById(id) as HTMLElement;
 
-type Route = { view: 'list'; query: string } | { view: 'project'; reference: string } | { view: 'meetings' };
+type View = 'list' | 'project' | 'meetings' | 'catalogue';
+type Route = { view: 'list'; query: string } | { view: 'project'; reference: string } | { view: 'meetings' } | { view: 'catalogue'; query: string };
 
 /** A stray `%` in a typed or pasted address is shown as typed (and then refused as a reference), not a crash. */
 function decodeOrKeep(text: string): string {
@@ -31,6 +34,7 @@ function routeOf(hash: string): Route | null {
   if (hash === '' || hash === '#') return { view: 'list', query: '' };
   if (!hash.startsWith('#/')) return null; // an in-page anchor such as the skip link
   if (hash === '#/meetings') return { view: 'meetings' };
+  if (hash === '#/catalogue' || hash.startsWith('#/catalogue?')) return { view: 'catalogue', query: hash.split('?')[1] ?? '' };
   const project = /^#\/project\/([^/?#]+)$/.exec(hash);
   if (project) {
     const typed = decodeOrKeep(project[1]);
@@ -43,6 +47,7 @@ export async function startProgrammeTab(teams: TeamsHost | null): Promise<void> 
   const listRoot = byId('list-view');
   const detailRoot = byId('detail-view');
   const meetingsRoot = byId('meetings-view');
+  const catalogueRoot = byId('catalogue-view');
   const pageLinks = Array.from(document.querySelectorAll<HTMLAnchorElement>('#pages a[data-view]'));
   const breadcrumb = byId('breadcrumb');
   const notice = byId('notice');
@@ -66,10 +71,11 @@ export async function startProgrammeTab(teams: TeamsHost | null): Promise<void> 
    * Which page is shown: that one's root visible, and its link in the page navigation marked current (the
    * programme's link on a project's page too, as the section it belongs to).
    */
-  function showView(view: 'list' | 'project' | 'meetings'): void {
+  function showView(view: View): void {
     listRoot.hidden = view !== 'list';
     detailRoot.hidden = view !== 'project';
     meetingsRoot.hidden = view !== 'meetings';
+    catalogueRoot.hidden = view !== 'catalogue';
     for (const link of pageLinks) {
       const current = link.dataset.view === view ? 'page' : link.dataset.view === 'list' && view === 'project' ? 'true' : null;
       if (current) link.setAttribute('aria-current', current);
@@ -161,30 +167,48 @@ export async function startProgrammeTab(teams: TeamsHost | null): Promise<void> 
     }
   }
 
-  async function showMeetingsPage(): Promise<void> {
+  /**
+   * A page the API gives afresh on each visit: said to be loading, then shown with who is looking (unless the
+   * address has moved on meanwhile), or what went wrong with a way to try again.
+   */
+  async function showLoadedPage<T extends { viewer: Viewer | null }>(view: View, root: HTMLElement, title: string, what: string, load: (c: Credentials) => Promise<T>, show: (data: T) => void): Promise<void> {
     const seq = ++routeSeq;
-    showView('meetings');
+    showView(view);
     window.scrollTo(0, 0);
-    setBreadcrumb('DSG meetings');
-    document.title = 'DSG meetings – Digital Programme';
-    fill(meetingsRoot, h('p', { class: 'state' }, 'Loading the DSG meetings…'));
+    setBreadcrumb(title);
+    document.title = `${title} – Digital Programme`;
+    fill(root, h('p', { class: 'state' }, `Loading ${what}…`));
     try {
-      const meetings = await withCredentials(getMeetings);
+      const data = await withCredentials(load);
       if (seq !== routeSeq) return;
-      signIn.showViewer(meetings.viewer);
-      const inProgramme = new Set(programme?.projects.map((p) => p.reference));
-      showMeetings(meetingsRoot, meetings, (reference) => inProgramme.has(reference));
+      signIn.showViewer(data.viewer);
+      show(data);
     } catch (error) {
       if (seq !== routeSeq) return;
-      showMeetingsProblem(meetingsRoot, error instanceof Error ? error.message : String(error), () => void showMeetingsPage());
+      showPageProblem(root, title, what, error instanceof Error ? error.message : String(error), () => void showLoadedPage(view, root, title, what, load, show));
     }
   }
+
+  const showMeetingsPage = () =>
+    showLoadedPage('meetings', meetingsRoot, 'DSG meetings', 'the DSG meetings', getMeetings, (meetings) => {
+      const inProgramme = new Set(programme?.projects.map((p) => p.reference));
+      showMeetings(meetingsRoot, meetings, (reference) => inProgramme.has(reference));
+    });
+
+  const showCataloguePage = (query: string) =>
+    showLoadedPage('catalogue', catalogueRoot, 'Re-use catalogue', 'the re-use catalogue', getCatalogue, (catalogue) =>
+      showCatalogue(catalogueRoot, catalogue, parseCatalogueFilters(query), (changed) => {
+        const q = catalogueFiltersToQuery(changed);
+        history.replaceState(null, '', q ? `#/catalogue?${q}` : '#/catalogue');
+      }),
+    );
 
   function route(): void {
     const r = routeOf(location.hash);
     if (!r) return;
     if (r.view === 'project') void showProjectPage(r.reference);
     else if (r.view === 'meetings') void showMeetingsPage();
+    else if (r.view === 'catalogue') void showCataloguePage(r.query);
     else showList(r.query);
   }
 

@@ -1,11 +1,14 @@
 /**
- * One project: owners (signed in only), business case, plan, resourcing, DPIA, the milestone timeline
- * (overdue milestones in their own colour and marked "Overdue" in words), savings and history.
+ * One project: owners (signed in only), business case, plan, resourcing, DPIA, savings, outcome measures (each
+ * as a line chart with a table of the same numbers, on track or off track as the API says), the milestone
+ * timeline (overdue milestones in their own colour and marked "Overdue" in words) and history.
  */
-import type { MilestoneView, ProjectDetailResponse } from '../domain/programme-view-types';
+import { measureValue, TRACK_DEFINITION } from '../domain/measures';
+import type { MeasureView, MilestoneView, ProjectDetailResponse } from '../domain/programme-view-types';
+import { figure, lineChart, lineLegend } from './charts';
 import { type Child, fill, h, safeLink } from './dom';
 import { money, ukDate, ukDateTime } from './format';
-import { badges, facts, overdueMarker } from './parts';
+import { badges, facts, overdueMarker, stackedTable } from './parts';
 
 type Project = ProjectDetailResponse['project'];
 
@@ -104,6 +107,65 @@ function benefits(project: Project): HTMLElement {
   );
 }
 
+/** On track (✓) or off track (⚠) in words, as the API worked it out from the domain's one definition. */
+const trackMarker = (m: MeasureView): HTMLElement =>
+  h('strong', { class: m.track === 'off-track' ? 'marker-warning' : m.track === 'on-track' ? 'marker-good' : 'marker-none' }, m.status);
+
+/** One measure: on track or not, what it is, its trend as a line chart, and the same numbers as a table. */
+function measure(m: MeasureView, index: number): HTMLElement {
+  const value = (n: number): string => measureValue(n, m.unit);
+  const id = `measure-${index}`;
+  const { latest } = m;
+  const reading = latest
+    ? `Latest figure ${value(latest.value)} for ${latest.label}; the straight path from baseline to target expects ${value(latest.expected)} by ${ukDate(latest.date)}.`
+    : 'No figures recorded yet.';
+  return figure(
+    id,
+    m.name,
+    h('p', { class: 'measure-status' }, trackMarker(m), m.met && [' ', h('span', { class: 'badge' }, 'Target met')], ' ', reading),
+    facts([
+      ['Kind', m.kind],
+      ['Unit', m.unit],
+      ['Read as', `${m.direction}, recorded ${m.frequency.toLowerCase()}`],
+      ['Baseline', `${value(m.baseline.value)} on ${ukDate(m.baseline.date)}`],
+      ['Target', `${value(m.target.value)} by ${ukDate(m.target.date)}`],
+    ]),
+    lineChart({
+      id: `${id}-chart`,
+      title: `${m.name}: figures against the straight path from baseline to target`,
+      description: [
+        `${m.status}.`,
+        `Baseline ${value(m.baseline.value)} on ${ukDate(m.baseline.date)};`,
+        latest ? `latest figure ${value(latest.value)} for ${latest.label}, where the path expects ${value(latest.expected)};` : 'no figures yet;',
+        `target ${value(m.target.value)} by ${ukDate(m.target.date)}. ${m.direction}. The table below gives every figure.`,
+      ].join(' '),
+      actual: m.trend.flatMap((p) => (p.actual === null ? [] : [{ date: p.date, value: p.actual }])),
+      path: m.trend.map((p) => ({ date: p.date, value: p.expected })),
+      target: m.target,
+      format: value,
+      date: ukDate,
+    }),
+    lineLegend('Figures (from the baseline)', 'Straight path from baseline to target', 'Target'),
+    stackedTable(
+      `${m.name}: each figure, and what the path to target expects on its date`,
+      ['Point', 'Date', 'Figure', 'Path expects'],
+      m.trend.map((p) => [p.label, h('time', { datetime: p.date }, ukDate(p.date)), p.actual === null ? 'None (the target)' : value(p.actual), value(p.expected)]),
+    ),
+  );
+}
+
+function measures(project: Project): HTMLElement {
+  if (project.measures.length === 0) {
+    return section('measures', 'Outcome measures', h('p', {}, 'No outcome measures yet. The Project Lead, the Project Manager, the Digital Leader or the DSG chair can add them on the project card in Teams.'));
+  }
+  return section(
+    'measures',
+    'Outcome measures',
+    h('p', { class: 'hint' }, TRACK_DEFINITION),
+    project.measures.map(measure),
+  );
+}
+
 function history(project: Project): HTMLElement {
   if (project.history.length === 0) return section('history', 'History', h('p', {}, 'Nothing recorded yet.'));
   return section(
@@ -138,6 +200,7 @@ export function showProject(root: HTMLElement, detail: ProjectDetailResponse, ba
       ]),
     ),
     h('div', { class: 'detail-grid' }, owners(p), businessCase(p), delivery(p), benefits(p)),
+    measures(p),
     milestones(p),
     history(p),
   );

@@ -1,12 +1,14 @@
 /**
  * The list's filters and search, kept in the address (`#/?strand=learning&q=portal`) so a filtered list can
- * be linked to and Back returns to it. Pure functions: no DOM.
+ * be linked to and Back returns to it; the same for the catalogue (`#/catalogue?q=booking&strand=customers`).
+ * Pure functions: no DOM.
  */
-import type { ProgrammeItem } from '../domain/programme-view-types';
+import type { CatalogueEntryView, ProgrammeItem } from '../domain/programme-view-types';
 import { PRINCIPLES, STRANDS } from '../domain/catalogue';
 import { PROGRAMME_STATUSES } from '../domain/figures';
 import { PRIORITIES, PRIORITY_LABELS } from '../domain/project';
 import { STATUS_LABELS } from '../domain/request';
+import { searchSolutions } from '../domain/solution-search';
 
 export interface Filters {
   strand: string;
@@ -76,3 +78,24 @@ export function applyFilters(items: readonly ProgrammeItem[], filters: Filters):
     return wanted.every((w) => haystack.includes(w));
   });
 }
+
+/** The catalogue's filters: words searched for, and a strand. */
+export interface CatalogueFilters {
+  strand: string;
+  q: string;
+}
+
+export const NO_CATALOGUE_FILTERS: CatalogueFilters = { strand: '', q: '' };
+
+/** The catalogue's filters from a query string; a strand that is not one is dropped. */
+export function parseCatalogueFilters(query: string): CatalogueFilters {
+  const { strand, q } = parseFilters(query);
+  return { strand, q };
+}
+
+/** The query string for the catalogue's filters (empty when nothing is filtered). */
+export const catalogueFiltersToQuery = (filters: CatalogueFilters): string => filtersToQuery({ ...NO_FILTERS, ...filters });
+
+/** The entries in a strand with every word searched for, as the bot's `catalogue` searches (retired ones last). */
+export const applyCatalogueFilters = (entries: readonly CatalogueEntryView[], filters: CatalogueFilters): CatalogueEntryView[] =>
+  searchSolutions(entries, filters.q).filter((e) => !filters.strand || e.strandIds.includes(filters.strand));

@@ -8,7 +8,7 @@ import { type Child, fill, h } from './dom';
 import { figuresOf } from './figures';
 import { applyFilters, CHOICES, type Filters, NO_FILTERS } from './filters';
 import { count, money, ukDate, ukDateTime } from './format';
-import { badges, facts, overdueMarker } from './parts';
+import { announcer, badges, facts, overdueMarker } from './parts';
 
 export interface ListView {
   /** Shows the programme filtered as asked (and puts the filters into the form). */
@@ -24,9 +24,6 @@ const SELECTS: { key: Exclude<keyof Filters, 'q'>; label: string; all: string }[
   { key: 'principle', label: 'Principle', all: 'All principles' },
   { key: 'missing', label: 'Something missing', all: 'Missing or not' },
 ];
-
-/** How long typing may pause before the count is announced, so a screen reader is not flooded. */
-const ANNOUNCE_AFTER_MS = 400;
 
 const projectHref = (reference: string): string => `#/project/${encodeURIComponent(reference)}`;
 
@@ -79,7 +76,6 @@ function charts(items: ProgrammeItem[], financialYear: string, filtered: boolean
 
 export function createListView(root: HTMLElement, onFilters: (filters: Filters) => void): ListView {
   let programme: ProgrammeResponse | null = null;
-  let announceTimer: ReturnType<typeof setTimeout> | undefined;
 
   const lede = h('p', { class: 'lede' });
   const search = h('input', { id: 'f-q', name: 'q', type: 'search', autocomplete: 'off', maxlength: 100, 'aria-describedby': 'f-q-hint' });
@@ -103,6 +99,7 @@ export function createListView(root: HTMLElement, onFilters: (filters: Filters) 
     ),
   );
   const status = h('p', { class: 'result-count', id: 'result-count', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  const announce = announcer(status);
   const results = h('div', { id: 'results' });
   const figures = h('div', { id: 'figures' });
 
@@ -143,10 +140,7 @@ export function createListView(root: HTMLElement, onFilters: (filters: Filters) 
     if (!programme) return;
     const shown = applyFilters(programme.projects, filters);
     const total = programme.projects.length;
-    const text = `Showing ${shown.length} of ${count(total, 'project')}`;
-    clearTimeout(announceTimer);
-    if (announceNow) status.textContent = text;
-    else announceTimer = setTimeout(() => (status.textContent = text), ANNOUNCE_AFTER_MS);
+    announce(`Showing ${shown.length} of ${count(total, 'project')}`, announceNow);
     if (total === 0) fill(results, h('p', { class: 'state' }, 'The Digital Programme has no approved projects yet. Projects appear here once the Digital Strategy Group approves a request.'));
     else if (shown.length === 0) fill(results, h('p', { class: 'state' }, 'No project matches these filters. Change the search or the filters, or clear them to see every project.'));
     else fill(results, h('ul', { class: 'cards' }, shown.map(card)));

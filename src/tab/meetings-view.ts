@@ -6,7 +6,7 @@
 import type { AgendaEntryView, MeetingsResponse, MinutesPageView, NextMeetingView, PastMeetingView } from '../domain/programme-view-types';
 import { type Child, fill, h, safeLink } from './dom';
 import { count, ukDate, ukDateTime } from './format';
-import { facts, overdueMarker } from './parts';
+import { facts, overdueMarker, stackedTable } from './parts';
 
 const NAMES_HIDDEN = 'Names of people are shown only to people who are signed in.';
 
@@ -22,29 +22,9 @@ function itemCell(reference: string | null, title: string, inProgramme: Linker):
   return [ref, ref && ' ', title];
 }
 
-/**
- * A table with a caption and column headers; each row's first cell is its row header. On a phone the rows stack
- * (styles.css), each cell labelled with its column: the explicit roles keep it a table for screen readers then.
- */
-function table(caption: string, columns: string[], rows: Child[][]): HTMLElement {
-  return h(
-    'table',
-    { class: 'data meetings-table', role: 'table' },
-    h('caption', {}, caption),
-    h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' }, columns.map((c) => h('th', { scope: 'col', role: 'columnheader' }, c)))),
-    h(
-      'tbody',
-      { role: 'rowgroup' },
-      rows.map(([head, ...cells]) =>
-        h('tr', { role: 'row' }, h('th', { scope: 'row', role: 'rowheader' }, head), cells.map((c, i) => h('td', { role: 'cell', 'data-label': columns[i + 1] }, c))),
-      ),
-    ),
-  );
-}
-
 function agendaTable(next: NextMeetingView, inProgramme: Linker): HTMLElement {
   if (next.agenda.length === 0) return h('p', {}, 'Nothing is on the agenda yet.');
-  return table(
+  return stackedTable(
     `Agenda for the meeting on ${ukDate(next.date)}`,
     ['No.', 'Item', 'Why it is on the agenda'],
     next.agenda.map((e, i) => [`${i + 1}.`, itemCell(e.reference, e.title, inProgramme), [h('span', { class: 'agenda-section' }, e.section), e.detail && [h('br'), e.detail]]]),
@@ -87,8 +67,8 @@ function minutesBody(m: MinutesPageView, date: string, today: string, inProgramm
       ['Apologies', people(m.apologies, m.apologyCount, 'apology', 'apologies')],
     ]),
     m.downloads && h('p', { class: 'downloads' }, safeLink(m.downloads.docx, 'Download the minutes (Word)'), ' ', safeLink(m.downloads.html, 'Open the minutes (HTML)')),
-    items.length ? table(`Items discussed on ${ukDate(date)}`, ['Item', 'Outcome'], items) : h('p', {}, 'No items were on the agenda.'),
-    actions.length ? table(`Actions agreed on ${ukDate(date)}`, ['Action', 'Owner', 'Due'], actions) : h('p', {}, 'No actions were agreed.'),
+    items.length ? stackedTable(`Items discussed on ${ukDate(date)}`, ['Item', 'Outcome'], items) : h('p', {}, 'No items were on the agenda.'),
+    actions.length ? stackedTable(`Actions agreed on ${ukDate(date)}`, ['Action', 'Owner', 'Due'], actions) : h('p', {}, 'No actions were agreed.'),
     m.notes && [h('h4', {}, 'Notes'), h('p', { class: 'minutes-notes' }, m.notes)],
   ];
 }
@@ -118,14 +98,5 @@ export function showMeetings(root: HTMLElement, data: MeetingsResponse, inProgra
       data.past.length ? data.past.map((p) => pastMeeting(p, data.today, inProgramme)) : h('p', {}, 'No meeting has been held in dsg-bot yet.'),
     ),
   );
-  heading.focus();
-}
-
-/** The page could not be loaded: the reason in plain words, and a way to try again. */
-export function showMeetingsProblem(root: HTMLElement, message: string, retry: () => void): void {
-  const again = h('button', { type: 'button' }, 'Try again');
-  again.addEventListener('click', retry);
-  const heading = h('h1', { tabindex: -1 }, 'DSG meetings');
-  fill(root, heading, h('div', { class: 'state error' }, h('p', {}, 'The DSG meetings could not be loaded.'), h('p', {}, message), again));
   heading.focus();
 }

@@ -6,6 +6,7 @@ import type { Store } from '../../src/app/ports';
 import { snoozeReminder } from '../../src/app/reminders/snooze-reminder';
 import { reportLinks } from '../../src/app/reports/report-links';
 import { WorkingCalendar } from '../../src/domain/calendar';
+import { CATALOGUE_GROUP, contractKey } from '../../src/domain/procurement';
 import { DEFAULT_THRESHOLDS, type ReminderItem } from '../../src/domain/reminders';
 import { openStore } from '../../src/storage/open-store';
 
@@ -57,5 +58,20 @@ describe('snoozeReminder', () => {
     now = new Date('2026-12-09T10:00:00Z');
     expect(await snoozeReminder(deps, lead, item, 'Still on leave', DEFAULT_THRESHOLDS)).toBe('Snoozed until 16 Dec 2026.');
     expect((await store.reminders.get(item.key, 'aad-lead'))?.snoozes).toBe(2);
+  });
+
+  it("tells the chair, not a project's Digital Leader, when a catalogue contract item is snoozed too often; audited against the entry", async () => {
+    const chair = { aadObjectId: 'aad-chair', name: 'DSG Chair' };
+    await store.settings.save({ ...(await store.settings.get()), chair }, 0);
+    const contract: ReminderItem = { ...item, key: contractKey('sol-1'), reference: CATALOGUE_GROUP, projectTitle: 'Licences and contracts ending', kind: 'contract-ending', fingerprint: '2027-03-31' };
+    for (let i = 0; i <= DEFAULT_THRESHOLDS.maxSnoozes; i++) {
+      now = new Date(Date.parse('2026-12-01T10:00:00Z') + i * 8 * 86_400_000);
+      await snoozeReminder(deps, lead, contract, 'Waiting for the framework', DEFAULT_THRESHOLDS);
+    }
+    const told = await store.outbox.get(`snoozed:${contract.key}:aad-lead:${DEFAULT_THRESHOLDS.maxSnoozes + 1}`);
+    expect(told?.target).toMatchObject({ kind: 'person', userId: 'aad-chair' });
+    expect(told?.intent).toMatchObject({ kind: 'notice', notice: { title: 'Snoozed again: Catalogue' } });
+    expect((told?.intent as { notice: { open?: unknown } }).notice.open).toBeUndefined();
+    expect((await store.audit.listFor('solution', 'sol-1')).map((e) => e.action)).toEqual(Array(DEFAULT_THRESHOLDS.maxSnoozes + 1).fill('reminder.snooze'));
   });
 });

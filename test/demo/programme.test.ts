@@ -197,7 +197,10 @@ describe('the demo Digital Programme', () => {
   it('records realised benefits for the last financial year and this one', () => {
     const years = new Set(records.flatMap((r) => r.project?.realisedBenefits.map((b) => b.financialYear) ?? []));
     expect([...years].sort()).toEqual(['2025/26', '2026/27']);
-    for (const b of records.flatMap((r) => r.project?.realisedBenefits ?? [])) expect(Number.isInteger(b.cashSaving) && b.cashSaving > 0).toBe(true);
+    for (const b of records.flatMap((r) => r.project?.realisedBenefits ?? [])) expect(b.cashSaving === null ? !!b.note : Number.isInteger(b.cashSaving) && b.cashSaving > 0).toBe(true);
+    // One benefit that is not cash, shown by one of its project's measures.
+    const nonCash = records.flatMap((r) => (r.project?.realisedBenefits ?? []).filter((b) => b.cashSaving === null).map((b) => r.project!.measures.find((m) => m.id === b.measureId)?.name));
+    expect(nonCash).toEqual(['Lessons disrupted by Wi-Fi faults each week']);
   });
 
   it('tells each story in the audit trail: who, what and when, in order, all in the past', () => {

@@ -10,7 +10,7 @@ const entry = (req: Partial<ProjectRequest>, proj: Partial<Project> = {}) => {
   const request = sampleRequest({ status: 'in-delivery', ...req });
   return { request, project: sampleProject(request.reference, proj) };
 };
-const benefit = (financialYear: string, cashSaving: number) => ({ financialYear, cashSaving, note: null, recordedAt: '2026-10-01T10:00:00Z', recordedBy: 'Project Lead' });
+const benefit = (financialYear: string, cashSaving: number) => ({ financialYear, cashSaving, note: null, measureId: null, recordedAt: '2026-10-01T10:00:00Z', recordedBy: 'Project Lead' });
 
 describe('annualReport', () => {
   const started = entry(
@@ -99,5 +99,23 @@ describe('annualReport', () => {
     });
     expect(r.byStrand.find((s) => s.strand === 'Digital Learning')).toMatchObject({ measuresMet: 0, measuresNotMet: 0, satisfaction: [] });
     expect(r.measuresDefinition).toContain('2027-03-31');
+  });
+
+  it('counts, per strand, the benefits that are not cash realised in the year and the measures showing them, never their notes, and keeps them out of the cash figures', () => {
+    const nonCash = (financialYear: string, measureId: string | null) => ({ ...benefit(financialYear, 0), cashSaving: null, note: 'Mrs Example no longer waits on the phone', measureId });
+    const project = entry(
+      { title: 'Non-cash', strand: 'customers' },
+      {
+        approvedAt: '2026-04-10T10:00:00Z',
+        measures: [sampleMeasure({ id: 'm-sat', name: 'Residents satisfied' })],
+        realisedBenefits: [benefit('2026/27', 1_000), nonCash('2026/27', 'm-sat'), nonCash('2026/27', null), nonCash('2025/26', 'm-sat')],
+      },
+    );
+    const r = annualReport({ financialYear: '2026/27', today: '2026-11-27', programme: [project], decisions: [], completedOn: new Map() });
+    expect(r.byStrand.find((s) => s.strand === 'Digital Customers')).toMatchObject({ nonCashBenefits: 2, nonCashMeasures: ['Residents satisfied'] });
+    expect(r.byStrand.find((s) => s.strand === 'Digital Learning')).toMatchObject({ nonCashBenefits: 0, nonCashMeasures: [] });
+    expect(r.realised.value).toBe(1_000);
+    expect(r.projects[0]).toMatchObject({ realisedCashSaving: 1_000, nonCashBenefits: 2 });
+    expect(JSON.stringify(r) + reportCsv(r)).not.toContain('Mrs Example');
   });
 });

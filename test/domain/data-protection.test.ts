@@ -39,10 +39,12 @@ describe('retention rules', () => {
   });
 
   it('names the role each audited action was done in', () => {
-    expect(['request.submit', 'request.approve', 'settings.save', 'milestone.move', 'project.plan', 'meeting.start', 'minutes.publish', 'action.done', 'something.else'].map(roleOfAction)).toEqual([
+    expect(['request.submit', 'request.approve', 'settings.save', 'milestone.move', 'project.plan', 'measure.record', 'benefit.record', 'meeting.start', 'minutes.publish', 'action.done', 'something.else'].map(roleOfAction)).toEqual([
       FORMER.requester,
       FORMER.dsgMember,
       FORMER.dsgMember,
+      FORMER.projectTeam,
+      FORMER.projectTeam,
       FORMER.projectTeam,
       FORMER.projectTeam,
       FORMER.dsgMember,

@@ -173,10 +173,10 @@ describe('buildDigest', () => {
 
   it('compares planned with realised savings for the current financial year only', () => {
     const a = inProgramme({}, { plannedBenefits: { annualCash: 10_000, nonCash: null }, realisedBenefits: [
-      { financialYear: '2026/27', cashSaving: 2_500, note: null, recordedAt: '', recordedBy: '' },
-      { financialYear: '2025/26', cashSaving: 9_999, note: null, recordedAt: '', recordedBy: '' },
+      { financialYear: '2026/27', cashSaving: 2_500, note: null, measureId: null, recordedAt: '', recordedBy: '' },
+      { financialYear: '2025/26', cashSaving: 9_999, note: null, measureId: null, recordedAt: '', recordedBy: '' },
     ] });
-    const b = inProgramme({ status: 'in-delivery' }, { plannedBenefits: { annualCash: null, nonCash: null }, realisedBenefits: [{ financialYear: '2026/27', cashSaving: 500, note: null, recordedAt: '', recordedBy: '' }] });
+    const b = inProgramme({ status: 'in-delivery' }, { plannedBenefits: { annualCash: null, nonCash: null }, realisedBenefits: [{ financialYear: '2026/27', cashSaving: 500, note: null, measureId: null, recordedAt: '', recordedBy: '' }] });
     const digest = buildDigest(source({ programme: [a, b] }));
     expect(digest.figures).toMatchObject({ financialYear: '2026/27', planned: { value: 10_000 }, realised: { value: 3_000 } });
     expect(digest.figures.byStatus.map((s) => [s.label, s.count])).toEqual([['Approved', 1], ['In delivery', 1], ['Completed', 0]]);

@@ -31,6 +31,8 @@ describe('openProgramme', () => {
           { financialYear: '2026/27', cashSaving: 1000 },
           { financialYear: '2027/28', cashSaving: 5000 },
         ],
+        // A benefit that is not cash: its year and the measure showing it, never its note.
+        realisedNonCash: [{ financialYear: '2026/27', measure: 'Bookings made online' }],
         approvedOn: '2026-10-01',
         measures: [
           {
@@ -64,7 +66,7 @@ describe('openProgramme', () => {
     }
     // Belt and braces: exactly the published keys, nothing copied through.
     expect(Object.keys(rows[0]).sort()).toEqual(
-      ['approvedOn', 'isPriority', 'measures', 'milestones', 'plannedAnnualCashSaving', 'principles', 'priority', 'realisedSavings', 'reference', 'status', 'strand', 'title'],
+      ['approvedOn', 'isPriority', 'measures', 'milestones', 'plannedAnnualCashSaving', 'principles', 'priority', 'realisedNonCash', 'realisedSavings', 'reference', 'status', 'strand', 'title'],
     );
     expect(Object.keys(rows[0].measures[0].figures[0]).sort()).toEqual(['period', 'value']);
     expect(Object.keys(rows[0].milestones[0]).sort()).toEqual(['due', 'status', 'title']);
@@ -75,16 +77,16 @@ describe('toCsv', () => {
   const row = (over: Partial<OpenProject> = {}): OpenProject => ({ ...openProgramme([record('DP-2026-0001', 'approved')])[0], ...over });
 
   it('has a header row, one CRLF-terminated line per project and milestones flattened into one cell', () => {
-    const csv = toCsv([row(), row({ reference: 'DP-2026-0002', milestones: [], realisedSavings: [], plannedAnnualCashSaving: null, isPriority: false, measures: [] })]);
+    const csv = toCsv([row(), row({ reference: 'DP-2026-0002', milestones: [], realisedSavings: [], plannedAnnualCashSaving: null, isPriority: false, measures: [], realisedNonCash: [] })]);
     const lines = csv.split('\r\n');
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe('');
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     expect(lines[0]).toBe(OPEN_CSV_HEADER.join(','));
     expect(lines[1]).toBe(
-      'DP-2026-0001,Online booking DP-2026-0001,Digital Customers,Customer/Citizen Focused; Privacy and Openness,Approved,High,Yes,12000,2026/27: 1000; 2027/28: 5000,"Discovery (2027-01-14, planned); Go live (2027-06-30, planned)",2026-10-01,Bookings made online (%): 40 on 2026-04-01 to 80 by 2027-03-31; Off track; 2026-Q2=55',
+      'DP-2026-0001,Online booking DP-2026-0001,Digital Customers,Customer/Citizen Focused; Privacy and Openness,Approved,High,Yes,12000,2026/27: 1000; 2027/28: 5000,"Discovery (2027-01-14, planned); Go live (2027-06-30, planned)",2026-10-01,Bookings made online (%): 40 on 2026-04-01 to 80 by 2027-03-31; Off track; 2026-Q2=55,2026/27: Bookings made online',
     );
-    expect(lines[2]).toBe('DP-2026-0002,Online booking DP-2026-0001,Digital Customers,Customer/Citizen Focused; Privacy and Openness,Approved,High,No,,,,2026-10-01,');
+    expect(lines[2]).toBe('DP-2026-0002,Online booking DP-2026-0001,Digital Customers,Customer/Citizen Focused; Privacy and Openness,Approved,High,No,,,,2026-10-01,,');
     expect(toCsv([])).toBe(`${OPEN_CSV_HEADER.join(',')}\r\n`);
   });
 

@@ -37,6 +37,7 @@ const EXPECTED: Record<Action, Role[]> = {
   'meeting.attend': ['dsg-member', 'chair'],
   'action.done': ['action-owner', 'chair', 'minute-taker'],
   'solution.manage': ['dsg-member', 'chair', 'admin'],
+  'solution.contract': ['digital-leader', 'chair', 'admin'],
 };
 
 describe('permission table', () => {
@@ -59,6 +60,13 @@ describe('roles', () => {
     const settings = { ...EMPTY_SETTINGS, chair: person, leaders: { learning: person } };
     const roles = rolesFor(actor, { request, settings, members: [{ id: '29:a', aadObjectId: 'aad-a', name: 'A' }] }, { adminAadIds: ['aad-a'] });
     expect(roles.sort()).toEqual(['admin', 'chair', 'colleague', 'digital-leader', 'dsg-member', 'requester']);
+  });
+
+  it("makes the Digital Leader of any of a catalogue entry's strands its Digital Leader, and no one else", () => {
+    const settings = { ...EMPTY_SETTINGS, leaders: { estates: person, customers: { aadObjectId: 'aad-b', name: 'B' } } };
+    expect(rolesFor(actor, { settings, solution: { strands: ['customers', 'estates'] } }, { adminAadIds: [] })).toEqual(['colleague', 'digital-leader']);
+    expect(rolesFor(actor, { settings, solution: { strands: ['customers', 'learning'] } }, { adminAadIds: [] })).toEqual(['colleague']);
+    expect(isAllowed('solution.contract', rolesFor(actor, { settings, solution: { strands: ['learning'] } }, { adminAadIds: [] }))).toBe(false);
   });
 
   it('never matches a person without an AAD object id', () => {

@@ -32,8 +32,8 @@ const held = (): ProgrammeRecord => {
     resourcing: { confirmed: true, note: null },
     milestones: [{ id: 'm-held', title: 'Pilot', due: '2027-01-14', status: 'planned', completedOn: null, revisions: [] }],
     realisedBenefits: [
-      { financialYear: '2025/26', cashSaving: 1000, note: 'Paper', recordedAt: NOW, recordedBy: 'x' },
-      { financialYear: '2025/26', cashSaving: 500, note: null, recordedAt: NOW, recordedBy: 'x' },
+      { financialYear: '2025/26', cashSaving: 1000, note: 'Paper', measureId: null, recordedAt: NOW, recordedBy: 'x' },
+      { financialYear: '2025/26', cashSaving: 500, note: null, measureId: null, recordedAt: NOW, recordedBy: 'x' },
     ],
     approvedAt: '2026-06-01T11:00:00.000Z',
     version: 4,
@@ -174,7 +174,7 @@ describe('planning an import', () => {
       ['Go live', '2027-03-01', 'planned', null],
       ['Discovery', '2026-05-01', 'done', '2026-05-02'],
     ]);
-    expect(add.project.realisedBenefits).toEqual([{ financialYear: '2025/26', cashSaving: 3000, note: 'Postage', recordedAt: NOW, recordedBy: 'imported from programme.xlsx' }]);
+    expect(add.project.realisedBenefits).toEqual([{ financialYear: '2025/26', cashSaving: 3000, note: 'Postage', measureId: null, recordedAt: NOW, recordedBy: 'imported from programme.xlsx' }]);
   });
 
   it('dates a project imported as completed by its Completed on, which only a completed project has', () => {
@@ -240,7 +240,7 @@ describe('planning an import', () => {
       ['m-held', 'pilot', '2027-02-01', ['2027-01-14→2027-02-01 imported from programme.xlsx']],
       [expect.stringMatching(/^m-/), 'Roll-out', '2027-06-01', []],
     ]);
-    expect(update.benefits).toEqual([{ financialYear: '2025/26', benefits: [{ financialYear: '2025/26', cashSaving: 2000, note: null, recordedAt: NOW, recordedBy: 'imported from programme.xlsx' }] }]);
+    expect(update.benefits).toEqual([{ financialYear: '2025/26', benefits: [{ financialYear: '2025/26', cashSaving: 2000, note: null, measureId: null, recordedAt: NOW, recordedBy: 'imported from programme.xlsx' }] }]);
     expect(plan.counts).toEqual({ projects: { added: 0, updated: 1, unchanged: 0 }, milestones: { added: 1, updated: 1, unchanged: 0 }, benefits: { added: 0, updated: 1, unchanged: 0 } });
   });
 

@@ -1,8 +1,10 @@
 import type { ProgrammeItem } from '../../src/domain/programme-view-types';
-import { openProgramme } from '../../src/domain/open-data';
-import { programmeItem, projectDetail } from '../../src/domain/programme-view';
+import { openMeasure, openProgramme, openSolution } from '../../src/domain/open-data';
+import { catalogueEntry, measureView, programmeItem, projectDetail } from '../../src/domain/programme-view';
 import { personalRecord } from '../support/personal-record';
+import { sampleMeasure } from '../support/sample-measure';
 import { sampleMilestone } from '../support/sample-milestone';
+import { sampleSolution } from '../support/sample-solution';
 
 const TODAY = '2027-03-01';
 const history = [{ at: '2026-10-01T09:00:00.000Z', what: 'Approved' }];
@@ -101,5 +103,54 @@ describe('projectDetail', () => {
     const bare = projectDetail(personalRecord('DP-2026-0001', 'approved', { planLink: null, resourcing: { confirmed: false, note: null } }), TODAY, 'signed-in', []);
     expect(bare.plan).toEqual({ present: false, link: null });
     expect(bare.resourcing).toEqual({ confirmed: false, note: null });
+  });
+});
+
+describe('measureView', () => {
+  const figure = (period: string, value: number) => ({ period, value, recordedAt: '2026-10-03T09:00:00.000Z', recordedBy: 'PERSONAL-recordedBy' });
+
+  it('is open data’s measure with on track or off track, the latest figure against the path, and the trend', () => {
+    // 40% on 1 Apr 2026 to 80% on 31 Mar 2027: on 30 Sep 2026, the end of Q2, the path expects 60%.
+    const off = measureView(sampleMeasure({ figures: [figure('2026-Q1', 52), figure('2026-Q2', 55)] }));
+    expect(off).toMatchObject({ ...openMeasure(sampleMeasure({ figures: [figure('2026-Q1', 52), figure('2026-Q2', 55)] })), track: 'off-track', status: 'Off track', met: false });
+    expect(off.latest).toEqual({ period: '2026-Q2', label: 'Q2 2026/27 (Jul–Sep 2026)', value: 55, date: '2026-09-30', expected: 60 });
+    expect(off.trend.map((p) => [p.label, p.date, p.actual, p.expected])).toEqual([
+      ['Baseline', '2026-04-01', 40, 40],
+      ['Q1 2026/27 (Apr–Jun 2026)', '2026-06-30', 52, 40 + (40 * 90) / 364],
+      ['Q2 2026/27 (Jul–Sep 2026)', '2026-09-30', 55, 60],
+      ['Target', '2027-03-31', null, 80],
+    ]);
+    expect(JSON.stringify(off)).not.toContain('PERSONAL');
+
+    expect(measureView(sampleMeasure({ figures: [figure('2026-Q2', 60)] }))).toMatchObject({ track: 'on-track', status: 'On track', met: false });
+    expect(measureView(sampleMeasure({ figures: [figure('2026-Q3', 81)] }))).toMatchObject({ track: 'on-track', met: true });
+    expect(measureView(sampleMeasure({ direction: 'lower', baseline: { value: 80, date: '2026-04-01' }, target: { value: 40, date: '2027-03-31' }, figures: [figure('2026-Q2', 61)] }))).toMatchObject({ track: 'off-track' });
+  });
+
+  it('has neither status nor latest figure before any figure is recorded, and the path from baseline to target', () => {
+    const none = measureView(sampleMeasure());
+    expect(none).toMatchObject({ track: 'no-figures', status: 'No figures yet', latest: null, met: false });
+    expect(none.trend.map((p) => [p.label, p.actual, p.expected])).toEqual([
+      ['Baseline', 40, 40],
+      ['Target', null, 80],
+    ]);
+  });
+
+  it('is on every project’s page, public or signed in', () => {
+    const record = personalRecord('DP-2026-0001', 'in-delivery');
+    for (const audience of ['public', 'signed-in'] as const) {
+      expect(projectDetail(record, TODAY, audience, []).measures).toEqual(record.project.measures.map(measureView));
+    }
+  });
+});
+
+describe('catalogueEntry', () => {
+  it('is open data’s entry with its strands’ ids and its contract’s state on the day', () => {
+    const solution = sampleSolution({ strands: ['customers', 'estates'], contractEnds: '2027-03-31' });
+    expect(catalogueEntry(solution, '2026-09-30')).toEqual({ ...openSolution(solution, '2026-09-30'), strandIds: ['customers', 'estates'], contract: 'running' });
+    expect(catalogueEntry(solution, '2026-10-01')).toMatchObject({ contract: 'ending', contractStatus: 'Contract ends within 6 months' });
+    expect(catalogueEntry(solution, '2027-03-31')).toMatchObject({ contract: 'ended', contractStatus: 'Contract ended' });
+    expect(catalogueEntry(sampleSolution({ contractEnds: null }), '2027-03-31')).toMatchObject({ contract: 'none', contractEnds: null });
+    expect(catalogueEntry(sampleSolution({ retired: true }), '2026-09-30').retired).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { firstStepWithErrors, formValuesOf, resumeStep, sentAnyOf, stepErrors, validateRequestForm, withStep } from '../../src/domain/request-form';
+import { firstStepWithErrors, formValuesOf, NONE_OF_THESE, REQUIRED_MESSAGES, resumeStep, sentAnyOf, stepErrors, validateRequestForm, withStep } from '../../src/domain/request-form';
 
 const TODAY = '2026-11-27';
 const valid = {
@@ -89,6 +89,45 @@ describe('request form validation', () => {
     const result = validateRequestForm(valid, TODAY);
     if (!result.ok) throw new Error('expected valid');
     expect(validateRequestForm(formValuesOf(result.details), TODAY)).toEqual(result);
+  });
+});
+
+describe("the catalogue entry the requester checked", () => {
+  const halls = { id: 's-halls', name: 'Community hall and room booking', retired: false };
+
+  it('keeps the chosen entry, or None of these, or no answer (forms from before the catalogue)', () => {
+    const details = (typed: object, chosen?: Parameters<typeof validateRequestForm>[2]) => {
+      const result = validateRequestForm({ ...valid, ...typed }, TODAY, chosen);
+      return result.ok ? result.details.reuseSolution : result.errors;
+    };
+    expect(details({ reuseSolution: 's-halls' }, { entry: halls })).toBe('s-halls');
+    expect(details({ reuseSolution: NONE_OF_THESE }, { entry: null })).toBe(NONE_OF_THESE);
+    expect(details({ reuseSolution: '' }, { entry: null })).toBeNull();
+    expect(details({})).toBeNull();
+    // The words are still asked for whatever is chosen.
+    expect(details({ reuseSolution: 's-halls', reuseChecked: '' }, { entry: halls })).toEqual({ reuseChecked: REQUIRED_MESSAGES.reuseChecked });
+  });
+
+  it('says so, under the choice and with everything typed kept, when the entry is unknown or retired since', () => {
+    const typed = { ...valid, reuseSolution: 's-gone', title: '' };
+    const unknown = validateRequestForm(typed, TODAY, { entry: null });
+    expect(unknown).toEqual({
+      ok: false,
+      errors: { title: REQUIRED_MESSAGES.title, reuseSolution: 'That is not an entry in the catalogue: choose one from the list, or None of these.' },
+      values: expect.objectContaining({ reuseSolution: 's-gone', reuseChecked: valid.reuseChecked, problem: valid.problem }),
+    });
+    const retired = validateRequestForm({ ...valid, reuseSolution: 's-halls' }, TODAY, { entry: { ...halls, retired: true } });
+    expect(!retired.ok && retired.errors).toEqual({ reuseSolution: 'Community hall and room booking has been retired from the catalogue: choose another entry, or None of these.' });
+    expect(!retired.ok && firstStepWithErrors(retired.errors)).toBe(3);
+    // An entry found under another id is not the one chosen.
+    expect(validateRequestForm({ ...valid, reuseSolution: 's-halls' }, TODAY, { entry: { ...halls, id: 's-other' } }).ok).toBe(false);
+  });
+
+  it('opens a stored request again with its choice', () => {
+    const result = validateRequestForm({ ...valid, reuseSolution: 's-halls' }, TODAY, { entry: halls });
+    if (!result.ok) throw new Error('expected valid');
+    expect(formValuesOf(result.details).reuseSolution).toBe('s-halls');
+    expect(formValuesOf({ ...result.details, reuseSolution: null }).reuseSolution).toBe('');
   });
 });
 

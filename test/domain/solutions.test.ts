@@ -1,5 +1,6 @@
 import { termsOf } from '../../src/domain/similarity';
-import { addMonths, contractState, matchSolutions, searchSolutions, solutionValuesOf, validateSolution } from '../../src/domain/solutions';
+import { addMonths, checkedSolution, contractState, matchSolutions, offeredForIdea, solutionValuesOf, validateSolution } from '../../src/domain/solutions';
+import { searchSolutions } from '../../src/domain/solution-search';
 import { SOLUTION_FORM as VALID, sampleSolution } from '../support/sample-solution';
 
 
@@ -96,5 +97,35 @@ describe('searching the catalogue', () => {
     const c = sampleSolution({ id: 'c', name: 'Payroll', whatItDoes: 'Pays staff', keywords: [], owningService: 'HR' });
     expect(searchSolutions([c, b, a], 'BOOKING').map((s) => s.id)).toEqual(['a', 'b']);
     expect(searchSolutions([c, b, a], '').map((s) => s.id)).toEqual(['c', 'a', 'b']);
+  });
+});
+
+describe('the catalogue on the request form', () => {
+  const halls = sampleSolution({ id: 'halls' });
+  const forms = sampleSolution({ id: 'forms', name: 'Online forms builder', whatItDoes: 'Services build their own online forms.', keywords: ['forms'], strands: ['customers'] });
+  const wifi = sampleSolution({ id: 'wifi', name: 'Schools Wi-Fi', whatItDoes: 'Wireless network in every school classroom', keywords: ['wifi'], strands: ['learning'] });
+  const archive = sampleSolution({ id: 'archive', name: 'Archive', whatItDoes: 'Old records', keywords: [], strands: ['compliance'] });
+  const retired = sampleSolution({ id: 'old', name: 'Aardvark booking', retired: true });
+  const idea = (over: Partial<Parameters<typeof offeredForIdea>[1]> = {}) => ({ terms: termsOf('Online booking for community halls', 'Book and pay for a hall online'), strand: 'learning', chosen: null, ...over });
+
+  it('offers every entry in use, most relevant first: the chosen one, those matching the idea, those of its strand, then the rest by name', () => {
+    const all = [wifi, archive, forms, retired, halls];
+    expect(offeredForIdea(all, idea(), '2026-12-04').map((s) => s.id)).toEqual(['halls', 'wifi', 'archive', 'forms']);
+    expect(offeredForIdea(all, idea({ chosen: 'forms' }), '2026-12-04').map((s) => s.id)).toEqual(['forms', 'halls', 'wifi', 'archive']);
+    expect(offeredForIdea(all, idea({ terms: [], strand: null }), '2026-12-04')).toEqual([
+      { id: 'archive', name: 'Archive', owningService: 'Customer Services' },
+      { id: 'halls', name: halls.name, owningService: 'Customer Services' },
+      { id: 'forms', name: 'Online forms builder', owningService: 'Customer Services' },
+      { id: 'wifi', name: 'Schools Wi-Fi', owningService: 'Customer Services' },
+    ]);
+    // A retired entry is not offered even when it was chosen before.
+    expect(offeredForIdea(all, idea({ chosen: 'old' }), '2026-12-04').map((s) => s.id)).not.toContain('old');
+  });
+
+  it('names the entry a request says was checked, as the catalogue holds it now', () => {
+    expect(checkedSolution(null, null)).toBeNull();
+    expect(checkedSolution('none', null)).toEqual({ kind: 'none' });
+    expect(checkedSolution('halls', halls)).toEqual({ kind: 'entry', name: halls.name, owningService: 'Customer Services' });
+    expect(checkedSolution('halls', null)).toEqual({ kind: 'gone' });
   });
 });

@@ -106,6 +106,18 @@ describe('outcome measures on the project card (SQLite)', () => {
     expect(elements(card).find((e) => e.type === 'Chart.Line')!.data).toMatchObject([{ values: [{ y: 40 }, { y: 66 }] }, {}]);
   });
 
+  it('records a benefit that is not cash, shown by the measure, through Record benefit (a measure not of the project is refused, what was typed kept)', async () => {
+    const measureId = String((input(card, 'benefitMeasure').choices as { title: string; value: string }[]).find((c) => c.title === 'Bookings made online')!.value);
+    const save = action(card, 'benefit.record').data;
+    const typed = { benefitYear: '2026/27', cashSaving: '', benefitNote: 'Residents book at any hour' };
+    const wrong = invokeCard(await press('benefit.record', { ...save, ...typed, benefitMeasure: 'not-a-measure' }));
+    expect(wordsOf(wrong)).toContain(`That measure is no longer part of ${reference}: choose another, or none.`);
+    expect(input(wrong, 'benefitNote').value).toBe('Residents book at any hour');
+    card = invokeCard(await press('benefit.record', { ...save, ...typed, benefitMeasure: measureId }));
+    expect(wordsOf(card)).toContain('Benefit recorded: a benefit that is not cash in 2026/27, shown by Bookings made online.');
+    expect(wordsOf(card)).toMatch(/2026\/27, not cash: \nResidents book at any hour \(shown by Bookings made online\)/);
+  });
+
   it('refuses a colleague (audited), answers an older card with the card as it is now, and lets the chair edit but not record', async () => {
     const older = { reference, version: 1, measureId: 'anything' };
     expect(invokeMessage(await press('measure.record', { ...older, figurePeriod: '2026-Q2', figureValue: '99' }, councilOfficer))).toMatch(

@@ -170,6 +170,22 @@ describe('with bot credentials and Teams SSO', () => {
         { at: '2026-10-01T09:00:00.000Z', what: 'Approved' },
         { at: '2026-09-01T10:00:00.000Z', what: 'Submitted' },
       ]);
+      // The measure as open data publishes it (no id, no one who recorded a figure), with its status and trend worked
+      // out by the domain: 55% for Q2 against the 60% the path from 40% (1 Apr 2026) to 80% (31 Mar 2027) expects.
+      expect(body.project.measures).toEqual([
+        expect.objectContaining({
+          name: 'Bookings made online',
+          status: 'Off track',
+          track: 'off-track',
+          met: false,
+          latest: { period: '2026-Q2', label: 'Q2 2026/27 (Jul–Sep 2026)', value: 55, date: '2026-09-30', expected: 60 },
+          trend: [
+            { label: 'Baseline', date: '2026-04-01', actual: 40, expected: 40 },
+            { label: 'Q2 2026/27 (Jul–Sep 2026)', date: '2026-09-30', actual: 55, expected: 60 },
+            { label: 'Target', date: '2027-03-31', actual: null, expected: 80 },
+          ],
+        }),
+      ]);
     });
   });
 

@@ -183,8 +183,9 @@ describe.each(ENGINES)('DSG triage (%s)', (engine) => {
     let project = answerCard(await press('project.view', { reference: first }, projectLeadLearning2), t);
     const { data } = action(project, 'benefit.record');
     const year = String(input(project, 'benefitYear').value);
+    // No cash saving and no note: a benefit that is not cash must say what it was.
     const empty = invokeCard(await press('benefit.record', { ...data, benefitYear: year, cashSaving: '' }, projectLeadLearning2));
-    expect(wordsOf(empty)).toContain('Enter the cash saving in whole pounds.');
+    expect(wordsOf(empty)).toContain('Say what the benefit was: a benefit that is not cash is recorded by its note (or enter the cash saving).');
     const pence = invokeCard(await press('benefit.record', { ...data, benefitYear: year, cashSaving: '12.50', benefitNote: 'Fewer calls' }, projectLeadLearning2));
     expect(wordsOf(pence)).toContain('Enter the cash saving in whole pounds, without pence.');
     expect(input(pence, 'benefitNote').value).toBe('Fewer calls');
@@ -193,6 +194,11 @@ describe.each(ENGINES)('DSG triage (%s)', (engine) => {
     project = invokeCard(await press('benefit.record', { ...data, benefitYear: year, cashSaving: '4500', benefitNote: 'Staff time saved in the contact centre' }, projectLeadLearning2));
     expect(wordsOf(project)).toContain(`Benefit recorded: a saving of £4,500 in ${year}.`);
     expect(wordsOf(project)).toContain('£4,500');
+    // A benefit that is not cash, through the same form: the cash saving left blank, the note saying what it was.
+    project = invokeCard(await press('benefit.record', { ...action(project, 'benefit.record').data, benefitYear: year, cashSaving: '', benefitNote: 'Pupils renew library books from home' }, projectLeadLearning2));
+    expect(wordsOf(project)).toContain(`Benefit recorded: a benefit that is not cash in ${year}.`);
+    expect(wordsOf(project)).toMatch(new RegExp(`${year.replace('/', '\\/')}, not cash: \nPupils renew library books from home`));
+    expect(wordsOf(project)).toContain('Total so far: £4,500');
 
     const colleague = answerCard(await press('project.view', { reference: first }, councilOfficer), t);
     expect(() => action(colleague, 'benefit.record')).toThrow();

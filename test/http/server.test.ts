@@ -71,7 +71,7 @@ describe('the Programme tab API routes', () => {
     const fail = async (): Promise<never> => {
       throw new Error('disk on fire');
     };
-    const server = createHttpServer({ ...base, programmeApi: { session: () => ({ mode: 'anonymous' }), programme: fail, project: fail, meetings: fail } }, createLogger('info', { write: (l: string) => void lines.push(l) }), LOCAL);
+    const server = createHttpServer({ ...base, programmeApi: { session: () => ({ mode: 'anonymous' }), programme: fail, project: fail, meetings: fail, catalogue: fail } }, createLogger('info', { write: (l: string) => void lines.push(l) }), LOCAL);
     const url = await listen(server, 0, '127.0.0.1');
     try {
       const res = await fetch(`${url}/api/projects/DP-2026-0001`);

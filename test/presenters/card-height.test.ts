@@ -86,7 +86,7 @@ function busyProgramme(n: number) {
     const request = sampleRequest({ title: titles[i % titles.length], status: i % 3 === 0 ? 'in-delivery' : 'approved', strand: STRANDS[i % STRANDS.length].id });
     const project = sampleProject(request.reference, {
       projectLead: i % 2 ? { aadObjectId: `aad-lead-${i}`, name: `Project Lead ${i}` } : null,
-      realisedBenefits: [{ financialYear: '2026/27', cashSaving: 1000 + i, note: null, recordedAt: '', recordedBy: '' }],
+      realisedBenefits: [{ financialYear: '2026/27', cashSaving: 1000 + i, note: null, measureId: null, recordedAt: '', recordedBy: '' }],
       milestones: [
         sampleMilestone({ title: 'Supplier chosen', due: '2026-12-05' }),
         sampleMilestone({ title: 'Pilot in two schools', due: '2026-11-02' }),

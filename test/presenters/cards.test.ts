@@ -58,6 +58,7 @@ function aRequest(overrides: Partial<ProjectRequest> = {}): ProjectRequest {
     strand: 'customers',
     principles: ['customer-focused', 'collaboration-value'],
     principlesHow: 'Residents can book when it suits them; re-using the national booking service keeps the cost down.',
+    reuseSolution: null,
     reuseChecked: "The council's forms platform (cannot take payments) and the national booking service used by two neighbouring councils.",
     route: 'share',
     routeJustification: null,
@@ -284,6 +285,10 @@ describe('greetingCard', () => {
 });
 
 describe('requestFormCard', () => {
+  const CATALOGUE = [
+    { id: 's-waste', name: 'Waste and recycling bookings', owningService: 'Waste Services' },
+    { id: 's-halls', name: 'Community hall and room booking', owningService: 'Customer Services' },
+  ];
   const MANDATORY = ['title', 'problem', 'outcome', 'beneficiaries', 'strand', 'principles', 'principlesHow', 'reuseChecked', 'route'];
   const STEPS = [1, 2, 3] as const;
   const inputsOf = (card: AdaptiveCardJson) => find(card, (o) => typeof o.type === 'string' && o.type.startsWith('Input.'));
@@ -297,10 +302,10 @@ describe('requestFormCard', () => {
 
   it('splits the form into three short steps, with one labelled input per field, named as the field', () => {
     expect(FORM_STEPS.map((s) => s.title)).toEqual(['About the idea', 'Fit with the strategy', 'Re-use, cost and timing']);
-    const ids = STEPS.flatMap((step) => inputsOf(requestFormCard({ formId: 'f-1', step })).map((i) => String(i.id)));
+    const ids = STEPS.flatMap((step) => inputsOf(requestFormCard({ formId: 'f-1', step, catalogue: CATALOGUE })).map((i) => String(i.id)));
     expect(ids.sort()).toEqual([...FORM_FIELDS].sort());
     for (const step of STEPS) {
-      const card = requestFormCard({ formId: 'f-1', step });
+      const card = requestFormCard({ formId: 'f-1', step, catalogue: CATALOGUE });
       expectValid(card);
       expect(paragraphs(card)[0]).toBe(`Step ${step} of 3: ${FORM_STEPS[step - 1].title}`);
       // Required inputs are marked by Teams itself (isRequired draws an asterisk); the rest say so in words.
@@ -354,6 +359,50 @@ describe('requestFormCard', () => {
     expect(choices(2, 'principles')).toEqual(PRINCIPLES.map((s) => [s.name, s.id]));
     expect(choices(1, 'beneficiaries')).toEqual(BENEFICIARIES.map((s) => [s.name, s.id]));
     expect(choices(3, 'route')).toEqual(ROUTES.map((s) => [s.name, s.id]));
+  });
+
+  it("offers the re-use catalogue's entries as a searchable choice on the last step, None of these first and the entries by name, beside the words", () => {
+    const card = requestFormCard({ formId: 'f-1', step: 3, catalogue: CATALOGUE, values: { reuseSolution: 's-halls' } });
+    expectValid(card);
+    const choice = inputById(card, 'reuseSolution');
+    expect(choice).toMatchObject({ type: 'Input.ChoiceSet', style: 'filtered', value: 's-halls' });
+    expect(choice?.isMultiSelect).toBeFalsy();
+    expect(String(choice?.label)).toMatch(/^What existing council, shared or national solution did you check\?/);
+    expect((choice?.choices as { title: string; value: string }[]).map((c) => [c.title, c.value])).toEqual([
+      ['None of these', 'none'],
+      ['Community hall and room booking (Customer Services)', 's-halls'],
+      ['Waste and recycling bookings (Waste Services)', 's-waste'],
+    ]);
+    // The words are still asked for, and the whole catalogue fits: nothing says some are left out.
+    expect(inputById(card, 'reuseChecked')).toMatchObject({ type: 'Input.Text', isRequired: true });
+    expect(visibleText(card)).not.toMatch(/in the catalogue\. Not listed/);
+    // Not on the other steps, and not at all when the catalogue offers nothing: then the question is asked in words.
+    expect(inputById(requestFormCard({ formId: 'f-1', step: 2, catalogue: CATALOGUE }), 'reuseSolution')).toBeUndefined();
+    const without = requestFormCard({ formId: 'f-1', step: 3, catalogue: [] });
+    expect(inputById(without, 'reuseSolution')).toBeUndefined();
+    expect(String(inputById(without, 'reuseChecked')?.label)).toBe('What existing council, shared or national solution did you check?');
+  });
+
+  it('holds as many of 2,000 catalogue entries as fit in 28 KB, the most relevant first (the chosen one always), and says so', () => {
+    const big = Array.from({ length: 2000 }, (_, i) => ({
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      name: `Entry ${String(2000 - i).padStart(4, '0')} ${'for a long catalogue name '.repeat(3)}`,
+      owningService: 'Customer Services and Digital Transformation',
+    }));
+    const values = { reuseSolution: big[0].id, reuseChecked: long(LIMITS.text), routeJustification: long(LIMITS.text) };
+    const card = requestFormCard({ formId: 'f-5c1e0a7b-3d2f-4f1e-9a55-0b6c2d8e4a17', step: 3, catalogue: big, values, errors: { reuseSolution: 'That is not an entry in the catalogue.' } });
+    expectValid(card);
+    expect(cardBytes(card)).toBeLessThan(MAX_CARD_BYTES);
+    const shown = (inputById(card, 'reuseSolution')?.choices as { title: string; value: string }[]).map((c) => c.value);
+    expect(shown.length).toBeGreaterThan(20);
+    expect(shown.length).toBeLessThan(2001);
+    // The most relevant ones (the front of the list given), shown by name; the chosen one is kept.
+    expect(new Set(shown.slice(1))).toEqual(new Set(big.slice(0, shown.length - 1).map((s) => s.id)));
+    expect(shown).toContain(big[0].id);
+    expect(shown.slice(1)).toEqual([...big.slice(0, shown.length - 1)].sort((a, b) => a.name.localeCompare(b.name, 'en-GB')).map((s) => s.id));
+    expect(visibleText(card)).toContain(`The ${(shown.length - 1).toLocaleString('en-GB')} entries closest to your idea and its strand, of 2,000 in the catalogue.`);
+    expect(visibleText(card)).toContain('That is not an entry in the catalogue.');
+    expect(inputById(card, 'reuseChecked')?.value).toBe(values.reuseChecked);
   });
 
   it('offers Next, then Back and Next, then Back and Submit: Back sends no inputs (nothing is checked), Next and Submit send them all', () => {
@@ -621,6 +670,13 @@ describe('requestDetailCard', () => {
     expect(text).toContain('Customer/Citizen Focused, Collaboration and Value for Money');
     expect(text).toContain('Share with partners');
     expect(visibleText(card)).not.toMatch(/Why re-using or sharing will not do/);
+  });
+
+  it('says which catalogue entry the requester checked, right under "Existing solutions checked", and nothing when the form did not ask', () => {
+    const text = paragraphs(requestDetailCard(aRequest(), history, true, { checked: { kind: 'entry', name: 'Waste and recycling bookings', owningService: 'Waste Services' } }));
+    expect(text).toContain('Checked: Waste and recycling bookings (Waste Services)');
+    expect(text.indexOf('Checked: Waste and recycling bookings (Waste Services)')).toBe(text.indexOf(aRequest().reuseChecked) - 1);
+    expect(paragraphs(requestDetailCard(aRequest(), history, true)).filter((t) => t.startsWith('Checked:'))).toEqual([]);
   });
 
   it('turns the audit trail into a history in words, leaving out refused attempts', () => {

@@ -60,6 +60,7 @@ function aRequest(overrides: Partial<ProjectRequest> = {}): ProjectRequest {
     strand: 'customers',
     principles: ['customer-focused', 'collaboration-value'],
     principlesHow: 'Residents book when it suits them.',
+    reuseSolution: null,
     reuseChecked: 'The national booking service used by two neighbouring councils.',
     route: 'share',
     routeJustification: null,
@@ -226,6 +227,15 @@ describe('triageCard', () => {
     expect(text).toContain('Answered 2 Dec 2026, 15:12');
     expect(text).toContain('Not answered yet');
     expect(text).toContain('Approved by DSG Chair on 27 Nov 2026, 10:30: Share the contract with the neighbouring councils.');
+  });
+
+  it('says which catalogue entry the requester checked, as the catalogue holds it now, and nothing when the form did not ask', () => {
+    const checked = (c: TriageCardInput['checked']) => paragraphs(triageCard(triageInput({ checked: c }))).filter((t) => t.startsWith('Checked: '));
+    expect(checked({ kind: 'entry', name: 'Waste and recycling bookings', owningService: 'Waste Services' })).toEqual(['Checked: Waste and recycling bookings (Waste Services)']);
+    expect(checked({ kind: 'none' })).toEqual(["Checked: None of the catalogue's entries"]);
+    expect(checked({ kind: 'gone' })).toEqual(['Checked: An entry no longer in the catalogue']);
+    expect(checked(null)).toEqual([]);
+    expect(checked(undefined)).toEqual([]);
   });
 
   it('says how long ago it was submitted', () => {
@@ -613,9 +623,9 @@ describe('projectCard', () => {
   it('shows the project: owners, business case, plan, resourcing, DPIA, benefits, milestones, what is missing', () => {
     const project = aProject({
       realisedBenefits: [
-        { financialYear: '2027/28', cashSaving: 9000, note: null, recordedAt: '2028-04-02T10:00:00Z', recordedBy: 'Project Lead (Waste Services) 2' },
-        { financialYear: '2026/27', cashSaving: 3000, note: null, recordedAt: '2027-01-10T10:00:00Z', recordedBy: 'Project Lead (Waste Services) 2' },
-        { financialYear: '2026/27', cashSaving: 1500, note: 'Fewer calls', recordedAt: '2027-03-10T10:00:00Z', recordedBy: 'Project Lead (Waste Services) 2' },
+        { financialYear: '2027/28', cashSaving: 9000, note: null, measureId: null, recordedAt: '2028-04-02T10:00:00Z', recordedBy: 'Project Lead (Waste Services) 2' },
+        { financialYear: '2026/27', cashSaving: 3000, note: null, measureId: null, recordedAt: '2027-01-10T10:00:00Z', recordedBy: 'Project Lead (Waste Services) 2' },
+        { financialYear: '2026/27', cashSaving: 1500, note: 'Fewer calls', measureId: null, recordedAt: '2027-03-10T10:00:00Z', recordedBy: 'Project Lead (Waste Services) 2' },
       ],
     });
     const card = projectCard(input({ project }));
@@ -659,6 +669,39 @@ describe('projectCard', () => {
     expect(find(card, (o) => o.type === 'Action.OpenUrl').map((a) => [a.title, a.url])).toEqual([
       ['Open business case', 'https://council.sharepoint.com/sites/dsg/DP-2026-0012-business-case.docx'],
     ]);
+  });
+
+  it('shows realised benefits that are not cash with the measure that shows them, and records them through the same Record benefit form', () => {
+    const measure = { id: 'm-sat', name: 'Residents satisfied', kind: 'customer-satisfaction' as const, unit: '%', baseline: { value: 60, date: '2026-04-01' }, target: { value: 85, date: '2027-03-31' }, direction: 'higher' as const, frequency: 'quarterly' as const, figures: [] };
+    const by = 'Project Lead (Waste Services) 2';
+    const project = aProject({
+      measures: [measure],
+      realisedBenefits: [
+        { financialYear: '2026/27', cashSaving: 3000, note: null, measureId: null, recordedAt: '2027-01-10T10:00:00Z', recordedBy: by },
+        { financialYear: '2026/27', cashSaving: null, note: 'Crews get their lists the same day', measureId: null, recordedAt: '2027-01-11T10:00:00Z', recordedBy: by },
+        { financialYear: '2025/26', cashSaving: null, note: 'Residents book *any* time', measureId: 'm-sat', recordedAt: '2026-03-11T10:00:00Z', recordedBy: by },
+      ],
+    });
+    const card = projectCard(input({ project, canRecordBenefit: true }));
+    expectValid(card);
+    const text = paragraphs(card);
+    expect(text).toEqual(expect.arrayContaining(['2026/27: £3,000', 'Total so far: £3,000', '2025/26, not cash: Residents book *any* time (shown by Residents satisfied)', '2026/27, not cash: Crews get their lists the same day']));
+    expect(text.indexOf('2025/26, not cash: Residents book *any* time (shown by Residents satisfied)')).toBeLessThan(text.indexOf('2026/27, not cash: Crews get their lists the same day'));
+    // One form: the cash saving is optional (blank: not cash), the note says what it was, a measure may be chosen.
+    expect(inputById(card, 'cashSaving')).toMatchObject({ type: 'Input.Number', label: expect.stringMatching(/leave it blank for a benefit that is not cash \(optional\)$/) });
+    expect(inputById(card, 'cashSaving')?.isRequired).toBeFalsy();
+    expect(inputById(card, 'benefitMeasure')).toMatchObject({ type: 'Input.ChoiceSet', choices: [{ title: 'Residents satisfied', value: 'm-sat' }] });
+    expect(execute(card, 'benefit.record')).toHaveLength(1);
+    // Only non-cash benefits recorded: no cash total, no "None recorded yet"; no measures: no measure to choose.
+    const only = projectCard(input({ project: aProject({ realisedBenefits: [project.realisedBenefits[1]] }), canRecordBenefit: true }));
+    expect(paragraphs(only)).toContain('2026/27, not cash: Crews get their lists the same day');
+    expect(visibleText(only)).not.toMatch(/Total so far|None recorded yet/);
+    expect(inputById(only, 'benefitMeasure')).toBeUndefined();
+    // Sent back with a problem: under the input, with what was typed kept.
+    const again = projectCard(input({ project, canRecordBenefit: true, errors: { benefitNote: 'Say what the benefit was.' }, values: { benefitYear: '2026/27', benefitMeasure: 'm-sat' } }));
+    expect(inputById(again, 'benefitMeasure')?.value).toBe('m-sat');
+    expect(visibleText(again)).toContain('Say what the benefit was.');
+    expect(paragraphs(again)).toContain('Not saved. Open Record benefit to fix the problem marked.');
   });
 
   it('says when nothing is missing, and leaves out the DPIA when no personal data is involved', () => {
@@ -778,7 +821,7 @@ describe('projectCard', () => {
       planLink: link,
       resourcing: { confirmed: false, note: long(INPUT_LIMITS.note) },
       plannedBenefits: { annualCash: 100_000_000, nonCash: long(4000) },
-      realisedBenefits: Array.from({ length: 10 }, (_, i) => ({ financialYear: `20${20 + i}/${21 + i}`, cashSaving: 123456, note: null, recordedAt: '2027-01-01T00:00:00Z', recordedBy: 'x' })),
+      realisedBenefits: Array.from({ length: 10 }, (_, i) => ({ financialYear: `20${20 + i}/${21 + i}`, cashSaving: 123456, note: null, measureId: null, recordedAt: '2027-01-01T00:00:00Z', recordedBy: 'x' })),
       milestones,
     });
     const values = { m1Title: long(200), m2Title: long(200), m3Title: long(200), m4Title: long(200), m5Title: long(200), planLink: link };

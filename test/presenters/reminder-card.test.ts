@@ -37,6 +37,7 @@ const WHAT: Record<ReminderKind, string> = {
   'action-overdue': 'Send the survey to the schools (was due 1 Dec 2026)',
   meeting: 'No DSG meeting is set after the one on 14 Oct 2026: add one by 14 Dec 2026.',
   'measure-figure': 'Record the figure for "Bookings made online" for Q2 2026/27 (Jul–Sep 2026) (in %).',
+  'contract-ending': 'The licence or contract for Community hall and room booking (Customer Services) ends on 31 Mar 2027.',
 };
 
 const MILESTONE_IDS: Partial<Record<ReminderKind, string>> = { 'milestone-due-soon': 'ms-04', 'milestone-overdue': 'ms-02' };
@@ -74,7 +75,7 @@ const input = (items: ReminderCardItem[], overrides: Partial<ReminderCardInput> 
   ...overrides,
 });
 
-const ALL_KINDS: ReminderKind[] = ['owners', 'business-case', 'plan', 'milestones', 'resourcing', 'dpia', 'milestone-due-soon', 'milestone-overdue', 'question', 'measure-figure'];
+const ALL_KINDS: ReminderKind[] = ['owners', 'business-case', 'plan', 'milestones', 'resourcing', 'dpia', 'milestone-due-soon', 'milestone-overdue', 'question', 'measure-figure', 'contract-ending'];
 
 const long = (n: number, seed = 'The contact centre takes every booking by phone. ') => seed.repeat(Math.ceil(n / seed.length)).slice(0, n);
 const expectValid = (card: AdaptiveCardJson) => expect(cardProblems(card)).toEqual([]);
@@ -87,8 +88,8 @@ function showCard(card: unknown, title: string): AdaptiveCardJson {
   expect(found).toHaveLength(1);
   return found[0].card as AdaptiveCardJson;
 }
-// The actions and sub-forms each kind offers (besides Snooze, on every open item).
-const EXPECTED: Record<ReminderKind, { buttons: string[]; showCards: string[]; verbs: string[]; fields: string[] }> = {
+// The actions and sub-forms each kind offers (besides Snooze, on every open item); buttons come first unless `order` says.
+const EXPECTED: Record<ReminderKind, { buttons: string[]; showCards: string[]; verbs: string[]; fields: string[]; order?: string[] }> = {
   owners: { buttons: [], showCards: ['Assign'], verbs: ['reminder.assign'], fields: ['projectLead', 'projectManager'] },
   'business-case': { buttons: [], showCards: ['Business case'], verbs: ['reminder.business-case'], fields: ['status', 'link'] },
   plan: { buttons: [], showCards: ['Add plan'], verbs: ['reminder.plan'], fields: ['planLink'] },
@@ -103,6 +104,13 @@ const EXPECTED: Record<ReminderKind, { buttons: string[]; showCards: string[]; v
   'action-overdue': { buttons: ['Done'], showCards: [], verbs: ['reminder.action-done'], fields: [] },
   meeting: { buttons: ['Add a meeting'], showCards: [], verbs: ['settings.show'], fields: [] },
   'measure-figure': { buttons: [], showCards: ['Record figure'], verbs: ['reminder.measure-figure'], fields: ['figureValue'] },
+  'contract-ending': {
+    buttons: ['Plan a replacement', 'Retire'],
+    showCards: ['Renew'],
+    verbs: ['reminder.replace', 'reminder.renew', 'reminder.retire'],
+    fields: ['newEnd'],
+    order: ['Plan a replacement', 'Renew', 'Retire'],
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -121,6 +129,17 @@ describe('reminderCard', () => {
     const card = reminderCard(input([anItem('meeting')]));
     expectValid(card);
     expect(execute(card, 'settings.show').map((a) => [a.title, (a.data as Record<string, unknown>).focus])).toEqual([['Add a meeting', 'add']]);
+  });
+
+  it("groups a Digital Leader's contract items under the catalogue, without Open project, and asks Renew's date from tomorrow", () => {
+    const contract = anItem('contract-ending', { key: 'Catalogue:contract-ending:sol-1', reference: 'Catalogue', projectTitle: 'Licences and contracts ending', projectVersion: 3 });
+    const card = reminderCard(input([anItem('plan'), contract], { errors: { i1_newEnd: 'The new end date must be in the future: after 3 Dec 2026.' }, values: { i1_newEnd: '2026-12-01' } }));
+    expectValid(card);
+    expect(paragraphs(card)).toEqual(expect.arrayContaining(['Not saved. Open Renew to fix the problem marked.', 'Catalogue · Licences and contracts ending', WHAT['contract-ending']]));
+    expect(find(showCard(card, 'Renew'), (o) => o.type === 'TextBlock' && o.text === 'The new end date must be in the future: after 3 Dec 2026.')).toHaveLength(1);
+    expect(execute(card, 'project.view').map((a) => a.data)).toEqual([{ reference: 'DP-2026-0012' }]);
+    expect(inputById(card, 'i1_newEnd')).toMatchObject({ type: 'Input.Date', isRequired: true, min: '2026-12-04', value: '2026-12-01' });
+    expect(execute(card, 'reminder.retire')[0]).toMatchObject({ style: 'destructive', data: { itemKey: 'Catalogue:contract-ending:sol-1', reference: 'Catalogue', version: 3, item: 1 } });
   });
 
   it('counts resolved items in the progress line, and thanks the person when all are done', () => {
@@ -184,7 +203,7 @@ describe('reminderCard', () => {
       expect(showCards(card).map((s) => s.title)).toEqual([...expected.showCards, 'Snooze 7 days']);
       const itemActionSets = ofType(card, 'ActionSet').filter((s) => (s.actions as Record<string, unknown>[]).every((a) => a.verb !== 'project.view'));
       expect(itemActionSets).toHaveLength(1);
-      expect((itemActionSets[0].actions as Record<string, unknown>[]).map((a) => a.title)).toEqual([...expected.buttons, ...expected.showCards, 'Snooze 7 days']);
+      expect((itemActionSets[0].actions as Record<string, unknown>[]).map((a) => a.title)).toEqual([...(expected.order ?? [...expected.buttons, ...expected.showCards]), 'Snooze 7 days']);
     });
 
     it('sends its verbs with messageId, itemKey, reference, version, the item index and the milestone', () => {

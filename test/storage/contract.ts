@@ -208,7 +208,8 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
         });
 
       it('stores every field and finds the request by reference and by form id', async () => {
-        for (const request of [full({ oneOffCost: 100_000_000, annualBenefit: 0 }), sparse()]) {
+        // The catalogue entry checked: an entry's id, "None of these", or not asked (sparse).
+        for (const request of [full({ oneOffCost: 100_000_000, annualBenefit: 0, reuseSolution: '8a2d6c1e-4b3f-4e5a-9c7d-1f2e3d4c5b6a' }), full({ reuseSolution: 'none' }), sparse()]) {
           await s().requests.insert(request, termsOf(request.title, request.problem));
           expect(await s().requests.getByReference(request.reference)).toEqual(request);
           expect(await s().requests.getByFormId(request.formId)).toEqual(request);
@@ -262,6 +263,7 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
           desiredStart: null,
           beneficiaries: ['citizens', 'businesses'],
           personalData: false,
+          reuseSolution: 'none',
           updatedAt: '2026-11-28T11:00:00.000Z',
         };
         expect(await s().requests.update(changed, 1)).toBe(true);

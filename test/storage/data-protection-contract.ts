@@ -44,7 +44,7 @@ export function dataProtectionContract({ store: s }: ContractContext): void {
       const measure = sampleMeasure({ figures: [{ period: '2026-Q1', value: 50, recordedAt: OLD, recordedBy: 'Lee Lead' }] });
       await s().projects.insert(sampleProject(completed.reference, { projectLead: lead, updatedAt: LONG_AGO, milestones: [milestone], measures: [measure] }));
       await s().projects.saveMilestone(completed.reference, milestone);
-      await s().projects.addRealisedBenefit(completed.reference, { financialYear: '2022/23', cashSaving: 1000, note: null, recordedAt: OLD, recordedBy: 'Lee Lead' });
+      await s().projects.addRealisedBenefit(completed.reference, { financialYear: '2022/23', cashSaving: 1000, note: null, measureId: null, recordedAt: OLD, recordedBy: 'Lee Lead' });
       await s().reminders.save([{ key: `${completed.reference}:business-case`, recipientId: 'aad-lead', count: 1, lastSentAt: OLD, fingerprint: 'f', snoozedUntil: null, snoozes: 0, escalatedAt: null }]);
       await s().drafts.save({ formId: 'old-draft', personId: '29:alex', values: {}, createdAt: OLD, updatedAt: OLD });
       await s().drafts.save({ formId: 'new-draft', personId: '29:alex', values: {}, createdAt: RECENT, updatedAt: RECENT });
@@ -98,7 +98,7 @@ export function dataProtectionContract({ store: s }: ContractContext): void {
       for (const r of [mine, decided, done]) await s().requests.insert(r, ['x']);
       await s().triage.save({ ...emptyTriage(decided.reference), lastDecision: { action: 'approve', by: ann.name, at: RECENT, note: null } });
       const figure = { period: '2026-Q1', value: 50, recordedAt: RECENT, recordedBy: ann.name };
-      await s().projects.insert(sampleProject(decided.reference, { projectManager: { aadObjectId: ann.aadObjectId, name: ann.name }, measures: [sampleMeasure({ id: 'ann-measure', figures: [figure] })] }));
+      await s().projects.insert(sampleProject(decided.reference, { projectManager: { aadObjectId: ann.aadObjectId, name: ann.name }, measures: [sampleMeasure({ id: 'ann-measure', figures: [figure, { ...figure, period: '2026-Q2', value: 60, recordedBy: 'Lee Lead' }] })] }));
       await s().projects.insert(sampleProject(done.reference, { digitalLeader: { aadObjectId: ann.aadObjectId, name: ann.name } }));
       await s().settings.save({ ...EMPTY_SETTINGS, chair: { aadObjectId: ann.aadObjectId, name: ann.name }, leaders: { customers: { aadObjectId: ann.aadObjectId, name: ann.name }, estates: lead } }, 0);
       await s().drafts.save({ formId: 'ann-draft', personId: ann.id, values: {}, createdAt: RECENT, updatedAt: RECENT });
@@ -131,6 +131,10 @@ export function dataProtectionContract({ store: s }: ContractContext): void {
       expect(held.reminders).toEqual([expect.objectContaining({ recipient_id: ann.id, snoozes: 1 })]);
       expect(held.messages).toHaveLength(1);
       expect(held.auditEntries.map((e) => e.action)).toEqual(['request.approve']);
+      // What they recorded in measures: each figure, with its measure and project; nothing of others' figures.
+      expect(held.projectRecords.filter((r) => r.kind === 'measure figure recorded')).toEqual([
+        expect.objectContaining({ reference: decided.reference, measure: sampleMeasure().name, period: '2026-Q1', value: 50, recorded_by: ann.name }),
+      ]);
 
       const counts = await s().dataProtection.erase(who!, NOW.toISOString());
       expect(counts).toMatchObject({ people: 1, conversations: 1, requests: 1, drafts: 1, triage: 1, projects: 2, settings: 1, measureFigures: 1, auditEntries: 1, reminders: 1, messages: 1, rosters: 1 });

@@ -138,16 +138,18 @@ export function programmeContract({ store: s, database }: ContractContext): void
       await s().projects.insert(project);
 
       const benefits = [
-        { financialYear: '2027/28', cashSaving: 4000, note: null, recordedAt: '2028-04-02T09:00:00.000Z', recordedBy: 'Pat Manager' },
-        { financialYear: '2026/27', cashSaving: 1500, note: 'First quarter — ünïcode', recordedAt: '2027-04-01T09:00:00.000Z', recordedBy: 'Pat Manager' },
-        { financialYear: '2026/27', cashSaving: 0, note: 'Correction', recordedAt: '2027-04-03T09:00:00.000Z', recordedBy: 'Dana Leader' },
+        { financialYear: '2027/28', cashSaving: 4000, note: null, measureId: null, recordedAt: '2028-04-02T09:00:00.000Z', recordedBy: 'Pat Manager' },
+        { financialYear: '2026/27', cashSaving: 1500, note: 'First quarter — ünïcode', measureId: null, recordedAt: '2027-04-01T09:00:00.000Z', recordedBy: 'Pat Manager' },
+        { financialYear: '2026/27', cashSaving: 0, note: 'Correction', measureId: null, recordedAt: '2027-04-03T09:00:00.000Z', recordedBy: 'Dana Leader' },
+        // Not cash (no saving, not a saving of £0), shown by a measure.
+        { financialYear: '2026/27', cashSaving: null, note: 'Crews get their lists the same day', measureId: 'measure-1', recordedAt: '2027-04-04T09:00:00.000Z', recordedBy: 'Dana Leader' },
       ];
       for (const b of benefits) await s().projects.addRealisedBenefit(reference, b);
 
       expect(await s().projects.get(reference)).toEqual({
         ...project,
         milestones: [early, sameDayB, revised, late], // due date, then title
-        realisedBenefits: [benefits[1], benefits[2], benefits[0]], // financial year, then recording order
+        realisedBenefits: [benefits[1], benefits[2], benefits[3], benefits[0]], // financial year, then recording order
       });
       expect(await s().projects.get('DP-2026-9999')).toBeNull();
     });
@@ -232,7 +234,7 @@ export function programmeContract({ store: s, database }: ContractContext): void
         }),
       );
       for (const p of projects) await s().projects.insert(p);
-      const benefit = { financialYear: '2026/27', cashSaving: 500, note: null, recordedAt: '2027-04-01T09:00:00.000Z', recordedBy: 'Pat Manager' };
+      const benefit = { financialYear: '2026/27', cashSaving: 500, note: null, measureId: null, recordedAt: '2027-04-01T09:00:00.000Z', recordedBy: 'Pat Manager' };
       await s().projects.addRealisedBenefit(requests[1].reference, benefit);
 
       const listed = await s().projects.listWithRequests();

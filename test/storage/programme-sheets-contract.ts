@@ -62,6 +62,9 @@ export function programmeSheetsContract({ store: s }: ContractContext): void {
 
     it('updates rather than duplicates when the same file is imported again, and applies what changed', async () => {
       await importProgramme(deps(s()), input(WORKBOOK));
+      // A benefit that is not cash, recorded on the card: the workbook holds cash savings only and leaves it be.
+      const nonCash = { financialYear: '2025/26', cashSaving: null, note: 'Renewals at any hour', measureId: null, recordedAt: NOW.toISOString(), recordedBy: 'Lee Lead' };
+      await s().projects.addRealisedBenefit('DP-2025-0001', nonCash);
       const again = await importProgramme(deps(s()), input(WORKBOOK));
       expect(again.kind === 'checked' && again.plan.counts).toEqual({
         projects: { added: 0, updated: 0, unchanged: 2 },
@@ -81,7 +84,10 @@ export function programmeSheetsContract({ store: s }: ContractContext): void {
       const request = await s().requests.getByReference('DP-2025-0001');
       expect(request?.status).toBe('completed');
       expect(project?.milestones.map((m) => [m.title, m.due, m.revisions.length])).toEqual([['Go live', '2027-04-01', 1]]);
-      expect(project?.realisedBenefits.map((b) => [b.financialYear, b.cashSaving, b.note])).toEqual([['2025/26', 4500, 'Postage and print']]);
+      expect(project?.realisedBenefits.map((b) => [b.financialYear, b.cashSaving, b.note])).toEqual([
+        ['2025/26', null, 'Renewals at any hour'],
+        ['2025/26', 4500, 'Postage and print'],
+      ]);
       // The completion is recorded as a status change, as the annual report reads it.
       expect((await s().audit.listFor('request', 'DP-2025-0001')).map((e) => e.action)).toEqual(['programme.import', 'programme.import', 'project.status']);
     });

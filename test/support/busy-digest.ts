@@ -17,7 +17,7 @@ export function bigSource(): DigestSource {
     const project = sampleProject(request.reference, {
       isPriority: true,
       projectLead: { aadObjectId: `aad-lead-${i}`, name: `Project Lead ${i} ${'with a long name '.repeat(3)}` },
-      realisedBenefits: [{ financialYear: '2026/27', cashSaving: 1000 + i, note: null, recordedAt: '', recordedBy: '' }],
+      realisedBenefits: [{ financialYear: '2026/27', cashSaving: 1000 + i, note: null, measureId: null, recordedAt: '', recordedBy: '' }],
       milestones: [
         sampleMilestone({ title: longTitle(i), due: '2026-12-05' }),
         sampleMilestone({ title: longTitle(i), due: '2026-11-02' }),

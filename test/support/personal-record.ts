@@ -23,6 +23,7 @@ export function personalRecord(reference: string, status: RequestStatus, overrid
     strand: 'customers',
     principles: ['customer-focused', 'privacy-openness'],
     principlesHow: 'PERSONAL-principlesHow',
+    reuseSolution: null,
     reuseChecked: 'PERSONAL-reuseChecked',
     route: 'buy',
     routeJustification: 'PERSONAL-justification',
@@ -44,9 +45,11 @@ export function personalRecord(reference: string, status: RequestStatus, overrid
     dpia: 'in-progress',
     plannedBenefits: { annualCash: 12000, nonCash: 'PERSONAL-nonCash' },
     realisedBenefits: [
-      { financialYear: '2027/28', cashSaving: 3000, note: 'PERSONAL-benefit-note-1', recordedAt: '2027-05-01T09:00:00.000Z', recordedBy: 'PERSONAL-recordedBy-1' },
-      { financialYear: '2026/27', cashSaving: 1000, note: 'PERSONAL-benefit-note-2', recordedAt: '2027-02-01T09:00:00.000Z', recordedBy: 'PERSONAL-recordedBy-2' },
-      { financialYear: '2027/28', cashSaving: 2000, note: 'PERSONAL-benefit-note-3', recordedAt: '2027-09-01T09:00:00.000Z', recordedBy: 'PERSONAL-recordedBy-3' },
+      { financialYear: '2027/28', cashSaving: 3000, note: 'PERSONAL-benefit-note-1', measureId: null, recordedAt: '2027-05-01T09:00:00.000Z', recordedBy: 'PERSONAL-recordedBy-1' },
+      { financialYear: '2026/27', cashSaving: 1000, note: 'PERSONAL-benefit-note-2', measureId: null, recordedAt: '2027-02-01T09:00:00.000Z', recordedBy: 'PERSONAL-recordedBy-2' },
+      { financialYear: '2027/28', cashSaving: 2000, note: 'PERSONAL-benefit-note-3', measureId: null, recordedAt: '2027-09-01T09:00:00.000Z', recordedBy: 'PERSONAL-recordedBy-3' },
+      // Not cash: its note says what it was (and may name people); the measure shows it.
+      { financialYear: '2026/27', cashSaving: null, note: 'PERSONAL-benefit-note-non-cash', measureId: `PERSONAL-measure-${reference}`, recordedAt: '2027-03-01T09:00:00.000Z', recordedBy: 'PERSONAL-recordedBy-4' },
     ],
     measures: [
       sampleMeasure({

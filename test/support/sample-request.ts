@@ -11,6 +11,7 @@ function sampleDetails(overrides: Partial<RequestDetails> = {}): RequestDetails 
     strand: 'customers',
     principles: ['customer-focused', 'collaboration-value'],
     principlesHow: 'Self-service for residents; re-uses the payments platform.',
+    reuseSolution: null,
     reuseChecked: 'The library room-booking system and the Scottish Government booking framework.',
     route: 'reuse',
     routeJustification: null,

@@ -1,7 +1,8 @@
 /**
  * The Programme tab's chart colours, read from styles.css for each theme, against the WCAG 2.2 contrast
  * ratio: every bar at least 3:1 against its track and the panel (non-text contrast, 1.4.11), and the two
- * series drawn side by side, planned and realised savings, at least 3:1 against each other.
+ * series drawn side by side, planned and realised savings, at least 3:1 against each other; a line chart's
+ * figures (accent), path (muted) and target (text) at least 3:1 against the panel.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -40,7 +41,7 @@ describe.each(['default', 'dark', 'contrast'])('chart colours, %s theme', (name)
   const colours = themes().get(name) as Record<string, string>;
 
   it('sets every colour a chart uses', () => {
-    for (const key of ['surface', 'track', 'accent', 'planned', 'realised']) expect(colours[key]).toMatch(/^#[0-9a-f]{6}$/i);
+    for (const key of ['surface', 'track', 'accent', 'planned', 'realised', 'muted', 'text']) expect(colours[key]).toMatch(/^#[0-9a-f]{6}$/i);
   });
 
   it.each([
@@ -51,6 +52,8 @@ describe.each(['default', 'dark', 'contrast'])('chart colours, %s theme', (name)
     ['realised', 'surface'],
     ['accent', 'track'],
     ['accent', 'surface'],
+    ['muted', 'surface'],
+    ['text', 'surface'],
   ])('%s against %s: at least 3:1', (a, b) => {
     expect(contrast(colours[a], colours[b])).toBeGreaterThanOrEqual(3);
   });

@@ -1,7 +1,10 @@
-/** The tab's filters, search and figures: plain functions over programme items. */
+/** The tab's filters, search, figures and chart scales: plain functions over programme items and catalogue entries. */
 import type { ProgrammeItem } from '../../src/domain/programme-view-types';
 import { figuresOf } from '../../src/tab/figures';
-import { applyFilters, filtersToQuery, NO_FILTERS, parseFilters } from '../../src/tab/filters';
+import { applyCatalogueFilters, applyFilters, catalogueFiltersToQuery, filtersToQuery, NO_CATALOGUE_FILTERS, NO_FILTERS, parseCatalogueFilters, parseFilters } from '../../src/tab/filters';
+import { gridValues } from '../../src/tab/charts';
+import { catalogueEntry } from '../../src/domain/programme-view';
+import { sampleSolution } from '../support/sample-solution';
 
 function item(reference: string, over: Partial<ProgrammeItem> = {}): ProgrammeItem {
   return {
@@ -92,5 +95,52 @@ describe('figures', () => {
     expect(f.projects).toBe(0);
     expect(f.benefits).toEqual([]);
     expect(f.byStrand.every((b) => b.value === 0)).toBe(true);
+  });
+});
+
+describe('the catalogue’s filters', () => {
+  const TODAY = '2026-12-04';
+  const entries = [
+    catalogueEntry(sampleSolution({ id: 'a', name: 'Community hall and room booking', strands: ['customers', 'estates'] }), TODAY),
+    catalogueEntry(sampleSolution({ id: 'b', name: 'Waste bookings', whatItDoes: 'Bulky uplifts.', owningService: 'Waste Services', keywords: ['uplift'], strands: ['customers'] }), TODAY),
+    catalogueEntry(sampleSolution({ id: 'c', name: 'Aardvark booking (old)', retired: true, strands: ['estates'] }), TODAY),
+    catalogueEntry(sampleSolution({ id: 'd', name: 'Schools Wi-Fi', whatItDoes: 'Wireless in schools.', owningService: 'Education ICT', keywords: ['wifi'], strands: ['learning'] }), TODAY),
+  ];
+  const names = (filters: Parameters<typeof applyCatalogueFilters>[1]) => applyCatalogueFilters(entries, filters).map((e) => e.name);
+
+  it('searches name, what it does, service and keywords for every word, retired entries last', () => {
+    expect(names(NO_CATALOGUE_FILTERS)).toEqual(['Community hall and room booking', 'Schools Wi-Fi', 'Waste bookings', 'Aardvark booking (old)']);
+    expect(names({ q: 'BOOKING', strand: '' })).toEqual(['Community hall and room booking', 'Waste bookings', 'Aardvark booking (old)']);
+    expect(names({ q: 'waste uplift', strand: '' })).toEqual(['Waste bookings']);
+    expect(names({ q: 'education', strand: '' })).toEqual(['Schools Wi-Fi']);
+  });
+
+  it('narrows by strand, with the words', () => {
+    expect(names({ q: '', strand: 'estates' })).toEqual(['Community hall and room booking', 'Aardvark booking (old)']);
+    expect(names({ q: 'booking', strand: 'customers' })).toEqual(['Community hall and room booking', 'Waste bookings']);
+    expect(names({ q: '', strand: 'employees' })).toEqual([]);
+  });
+
+  it('round-trips through the address and drops a strand that is not one', () => {
+    expect(catalogueFiltersToQuery({ q: 'room booking', strand: 'estates' })).toBe('strand=estates&q=room+booking');
+    expect(parseCatalogueFilters('strand=estates&q=room+booking')).toEqual({ q: 'room booking', strand: 'estates' });
+    expect(parseCatalogueFilters('strand=atlantis&status=approved&q=x')).toEqual({ q: 'x', strand: '' });
+    expect(catalogueFiltersToQuery(NO_CATALOGUE_FILTERS)).toBe('');
+  });
+});
+
+describe('a line chart’s gridlines', () => {
+  it('are round values from at or below the lowest to at or above the highest', () => {
+    expect(gridValues(30, 75)).toEqual([20, 40, 60, 80]);
+    expect(gridValues(3.5, 6.2)).toEqual([3, 4, 5, 6, 7]);
+    expect(gridValues(0, 100)).toEqual([0, 25, 50, 75, 100]);
+    expect(gridValues(20, 120)).toEqual([0, 25, 50, 75, 100, 125]);
+    expect(gridValues(0.1, 0.3)).toEqual([0.1, 0.15, 0.2, 0.25, 0.3]);
+    expect(gridValues(-5, 5)).toEqual([-5, -2.5, 0, 2.5, 5]);
+  });
+
+  it('spread round a single value, so a flat line sits in the middle', () => {
+    expect(gridValues(1250, 1250)).toEqual([1100, 1200, 1300, 1400]);
+    expect(gridValues(0, 0)).toEqual([-1, -0.5, 0, 0.5, 1]);
   });
 });

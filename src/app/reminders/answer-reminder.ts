@@ -1,4 +1,11 @@
+import { ukDate } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
+import { replacementValues, reminderSubject, solutionIdOfKey } from '../../domain/procurement';
+import type { Draft } from '../../domain/request-form';
+import type { Solution } from '../../domain/solutions';
+import { keepDraft } from '../requests/save-draft';
+import { requireContractKeeper } from '../solutions/solution-access';
+import { renewContract, retireSolution } from '../solutions/save-solution';
 import { actionIdOf } from '../../domain/meetings';
 import { completeAction } from '../meetings/meeting-actions';
 import type { Actor } from '../../domain/people';
@@ -26,6 +33,8 @@ export type ReminderAnswer =
   | { kind: 'answer'; answer: string }
   | { kind: 'action-done' }
   | { kind: 'measure-figure'; value: string }
+  | { kind: 'contract-renew'; newEnd: string }
+  | { kind: 'contract-retire' }
   | { kind: 'snooze'; reason: string };
 
 export interface ReminderAction {
@@ -57,15 +66,54 @@ export async function reminderView(deps: Deps, messageId: string, recipientName:
  * error (INVALID_FIELD with the problems by input, STALE_CARD when the item or record changed since the card was drawn).
  */
 export async function answerReminder(deps: Deps, actor: Actor, action: ReminderAction, answer: ReminderAnswer, t: ReminderThresholds): Promise<string> {
+  return apply(deps, actor, await reminderItem(deps, actor, action), action.version, answer, t);
+}
+
+/** The item an action on a reminder card is about, once it is known to be the same item and the actor its recipient (a refusal is audited). */
+async function reminderItem(deps: Deps, actor: Actor, action: ReminderAction): Promise<ReminderItem> {
   const message = await deps.store.outbox.get(action.messageId);
   if (!message || message.intent.kind !== 'reminder') throw new DomainError('NOT_FOUND', 'That reminder is no longer available: type "project" and a reference to open the project.', {});
   const item: ReminderItem | undefined = message.intent.items[action.item];
   if (!item || item.key !== action.key) throw new DomainError('STALE_CARD', 'That reminder item has changed. Here is the reminder as it stands.', {});
   const recipient = item.recipient.aadObjectId;
   if (recipient !== actor.aadObjectId && recipient !== actor.id) {
-    await refuse(deps, actor, 'reminder.answer', { subjectType: 'request', subjectId: item.reference }, 'This reminder was sent to someone else: only they can answer or snooze it.');
+    await refuse(deps, actor, 'reminder.answer', reminderSubject(item), 'This reminder was sent to someone else: only they can answer or snooze it.');
   }
-  return apply(deps, actor, item, action.version, answer, t);
+  return item;
+}
+
+/** The catalogue entry a contract item is about, as it stands now: one retired since is stale (nothing to do). */
+async function contractEntry(deps: Deps, item: ReminderItem): Promise<Solution> {
+  const id = solutionIdOfKey(item.key);
+  if (!id) throw new DomainError('STALE_CARD', 'That reminder item is not about a catalogue entry.', {});
+  const solution = await deps.store.solutions.get(id);
+  if (!solution) throw new DomainError('NOT_FOUND', 'That catalogue entry is no longer there. Type "catalogue" to see the entries.', { id });
+  if (solution.retired) throw new DomainError('STALE_CARD', `${solution.name} has been retired from the catalogue since this reminder was sent: nothing to do.`, { id });
+  return solution;
+}
+
+/**
+ * Retire, before it asks: the entry as it stands, once the actor may retire it (refused and audited otherwise) and
+ * the reminder still shows its current version (stale otherwise), so the confirmation is about what they saw.
+ */
+export async function checkRetire(deps: Deps, actor: Actor, action: ReminderAction): Promise<Solution> {
+  const solution = await contractEntry(deps, await reminderItem(deps, actor, action));
+  await requireContractKeeper(deps, actor, 'solution.retire', solution);
+  if (solution.version !== action.version) throw new DomainError('STALE_CARD', 'Someone changed this entry since the reminder was sent: here it is as it now stands.', { id: solution.id });
+  return solution;
+}
+
+/**
+ * Plan a replacement: a new request for the actor, pre-filled from the entry as it stands now and kept as their
+ * draft, for them to review and submit through the request form like any other. A second press opens the draft
+ * it started (their latest, still under its title), with what they typed since.
+ */
+export async function planReplacement(deps: Deps, actor: Actor, action: ReminderAction): Promise<{ draft: Draft; solution: Solution; again: boolean }> {
+  const solution = await contractEntry(deps, await reminderItem(deps, actor, action));
+  const values = replacementValues(solution);
+  const latest = await deps.store.drafts.latestFor(actor.id);
+  if (latest && latest.values.title === values.title) return { draft: latest, solution, again: true };
+  return { draft: await keepDraft(deps, actor, deps.newId(), values, 'reminder.replace'), solution, again: false };
 }
 
 async function apply(deps: Deps, actor: Actor, item: ReminderItem, version: number, answer: ReminderAnswer, t: ReminderThresholds): Promise<string> {
@@ -101,6 +149,14 @@ async function apply(deps: Deps, actor: Actor, item: ReminderItem, version: numb
     case 'measure-figure':
       if (!item.measure) throw new DomainError('STALE_CARD', 'That reminder item is not about a measure.', {});
       return (await recordFigure(deps, actor, ref, version, item.measure.id, { figurePeriod: item.measure.period, figureValue: answer.value })).notice;
+    case 'contract-renew': {
+      const renewed = await renewContract(deps, actor, (await contractEntry(deps, item)).id, version, answer.newEnd);
+      return `Renewed: ${renewed.name} now runs to ${ukDate(renewed.contractEnds ?? answer.newEnd)}.`;
+    }
+    case 'contract-retire': {
+      const retired = await retireSolution(deps, actor, (await contractEntry(deps, item)).id, version);
+      return `Retired: ${retired.name} stays on record in the catalogue, marked retired, and is no longer offered for re-use. The DSG and admins can put it back in use from the catalogue.`;
+    }
     case 'snooze':
       return snoozeReminder(deps, actor, item, answer.reason, t);
   }

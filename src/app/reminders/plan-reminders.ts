@@ -1,9 +1,10 @@
 import { actionReminders, meetingReminder } from '../../domain/meetings';
+import { CATALOGUE_GROUP, contractNoticeBy, contractReminders } from '../../domain/procurement';
 import { candidateReminders, type ReminderItem, type ReminderThresholds, type Selection, selectReminders, stateKey } from '../../domain/reminders';
 import type { Deps } from '../deps';
 
 export interface ReminderPlan extends Selection {
-  /** Items whose recipient cannot be reached, redirected to the project's Digital Leader. */
+  /** Items whose recipient cannot be reached, redirected to the project's Digital Leader (a catalogue item to the chair). */
   redirected: ReminderItem[];
 }
 
@@ -28,6 +29,7 @@ export async function planReminders(deps: Deps, thresholds: ReminderThresholds):
     ...candidateReminders(programme, questions, today, workingDaysSince, thresholds),
     ...actionReminders(await deps.store.meetings.openActions(), today, thresholds.dueSoonDays),
     ...meetingReminder(settings.chair, lastHeld, settings.meetings.map((m) => m.date), today),
+    ...contractReminders(await deps.store.solutions.contractsEndingBy(contractNoticeBy(today)), settings, today),
   ];
 
   const leaders = new Map(programme.map(({ project }) => [project.reference, project.digitalLeader]));
@@ -35,7 +37,8 @@ export async function planReminders(deps: Deps, thresholds: ReminderThresholds):
   const reachable: ReminderItem[] = [];
   const unreachable = new Set((await deps.store.people.unreachable()).flatMap((p) => [p.id, p.aadObjectId]));
   for (const item of candidates) {
-    const leader = leaders.get(item.reference);
+    // A Digital Leader's catalogue item goes to the chair, as their escalations do.
+    const leader = item.reference === CATALOGUE_GROUP ? settings.chair : leaders.get(item.reference);
     if (unreachable.has(item.recipient.aadObjectId) && leader && leader.aadObjectId !== item.recipient.aadObjectId) {
       const moved = { ...item, recipient: leader, what: `${item.what} (${item.recipient.name} cannot be reached in Teams.)` };
       redirected.push(moved);

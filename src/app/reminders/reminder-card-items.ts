@@ -1,5 +1,6 @@
 import type { ReminderCardItem } from '../../domain/reminders';
 import { actionIdOf, MEETINGS_GROUP, meetingReminder } from '../../domain/meetings';
+import { contractCalledFor, solutionIdOfKey } from '../../domain/procurement';
 import { candidateReminders, type ReminderItem, stateKey } from '../../domain/reminders';
 import type { Repositories } from '../ports';
 
@@ -24,6 +25,15 @@ export async function reminderCardItems(repos: Repositories, items: readonly Rem
   const requests = new Map<string, ReturnType<Repositories['requests']['getByReference']>>();
   const result: ReminderCardItem[] = [];
   for (const item of items) {
+    const solutionId = solutionIdOfKey(item.key);
+    if (solutionId) {
+      // A catalogue entry: answered once it is retired, renewed beyond 6 months or to another date; its version goes on every action.
+      const solution = await repos.solutions.get(solutionId);
+      const still = !!solution && contractCalledFor(solution, today) && solution.contractEnds === item.fingerprint;
+      const snoozedUntil = states.get(stateKey(item.key, item.recipient.aadObjectId))?.snoozedUntil ?? null;
+      result.push({ ...item, resolved: !still, snoozedUntil, projectVersion: solution?.version ?? 0 });
+      continue;
+    }
     const actionId = actionIdOf(item.key);
     if (actionId || item.reference === MEETINGS_GROUP) {
       result.push({ ...item, resolved: !(await stillCalledFor(repos, item, actionId, today)), snoozedUntil: states.get(stateKey(item.key, item.recipient.aadObjectId))?.snoozedUntil ?? null, projectVersion: 0 });

@@ -1,4 +1,6 @@
 import { MEETINGS_GROUP } from '../../domain/meetings';
+import { CATALOGUE_GROUP } from '../../domain/procurement';
+import type { PersonRef } from '../../domain/settings';
 import { leaderNotices } from '../../domain/notices';
 import type { ReminderItem, ReminderThresholds } from '../../domain/reminders';
 import type { Deps } from '../deps';
@@ -45,9 +47,14 @@ export async function sendDueReminders(deps: Deps, slot: string, thresholds: Rem
   return { people: plan.send.size, items: [...plan.send.values()].reduce((n, items) => n + items.length, 0), escalated: plan.escalate.length, queued };
 }
 
+/** Who is told when an item is escalated or snoozed too often: a project's Digital Leader; the chair for the DSG's meeting and catalogue items. */
+export async function overseerOf(repos: Repositories, item: ReminderItem): Promise<PersonRef | null> {
+  if (item.reference === MEETINGS_GROUP || item.reference === CATALOGUE_GROUP) return (await repos.settings.get()).chair;
+  return (await repos.projects.get(item.reference))?.digitalLeader ?? null;
+}
+
 async function queueEscalation(deps: Deps, repos: Repositories, item: ReminderItem, after: number): Promise<boolean> {
-  // A project's items go to its Digital Leader; the DSG's meeting actions to the chair.
-  const leader = item.reference === MEETINGS_GROUP ? (await repos.settings.get()).chair : (await repos.projects.get(item.reference))?.digitalLeader;
+  const leader = await overseerOf(repos, item);
   if (!leader) return false;
   return queue(deps, repos, `escalation:${item.key}:${item.recipient.aadObjectId}:${item.fingerprint}`, await personTarget(repos, leader.aadObjectId), {
     kind: 'notice',

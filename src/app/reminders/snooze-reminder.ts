@@ -1,10 +1,12 @@
 import { leaderNotices } from '../../domain/notices';
 import { ukDate } from '../../domain/dates';
+import { reminderSubject } from '../../domain/procurement';
 import type { ReminderItem, ReminderThresholds } from '../../domain/reminders';
 import type { Actor } from '../../domain/people';
 import { audited } from '../audit';
 import type { Deps } from '../deps';
 import { personTarget, queue } from '../outbox/queue';
+import { overseerOf } from './send-due-reminders';
 
 /**
  * Snoozes one item for the actor; past the allowed number of snoozes the Digital Leader is told. An item
@@ -28,8 +30,8 @@ export async function snoozeReminder(deps: Deps, actor: Actor, item: ReminderIte
     if (state.snoozedUntil && state.snoozedUntil > now.toISOString()) return state.snoozedUntil;
     const snoozes = state.snoozes + 1;
     await tx.reminders.save([{ ...state, snoozedUntil: until, snoozes }]);
-    await audited(tx, actor, now.toISOString(), 'reminder.snooze', { subjectType: 'request', subjectId: item.reference }, null, { item: item.kind, until }, reason);
-    const leader = (await tx.projects.get(item.reference))?.digitalLeader;
+    await audited(tx, actor, now.toISOString(), 'reminder.snooze', reminderSubject(item), null, { item: item.kind, until }, reason);
+    const leader = await overseerOf(tx, item);
     if (snoozes > t.maxSnoozes && leader) {
       await queue(deps, tx, `snoozed:${item.key}:${recipientId}:${snoozes}`, await personTarget(tx, leader.aadObjectId), {
         kind: 'notice',

@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/people';
 import type { ProjectRequest } from '../../domain/request';
 import { DomainError } from '../../domain/errors';
-import { type FormStep, type FormValues, formValuesFrom, validateRequestForm, withStep } from '../../domain/request-form';
+import { type ChosenEntry, type FormStep, type FormValues, NONE_OF_THESE, formValuesFrom, validateRequestForm, withStep } from '../../domain/request-form';
 import { termsOf } from '../../domain/similarity';
 import type { Deps } from '../deps';
 import { assertNotSubmitted, findOwnDraft, requireOwnDraft } from './find-draft';
@@ -26,6 +26,12 @@ export interface SubmitInput {
   step?: FormStep;
 }
 
+/** The catalogue entry the form's choice names, as the store holds it now (an id it does not hold finds none). */
+async function chosenEntry(deps: Deps, values: FormValues): Promise<ChosenEntry> {
+  const id = values.reuseSolution?.trim();
+  return { entry: id && id !== NONE_OF_THESE ? await deps.store.solutions.get(id) : null };
+}
+
 /**
  * Submits a project request: validate (what is wrong is thrown as INVALID_FIELD with a problem per field and
  * what was typed), look for similar requests, then store it with a new reference, an audit event, the draft
@@ -45,7 +51,7 @@ export async function submitRequest(deps: Deps, actor: Actor, input: SubmitInput
     values = input.step ? withStep(saved?.values ?? {}, input.form, input.step) : formValuesFrom(input.form);
   }
   const now = deps.clock.now();
-  const result = validateRequestForm(values, deps.calendar.londonDate(now));
+  const result = validateRequestForm(values, deps.calendar.londonDate(now), await chosenEntry(deps, values));
   if (!result.ok) {
     await assertNotSubmitted(deps.store, formId);
     // The card goes back to the first step with a problem, which draws only that step: keep this step's answers for it.

@@ -8,6 +8,8 @@ import { dsgContext } from '../triage/dsg-context';
 import type { AuditEvent } from '../../domain/audit';
 import { canUndoWithdrawal, withdrawalOf } from '../../domain/guards';
 import { refuse } from '../refuse';
+import { NONE_OF_THESE } from '../../domain/request-form';
+import { type CheckedSolution, checkedSolution } from '../../domain/solutions';
 
 export interface RequestView {
   request: ProjectRequest;
@@ -17,6 +19,14 @@ export interface RequestView {
   canUndoWithdraw: boolean;
   /** The DSG's question still waiting for the requester's answer (only while they are asked), else null. */
   question: Question | null;
+  /** The catalogue entry the requester checked, as the catalogue holds it now. */
+  checked: CheckedSolution;
+}
+
+/** The catalogue entry a request names as checked, looked up now (renamed since: its name now; removed: gone). */
+export async function checkedSolutionOf(deps: Pick<Deps, 'store'>, request: ProjectRequest): Promise<CheckedSolution> {
+  const id = request.reuseSolution;
+  return checkedSolution(id, id && id !== NONE_OF_THESE ? await deps.store.solutions.get(id) : null);
 }
 
 /** Loads a request by reference or says NOT_FOUND. */
@@ -34,7 +44,7 @@ export async function viewRequest(deps: Deps, actor: Actor, reference: string): 
   if (!isAllowed('request.view', roles)) {
     await refuse(deps, actor, 'request.view', { subjectType: 'request', subjectId: reference }, `Only the requester and the Digital Strategy Group can see ${reference}.`);
   }
-  const [events, triage] = await Promise.all([deps.store.audit.listFor('request', reference), deps.store.triage.get(reference)]);
+  const [events, triage, checked] = await Promise.all([deps.store.audit.listFor('request', reference), deps.store.triage.get(reference), checkedSolutionOf(deps, request)]);
   const history = events.filter((e) => e.outcome === 'done');
   const mayWithdraw = isAllowed('request.withdraw', roles);
   return {
@@ -43,5 +53,6 @@ export async function viewRequest(deps: Deps, actor: Actor, reference: string): 
     canWithdraw: mayWithdraw && canTransition(request.status, 'withdrawn'),
     canUndoWithdraw: mayWithdraw && request.status === 'withdrawn' && canUndoWithdrawal(request, withdrawalOf(history), triage),
     question: request.status === 'more-info-requested' && triage ? openQuestion(triage) : null,
+    checked,
   };
 }

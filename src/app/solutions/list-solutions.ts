@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/people';
-import { type CatalogueView, contractState, searchSolutions } from '../../domain/solutions';
+import { type CatalogueView, contractState } from '../../domain/solutions';
+import { searchSolutions } from '../../domain/solution-search';
 import type { Deps } from '../deps';
 import { canManageSolutions } from './solution-access';
 

@@ -1,10 +1,11 @@
 import { DomainError } from '../../domain/errors';
 import type { Actor } from '../../domain/people';
+import { renewalError } from '../../domain/procurement';
 import { type Solution, type SolutionFormView, solutionValuesOf, validateSolution } from '../../domain/solutions';
 import { audited } from '../audit';
 import type { Deps } from '../deps';
 import type { Repositories } from '../ports';
-import { requireSolutionManager } from './solution-access';
+import { requireContractKeeper, requireSolutionManager } from './solution-access';
 
 const NAME_TAKEN = 'The catalogue already has an entry with this name: open it from "catalogue" to change it, or give this one another name.';
 
@@ -46,15 +47,62 @@ export async function editSolution(deps: Deps, actor: Actor, id: string, version
   await requireSolutionManager(deps, actor, 'solution.edit', id);
   const result = validateSolution(typed);
   if (!result.ok) invalid(result.errors, result.values);
+  return saveSolution(deps, actor, id, version, 'solution.edit', async (tx, before) => {
+    const other = await tx.solutions.byName(result.details.name);
+    if (other && other.id !== id) invalid({ name: NAME_TAKEN }, typed);
+    return { ...before, ...result.details };
+  });
+}
+
+/**
+ * Renews an entry's licence or contract to `newEnd` (after today, or a field error under `newEnd`), at the version
+ * the reminder showed: the Digital Leader of its strands, the chair and admins only (refusals audited).
+ */
+export async function renewContract(deps: Deps, actor: Actor, id: string, version: number, newEnd: string): Promise<Solution> {
+  await requireContractKeeper(deps, actor, 'solution.renew', await existing(deps.store, id));
+  const error = renewalError(newEnd, deps.calendar.londonDate(deps.clock.now()));
+  if (error) invalid({ newEnd: error }, { newEnd });
+  return saveSolution(deps, actor, id, version, 'solution.renew', async (_tx, before) => ({ ...before, contractEnds: newEnd }));
+}
+
+/** Retires an entry (it stays on record, no longer offered for re-use), at the version the reminder showed; as renewContract. */
+export async function retireSolution(deps: Deps, actor: Actor, id: string, version: number): Promise<Solution> {
+  await requireContractKeeper(deps, actor, 'solution.retire', await existing(deps.store, id));
+  return saveSolution(deps, actor, id, version, 'solution.retire', async (_tx, before) => ({ ...before, retired: true }));
+}
+
+/** Puts a retired entry back in use (offered for re-use again): the DSG and admins, at the version the catalogue showed. */
+export async function restoreSolution(deps: Deps, actor: Actor, id: string, version: number): Promise<Solution> {
+  await requireSolutionManager(deps, actor, 'solution.restore', id);
+  return saveSolution(deps, actor, id, version, 'solution.restore', async (_tx, before) => {
+    if (!before.retired) throw new DomainError('STALE_CARD', `${before.name} is in use already.`, { id });
+    return { ...before, retired: false };
+  });
+}
+
+/** Changes that apply to a retired entry too: editing it, and putting it back in use. */
+const FOR_RETIRED = ['solution.edit', 'solution.restore'];
+
+/**
+ * The one way an entry is changed: in a transaction, at the version the card was drawn from (a retired entry
+ * changes no more), audited with before and after.
+ */
+async function saveSolution(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  version: number,
+  verb: string,
+  change: (tx: Repositories, before: Solution) => Promise<Solution>,
+): Promise<Solution> {
   const now = deps.clock.now().toISOString();
   return deps.store.transaction(async (tx) => {
     const before = await existing(tx, id);
+    if (before.retired && !FOR_RETIRED.includes(verb)) throw new DomainError('STALE_CARD', `${before.name} has been retired from the catalogue: nothing was changed.`, { id });
     if (before.version !== version) throw new DomainError('STALE_CARD', 'Someone changed this entry since the card was drawn: here it is as it now stands.', { id });
-    const other = await tx.solutions.byName(result.details.name);
-    if (other && other.id !== id) invalid({ name: NAME_TAKEN }, typed);
-    const after: Solution = { ...before, ...result.details, version: before.version + 1, updatedAt: now };
+    const after: Solution = { ...(await change(tx, before)), version: before.version + 1, updatedAt: now };
     if (!(await tx.solutions.update(after, before.version))) throw new DomainError('STALE_CARD', 'Someone changed this entry meanwhile: here it is as it now stands.', { id });
-    await audited(tx, actor, now, 'solution.edit', { subjectType: 'solution', subjectId: id }, before, after);
+    await audited(tx, actor, now, verb, { subjectType: 'solution', subjectId: id }, before, after);
     return after;
   });
 }

@@ -1,4 +1,5 @@
 import type { Actor } from '../../domain/people';
+import type { Solution } from '../../domain/solutions';
 import { isAllowed, rolesFor } from '../../domain/permissions';
 import type { Deps } from '../deps';
 import { refuse } from '../refuse';
@@ -14,4 +15,14 @@ export async function canManageSolutions(deps: Deps, actor: Actor): Promise<bool
 /** Refuses (audited) a change to the catalogue by anyone but the DSG and admins. */
 export async function requireSolutionManager(deps: Deps, actor: Actor, verb: string, subjectId: string): Promise<void> {
   if (!(await canManageSolutions(deps, actor))) await refuse(deps, actor, verb, { subjectType: 'solution', subjectId }, MANAGE_REFUSAL);
+}
+
+export const CONTRACT_REFUSAL = "Only the Digital Leader of the entry's strands, the DSG chair and admins can renew or retire it. Type \"catalogue\" to see it.";
+
+/** Refuses (audited) a renewal or retirement by anyone but the Digital Leader of one of the entry's strands, the chair and admins. */
+export async function requireContractKeeper(deps: Deps, actor: Actor, verb: string, solution: Solution): Promise<void> {
+  const { settings } = await dsgContext(deps);
+  if (!isAllowed('solution.contract', rolesFor(actor, { settings, solution }, deps.roles))) {
+    await refuse(deps, actor, verb, { subjectType: 'solution', subjectId: solution.id }, CONTRACT_REFUSAL);
+  }
 }

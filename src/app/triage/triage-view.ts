@@ -1,4 +1,4 @@
-import { matchSolutions } from '../../domain/solutions';
+import { checkedSolution, matchSolutions, type Solution } from '../../domain/solutions';
 import { termsOf } from '../../domain/similarity';
 import type { PersonRef } from '../../domain/settings';
 import { emptyTriage, type TriageView } from '../../domain/triage';
@@ -31,10 +31,12 @@ export async function loadTriageView(deps: Deps, request: ProjectRequest): Promi
     deps.store.solutions.list(),
   ]);
   const matching = new Set(matchSolutions(termsOf(request.title, request.problem), catalogue, today).map((m) => m.id));
+  const first = (s: Solution): number => (s.id === request.reuseSolution ? 2 : matching.has(s.id) ? 1 : 0);
   const solutions = catalogue
     .filter((s) => !s.retired)
-    .sort((a, b) => Number(matching.has(b.id)) - Number(matching.has(a.id)))
+    .sort((a, b) => first(b) - first(a))
     .map((s) => ({ id: s.id, name: s.name, owningService: s.owningService }));
+  const checked = checkedSolution(request.reuseSolution, catalogue.find((s) => s.id === request.reuseSolution) ?? null);
   const leader = project?.digitalLeader ?? settings.leaders[request.strand] ?? null;
   const people: PersonRef[] = members.map((m) => ({ aadObjectId: m.aadObjectId, name: m.name }));
   return {
@@ -47,5 +49,6 @@ export async function loadTriageView(deps: Deps, request: ProjectRequest): Promi
     people,
     today,
     solutions,
+    checked,
   };
 }

@@ -12,6 +12,7 @@ import * as m0010 from './0010-meetings';
 import * as m0011 from './0011-agenda-plan';
 import * as m0013 from './0013-measures';
 import * as m0014 from './0014-solutions';
+import * as m0015 from './0015-reuse-choice-non-cash-benefits';
 
 export interface StoreMigration {
   up(db: Kysely<any>, engine: Engine): Promise<void>;
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly (readonly [name: string, migration: StoreMigra
   ['0011-agenda-plan', m0011],
   ['0013-measures', m0013],
   ['0014-solutions', m0014],
+  ['0015-reuse-choice-non-cash-benefits', m0015],
 ];
 
 /** Hands Kysely's Migrator the static list above (no filesystem scanning). */

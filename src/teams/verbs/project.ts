@@ -147,20 +147,22 @@ export const projectReopen = verb('project.reopen', z.object(keys).loose(), ({ d
 
 const benefitForm = z.object({
   benefitYear: z.string({ error: 'choose the financial year' }).regex(/^\d{4}\/\d{2}$/, 'choose the financial year'),
-  // An empty box is no answer, not a saving of £0.
+  // An empty box is no cash saving (a benefit that is not cash, which the note describes), not a saving of £0.
   cashSaving: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    (v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? null : v),
     z.coerce
       .number({ error: 'enter the cash saving in whole pounds' })
       .int('enter the cash saving in whole pounds, without pence')
       .min(0, 'the cash saving cannot be negative')
-      .max(100_000_000, 'the cash saving must be at most £100,000,000'),
+      .max(100_000_000, 'the cash saving must be at most £100,000,000')
+      .nullable(),
   ),
   benefitNote: optionalTyped(500),
+  benefitMeasure: optionalTyped(64),
 });
 
 export const benefitRecord = projectForm('benefit.record', benefitForm, (deps, actor, ref, v, f) =>
-  recordBenefit(deps, actor, ref, v, { financialYear: f.benefitYear, cashSaving: f.cashSaving, note: f.benefitNote }),
+  recordBenefit(deps, actor, ref, v, { financialYear: f.benefitYear, cashSaving: f.cashSaving, note: f.benefitNote, measureId: f.benefitMeasure }),
 );
 
 /** Opens one measure form on the project card (Add measure, Edit measure, Record figure), or closes it; saves nothing. */

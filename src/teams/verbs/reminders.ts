@@ -1,16 +1,19 @@
 import { z } from 'zod';
-import { answerReminder, loadReminderView, type ReminderAnswer } from '../../app/reminders/answer-reminder';
+import { answerReminder, checkRetire, loadReminderView, planReplacement, type ReminderAnswer } from '../../app/reminders/answer-reminder';
 import { type ManualRun, previewReminders, runRemindersNow, sendPrivately } from '../../app/reminders/run-reminders-now';
 import type { RunResult } from '../../app/reminders/send-due-reminders';
 import { ukTime } from '../../domain/dates';
 import { MEETINGS_GROUP } from '../../domain/meetings';
+import { CATALOGUE_GROUP } from '../../domain/procurement';
+import { retireConfirmation, withConfirmation } from '../../presenters/confirm';
+import { requestFormCard } from '../../presenters/request-form';
 import { BUSINESS_CASE_STATUSES, DPIA_STATUSES } from '../../domain/project';
 import { reminderCard, reminderInputsOf } from '../../presenters/reminder';
 import { remindersPreviewCard } from '../../presenters/reminders-preview';
-import { card, text } from '../reply';
+import { below, card, type Reply, text } from '../reply';
 import { type FormAgain, submitForm } from './form';
-import { isoDate, link, optionalTyped, personId, reference, toggle, typed } from './schemas';
-import { type Verb, verb } from './verb';
+import { isoDate, link, optionalTyped, personId, reference, step, toggle, typed } from './schemas';
+import { type Verb, verb, type VerbContext } from './verb';
 
 /** Answers on a reminder card (inputs are named `i<item>_<field>`), and `reminders preview` / `reminders run`. */
 
@@ -19,8 +22,8 @@ const keys = z
     messageId: z.string().min(1).max(300),
     item: z.coerce.number().int().min(0).max(100),
     itemKey: z.string().min(1).max(300),
-    // A project's reference, or the group of the DSG's meeting items.
-    reference: reference.or(z.literal(MEETINGS_GROUP)),
+    // A project's reference, or the group of the DSG's meeting items or of the catalogue's contracts.
+    reference: reference.or(z.literal(MEETINGS_GROUP)).or(z.literal(CATALOGUE_GROUP)),
     version: z.coerce.number({ error: 'the card version is missing' }).int().min(0),
   })
   .loose();
@@ -28,18 +31,52 @@ const keys = z
 /** `{ status: … }` → `{ i2_status: … }`: the reminder card names each input after its item. */
 const prefixed = (item: number, o: Record<string, string> = {}) => Object.fromEntries(Object.entries(o).map(([k, v]) => [`i${item}_${k}`, v]));
 
+type Keys = z.output<typeof keys>;
+const actionOf = (d: Keys) => ({ messageId: d.messageId, item: d.item, key: d.itemKey, version: d.version });
+/** The reminder card as it now stands, with what was done or what to fix (the item's inputs prefixed again). */
+const redrawn = async (deps: VerbContext['deps'], d: Keys, form: FormAgain) =>
+  card(reminderCard({ ...(await loadReminderView(deps, d.messageId)), notice: form.notice, errors: prefixed(d.item, form.errors), values: prefixed(d.item, form.values) }));
+
 /** One answer on a reminder card, through the one form path: the card comes back as it now stands, with what was done or what to fix. */
 function reminderVerb<S extends z.ZodRawShape>(name: string, fields: S, toAnswer: (f: z.output<z.ZodObject<S>>) => ReminderAnswer): Verb {
-  return verb(name, keys, async ({ deps, actor }, d) => {
-    const drawn = async (form: FormAgain) => card(reminderCard({ ...(await loadReminderView(deps, d.messageId)), notice: form.notice, errors: prefixed(d.item, form.errors), values: prefixed(d.item, form.values) }));
-    return submitForm(
+  return verb(name, keys, async ({ deps, actor }, d) =>
+    submitForm(
       reminderInputsOf(d.item, d),
       z.object(fields),
-      async (f) => drawn({ notice: await answerReminder(deps, actor, { messageId: d.messageId, item: d.item, key: d.itemKey, version: d.version }, toAnswer(f), deps.reminders) }),
-      drawn,
-    );
-  });
+      async (f) => redrawn(deps, d, { notice: await answerReminder(deps, actor, actionOf(d), toAnswer(f), deps.reminders) }),
+      (form) => redrawn(deps, d, form),
+    ),
+  );
 }
+
+/** A press with nothing typed: what `work` answers, or (the card out of date) the reminder card as it now stands, saying what changed. */
+const pressed = (deps: VerbContext['deps'], d: Keys, work: () => Promise<Reply>) => submitForm({}, z.object({}), work, (form) => redrawn(deps, d, form));
+
+/** Retire asks first, on the reminder card itself; Cancel draws the card as it was; Confirm retires the entry. */
+const reminderRetire = verb('reminder.retire', keys.extend({ step }), async ({ deps, actor }, d) =>
+  pressed(deps, d, async () => {
+    if (d.step === 'cancel') return redrawn(deps, d, {});
+    if (d.step === 'confirm') return redrawn(deps, d, { notice: await answerReminder(deps, actor, actionOf(d), { kind: 'contract-retire' }, deps.reminders) });
+    const solution = await checkRetire(deps, actor, actionOf(d));
+    const view = await loadReminderView(deps, d.messageId);
+    const data = { messageId: d.messageId, itemKey: d.itemKey, reference: d.reference, version: d.version, item: d.item };
+    return card(withConfirmation(reminderCard(view), retireConfirmation(solution, data, view.today)));
+  }),
+);
+
+/**
+ * Plan a replacement: the request form, pre-filled from the entry, opens below as a new message (the reminder stays
+ * as it is); the person reviews it and submits it like any request. A press on an entry retired since redraws the reminder.
+ */
+const reminderReplace = verb('reminder.replace', keys, async ({ deps, actor }, d) =>
+  pressed(deps, d, async () => {
+    const { draft, solution, again } = await planReplacement(deps, actor, actionOf(d));
+    const notice = again
+      ? `Your request to replace ${solution.name}, as you left it: check each step, then submit it.`
+      : `Pre-filled from ${solution.name} in the catalogue: check each step, change what you need, then submit it.`;
+    return below(requestFormCard({ formId: draft.formId, values: draft.values, notice }));
+  }),
+);
 
 const anyText = z.string().optional().transform((v) => v ?? '');
 
@@ -65,6 +102,9 @@ export const REMINDER_VERBS: readonly Verb[] = [
   reminderVerb('reminder.action-done', {}, () => ({ kind: 'action-done' })),
   // The domain reads the number and names what is wrong with it.
   reminderVerb('reminder.measure-figure', { figureValue: anyText }, (f) => ({ kind: 'measure-figure', value: f.figureValue })),
+  reminderReplace,
+  reminderVerb('reminder.renew', { newEnd: anyText }, (f) => ({ kind: 'contract-renew', newEnd: f.newEnd })),
+  reminderRetire,
   reminderVerb('reminder.snooze', { snoozeReason: typed('the reason', 1000) }, (f) => ({ kind: 'snooze', reason: f.snoozeReason })),
   verb('reminders.preview', z.object({}).loose(), async ({ deps, actor, channel }) => {
     const preview = await previewReminders(deps, actor);

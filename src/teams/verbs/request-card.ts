@@ -11,7 +11,7 @@ export const triageCardOf = (view: TriageView): AdaptiveCardJson => triageCard({
 
 /** The requester's card: their request in full, Withdraw or Undo withdrawal, the DSG's open question; a line at the top when given. */
 export const requesterCard = (view: RequestView, notice?: string): AdaptiveCardJson =>
-  requestDetailCard(view.request, view.history, view.canWithdraw, { canUndoWithdraw: view.canUndoWithdraw, question: view.question, notice });
+  requestDetailCard(view.request, view.history, view.canWithdraw, { canUndoWithdraw: view.canUndoWithdraw, question: view.question, checked: view.checked, notice });
 
 /** A request in the view for the person's role: the requester's, the DSG's triage card, or read-only. */
 export const openedCard = (o: OpenedRequest): AdaptiveCardJson =>

@@ -9,7 +9,9 @@ import { ukDateTime } from '../../domain/dates';
 import type { ProjectRequest } from '../../domain/request';
 import type { AdaptiveCardJson } from '../../presenters/render';
 import { type FormStep, type FormValues, STEP_COUNT, firstStepWithErrors } from '../../domain/request-form';
-import { requestFormCard } from '../../presenters/request-form';
+import { catalogueForForm } from '../../app/requests/form-catalogue';
+import type { Deps } from '../../app/deps';
+import { type RequestFormInput, requestFormCard } from '../../presenters/request-form';
 import { requestSubmittedCard } from '../../presenters/request-submitted';
 import { similarRequestsCard } from '../../presenters/similar-requests';
 import { card, text, type Reply } from '../reply';
@@ -26,9 +28,13 @@ const stepData = (min: number, max: number) => z.object({ formId, step: stepOf(m
 /** Cards from before the form had steps send every input and no step. */
 const submitData = z.object({ formId, step: stepOf(1, STEP_COUNT).optional() }).loose();
 
+/** The form at a step; the last step offers the catalogue's entries, the most relevant to the idea first. */
+const formCard = async (deps: Deps, input: RequestFormInput): Promise<Reply> =>
+  card(requestFormCard(input.step === 3 ? { ...input, catalogue: await catalogueForForm(deps, input.values ?? {}) } : input));
+
 /** The form again after a problem: the first step with a problem, with what was typed, else the step it was on. */
-const formAgain = (id: string, step: FormStep, again: FormAgain): Reply =>
-  card(requestFormCard({ formId: id, step: firstStepWithErrors(again.errors ?? {}) ?? step, values: again.values, errors: again.errors, notice: again.notice }));
+const formAgain = (deps: Deps, id: string, step: FormStep, again: FormAgain): Promise<Reply> =>
+  formCard(deps, { formId: id, step: firstStepWithErrors(again.errors ?? {}) ?? step, values: again.values, errors: again.errors, notice: again.notice });
 
 /** The card that answers a stored request: the confirmation in the chat; another end where the form is in a dialog. */
 export type Submitted = (request: ProjectRequest) => AdaptiveCardJson;
@@ -45,7 +51,7 @@ function submit(ctx: VerbContext, data: z.output<typeof submitData>, anyway: boo
       ctx.log.info({ reference: result.request.reference }, 'request submitted');
       return card(submitted(result.request));
     },
-    async (again) => formAgain(id, (step ?? STEP_COUNT) as FormStep, again),
+    (again) => formAgain(ctx.deps, id, (step ?? STEP_COUNT) as FormStep, again),
   );
 }
 
@@ -58,23 +64,23 @@ export const submitVerbs = (submitted: Submitted) => ({
 export const { submit: requestSubmit, confirm: requestConfirm } = submitVerbs(requestSubmittedCard);
 
 /** Next or Back: the step it moves to, with the saved answers, or this step again with its problems. */
-const move = (id: string, step: FormStep, form: Record<string, unknown>, to: () => Promise<{ step: FormStep; values: FormValues }>): Promise<Reply> =>
+const move = (deps: Deps, id: string, step: FormStep, form: Record<string, unknown>, to: () => Promise<{ step: FormStep; values: FormValues }>): Promise<Reply> =>
   submitForm(
     form,
     z.unknown(),
     async () => {
       const moved = await to();
-      return card(requestFormCard({ formId: id, step: moved.step, values: moved.values }));
+      return formCard(deps, { formId: id, step: moved.step, values: moved.values });
     },
-    async (again) => formAgain(id, step, again),
+    (again) => formAgain(deps, id, step, again),
   );
 
 export const requestNext = verb('request.next', stepData(1, STEP_COUNT - 1), ({ deps, actor }, { formId: id, step, ...form }) =>
-  move(id, step as FormStep, form, () => nextStep(deps, actor, id, step as 1 | 2, form)),
+  move(deps, id, step as FormStep, form, () => nextStep(deps, actor, id, step as 1 | 2, form)),
 );
 
 export const requestBack = verb('request.back', stepData(2, STEP_COUNT), ({ deps, actor }, { formId: id, step, ...form }) =>
-  move(id, step as FormStep, form, () => previousStep(deps, actor, id, step as 2 | 3, form)),
+  move(deps, id, step as FormStep, form, () => previousStep(deps, actor, id, step as 2 | 3, form)),
 );
 
 /** "Save draft" on form cards from before the form had steps. */
@@ -85,7 +91,7 @@ export const requestDraft = verb('request.draft', formData, async ({ deps, actor
 
 export const requestEdit = verb('request.edit', formData, async ({ deps, actor }, data) => {
   const { draft, step } = await openDraft(deps, actor, data.formId);
-  return card(requestFormCard({ formId: draft.formId, step, values: draft.values, errors: {} }));
+  return formCard(deps, { formId: draft.formId, step, values: draft.values, errors: {} });
 });
 
 export const requestDiscard = verb('request.discard', formData, async ({ deps, actor }, data) => {

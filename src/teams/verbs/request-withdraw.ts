@@ -18,7 +18,7 @@ export const requestWithdraw = verb('request.withdraw', z.object({ reference, ve
   }
   const { request, question } = await checkWithdraw(deps, actor, d.reference, d.version);
   const view = await viewRequest(deps, actor, d.reference);
-  return card(withConfirmation(requestDetailCard(view.request, view.history, view.canWithdraw), withdrawConfirmation(request, question)));
+  return card(withConfirmation(requestDetailCard(view.request, view.history, view.canWithdraw, { checked: view.checked }), withdrawConfirmation(request, question)));
 });
 
 export const requestUndoWithdraw = verb('request.undo-withdraw', z.object({ reference, version }).loose(), async ({ deps, actor }, d) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listSolutions } from '../../app/solutions/list-solutions';
-import { addSolution, editSolution, openSolutionForm } from '../../app/solutions/save-solution';
+import { addSolution, editSolution, openSolutionForm, restoreSolution } from '../../app/solutions/save-solution';
 import { solutionFormCard, solutionsCard } from '../../presenters/solutions';
 import { card } from '../reply';
 import { submitForm } from './form';
@@ -41,4 +41,14 @@ export const solutionSave = verb(
   },
 );
 
-export const SOLUTION_VERBS = [solutionList, solutionNew, solutionEdit, solutionSave];
+/** Put back in use: a retired entry is offered for re-use again (the DSG and admins); the catalogue comes back saying so. */
+export const solutionRestore = verb('solution.restore', z.object({ id: solutionId, version: z.coerce.number({ error: 'the card version is missing' }).int().min(0) }).loose(), async ({ deps, actor }, d) =>
+  submitForm(
+    {},
+    z.object({}),
+    async () => card(solutionsCard(await listSolutions(deps, actor, '', `Back in use: ${(await restoreSolution(deps, actor, d.id, d.version)).name}`))),
+    async (again) => card(solutionsCard(await listSolutions(deps, actor, '', again.notice))),
+  ),
+);
+
+export const SOLUTION_VERBS = [solutionList, solutionNew, solutionEdit, solutionSave, solutionRestore];

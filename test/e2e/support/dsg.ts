@@ -27,16 +27,17 @@ export async function startDsgBot(db: TestDatabase, connector?: FakeConnector, r
 
 /**
  * The demo programme seeded at `at`, then the bot started on it with its clock at `at` and the DSG set up in the
- * General channel by an admin (the chair said hi first, so the bot knows them).
+ * General channel by an admin (the chair said hi first, so the bot knows them). With `connector` (started, its url
+ * the bot's TEAMS_SERVICE_URL in `env`), 1:1 chats the bot starts with demo people reach it too.
  */
-export async function startDemoDsgBot(db: TestDatabase, at: string, env: Record<string, string> = DSG_ENV): Promise<TestBot> {
+export async function startDemoDsgBot(db: TestDatabase, at: string, env: Record<string, string> = DSG_ENV, connector?: FakeConnector): Promise<TestBot> {
   const store = await openStore({ databaseUrl: null, sqlitePath: db.env.SQLITE_PATH });
   try {
     await seedDemo(store, { now: () => new Date(at) });
   } finally {
     await store.close();
   }
-  const t = await startTestBot(db, env, undefined, at);
+  const t = await startTestBot(db, env, connector, at);
   t.connector.setRoster(MOCK_TENANT.team.id, [...MOCK_TENANT.users]);
   await t.post(message('hi', { ...t.opts, from: MOCK_USERS.dsgChair }));
   await t.post(channelMention('setup dsg', { ...t.opts, from: MOCK_USERS.dsgAdmin }));

@@ -122,7 +122,9 @@ export async function submitIdea(ui: PlaygroundUi, title: string, shot?: string)
   await ui.fill(/How does it support/, 'Self-service online, any time.');
   await ui.press(/^Next$/);
   await step(3);
-  await ui.fill(/What existing council/, 'The national permits platform.');
+  // With a catalogue (the demo's), the question is a searchable choice of its entries (left unanswered here) above
+  // the words; without one, the words alone are asked it.
+  await ui.fill(/^(What existing council, shared or national solution did you check\?(?! Choose)|Say what you checked)/, 'The national permits platform.');
   await ui.tick('Re-use an existing solution');
   await ui.press(/^Submit$/);
 }
