@@ -57,7 +57,7 @@ async function main(): Promise<void> {
         const request: ProjectRequest = {
           id: randomUUID(), reference: `DP-2027-${String(i + 1).padStart(5, '0')}`, status: i % 3 === 0 ? 'under-review' : 'submitted', version: 1, requesterId: `29:user-${i % 500}`,
           requesterName: `Officer ${i % 500}`, formId: randomUUID(), createdAt: new Date(now.getTime() + i * 60_000).toISOString(), updatedAt: now.toISOString(), title, problem,
-          outcome: 'Faster service', beneficiaries: ['citizens'], strand: 'customers', principles: ['customer-focused'], principlesHow: 'x', reuseChecked: 'x', route: 'reuse',
+          outcome: 'Faster service', beneficiaries: ['citizens'], strand: 'customers', principles: ['customer-focused'], principlesHow: 'x', reuseSolution: null, reuseChecked: 'x', route: 'reuse',
           routeJustification: null, personalData: false, oneOffCost: null, annualBenefit: null, desiredStart: null,
         };
         await tx.requests.insert(request, termsOf(title, problem));
