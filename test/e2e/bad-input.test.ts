@@ -81,10 +81,14 @@ describe('card actions', () => {
     expect(invokeMessage((await t.post(wrong)).body)).toMatch(/only Action.Execute is supported/);
     const empty = { ...invokeAction('request.new', {}, t.opts), value: null };
     expect(invokeMessage((await t.post(empty)).body)).toMatch(/could not use that card/);
-    const other = { ...invokeAction('request.new', {}, t.opts), name: 'composeExtension/query' };
+    // The message extension's invokes are answered (test/e2e/message-extension.test.ts); its settings are not a thing it has.
+    const other = { ...invokeAction('request.new', {}, t.opts), name: 'composeExtension/setting' };
     const refused = await t.post(other);
     expect(refused.status).toBe(400);
-    expect(refused.body).toEqual({ error: 'dsg-bot does not handle "composeExtension/query" invokes.' });
+    expect(refused.body).toEqual({ error: 'dsg-bot does not handle "composeExtension/setting" invokes.' });
+    const search = await t.post({ ...invokeAction('request.new', {}, t.opts), name: 'composeExtension/query', value: null });
+    expect(search.status).toBe(200);
+    expect(search.body.composeExtension).toEqual({ type: 'message', text: expect.stringContaining('does not have that search') });
   });
 
   it('stores nothing from a form with an oversized field, and says which', async () => {

@@ -5,8 +5,8 @@
  */
 import form from '../fixtures/request-form.json';
 import { MOCK_USERS } from '../../src/playground/mock-tenant';
-import { invoke } from './support/activities';
-import { executes, input, wordsOf } from './support/card-reading';
+import { invoke, invokeAction } from './support/activities';
+import { executes, input, invokeCard, wordsOf } from './support/card-reading';
 import { DSG_ENV, startDemoDsgBot, useDsgBot, type User } from './support/dsg';
 import type { TestBot } from './support/test-bot';
 import { TestDatabase } from './support/test-bot';
@@ -160,6 +160,14 @@ describe('raising a request from a message, in a dialog (SQLite)', () => {
     expect(wordsOf(attachment.content)).toContain('Book bulky uplifts online');
     expect(executes(attachment.content)).toEqual([{ title: 'View', verb: 'request.view', data: { reference, here: true } }]);
     expect(attachment.preview).toMatchObject({ contentType: 'application/vnd.microsoft.card.thumbnail', content: { title: 'Book bulky uplifts online' } });
+
+    // Sent in the group chat, View shows each person their own view, in place of the card and only to them.
+    const posted = s.t.connector.activities().length;
+    const res = await s.t.post(invokeAction('request.view', { reference, here: true }, { ...s.t.opts, from: colleague, conversationType: 'groupChat' }));
+    const seen = invokeCard(res.body);
+    expect(wordsOf(seen)).toContain('Only the person who submitted this request and the Digital Strategy Group see it in full.');
+    expect(wordsOf(seen)).not.toContain(councilOfficer.name);
+    expect(s.t.connector.activities().length).toBe(posted);
   });
 
   it('goes through the similar-requests step like the chat form', async () => {
