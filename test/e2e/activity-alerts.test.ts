@@ -5,8 +5,8 @@
  */
 import { MOCK_TENANT, MOCK_USERS } from '../../src/playground/mock-tenant';
 import { channelMention, message, personalChatId } from './support/activities';
-import { action, attachedCard, wordsOf } from './support/card-reading';
-import { press, submitRequest, triageCardOf } from './support/dsg';
+import { action, attachedCard, invokeCard, wordsOf } from './support/card-reading';
+import { eventually, press, submitRequest, triageCardOf } from './support/dsg';
 import { FakeConnector, type RecordedActivity } from './support/fake-connector';
 import { startTestBot, TestDatabase, type TestBot } from './support/test-bot';
 
@@ -17,6 +17,8 @@ const ENV = { DSG_ADMIN_AAD_IDS: dsgAdmin.aadObjectId, REMIND_BUSINESS_CASE_DAYS
 const FRIDAY = '2026-12-04T10:00:00Z';
 /** Just after the weekly digest's Monday 09:00. */
 const MONDAY = '2026-12-07T09:00:20Z';
+
+const settle = () => new Promise((r) => setTimeout(r, 1500));
 
 let db: TestDatabase;
 let connector: FakeConnector;
@@ -38,7 +40,7 @@ beforeAll(async () => {
   await connector.start();
   t = await startTestBot(db, ENV, connector, FRIDAY);
   t.connector.setRoster(MOCK_TENANT.team.id, [...MOCK_TENANT.users]);
-  for (const user of [councilOfficer, projectLeadLearning2]) await t.post(message('hi', { ...t.opts, from: user }));
+  for (const user of [councilOfficer, dsgChair, projectLeadLearning2]) await t.post(message('hi', { ...t.opts, from: user }));
   await t.post(channelMention('setup dsg', { ...t.opts, from: dsgAdmin }));
 });
 afterAll(async () => {
@@ -48,6 +50,8 @@ afterAll(async () => {
 });
 
 let reference: string;
+/** The triage card after the lead was assigned. */
+let assigned: unknown;
 
 it('alerts the requester to the decision on their request, and not the DSG channel to its triage card', async () => {
   reference = await submitRequest(t, councilOfficer, 'Online booking for bulky uplifts');
@@ -64,7 +68,7 @@ it('alerts the requester to the decision on their request, and not the DSG chann
 
 it('alerts the person made Project Lead, and then to their reminder', async () => {
   const triage = attachedCard((await t.connector.waitFor((a) => a.kind === 'update' && wordsOf(a.activity).includes('Approved by DSG Chair'))).activity);
-  await press(t, 'request.assign', { ...action(triage, 'request.assign').data, projectLead: projectLeadLearning2.aadObjectId }, dsgChair, true);
+  assigned = invokeCard(await press(t, 'request.assign', { ...action(triage, 'request.assign').data, projectLead: projectLeadLearning2.aadObjectId }, dsgChair, true));
   const leadChat = personalChatId(projectLeadLearning2);
   const role = await t.connector.waitFor(said(leadChat, `You are the Project Lead: ${reference}`));
   expect(wordsOf(role.activity)).toContain('DSG Chair made you the Project Lead of "Online booking for bulky uplifts".');
@@ -74,6 +78,15 @@ it('alerts the person made Project Lead, and then to their reminder', async () =
   const reminder = await t.connector.waitFor(said(leadChat, 'need your attention'));
   expect(wordsOf(reminder.activity)).toContain('Add the business case.');
   expect(notificationOf(reminder)?.alert).toBe(true);
+});
+
+it('tells nobody of a role they already had, nor someone who gave a role to themselves', async () => {
+  await press(t, 'request.assign', { ...action(assigned, 'request.assign').data, projectLead: projectLeadLearning2.aadObjectId, digitalLeader: dsgChair.aadObjectId }, dsgChair, true);
+  const ownersTold = () => t.connector.activities().filter(said(personalChatId(councilOfficer), `Owners assigned: ${reference}`));
+  await eventually(() => ownersTold().length === 2, 'the requester told of the owners again');
+  expect(wordsOf(ownersTold()[1].activity)).toContain('Digital Leader: DSG Chair');
+  await settle();
+  expect(t.connector.activities().filter((a) => wordsOf(a.activity).includes('You are the'))).toHaveLength(1);
 });
 
 describe('with decisions switched off (ACTIVITY_ALERTS=reminders,questions,assignments)', () => {
