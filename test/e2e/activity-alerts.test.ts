@@ -1,7 +1,8 @@
 /**
- * Activity-feed alerts end to end, as the Bot Connector receives them: a decision on a person's request, a role
- * given to them and their reminder carry Teams' notification alert (channelData.notification.alert); the triage
- * card and the weekly digest in the DSG channel do not; a kind switched off in ACTIVITY_ALERTS does not alert.
+ * Activity-feed alerts end to end, as the Bot Connector receives them: a decision on a person's request, the DSG's
+ * question about it, a role given to them and their reminder carry Teams' notification alert
+ * (channelData.notification.alert); the triage card and the weekly digest in the DSG channel do not; a kind
+ * switched off in ACTIVITY_ALERTS does not alert.
  */
 import { MOCK_TENANT, MOCK_USERS } from '../../src/playground/mock-tenant';
 import { channelMention, message, personalChatId } from './support/activities';
@@ -78,6 +79,14 @@ it('alerts the person made Project Lead, and then to their reminder', async () =
   const reminder = await t.connector.waitFor(said(leadChat, 'need your attention'));
   expect(wordsOf(reminder.activity)).toContain('Add the business case.');
   expect(notificationOf(reminder)?.alert).toBe(true);
+});
+
+it("alerts the requester to the DSG's question about their request", async () => {
+  const asked = await submitRequest(t, councilOfficer, 'Mobile app for reporting potholes');
+  const triage = attachedCard((await t.connector.waitFor(triageCardOf(asked))).activity);
+  await press(t, 'request.ask', { ...action(triage, 'request.ask').data, question: 'Which roads would it cover first?' }, dsgChair, true);
+  const question = await t.connector.waitFor(said(personalChatId(councilOfficer), 'Which roads would it cover first?'));
+  expect(notificationOf(question)?.alert).toBe(true);
 });
 
 it('tells nobody of a role they already had, nor someone who gave a role to themselves', async () => {
