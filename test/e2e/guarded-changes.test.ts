@@ -198,7 +198,8 @@ describe.each(ENGINES)('guarded state changes (%s)', (engine) => {
     const reopened = invokeCard(await chairPress('project.reopen', data));
     expect(wordsOf(reopened)).toContain(`${reference} is in delivery again. Its people have been told.`);
     expect(action(reopened, 'project.status').title).toBe('Mark project completed');
-    await dsg.t.connector.waitFor((a) => a.conversationId === personalChatId(councilOfficer) && wordsOf(a.activity).includes(`Reopened: ${reference}`));
+    // The outbox paces messages to each chat as Teams asks; the owners' new role notices go out first.
+    await dsg.t.connector.waitFor((a) => a.conversationId === personalChatId(councilOfficer) && wordsOf(a.activity).includes(`Reopened: ${reference}`), 15_000);
     const events = await dsg.db.read((store: Store) => store.audit.listFor('request', reference));
     expect(events.filter((e) => e.action === 'project.reopen').map((e) => [e.outcome, e.actorName])).toEqual([
       ['refused', 'Project Lead (Learning) 2'],
