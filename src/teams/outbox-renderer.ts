@@ -7,6 +7,7 @@ import { loadMinutesView } from '../app/meetings/minutes';
 import { getMeeting } from '../app/meetings/meeting-view';
 import { latestQuestion } from '../app/triage/answer-question';
 import { loadTriageView } from '../app/triage/triage-view';
+import { followedChangeNotice } from '../app/follows/tell-followers';
 import { isDomainError } from '../domain/errors';
 import { digestCard } from '../presenters/digest';
 import { minutesCard } from '../presenters/minutes';
@@ -35,6 +36,8 @@ export function createOutboxRenderer(deps: Deps): OutboxRenderer {
       }
       case 'notice':
         return { card: noticeCard(intent.notice) };
+      case 'followed-change':
+        return { card: noticeCard(await followedChangeNotice(deps, intent)) };
       case 'text':
         return { text: intent.text };
       case 'reminder':
