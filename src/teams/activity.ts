@@ -47,7 +47,8 @@ export const isShared = (activity: Activity): boolean => ['channel', 'groupChat'
 /** The group chat an activity came from, to post in it later; null outside group chats. */
 export function groupChatFrom(activity: Activity): GroupChat | null {
   if (activity.conversation.conversationType !== 'groupChat') return null;
-  const { activityId: _, ...reference } = TurnContext.getConversationReference(activity);
+  // The chat's address, not the person who typed: no one's name is kept with it.
+  const { activityId: _, user: __, ...reference } = TurnContext.getConversationReference(activity);
   return { conversationId: activity.conversation.id, reference };
 }
 

@@ -4,7 +4,7 @@
  * outbox as they happen; `following` lists them, `unfollow` stops them. Refusals are audited.
  */
 import { MOCK_TENANT, MOCK_USERS } from '../../src/playground/mock-tenant';
-import { channelMention, message, personalChatId } from './support/activities';
+import { channelMention, installationUpdate, message, personalChatId } from './support/activities';
 import { action, answerCard, attachedCard, input, invokeCard, wordsOf } from './support/card-reading';
 import { press, submitRequest, triageCardOf, useDsgBot, type User } from './support/dsg';
 import type { RecordedActivity } from './support/fake-connector';
@@ -105,11 +105,29 @@ describe.each(ENGINES)("a project's group chat (%s)", (engine) => {
       `${reference}: Milestone 'Pilot in the central library' marked done`,
       `${reference}: Benefit recorded`,
     ]);
+    const stored = await dsg.db.read((store) => store.follows.followersOf(reference));
+    // The chat's address is kept, not the person who typed follow.
+    expect(stored.map((f) => [f.conversationId, JSON.stringify(f.conversationRef).includes(projectLeadLearning2.id)])).toEqual([[CHAT, false]]);
     const events = await dsg.db.read((store) => store.audit.listFor('conversation', CHAT));
     expect(events.map((e) => [e.action, e.outcome, e.actorName])).toEqual([
       ['project.follow', 'done', dsgAdmin.name],
       ['project.unfollow', 'done', projectLeadLearning2.name],
       ['project.follow', 'done', projectLeadLearning2.name],
     ]);
+  });
+
+  it('posts nothing while the bot is out of the chat, and carries on once it is added back', async () => {
+    const benefit = async (pounds: string) => {
+      const project = answerCard(await press(dsg.t, 'project.view', { reference }, projectLeadLearning2), dsg.t);
+      const year = String(input(project, 'benefitYear').value);
+      await press(dsg.t, 'benefit.record', { ...action(project, 'benefit.record').data, benefitYear: year, cashSaving: pounds }, projectLeadLearning2);
+    };
+    await dsg.t.post(installationUpdate('remove', { ...dsg.t.opts, from: dsgAdmin, conversationType: 'groupChat' }));
+    await benefit('100');
+    await dsg.t.post(installationUpdate('add', { ...dsg.t.opts, from: dsgAdmin, conversationType: 'groupChat' }));
+    await benefit('200');
+    await postedSaying('a saving of £200');
+    const benefits = posted().map((a) => wordsOf(attachedCard(a.activity))).filter((words) => words.includes(`${reference}: Benefit recorded`));
+    expect(benefits.map((words) => /a saving of £[\d,]+/.exec(words)?.[0])).toEqual(['a saving of £4,500', 'a saving of £200']);
   });
 });

@@ -10,7 +10,7 @@ import { getRequest } from '../requests/view-request';
 
 /**
  * Records a change to a request or project in its audit trail and, in the same transaction, queues a short notice
- * to each group chat that follows it (if chats follow that kind of change). Every change to a request or project
+ * to each group chat that follows it and still has the bot (if chats follow that kind of change). Every change to a request or project
  * that chats may follow is recorded through here: the one path its changes take to the chats. The caller kicks the
  * outbox once its transaction is done.
  */
@@ -29,6 +29,8 @@ export async function recordProjectChange(
   const change = followedChange({ action, by: actor.name, at, after, detail });
   if (!change) return;
   for (const chat of await tx.follows.followersOf(reference)) {
+    // A chat the bot was removed from is not written to (its follows hold again if the bot is added back).
+    if ((await tx.conversations.get(chat.conversationId))?.installed === false) continue;
     await queue(deps, tx, `followed:${chat.conversationId}:${reference}:${action}:${at}`, { kind: 'conversation', reference: chat.conversationRef, newThread: false }, {
       kind: 'followed-change',
       reference,
