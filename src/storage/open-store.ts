@@ -147,7 +147,7 @@ function repositories(db: Kysely<Database>, engine: Engine, held: HeldSolutions)
     settings: settingsRepository(db),
     roster: rosterCache(db),
     triage: triageRepository(db),
-    projects: projectRepository(db),
+    projects: projectRepository(db, engine),
     outbox: outbox(db, engine),
     reminders: reminderStateRepository(db),
     scheduledRuns: scheduledRuns(db),

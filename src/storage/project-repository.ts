@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
 import type { ProjectRepository } from '../app/projects/ports';
 import type {
   BusinessCaseStatus,
@@ -14,13 +14,12 @@ import type { Direction, Frequency, Measure, MeasureFigure, MeasureKind } from '
 import type { PersonRef } from '../domain/settings';
 import { atomically, compareText, readFlag, readJson, readList, toNumber, toNumberOrNull, updateAtVersion, upsert, writeFlag, writeJson } from './columns';
 import { requestFromRow } from './request-repository';
-import type { Database, MeasureFiguresTable, MeasuresTable, MilestonesTable, ProjectsTable, RealisedBenefitsTable } from './schema';
+import type { Database, Engine, MeasuresTable, MilestonesTable, ProjectsTable, RealisedBenefitsTable } from './schema';
 
 type ProjectRow = Selectable<ProjectsTable>;
 type MilestoneRow = Selectable<MilestonesTable>;
 type BenefitRow = Omit<Selectable<RealisedBenefitsTable>, 'id'>;
 type MeasureRow = Selectable<MeasuresTable>;
-type FigureRow = Selectable<MeasureFiguresTable>;
 
 const toRow = (p: Project): ProjectRow => ({
   reference: p.reference,
@@ -75,17 +74,12 @@ const milestoneToRow = (reference: string, m: Milestone, position: number): Mile
   position,
 });
 
-function milestoneFromRow(r: MilestoneRow): Milestone {
-  const milestone: Milestone = {
-    id: r.id,
-    title: r.title,
-    due: r.due,
-    status: r.status as MilestoneStatus,
-    completedOn: r.completed_on,
-    revisions: readList<MilestoneRevision>(r.revisions),
-  };
-  // Set only when there is one (not spread: 50,000 of these are read with the programme).
-  if (r.drop_reason !== null) milestone.dropReason = r.drop_reason;
+/** A milestone as milestonesOf reads it: its revisions still JSON text, read the way every JSON column is. */
+type ListedMilestone = Omit<Milestone, 'revisions'> & { revisions: string };
+
+function milestoneFromList(m: ListedMilestone): Milestone {
+  const milestone = m as unknown as Milestone;
+  milestone.revisions = readList<MilestoneRevision>(m.revisions);
   return milestone;
 }
 
@@ -136,11 +130,6 @@ const measureFromRow = (r: MeasureRow, figures: MeasureFigure[]): Measure => ({
   figures,
 });
 
-const figureFromRow = (r: FigureRow): MeasureFigure => ({ period: r.period, value: Number(r.value), recordedAt: r.recorded_at, recordedBy: r.recorded_by });
-
-/** Due date, then title, then the order they were added. */
-const milestoneOrder = (a: MilestoneRow, b: MilestoneRow): number =>
-  compareText(a.due, b.due) || compareText(a.title, b.title) || toNumber(a.position) - toNumber(b.position);
 
 function groupByReference<R extends { reference: string }, T>(rows: readonly R[], map: (row: R) => T): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -158,13 +147,36 @@ interface Children {
   measures: Measure[];
 }
 
-/** Milestones, realised benefits and measures with their figures, by project: of one project, or of every project (four queries either way). */
-async function childrenOf(db: Kysely<Database>, reference: string | null): Promise<(reference: string) => Children> {
-  const milestoneRows = await db
+/**
+ * `json_agg` on PostgreSQL, `json_group_array` on SQLite, of `element` in `order` (code-point order of text on
+ * both: PostgreSQL's "C" collation, SQLite's binary). One row per group instead of one per child: reading 50,000
+ * milestones as 10,000 JSON arrays costs about half as much as reading them as rows.
+ */
+function jsonList(engine: Engine, element: RawBuilder<unknown>, order: RawBuilder<unknown>): RawBuilder<unknown> {
+  return engine === 'postgres' ? sql`json_agg(${element} order by ${order})` : sql`json_group_array(${element} order by ${order})`;
+}
+const jsonObject = (engine: Engine, fields: RawBuilder<unknown>) => (engine === 'postgres' ? sql`json_build_object(${fields})` : sql`json_object(${fields})`);
+const textOrder = (engine: Engine, column: string) => (engine === 'postgres' ? sql`${sql.ref(column)} collate "C"` : sql`${sql.ref(column)}`);
+/** PostgreSQL's driver parses json; SQLite gives the text. */
+const parsedList = <T>(value: unknown): T[] => (typeof value === 'string' ? (JSON.parse(value) as T[]) : (value as T[]));
+
+/** Each project's milestones in their order (due date, then title, then the order added), as domain milestones. */
+async function milestonesOf(db: Kysely<Database>, engine: Engine, reference: string | null): Promise<Map<string, Milestone[]>> {
+  const fields = sql`'id', id, 'title', title, 'due', due, 'status', status, 'completedOn', completed_on, 'revisions', revisions`;
+  // A drop reason only when there is one, as the domain has it.
+  const element = sql`case when drop_reason is null then ${jsonObject(engine, fields)} else ${jsonObject(engine, sql`${fields}, 'dropReason', drop_reason`)} end`;
+  const rows = await db
     .selectFrom('milestones')
-    .selectAll()
+    .select(['reference', jsonList(engine, element, sql`${textOrder(engine, 'due')}, ${textOrder(engine, 'title')}, position`).as('list')])
     .$if(reference !== null, (q) => q.where('reference', '=', reference as string))
+    .groupBy('reference')
     .execute();
+  return new Map(rows.map((r) => [r.reference, parsedList<ListedMilestone>(r.list).map(milestoneFromList)]));
+}
+
+/** Milestones, realised benefits and measures with their figures, by project: of one project, or of every project (four queries either way). */
+async function childrenOf(db: Kysely<Database>, engine: Engine, reference: string | null): Promise<(reference: string) => Children> {
+  const milestones = await milestonesOf(db, engine, reference);
   const benefitRows = await db
     .selectFrom('realised_benefits')
     .selectAll()
@@ -172,50 +184,41 @@ async function childrenOf(db: Kysely<Database>, reference: string | null): Promi
     .orderBy('financial_year')
     .orderBy('id')
     .execute();
-  // Grouped first, then each project's few milestones sorted: cheaper than sorting every row at once.
-  const byProject = groupByReference(milestoneRows, (row) => row);
-  const milestones = new Map<string, Milestone[]>();
-  for (const [ref, rows] of byProject) milestones.set(ref, rows.sort(milestoneOrder).map(milestoneFromRow));
   const benefits = groupByReference(benefitRows, benefitFromRow);
-  const measures = await measuresOf(db, reference);
+  const measures = await measuresOf(db, engine, reference);
   return (ref) => ({ milestones: milestones.get(ref) ?? [], benefits: benefits.get(ref) ?? [], measures: measures.get(ref) ?? [] });
 }
 
-/** Measures by project, in the order added, each with its figures by period. */
-async function measuresOf(db: Kysely<Database>, reference: string | null): Promise<Map<string, Measure[]>> {
+/** Measures by project, in the order added, each with its figures by period (one JSON array per measure). */
+async function measuresOf(db: Kysely<Database>, engine: Engine, reference: string | null): Promise<Map<string, Measure[]>> {
   const measureRows = await db
     .selectFrom('measures')
     .selectAll()
     .$if(reference !== null, (q) => q.where('reference', '=', reference as string))
     .execute();
   if (measureRows.length === 0) return new Map();
+  const figure = jsonObject(engine, sql`'period', period, 'value', value, 'recordedAt', recorded_at, 'recordedBy', recorded_by`);
   const figureRows = await db
     .selectFrom('measure_figures')
-    .selectAll()
+    .select(['measure_id', jsonList(engine, figure, textOrder(engine, 'period')).as('list')])
     .$if(reference !== null, (q) => q.where('measure_id', 'in', (eb) => eb.selectFrom('measures').select('id').where('reference', '=', reference as string)))
+    .groupBy('measure_id')
     .execute();
-  const figures = new Map<string, FigureRow[]>();
-  for (const row of figureRows) {
-    const list = figures.get(row.measure_id);
-    if (list) list.push(row);
-    else figures.set(row.measure_id, [row]);
-  }
+  const figures = new Map(figureRows.map((r) => [r.measure_id, parsedList<MeasureFigure>(r.list)]));
   const ordered = measureRows.sort((a, b) => toNumber(a.position) - toNumber(b.position));
-  return groupByReference(ordered, (row) =>
-    measureFromRow(row, (figures.get(row.id) ?? []).sort((a, b) => compareText(a.period, b.period)).map(figureFromRow)),
-  );
+  return groupByReference(ordered, (row) => measureFromRow(row, figures.get(row.id) ?? []));
 }
 
 /** Records a measure's figure for its period, replacing one already there (a correction). */
 const saveFigure = (db: Kysely<Database>, measureId: string, f: MeasureFigure): Promise<void> =>
   upsert(db, 'measure_figures', ['measure_id', 'period'], { measure_id: measureId, period: f.period, value: f.value, recorded_at: f.recordedAt, recorded_by: f.recordedBy });
 
-export function projectRepository(db: Kysely<Database>): ProjectRepository {
+export function projectRepository(db: Kysely<Database>, engine: Engine): ProjectRepository {
   return {
     async get(reference) {
       const row = await db.selectFrom('projects').selectAll().where('reference', '=', reference).executeTakeFirst();
       if (!row) return null;
-      const children = await childrenOf(db, reference);
+      const children = await childrenOf(db, engine, reference);
       return fromRow(row, children(reference));
     },
 
@@ -291,7 +294,7 @@ export function projectRepository(db: Kysely<Database>): ProjectRepository {
         .where('reference', 'in', (eb) => eb.selectFrom('projects').select('reference'))
         .execute();
       const requests = new Map(requestRows.map((r) => [r.reference, requestFromRow(r)]));
-      const children = await childrenOf(db, null);
+      const children = await childrenOf(db, engine, null);
       return projectRows.flatMap((row) => {
         const request = requests.get(row.reference);
         const project = fromRow(row, children(row.reference));
