@@ -30,6 +30,7 @@ import { openStore } from '../src/storage/open-store';
 import type { ConnectorReport } from './limiting-connector';
 import { createAdapter } from '../src/teams/endpoint';
 import { createOutboxRenderer } from '../src/teams/outbox-renderer';
+import { ALERT_KINDS } from '../src/domain/notices';
 import { createMessenger } from '../src/teams/messenger';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 5_000);
@@ -132,7 +133,7 @@ async function main(): Promise<void> {
     const expected = PEOPLE + CHANNELS;
 
     const started = Date.now();
-    const worker = startOutboxWorker({ store, clock, renderer: createOutboxRenderer(deps), messenger, log }, { worker: 'bench', globalPerSecond: RATE, perConversationPerSecond: PER_CONVERSATION });
+    const worker = startOutboxWorker({ store, clock, renderer: createOutboxRenderer(deps, ALERT_KINDS), messenger, log }, { worker: 'bench', globalPerSecond: RATE, perConversationPerSecond: PER_CONVERSATION });
     kick = () => worker.kick();
     // Drained when every message has arrived (or, if something is lost, after twice the time it should take).
     const deadline = started + (expected / RATE) * 2_000 + 60_000;

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_RETENTION, type RetentionSchedule } from './domain/data-protection';
+import { ALERT_KINDS, type AlertKind } from './domain/notices';
 
 /** Everything dsg-bot reads from the environment, checked once at start-up. */
 export interface Config {
@@ -26,6 +27,8 @@ export interface Config {
   digests: { schedule: string; meetingCheckSchedule: string; daysBeforeMeeting: number };
   /** The address people reach the bot at (links in cards start with it), without a trailing slash. */
   publicUrl: string;
+  /** The kinds of personal message that set Teams' activity-feed alert (src/app/outbox/alerts.ts); [] for none. */
+  activityAlerts: AlertKind[];
   /** Each person's commands and card presses: a burst, then so many a second (src/teams/press-limit.ts). */
   pressLimit: { burst: number; perSecond: number };
   /** Signs the annual report's download links; null when unset (a random one is made at start-up). */
@@ -132,6 +135,13 @@ const schema = z.object({
   DIGEST_DAYS_BEFORE_MEETING: optionalText
     .transform((v) => (v === '' ? 3 : Number(v)))
     .pipe(z.number({ error: 'must be a whole number of working days' }).int('must be a whole number of working days').min(1, 'must be at least 1').max(20, 'must be at most 20')),
+  ACTIVITY_ALERTS: optionalText
+    .transform((v) => (v === '' ? [...ALERT_KINDS] : v.toLowerCase() === 'none' ? [] : [...new Set(v.split(',').map((k) => k.trim().toLowerCase()).filter(Boolean))]))
+    .superRefine((kinds, ctx) => {
+      const unknown = kinds.filter((k) => !(ALERT_KINDS as readonly string[]).includes(k));
+      if (unknown.length) ctx.addIssue({ code: 'custom', message: `does not know ${unknown.join(', ')}: list the alerts to switch on from ${ALERT_KINDS.join(', ')} (comma-separated), or none` });
+    })
+    .transform((kinds) => kinds as AlertKind[]),
   PRESS_LIMIT_BURST: optionalText
     .transform((v) => (v === '' ? 10 : Number(v)))
     .pipe(z.number({ error: 'must be a whole number of presses' }).int('must be a whole number of presses').min(1, 'must be at least 1').max(100_000, 'must be at most 100000')),
@@ -223,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     openData: e.OPEN_DATA === 'on',
     digests: { schedule: e.DIGEST_SCHEDULE, meetingCheckSchedule: e.DIGEST_MEETING_CHECK_SCHEDULE, daysBeforeMeeting: e.DIGEST_DAYS_BEFORE_MEETING },
     publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') || `http://${isLoopback(e.HOST) ? '127.0.0.1' : 'localhost'}:${e.PORT}`,
+    activityAlerts: e.ACTIVITY_ALERTS,
     pressLimit: { burst: e.PRESS_LIMIT_BURST, perSecond: e.PRESS_LIMIT_PER_SECOND },
     reportLinkSecret: e.REPORT_LINK_SECRET || null,
     backups: { dir: e.BACKUP_DIR, keep: e.BACKUP_KEEP },

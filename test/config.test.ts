@@ -52,6 +52,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ PRESS_LIMIT_BURST: '0', PRESS_LIMIT_PER_SECOND: 'fast' })).toThrow(/PRESS_LIMIT_BURST must be at least 1[\s\S]*PRESS_LIMIT_PER_SECOND must be a number of presses a second/);
   });
 
+  it('switches on every activity-feed alert by default; ACTIVITY_ALERTS lists those on, or none', () => {
+    expect(loadConfig({}).activityAlerts).toEqual(['reminders', 'decisions', 'questions', 'assignments']);
+    expect(loadConfig({ ACTIVITY_ALERTS: ' Reminders , questions,reminders' }).activityAlerts).toEqual(['reminders', 'questions']);
+    expect(loadConfig({ ACTIVITY_ALERTS: 'none' }).activityAlerts).toEqual([]);
+    expect(() => loadConfig({ ACTIVITY_ALERTS: 'reminders,digests,decision' })).toThrow('ACTIVITY_ALERTS does not know digests, decision: list the alerts to switch on from reminders, decisions, questions, assignments (comma-separated), or none');
+  });
+
   it('splits the lists', () => {
     expect(loadConfig({ ALLOWED_TENANT_IDS: ' a, b ,,', DSG_ADMIN_AAD_IDS: 'x' })).toMatchObject({ allowedTenantIds: ['a', 'b'], adminAadIds: ['x'] });
   });

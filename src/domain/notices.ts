@@ -1,4 +1,6 @@
 import { PRIORITY_LABELS, type Priority } from './project';
+import { ukDate } from './dates';
+import type { MeetingAction } from './meetings';
 import type { ReminderItem } from './reminders';
 import { REFERENCE_PATTERN, STATUS_LABELS, type ProjectRequest, type RequestStatus } from './request';
 
@@ -18,7 +20,20 @@ export interface Notice {
   title: string;
   lines: string[];
   open?: NoticeLink;
+  /** Which activity-feed alert it may raise (the configuration decides, at send time); none: it never alerts. */
+  alert?: Extract<AlertKind, 'decisions' | 'assignments'>;
 }
+
+/**
+ * The personal messages that set Teams' activity-feed alert, each of which the configuration can switch off
+ * (ACTIVITY_ALERTS): reminders, the DSG's decisions and news on a person's own request, the DSG's questions to
+ * them, and an action or an owner role given to them. Anything else (digests, channel posts) never alerts.
+ */
+export const ALERT_KINDS = ['reminders', 'decisions', 'questions', 'assignments'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/** News of the requester's own request: it raises the 'decisions' alert. */
+const decision = (notice: Notice): Notice => ({ ...notice, alert: 'decisions' });
 
 const openProject = (reference: string): NoticeLink => ({ opens: 'project', reference, title: 'Open project' });
 /** A reminder item about a project (not the DSG's meetings or the catalogue, which name their group instead). */
@@ -37,23 +52,23 @@ export const priorityPhrase = (input: { priority: Priority; isPriority: boolean 
 export const requesterNotices = {
   approved(request: ProjectRequest, input: { priority: Priority; isPriority: boolean; note: string | null }): Notice {
     const priority = priorityPhrase(input);
-    return {
+    return decision({
       title: `Approved: ${request.reference}`,
       lines: [
         `The Digital Strategy Group approved "${request.title}" into the Digital Programme (${priority}).${input.note ? ` Note: ${input.note}` : ''} The DSG will assign a Project Lead and a Project Manager.`,
       ],
       open: openProject(request.reference),
-    };
+    });
   },
   declined(request: ProjectRequest, reason: string): Notice {
-    return {
+    return decision({
       title: `Declined: ${request.reference}`,
       lines: [`The Digital Strategy Group declined "${request.title}". Reason: ${reason}`],
       open: { opens: 'request', reference: request.reference, title: 'Open request' },
-    };
+    });
   },
   reused(request: ProjectRequest, solution: { name: string; owningService: string; link: string | null }, note: string | null): Notice {
-    return {
+    return decision({
       title: `Re-use: ${request.reference}`,
       lines: [
         `The Digital Strategy Group found that the council already has what "${request.title}" needs: use ${solution.name}, owned by ${solution.owningService}. Ask ${solution.owningService} to get started; no new project is needed.`,
@@ -61,24 +76,24 @@ export const requesterNotices = {
         ...(note ? [`Note: ${note}`] : []),
       ],
       open: { opens: 'request', reference: request.reference, title: 'Open request' },
-    };
+    });
   },
   merged(request: ProjectRequest, into: ProjectRequest): Notice {
-    return {
+    return decision({
       title: `Merged: ${request.reference}`,
       lines: [`The Digital Strategy Group merged "${request.title}" into ${into.reference} "${into.title}", which covers the same need.`],
       open: openRecord(into, `Open ${into.reference}`),
-    };
+    });
   },
   priorityChanged(request: ProjectRequest, input: { priority: Priority; isPriority: boolean }): Notice {
-    return { title: `Priority changed: ${request.reference}`, lines: [`The Digital Strategy Group changed the priority of "${request.title}": ${priorityPhrase(input)}.`], open: openProject(request.reference) };
+    return decision({ title: `Priority changed: ${request.reference}`, lines: [`The Digital Strategy Group changed the priority of "${request.title}": ${priorityPhrase(input)}.`], open: openProject(request.reference) });
   },
   ownersAssigned(request: ProjectRequest, owners: readonly string[]): Notice {
-    return { title: `Owners assigned: ${request.reference}`, lines: [`"${request.title}" now has its owners.`, ...owners], open: openProject(request.reference) };
+    return decision({ title: `Owners assigned: ${request.reference}`, lines: [`"${request.title}" now has its owners.`, ...owners], open: openProject(request.reference) });
   },
   statusChanged(request: ProjectRequest, to: RequestStatus): Notice {
     const words = STATUS_LABELS[to].toLowerCase();
-    return { title: `${request.reference} is ${words}`, lines: [`"${request.title}" is now ${words}.`], open: openProject(request.reference) };
+    return decision({ title: `${request.reference} is ${words}`, lines: [`"${request.title}" is now ${words}.`], open: openProject(request.reference) });
   },
 };
 
@@ -105,6 +120,29 @@ export const leaderNotices = {
       title: `Snoozed again: ${item.reference}`,
       lines: [`${by} has now snoozed "${item.what}" ${snoozes} times.`, `Reason: ${reason}`],
       ...(isProjectItem(item) && { open: openProject(item.reference) }),
+    };
+  },
+};
+
+/** The owner roles of a project in the Digital Programme, as a notice names them. */
+export type OwnerRole = 'Digital Leader' | 'Project Lead' | 'Project Manager';
+
+/** The notices a person gets when something is given to them: they raise the 'assignments' alert. */
+export const assignmentNotices = {
+  ownerRole(project: Pick<ProjectRequest, 'reference' | 'title'>, role: OwnerRole, by: string): Notice {
+    return {
+      title: `You are the ${role}: ${project.reference}`,
+      lines: [`${by} made you the ${role} of "${project.title}".`],
+      open: openProject(project.reference),
+      alert: 'assignments',
+    };
+  },
+  action(action: Pick<MeetingAction, 'what' | 'due' | 'reference'>, meetingDate: string, by: string): Notice {
+    return {
+      title: `An action for you, due ${ukDate(action.due)}`,
+      lines: [`${by} gave you an action at the DSG meeting of ${ukDate(meetingDate)}:`, action.what],
+      ...(action.reference && REFERENCE_PATTERN.test(action.reference) && { open: { opens: 'request', reference: action.reference, title: `Open ${action.reference}` } }),
+      alert: 'assignments',
     };
   },
 };

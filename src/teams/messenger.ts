@@ -5,6 +5,7 @@ import {
   type ConversationParameters,
   type ConversationReference,
   type TurnContext,
+  teamsNotifyUser,
 } from 'botbuilder';
 import { DeliveryError, type Messenger, type OutboxTarget, type Rendered } from '../app/outbox/ports';
 
@@ -114,11 +115,14 @@ export function toDeliveryError(error: unknown): DeliveryError {
 
 function activityOf(payload: Rendered): Partial<Activity> {
   if (!payload.card && payload.text === undefined) throw new DeliveryError('fatal', 'nothing to send: the payload has neither card nor text');
-  return {
+  const activity: Partial<Activity> = {
     type: 'message',
     ...(payload.text !== undefined ? { text: payload.text, textFormat: 'plain' } : {}),
     ...(payload.card ? { attachments: [CardFactory.adaptiveCard(payload.card)] } : {}),
   };
+  // channelData.notification.alert: Teams puts the message in the person's activity feed.
+  if (payload.alert) teamsNotifyUser(activity);
+  return activity;
 }
 
 function referenceOf(value: unknown): Partial<ConversationReference> & { serviceUrl: string; conversation: { id: string } } {

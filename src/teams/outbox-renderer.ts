@@ -1,5 +1,6 @@
 import type { Deps } from '../app/deps';
 import { gatherDigest } from '../app/digests/gather-digest';
+import { raisesAlert } from '../app/outbox/alerts';
 import { DeliveryError, type OutboxMessage, type OutboxRenderer, type Rendered } from '../app/outbox/ports';
 import { reminderView } from '../app/reminders/answer-reminder';
 import { reminderPreview } from '../app/reminders/run-reminders-now';
@@ -9,6 +10,7 @@ import { latestQuestion } from '../app/triage/answer-question';
 import { loadTriageView } from '../app/triage/triage-view';
 import { followedChangeNotice } from '../app/follows/tell-followers';
 import { isDomainError } from '../domain/errors';
+import type { AlertKind } from '../domain/notices';
 import { digestCard } from '../presenters/digest';
 import { minutesCard } from '../presenters/minutes';
 import { noticeCard } from '../presenters/notice';
@@ -20,8 +22,9 @@ import { triageCard } from '../presenters/triage';
 /**
  * Draws each queued message when the outbox sends it: the intent's use case reads the state as it is at that
  * moment and the card's presenter draws it. A card whose record is gone cannot be drawn: that is final.
+ * `alerts`: the kinds of personal message that set Teams' activity-feed alert (ACTIVITY_ALERTS).
  */
-export function createOutboxRenderer(deps: Deps): OutboxRenderer {
+export function createOutboxRenderer(deps: Deps, alerts: readonly AlertKind[]): OutboxRenderer {
   async function draw(message: OutboxMessage): Promise<Rendered> {
     const intent = message.intent;
     switch (intent.kind) {
@@ -56,7 +59,8 @@ export function createOutboxRenderer(deps: Deps): OutboxRenderer {
   return {
     async render(message) {
       try {
-        return await draw(message);
+        const drawn = await draw(message);
+        return raisesAlert(message, alerts) ? { ...drawn, alert: true } : drawn;
       } catch (error) {
         // The record it is about is gone (say, erased): waiting will not bring it back.
         if (isDomainError(error) && error.code === 'NOT_FOUND') throw new DeliveryError('fatal', error.message);

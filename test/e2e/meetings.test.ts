@@ -221,6 +221,10 @@ describe.each(ENGINES)('a DSG meeting on %s, from the agenda to the minutes and 
 
     const added = invokeCard(await press(t, 'action.add', { meetingId, itemId, what: 'Draft the business case', owner: projectLeadLearning2.aadObjectId, due: inFortnight() }, digitalLeaderLearning, true));
     expect(wordsOf(added)).toMatch(/Draft the business case: Project Lead \(Learning\) 2, by/);
+    // The owner is told in personal chat, with an alert in their activity feed.
+    const told = await connector.waitFor((a) => a.kind === 'new' && wordsOf(a.activity).includes('An action for you'));
+    expect(wordsOf(told.activity)).toMatch(/Digital Leader \(Learning\) gave you an action at the DSG meeting of .*\nDraft the business case/);
+    expect((told.activity.channelData as { notification?: { alert?: boolean } } | undefined)?.notification?.alert).toBe(true);
   });
 
   it('ends the meeting, publishes the minutes once to the channel, and the Word document holds the decisions and the action', async () => {

@@ -135,7 +135,8 @@ describe.each(ENGINES)('DSG triage (%s)', (engine) => {
   });
 
   it('assigns a lead and a manager (anyone in the tenant) and the requester is told', async () => {
-    await t.post(message('hi', { ...t.opts, from: projectManagerLearning2 }));
+    // Each is told of their role in personal chat: they said hi, so the bot has a chat with them.
+    for (const owner of [projectLeadLearning2, projectManagerLearning2]) await t.post(message('hi', { ...t.opts, from: owner }));
     const card = answerCard(await press('request.triage', { reference: first }, dsgChair, true), t);
     const { data } = action(card, 'request.assign');
     const assigned = invokeCard(
@@ -144,6 +145,8 @@ describe.each(ENGINES)('DSG triage (%s)', (engine) => {
     expect(wordsOf(assigned)).toContain('Project Lead (Learning) 2');
     const told = await t.connector.waitFor((a) => a.conversationId === personalChatId(councilOfficer) && wordsOf(a.activity).includes(`Owners assigned: ${first}`));
     expect(wordsOf(told.activity)).toContain('Project Manager: Project Manager (Learning) 2');
+    await t.connector.waitFor((a) => a.conversationId === personalChatId(projectLeadLearning2) && wordsOf(a.activity).includes(`You are the Project Lead: ${first}`));
+    await t.connector.waitFor((a) => a.conversationId === personalChatId(projectManagerLearning2) && wordsOf(a.activity).includes(`You are the Project Manager: ${first}`));
   });
 
   it('lists the project in the programme with what is missing', async () => {

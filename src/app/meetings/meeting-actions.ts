@@ -1,9 +1,11 @@
 import { DomainError } from '../../domain/errors';
+import { assignmentNotices } from '../../domain/notices';
 import { completeAction as complete, type MeetingAction, newAction } from '../../domain/meetings';
 import type { Actor } from '../../domain/people';
 import { isAllowed, rolesFor } from '../../domain/permissions';
 import type { PersonRef } from '../../domain/settings';
 import { audited } from '../audit';
+import { personTarget, queue } from '../outbox/queue';
 import type { Deps } from '../deps';
 import { refuse } from '../refuse';
 import { dsgContext } from '../triage/dsg-context';
@@ -33,7 +35,12 @@ export async function addAction(deps: Deps, actor: Actor, meetingId: string, ite
   await deps.store.transaction(async (tx) => {
     await tx.meetings.addAction(action);
     await audited(tx, actor, now, 'action.add', { subjectType: 'meeting', subjectId: meeting.date }, null, { what: action.what, owner: owner.name, due: action.due });
+    // The owner is told in personal chat, unless they gave it to themselves.
+    if (owner.aadObjectId !== actor.aadObjectId) {
+      await queue(deps, tx, `action:${action.id}`, await personTarget(tx, owner.aadObjectId), { kind: 'notice', notice: assignmentNotices.action(action, meeting.date, actor.name) });
+    }
   });
+  deps.kickOutbox();
   return loadItemView(deps, meeting, itemId, access, `Action added for ${owner.name}.`);
 }
 

@@ -82,6 +82,8 @@ export interface Rendered {
   text?: string;
   /** The version of the record the message shows (a triage card's request), for what follows its delivery. */
   version?: number;
+  /** Set Teams' notification alert: the message shows in the person's activity feed (src/app/outbox/alerts.ts). */
+  alert?: boolean;
 }
 
 /** Draws a queued message from the state at this moment; throws DeliveryError('fatal') when there is nothing to draw any more. */

@@ -1,4 +1,4 @@
-import { requesterNotices } from '../../domain/notices';
+import { assignmentNotices, type OwnerRole, requesterNotices } from '../../domain/notices';
 import { DomainError } from '../../domain/errors';
 import type { Actor } from '../../domain/people';
 import type { PersonRef } from '../../domain/settings';
@@ -40,6 +40,21 @@ export function assignOwners(deps: Deps, actor: Actor, reference: string, cardVe
       updated.projectLead && `Project Lead: ${updated.projectLead.name}`,
       updated.projectManager && `Project Manager: ${updated.projectManager.name}`,
     ].filter(Boolean) as string[];
+    // Each person given a role they did not have is told, unless they gave it to themselves.
+    const newly = (after: PersonRef | null | undefined, before: PersonRef | null | undefined) =>
+      after && after.aadObjectId !== before?.aadObjectId && after.aadObjectId !== actor.aadObjectId ? after : null;
+    const given: Array<[OwnerRole, PersonRef | null]> = [
+      ['Digital Leader', newly(updated.digitalLeader, project.digitalLeader)],
+      ['Project Lead', newly(updated.projectLead, project.projectLead)],
+      ['Project Manager', newly(updated.projectManager, project.projectManager)],
+    ];
+    const personalNews = given
+      .filter((entry): entry is [OwnerRole, PersonRef] => entry[1] !== null)
+      .map(([role, owner]) => ({
+        to: owner.aadObjectId,
+        key: `owner:${reference}:${role}:${owner.aadObjectId}:v${request.version + 1}`,
+        intent: { kind: 'notice' as const, notice: assignmentNotices.ownerRole(request, role, actor.name) },
+      }));
     const decision = { action: 'assign' as const, by: actor.name, at: now, note: names.join('; ') || null };
     return {
       request,
@@ -47,6 +62,7 @@ export function assignOwners(deps: Deps, actor: Actor, reference: string, cardVe
       triage: { ...triage, lastDecision: decision },
       decision,
       requesterNews: { kind: 'notice', notice: requesterNotices.ownersAssigned(request, names) },
+      personalNews,
     };
   }, also);
 }

@@ -12,6 +12,7 @@ import type { Repositories } from '../ports';
 import { refuse } from '../refuse';
 import { staleCard } from '../stale';
 import type { OutboxIntent } from '../outbox/ports';
+import { personTarget, queue } from '../outbox/queue';
 import { queueRequesterNews, queueThreadReply, queueTriageUpdate } from './triage-messages';
 import { loadTriageView } from './triage-view';
 import { getRequest } from '../requests/view-request';
@@ -36,6 +37,8 @@ export interface DecisionResult {
   requesterNews?: OutboxIntent;
   /** A line posted in the request's DSG thread. */
   threadReply?: string;
+  /** What others are told in personal chat (a role given to them), each under its own unique key. */
+  personalNews?: Array<{ to: string; key: string; intent: OutboxIntent }>;
 }
 
 type Decide = (input: DecisionInput) => Promise<DecisionResult> | DecisionResult;
@@ -88,6 +91,7 @@ export async function runTriageDecision(deps: Deps, actor: Actor, reference: str
     await tx.triage.save(result.triage);
     await recordProjectChange(deps, tx, actor, now, action, reference, { status: request.status }, { status: updated.status, ...(result.decision.note && { note: result.decision.note }) });
     if (result.requesterNews) await queueRequesterNews(deps, tx, updated, `notify:${reference}:v${updated.version}`, result.requesterNews);
+    for (const news of result.personalNews ?? []) await queue(deps, tx, news.key, await personTarget(tx, news.to), news.intent);
     if (result.threadReply) await queueThreadReply(deps, tx, updated, settings, `thread:${reference}:v${updated.version}`, result.threadReply);
     await queueTriageUpdate(deps, tx, updated, settings);
     if (also) await also(tx, result.decision);
