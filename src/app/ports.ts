@@ -1,6 +1,7 @@
 import type { Conversation, Person } from '../domain/people';
 import type { AuditEvent } from '../domain/audit';
 import type { DigestRepository } from './digests/ports';
+import type { FollowRepository } from './follows/ports';
 import type { MeetingRepository } from './meetings/ports';
 import type { Outbox } from './outbox/ports';
 import type { ProjectRepository } from './projects/ports';
@@ -58,6 +59,7 @@ export interface Repositories {
   reminders: ReminderStateRepository;
   scheduledRuns: ScheduledRuns;
   digests: DigestRepository;
+  follows: FollowRepository;
   programmeSheets: ProgrammeSheetsRepository;
   dataProtection: DataProtectionRepository;
   meetings: MeetingRepository;

@@ -19,6 +19,7 @@ export type Action =
   | 'project.edit'
   | 'project.history'
   | 'project.reopen'
+  | 'project.follow'
   | 'reminders.run'
   | 'benefit.record'
   | 'measure.edit'
@@ -75,6 +76,8 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'project.history': ['requester', ...DSG, ...PROJECT_EDITORS],
   /** Completed is final for the project's people; the chair and admins can put it back into delivery. */
   'project.reopen': ['chair', 'admin'],
+  /** Make a group chat follow a project's changes (and stop it): those who answer for the project, the chair and admins. */
+  'project.follow': ['project-lead', 'project-manager', 'digital-leader', 'chair', 'admin'],
   'reminders.run': ['chair', 'admin'],
   // The strategy reports benefits annually; the people who answer for a project record what it saved.
   'benefit.record': ['project-lead', 'project-manager', 'digital-leader', 'chair'],

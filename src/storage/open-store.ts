@@ -20,6 +20,7 @@ import { requestRepository } from './request-repository';
 import { rosterCache } from './roster-cache';
 import { scheduledRuns } from './scheduled-runs';
 import { digestRepository } from './digest-repository';
+import { followRepository } from './follow-repository';
 import { dataProtectionRepository } from './data-protection-repository';
 import { settingsRepository } from './settings-repository';
 import { triageRepository } from './triage-repository';
@@ -151,6 +152,7 @@ function repositories(db: Kysely<Database>, engine: Engine, held: HeldSolutions)
     reminders: reminderStateRepository(db),
     scheduledRuns: scheduledRuns(db),
     digests: digestRepository(db),
+    follows: followRepository(db),
     programmeSheets: programmeSheetsRepository(db),
     dataProtection: dataProtectionRepository(db),
     meetings: meetingRepository(db),

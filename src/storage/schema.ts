@@ -332,6 +332,13 @@ export interface PseudonymisedRequestsTable {
   at: string;
 }
 
+export interface ProjectFollowsTable {
+  conversation_id: string;
+  reference: string;
+  conversation_ref: string;
+  followed_at: string;
+}
+
 export interface Database {
   people: PeopleTable;
   conversations: ConversationsTable;
@@ -353,6 +360,7 @@ export interface Database {
   scheduled_runs: ScheduledRunsTable;
   digest_subscriptions: DigestSubscriptionsTable;
   digest_runs: DigestRunsTable;
+  project_follows: ProjectFollowsTable;
   import_keys: ImportKeysTable;
   pseudonymised_requests: PseudonymisedRequestsTable;
   meetings: MeetingsTable;

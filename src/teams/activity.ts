@@ -1,6 +1,7 @@
 import { type Activity, TurnContext } from 'botbuilder';
 import type { Contact } from '../app/record-contact';
 import type { Actor, ConversationKind } from '../domain/people';
+import type { GroupChat } from '../domain/follows';
 import type { DsgChannel } from '../domain/settings';
 
 /** The tenant an activity comes from, as Teams reports it. */
@@ -40,7 +41,16 @@ export function contactFrom(activity: Activity, installed?: boolean): Contact {
   };
 }
 
-export const isChannel = (activity: Activity): boolean => activity.conversation.conversationType === 'channel';
+/** True in a channel or a group chat: there the bot answers only when @mentioned (Teams sends it nothing else without extra permissions). */
+export const isShared = (activity: Activity): boolean => ['channel', 'groupChat'].includes(activity.conversation.conversationType);
+
+/** The group chat an activity came from, to post in it later; null outside group chats. */
+export function groupChatFrom(activity: Activity): GroupChat | null {
+  if (activity.conversation.conversationType !== 'groupChat') return null;
+  // The chat's address, not the person who typed: no one's name is kept with it.
+  const { activityId: _, user: __, ...reference } = TurnContext.getConversationReference(activity);
+  return { conversationId: activity.conversation.id, reference };
+}
 
 /** The channel an activity came from, as the DSG channel would be stored; null outside channels. */
 export function channelFrom(activity: Activity): DsgChannel | null {

@@ -8,6 +8,7 @@ import { loadMinutesView } from '../app/meetings/minutes';
 import { getMeeting } from '../app/meetings/meeting-view';
 import { latestQuestion } from '../app/triage/answer-question';
 import { loadTriageView } from '../app/triage/triage-view';
+import { followedChangeNotice } from '../app/follows/tell-followers';
 import { isDomainError } from '../domain/errors';
 import type { AlertKind } from '../domain/notices';
 import { digestCard } from '../presenters/digest';
@@ -38,6 +39,8 @@ export function createOutboxRenderer(deps: Deps, alerts: readonly AlertKind[]): 
       }
       case 'notice':
         return { card: noticeCard(intent.notice) };
+      case 'followed-change':
+        return { card: noticeCard(await followedChangeNotice(deps, intent)) };
       case 'text':
         return { text: intent.text };
       case 'reminder':

@@ -6,7 +6,7 @@ import { rememberAddress } from '../app/data-protection/remember-address';
 import { welcomeCard } from '../presenters/welcome';
 import { givenNameOf } from '../domain/people';
 import type { Logger } from '../log';
-import { actorFrom, channelFrom, contactFrom, isChannel, tenantOf } from './activity';
+import { actorFrom, channelFrom, contactFrom, groupChatFrom, isShared, tenantOf } from './activity';
 import { parseCommand } from './commands';
 import { errorReply } from './errors';
 import type { PressLimiter } from './press-limit';
@@ -83,7 +83,7 @@ export function createTurnHandler(deps: Deps, options: TurnOptions, rootLog: Log
       return text(`Sorry, I do not recognise ${shown(name)} button. The card may be from an older version of dsg-bot: type "help" to start again.`);
     }
     try {
-      const reply = await verb.run({ deps, actor: actorFrom(activity), log, channel: channelFrom(activity) }, data ?? {});
+      const reply = await verb.run({ deps, actor: actorFrom(activity), log, channel: channelFrom(activity), chat: groupChatFrom(activity) }, data ?? {});
       if (!('malformed' in reply)) return reply;
       const problems = reply.malformed.join('; ');
       log.warn({ verb: verb.name, problems }, 'malformed action data');
@@ -114,10 +114,10 @@ export function createTurnHandler(deps: Deps, options: TurnOptions, rootLog: Log
       const { verb, ...data } = activity.value as Record<string, unknown>;
       return send(context, await runVerb(verb, data, activity, log), activity.replyToId);
     }
-    const channel = isChannel(activity);
+    const shared = isShared(activity);
     const mentioned = (activity.entities ?? []).some((e) => e.type === 'mention' && e.mentioned?.id === activity.recipient.id);
-    if (channel && !mentioned) return;
-    const typed = (channel ? textWithoutMention(activity) : (activity.text ?? '')).slice(0, 500);
+    if (shared && !mentioned) return;
+    const typed = (shared ? textWithoutMention(activity) : (activity.text ?? '')).slice(0, 500);
     const command = parseCommand(typed);
     if (command) return send(context, await runVerb(command.verb, command.data, activity, log));
     log.info('message not understood');
@@ -201,7 +201,7 @@ export function createTurnHandler(deps: Deps, options: TurnOptions, rootLog: Log
   };
 }
 
-/** The text of a channel message with the bot's @mention taken out. */
+/** The text of a channel or group chat message with the bot's @mention taken out. */
 function textWithoutMention(activity: Activity): string {
   let result = activity.text ?? '';
   for (const entity of activity.entities ?? []) {

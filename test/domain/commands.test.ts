@@ -95,7 +95,20 @@ describe('the command table', () => {
   });
 
   it('shows staff what anyone may do, and the DSG and admins more', () => {
-    expect(commandsFor(['colleague']).map((c) => c.verb)).toEqual(['request.new', 'request.list', 'request.view', 'history.show', 'programme.show', 'project.view', 'solution.list', 'help.show']);
+    expect(commandsFor(['colleague']).map((c) => c.verb)).toEqual([
+      'request.new',
+      'request.list',
+      'request.view',
+      'history.show',
+      'programme.show',
+      'project.view',
+      // Who may make a chat follow depends on the project: anyone may ask, and is answered (src/app/follows).
+      'project.follow',
+      'project.unfollow',
+      'project.following',
+      'solution.list',
+      'help.show',
+    ]);
     const member = commandsFor(['colleague', 'dsg-member']).map((c) => c.verb);
     expect(member).toEqual(expect.arrayContaining(['request.pending', 'settings.show', 'digest.preview', 'report.annual', 'programme.export']));
     expect(member).not.toEqual(expect.arrayContaining(['reminders.preview']));
@@ -107,7 +120,7 @@ describe('the command table', () => {
   it('makes one menu per scope from the entries that ask for one, in the table order', () => {
     const menus = commandMenus();
     expect(menus.map((m) => m.scopes)).toEqual([['personal'], ['team'], ['groupChat']]);
-    expect(menus[2].commands.map((c) => c.title)).toEqual(['programme', 'project DP-2026-0007', 'pending', 'help']);
+    expect(menus[2].commands.map((c) => c.title)).toEqual(['programme', 'project DP-2026-0007', 'follow DP-2026-0007', 'unfollow DP-2026-0007', 'following', 'pending', 'help']);
     const table = [{ verb: 'meeting.agenda', words: ['agenda'], help: 'The next meeting’s agenda', section: 'dsg' as const, menu: { scopes: ['team' as const], description: 'The agenda' } }];
     expect(commandMenus(table)).toEqual([{ scopes: ['team'], commands: [{ title: 'agenda', description: 'The agenda' }] }]);
     expect(shownAs(COMMANDS.find((c) => c.verb === 'report.annual')!)).toBe('report annual 2026/27');

@@ -19,6 +19,7 @@ const EXPECTED: Record<Action, Role[]> = {
   'project.edit': ['digital-leader', 'project-lead', 'project-manager', 'chair', 'admin'],
   'project.history': ['requester', 'dsg-member', 'chair', 'digital-leader', 'project-lead', 'project-manager', 'admin'],
   'project.reopen': ['chair', 'admin'],
+  'project.follow': ['project-lead', 'project-manager', 'digital-leader', 'chair', 'admin'],
   'reminders.run': ['chair', 'admin'],
   'benefit.record': ['project-lead', 'project-manager', 'digital-leader', 'chair'],
   'measure.edit': ['project-lead', 'project-manager', 'digital-leader', 'chair'],

@@ -16,6 +16,7 @@ import { measuresContract } from './measures-contract';
 import { programmeContract } from './programme-contract';
 import { remindersContract } from './reminders-contract';
 import { digestsContract } from './digests-contract';
+import { followsContract } from './follows-contract';
 import { programmeSheetsContract } from './programme-sheets-contract';
 import { dataProtectionContract } from './data-protection-contract';
 import { meetingsContract } from './meetings-contract';
@@ -456,6 +457,7 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
     outboxContract({ store: s, database: () => database as TestDatabase });
     remindersContract({ store: s, database: () => database as TestDatabase });
     digestsContract({ store: s, database: () => database as TestDatabase });
+    followsContract({ store: s, database: () => database as TestDatabase });
     programmeSheetsContract({ store: s, database: () => database as TestDatabase });
     dataProtectionContract({ store: s, database: () => database as TestDatabase });
     meetingsContract({ store: s, database: () => database as TestDatabase });

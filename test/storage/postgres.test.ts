@@ -82,6 +82,7 @@ describe('PostgreSQL specifics', () => {
         'milestones',
         'outbox',
         'people',
+        'project_follows',
         'projects',
         'pseudonymised_requests',
         'realised_benefits',

@@ -34,6 +34,9 @@ describe('typed commands', () => {
     expect(parseCommand('annual report')).toEqual({ verb: 'report.annual', data: { year: '' } });
     expect(parseCommand('project dp-2026-12')).toEqual({ verb: 'project.view', data: { reference: 'DP-2026-0012' } });
     expect(parseCommand('history DP-2026-0012')).toEqual({ verb: 'history.show', data: { reference: 'DP-2026-0012' } });
+    expect(parseCommand('follow dp 2026 7')).toEqual({ verb: 'project.follow', data: { reference: 'DP-2026-0007' } });
+    expect(parseCommand('Unfollow DP-2026-0007')).toEqual({ verb: 'project.unfollow', data: { reference: 'DP-2026-0007' } });
+    expect(parseCommand('following')).toEqual({ verb: 'project.following', data: {} });
     expect(parseCommand('sar person@council.example')).toEqual({ verb: 'person.export', data: { email: 'person@council.example' } });
   });
 

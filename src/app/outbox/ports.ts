@@ -1,4 +1,5 @@
 import type { DigestRequest } from '../../domain/digest';
+import type { FollowedChange } from '../../domain/follows';
 import type { Notice } from '../../domain/notices';
 import type { ReminderItem } from '../../domain/reminders';
 
@@ -14,6 +15,8 @@ export type OutboxIntent =
   | { kind: 'question'; reference: string }
   /** A short notice to a person (a decision on their request, an escalation...). */
   | { kind: 'notice'; notice: Notice }
+  /** A change to a project, to a group chat that follows it (drawn only while the chat still follows it). */
+  | { kind: 'followed-change'; reference: string; conversationId: string; change: FollowedChange }
   /** A line of plain text (in a request's DSG thread). */
   | { kind: 'text'; text: string }
   /** One person's bundled reminder card: the items of one run, kept so that answers can redraw it. */

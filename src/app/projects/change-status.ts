@@ -4,7 +4,7 @@ import { type CompletionInput, completeProject } from '../../domain/guards';
 import type { Actor } from '../../domain/people';
 import type { Milestone } from '../../domain/project';
 import { assertTransition, type ProjectRequest, STATUS_LABELS } from '../../domain/request';
-import { audited } from '../audit';
+import { recordProjectChange } from '../follows/tell-followers';
 import type { Deps } from '../deps';
 import { queueRequesterNews, queueTriageUpdate } from '../triage/triage-messages';
 import { refuse } from '../refuse';
@@ -50,7 +50,7 @@ export async function changeStatus(
       throw new DomainError('STALE_CARD', `${reference} changed at the same moment; please try again.`, { reference });
     }
     for (const m of resolved) await tx.projects.saveMilestone(reference, m);
-    await audited(tx, actor, now, 'project.status', { subjectType: 'request', subjectId: reference }, { status: view.request.status }, { status: to }, detail);
+    await recordProjectChange(deps, tx, actor, now, 'project.status', reference, { status: view.request.status }, { status: to }, detail);
     await queueRequesterNews(deps, tx, request, `status:${reference}:${to}:v${request.version}`, { kind: 'notice', notice: requesterNotices.statusChanged(request, to) });
     await queueTriageUpdate(deps, tx, request, settings);
   });

@@ -2,7 +2,7 @@ import { DomainError } from '../../domain/errors';
 import type { Actor } from '../../domain/people';
 import type { Measure, MeasureFigure } from '../../domain/measures';
 import type { BusinessCaseStatus, DpiaStatus, Milestone, Project, RealisedBenefit } from '../../domain/project';
-import { audited } from '../audit';
+import { recordProjectChange } from '../follows/tell-followers';
 import type { Deps } from '../deps';
 import { refuse } from '../refuse';
 import { type ProjectView, viewProject } from './view-project';
@@ -49,7 +49,7 @@ interface ProjectChange {
 
 /**
  * Runs one change to a project by someone allowed to edit it: stale-card check on the project version,
- * the change and new milestones saved in one transaction with an audit event.
+ * the change and new milestones saved in one transaction with an audit event (and a notice to the chats that follow it).
  */
 export async function changeProject(
   deps: Deps,
@@ -83,8 +83,9 @@ export async function changeProject(
     for (const b of changed.benefits ?? []) await tx.projects.addRealisedBenefit(reference, b);
     for (const m of changed.measures ?? []) await tx.projects.saveMeasure(reference, m);
     for (const f of changed.figures ?? []) await tx.projects.saveMeasureFigure(f.measureId, f.figure);
-    await audited(tx, actor, now, action, { subjectType: 'request', subjectId: reference }, summary(before), { ...summary(project), ...(changed.milestone && { milestone: changed.milestone }) }, changed.detail ?? null);
+    await recordProjectChange(deps, tx, actor, now, action, reference, summary(before), { ...summary(project), ...(changed.milestone && { milestone: changed.milestone }) }, changed.detail ?? null);
   });
+  deps.kickOutbox();
   return { ...view, project, notice: changed.notice };
 }
 

@@ -18,6 +18,7 @@ export function moveMilestone(deps: Deps, actor: Actor, reference: string, cardV
       milestones: [{ ...milestone, due: newDue, status: 'planned', revisions: [...milestone.revisions, revision] }],
       notice: `"${milestone.title}" moved to ${newDue}.`,
       milestone: milestone.title,
+      detail: `From ${milestone.due} to ${newDue}: ${reason.trim()}`,
     };
   });
 }

@@ -3,7 +3,7 @@ import { reopenProject } from '../../domain/guards';
 import { projectReopened } from '../../domain/notices';
 import type { Actor } from '../../domain/people';
 import type { ProjectRequest } from '../../domain/request';
-import { audited } from '../audit';
+import { recordProjectChange } from '../follows/tell-followers';
 import type { Deps } from '../deps';
 import { personTarget, queue } from '../outbox/queue';
 import { refuse } from '../refuse';
@@ -32,7 +32,7 @@ export async function reopen(deps: Deps, actor: Actor, reference: string, cardVe
     if (!(await tx.requests.update(request, view.request.version)) || !(await tx.projects.update(project, view.project.version))) {
       throw new DomainError('STALE_CARD', `${reference} changed at the same moment; please try again.`, { reference });
     }
-    await audited(tx, actor, now, 'project.reopen', { subjectType: 'request', subjectId: reference }, { status: view.request.status }, { status: request.status });
+    await recordProjectChange(deps, tx, actor, now, 'project.reopen', reference, { status: view.request.status }, { status: request.status });
     for (const person of people) {
       await queue(deps, tx, `reopen:${reference}:v${request.version}:${person}`, await personTarget(tx, person), { kind: 'notice', notice: projectReopened(request, actor.name) });
     }

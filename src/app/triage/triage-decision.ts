@@ -5,7 +5,7 @@ import type { Project } from '../../domain/project';
 import type { ProjectRequest } from '../../domain/request';
 import type { DsgSettings, Member } from '../../domain/settings';
 import { assertCurrent, type Decision, emptyTriage, type Triage, type TriageView } from '../../domain/triage';
-import { audited } from '../audit';
+import { recordProjectChange } from '../follows/tell-followers';
 import type { Deps } from '../deps';
 import { dsgContext } from './dsg-context';
 import type { Repositories } from '../ports';
@@ -89,7 +89,7 @@ export async function runTriageDecision(deps: Deps, actor: Actor, reference: str
       throw new DomainError('STALE_CARD', `${reference} was changed by someone else at the same moment; nothing was saved. Please try again.`, { reference });
     }
     await tx.triage.save(result.triage);
-    await audited(tx, actor, now, action, { subjectType: 'request', subjectId: reference }, { status: request.status }, { status: updated.status, ...(result.decision.note && { note: result.decision.note }) });
+    await recordProjectChange(deps, tx, actor, now, action, reference, { status: request.status }, { status: updated.status, ...(result.decision.note && { note: result.decision.note }) });
     if (result.requesterNews) await queueRequesterNews(deps, tx, updated, `notify:${reference}:v${updated.version}`, result.requesterNews);
     for (const news of result.personalNews ?? []) await queue(deps, tx, news.key, await personTarget(tx, news.to), news.intent);
     if (result.threadReply) await queueThreadReply(deps, tx, updated, settings, `thread:${reference}:v${updated.version}`, result.threadReply);

@@ -12,6 +12,7 @@ import { requestAnswer, requestApprove, requestAsk, requestAssign, requestDeclin
 import type { Verb } from './verb';
 import { REMINDER_VERBS } from './reminders';
 import { DIGEST_VERBS } from './digest';
+import { FOLLOW_VERBS } from './follow';
 import { reportAnnual } from './report';
 import { programmeExport } from './programme-export';
 import { DATA_PROTECTION_VERBS } from './data-protection';
@@ -74,6 +75,7 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     programmeExport,
     ...REMINDER_VERBS,
     ...DIGEST_VERBS,
+    ...FOLLOW_VERBS,
     ...DATA_PROTECTION_VERBS,
     ...MEETING_VERBS,
     ...MEETING_PLAN_VERBS,

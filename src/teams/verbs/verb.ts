@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps';
+import type { GroupChat } from '../../domain/follows';
 import type { Actor } from '../../domain/people';
 import type { DsgChannel } from '../../domain/settings';
 import type { Logger } from '../../log';
@@ -14,6 +15,8 @@ export interface VerbContext {
   log: Logger;
   /** The Teams channel the action came from (for `setup dsg`), or null outside channels. */
   channel: DsgChannel | null;
+  /** The group chat the action came from (for `follow`), or null outside group chats. */
+  chat: GroupChat | null;
 }
 
 /** An action whose data its verb's schema refused: what was wrong, for the person and the log. */
