@@ -3,9 +3,6 @@
  * `agenda` does), with 200 requests awaiting a decision, 300 escalated reminders and 100 open actions; and the
  * minutes of a 40-item meeting with 40 actions made into a Word document. Each timed in this process.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../src/app/deps';
 import { draftNextAgenda } from '../src/app/meetings/draft-agenda';
@@ -14,24 +11,17 @@ import { draftAgenda, draftMinutes, type MeetingAction, startMeeting } from '../
 import { DEFAULT_BANK_HOLIDAYS_FILE } from '../src/config';
 import { minutesDocx } from '../src/documents/minutes-docx';
 import { loadBankHolidays } from '../src/scheduler/bank-holidays';
-import { openStore } from '../src/storage/open-store';
 import { sampleRequest } from '../test/support/sample-request';
 import { seedProgramme } from './seed-programme';
+import { runBench, timed, withBenchStore } from './support';
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 10_000);
 const ITEMS = 40;
 
-const timed = async <T>(work: () => Promise<T> | T): Promise<{ value: T; ms: number }> => {
-  const start = process.hrtime.bigint();
-  const value = await work();
-  return { value, ms: Number(process.hrtime.bigint() - start) / 1e6 };
-};
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dsg-bench-meetings-'));
-  const store = await openStore({ sqlitePath: path.join(dir, 'bench.sqlite') });
   const now = new Date('2026-11-27T09:30:00Z');
-  try {
+  await withBenchStore('meetings', async (store) => {
     await seedProgramme(store, PROJECTS, 5, now);
     const owner = (i: number) => ({ aadObjectId: `aad-${i % 300}`, name: `Project Lead ${i % 300}` });
     await store.transaction(async (tx) => {
@@ -62,13 +52,7 @@ async function main(): Promise<void> {
     await minutesDocx(minutes); // load docx's code once, as the running bot has
     const docx = await timed(() => minutesDocx(draftMinutes(meeting, actions)));
     console.log(`minutes: a ${ITEMS}-item meeting with ${actions.length} actions as a ${(docx.value.length / 1024).toFixed(0)} KB Word document in ${docx.ms.toFixed(0)} ms (target <= 500 ms)`);
-  } finally {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+runBench(main);

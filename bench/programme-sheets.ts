@@ -6,7 +6,7 @@
  * its own with the bot's heap limit, so its peak RSS is the export's. Prints seconds and MB.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { programmeWorkbook } from '../src/app/programme-sheets/export-programme';
@@ -17,9 +17,9 @@ import { WorkingCalendar } from '../src/domain/calendar';
 import { readFiles } from '../src/import-programme';
 import { readWorkbook, workbookBuffer } from '../src/spreadsheet/workbook';
 import { openStore } from '../src/storage/open-store';
+import { peakRssMb } from './support';
 
 const NOW = new Date('2026-11-27T10:00:00Z');
-const peakRssMb = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) / 1024;
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 /** CPU seconds since `from`, and how busy the machine was: on a shared machine the wall clock alone misleads. */
 const cpuSeconds = (from: NodeJS.CpuUsage) => {

@@ -6,9 +6,6 @@
  * seconds and peak RSS. Then the reminder run again with two outcome measures per project and a 2,000-entry
  * re-use catalogue.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Deps } from '../src/app/deps';
 import { planReminders } from '../src/app/reminders/plan-reminders';
 import { gatherDigest } from '../src/app/digests/gather-digest';
@@ -21,19 +18,16 @@ import { WorkingCalendar } from '../src/domain/calendar';
 import { DEFAULT_THRESHOLDS } from '../src/domain/reminders';
 import { loadBankHolidays } from '../src/scheduler/bank-holidays';
 import { DEFAULT_BANK_HOLIDAYS_FILE } from '../src/config';
-import { openStore } from '../src/storage/open-store';
 import { seedCatalogue, seedProgramme } from './seed-programme';
+import { peakRssMb, runBench, timed, withBenchStore } from './support';
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 10_000);
 const MILESTONES_EACH = 5;
 
-const peakRssMb = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) / 1024;
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dsg-bench-rem-'));
-  const store = await openStore({ sqlitePath: path.join(dir, 'bench.sqlite') });
   const now = new Date('2026-11-27T09:30:00Z');
-  try {
+  await withBenchStore('programme', async (store) => {
     const t0 = Date.now();
     await seedProgramme(store, PROJECTS, MILESTONES_EACH, now);
     console.log(`generated ${PROJECTS} projects and ${PROJECTS * MILESTONES_EACH} milestones in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -42,11 +36,6 @@ async function main(): Promise<void> {
       clock: { now: () => now },
       calendar: new WorkingCalendar(loadBankHolidays(DEFAULT_BANK_HOLIDAYS_FILE).dates),
     } as unknown as Deps;
-    const timed = async <T>(work: () => Promise<T> | T): Promise<{ value: T; ms: number }> => {
-      const start = process.hrtime.bigint();
-      const value = await work();
-      return { value, ms: Number(process.hrtime.bigint() - start) / 1e6 };
-    };
     const plan = await timed(() => planReminders(deps, DEFAULT_THRESHOLDS));
     const items = [...plan.value.send.values()].reduce((n, list) => n + list.length, 0);
     console.log(`reminder run: ${items} items for ${plan.value.send.size} people computed in ${(plan.ms / 1000).toFixed(2)} s (target <= 0.6 s); peak RSS so far ${peakRssMb().toFixed(0)} MB (target <= 300 MB)`);
@@ -62,35 +51,22 @@ async function main(): Promise<void> {
     const csv = await timed(() => openProgrammeCsv(deps));
     console.log(`open data CSV: ${PROJECTS} projects, ${(csv.value.length / 1_048_576).toFixed(1)} MB, exported in ${(csv.ms / 1000).toFixed(2)} s (target <= 1 s)`);
     console.log(`peak RSS of the whole benchmark, several programme copies held at once: ${peakRssMb().toFixed(0)} MB`);
-  } finally {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
   await withMeasuresAndCatalogue(now);
 }
 
 /** The reminder run again over a programme whose projects have two quarterly measures of four figures each, with a 2,000-entry catalogue. */
 async function withMeasuresAndCatalogue(now: Date): Promise<void> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dsg-bench-rem-'));
-  const store = await openStore({ sqlitePath: path.join(dir, 'bench.sqlite') });
-  try {
+  await withBenchStore('programme', async (store) => {
     await seedProgramme(store, PROJECTS, MILESTONES_EACH, now, 2);
     await seedCatalogue(store, 2_000, now);
     const deps = { store, clock: { now: () => now }, calendar: new WorkingCalendar(loadBankHolidays(DEFAULT_BANK_HOLIDAYS_FILE).dates) } as unknown as Deps;
-    const start = process.hrtime.bigint();
-    const plan = await planReminders(deps, DEFAULT_THRESHOLDS);
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    const { value: plan, ms } = await timed(() => planReminders(deps, DEFAULT_THRESHOLDS));
     const items = [...plan.send.values()].reduce((n, list) => n + list.length, 0);
     console.log(
       `reminder run with ${PROJECTS * 2} measures (${PROJECTS * 8} figures) and a 2,000-entry catalogue: ${items} items for ${plan.send.size} people in ${(ms / 1000).toFixed(2)} s (target <= 1 s)`,
     );
-  } finally {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+runBench(main);

@@ -5,13 +5,11 @@
  * generated into a temp SQLite database. Times one run (plan, pseudonymise, delete, audit: one transaction).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import path from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { runRetention } from '../src/app/data-protection/retention';
 import { DEFAULT_RETENTION } from '../src/domain/data-protection';
 import type { ProjectRequest, RequestStatus } from '../src/domain/request';
-import { openStore } from '../src/storage/open-store';
+import { runBench, withBenchStore } from './support';
 
 const REQUESTS = 10_000;
 const AUDIT_EACH = 5;
@@ -20,9 +18,7 @@ const LONG_AGO = '2019-06-01T10:00:00.000Z';
 const RECENT = '2026-10-01T10:00:00.000Z';
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dsg-bench-retention-'));
-  const store = await openStore({ sqlitePath: path.join(dir, 'bench.sqlite') });
-  try {
+  await withBenchStore('retention', async (store) => {
     const t0 = Date.now();
     await store.transaction(async (tx) => {
       for (let i = 0; i < REQUESTS; i++) {
@@ -72,13 +68,7 @@ async function main(): Promise<void> {
     const t2 = Date.now();
     const again = await runRetention({ store, clock: { now: () => NOW }, retention: DEFAULT_RETENTION });
     console.log(`the next run: ${again.plan.closedRequests.length + again.plan.completedProjects.length} records, in ${((Date.now() - t2) / 1000).toFixed(2)} s`);
-  } finally {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+runBench(main);

@@ -4,6 +4,7 @@ import type { Measure } from '../src/domain/measures';
 import type { Milestone, Project } from '../src/domain/project';
 import type { Solution } from '../src/domain/solutions';
 import type { ProjectRequest } from '../src/domain/request';
+import { termsOf } from '../src/domain/similarity';
 
 /**
  * The benchmarks' large programme, generated through the repositories: `projects` approved projects with
@@ -75,4 +76,26 @@ export async function seedCatalogue(store: Store, count: number, now: Date): Pro
     };
     await store.solutions.insert(entry);
   }
+}
+
+const WORDS = 'online booking halls rooms payments permits repairs housing licensing recruitment payroll timesheets library parking planning tenancy allotments rents burials events grants school transport waste recycling garden bins council tax benefits portal forms residents staff appointments'.split(' ');
+
+/** `n` words of the benches' vocabulary, the same for the same seed. */
+export const pickWords = (seed: number, n: number): string[] => Array.from({ length: n }, (_, k) => WORDS[(seed * 31 + k * 17) % WORDS.length]);
+
+/** `count` requests awaiting a decision (`DP-<year>-00001` on), indexed for the similarity search and the compose box's search. */
+export async function seedOpenRequests(store: Store, count: number, year: number, now: Date): Promise<void> {
+  await store.transaction(async (tx) => {
+    for (let i = 0; i < count; i++) {
+      const title = `Improve ${pickWords(i, 3).join(' ')} ${i}`;
+      const problem = `Residents wait for ${pickWords(i + 7, 4).join(' and ')}; staff re-key records by hand.`;
+      const request: ProjectRequest = {
+        id: randomUUID(), reference: `DP-${year}-${String(i + 1).padStart(5, '0')}`, status: i % 3 === 0 ? 'under-review' : 'submitted', version: 1, requesterId: `29:user-${i % 500}`,
+        requesterName: `Officer ${i % 500}`, formId: randomUUID(), createdAt: new Date(now.getTime() + i * 60_000).toISOString(), updatedAt: now.toISOString(), title, problem,
+        outcome: 'Faster service', beneficiaries: ['citizens'], strand: 'customers', principles: ['customer-focused'], principlesHow: 'x', reuseSolution: null, reuseChecked: 'x', route: 'reuse',
+        routeJustification: null, personalData: false, oneOffCost: null, annualBenefit: null, desiredStart: null,
+      };
+      await tx.requests.insert(request, termsOf(title, problem));
+    }
+  });
 }

@@ -5,25 +5,20 @@
  * Transaction BEGIN and COMMIT are not counted, nor what is done once: the person's first contact, and reading the
  * re-use catalogue, which the store holds in memory for a minute. Prints the count and each statement.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../src/app/deps';
 import { recordContact } from '../src/app/record-contact';
 import { submitRequest } from '../src/app/requests/submit-request';
 import { WorkingCalendar } from '../src/domain/calendar';
 import { EMPTY_SETTINGS } from '../src/domain/settings';
-import { openStore } from '../src/storage/open-store';
+import { runBench, withBenchStore } from './support';
 
 const TARGET = 8;
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dsg-bench-sql-'));
   const statements: string[] = [];
   let counting = false;
-  const store = await openStore({ sqlitePath: path.join(dir, 'bench.sqlite'), onQuery: (sql) => counting && statements.push(sql) });
-  try {
+  await withBenchStore('statements', async (store) => {
     await store.settings.save({ ...EMPTY_SETTINGS, channel: { conversationId: '19:dsg', teamId: 'team', name: 'DSG', reference: { conversation: { id: '19:dsg' } } } }, 0);
     const deps = {
       store,
@@ -57,13 +52,7 @@ async function main(): Promise<void> {
     const counted = statements.filter((sql) => !/^(begin|commit|rollback)\b/i.test(sql.trim()));
     console.log(`request.submit path: ${counted.length} SQL statements (target <= ${TARGET}), BEGIN and COMMIT not counted`);
     for (const sql of counted) console.log(`  ${sql.replace(/\s+/g, ' ').slice(0, 140)}`);
-  } finally {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  }, { onQuery: (sql) => counting && statements.push(sql) });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+runBench(main);

@@ -10,7 +10,7 @@
  * drain and the peak RSS. BENCH_PEOPLE (5,000), BENCH_CHANNELS (50), BENCH_GLOBAL_RATE (20/s, the sender's default).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { type ChildProcess, fork } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -32,6 +32,7 @@ import { createAdapter } from '../src/teams/endpoint';
 import { createOutboxRenderer } from '../src/teams/outbox-renderer';
 import { ALERT_KINDS } from '../src/domain/notices';
 import { createMessenger } from '../src/teams/messenger';
+import { peakRssMb } from './support';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 5_000);
 const CHANNELS = Number(process.env.BENCH_CHANNELS ?? 50);
@@ -40,7 +41,6 @@ const PER_CONVERSATION = 7;
 const TENANT = 'bench-tenant';
 const NOW = new Date('2026-11-25T09:30:00.000Z'); // a Wednesday
 
-const peakRssMb = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) / 1024;
 
 /** The limiting connector, in its own process (bench/limiting-connector.ts). */
 class RemoteConnector {
