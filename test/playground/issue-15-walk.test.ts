@@ -8,54 +8,23 @@
  */
 import BetterSqlite3 from 'better-sqlite3';
 import { MOCK_TENANT, MOCK_USERS } from '../../src/playground/mock-tenant';
-import { openStore } from '../../src/storage/open-store';
-import { BotProcess } from '../e2e/support/bot-process';
-import { freePort } from '../support/free-port';
-import type { TestDatabase } from '../e2e/support/test-bot';
-import type { PlaygroundUi } from './support/ui';
-import { demoDatabase, openPlayground, setUpDsg, submitIdea } from './support/walk-bot';
+import { submitIdea, useDemoProcessWalk } from './support/walk-bot';
 
 jest.setTimeout(180_000);
 const { dsgChair, projectLeadLearning2 } = MOCK_USERS;
 const general = { teamId: MOCK_TENANT.team.id, channelId: MOCK_TENANT.team.general.id };
 const IDEA = 'Online booking for community halls';
 
-let db: TestDatabase;
-let bot: BotProcess;
-let ui: PlaygroundUi;
-let close: () => Promise<void>;
+const w = useDemoProcessWalk('issue-15', { OPEN_DATA: 'on' });
 
-/** Reads the bot's database while it runs (SQLite in WAL mode lets a second reader in). */
-async function read<T>(work: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
-  const store = await openStore({ sqlitePath: db.env.SQLITE_PATH });
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
-}
 
-beforeAll(async () => {
-  db = await demoDatabase();
-  // The Playground is also the Bot Connector that starts a 1:1 chat with someone the bot has not talked to yet.
-  const playgroundPort = await freePort();
-  bot = await BotProcess.start({ ...db.env, DSG_ADMIN_AAD_IDS: MOCK_TENANT.currentUser.aadObjectId, PLAYGROUND_PORT: String(playgroundPort), OPEN_DATA: 'on' });
-  ({ ui, close } = await openPlayground('issue-15', bot.url, playgroundPort));
-  await setUpDsg(ui);
-});
-afterAll(async () => {
-  await close?.();
-  await bot?.kill();
-  await db?.dispose();
-});
-
-it('records a figure from a reminder, shows the trend, offers the catalogue before a new request, closes one as re-use and publishes both', () => ui.walk(async () => {
+it('records a figure from a reminder, shows the trend, offers the catalogue before a new request, closes one as re-use and publishes both', () => w.ui.walk(async () => {
   // 1. The reminder engine asks the lead for the quarter's figure on their reminder card: this morning's scheduled
   //    run (the bot catches up on it when it starts) or the run asked for now, whichever reminded them.
-  await ui.say('reminders run');
-  await ui.page.getByText(/Reminders queued|Nothing to send|Nothing new was queued/).last().waitFor();
+  await w.ui.say('reminders run');
+  await w.ui.page.getByText(/Reminders queued|Nothing to send|Nothing new was queued/).last().waitFor();
   const keys = () => {
-    const sqlite = new BetterSqlite3(db.env.SQLITE_PATH, { readonly: true });
+    const sqlite = new BetterSqlite3(w.db.env.SQLITE_PATH, { readonly: true });
     try {
       return (sqlite.prepare("select key from outbox where key like 'reminder:%:' || ? order by created_at desc").all(projectLeadLearning2.aadObjectId) as { key: string }[]).map((r) => r.key);
     } finally {
@@ -64,7 +33,7 @@ it('records a figure from a reminder, shows the trend, offers the catalogue befo
   };
   const asking = async () => {
     for (const key of keys()) {
-      const message = await read((store) => store.outbox.get(key));
+      const message = await w.read((store) => store.outbox.get(key));
       const items = message?.intent.kind === 'reminder' ? message.intent.items : [];
       const index = items.findIndex((i) => i.kind === 'measure-figure' && i.measure?.period.includes('-Q'));
       if (message && index >= 0) return { key, message, items, index };
@@ -76,10 +45,10 @@ it('records a figure from a reminder, shows the trend, offers the catalogue befo
   expect({ status: found?.message.status, lastError: found?.message.lastError }).toEqual({ status: 'sent', lastError: null });
   const { key, items, index } = found!;
   const asked = items[index];
-  const project = (await read((store) => store.projects.get(asked.reference)))!;
+  const project = (await w.read((store) => store.projects.get(asked.reference)))!;
   // The lead presses Record figure on it (the invoke Teams sends for the card's button, with the number typed).
   // The Playground shows one personal chat (its current user's): the lead's press is their invoke sent through it.
-  await ui.pressAs(projectLeadLearning2, MOCK_TENANT.personalChat.id, 'reminder.measure-figure', {
+  await w.ui.pressAs(projectLeadLearning2, MOCK_TENANT.personalChat.id, 'reminder.measure-figure', {
     messageId: key,
     itemKey: asked.key,
     reference: asked.reference,
@@ -87,62 +56,62 @@ it('records a figure from a reminder, shows the trend, offers the catalogue befo
     item: index,
     [`i${index}_figureValue`]: '9',
   });
-  const recorded = async () => (await read((store) => store.projects.get(asked.reference)))!.measures.find((m) => m.id === asked.measure!.id)!;
+  const recorded = async () => (await w.read((store) => store.projects.get(asked.reference)))!.measures.find((m) => m.id === asked.measure!.id)!;
   for (let i = 0; i < 30 && !(await recorded()).figures.some((f) => f.period === asked.measure!.period); i++) await new Promise((r) => setTimeout(r, 300));
   expect((await recorded()).figures.find((f) => f.period === asked.measure!.period)).toMatchObject({ value: 9, recordedBy: projectLeadLearning2.name });
 
   // The project card shows the measure's trend (a line chart in Teams; its numbers in a list everywhere) and its status.
-  await ui.say(`project ${asked.reference}`);
-  const card = await ui.waitForText(new RegExp(asked.measure!.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  await w.ui.say(`project ${asked.reference}`);
+  const card = await w.ui.waitForText(new RegExp(asked.measure!.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   const words = await card.innerText();
   expect(words).toMatch(/(On track|Off track)/);
   expect(words).toContain('9');
-  await ui.shot('01-project-card-measure', card);
+  await w.ui.shot('01-project-card-measure', card);
 
   // 2. A new idea like the hall booking system is shown it before it becomes a request.
-  await submitIdea(ui, IDEA, '02-idea');
-  const similar = await ui.waitForText(/The council already has/);
+  await submitIdea(w.ui, IDEA, '02-idea');
+  const similar = await w.ui.waitForText(/The council already has/);
   expect(await similar.innerText()).toContain('Community hall and room booking');
-  await ui.shot('03-similar-step-catalogue', similar);
-  await ui.press('Submit anyway', similar);
-  await ui.waitForText(/DP-\d{4}-\d{4}/);
-  const request = (await read((store) => store.requests.listByStatus(['submitted'], 0, 100))).items.find((r) => r.title === IDEA)!;
+  await w.ui.shot('03-similar-step-catalogue', similar);
+  await w.ui.press('Submit anyway', similar);
+  await w.ui.waitForText(/DP-\d{4}-\d{4}/);
+  const request = (await w.read((store) => store.requests.listByStatus(['submitted'], 0, 100))).items.find((r) => r.title === IDEA)!;
   expect(request).toBeDefined();
 
   // 3. The DSG closes it as "Re-use an existing solution" from its triage card in the channel.
   // Its triage card is posted in the DSG channel.
-  await ui.openChat('General');
-  let triage = await ui.waitForText(new RegExp(`${request.reference}[\\s\\S]*Re-use an existing solution`), 30_000);
-  await ui.press('Re-use an existing solution', triage);
+  await w.ui.openChat('General');
+  let triage = await w.ui.waitForText(new RegExp(`${request.reference}[\\s\\S]*Re-use an existing solution`), 30_000);
+  await w.ui.press('Re-use an existing solution', triage);
   const choice = triage.getByRole('combobox', { name: /Solution to re-use/ }).first();
   await choice.click();
   await choice.pressSequentially('Community hall');
-  await ui.page.getByText('Community hall and room booking', { exact: false }).last().click();
-  await ui.shot('04-reuse-chosen', triage);
-  await ui.press('Re-use this solution', triage);
+  await w.ui.page.getByText('Community hall and room booking', { exact: false }).last().click();
+  await w.ui.shot('04-reuse-chosen', triage);
+  await w.ui.press('Re-use this solution', triage);
   // Council Officer raised it, so the DSG's rule on conflicts of interest leaves the decision to another member.
-  await ui.page.getByText(/another member of the DSG must decide/).last().waitFor();
-  await ui.shot('05-own-request-left-to-others');
+  await w.ui.page.getByText(/another member of the DSG must decide/).last().waitFor();
+  await w.ui.shot('05-own-request-left-to-others');
   // The chair decides: the press, then the confirmation's "Re-use this solution".
-  const booking = (await read((store) => store.solutions.list())).find((e) => e.name === 'Community hall and room booking')!;
-  const { version } = (await read((store) => store.requests.getByReference(request.reference)))!;
+  const booking = (await w.read((store) => store.solutions.list())).find((e) => e.name === 'Community hall and room booking')!;
+  const { version } = (await w.read((store) => store.requests.getByReference(request.reference)))!;
   const decision = { reference: request.reference, version, solutionId: booking.id };
-  await ui.pressAs(dsgChair, general.channelId, 'request.reuse', decision, general);
-  await ui.pressAs(dsgChair, general.channelId, 'request.reuse', { ...decision, step: 'confirm' }, general);
-  for (let i = 0; i < 30 && (await read((store) => store.requests.getByReference(request.reference)))?.status !== 'reused'; i++) await new Promise((r) => setTimeout(r, 300));
-  expect((await read((store) => store.requests.getByReference(request.reference)))?.status).toBe('reused');
-  const closed = await ui.waitForText(new RegExp(`${request.reference}[\\s\\S]*Community hall and room booking`), 30_000);
-  await ui.shot('06-triage-card-reused', closed);
+  await w.ui.pressAs(dsgChair, general.channelId, 'request.reuse', decision, general);
+  await w.ui.pressAs(dsgChair, general.channelId, 'request.reuse', { ...decision, step: 'confirm' }, general);
+  for (let i = 0; i < 30 && (await w.read((store) => store.requests.getByReference(request.reference)))?.status !== 'reused'; i++) await new Promise((r) => setTimeout(r, 300));
+  expect((await w.read((store) => store.requests.getByReference(request.reference)))?.status).toBe('reused');
+  const closed = await w.ui.waitForText(new RegExp(`${request.reference}[\\s\\S]*Community hall and room booking`), 30_000);
+  await w.ui.shot('06-triage-card-reused', closed);
 
   // The requester is told what to use and which service owns it, in their own chat.
-  await ui.openChat('Personal Chat');
-  const told = await ui.waitForText(new RegExp(`Re-use: ${request.reference}`));
+  await w.ui.openChat('Personal Chat');
+  const told = await w.ui.waitForText(new RegExp(`Re-use: ${request.reference}`));
   expect(await told.innerText()).toMatch(/use Community hall and room booking, owned by Customer Services/);
-  await ui.shot('07-requester-told', told);
+  await w.ui.shot('07-requester-told', told);
 
   // 4. Open data: the catalogue and the measures, and nobody's name.
-  const catalogue = await (await fetch(`${bot.url}/open/catalogue.json`)).text();
-  const programme = await (await fetch(`${bot.url}/open/programme.json`)).text();
+  const catalogue = await (await fetch(`${w.bot.url}/open/catalogue.json`)).text();
+  const programme = await (await fetch(`${w.bot.url}/open/programme.json`)).text();
   expect(catalogue).toContain('Community hall and room booking');
   expect(programme).toContain(asked.measure!.name);
   for (const person of Object.values(MOCK_USERS)) {

@@ -11,6 +11,8 @@ import { createLogger } from '../../../src/log';
 import { MOCK_TENANT } from '../../../src/playground/mock-tenant';
 import { PLAYGROUND_CONFIG_FILE, type RunningPlayground, startPlayground } from '../../../src/playground/playground';
 import { openStore } from '../../../src/storage/open-store';
+import type { Store } from '../../../src/app/ports';
+import { BotProcess } from '../../e2e/support/bot-process';
 import { startTestBot, TestDatabase, type TestBot } from '../../e2e/support/test-bot';
 import { freePort } from '../../support/free-port';
 import { PlaygroundUi } from './ui';
@@ -127,4 +129,44 @@ export async function submitIdea(ui: PlaygroundUi, title: string, shot?: string)
   await ui.fill(/^(What existing council, shared or national solution did you check\?(?! Choose)|Say what you checked)/, 'The national permits platform.');
   await ui.tick('Re-use an existing solution');
   await ui.press(/^Submit$/);
+}
+
+export interface ProcessWalk {
+  db: TestDatabase;
+  /** The bot as its own process, so a walk can kill and restart it. */
+  bot: BotProcess;
+  ui: PlaygroundUi;
+  /** Reads the bot's database while it runs (SQLite in WAL mode lets a second reader in). */
+  read<T>(work: (store: Store) => Promise<T>): Promise<T>;
+}
+
+/**
+ * The demo programme's bot as its own process, with the Playground as its Bot Connector too (so the bot can start
+ * a 1:1 chat with someone it has not talked to yet) and the DSG set up; started in `beforeAll`, stopped in `afterAll`.
+ */
+export function useDemoProcessWalk(name: string, env: Record<string, string> = {}): ProcessWalk {
+  let close: (() => Promise<void>) | undefined;
+  const walk = {
+    async read<T>(work: (store: Store) => Promise<T>): Promise<T> {
+      const store = await openStore({ sqlitePath: walk.db.env.SQLITE_PATH });
+      try {
+        return await work(store);
+      } finally {
+        await store.close();
+      }
+    },
+  } as ProcessWalk;
+  beforeAll(async () => {
+    walk.db = await demoDatabase();
+    const playgroundPort = await freePort();
+    walk.bot = await BotProcess.start({ ...walk.db.env, DSG_ADMIN_AAD_IDS: MOCK_TENANT.currentUser.aadObjectId, PLAYGROUND_PORT: String(playgroundPort), ...env });
+    ({ ui: walk.ui, close } = await openPlayground(name, walk.bot.url, playgroundPort));
+    await setUpDsg(walk.ui);
+  });
+  afterAll(async () => {
+    await close?.();
+    await walk.bot?.kill();
+    await walk.db?.dispose();
+  });
+  return walk;
 }
