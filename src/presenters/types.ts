@@ -1,3 +1,4 @@
+import { HEALTH_FIELDS } from '../domain/health';
 import type { ReminderKind } from '../domain/reminders';
 import type { FieldErrors, FormValues } from '../domain/request-form';
 
@@ -511,6 +512,8 @@ export const REMINDER_CARD_VERBS = [
   'reminder.replace',
   'reminder.renew',
   'reminder.retire',
+  'reminder.health',
+  'reminder.health-confirm',
   'reminder.snooze',
 ] as const;
 
@@ -550,6 +553,8 @@ export const REMINDER_FORM_FIELDS = [
   'figureValue',
   // contract-ending: Renew
   'newEnd',
+  // health: Update status (a status and a reason for each of overall, time, cost and scope)
+  ...HEALTH_FIELDS,
   // every item: Snooze (named apart from Move date's `reason`: input ids must be unique on a card)
   'snoozeReason',
 ] as const;
@@ -592,6 +597,22 @@ export interface ReminderLine {
   values: Required<ReminderFormValues>;
   /** One message per input, without the prefix, shown under it. */
   errors: ReminderFieldErrors;
+  /** A health item with a status: "Still green?", its one press. */
+  confirmTitle?: string;
+  /** A health item: Update status's inputs, one row per aspect (ids already prefixed). */
+  healthInputs?: HealthInputRow[];
+}
+
+/** One aspect of the health form: its status (green, amber or red) and its reason, with what was typed and any problem. */
+export interface HealthInputRow {
+  id: string;
+  label: string;
+  value: string;
+  reasonId: string;
+  reasonLabel: string;
+  reasonValue: string;
+  /** The problems with the status and with the reason, shown under each. */
+  errors: { rag?: string; reason?: string };
 }
 
 export interface ReminderData {
@@ -615,7 +636,7 @@ export interface ReminderData {
   /** For Assign's Project Lead and Project Manager. */
   people: Choice[];
   peopleNote?: string;
-  choices: { businessCaseStatuses: Choice[]; dpiaStatuses: Choice[] };
+  choices: { businessCaseStatuses: Choice[]; dpiaStatuses: Choice[]; rags: Choice[] };
   /** `yyyy-mm-dd`: the earliest date Move date offers. */
   today: string;
   /** `yyyy-mm-dd`: the earliest date Renew offers (a new end date must be in the future). */
