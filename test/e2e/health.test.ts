@@ -5,14 +5,12 @@
  * by someone else is refused politely (and audited), and a press on an older card is refused, saying what changed.
  */
 import { MOCK_USERS } from '../../src/playground/mock-tenant';
-import { openStore } from '../../src/storage/open-store';
-import { invokeAction, message, personalChatId } from './support/activities';
+import { message, personalChatId } from './support/activities';
 import { attachedCard, executes, input, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
-import { startDemoDsgBot } from './support/dsg';
+import { press as pressAs, startDemoDsgBot, type User } from './support/dsg';
 import { TestDatabase, type TestBot } from './support/test-bot';
 
 const { councilOfficer, dsgAdmin, projectLeadLearning2, digitalLeaderLearning } = MOCK_USERS;
-type User = (typeof MOCK_USERS)[keyof typeof MOCK_USERS];
 type Json = Record<string, unknown>;
 
 describe('health (RAG) status from the reminder card (SQLite)', () => {
@@ -26,30 +24,23 @@ describe('health (RAG) status from the reminder card (SQLite)', () => {
     t = await startDemoDsgBot(db, '2026-12-07T08:30:00Z');
     // The lead and the Digital Leader have talked to the bot, so it can write to them.
     for (const from of [projectLeadLearning2, digitalLeaderLearning]) await t.post(message('hi', { ...t.opts, from }));
-    const store = await openStore({ databaseUrl: null, sqlitePath: db.env.SQLITE_PATH });
-    try {
-      const due = (await store.projects.listWithRequests()).filter(
+    reference = await db.read(async (store) => {
+      const led = (await store.projects.listWithRequests()).filter(
         (p) =>
           p.request.status === 'in-delivery' &&
           p.project.projectLead?.aadObjectId === projectLeadLearning2.aadObjectId &&
           p.project.digitalLeader?.aadObjectId === digitalLeaderLearning.aadObjectId &&
           p.project.health?.ratings.overall.rag !== 'red',
       );
-      reference = due[0].project.reference;
-    } finally {
-      await store.close();
-    }
+      return led[0].project.reference;
+    });
   });
   afterAll(async () => {
     await t?.stop();
     await db?.dispose();
   });
 
-  const press = async (verb: string, data: Json, from: User = projectLeadLearning2) => {
-    const res = await t.post(invokeAction(verb, data, { ...t.opts, from }));
-    expect(res.status).toBe(200);
-    return res.body;
-  };
+  const press = (verb: string, data: Json, from: User = projectLeadLearning2) => pressAs(t, verb, data, from);
 
   let update: { data: Json };
   let item: number;
@@ -78,14 +69,9 @@ describe('health (RAG) status from the reminder card (SQLite)', () => {
   it('refuses someone the reminder was not sent to, politely, and audits it', async () => {
     const refused = invokeMessage(await press('reminder.health', { ...update.data, ...typed({ ...allGreen, ragOverall: 'red', ragOverallReason: 'I think so' }) }, councilOfficer));
     expect(refused).toMatch(/^Sorry, you cannot do that\. This reminder was sent to someone else/);
-    const store = await openStore({ databaseUrl: null, sqlitePath: db.env.SQLITE_PATH });
-    try {
-      expect((await store.projects.healthHistory(reference)).filter((u) => u.setBy === councilOfficer.name)).toEqual([]);
-      const audit = await store.audit.listFor('request', reference);
-      expect(audit.some((e) => e.outcome === 'refused' && e.actorName === councilOfficer.name)).toBe(true);
-    } finally {
-      await store.close();
-    }
+    expect((await db.read((store) => store.projects.healthHistory(reference))).filter((u) => u.setBy === councilOfficer.name)).toEqual([]);
+    const audit = await db.read((store) => store.audit.listFor('request', reference));
+    expect(audit.some((e) => e.outcome === 'refused' && e.actorName === councilOfficer.name)).toBe(true);
   });
 
   it('sets red with a reason from the reminder card, and alerts the Digital Leader at once', async () => {
@@ -103,11 +89,6 @@ describe('health (RAG) status from the reminder card (SQLite)', () => {
   it('refuses a press on the older card, saying what changed, and changes nothing', async () => {
     const stale = invokeCard(await press('reminder.health', { ...update.data, ...typed(allGreen) }));
     expect(wordsOf(stale)).toMatch(/This card is out of date\. The health status of DP-\d{4}-\d{4} changed since this card was sent\. Project Lead \(Learning\) 2 set the status on 7 Dec 2026: Overall red/);
-    const store = await openStore({ databaseUrl: null, sqlitePath: db.env.SQLITE_PATH });
-    try {
-      expect((await store.projects.get(reference))!.health?.ratings.overall.rag).toBe('red');
-    } finally {
-      await store.close();
-    }
+    expect((await db.read((store) => store.projects.get(reference)))!.health?.ratings.overall.rag).toBe('red');
   });
 });
