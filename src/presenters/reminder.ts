@@ -1,6 +1,6 @@
 import { addDays } from '../domain/calendar';
 import { ukDate } from '../domain/dates';
-import { ASPECT_LABELS, HEALTH_ASPECTS, HEALTH_FIELDS, HEALTH_REASON_MAX, healthValues, RAG_LABELS, RAGS, ragField, reasonField } from '../domain/health';
+import { HEALTH_ASPECTS, HEALTH_FIELDS, HEALTH_REASON_MAX, healthValues, RAG_LABELS, RAGS, ragField, reasonField } from '../domain/health';
 import { BUSINESS_CASE_LABELS, BUSINESS_CASE_STATUSES, DPIA_LABELS, DPIA_STATUSES } from '../domain/project';
 import { DEFAULT_THRESHOLDS, type ReminderCardItem, type ReminderKind, type ReminderView } from '../domain/reminders';
 import { REFERENCE_PATTERN } from '../domain/request';
@@ -10,7 +10,8 @@ import { countsDown, fitToSize } from './fit';
 import { clip, londonDay } from './format';
 import { type PersonChoice, peopleChoices, peopleNote } from './people';
 import type { AdaptiveCardJson } from './render';
-import { type Choice, type HealthInputRow, INPUT_LIMITS, REMINDER_FORM_FIELDS, type ReminderActionData, type ReminderData, type ReminderFieldErrors, type ReminderFormField, type ReminderFormValues, type ReminderLine } from './types';
+import { healthInputRows } from './health';
+import { type Choice, INPUT_LIMITS, REMINDER_FORM_FIELDS, type ReminderActionData, type ReminderData, type ReminderFieldErrors, type ReminderFormField, type ReminderFormValues, type ReminderLine } from './types';
 
 const nonBlank = (v: string | null | undefined): string | undefined => (v && v.trim() ? v.trim() : undefined);
 
@@ -181,17 +182,6 @@ function itemValues(index: number, typed: Record<string, string>, people: readon
   return out;
 }
 
-/** Update status's inputs: for each aspect, its status and its reason, with what was typed and its problems. */
-const healthInputs = (index: number, values: Required<ReminderFormValues>, errors: ReminderFieldErrors): HealthInputRow[] =>
-  HEALTH_ASPECTS.map((a) => ({
-    id: reminderInputId(index, ragField(a)),
-    label: `${ASPECT_LABELS[a]} (required)`,
-    value: values[ragField(a)],
-    reasonId: reminderInputId(index, reasonField(a)),
-    reasonLabel: `${ASPECT_LABELS[a]}: reason (required for amber and red)`,
-    reasonValue: values[reasonField(a)],
-    errors: { ...(errors[ragField(a)] && { rag: errors[ragField(a)] }), ...(errors[reasonField(a)] && { reason: errors[reasonField(a)] }) },
-  }));
 
 /** The item's errors (for the inputs its sub-forms have), without the prefix. */
 function itemErrors(index: number, kind: ReminderKind, errors: Record<string, string>): ReminderFieldErrors {
@@ -261,7 +251,7 @@ export function reminderCard(input: ReminderCardInput): AdaptiveCardJson {
       errors: open ? itemErrors(index, item.kind, errors) : {},
     };
     if (item.kind === 'health' && open) {
-      line.healthInputs = healthInputs(index, line.values, line.errors);
+      line.healthInputs = healthInputRows((f) => reminderInputId(index, f), line.values, line.errors);
       if (item.health?.current) line.confirmTitle = `Still ${item.health.current.overall.rag}?`;
     }
     const why = nonBlank(item.why);

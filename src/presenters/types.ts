@@ -334,6 +334,8 @@ export const PROJECT_FORM_FIELDS = [
   'measureFrequency',
   'figurePeriod',
   'figureValue',
+  // Update health: a status and a reason for each of overall, time, cost and scope.
+  ...HEALTH_FIELDS,
 ] as const;
 export type ProjectFormField = (typeof PROJECT_FORM_FIELDS)[number];
 export type ProjectFormValues = Partial<Record<ProjectFormField, string>>;
@@ -417,6 +419,15 @@ export interface ProjectData {
   /** Shows Reopen project (a completed project, to the chair and admins). */
   canReopen: boolean;
   version: number;
+  /** A project in delivery: its health status, and for its lead and manager "Still green?" and Update health. */
+  health?: HealthSummary & {
+    canSet: boolean;
+    confirmTitle?: string;
+    inputs: HealthInputRow[];
+    rags: Choice[];
+    /** `{ reference, version }`, the health status's own version. */
+    actionData: { reference: string; version: number };
+  };
 }
 
 interface PendingData {
@@ -601,6 +612,15 @@ export interface ReminderLine {
   confirmTitle?: string;
   /** A health item: Update status's inputs, one row per aspect (ids already prefixed). */
   healthInputs?: HealthInputRow[];
+}
+
+/** A project's health on a card: the overall label in its colour, each aspect with its reason, and who set it when. */
+export interface HealthSummary {
+  label: string;
+  colour: 'good' | 'warning' | 'attention' | 'default';
+  aspects: { title: string; value: string }[];
+  /** 'Set by Project Lead on 2 Nov 2026', 'Confirmed by …'. */
+  setLine?: string;
 }
 
 /** One aspect of the health form: its status (green, amber or red) and its reason, with what was typed and any problem. */

@@ -6,7 +6,7 @@
  */
 import { MOCK_USERS } from '../../src/playground/mock-tenant';
 import { message, personalChatId } from './support/activities';
-import { attachedCard, executes, input, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
+import { answerCard, attachedCard, executes, input, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
 import { press as pressAs, startDemoDsgBot, type User } from './support/dsg';
 import { TestDatabase, type TestBot } from './support/test-bot';
 
@@ -86,9 +86,25 @@ describe('health (RAG) status from the reminder card (SQLite)', () => {
     // The outbox paces each chat: the Digital Leader's own reminder card may go first.
   }, 45_000);
 
+  it('shows the status on the project card; someone not its lead or manager is refused politely (audited), and the lead confirms it in one press', async () => {
+    const card = answerCard(await press('project.view', { reference }), t);
+    expect(wordsOf(card)).toMatch(/Health\s+Red\s+Overall:\W+Red: The supplier has gone into administration/);
+    const confirm = executes(card).find((a) => a.verb === 'health.confirm')!;
+    expect(confirm.title).toBe('Still red?');
+
+    const refused = invokeMessage(await press('health.set', { ...confirm.data, ragOverall: 'green', ragTime: 'green', ragCost: 'green', ragScope: 'green' }, digitalLeaderLearning));
+    expect(refused).toBe(`Sorry, you cannot do that. Only the Project Lead and the Project Manager of ${reference} can set its health status.`);
+    const audit = await db.read((store) => store.audit.listFor('request', reference));
+    expect(audit.some((e) => e.action === 'health.set' && e.outcome === 'refused' && e.actorName === digitalLeaderLearning.name)).toBe(true);
+
+    const confirmed = invokeCard(await press('health.confirm', confirm.data));
+    expect(wordsOf(confirmed)).toContain('Health status confirmed: still red.');
+    expect(wordsOf(confirmed)).toMatch(/Confirmed by Project Lead \(Learning\) 2 on 7 Dec 2026/);
+  });
+
   it('refuses a press on the older card, saying what changed, and changes nothing', async () => {
     const stale = invokeCard(await press('reminder.health', { ...update.data, ...typed(allGreen) }));
-    expect(wordsOf(stale)).toMatch(/This card is out of date\. The health status of DP-\d{4}-\d{4} changed since this card was sent\. Project Lead \(Learning\) 2 set the status on 7 Dec 2026: Overall red/);
+    expect(wordsOf(stale)).toMatch(/This card is out of date\. The health status of DP-\d{4}-\d{4} changed since this card was sent\. Project Lead \(Learning\) 2 confirmed the status on 7 Dec 2026: Overall red/);
     expect((await db.read((store) => store.projects.get(reference)))!.health?.ratings.overall.rag).toBe('red');
   });
 });

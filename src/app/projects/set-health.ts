@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/errors';
-import { hasHealth, healthChange, type HealthRules, type HealthUpdate, type HealthValues, ratingsInWords, turnedRed, validateHealth } from '../../domain/health';
+import { hasHealth, healthChange, healthOf, type HealthUpdate, type HealthValues, ratingsInWords, turnedRed, validateHealth } from '../../domain/health';
 import { turnedRedNotice } from '../../domain/notices';
 import type { Actor } from '../../domain/people';
 import { isAllowed } from '../../domain/permissions';
@@ -7,16 +7,11 @@ import { recordProjectChange } from '../follows/tell-followers';
 import type { Deps } from '../deps';
 import { personTarget, queue } from '../outbox/queue';
 import { refuse } from '../refuse';
-import { type ProjectView, viewProject } from './view-project';
+import { healthRules, type ProjectView, viewProject } from './view-project';
 
 /** What the lead or manager does: set the four statuses from the form, or press "Still green?" to confirm them as they are. */
 export type HealthChange = { kind: 'set'; values: HealthValues } | { kind: 'confirm' };
 
-/** The health rules as configured: the rhythm, and the working days. */
-export const healthRules = (deps: Pick<Deps, 'reminders' | 'calendar'>): HealthRules => ({
-  rhythm: deps.reminders.healthRhythm,
-  addWorkingDays: (isoDate, n) => deps.calendar.addWorkingDays(isoDate, n),
-});
 
 /**
  * Sets a project's health status (or confirms it unchanged), by its Project Lead or Project Manager only (anyone
@@ -60,5 +55,6 @@ export async function setHealth(deps: Deps, actor: Actor, reference: string, car
   });
   deps.kickOutbox();
   const notice = update.confirmed ? `Health status confirmed: still ${ratings.overall.rag}.` : `Health status saved: ${ratingsInWords(ratings)}.`;
-  return { ...view, project: { ...view.project, health: update }, notice, update };
+  const today = deps.calendar.londonDate(deps.clock.now());
+  return { ...view, project: { ...view.project, health: update }, health: healthOf(view.request.status, update, today, healthRules(deps)), notice, update };
 }

@@ -13,7 +13,7 @@ import { reminderCard, reminderInputsOf } from '../../presenters/reminder';
 import { remindersPreviewCard } from '../../presenters/reminders-preview';
 import { below, card, type Reply, text } from '../reply';
 import { type FormAgain, submitForm } from './form';
-import { isoDate, link, optionalTyped, personId, reference, step, toggle, typed } from './schemas';
+import { anyText, isoDate, link, optionalTyped, personId, reference, step, toggle, typed } from './schemas';
 import { type Verb, verb, type VerbContext } from './verb';
 
 /** Answers on a reminder card (inputs are named `i<item>_<field>`), and `reminders preview` / `reminders run`. */
@@ -79,7 +79,6 @@ const reminderReplace = verb('reminder.replace', keys, async ({ deps, actor }, d
   }),
 );
 
-const anyText = z.string().optional().transform((v) => v ?? '');
 
 export const REMINDER_VERBS: readonly Verb[] = [
   reminderVerb('reminder.business-case', { status: z.enum(BUSINESS_CASE_STATUSES, { error: 'choose the business case status' }), link: link.optional().or(z.literal('').transform(() => undefined)) }, (f) => ({
