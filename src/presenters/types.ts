@@ -457,7 +457,7 @@ interface ProgrammeData {
     id: string;
     visible: boolean;
     strandName: string;
-    projects: { id: string; visible: boolean; reference: string; title: string; priority: string; lead: string; statusLabel: string; missing: string; hasMissing: boolean }[];
+    projects: { id: string; visible: boolean; reference: string; title: string; priority: string; lead: string; statusLabel: string; missing: string; hasMissing: boolean; healthLabel?: string; healthColour?: string }[];
   }[];
   /** What "Show more" shows (and hides again): see show-more.ts. */
   showMore: string[];

@@ -1,5 +1,6 @@
 import { WorkingCalendar } from '../../src/domain/calendar';
 import { healthOf, type HealthUpdate } from '../../src/domain/health';
+import { programmeCard } from '../../src/presenters/programme';
 import { projectCard } from '../../src/presenters/project';
 import { sampleProject } from '../support/sample-project';
 import { sampleRequest } from '../support/sample-request';
@@ -52,5 +53,26 @@ describe('health on the project card', () => {
     expect(find(stale, (o) => o.type === 'TextRun' && o.text === 'Not updated since 20 Nov 2026')[0]).toMatchObject({ color: 'default' });
     const approved = projectCard({ request: { ...request, status: 'approved' }, project, today: TODAY, canEdit: true, health: null });
     expect(find(approved, (o) => o.type === 'TextBlock' && o.text === 'Health')).toEqual([]);
+  });
+});
+
+describe('health in the programme list', () => {
+  it('shows each project in delivery with its status in its colour, grey once stale, and nothing for one only approved', () => {
+    const approved = sampleRequest({ status: 'approved', title: 'Garden waste permits online' });
+    const card = programmeCard(
+      [
+        { request, project, health: healthOf('in-delivery', update, '2027-01-05', rules) },
+        { request: approved, project: sampleProject(approved.reference), health: null },
+      ],
+      1,
+      10,
+      2,
+      TODAY,
+    );
+    expect(cardProblems(card)).toEqual([]);
+    expect(find(card, (o) => o.type === 'TextRun' && o.text === 'Health: Not updated since 20 Nov 2026')[0]).toMatchObject({ color: 'default' });
+    expect(find(card, (o) => o.type === 'TextRun' && String(o.text).startsWith('Health:'))).toHaveLength(1);
+    const red = programmeCard([{ request, project, health: healthOf('in-delivery', { ...update, ratings: { ...update.ratings, overall: { rag: 'red', reason: 'No supplier' } } }, TODAY, rules) }], 1, 10, 1, TODAY);
+    expect(find(red, (o) => o.type === 'TextRun' && o.text === 'Health: Red')[0]).toMatchObject({ color: 'attention' });
   });
 });
