@@ -1,4 +1,4 @@
-import { WorkingCalendar } from '../../src/domain/calendar';
+import { healthRules } from '../support/health-rules';
 import {
   HEALTH_DEFINITION,
   type HealthRatings,
@@ -20,8 +20,7 @@ const green = (reason: string | null = null) => ({ rag: 'green' as const, reason
 const ratings = (overrides: Partial<HealthRatings> = {}): HealthRatings => ({ overall: green(), time: green(), cost: green(), scope: green(), ...overrides });
 const update = (setAt: string, overrides: Partial<HealthUpdate> = {}): HealthUpdate => ({ version: 1, ratings: ratings(), setAt, setBy: 'Project Lead', confirmed: false, ...overrides });
 // 25 and 26 December 2026 are bank holidays (Friday and Saturday; the Monday after is one too).
-const calendar = new WorkingCalendar(['2026-12-25', '2026-12-28', '2027-01-01', '2027-01-04']);
-const rules = { rhythm: 'monthly' as const, addWorkingDays: (d: string, n: number) => calendar.addWorkingDays(d, n) };
+const rules = healthRules('monthly', ['2026-12-25', '2026-12-28', '2027-01-01', '2027-01-04']);
 
 describe('the health status, defined once', () => {
   it('is only for projects in delivery', () => {

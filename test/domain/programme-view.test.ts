@@ -1,4 +1,4 @@
-import { WorkingCalendar } from '../../src/domain/calendar';
+import { healthRules } from '../support/health-rules';
 import type { ProgrammeItem } from '../../src/domain/programme-view-types';
 import { openMeasure, openProgramme, openSolution } from '../../src/domain/open-data';
 import { catalogueEntry, measureView, programmeItem, projectDetail } from '../../src/domain/programme-view';
@@ -9,8 +9,7 @@ import { sampleSolution } from '../support/sample-solution';
 
 const TODAY = '2027-03-01';
 const history = [{ at: '2026-10-01T09:00:00.000Z', what: 'Approved' }];
-const calendar = new WorkingCalendar([]);
-const RULES = { rhythm: 'monthly' as const, addWorkingDays: (d: string, n: number) => calendar.addWorkingDays(d, n) };
+const RULES = healthRules();
 
 describe('programmeItem', () => {
   it('gives the public exactly the open-data fields, with ids, counts and what is missing', () => {

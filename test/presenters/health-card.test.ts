@@ -1,4 +1,4 @@
-import { WorkingCalendar } from '../../src/domain/calendar';
+import { healthRules } from '../support/health-rules';
 import { healthOf, type HealthUpdate } from '../../src/domain/health';
 import { programmeCard } from '../../src/presenters/programme';
 import { projectCard } from '../../src/presenters/project';
@@ -7,8 +7,7 @@ import { sampleRequest } from '../support/sample-request';
 import { actionsOf, cardProblems, find, inputById, paragraphs } from './card-checks';
 
 const TODAY = '2026-12-03';
-const calendar = new WorkingCalendar([]);
-const rules = { rhythm: 'monthly' as const, addWorkingDays: (d: string, n: number) => calendar.addWorkingDays(d, n) };
+const rules = healthRules();
 const request = sampleRequest({ status: 'in-delivery', title: 'Online booking for bulky uplifts' });
 const update: HealthUpdate = {
   version: 3,
