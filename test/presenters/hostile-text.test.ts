@@ -167,8 +167,8 @@ function cards(): Record<CardName, AdaptiveCardJson[]> {
     'similar-requests': [similarRequestsCard('f-1', HOSTILE, triageView.similar, [{ id: 's-1', name: HOSTILE, owningService: HOSTILE, link: 'https://intranet.council.example/x', contractEnds: '2026-11-30', contract: 'ended', score: 0.5 }])],
     'request-submitted': [requestSubmittedCard(request)],
     'request-compact': [
-      requestCompactCard({ request, inProgramme: false, owners: null, view: 'read-only' }),
-      requestCompactCard({ request: approved, inProgramme: true, owners: project, view: 'triage' }, true),
+      requestCompactCard({ request, inProgramme: false, owners: null }),
+      requestCompactCard({ request: approved, inProgramme: true, owners: project }, true),
       notFoundCard(`There is no project ${HOSTILE}.`),
     ],
     'request-raised': [requestRaisedCard(request, `Already submitted: ${HOSTILE}`)],
