@@ -1,3 +1,4 @@
+import { healthRules } from '../support/health-rules';
 import MarkdownIt from 'markdown-it';
 import { annualReport } from '../../src/domain/annual-report';
 import type { AuditEvent } from '../../src/domain/audit';
@@ -115,6 +116,7 @@ function cards(): Record<CardName, AdaptiveCardJson[]> {
     decisions: [{ reference: request.reference, title: HOSTILE, strand: request.strand, action: 'approve' as const, at: '2026-12-01T10:00:00.000Z' }],
     reminderStates: [{ key: `${request.reference}:plan`, recipientId: 'aad-lead', count: 3, lastSentAt: null, fingerprint: 'f', snoozedUntil: null, snoozes: 0, escalatedAt: '2026-12-01T09:30:00.000Z' }],
     unreachable: [{ aadObjectId: 'aad-lead', name: HOSTILE }],
+    health: healthRules(),
   };
   const report = annualReport({ financialYear: '2026/27', today: TODAY, programme: [{ request: approved, project }], decisions: [], completedOn: new Map() });
   const settings = { channel: { conversationId: 'c', teamId: 't', name: HOSTILE, reference: null }, chair: who('aad-chair'), minuteTaker: who('aad-mt'), leaders: { customers: who('aad-leader') }, meetings: [{ date: '2027-01-14', startTime: '10:00', place: HOSTILE }], version: 1, updatedAt: '2026-12-01T10:00:00Z' };

@@ -4,6 +4,7 @@ import { isAllowed } from '../../domain/permissions';
 import { projectDetail } from '../../domain/programme-view';
 import { parseReference } from '../../domain/request';
 import type { Deps } from '../deps';
+import { healthRules } from '../projects/view-project';
 import type { ProjectDetailResponse } from '../../domain/programme-view-types';
 import { projectHistory } from './project-history';
 import { type SignedIn, viewerFor } from './viewer';
@@ -28,5 +29,5 @@ export async function viewProgrammeProject(deps: Deps, signedIn: SignedIn | null
   const today = deps.calendar.londonDate(deps.clock.now());
   const signed = signedIn ? await viewerFor(deps, signedIn, [record]) : null;
   const history = projectHistory(await deps.store.audit.listFor('request', ref), !!signed && isAllowed('project.history', signed.roles));
-  return { viewer: signed?.viewer ?? null, project: projectDetail(record, today, signed ? 'signed-in' : 'public', history) };
+  return { viewer: signed?.viewer ?? null, project: projectDetail(record, today, signed ? 'signed-in' : 'public', history, healthRules(deps)) };
 }

@@ -1,5 +1,6 @@
 import { projectEditors } from '../../domain/card-audience';
 import { DomainError } from '../../domain/errors';
+import { hasHealth, healthOf, type HealthRules, type HealthStatus } from '../../domain/health';
 import type { Actor } from '../../domain/people';
 import { isAllowed, rolesFor, type Role } from '../../domain/permissions';
 import type { Project } from '../../domain/project';
@@ -21,7 +22,17 @@ export interface ProjectView {
   canRecordFigures: boolean;
   /** The chair and admins may reopen it once it is completed. */
   canReopen: boolean;
+  /** Its health (RAG) status as health.ts defines it; null when it is not in delivery. */
+  health: HealthStatus | null;
+  /** Set the health status (the lead and manager, while it is in delivery). */
+  canSetHealth: boolean;
 }
+
+/** The health rules as configured: the rhythm, and the working days. */
+export const healthRules = (deps: Pick<Deps, 'reminders' | 'calendar'>): HealthRules => ({
+  rhythm: deps.reminders.healthRhythm,
+  addWorkingDays: (isoDate, n) => deps.calendar.addWorkingDays(isoDate, n),
+});
 
 /** A project in the Digital Programme; everyone in the tenant may read it, its owners and the DSG chair may edit. */
 export async function viewProject(deps: Deps, actor: Actor, reference: string): Promise<ProjectView> {
@@ -36,7 +47,9 @@ export async function viewProject(deps: Deps, actor: Actor, reference: string): 
   return { request, project, roles, canEdit: isAllowed('project.edit', roles), canRecordBenefit: isAllowed('benefit.record', roles),
     canEditMeasures: isAllowed('measure.edit', roles),
     canRecordFigures: isAllowed('measure.record', roles),
-    canReopen: isAllowed('project.reopen', roles) };
+    canReopen: isAllowed('project.reopen', roles),
+    health: healthOf(request.status, project.health, deps.calendar.londonDate(deps.clock.now()), healthRules(deps)),
+    canSetHealth: isAllowed('health.set', roles) && hasHealth(request.status) };
 }
 
 /** The project as anyone in the tenant sees it: without edit actions. */
@@ -47,6 +60,7 @@ export const colleagueView = (found: ProjectView): ProjectView => ({
   canEditMeasures: false,
   canRecordFigures: false,
   canReopen: false,
+  canSetHealth: false,
 });
 
 /**
