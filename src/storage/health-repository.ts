@@ -47,13 +47,22 @@ export async function healthHistory(db: Kysely<Database>, reference: string): Pr
   return rows.map(fromRow);
 }
 
-/** The latest setting of one project (`reference`) or of every project (null), by reference. */
-export async function latestHealth(db: Kysely<Database>, reference: string | null): Promise<Map<string, HealthUpdate>> {
+/**
+ * The latest setting of one project (`reference`) or of every project (null), by reference; with `before` (an ISO
+ * instant), the latest set before it: where each project stood then.
+ */
+export async function latestHealth(db: Kysely<Database>, reference: string | null, before?: string): Promise<Map<string, HealthUpdate>> {
   const rows = await db
     .selectFrom('health_updates as h')
     .selectAll('h')
     .$if(reference !== null, (q) => q.where('h.reference', '=', reference as string))
-    .where('h.version', '=', (eb) => eb.selectFrom('health_updates as l').select((e) => e.fn.max('l.version').as('latest')).whereRef('l.reference', '=', 'h.reference'))
+    .where('h.version', '=', (eb) =>
+      eb
+        .selectFrom('health_updates as l')
+        .select((e) => e.fn.max('l.version').as('latest'))
+        .whereRef('l.reference', '=', 'h.reference')
+        .$if(before !== undefined, (q) => q.where('l.set_at', '<', before as string)),
+    )
     .execute();
   return new Map(rows.map((r) => [r.reference, fromRow(r)]));
 }

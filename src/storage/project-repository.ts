@@ -292,6 +292,7 @@ export function projectRepository(db: Kysely<Database>, engine: Engine): Project
 
     recordHealth: (reference, update) => recordHealth(db, reference, update),
     healthHistory: (reference) => healthHistory(db, reference),
+    healthBefore: (instant) => latestHealth(db, null, instant),
 
     async listWithRequests() {
       // A fixed number of queries however many projects: projects, their requests, then their children (childrenOf).

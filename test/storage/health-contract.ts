@@ -45,6 +45,18 @@ export function healthContract({ store: s, database }: ContractContext): void {
       expect(programme.find((p) => p.project.reference === other)!.project.health).toEqual(update(1, { setBy: 'Lee Lead' }));
     });
 
+    it('reads where each project stood before an instant: its latest setting made before it, and none before its first', async () => {
+      const reference = await storedProject(s());
+      const other = await storedProject(s());
+      await s().projects.recordHealth(reference, update(1));
+      await s().projects.recordHealth(reference, update(2));
+      await s().projects.recordHealth(other, update(2));
+      const atStartOfDecember = await s().projects.healthBefore('2026-12-01T00:00:00.000Z');
+      expect(atStartOfDecember.get(reference)).toEqual(update(1));
+      expect(atStartOfDecember.has(other)).toBe(false);
+      expect((await s().projects.healthBefore('2027-01-01T00:00:00.000Z')).get(other)).toEqual(update(2));
+    });
+
     it('refuses a second setting with the same version: of two stores at once, exactly one wins', async () => {
       const reference = await storedProject(s());
       const again = await database().open();

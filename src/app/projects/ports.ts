@@ -20,6 +20,8 @@ export interface ProjectRepository {
   recordHealth(reference: string, update: HealthUpdate): Promise<boolean>;
   /** Every health setting of a project, newest first. */
   healthHistory(reference: string): Promise<HealthUpdate[]>;
+  /** Each project's latest health setting made before an ISO instant, by reference (where the programme stood then). */
+  healthBefore(instant: string): Promise<Map<string, HealthUpdate>>;
   /** Every project with its request, milestones and benefits, for the programme views. */
   listWithRequests(): Promise<{ project: Project; request: ProjectRequest }[]>;
 }
