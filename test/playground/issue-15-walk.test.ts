@@ -6,9 +6,8 @@
  * and the requester is told; the open data carries the catalogue and the measures and no personal data.
  * Screenshots land in test-artifacts/walks/issue-15/.
  */
-import BetterSqlite3 from 'better-sqlite3';
 import { MOCK_TENANT, MOCK_USERS } from '../../src/playground/mock-tenant';
-import { submitIdea, useDemoProcessWalk } from './support/walk-bot';
+import { sentReminderItem, submitIdea, useDemoProcessWalk } from './support/walk-bot';
 
 jest.setTimeout(180_000);
 const { dsgChair, projectLeadLearning2 } = MOCK_USERS;
@@ -21,29 +20,7 @@ const w = useDemoProcessWalk('issue-15', { OPEN_DATA: 'on' });
 it('records a figure from a reminder, shows the trend, offers the catalogue before a new request, closes one as re-use and publishes both', () => w.ui.walk(async () => {
   // 1. The reminder engine asks the lead for the quarter's figure on their reminder card: this morning's scheduled
   //    run (the bot catches up on it when it starts) or the run asked for now, whichever reminded them.
-  await w.ui.say('reminders run');
-  await w.ui.page.getByText(/Reminders queued|Nothing to send|Nothing new was queued/).last().waitFor();
-  const keys = () => {
-    const sqlite = new BetterSqlite3(w.db.env.SQLITE_PATH, { readonly: true });
-    try {
-      return (sqlite.prepare("select key from outbox where key like 'reminder:%:' || ? order by created_at desc").all(projectLeadLearning2.aadObjectId) as { key: string }[]).map((r) => r.key);
-    } finally {
-      sqlite.close();
-    }
-  };
-  const asking = async () => {
-    for (const key of keys()) {
-      const message = await w.read((store) => store.outbox.get(key));
-      const items = message?.intent.kind === 'reminder' ? message.intent.items : [];
-      const index = items.findIndex((i) => i.kind === 'measure-figure' && i.measure?.period.includes('-Q'));
-      if (message && index >= 0) return { key, message, items, index };
-    }
-    return null;
-  };
-  for (let i = 0; i < 50 && (await asking())?.message.status !== 'sent'; i++) await new Promise((r) => setTimeout(r, 300));
-  const found = await asking();
-  expect({ status: found?.message.status, lastError: found?.message.lastError }).toEqual({ status: 'sent', lastError: null });
-  const { key, items, index } = found!;
+  const { key, items, index } = await sentReminderItem(w, projectLeadLearning2, (i) => i.kind === 'measure-figure' && !!i.measure?.period.includes('-Q'));
   const asked = items[index];
   const project = (await w.read((store) => store.projects.get(asked.reference)))!;
   // The lead presses Record figure on it (the invoke Teams sends for the card's button, with the number typed).

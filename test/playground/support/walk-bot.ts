@@ -3,6 +3,7 @@
  * (optionally holding the demo programme), with the Playground's current user as the council's administrator so
  * one person can walk both sides, a clock the walk can move on, and the Playground's web UI in headless Chromium.
  */
+import BetterSqlite3 from 'better-sqlite3';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { MOCK_TENANT } from '../../../src/playground/mock-tenant';
 import { PLAYGROUND_CONFIG_FILE, type RunningPlayground, startPlayground } from '../../../src/playground/playground';
 import { openStore } from '../../../src/storage/open-store';
 import type { Store } from '../../../src/app/ports';
+import type { ReminderItem } from '../../../src/domain/reminders';
 import { BotProcess } from '../../e2e/support/bot-process';
 import { startTestBot, TestDatabase, type TestBot } from '../../e2e/support/test-bot';
 import { freePort } from '../../support/free-port';
@@ -169,4 +171,35 @@ export function useDemoProcessWalk(name: string, env: Record<string, string> = {
     await walk.db?.dispose();
   });
   return walk;
+}
+
+/**
+ * Runs the reminders (`reminders run` in the Playground) and waits until `person`'s reminder card holding an item
+ * that `wanted` picks has been sent (this morning's scheduled run, or the run asked for now): its outbox key, its
+ * items and the index of that item. Expects it to be sent with no error.
+ */
+export async function sentReminderItem(w: ProcessWalk, person: { aadObjectId: string }, wanted: (item: ReminderItem) => boolean): Promise<{ key: string; items: ReminderItem[]; index: number }> {
+  await w.ui.say('reminders run');
+  await w.ui.page.getByText(/Reminders queued|Nothing to send|Nothing new was queued/).last().waitFor();
+  const keys = () => {
+    const sqlite = new BetterSqlite3(w.db.env.SQLITE_PATH, { readonly: true });
+    try {
+      return (sqlite.prepare("select key from outbox where key like 'reminder:%:' || ? order by created_at desc").all(person.aadObjectId) as { key: string }[]).map((r) => r.key);
+    } finally {
+      sqlite.close();
+    }
+  };
+  const asking = async () => {
+    for (const key of keys()) {
+      const message = await w.read((store) => store.outbox.get(key));
+      const items = message?.intent.kind === 'reminder' ? message.intent.items : [];
+      const index = items.findIndex(wanted);
+      if (message && index >= 0) return { key, message, items, index };
+    }
+    return null;
+  };
+  for (let i = 0; i < 50 && (await asking())?.message.status !== 'sent'; i++) await new Promise((r) => setTimeout(r, 300));
+  const found = await asking();
+  expect({ status: found?.message.status, lastError: found?.message.lastError }).toEqual({ status: 'sent', lastError: null });
+  return { key: found!.key, items: found!.items, index: found!.index };
 }
