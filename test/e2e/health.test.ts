@@ -10,7 +10,7 @@ import { answerCard, attachedCard, executes, input, invokeCard, invokeMessage, w
 import { press as pressAs, startDemoDsgBot, type User } from './support/dsg';
 import { TestDatabase, type TestBot } from './support/test-bot';
 
-const { councilOfficer, dsgAdmin, projectLeadLearning2, digitalLeaderLearning } = MOCK_USERS;
+const { councilOfficer, dsgAdmin, projectLeadLearning2, projectManagerLearning2, digitalLeaderLearning } = MOCK_USERS;
 type Json = Record<string, unknown>;
 
 describe('health (RAG) status from the reminder card (SQLite)', () => {
@@ -23,7 +23,7 @@ describe('health (RAG) status from the reminder card (SQLite)', () => {
     // Before the day's 09:30 run: the run by hand below is the one that asks.
     t = await startDemoDsgBot(db, '2026-12-07T08:30:00Z');
     // The lead and the Digital Leader have talked to the bot, so it can write to them.
-    for (const from of [projectLeadLearning2, digitalLeaderLearning]) await t.post(message('hi', { ...t.opts, from }));
+    for (const from of [projectLeadLearning2, projectManagerLearning2, digitalLeaderLearning]) await t.post(message('hi', { ...t.opts, from }));
     reference = await db.read(async (store) => {
       const led = (await store.projects.listWithRequests()).filter(
         (p) =>
@@ -100,6 +100,15 @@ describe('health (RAG) status from the reminder card (SQLite)', () => {
     const confirmed = invokeCard(await press('health.confirm', confirm.data));
     expect(wordsOf(confirmed)).toContain('Health status confirmed: still red.');
     expect(wordsOf(confirmed)).toMatch(/Confirmed by Project Lead \(Learning\) 2 on 7 Dec 2026/);
+  });
+
+  it('refuses the manager’s "Still amber?" on their reminder card drawn before the change, saying what changed', async () => {
+    const sent = await t.connector.waitFor((a) => a.conversationId === personalChatId(projectManagerLearning2) && wordsOf(a.activity).includes('need your attention'), 30_000);
+    const still = executes(attachedCard(sent.activity)).find((a) => a.verb === 'reminder.health-confirm' && a.data.reference === reference)!;
+    expect(still.title).toBe('Still amber?');
+    const stale = invokeCard(await press('reminder.health-confirm', still.data, projectManagerLearning2));
+    expect(wordsOf(stale)).toMatch(/This card is out of date\. The health status of DP-\d{4}-\d{4} changed since this card was sent\. Project Lead \(Learning\) 2 (set|confirmed) the status on 7 Dec 2026: Overall red/);
+    expect((await db.read((store) => store.projects.get(reference)))!.health?.setBy).toBe(projectLeadLearning2.name);
   });
 
   it('refuses a press on the older card, saying what changed, and changes nothing', async () => {
