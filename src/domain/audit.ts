@@ -60,6 +60,7 @@ const ACTION_WORDS: Record<string, string> = {
   'measure.add': 'Measure added',
   'measure.edit': 'Measure changed',
   'measure.record': 'Measure figure recorded',
+  'health.set': 'Health status set',
 };
 
 /** Words for a change to one milestone, after its name: "Milestone 'Go live' marked done". */
