@@ -219,7 +219,8 @@ export function assuranceReport(input: AssuranceInput): AssuranceReport {
       words: programmeWords,
       chartTitle: 'Projects by strand',
       chart: strandChart,
-      items: byStrand.filter((st) => st.count > 0).map((st) => ({ reference: null, title: st.strand, detail: [countOf(st.count, 'project'), st.stages].filter(Boolean).join(': ') })),
+      // Each strand's stages, where stages are recorded (its count is the chart's).
+      items: byStrand.filter((st) => st.stages).map((st) => ({ reference: null, title: st.strand, detail: `${countOf(st.count, 'project')}: ${st.stages}` })),
     },
     {
       key: 'health',
@@ -227,7 +228,8 @@ export function assuranceReport(input: AssuranceInput): AssuranceReport {
       words: ragWords,
       chartTitle: 'Projects in delivery by health status',
       chart: SHOWN.map((sh) => ({ label: SHOWN_LABELS[sh], value: now[sh] })),
-      items: SHOWN.filter((sh) => now[sh] + before[sh] > 0).map((sh) => ({ reference: null, title: SHOWN_LABELS[sh], detail: `${now[sh]} now, ${before[sh]} at the last report` })),
+      // The chart holds the counts now, the words those at the last report.
+      items: [],
     },
     {
       key: 'concerns',
