@@ -1,6 +1,7 @@
 import { daysBetween } from './calendar';
 import { ukDate } from './dates';
 import { DomainError } from './errors';
+import type { Notice } from './notices';
 import type { ReminderItem } from './reminders';
 import type { PersonRef } from './settings';
 
@@ -350,4 +351,69 @@ export function conditionReminders(conditions: readonly GateCondition[], titles:
         why: CONDITION_WHY,
       };
     });
+}
+
+// ---------------------------------------------------------------------------------------------
+// What people are told, and what the cards show (results of the use cases, drawn by the presenters)
+
+/** The lead is told the DSG's decision; each condition's owner is given it. */
+export const gateNotices = {
+  decided(s: ServiceStandard, g: GateRequest, title: string): Notice {
+    const d = g.decision!;
+    return {
+      title: `${GATE_OUTCOME_LABELS[d.outcome]}: ${g.reference} ${gateTitle(s, g)}`,
+      lines: [
+        d.outcome === 'not-yet' ? `${d.by.name} decided "${title}" is not yet ready for ${stageLabel(s, g.to)}.` : `${d.by.name} passed "${title}" to ${stageLabel(s, g.to)}.`,
+        ...(d.note ? [d.note] : []),
+        ...g.conditions.map((c) => `Condition: ${c.what} (${c.owner.name}, by ${ukDate(c.due)})`),
+      ],
+      open: { opens: 'project', reference: g.reference, title: 'Open project' },
+      alert: 'decisions',
+    };
+  },
+  condition(s: ServiceStandard, g: GateRequest, c: GateCondition, title: string): Notice {
+    return {
+      title: `A gate condition for you, due ${ukDate(c.due)}`,
+      lines: [`${g.decision!.by.name} passed "${title}" to ${stageLabel(s, g.to)} on this condition, and made you its owner:`, c.what],
+      open: { opens: 'project', reference: g.reference, title: 'Open project' },
+      alert: 'assignments',
+    };
+  },
+};
+
+/** A project's stage and gates, for its card and the tab. */
+export interface ProjectGates {
+  stage: ProjectStage;
+  /** Newest first. */
+  history: GateRequest[];
+  /** The gate out of the stage, if any. */
+  next: GateDef | null;
+  /** The project's lead, with no request waiting and a gate to ask for. */
+  canRequest: boolean;
+}
+
+/** The lead's gate request form: the criteria that apply, and what was typed when it is sent back. */
+export interface GateFormView {
+  reference: string;
+  title: string;
+  standard: ServiceStandard;
+  stage: ProjectStage;
+  gate: GateDef;
+  form?: { values: Record<string, string>; errors: Record<string, string> };
+  notice?: string;
+}
+
+/** A gate request's card (in the DSG channel, or opened from a meeting's agenda item). */
+export interface GateView {
+  gate: GateRequest;
+  standard: ServiceStandard;
+  title: string;
+  /** Who may be chosen to own a condition (the DSG's members and the project's people; anyone else by search). */
+  people: PersonRef[];
+  /** `yyyy-mm-dd`, London. */
+  today: string;
+  /** Opened from this agenda item of a running meeting: the decision is recorded against it. */
+  meeting: { meetingId: string; itemId: string } | null;
+  form?: { values: Record<string, string>; errors: Record<string, string> };
+  notice?: string;
 }

@@ -7,6 +7,8 @@ import type { Deps } from '../deps';
 import { dsgContext } from '../triage/dsg-context';
 import { refuse } from '../refuse';
 import { getRequest } from '../requests/view-request';
+import type { ProjectGates } from '../../domain/stages';
+import { projectGates } from '../gates/project-gates';
 
 export interface ProjectView {
   request: ProjectRequest;
@@ -20,6 +22,8 @@ export interface ProjectView {
   canRecordFigures: boolean;
   /** The chair and admins may reopen it once it is completed. */
   canReopen: boolean;
+  /** Its stage, gate history and whether this person may ask for the next gate. */
+  gates: ProjectGates;
 }
 
 /** A project in the Digital Programme; everyone in the tenant may read it, its owners and the DSG chair may edit. */
@@ -35,5 +39,6 @@ export async function viewProject(deps: Deps, actor: Actor, reference: string): 
   return { request, project, roles, canEdit: isAllowed('project.edit', roles), canRecordBenefit: isAllowed('benefit.record', roles),
     canEditMeasures: isAllowed('measure.edit', roles),
     canRecordFigures: isAllowed('measure.record', roles),
-    canReopen: isAllowed('project.reopen', roles) };
+    canReopen: isAllowed('project.reopen', roles),
+    gates: await projectGates(deps, deps.store, request, roles) };
 }

@@ -1,0 +1,30 @@
+import { ukDate } from '../../domain/dates';
+import { DEFAULT_SERVICE_STANDARD, firstStage, gateFrom, type GateRequest, gateTitle, isPending, type ProjectGates, type ServiceStandard } from '../../domain/stages';
+import { isAllowed, type Role } from '../../domain/permissions';
+import type { ProjectRequest } from '../../domain/request';
+import type { Deps } from '../deps';
+import type { Repositories } from '../ports';
+
+export const standardOf = (deps: Pick<Deps, 'serviceStandard'>): ServiceStandard => deps.serviceStandard ?? DEFAULT_SERVICE_STANDARD;
+
+/** Only projects in the programme and not completed move through gates. */
+export const inGateableState = (request: Pick<ProjectRequest, 'status'>): boolean => request.status === 'approved' || request.status === 'in-delivery';
+
+/** A project's stage (the first one when none is recorded), its gate history and whether `roles` may ask for the next gate. */
+export async function projectGates(deps: Pick<Deps, 'serviceStandard'>, repos: Repositories, request: ProjectRequest, roles: readonly Role[]): Promise<ProjectGates> {
+  const s = standardOf(deps);
+  const [recorded, history] = await Promise.all([repos.gates.stageOf(request.reference), repos.gates.requestsOf(request.reference)]);
+  const stage = recorded ?? { reference: request.reference, stage: firstStage(s), since: null };
+  const next = gateFrom(s, stage.stage);
+  return { stage, history, next, canRequest: !!next && inGateableState(request) && isAllowed('gate.request', roles) && !history.some(isPending) };
+}
+
+/** The waiting gate requests of projects still in the programme, as the agenda lists them. */
+export function gateAgendaItems(s: ServiceStandard, pending: readonly GateRequest[], programme: readonly { request: ProjectRequest }[]) {
+  const requests = new Map(programme.map((p) => [p.request.reference, p.request]));
+  return pending.flatMap((gate) => {
+    const request = requests.get(gate.reference);
+    if (!request || !inGateableState(request)) return [];
+    return [{ gate, title: request.title, words: `${gateTitle(s, gate)} gate, asked for by ${gate.requestedBy.name} on ${ukDate(gate.requestedAt)}` }];
+  });
+}
