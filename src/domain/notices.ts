@@ -2,6 +2,7 @@ import { PRIORITY_LABELS, type Priority } from './project';
 import { ukDate } from './dates';
 import type { MeetingAction } from './meetings';
 import type { ReminderItem } from './reminders';
+import { GATE_OUTCOME_LABELS, type GateCondition, type GateRequest, gateTitle, type ServiceStandard, stageLabel } from './stages';
 import { REFERENCE_PATTERN, STATUS_LABELS, type ProjectRequest, type RequestStatus } from './request';
 
 /** What a notice's one button opens: a project card or a request card. */
@@ -142,6 +143,31 @@ export const assignmentNotices = {
       title: `An action for you, due ${ukDate(action.due)}`,
       lines: [`${by} gave you an action at the DSG meeting of ${ukDate(meetingDate)}:`, action.what],
       ...(action.reference && REFERENCE_PATTERN.test(action.reference) && { open: { opens: 'request', reference: action.reference, title: `Open ${action.reference}` } }),
+      alert: 'assignments',
+    };
+  },
+};
+
+/** The lead is told the DSG's decision; each condition's owner is given it. */
+export const gateNotices = {
+  decided(s: ServiceStandard, g: GateRequest, title: string): Notice {
+    const d = g.decision!;
+    return {
+      title: `${GATE_OUTCOME_LABELS[d.outcome]}: ${g.reference} ${gateTitle(s, g)}`,
+      lines: [
+        d.outcome === 'not-yet' ? `${d.by.name} decided "${title}" is not yet ready for ${stageLabel(s, g.to)}.` : `${d.by.name} passed "${title}" to ${stageLabel(s, g.to)}.`,
+        ...(d.note ? [d.note] : []),
+        ...g.conditions.map((c) => `Condition: ${c.what} (${c.owner.name}, by ${ukDate(c.due)})`),
+      ],
+      open: { opens: 'project', reference: g.reference, title: 'Open project' },
+      alert: 'decisions',
+    };
+  },
+  condition(s: ServiceStandard, g: GateRequest, c: GateCondition, title: string): Notice {
+    return {
+      title: `A gate condition for you, due ${ukDate(c.due)}`,
+      lines: [`${g.decision!.by.name} passed "${title}" to ${stageLabel(s, g.to)} on this condition, and made you its owner:`, c.what],
+      open: { opens: 'project', reference: g.reference, title: 'Open project' },
       alert: 'assignments',
     };
   },

@@ -1,7 +1,6 @@
 import { daysBetween } from './calendar';
 import { ukDate } from './dates';
 import { DomainError } from './errors';
-import type { Notice } from './notices';
 import type { ReminderItem } from './reminders';
 import type { PersonRef } from './settings';
 
@@ -354,35 +353,11 @@ export function conditionReminders(conditions: readonly GateCondition[], titles:
 }
 
 // ---------------------------------------------------------------------------------------------
-// What people are told, and what the cards show (results of the use cases, drawn by the presenters)
-
-/** The lead is told the DSG's decision; each condition's owner is given it. */
-export const gateNotices = {
-  decided(s: ServiceStandard, g: GateRequest, title: string): Notice {
-    const d = g.decision!;
-    return {
-      title: `${GATE_OUTCOME_LABELS[d.outcome]}: ${g.reference} ${gateTitle(s, g)}`,
-      lines: [
-        d.outcome === 'not-yet' ? `${d.by.name} decided "${title}" is not yet ready for ${stageLabel(s, g.to)}.` : `${d.by.name} passed "${title}" to ${stageLabel(s, g.to)}.`,
-        ...(d.note ? [d.note] : []),
-        ...g.conditions.map((c) => `Condition: ${c.what} (${c.owner.name}, by ${ukDate(c.due)})`),
-      ],
-      open: { opens: 'project', reference: g.reference, title: 'Open project' },
-      alert: 'decisions',
-    };
-  },
-  condition(s: ServiceStandard, g: GateRequest, c: GateCondition, title: string): Notice {
-    return {
-      title: `A gate condition for you, due ${ukDate(c.due)}`,
-      lines: [`${g.decision!.by.name} passed "${title}" to ${stageLabel(s, g.to)} on this condition, and made you its owner:`, c.what],
-      open: { opens: 'project', reference: g.reference, title: 'Open project' },
-      alert: 'assignments',
-    };
-  },
-};
+// What the cards show (results of the use cases, drawn by the presenters)
 
 /** A project's stage and gates, for its card and the tab. */
 export interface ProjectGates {
+  standard: ServiceStandard;
   stage: ProjectStage;
   /** Newest first. */
   history: GateRequest[];

@@ -18,6 +18,8 @@ import { questionCard } from '../presenters/question';
 import { reminderCard } from '../presenters/reminder';
 import { remindersPreviewCard } from '../presenters/reminders-preview';
 import { triageCard } from '../presenters/triage';
+import { gateCard } from '../presenters/gates';
+import { getGate, loadGateView } from '../app/gates/view-gate';
 
 /**
  * Draws each queued message when the outbox sends it: the intent's use case reads the state as it is at that
@@ -50,6 +52,9 @@ export function createOutboxRenderer(deps: Deps, alerts: readonly AlertKind[]): 
       case 'minutes':
         // Posted to the channel for everyone: the published minutes, with no editing.
         return { card: minutesCard(await loadMinutesView(deps, await getMeeting(deps, intent.meetingId), false)) };
+      case 'gate-card':
+        // Posted to the DSG channel: the request, with the decision form while it waits.
+        return { card: gateCard(await loadGateView(deps, await getGate(deps, intent.gateId))) };
       case 'reminders-preview':
         return { card: remindersPreviewCard(await reminderPreview(deps)) };
       default:

@@ -3,7 +3,8 @@ import { gateItemId, recordOutcome } from '../../domain/meetings';
 import type { Actor } from '../../domain/people';
 import { isAllowed, rolesFor } from '../../domain/permissions';
 import type { PersonRef } from '../../domain/settings';
-import { decideGate, gateNotices, type GateOutcome, gateTitle, type GateView, stageLabel } from '../../domain/stages';
+import { decideGate, type GateOutcome, gateTitle, type GateView, stageLabel } from '../../domain/stages';
+import { gateNotices } from '../../domain/notices';
 import type { Deps } from '../deps';
 import { recordProjectChange } from '../follows/tell-followers';
 import { assertOpenItem } from '../../domain/meetings';
@@ -39,7 +40,7 @@ export async function decideGateRequest(deps: Deps, actor: Actor, gateId: string
   const context = await dsgContext(deps);
   const subject = { subjectType: 'request' as const, subjectId: gate.reference };
   if (!isAllowed('gate.decide', rolesFor(actor, context, deps.roles))) {
-    await refuse(deps, actor, 'gate.decide', subject, `Sorry, only members of the Digital Strategy Group can decide the gates of projects. The ${gateTitle(s, gate)} gate of ${gate.reference} waits for them.`);
+    await refuse(deps, actor, 'gate.decide', subject, `Only members of the Digital Strategy Group can decide the gates of projects. The ${gateTitle(s, gate)} gate of ${gate.reference} waits for them.`);
   }
   if (actor.aadObjectId && actor.aadObjectId === gate.requestedBy.aadObjectId) {
     await refuse(deps, actor, 'gate.decide', subject, `You asked for the ${gateTitle(s, gate)} gate of ${gate.reference}, so another member of the DSG must decide it.`);

@@ -16,7 +16,7 @@ export async function projectGates(deps: Pick<Deps, 'serviceStandard'>, repos: R
   const [recorded, history] = await Promise.all([repos.gates.stageOf(request.reference), repos.gates.requestsOf(request.reference)]);
   const stage = recorded ?? { reference: request.reference, stage: firstStage(s), since: null };
   const next = gateFrom(s, stage.stage);
-  return { stage, history, next, canRequest: !!next && inGateableState(request) && isAllowed('gate.request', roles) && !history.some(isPending) };
+  return { standard: s, stage, history, next, canRequest: !!next && inGateableState(request) && isAllowed('gate.request', roles) && !history.some(isPending) };
 }
 
 /** The waiting gate requests of projects still in the programme, as the agenda lists them. */

@@ -34,6 +34,7 @@ const projectCardOf = (deps: Deps, found: ProjectView, extra: CardExtra = {}) =>
     canEditMeasures: found.canEditMeasures,
     canRecordFigures: found.canRecordFigures,
     canReopen: found.canReopen,
+    gates: found.gates,
     ...extra,
   });
 /** What the card is drawn again with: the form's problems and typing, and the measure form left open. */
