@@ -16,7 +16,7 @@ import { ENGINES } from './support/test-bot';
 const { councilOfficer, dsgAdmin, dsgChair, digitalLeaderCustomers, projectLeadLearning2, projectManagerLearning2 } = MOCK_USERS;
 const inFortnight = () => new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
 const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-const evidence = (ids: string[]) => Object.fromEntries(ids.map((id) => [`evidence_${id}`, `https://council.sharepoint.example/sites/uplifts/${id}.docx`]));
+const evidence = (ids: string[]): Record<string, string> => Object.fromEntries(ids.map((id) => [`evidence_${id}`, `https://council.sharepoint.example/sites/uplifts/${id}.docx`]));
 const ALPHA_TO_BETA_REQUIRED = ['users', 'whole-problem', 'joined-up', 'first-time', 'everyone', 'team', 'secure'];
 
 describe.each(ENGINES)('stage gates on %s', (engine) => {
@@ -56,12 +56,12 @@ describe.each(ENGINES)('stage gates on %s', (engine) => {
     const project = answerCard(await press(t, 'project.view', { reference }, projectLeadLearning2), t);
     expect(action(project, 'gate.form').title).toBe('Request gate: Alpha → Beta');
     const form = answerCard(await press(t, 'gate.form', { reference }, projectLeadLearning2), t);
-    const typed = { ...evidence(ALPHA_TO_BETA_REQUIRED.filter((id) => id !== 'everyone')), evidence_iterate: 'not a link', gateNote: 'Alpha tested with 12 residents' };
+    const typed: Record<string, string> = { ...evidence(ALPHA_TO_BETA_REQUIRED.filter((id) => id !== 'everyone')), evidence_iterate: 'not a link', gateNote: 'Alpha tested with 12 residents' };
     const refused = invokeCard(await press(t, 'gate.request', { ...action(form, 'gate.request').data, ...typed }, projectLeadLearning2));
     const words = wordsOf(refused);
     expect(words).toContain('Evidence for "5. Make sure everyone can use the service" is required at the Alpha → Beta gate: give a link to it.');
     expect(words).toContain('Enter the evidence for "7. Iterate and improve frequently" as a full https:// address.');
-    expect(input(refused, 'evidence_users').value).toBe(typed.evidence_users);
+    expect(input(refused, 'evidence_users').value).toBe(typed['evidence_users']);
     expect(input(refused, 'gateNote').value).toBe('Alpha tested with 12 residents');
     expect(await running.db.read((store) => store.gates.pending())).toEqual([]);
 
