@@ -52,6 +52,7 @@ export const colleagueView = (found: ProjectView): ProjectView => ({
   canEditMeasures: false,
   canRecordFigures: false,
   canReopen: false,
+  gates: { ...found.gates, canRequest: false },
 });
 
 /**
