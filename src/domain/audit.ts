@@ -60,6 +60,9 @@ const ACTION_WORDS: Record<string, string> = {
   'measure.add': 'Measure added',
   'measure.edit': 'Measure changed',
   'measure.record': 'Measure figure recorded',
+  'gate.request': 'Stage gate asked for',
+  'gate.decide': 'Stage gate decided',
+  'condition.done': 'Gate condition done',
 };
 
 /** Words for a change to one milestone, after its name: "Milestone 'Go live' marked done". */

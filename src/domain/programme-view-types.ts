@@ -10,6 +10,7 @@ import type { ProgrammeFigures } from './figures';
 import type { MeasureStatus, TrackStatus, TrendPoint } from './measures';
 import type { OpenMeasure, OpenSolution } from './open-data';
 import type { ContractState } from './solutions';
+import type { OpenGate } from './stages';
 
 /** Who is looking, when signed in (Teams SSO, or the demo sign-in in local mode). */
 export interface Viewer {
@@ -56,6 +57,8 @@ export interface ProgrammeItem {
   /** Realised cash saving in the current financial year. */
   realisedThisYear: number;
   approvedOn: string;
+  /** The Service Standard stage (Discovery, Alpha, Beta, Live, Closed), or null when not read with it. */
+  stage: string | null;
   /** Only for a signed-in viewer. */
   owners?: ProgrammeOwners;
 }
@@ -91,6 +94,9 @@ export interface ProjectDetailResponse {
     realisedSavings: { financialYear: string; cashSaving: number }[];
     /** Outcome measures, in the order they were added: what open data publishes, with each one's trend and status. */
     measures: MeasureView[];
+    /** Since when it is at its stage, and its gates (oldest first), as open data publishes them. */
+    stageSince: string | null;
+    gates: OpenGate[];
     /** Newest first. Without a viewer: dates and what happened only; with one: who too. */
     history: { at: string; what: string; by?: string }[];
   };

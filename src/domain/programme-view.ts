@@ -53,6 +53,7 @@ export function programmeItem(record: ProgrammeRecord, today: string, audience: 
     plannedAnnualCashSaving: open.plannedAnnualCashSaving,
     realisedThisYear: realisedIn(open.realisedSavings, thisYear),
     approvedOn: open.approvedOn,
+    stage: open.stage,
   };
   if (audience === 'signed-in') {
     item.owners = {
@@ -68,6 +69,7 @@ export function programmeItem(record: ProgrammeRecord, today: string, audience: 
 export function projectDetail(record: ProgrammeRecord, today: string, audience: Audience, history: HistoryEntry[]): ProjectDetail {
   const { project } = record;
   const personal = audience === 'signed-in';
+  const open = openProject(record);
   return {
     ...programmeItem(record, today, audience),
     businessCase: {
@@ -79,8 +81,10 @@ export function projectDetail(record: ProgrammeRecord, today: string, audience: 
     resourcing: { confirmed: project.resourcing.confirmed, ...(personal && { note: project.resourcing.note }) },
     dpia: project.dpia === null ? null : DPIA_LABELS[project.dpia],
     milestones: [...project.milestones].sort(byDue).map((m) => milestoneView(m, today)),
-    realisedSavings: openProject(record).realisedSavings,
+    realisedSavings: open.realisedSavings,
     measures: project.measures.map(measureView),
+    stageSince: open.stageSince,
+    gates: open.gates,
     history,
   };
 }

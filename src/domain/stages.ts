@@ -392,3 +392,44 @@ export interface GateView {
   form?: { values: Record<string, string>; errors: Record<string, string> };
   notice?: string;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Open data: the stage and the gates' outcomes, without people or notes
+
+export interface OpenGate {
+  /** "Alpha → Beta". */
+  gate: string;
+  requestedOn: string;
+  /** Pass, Pass with conditions, Not yet; null while the DSG has not decided. */
+  outcome: string | null;
+  decidedOn: string | null;
+  conditions: number;
+  conditionsDone: number;
+}
+
+export interface OpenStage {
+  /** Discovery, Alpha, Beta, Live or Closed (the configured label). */
+  stage: string;
+  stageSince: string | null;
+  /** Oldest first. */
+  gates: OpenGate[];
+}
+
+/** A project's stage and gate outcomes as published: each field picked by name, no one who asked or decided, no note. */
+export function openStage(s: ServiceStandard, reference: string, stage: ProjectStage | null, history: readonly GateRequest[]): OpenStage {
+  return {
+    stage: stageLabel(s, stage?.stage ?? firstStage(s)),
+    stageSince: stage?.since ?? null,
+    gates: [...history]
+      .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt))
+      .filter((g) => g.reference === reference)
+      .map((g) => ({
+        gate: gateTitle(s, g),
+        requestedOn: g.requestedAt.slice(0, 10),
+        outcome: g.decision ? GATE_OUTCOME_LABELS[g.decision.outcome] : null,
+        decidedOn: g.decision ? g.decision.at.slice(0, 10) : null,
+        conditions: g.conditions.length,
+        conditionsDone: g.conditions.filter((c) => c.doneAt !== null).length,
+      })),
+  };
+}

@@ -31,6 +31,7 @@ describe('programmeItem', () => {
       plannedAnnualCashSaving: 12000,
       realisedThisYear: 1000,
       approvedOn: '2026-10-01',
+      stage: null,
     });
     // The same labels as open data publishes, from the same function.
     const [open] = openProgramme([record]);

@@ -1,5 +1,6 @@
 import { ukDate } from '../../domain/dates';
-import { DEFAULT_SERVICE_STANDARD, firstStage, gateFrom, type GateRequest, gateTitle, isPending, type ProjectGates, type ServiceStandard } from '../../domain/stages';
+import type { ProgrammeRecord } from '../../domain/open-data';
+import { DEFAULT_SERVICE_STANDARD, firstStage, gateFrom, type GateRequest, gateTitle, isPending, type OpenStage, openStage, type ProjectGates, type ServiceStandard } from '../../domain/stages';
 import { isAllowed, type Role } from '../../domain/permissions';
 import type { ProjectRequest } from '../../domain/request';
 import type { Deps } from '../deps';
@@ -27,4 +28,14 @@ export function gateAgendaItems(s: ServiceStandard, pending: readonly GateReques
     if (!request || !inGateableState(request)) return [];
     return [{ gate, title: request.title, words: `${gateTitle(s, gate)} gate, asked for by ${gate.requestedBy.name} on ${ukDate(gate.requestedAt)}` }];
   });
+}
+
+/** The records with their stage and gate outcomes as published (two reads, whatever the programme's size). */
+export async function withStages<T extends ProgrammeRecord>(deps: Pick<Deps, 'serviceStandard'>, repos: Pick<Repositories, 'gates'>, records: readonly T[]): Promise<(T & { stage: OpenStage })[]> {
+  const s = standardOf(deps);
+  const [stages, all] = await Promise.all([repos.gates.stages(), repos.gates.all()]);
+  const stageOf = new Map(stages.map((x) => [x.reference, x]));
+  const history = new Map<string, GateRequest[]>();
+  for (const g of all) history.set(g.reference, [...(history.get(g.reference) ?? []), g]);
+  return records.map((r) => ({ ...r, stage: openStage(s, r.request.reference, stageOf.get(r.request.reference) ?? null, history.get(r.request.reference) ?? []) }));
 }
