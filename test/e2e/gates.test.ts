@@ -129,4 +129,26 @@ describe.each(ENGINES)('stage gates on %s', (engine) => {
     expect(wordsOf(done)).toContain('Done: Publish the accessibility statement.');
     await eventually(async () => (await running.db.read((store) => store.gates.openConditions())).length === 0, 'the condition done');
   }, 30_000);
+
+  it('puts the next request on the meeting agenda, where a DSG member decides it and the meeting records it against the item', async () => {
+    const { t } = running;
+    const form = answerCard(await press(t, 'gate.form', { reference }, projectLeadLearning2), t);
+    const all = ['users', 'whole-problem', 'joined-up', 'first-time', 'everyone', 'team', 'iterate', 'secure', 'success', 'technology', 'open-code', 'shared'];
+    invokeCard(await press(t, 'gate.request', { ...action(form, 'gate.request').data, ...evidence(all) }, projectLeadLearning2));
+    const [waiting] = await running.db.read((store) => store.gates.pending());
+    const started = invokeCard(await press(t, 'meeting.start', {}, dsgAdmin, true));
+    const meetingId = String(action(started, 'meeting.here').data.meetingId);
+    const itemId = `gate-request:${waiting.id}`;
+    const item = answerCard(await press(t, 'meeting.item', { meetingId, itemId }, dsgAdmin, true), t);
+    expect(wordsOf(item)).toContain('Stage gate to decide');
+    const gate = answerCard(await press(t, 'gate.show', action(item, 'gate.show').data, digitalLeaderCustomers, true), t);
+    expect(wordsOf(gate)).toContain('Stage gate: Beta → Live');
+    const notYet = invokeCard(await press(t, 'gate.decide', { ...action(gate, 'gate.decide').data, outcome: 'not-yet', decisionNote: 'Show the load test results first' }, digitalLeaderCustomers, true));
+    expect(wordsOf(notYet)).toMatch(/Decision: Not yet \(Digital Leader \(Customers\), /);
+    const meeting = await running.db.read((store) => store.meetings.get(meetingId));
+    expect(meeting!.outcomes[itemId]).toMatchObject({ kind: 'gate', outcome: 'not-yet', note: 'Show the load test results first', by: 'Digital Leader (Customers)' });
+    expect(await running.db.read((store) => store.gates.stageOf(reference))).toMatchObject({ stage: 'beta' });
+    const again = invokeCard(await press(t, 'meeting.item', { meetingId, itemId, here: true }, dsgAdmin, true));
+    expect(wordsOf(again)).toContain('Gate: Not yet (Digital Leader (Customers)): Show the load test results first');
+  }, 30_000);
 });
