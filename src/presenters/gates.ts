@@ -20,7 +20,7 @@ import {
   stageLabel,
 } from '../domain/stages';
 import { isIsoDate } from '../domain/request-form';
-import { countsDown, fitToSize } from './fit';
+import { fitToSize } from './fit';
 import { clip, isHttpsUrl, linkTitle, nonBlank } from './format';
 import { peopleChoices } from './people';
 import type { AdaptiveCardJson } from './render';
@@ -52,8 +52,8 @@ export function gateRequestCard(view: GateFormView): AdaptiveCardJson {
   }));
 }
 
-/** Each criterion that applies, with its evidence link or that none was given. */
-function evidenceLines(view: GateView, chars: number) {
+/** Each criterion that applies, with its evidence link (to open it, unless longer than `urlMax`) or that none was given. */
+function evidenceLines(view: GateView, chars: number, urlMax: number) {
   const gate = view.gate;
   const def = view.standard.gates.find((g) => g.from === gate.from && g.to === gate.to);
   const ids = def ? gateCriteria(view.standard, def).map((c) => c.id) : Object.keys(gate.evidence);
@@ -62,9 +62,18 @@ function evidenceLines(view: GateView, chars: number) {
     const link = gate.evidence[id];
     const criterion = clip(c ? criterionTitle(c) : id, chars);
     if (!link) return { criterion, missing: 'No evidence given (optional at this gate)' };
-    return { criterion, link: clip(linkTitle(link), chars), ...(isHttpsUrl(link) && { url: link }) };
+    return { criterion, link: clip(linkTitle(link), chars), ...(isHttpsUrl(link) && link.length <= urlMax && { url: link }) };
   });
 }
+
+/** Less and less detail until the card fits: fewer people to choose as owners first, then shorter links and notes. */
+const GATE_LEVELS = [
+  { people: 40, text: 250, url: 2000 },
+  { people: 20, text: 250, url: 2000 },
+  { people: 10, text: 150, url: 1000 },
+  { people: 5, text: 100, url: 500 },
+  { people: 3, text: 60, url: 300 },
+] as const;
 
 /** A gate request's card: the evidence, and the decision form while it waits (the decision once taken). */
 export function gateCard(view: GateView): AdaptiveCardJson {
@@ -74,25 +83,26 @@ export function gateCard(view: GateView): AdaptiveCardJson {
   const problems = Object.keys(errors).length;
   const notice = nonBlank(view.notice) ?? (problems ? `Not recorded. Fix ${problems === 1 ? 'the problem' : `the ${problems} problems`} marked below.` : undefined);
   const chosen = Array.from({ length: CONDITION_ROWS }, (_, i) => values[conditionFields(i + 1).owner]).filter(Boolean).map((v) => ({ title: v, value: v }));
-  return fitToSize('gate', countsDown(Math.min(view.people.length, 40)), (max) => ({
+  return fitToSize('gate', GATE_LEVELS, ({ people: max, text, url }) => ({
     reference: gate.reference,
     title: clip(view.title, 200),
     gateTitle: gateTitle(s, gate),
     requested: `Asked for by ${gate.requestedBy.name} on ${ukDate(gate.requestedAt)}`,
-    ...(gate.note && { requestNote: clip(gate.note, 1000) }),
+    ...(gate.note && { requestNote: clip(gate.note, text * 4) }),
     ...(notice && { notice }),
     noticeIsProblem: problems > 0,
-    evidence: evidenceLines(view, 200),
+    evidence: evidenceLines(view, text, url),
     ...(gate.decision && {
       decision: {
         words: decisionWords(gate.decision),
-        ...(gate.decision.note && { note: clip(gate.decision.note, 1000) }),
+        ...(gate.decision.note && { note: clip(gate.decision.note, text * 4) }),
         conditions: gate.conditions.map((c) => ({ line: clip(conditionLine(c, view.today), 400) })),
       },
     }),
     canDecide: !gate.decision,
     outcomes: GATE_OUTCOMES.map((o) => ({ title: GATE_OUTCOME_LABELS[o], value: o })),
-    people: peopleChoices(view.people, chosen, max).choices,
+    // The lead who asked is always offered (a list with no one in it is not a valid card).
+    people: peopleChoices([...view.people, gate.requestedBy], chosen, max).choices,
     rows: Array.from({ length: CONDITION_ROWS }, (_, i) => {
       const f = conditionFields(i + 1);
       const input = (id: string, max: number, date = false) => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDomainError } from '../../src/domain/errors';
+import { draftAgenda, gateItemId, outcomeWords } from '../../src/domain/meetings';
 import {
   completeCondition,
   conditionIdOf,
@@ -181,5 +182,23 @@ describe('conditions chased like meeting actions', () => {
     const done = completeCondition(condition(), 'Service Designer', NOW);
     expect(done).toMatchObject({ doneAt: NOW, doneBy: 'Service Designer' });
     expect(caught(() => completeCondition(done, 'Someone', NOW)).message).toBe('"Publish the statement" was already marked done on 4 Dec 2026 by Service Designer.');
+  });
+});
+
+describe('waiting gate requests on the agenda', () => {
+  it('come after the requests awaiting a decision, one item per request, named by the gate', () => {
+    const waiting = asked();
+    const agenda = draftAgenda({
+      waiting: [],
+      programme: [],
+      reminders: [],
+      openActions: [],
+      deferred: [],
+      additions: [],
+      gateRequests: [{ gate: waiting, title: 'Online bookings', words: 'Alpha → Beta gate, asked for by Project Lead on 4 Dec 2026' }],
+      today: TODAY,
+    });
+    expect(agenda).toEqual([{ id: gateItemId('g1'), source: 'gate-request', reference: 'DP-2026-0007', title: 'Online bookings', detail: 'Alpha → Beta gate, asked for by Project Lead on 4 Dec 2026', addedBy: null }]);
+    expect(outcomeWords({ kind: 'gate', outcome: 'pass-with-conditions', note: 'Two conditions', by: 'DSG Chair', at: NOW })).toBe('Gate: Pass with conditions (DSG Chair): Two conditions');
   });
 });
