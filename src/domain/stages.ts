@@ -157,6 +157,8 @@ export interface GateRequest {
   decision: GateDecision | null;
   conditions: GateCondition[];
   version: number;
+  /** Where its card was posted in the DSG channel, once it was (a decision updates it there). */
+  post?: { conversationId: string; activityId: string } | null;
 }
 
 export const isPending = (g: Pick<GateRequest, 'decision'>): boolean => g.decision === null;

@@ -1,12 +1,12 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { GateRepository } from '../app/gates/ports';
 import type { GateCondition, GateRequest, ProjectStage } from '../domain/stages';
-import { compareText, readObject, toNumber, writeJson } from './columns';
+import { compareText, readJson, readObject, toNumber, writeJson } from './columns';
 import type { Database, GateConditionsTable, GateRequestsTable, ProjectStagesTable } from './schema';
 
 type Record_ = Pick<GateRequest, 'evidence' | 'note' | 'requestedBy' | 'decision'>;
 
-const requestRow = (g: GateRequest): Selectable<GateRequestsTable> => ({
+const requestRow = (g: GateRequest): Omit<Selectable<GateRequestsTable>, 'post'> => ({
   id: g.id,
   reference: g.reference,
   from_stage: g.from,
@@ -32,6 +32,7 @@ const requestFrom = (r: Selectable<GateRequestsTable>, conditions: GateCondition
     decision: record.decision ?? null,
     conditions,
     version: toNumber(r.version),
+    post: readJson<GateRequest['post']>(r.post, null),
   };
 };
 
@@ -119,6 +120,9 @@ export function gateRepository(db: Kysely<Database>): GateRepository {
       const added = g.conditions.map((c, i) => conditionRow(c, i)).filter((c) => !known.has(c.id));
       if (added.length) await db.insertInto('gate_conditions').values(added).execute();
       return true;
+    },
+    async setPost(id, post) {
+      await db.updateTable('gate_requests').set({ post: writeJson(post) }).where('id', '=', id).execute();
     },
     async getCondition(id) {
       const row = await db.selectFrom('gate_conditions').selectAll().where('id', '=', id).executeTakeFirst();

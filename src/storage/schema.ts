@@ -357,6 +357,8 @@ export interface GateRequestsTable {
   requested_at: string;
   decided_at: string | null;
   version: number;
+  /** JSON: where the request's card was posted in the DSG channel ({ conversationId, activityId }), once it was. */
+  post: string | null;
 }
 
 export interface GateConditionsTable {

@@ -65,7 +65,10 @@ export function createOutboxRenderer(deps: Deps, { alerts, userSpecificViews }: 
         return { card: minutesCard(await loadMinutesView(deps, await getMeeting(deps, intent.meetingId), false)) };
       case 'gate-card':
         // Posted to the DSG channel: the request, with the decision form while it waits.
-        return { card: gateCard(await loadGateView(deps, await getGate(deps, intent.gateId))) };
+      {
+        const gate = await getGate(deps, intent.gateId);
+        return { card: gateCard(await loadGateView(deps, gate)), version: gate.version };
+      }
       case 'reminders-preview':
         return { card: remindersPreviewCard(await reminderPreview(deps)) };
       default:

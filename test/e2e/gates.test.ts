@@ -148,6 +148,8 @@ describe.each(ENGINES)('stage gates on %s', (engine) => {
     const meeting = await running.db.read((store) => store.meetings.get(meetingId));
     expect(meeting!.outcomes[itemId]).toMatchObject({ kind: 'gate', outcome: 'not-yet', note: 'Show the load test results first', by: 'Digital Leader (Customers)' });
     expect(await running.db.read((store) => store.gates.stageOf(reference))).toMatchObject({ stage: 'beta' });
+    // The request's card in the DSG channel is updated to show the decision taken at the meeting.
+    await t.connector.waitFor((a) => a.kind === 'update' && !!a.activity.attachments && /Stage gate: Beta → Live[\s\S]*Decision: Not yet/.test(wordsOf(attachedCard(a.activity))), 20_000);
     const again = invokeCard(await press(t, 'meeting.item', { meetingId, itemId, here: true }, dsgAdmin, true));
     expect(wordsOf(again)).toContain('Gate: Not yet (Digital Leader (Customers)): Show the load test results first');
   }, 30_000);

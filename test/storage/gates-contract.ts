@@ -16,6 +16,7 @@ const gate = (overrides: Partial<GateRequest> = {}): GateRequest => ({
   decision: null,
   conditions: [],
   version: 1,
+  post: null,
   ...overrides,
 });
 
@@ -65,6 +66,15 @@ export function gatesContract({ store: s, database }: ContractContext): void {
         ['g2', 0],
       ]);
       expect((await s().gates.openConditions()).map((c) => c.id)).toEqual(['c2', 'c1']);
+    });
+
+    it('remembers where its card was posted, without changing its version', async () => {
+      await s().gates.insertRequest(gate());
+      await s().gates.setPost('g1', { conversationId: '19:dsg@thread.tacv2;messageid=7', activityId: '7' });
+      expect(await s().gates.getRequest('g1')).toEqual(gate({ post: { conversationId: '19:dsg@thread.tacv2;messageid=7', activityId: '7' } }));
+      const decided = gate({ decision: { outcome: 'pass', note: null, by: member, at: '2026-12-04T10:00:00.000Z', meetingId: null }, version: 2 });
+      expect(await s().gates.updateRequest(decided, 1)).toBe(true);
+      expect((await s().gates.getRequest('g1'))?.post).toEqual({ conversationId: '19:dsg@thread.tacv2;messageid=7', activityId: '7' });
     });
 
     it('marks a condition done once', async () => {

@@ -15,6 +15,7 @@ import { refuse } from '../refuse';
 import { getRequest } from '../requests/view-request';
 import { dsgContext } from '../triage/dsg-context';
 import { standardOf } from './project-gates';
+import { queueGateUpdate } from './gate-post';
 import { getGate, loadGateView } from './view-gate';
 
 export interface GateDecisionForm {
@@ -62,6 +63,8 @@ export async function decideGateRequest(deps: Deps, actor: Actor, gateId: string
   await deps.store.transaction(async (tx) => {
     if (!(await tx.gates.updateRequest(decided, gate.version))) throw new DomainError('STALE_CARD', `The ${gateTitle(s, gate)} gate of ${gate.reference} was decided by someone else at the same moment.`, { gateId });
     if (stage) await tx.gates.setStage(stage);
+    // The card in the DSG channel shows the decision too, wherever it was taken.
+    await queueGateUpdate(deps, tx, { ...decided, post: gate.post });
     const words = `${gateTitle(s, gate)}: ${d.outcome.replace(/-/g, ' ')}`;
     await recordProjectChange(deps, tx, actor, at, 'gate.decide', gate.reference, { stage: gate.from }, { stage: stage?.stage ?? gate.from, gate: words }, d.note);
     await queue(deps, tx, `gate-decided:${gate.id}`, await personTarget(tx, gate.requestedBy.aadObjectId), { kind: 'notice', notice: gateNotices.decided(s, decided, request.title) });

@@ -19,6 +19,8 @@ export interface GateRepository {
   all(): Promise<GateRequest[]>;
   /** Saves a request (and adds its conditions) if the stored version is still `expectedVersion`. */
   updateRequest(gate: GateRequest, expectedVersion: number): Promise<boolean>;
+  /** Remembers where the request's card was posted in the DSG channel (its version is unchanged). */
+  setPost(id: string, post: NonNullable<GateRequest['post']>): Promise<void>;
   getCondition(id: string): Promise<GateCondition | null>;
   /** Saves a done condition; false when it was already done. */
   completeCondition(condition: GateCondition): Promise<boolean>;

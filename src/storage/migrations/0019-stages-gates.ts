@@ -4,7 +4,7 @@ import type { Engine } from '../schema';
 /**
  * Stages and gates (issue 17): each project's stage of the Service Standard (a project with no row is at the first
  * stage), its gate requests (the evidence and the DSG's decision kept as JSON; at most one waiting per project, which
- * the unique partial index holds even for two requests at once), and the conditions of passes, read by the
+ * the unique partial index holds even for two requests at once; where its card was posted in the DSG channel), and the conditions of passes, read by the
  * reminder run (open ones, by due date) and by project.
  */
 // Kysely<any>: a migration must not depend on today's schema types.
@@ -26,6 +26,7 @@ export async function up(db: Kysely<any>, _engine: Engine): Promise<void> {
     .addColumn('requested_at', 'text', (c) => c.notNull())
     .addColumn('decided_at', 'text')
     .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('post', 'text')
     .execute();
   await db.schema.createIndex('gate_requests_reference').on('gate_requests').columns(['reference', 'requested_at']).execute();
   await db.schema.createIndex('gate_requests_one_waiting').on('gate_requests').column('reference').unique().where(sql.ref('status'), '=', 'pending').execute();
