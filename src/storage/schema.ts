@@ -374,6 +374,23 @@ export interface GateConditionsTable {
   done_by: string | null;
 }
 
+/** One setting of a project's health statuses; primary key (reference, version). */
+export interface HealthUpdatesTable {
+  reference: string;
+  version: number;
+  overall: string;
+  overall_reason: string | null;
+  time: string;
+  time_reason: string | null;
+  cost: string;
+  cost_reason: string | null;
+  scope: string;
+  scope_reason: string | null;
+  set_at: string;
+  set_by: string;
+  confirmed: Flag;
+}
+
 export interface Database {
   people: PeopleTable;
   conversations: ConversationsTable;
@@ -390,6 +407,7 @@ export interface Database {
   realised_benefits: RealisedBenefitsTable;
   measures: MeasuresTable;
   measure_figures: MeasureFiguresTable;
+  health_updates: HealthUpdatesTable;
   outbox: OutboxTable;
   reminder_state: ReminderStateTable;
   scheduled_runs: ScheduledRunsTable;

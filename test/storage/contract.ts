@@ -22,6 +22,7 @@ import { dataProtectionContract } from './data-protection-contract';
 import { meetingsContract } from './meetings-contract';
 import { solutionsContract } from './solutions-contract';
 import { gatesContract } from './gates-contract';
+import { healthContract } from './health-contract';
 
 /** One empty database of the engine under test. */
 export interface TestDatabase {
@@ -465,6 +466,7 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
     measuresContract({ store: s, database: () => database as TestDatabase });
     solutionsContract({ store: s, database: () => database as TestDatabase });
     gatesContract({ store: s, database: () => database as TestDatabase });
+    healthContract({ store: s, database: () => database as TestDatabase });
 
     describe('transactions', () => {
       it('commits all the work and returns its result', async () => {

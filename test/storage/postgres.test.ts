@@ -74,6 +74,7 @@ describe('PostgreSQL specifics', () => {
         'drafts',
         'gate_conditions',
         'gate_requests',
+        'health_updates',
         'import_keys',
         'kysely_migration',
         'kysely_migration_lock',

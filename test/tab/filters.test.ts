@@ -27,6 +27,7 @@ function item(reference: string, over: Partial<ProgrammeItem> = {}): ProgrammeIt
     realisedThisYear: 0,
     approvedOn: '2026-02-03',
     stage: 'Alpha',
+    health: null,
     ...over,
   };
 }

@@ -3,6 +3,7 @@ import { candidateReminders, referenceOfKey } from '../../domain/reminders';
 import type { DsgSettings } from '../../domain/settings';
 import { DECISION_ACTIONS } from '../../domain/triage';
 import type { Deps } from '../deps';
+import { healthRules } from '../projects/view-project';
 import type { Repositories } from '../ports';
 import { DECIDABLE_STATUSES, type ProjectRequest } from '../../domain/request';
 
@@ -17,6 +18,7 @@ interface DigestData {
   pending: ProjectRequest[];
   escalated: DigestSource['reminderStates'];
   unreachable: DigestSource['unreachable'];
+  health: DigestSource['health'];
 }
 
 /** Reads the programme, waiting requests, standing escalations and unreachable people, once. */
@@ -45,6 +47,7 @@ async function loadDigestData(deps: Deps, repos: Repositories): Promise<DigestDa
     pending: (await repos.requests.listByStatus(DECIDABLE_STATUSES, 0, 100_000)).items,
     escalated: escalations.filter((s) => live.has(`${s.key}|${s.fingerprint}`)),
     unreachable: (await repos.people.unreachable()).flatMap((p) => (p.aadObjectId ? [{ aadObjectId: p.aadObjectId, name: p.name }] : [])),
+    health: healthRules(deps),
   };
 }
 
@@ -79,6 +82,7 @@ async function digestFrom(repos: Repositories, data: DigestData, want: DigestReq
     decisions,
     reminderStates: data.escalated,
     unreachable: data.unreachable,
+    health: data.health,
   });
 }
 

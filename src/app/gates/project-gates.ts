@@ -1,6 +1,8 @@
 import { ukDate } from '../../domain/dates';
 import type { ProgrammeRecord } from '../../domain/open-data';
-import { DEFAULT_SERVICE_STANDARD, firstStage, gateFrom, type GateRequest, gateTitle, isPending, type OpenStage, openStage, type ProjectGates, type ServiceStandard } from '../../domain/stages';
+import type { AssuranceExtras } from '../../domain/assurance';
+import { londonDate } from '../../domain/calendar';
+import { DEFAULT_SERVICE_STANDARD, firstStage, GATE_OUTCOME_LABELS, gateFrom, type GateRequest, gateTitle, isPending, type OpenStage, openStage, type ProjectGates, stageLabel, type ServiceStandard } from '../../domain/stages';
 import { isAllowed, type Role } from '../../domain/permissions';
 import type { ProjectRequest } from '../../domain/request';
 import type { Deps } from '../deps';
@@ -38,4 +40,24 @@ export async function withStages<T extends ProgrammeRecord>(deps: Pick<Deps, 'se
   const history = new Map<string, GateRequest[]>();
   for (const g of all) history.set(g.reference, [...(history.get(g.reference) ?? []), g]);
   return records.map((r) => ({ ...r, stage: openStage(s, r.request.reference, stageOf.get(r.request.reference) ?? null, history.get(r.request.reference) ?? []) }));
+}
+
+/**
+ * What the assurance report (domain/assurance.ts) takes from stages and gates: each project's stage by name, the gates
+ * passed (with or without conditions) from `from` to before `to` (`yyyy-mm-dd`), and the open conditions past due.
+ */
+export async function assuranceGates(deps: Pick<Deps, 'serviceStandard'>, repos: Pick<Repositories, 'gates'>, programme: readonly { request: ProjectRequest }[], from: string, to: string, today: string): Promise<Pick<AssuranceExtras, 'stages' | 'gatesPassed' | 'overdueConditions'>> {
+  const s = standardOf(deps);
+  const [stages, all, open] = await Promise.all([repos.gates.stages(), repos.gates.all(), repos.gates.openConditions()]);
+  const recorded = new Map(stages.map((x) => [x.reference, x.stage]));
+  const titles = new Map(programme.map((p) => [p.request.reference, p.request.title]));
+  return {
+    stages: new Map(programme.map((p) => [p.request.reference, stageLabel(s, recorded.get(p.request.reference) ?? firstStage(s))])),
+    gatesPassed: all
+      .filter((g) => g.decision && g.decision.outcome !== 'not-yet' && titles.has(g.reference))
+      .map((g) => ({ g, on: londonDate(new Date(g.decision!.at)) }))
+      .filter(({ on }) => on >= from && on < to)
+      .map(({ g, on }) => ({ reference: g.reference, title: titles.get(g.reference)!, gate: gateTitle(s, g), outcome: GATE_OUTCOME_LABELS[g.decision!.outcome], on })),
+    overdueConditions: open.filter((c) => c.due < today && titles.has(c.reference)).map((c) => ({ reference: c.reference, what: c.what, owner: c.owner.name, due: c.due })),
+  };
 }

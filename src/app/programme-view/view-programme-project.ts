@@ -5,6 +5,7 @@ import { projectDetail } from '../../domain/programme-view';
 import { parseReference } from '../../domain/request';
 import type { Deps } from '../deps';
 import { withStages } from '../gates/project-gates';
+import { healthRules } from '../projects/view-project';
 import type { ProjectDetailResponse } from '../../domain/programme-view-types';
 import { projectHistory } from './project-history';
 import { type SignedIn, viewerFor } from './viewer';
@@ -29,5 +30,5 @@ export async function viewProgrammeProject(deps: Deps, signedIn: SignedIn | null
   const today = deps.calendar.londonDate(deps.clock.now());
   const signed = signedIn ? await viewerFor(deps, signedIn, [record]) : null;
   const history = projectHistory(await deps.store.audit.listFor('request', ref), !!signed && isAllowed('project.history', signed.roles));
-  return { viewer: signed?.viewer ?? null, project: projectDetail(record, today, signed ? 'signed-in' : 'public', history) };
+  return { viewer: signed?.viewer ?? null, project: projectDetail(record, today, signed ? 'signed-in' : 'public', history, healthRules(deps)) };
 }

@@ -1,5 +1,6 @@
 import { projectEditors } from '../../domain/card-audience';
 import { DomainError } from '../../domain/errors';
+import { hasHealth, healthOf, type HealthRules, type HealthStatus } from '../../domain/health';
 import type { Actor } from '../../domain/people';
 import { isAllowed, rolesFor, type Role } from '../../domain/permissions';
 import type { Project } from '../../domain/project';
@@ -25,7 +26,17 @@ export interface ProjectView {
   canReopen: boolean;
   /** Its stage, gate history and whether this person may ask for the next gate. */
   gates: ProjectGates;
+  /** Its health (RAG) status as health.ts defines it; null when it is not in delivery. */
+  health: HealthStatus | null;
+  /** Set the health status (the lead and manager, while it is in delivery). */
+  canSetHealth: boolean;
 }
+
+/** The health rules as configured: the rhythm, and the working days. */
+export const healthRules = (deps: Pick<Deps, 'reminders' | 'calendar'>): HealthRules => ({
+  rhythm: deps.reminders.healthRhythm,
+  addWorkingDays: (isoDate, n) => deps.calendar.addWorkingDays(isoDate, n),
+});
 
 /** A project in the Digital Programme; everyone in the tenant may read it, its owners and the DSG chair may edit. */
 export async function viewProject(deps: Deps, actor: Actor, reference: string): Promise<ProjectView> {
@@ -41,7 +52,9 @@ export async function viewProject(deps: Deps, actor: Actor, reference: string): 
     canEditMeasures: isAllowed('measure.edit', roles),
     canRecordFigures: isAllowed('measure.record', roles),
     canReopen: isAllowed('project.reopen', roles),
-    gates: await projectGates(deps, deps.store, request, roles) };
+    gates: await projectGates(deps, deps.store, request, roles),
+    health: healthOf(request.status, project.health, deps.calendar.londonDate(deps.clock.now()), healthRules(deps)),
+    canSetHealth: isAllowed('health.set', roles) && hasHealth(request.status) };
 }
 
 /** The project as anyone in the tenant sees it: without edit actions. */
@@ -53,6 +66,7 @@ export const colleagueView = (found: ProjectView): ProjectView => ({
   canRecordFigures: false,
   canReopen: false,
   gates: { ...found.gates, canRequest: false },
+  canSetHealth: false,
 });
 
 /**
