@@ -10,8 +10,8 @@
 import { MOCK_USERS } from '../../src/playground/mock-tenant';
 import { message, personalChatId } from './support/activities';
 import { action, answerCard, attachedCard, input, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
-import { eventually, press, submitRequest, triageCardOf, useDsgBot } from './support/dsg';
-import { ENGINES } from './support/test-bot';
+import { eventually, press, startDemoDsgBot, submitRequest, triageCardOf, useDsgBot } from './support/dsg';
+import { ENGINES, TestDatabase, type TestBot } from './support/test-bot';
 
 const { councilOfficer, dsgAdmin, dsgChair, digitalLeaderCustomers, projectLeadLearning2, projectManagerLearning2 } = MOCK_USERS;
 const inFortnight = () => new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
@@ -153,4 +153,44 @@ describe.each(ENGINES)('stage gates on %s', (engine) => {
     const again = invokeCard(await press(t, 'meeting.item', { meetingId, itemId, here: true }, dsgAdmin, true));
     expect(wordsOf(again)).toContain('Gate: Not yet (Digital Leader (Customers)): Show the load test results first');
   }, 30_000);
+});
+
+describe('the walk on the demo programme (SQLite): Done means, item 3', () => {
+  let db: TestDatabase;
+  let t: TestBot;
+
+  beforeAll(async () => {
+    db = await TestDatabase.create('sqlite');
+    t = await startDemoDsgBot(db, new Date().toISOString());
+    for (const from of [projectLeadLearning2, projectManagerLearning2]) await t.post(message('hi', { ...t.opts, from }));
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await db?.dispose();
+  });
+
+  it('the lead asks for alpha → beta with evidence, a DSG member passes it with one condition, and its owner is chased', async () => {
+    // The demo gives Project Lead (Learning) 2 a project at alpha with nothing waiting.
+    const reference = await db.read(async (store) => {
+      const stages = new Map((await store.gates.stages()).map((s) => [s.reference, s.stage]));
+      const pending = new Set((await store.gates.pending()).map((g) => g.reference));
+      const led = (await store.projects.listWithRequests()).find((p) => p.project.projectLead?.aadObjectId === projectLeadLearning2.aadObjectId && stages.get(p.project.reference) === 'alpha' && !pending.has(p.project.reference));
+      return led!.project.reference;
+    });
+    const project = answerCard(await press(t, 'project.view', { reference }, projectLeadLearning2), t);
+    expect(wordsOf(project)).toMatch(/Stage\nAlpha, since /);
+    expect(wordsOf(project)).toMatch(/Discovery → Alpha: Pass \(/);
+    const form = answerCard(await press(t, 'gate.form', action(project, 'gate.form').data, projectLeadLearning2), t);
+    const sent = invokeCard(await press(t, 'gate.request', { ...action(form, 'gate.request').data, ...evidence(ALPHA_TO_BETA_REQUIRED) }, projectLeadLearning2));
+    expect(wordsOf(sent)).toContain('The Alpha → Beta gate request was sent to the DSG');
+
+    // What the gate card's Record decision sends (the card itself waits its turn behind the demo's twelve triage cards).
+    const [waiting] = (await db.read((store) => store.gates.pending())).filter((g) => g.reference === reference);
+    const decide = { gateId: waiting.id, version: waiting.version, meetingId: '', itemId: '', outcome: 'pass-with-conditions', c1What: 'Run the accessibility audit', c1Owner: projectManagerLearning2.aadObjectId, c1Due: inFortnight() };
+    expect(wordsOf(invokeCard(await press(t, 'gate.decide', decide, dsgChair, true)))).toMatch(/Decision: Pass with conditions \(DSG Chair, /);
+
+    expect(invokeMessage(await press(t, 'reminders.run', {}, dsgAdmin))).toMatch(/Reminders queued/);
+    const chased = await t.connector.waitFor((a) => a.conversationId === personalChatId(projectManagerLearning2) && !!a.activity.attachments && wordsOf(attachedCard(a.activity)).includes('Gate condition: Run the accessibility audit'), 20_000);
+    expect(wordsOf(attachedCard(chased.activity))).toContain(reference);
+  }, 60_000);
 });
