@@ -40,7 +40,10 @@ export type Action =
   | 'meeting.attend'
   | 'action.done'
   | 'solution.manage'
-  | 'solution.contract';
+  | 'solution.contract'
+  | 'gate.request'
+  | 'gate.decide'
+  | 'condition.done';
 
 /** The roles a person holds for one subject; derived from settings, the roster and the record, never stored. */
 export type Role =
@@ -112,6 +115,11 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   // Joined-up procurement: an entry's licence or contract is renewed, or the entry retired, from the reminder by the
   // Digital Leader of one of its strands (or the chair, who is reminded when no strand has one) and admins.
   'solution.contract': ['digital-leader', 'chair', 'admin'],
+  // Stage gates (the Digital Scotland Service Standard): the project's lead asks, the DSG decides; a condition of a
+  // pass is marked done by its owner (the 'action-owner' of it), the chair or an admin.
+  'gate.request': ['project-lead'],
+  'gate.decide': DSG,
+  'condition.done': ['action-owner', 'chair', 'admin'],
 };
 
 export function isAllowed(action: Action, roles: readonly Role[]): boolean {

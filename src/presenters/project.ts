@@ -14,6 +14,8 @@ import { type MeasureForm, measureFormData, measureLine } from './measures';
 import { clip, isHttpsUrl, linkTitle, nonBlank, ownerLines, priorityWords, statusLabel } from './format';
 import type { AdaptiveCardJson } from './render';
 import { showMoreTargets } from './show-more';
+import type { ProjectGates } from '../domain/stages';
+import { projectStageData } from './gates';
 import { INPUT_LIMITS, PROJECT_FORM_FIELDS, type ProjectData, type ProjectFieldErrors, type ProjectFormField, type ProjectFormValues } from './types';
 
 /**
@@ -121,6 +123,8 @@ export interface ProjectCardInput {
   canRecordFigures?: boolean;
   /** The measure form to show open, if any. */
   measureForm?: MeasureForm;
+  /** The project's stage and gate history (and whether this person may ask for the next gate). */
+  gates?: ProjectGates;
   /** Its health status (null or absent when it is not in delivery). */
   health?: HealthStatus | null;
   /** Shows "Still green?" and Update health (the lead and manager). */
@@ -223,9 +227,9 @@ function realisedSummary(project: Project): { realised: ProjectData['realised'];
 }
 
 const PROJECT_LEVELS = [
-  { milestones: MAX_MILESTONES_SHOWN, measures: 8, text: 600 },
-  { milestones: 8, measures: 5, text: 300 },
-  { milestones: 5, measures: 3, text: 150 },
+  { milestones: MAX_MILESTONES_SHOWN, measures: 8, text: 600, gates: 6 },
+  { milestones: 8, measures: 5, text: 300, gates: 4 },
+  { milestones: 5, measures: 3, text: 150, gates: 2 },
 ] as const;
 
 /**
@@ -297,6 +301,7 @@ export function projectCard(input: ProjectCardInput): AdaptiveCardJson {
       canEdit,
       canRecordBenefit: input.canRecordBenefit ?? false,
       canReopen: (input.canReopen ?? false) && request.status === 'completed',
+      ...(input.gates ? projectStageData(input.gates, today, level.gates) : { gates: [] }),
       version: project.version,
     };
     if (bcLink) data.businessCase.link = clip(linkTitle(bcLink), LINK_SHOWN_CHARS);
