@@ -148,6 +148,7 @@ const CHANGE_FIELDS: readonly [string, string, ((v: unknown) => string)?][] = [
   ['resourcing.confirmed', 'resourcing confirmed', yesNo],
   ['resourcingConfirmed', 'resourcing confirmed', yesNo],
   ['dpia', 'DPIA', labelled(DPIA_LABELS)],
+  ['health', 'health'],
 ];
 
 /** At most this many changes are named on one history line. */

@@ -1,3 +1,5 @@
+import { actionWords } from '../../src/domain/audit';
+import { changeWords } from '../../src/presenters/format';
 import { healthRules } from '../support/health-rules';
 import { healthOf, type HealthUpdate } from '../../src/domain/health';
 import { programmeCard } from '../../src/presenters/programme';
@@ -73,5 +75,15 @@ describe('health in the programme list', () => {
     expect(find(card, (o) => o.type === 'TextRun' && String(o.text).startsWith('Health:'))).toHaveLength(1);
     const red = programmeCard([{ request, project, health: healthOf('in-delivery', { ...update, ratings: { ...update.ratings, overall: { rag: 'red', reason: 'No supplier' } } }, TODAY, rules) }], 1, 10, 1, TODAY);
     expect(find(red, (o) => o.type === 'TextRun' && o.text === 'Health: Red')[0]).toMatchObject({ color: 'attention' });
+  });
+});
+
+describe('health in the history', () => {
+  it('names the setting and what it changed', () => {
+    expect(actionWords('health.set')).toBe('Health status set');
+    expect(changeWords({ health: 'Overall green, time green, cost green, scope green' }, { health: 'Overall red (No supplier), time red, cost green, scope green' })).toEqual([
+      'health: Overall green, time green, cost green, scope green → Overall red (No supplier), time red, cost green, scope green',
+    ]);
+    expect(changeWords(null, { health: 'Overall green, time green, cost green, scope green' })).toEqual(['health: Overall green, time green, cost green, scope green']);
   });
 });
