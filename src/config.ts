@@ -136,7 +136,7 @@ const schema = z.object({
     .pipe(z.number({ error: 'must be a whole number of working days' }).int('must be a whole number of working days').min(1, 'must be at least 1').max(60, 'must be at most 60')),
   HEALTH_RHYTHM: optionalText
     .transform((v) => v.toLowerCase() || DEFAULT_HEALTH_RHYTHM)
-    .pipe(z.enum(HEALTH_RHYTHMS, { error: `must be ${HEALTH_RHYTHMS.join(', ')}: how often projects in delivery are asked for their health status` })),
+    .pipe(z.enum(HEALTH_RHYTHMS, { error: `must be ${HEALTH_RHYTHMS.slice(0, -1).join(', ')} or ${HEALTH_RHYTHMS[HEALTH_RHYTHMS.length - 1]}: how often projects in delivery are asked for their health status` })),
   OPEN_DATA: optionalText
     .transform((v) => v || 'off')
     .pipe(z.enum(['on', 'off'], { error: 'must be on or off' })),

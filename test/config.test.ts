@@ -61,11 +61,17 @@ describe('configuration', () => {
     expect(() => loadConfig({ USER_SPECIFIC_VIEWS: 'yes' })).toThrow(/USER_SPECIFIC_VIEWS must be on or off/);
   });
 
+  it('asks for projects’ health monthly unless HEALTH_RHYTHM says otherwise, and names a rhythm it does not know', () => {
+    expect(loadConfig({}).reminders.healthRhythm).toBe('monthly');
+    expect(loadConfig({ HEALTH_RHYTHM: 'Fortnightly' }).reminders.healthRhythm).toBe('fortnightly');
+    expect(() => loadConfig({ HEALTH_RHYTHM: 'daily' })).toThrow('HEALTH_RHYTHM must be weekly, fortnightly, monthly or quarterly: how often projects in delivery are asked for their health status');
+  });
+
   it('switches on every activity-feed alert by default; ACTIVITY_ALERTS lists those on, or none', () => {
     expect(loadConfig({}).activityAlerts).toEqual(['reminders', 'decisions', 'questions', 'assignments', 'health']);
     expect(loadConfig({ ACTIVITY_ALERTS: ' Reminders , questions,reminders' }).activityAlerts).toEqual(['reminders', 'questions']);
     expect(loadConfig({ ACTIVITY_ALERTS: 'none' }).activityAlerts).toEqual([]);
-    expect(() => loadConfig({ ACTIVITY_ALERTS: 'reminders,digests,decision' })).toThrow('ACTIVITY_ALERTS does not know digests, decision: list the alerts to switch on from reminders, decisions, questions, assignments (comma-separated), or none');
+    expect(() => loadConfig({ ACTIVITY_ALERTS: 'reminders,digests,decision' })).toThrow('ACTIVITY_ALERTS does not know digests, decision: list the alerts to switch on from reminders, decisions, questions, assignments, health (comma-separated), or none');
   });
 
   it('splits the lists', () => {
