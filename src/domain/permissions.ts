@@ -38,7 +38,9 @@ export type Action =
   | 'meeting.attend'
   | 'action.done'
   | 'solution.manage'
-  | 'solution.contract';
+  | 'solution.contract'
+  | 'risk.add'
+  | 'risk.edit';
 
 /** The roles a person holds for one subject; derived from settings, the roster and the record, never stored. */
 export type Role =
@@ -52,6 +54,8 @@ export type Role =
   | 'minute-taker'
   /** The owner of the meeting action in hand. */
   | 'action-owner'
+  /** The owner of the risk or issue in hand. */
+  | 'risk-owner'
   /** Anyone in the tenant: may read projects in the Digital Programme. */
   | 'colleague';
 
@@ -106,6 +110,10 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   // Joined-up procurement: an entry's licence or contract is renewed, or the entry retired, from the reminder by the
   // Digital Leader of one of its strands (or the chair, who is reminded when no strand has one) and admins.
   'solution.contract': ['digital-leader', 'chair', 'admin'],
+  // A project's risks and issues log: those who answer for the project add entries; an entry's owner (anyone in the
+  // tenant) may also review, update and close it, as the review reminder asks them to.
+  'risk.add': PROJECT_EDITORS,
+  'risk.edit': [...PROJECT_EDITORS, 'risk-owner'],
 };
 
 export function isAllowed(action: Action, roles: readonly Role[]): boolean {
@@ -126,6 +134,8 @@ export interface Subject {
   actionOwner?: PersonRef | null;
   /** A catalogue entry: the Digital Leaders of its strands hold the 'digital-leader' role for it. */
   solution?: Pick<Solution, 'strands'> | null;
+  /** A risk or issue's owner. */
+  riskOwner?: PersonRef | null;
 }
 
 const is = (actor: Actor, person: PersonRef | null | undefined): boolean =>
@@ -141,6 +151,7 @@ export function rolesFor(actor: Actor, subject: Subject, ctx: RoleContext): Role
   if (is(actor, settings?.chair)) roles.push('chair');
   if (is(actor, settings?.minuteTaker)) roles.push('minute-taker');
   if (is(actor, actionOwner)) roles.push('action-owner');
+  if (is(actor, subject.riskOwner)) roles.push('risk-owner');
   const strand = request?.strand;
   if (project ? is(actor, project.digitalLeader) : strand && is(actor, settings?.leaders[strand])) roles.push('digital-leader');
   else if (solution?.strands.some((s) => is(actor, settings?.leaders[s]))) roles.push('digital-leader');
@@ -160,6 +171,7 @@ const ROLE_LABELS: Record<Role, string> = {
   'project-manager': 'Project Manager',
   requester: 'Requester',
   'action-owner': 'Action owner',
+  'risk-owner': 'Risk owner',
   colleague: 'Colleague',
 };
 

@@ -25,7 +25,9 @@ export type ReminderKind =
   /** A period of an outcome measure has closed with no figure recorded for it. */
   | 'measure-figure'
   /** A Digital Leader: a catalogue entry of their strand has a licence or contract ending within 6 months (or ended). */
-  | 'contract-ending';
+  | 'contract-ending'
+  /** An open risk or issue whose review date has passed: its owner is asked to review it. */
+  | 'risk-review';
 
 export interface ReminderThresholds {
   /** Days after approval before a missing or unapproved business case is chased. */
@@ -120,6 +122,7 @@ export const REMINDER_WHY: Record<ReminderKind, string> = {
   'measure-figure': "The strategy asks for routine measures of customers' experience and of what digital services deliver: record the figure for the period just closed.",
   'contract-ending':
     'The strategy asks Digital Leaders to join up any future procurement with the Digital Strategy: share and re-use before buying. Plan a replacement, renew it or retire it in good time.',
+  'risk-review': 'Its review date has passed: say it is unchanged, update its scores, mitigation or next review, or close it. Open entries scoring 15 or more go on the DSG agenda.',
 };
 
 const daysBetween = (fromIso: string, toIso: string): number => Math.floor((Date.parse(toIso) - Date.parse(fromIso)) / 86_400_000);
