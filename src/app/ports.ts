@@ -6,6 +6,7 @@ import type { MeetingRepository } from './meetings/ports';
 import type { Outbox } from './outbox/ports';
 import type { ProjectRepository } from './projects/ports';
 import type { ReminderStateRepository } from './reminders/ports';
+import type { RiskRepository } from './risks/ports';
 import type { DraftRepository, RequestRepository } from './requests/ports';
 import type { DataProtectionRepository } from './data-protection/ports';
 import type { ProgrammeSheetsRepository } from './programme-sheets/ports';
@@ -64,6 +65,7 @@ export interface Repositories {
   dataProtection: DataProtectionRepository;
   meetings: MeetingRepository;
   solutions: SolutionRepository;
+  risks: RiskRepository;
 }
 
 export interface Store extends Repositories {

@@ -339,6 +339,28 @@ export interface ProjectFollowsTable {
   followed_at: string;
 }
 
+/** A project's risk or issue (domain/risks.ts); `score` is riskScore's, written with the entry. */
+export interface RisksTable {
+  id: string;
+  reference: string;
+  kind: string;
+  description: string;
+  likelihood: number | null;
+  impact: number;
+  score: number;
+  /** JSON PersonRef. */
+  owner: string;
+  mitigation: string;
+  review_date: string;
+  status: string;
+  version: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  /** JSON { what, by, at }, or NULL. */
+  last_change: JsonText;
+}
+
 export interface Database {
   people: PeopleTable;
   conversations: ConversationsTable;
@@ -368,4 +390,5 @@ export interface Database {
   agenda_plan: AgendaPlanTable;
   meeting_actions: MeetingActionsTable;
   solutions: SolutionsTable;
+  risks: RisksTable;
 }

@@ -14,6 +14,7 @@ import * as m0013 from './0013-measures';
 import * as m0014 from './0014-solutions';
 import * as m0015 from './0015-reuse-choice-non-cash-benefits';
 import * as m0016 from './0016-project-follows';
+import * as m0018 from './0018-risks';
 
 export interface StoreMigration {
   up(db: Kysely<any>, engine: Engine): Promise<void>;
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly (readonly [name: string, migration: StoreMigra
   ['0014-solutions', m0014],
   ['0015-reuse-choice-non-cash-benefits', m0015],
   ['0016-project-follows', m0016],
+  ['0018-risks', m0018],
 ];
 
 /** Hands Kysely's Migrator the static list above (no filesystem scanning). */
