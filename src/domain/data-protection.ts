@@ -102,7 +102,7 @@ export const FORMER = {
 export function roleOfAction(action: string): string {
   if (['request.submit', 'request.withdraw', 'request.answer', 'request.draft'].includes(action)) return FORMER.requester;
   if (/^(request|dsg|settings|digest|report|pending)\./.test(action)) return FORMER.dsgMember;
-  if (/^(project|milestone|benefit|measure|reminder)\./.test(action)) return FORMER.projectTeam;
+  if (/^(project|milestone|benefit|measure|reminder|risk)\./.test(action)) return FORMER.projectTeam;
   if (/^(meeting|agenda|minutes)\./.test(action) || action === 'action.add') return FORMER.dsgMember;
   return FORMER.colleague;
 }

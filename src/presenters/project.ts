@@ -8,6 +8,8 @@ import { realisedByYear } from '../domain/figures';
 import { countOf, pounds } from '../domain/words';
 import { lastClosedPeriod, measureValues } from '../domain/measures';
 import { fitToSize } from './fit';
+import { riskSection } from './risks';
+import type { RiskEntry } from '../domain/risks';
 import { type MeasureForm, measureFormData, measureLine } from './measures';
 import { clip, isHttpsUrl, linkTitle, nonBlank, ownerLines, priorityWords, statusLabel } from './format';
 import type { AdaptiveCardJson } from './render';
@@ -117,6 +119,12 @@ export interface ProjectCardInput {
   canRecordFigures?: boolean;
   /** The measure form to show open, if any. */
   measureForm?: MeasureForm;
+  /** The risks and issues log, in orderedLog's order. */
+  risks?: readonly RiskEntry[];
+  /** The entries this person may change (Edit on each). */
+  editableRisks?: readonly string[];
+  /** Shows Add risk or issue. */
+  canAddRisk?: boolean;
   /** A line at the top, e.g. 'Business case saved.' */
   notice?: string;
   /** One message per sub-form input, shown under it. */
@@ -212,9 +220,9 @@ function realisedSummary(project: Project): { realised: ProjectData['realised'];
 }
 
 const PROJECT_LEVELS = [
-  { milestones: MAX_MILESTONES_SHOWN, measures: 8, text: 600 },
-  { milestones: 8, measures: 5, text: 300 },
-  { milestones: 5, measures: 3, text: 150 },
+  { milestones: MAX_MILESTONES_SHOWN, measures: 8, text: 600, risks: 8 },
+  { milestones: 8, measures: 5, text: 300, risks: 5 },
+  { milestones: 5, measures: 3, text: 150, risks: 3 },
 ] as const;
 
 /**
@@ -287,6 +295,8 @@ export function projectCard(input: ProjectCardInput): AdaptiveCardJson {
       canRecordBenefit: input.canRecordBenefit ?? false,
       canReopen: (input.canReopen ?? false) && request.status === 'completed',
       version: project.version,
+      ...riskSection(input.risks ?? [], input.editableRisks ?? [], today, level.risks, level.text),
+      canAddRisk: input.canAddRisk ?? false,
     };
     if (bcLink) data.businessCase.link = clip(linkTitle(bcLink), LINK_SHOWN_CHARS);
     if (isHttpsUrl(bcLink)) data.businessCase.url = bcLink;

@@ -3,6 +3,7 @@ import type { Actor } from '../../domain/people';
 import { isAllowed, rolesFor, type Role } from '../../domain/permissions';
 import type { Project } from '../../domain/project';
 import type { ProjectRequest } from '../../domain/request';
+import { orderedLog, type RiskEntry } from '../../domain/risks';
 import type { Deps } from '../deps';
 import { dsgContext } from '../triage/dsg-context';
 import { refuse } from '../refuse';
@@ -20,6 +21,12 @@ export interface ProjectView {
   canRecordFigures: boolean;
   /** The chair and admins may reopen it once it is completed. */
   canReopen: boolean;
+  /** Its risks and issues log, open entries first (orderedLog). */
+  risks: RiskEntry[];
+  /** Add a risk or issue (the lead, manager, Digital Leader, chair and admins). */
+  canAddRisk: boolean;
+  /** The entries this person may change: all of them for those who may add, their own for an entry's owner. */
+  editableRisks: string[];
 }
 
 /** A project in the Digital Programme; everyone in the tenant may read it, its owners and the DSG chair may edit. */
@@ -27,13 +34,17 @@ export async function viewProject(deps: Deps, actor: Actor, reference: string): 
   const request = await getRequest(deps, reference);
   const project = await deps.store.projects.get(reference);
   if (!project) throw new DomainError('NOT_FOUND', `${reference} is not in the Digital Programme (it is ${request.status.replace(/-/g, ' ')}).`, { reference });
-  const { settings, members } = await dsgContext(deps);
+  const [{ settings, members }, log] = await Promise.all([dsgContext(deps), deps.store.risks.forProject(reference)]);
   const roles = rolesFor(actor, { settings, members, request, project }, deps.roles);
+  const risks = orderedLog(log);
   if (!isAllowed('project.view', roles)) {
     await refuse(deps, actor, 'project.view', { subjectType: 'request', subjectId: reference }, `You cannot see ${reference}.`);
   }
   return { request, project, roles, canEdit: isAllowed('project.edit', roles), canRecordBenefit: isAllowed('benefit.record', roles),
     canEditMeasures: isAllowed('measure.edit', roles),
     canRecordFigures: isAllowed('measure.record', roles),
-    canReopen: isAllowed('project.reopen', roles) };
+    canReopen: isAllowed('project.reopen', roles),
+    risks,
+    canAddRisk: isAllowed('risk.add', roles),
+    editableRisks: risks.filter((e) => isAllowed('risk.edit', rolesFor(actor, { settings, members, request, project, riskOwner: e.owner }, deps.roles))).map((e) => e.id) };
 }

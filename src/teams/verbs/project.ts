@@ -24,7 +24,7 @@ import { verb, view } from './verb';
 const today = (deps: Deps) => deps.calendar.londonDate(deps.clock.now());
 
 /** The project card for a view, with a line at the top and, when sent back, the problems and what was typed. */
-const projectCardOf = (deps: Deps, found: ProjectView, extra: CardExtra = {}) =>
+export const projectCardOf = (deps: Deps, found: ProjectView, extra: CardExtra = {}) =>
   projectCard({
     request: found.request,
     project: found.project,
@@ -34,6 +34,9 @@ const projectCardOf = (deps: Deps, found: ProjectView, extra: CardExtra = {}) =>
     canEditMeasures: found.canEditMeasures,
     canRecordFigures: found.canRecordFigures,
     canReopen: found.canReopen,
+    risks: found.risks,
+    editableRisks: found.editableRisks,
+    canAddRisk: found.canAddRisk,
     ...extra,
   });
 /** What the card is drawn again with: the form's problems and typing, and the measure form left open. */
