@@ -282,6 +282,8 @@ export type ReminderCardItem = ReminderItem & {
   projectVersion: number;
   /** A milestone's due date (`yyyy-mm-dd`), shown as 'Due 9 Dec 2026'. */
   dueDate?: string;
+  /** A risk or issue to review: its scores, mitigation and review date as they stand (Update starts from them). */
+  riskNow?: { kind: 'risk' | 'issue'; likelihood: number | null; impact: number; mitigation: string; reviewDate: string };
 };
 
 /** One person's reminder card as it stands: every item of their run, where each stands now, and who may be assigned. */

@@ -68,10 +68,14 @@ const FIELD_MAX: Record<ReminderFormField, number> = {
   answer: INPUT_LIMITS.answer,
   figureValue: 20,
   newEnd: 10,
+  riskLikelihood: 10,
+  riskImpact: 10,
+  riskMitigation: 2000,
+  riskReviewDate: 10,
   snoozeReason: INPUT_LIMITS.note,
 };
 
-const DATE_FIELDS: readonly ReminderFormField[] = ['m1Due', 'm2Due', 'm3Due', 'newDue', 'newEnd'];
+const DATE_FIELDS: readonly ReminderFormField[] = ['m1Due', 'm2Due', 'm3Due', 'newDue', 'newEnd', 'riskReviewDate'];
 const MILESTONE_KINDS: readonly ReminderKind[] = ['milestone-due-soon', 'milestone-overdue'];
 const SNOOZE_TITLE = `Snooze ${countOf(DEFAULT_THRESHOLDS.snoozeDays, 'day')}`;
 
@@ -92,6 +96,7 @@ const KIND_FORMS: Record<ReminderKind, readonly { title: string; fields: readonl
   meeting: [],
   'measure-figure': [{ title: 'Record figure', fields: ['figureValue'] }],
   'contract-ending': [{ title: 'Renew', fields: ['newEnd'] }],
+  'risk-review': [{ title: 'Update', fields: ['riskLikelihood', 'riskImpact', 'riskMitigation', 'riskReviewDate'] }],
 };
 const formsOf = (kind: ReminderKind) => [...(KIND_FORMS[kind] ?? []), { title: SNOOZE_TITLE, fields: ['snoozeReason'] as const }];
 
@@ -161,10 +166,13 @@ function chooseItems(
 }
 
 /** The item's inputs as the card prefills them: what was typed (no longer than its input takes), or empty. */
-function itemValues(index: number, typed: Record<string, string>, people: readonly Choice[]): Required<ReminderFormValues> {
+function itemValues(index: number, typed: Record<string, string>, people: readonly Choice[], item?: ReminderCardItem): Required<ReminderFormValues> {
   const out = {} as Required<ReminderFormValues>;
+  // Update on a risk starts from its scores and mitigation as they stand (a new review date is for the person to give).
+  const now = item?.riskNow;
+  const start: ReminderFormValues = now ? { riskLikelihood: now.likelihood === null ? '' : String(now.likelihood), riskImpact: String(now.impact), riskMitigation: now.mitigation } : {};
   for (const f of REMINDER_FORM_FIELDS) {
-    const v = typed[reminderInputId(index, f)];
+    const v = typed[reminderInputId(index, f)] ?? start[f];
     out[f] = typeof v === 'string' ? Array.from(v).slice(0, FIELD_MAX[f]).join('') : '';
     if (DATE_FIELDS.includes(f) && !isIsoDate(out[f])) out[f] = '';
   }
@@ -239,7 +247,7 @@ export function reminderCard(input: ReminderCardInput): AdaptiveCardJson {
       overdue: item.kind === 'milestone-overdue' || item.kind === 'action-overdue',
       state,
       actionData,
-      values: itemValues(index, open ? typed : {}, people),
+      values: itemValues(index, open ? typed : {}, people, item),
       errors: open ? itemErrors(index, item.kind, errors) : {},
     };
     const why = nonBlank(item.why);

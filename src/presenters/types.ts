@@ -595,6 +595,11 @@ export const REMINDER_FORM_FIELDS = [
   'figureValue',
   // contract-ending: Renew
   'newEnd',
+  // risk-review: Update
+  'riskLikelihood',
+  'riskImpact',
+  'riskMitigation',
+  'riskReviewDate',
   // every item: Snooze (named apart from Move date's `reason`: input ids must be unique on a card)
   'snoozeReason',
 ] as const;

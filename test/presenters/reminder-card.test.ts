@@ -38,6 +38,7 @@ const WHAT: Record<ReminderKind, string> = {
   meeting: 'No DSG meeting is set after the one on 14 Oct 2026: add one by 14 Dec 2026.',
   'measure-figure': 'Record the figure for "Bookings made online" for Q2 2026/27 (Jul–Sep 2026) (in %).',
   'contract-ending': 'The licence or contract for Community hall and room booking (Customer Services) ends on 31 Mar 2027.',
+  'risk-review': 'Review the risk "The supplier may not deliver in time": score 20 (likelihood 4 × impact 5), review date 1 Dec 2026.',
 };
 
 const MILESTONE_IDS: Partial<Record<ReminderKind, string>> = { 'milestone-due-soon': 'ms-04', 'milestone-overdue': 'ms-02' };
@@ -75,7 +76,7 @@ const input = (items: ReminderCardItem[], overrides: Partial<ReminderCardInput> 
   ...overrides,
 });
 
-const ALL_KINDS: ReminderKind[] = ['owners', 'business-case', 'plan', 'milestones', 'resourcing', 'dpia', 'milestone-due-soon', 'milestone-overdue', 'question', 'measure-figure', 'contract-ending'];
+const ALL_KINDS: ReminderKind[] = ['owners', 'business-case', 'plan', 'milestones', 'resourcing', 'dpia', 'milestone-due-soon', 'milestone-overdue', 'question', 'measure-figure', 'contract-ending', 'risk-review'];
 
 const long = (n: number, seed = 'The contact centre takes every booking by phone. ') => seed.repeat(Math.ceil(n / seed.length)).slice(0, n);
 const expectValid = (card: AdaptiveCardJson) => expect(cardProblems(card)).toEqual([]);
@@ -111,6 +112,13 @@ const EXPECTED: Record<ReminderKind, { buttons: string[]; showCards: string[]; v
     fields: ['newEnd'],
     order: ['Plan a replacement', 'Renew', 'Retire'],
   },
+  'risk-review': {
+    buttons: ['Reviewed, no change', 'Close'],
+    showCards: ['Update'],
+    verbs: ['reminder.risk-reviewed', 'reminder.risk-update', 'reminder.risk-close'],
+    fields: ['riskLikelihood', 'riskImpact', 'riskMitigation', 'riskReviewDate'],
+    order: ['Reviewed, no change', 'Update', 'Close'],
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -140,6 +148,19 @@ describe('reminderCard', () => {
     expect(execute(card, 'project.view').map((a) => a.data)).toEqual([{ reference: 'DP-2026-0012' }]);
     expect(inputById(card, 'i1_newEnd')).toMatchObject({ type: 'Input.Date', isRequired: true, min: '2026-12-04', value: '2026-12-01' });
     expect(execute(card, 'reminder.retire')[0]).toMatchObject({ style: 'destructive', data: { itemKey: 'Catalogue:contract-ending:sol-1', reference: 'Catalogue', version: 3, item: 1 } });
+  });
+
+  it("starts a risk's Update from its scores and mitigation as they stand, and keeps what was typed over them", () => {
+    const riskNow = { kind: 'risk' as const, likelihood: 4, impact: 5, mitigation: 'Weekly calls', reviewDate: '2026-12-01' };
+    const risk = anItem('risk-review', { key: 'DP-2026-0012:risk-review:r-1', fingerprint: '2026-12-01|3', projectVersion: 3, riskNow });
+    const card = reminderCard(input([anItem('plan'), risk]));
+    expectValid(card);
+    expect([inputById(card, 'i1_riskLikelihood')?.value, inputById(card, 'i1_riskImpact')?.value, inputById(card, 'i1_riskMitigation')?.value, inputById(card, 'i1_riskReviewDate')?.value]).toEqual(['4', '5', 'Weekly calls', '']);
+    const typed = reminderCard(input([anItem('plan'), risk], { values: { i1_riskLikelihood: '9', i1_riskReviewDate: '2027-01-08' }, errors: { i1_riskLikelihood: 'Likelihood is a whole number from 1 (rare) to 5 (almost certain).' } }));
+    expect(inputById(typed, 'i1_riskLikelihood')?.value).toBe('9');
+    expect(inputById(typed, 'i1_riskReviewDate')?.value).toBe('2027-01-08');
+    expect(paragraphs(typed)).toContain('Not saved. Open Update to fix the problem marked.');
+    expect(execute(card, 'reminder.risk-reviewed').map((a) => (a.data as Record<string, unknown>).version)).toEqual([3]);
   });
 
   it('counts resolved items in the progress line, and thanks the person when all are done', () => {
