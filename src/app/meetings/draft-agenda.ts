@@ -1,25 +1,27 @@
 import { arrangeAgenda } from '../../domain/agenda-plan';
 import { type AgendaItem, deferredItems, draftAgenda } from '../../domain/meetings';
+import { HIGH_RISK_SCORE } from '../../domain/risks';
 import type { Deps } from '../deps';
 import type { Repositories } from '../ports';
 
 /** The agenda for the next meeting, drafted from the programme as it stands now. */
 export async function draftNextAgenda(deps: Pick<Deps, 'clock' | 'calendar'>, repos: Repositories): Promise<AgendaItem[]> {
   const today = deps.calendar.londonDate(deps.clock.now());
-  const [waitingPage, programme, reminders, openActions, additions, meetings] = await Promise.all([
+  const [waitingPage, programme, reminders, openActions, additions, meetings, highRisks] = await Promise.all([
     repos.requests.listByStatus(['submitted', 'under-review'], 0, 10_000),
     repos.projects.listWithRequests(),
     repos.reminders.all(),
     repos.meetings.openActions(),
     repos.meetings.pendingAdditions(),
     repos.meetings.list(),
+    repos.risks.openScoringAtLeast(HIGH_RISK_SCORE),
   ]);
   // Only a request back under review can have had its question answered.
   const waiting = await Promise.all(
     waitingPage.items.map(async (request) => ({ request, triage: request.status === 'under-review' ? await repos.triage.get(request.reference) : null })),
   );
   const last = meetings.find((m) => m.status === 'ended') ?? null;
-  return draftAgenda({ waiting, programme, reminders, openActions, deferred: deferredItems(last), additions, today });
+  return draftAgenda({ waiting, programme, reminders, openActions, highRisks, deferred: deferredItems(last), additions, today });
 }
 
 /** The drafted agenda as the chair or the Minute Taker arranged it (order, items taken off), with the plan's version. */
