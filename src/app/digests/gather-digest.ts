@@ -1,5 +1,6 @@
 import { buildDigest, type Digest, type DigestDecision, type DigestRequest, type DigestSource } from '../../domain/digest';
 import { candidateReminders, referenceOfKey } from '../../domain/reminders';
+import { HIGH_RISK_SCORE } from '../../domain/risks';
 import type { DsgSettings } from '../../domain/settings';
 import { DECISION_ACTIONS } from '../../domain/triage';
 import type { Deps } from '../deps';
@@ -17,6 +18,7 @@ interface DigestData {
   pending: ProjectRequest[];
   escalated: DigestSource['reminderStates'];
   unreachable: DigestSource['unreachable'];
+  highRisks: NonNullable<DigestSource['highRisks']>;
 }
 
 /** Reads the programme, waiting requests, standing escalations and unreachable people, once. */
@@ -45,6 +47,7 @@ async function loadDigestData(deps: Deps, repos: Repositories): Promise<DigestDa
     pending: (await repos.requests.listByStatus(DECIDABLE_STATUSES, 0, 100_000)).items,
     escalated: escalations.filter((s) => live.has(`${s.key}|${s.fingerprint}`)),
     unreachable: (await repos.people.unreachable()).flatMap((p) => (p.aadObjectId ? [{ aadObjectId: p.aadObjectId, name: p.name }] : [])),
+    highRisks: await repos.risks.openScoringAtLeast(HIGH_RISK_SCORE),
   };
 }
 
@@ -79,6 +82,7 @@ async function digestFrom(repos: Repositories, data: DigestData, want: DigestReq
     decisions,
     reminderStates: data.escalated,
     unreachable: data.unreachable,
+    highRisks: data.highRisks,
   });
 }
 
