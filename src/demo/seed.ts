@@ -14,6 +14,7 @@ import type { DsgSettings } from '../domain/settings';
 import { termsOf } from '../domain/similarity';
 import { demoMeetings } from './meetings';
 import { demoSolutions } from './solutions';
+import { demoRisks } from './risks';
 import { type DemoProgramme, type DemoSummary, demoProgramme, summarise } from './programme';
 
 export interface SeedOptions {
@@ -91,6 +92,9 @@ export async function seedDemo(store: Store, clock: Clock, options: SeedOptions 
       if (triage) await tx.triage.save(triage);
       events.push(...trail);
     }
+
+    // Thirty risks and issues over the projects being delivered: some score 15 or more, some are past review.
+    for (const risk of demoRisks(programme, now, options.newId ?? randomUUID)) await tx.risks.insert(risk);
 
     // A meeting held six weeks ago with its minutes and two open actions; the next meeting's agenda is drafted
     // from the programme when it is asked for, with an item a Digital Leader added.
