@@ -6,14 +6,13 @@
  */
 import { addDays } from '../../src/domain/calendar';
 import { MOCK_USERS } from '../../src/playground/mock-tenant';
-import { invokeAction, personalChatId } from './support/activities';
-import { action, answerCard, attachedCard, executes, input, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
-import { DSG_ENV, startDemoDsgBot } from './support/dsg';
+import { personalChatId } from './support/activities';
+import { action, answerCard, attachedCard, button, executes, input, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
+import { DSG_ENV, press as pressAs, startDemoDsgBot, type User } from './support/dsg';
 import { FakeConnector } from './support/fake-connector';
 import { startTestBot, TestDatabase, type TestBot } from './support/test-bot';
 
 const { councilOfficer, dsgAdmin, dsgChair, projectLeadLearning2, projectManagerLearning2 } = MOCK_USERS;
-type User = (typeof MOCK_USERS)[keyof typeof MOCK_USERS];
 type Json = Record<string, unknown>;
 
 jest.setTimeout(60_000);
@@ -47,16 +46,7 @@ describe('risks and issues (SQLite)', () => {
     await db?.dispose();
   });
 
-  const press = async (verb: string, data: Json, from: User = projectLeadLearning2) => {
-    const res = await t.post(invokeAction(verb, data, { ...t.opts, from }));
-    expect(res.status).toBe(200);
-    return res.body;
-  };
-  const button = (card: unknown, title: string) => {
-    const hit = executes(card).find((a) => a.title === title);
-    if (!hit) throw new Error(`no ${title} button among ${executes(card).map((a) => a.title).join(', ')}`);
-    return hit;
-  };
+  const press = (verb: string, data: Json, from: User = projectLeadLearning2) => pressAs(t, verb, data, from);
   const typed = {
     riskKind: 'risk',
     riskDescription: DESCRIPTION,
