@@ -133,7 +133,7 @@ async function main(): Promise<void> {
     const expected = PEOPLE + CHANNELS;
 
     const started = Date.now();
-    const worker = startOutboxWorker({ store, clock, renderer: createOutboxRenderer(deps, ALERT_KINDS), messenger, log }, { worker: 'bench', globalPerSecond: RATE, perConversationPerSecond: PER_CONVERSATION });
+    const worker = startOutboxWorker({ store, clock, renderer: createOutboxRenderer(deps, { alerts: ALERT_KINDS, userSpecificViews: true }), messenger, log }, { worker: 'bench', globalPerSecond: RATE, perConversationPerSecond: PER_CONVERSATION });
     kick = () => worker.kick();
     // Drained when every message has arrived (or, if something is lost, after twice the time it should take).
     const deadline = started + (expected / RATE) * 2_000 + 60_000;

@@ -29,6 +29,8 @@ export interface Config {
   publicUrl: string;
   /** The kinds of personal message that set Teams' activity-feed alert (src/app/outbox/alerts.ts); [] for none. */
   activityAlerts: AlertKind[];
+  /** Cards that show each person their own actions (Universal Actions refresh; USER_SPECIFIC_VIEWS, off in local mode by default). */
+  userSpecificViews: boolean;
   /** Each person's commands and card presses: a burst, then so many a second (src/teams/press-limit.ts). */
   pressLimit: { burst: number; perSecond: number };
   /** Signs the annual report's download links; null when unset (a random one is made at start-up). */
@@ -142,6 +144,7 @@ const schema = z.object({
       if (unknown.length) ctx.addIssue({ code: 'custom', message: `does not know ${unknown.join(', ')}: list the alerts to switch on from ${ALERT_KINDS.join(', ')} (comma-separated), or none` });
     })
     .transform((kinds) => kinds as AlertKind[]),
+  USER_SPECIFIC_VIEWS: optionalText.pipe(z.enum(['', 'on', 'off'], { error: 'must be on or off' })),
   PRESS_LIMIT_BURST: optionalText
     .transform((v) => (v === '' ? 10 : Number(v)))
     .pipe(z.number({ error: 'must be a whole number of presses' }).int('must be a whole number of presses').min(1, 'must be at least 1').max(100_000, 'must be at most 100000')),
@@ -234,6 +237,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     digests: { schedule: e.DIGEST_SCHEDULE, meetingCheckSchedule: e.DIGEST_MEETING_CHECK_SCHEDULE, daysBeforeMeeting: e.DIGEST_DAYS_BEFORE_MEETING },
     publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') || `http://${isLoopback(e.HOST) ? '127.0.0.1' : 'localhost'}:${e.PORT}`,
     activityAlerts: e.ACTIVITY_ALERTS,
+    // Cards that show each person their own actions (Teams' Universal Actions refresh). The Agents Playground
+    // does not show user-specific views yet, so local mode posts cards with their actions for everyone.
+    userSpecificViews: e.USER_SPECIFIC_VIEWS ? e.USER_SPECIFIC_VIEWS === 'on' : !local,
     pressLimit: { burst: e.PRESS_LIMIT_BURST, perSecond: e.PRESS_LIMIT_PER_SECOND },
     reportLinkSecret: e.REPORT_LINK_SECRET || null,
     backups: { dir: e.BACKUP_DIR, keep: e.BACKUP_KEEP },

@@ -86,7 +86,7 @@ export async function startBot(config: Config, log: Logger, options: StartOption
     retention: config.retention,
   };
   worker = startOutboxWorker(
-    { store, clock: deps.clock, renderer: createOutboxRenderer(deps, config.activityAlerts), messenger, log, onSent: (message, result, rendered) => recordDelivery(deps, message, result, rendered) },
+    { store, clock: deps.clock, renderer: createOutboxRenderer(deps, { alerts: config.activityAlerts, userSpecificViews: config.userSpecificViews }), messenger, log, onSent: (message, result, rendered) => recordDelivery(deps, message, result, rendered) },
     { worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` },
   );
   const reminders = startSchedule({

@@ -52,6 +52,15 @@ describe('configuration', () => {
     expect(() => loadConfig({ PRESS_LIMIT_BURST: '0', PRESS_LIMIT_PER_SECOND: 'fast' })).toThrow(/PRESS_LIMIT_BURST must be at least 1[\s\S]*PRESS_LIMIT_PER_SECOND must be a number of presses a second/);
   });
 
+  it('shows each person their own view of shared cards in Teams, not in local mode (the Playground cannot), unless USER_SPECIFIC_VIEWS says', () => {
+    const teams = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', PUBLIC_URL: 'https://dsg-bot.council.example' };
+    expect(loadConfig(teams).userSpecificViews).toBe(true);
+    expect(loadConfig({ ...teams, USER_SPECIFIC_VIEWS: 'off' }).userSpecificViews).toBe(false);
+    expect(loadConfig({}).userSpecificViews).toBe(false);
+    expect(loadConfig({ USER_SPECIFIC_VIEWS: 'on' }).userSpecificViews).toBe(true);
+    expect(() => loadConfig({ USER_SPECIFIC_VIEWS: 'yes' })).toThrow(/USER_SPECIFIC_VIEWS must be on or off/);
+  });
+
   it('switches on every activity-feed alert by default; ACTIVITY_ALERTS lists those on, or none', () => {
     expect(loadConfig({}).activityAlerts).toEqual(['reminders', 'decisions', 'questions', 'assignments']);
     expect(loadConfig({ ACTIVITY_ALERTS: ' Reminders , questions,reminders' }).activityAlerts).toEqual(['reminders', 'questions']);

@@ -72,6 +72,8 @@ export interface TriageView {
   solutions?: { id: string; name: string; owningService: string }[];
   /** The catalogue entry the requester checked, as the catalogue holds it now. */
   checked?: CheckedSolution;
+  /** The Teams ids of those who may decide (the DSG's members): whose card in the channel shows them its actions. */
+  deciders?: string[];
 }
 
 export const emptyTriage = (reference: string): Triage => ({ reference, post: null, lastDecision: null, duplicateOf: null, questions: [] });

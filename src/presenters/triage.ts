@@ -8,6 +8,7 @@ import { MAX_SIMILAR_SHOWN } from '../domain/similarity';
 import type { Question, Triage, TriageView } from '../domain/triage';
 import { pounds } from '../domain/words';
 import { fitToSize } from './fit';
+import { withRefresh } from './refresh';
 import { checkedWords, clip, decisionLine, escapeMarkdown, nameOf, nonBlank, ownerLines, priorityWords, statusLabel, submittedAgo, summaryOf, waitingForRequesterWords } from './format';
 import { type PersonChoice, peopleChoices, peopleNote } from './people';
 import type { AdaptiveCardJson } from './render';
@@ -15,6 +16,9 @@ import type { TriageData } from './types';
 
 /** Long texts on the triage card (problem, justification, questions, answers, decision note) are clipped to this. */
 export const TRIAGE_TEXT_CHARS = 600;
+/** What someone who may not decide reads on the card instead of its actions. */
+export const READ_ONLY_NOTE = 'Members of the Digital Strategy Group decide on requests: they see the decision actions on this card.';
+
 /** Most recent questions shown on the triage card. */
 const MAX_QUESTIONS_SHOWN = 5;
 
@@ -36,6 +40,10 @@ export interface TriageCardInput extends Omit<TriageView, 'triage' | 'people'> {
   people: readonly PersonChoice[];
   /** @-mention the Digital Leader (the card posted in the channel does; Teams then tells them). */
   mentionLeader?: boolean;
+  /** Drawn for someone who may not decide: the card without its decision actions, saying so. */
+  readOnly?: boolean;
+  /** Those whose Teams shows them their own view of this card (`triage.refresh`); absent, everyone sees this one. */
+  refreshFor?: readonly string[] | null;
 }
 
 /** `<at>Name</at>`: the text of a mention, in a TextBlock (Markdown), so the name is escaped (and cannot close the tag). */
@@ -48,7 +56,8 @@ const mentionText = (person: PersonRef): string => `<at>${escapeMarkdown(person.
  */
 export function triageCard(input: TriageCardInput): AdaptiveCardJson {
   const { request, triage, project } = input;
-  const canDecide = DECIDABLE_STATUSES.includes(request.status);
+  const acts = !input.readOnly;
+  const canDecide = acts && DECIDABLE_STATUSES.includes(request.status);
   const owners = project ? [project.digitalLeader, project.projectLead, project.projectManager] : [];
   const mergeable = input.mergeTargets.filter((r) => r.reference !== request.reference).map((r) => ({ title: `${r.reference} ${r.title}`, value: r.reference }));
   const leader = input.mentionLeader && input.leader?.aadObjectId ? input.leader : null;
@@ -79,15 +88,15 @@ export function triageCard(input: TriageCardInput): AdaptiveCardJson {
       projectOwners: project ? ownerLines(project) : [],
       hasProject: project !== null,
       canDecide,
-      canMerge: canTransition(request.status, 'merged'),
-      canAssign: project !== null && ASSIGNABLE_STATUSES.includes(request.status) && people.choices.length > 0,
-      canPrioritise: project !== null && ASSIGNABLE_STATUSES.includes(request.status),
+      canMerge: acts && canTransition(request.status, 'merged'),
+      canAssign: acts && project !== null && ASSIGNABLE_STATUSES.includes(request.status) && people.choices.length > 0,
+      canPrioritise: acts && project !== null && ASSIGNABLE_STATUSES.includes(request.status),
       priority: project?.priority ?? '',
       isPriority: project?.isPriority ? 'true' : 'false',
       priorities: PRIORITIES.map((p) => ({ title: PRIORITY_LABELS[p], value: p })),
       mergeTargets: mergeable.slice(0, level.targets).map((c) => ({ title: clip(nonBlank(c.title) ?? c.value, 90), value: c.value })),
       hasMergeTargets: mergeable.length > 0,
-      canReuse: canTransition(request.status, 'reused') && (input.solutions ?? []).length > 0,
+      canReuse: acts && canTransition(request.status, 'reused') && (input.solutions ?? []).length > 0,
       reuseChoices: (input.solutions ?? []).slice(0, level.targets).map((s) => ({ title: clip(`${s.name} (${s.owningService})`, 90), value: s.id })),
       people: people.choices,
       owners: {
@@ -99,6 +108,7 @@ export function triageCard(input: TriageCardInput): AdaptiveCardJson {
       projectVersion: project?.version ?? 0,
     };
     if (leader) data.leaderMention = mentionText(leader);
+    if (!acts) data.viewNote = READ_ONLY_NOTE;
     const checked = checkedWords(input.checked ?? null);
     if (checked) data.checked = checked;
     const justification = nonBlank(request.routeJustification);
@@ -114,7 +124,7 @@ export function triageCard(input: TriageCardInput): AdaptiveCardJson {
   });
   // Teams turns the <at> text into a mention (and tells the person) only with this entity beside it.
   if (leader) card.msteams = { entities: [{ type: 'mention', text: mentionText(leader), mentioned: { id: leader.aadObjectId, name: leader.name } }] };
-  return card;
+  return input.refreshFor ? withRefresh(card, 'triage.refresh', { reference: request.reference }, input.refreshFor) : card;
 }
 
 function questionLine(q: Question, chars: number): TriageData['questions'][number] {

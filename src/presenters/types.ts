@@ -196,6 +196,8 @@ export interface OwnerLine {
 
 export interface TriageData {
   reference: string;
+  /** Why this card has no decision actions, for someone who may not decide. */
+  viewNote?: string;
   /** The catalogue entry the requester checked: "Waste and recycling bookings (Waste Services)". */
   checked?: string;
   title: string;

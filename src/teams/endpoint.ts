@@ -155,10 +155,10 @@ function isLoopbackUrl(serviceUrl: string): boolean {
  * The Bot Framework endpoint: checks the envelope (and, in local mode, that replies would go to this machine),
  * authenticates the request, then runs the turn logic. Failures answer with our own short words; the reason is logged.
  */
-export function createTeamsEndpoint(adapter: BotAdapter, config: Pick<Config, 'allowedTenantIds' | 'bot' | 'pressLimit' | 'publicUrl'>, deps: Deps, log: Logger, channelAuth: ChannelAuthOptions = {}): TeamsEndpoint {
+export function createTeamsEndpoint(adapter: BotAdapter, config: Pick<Config, 'allowedTenantIds' | 'bot' | 'pressLimit' | 'publicUrl' | 'userSpecificViews'>, deps: Deps, log: Logger, channelAuth: ChannelAuthOptions = {}): TeamsEndpoint {
   const authTimeoutMs = channelAuth.timeoutMs ?? 10_000;
   const presses = createPressLimiter(config.pressLimit, () => deps.clock.now().getTime());
-  const logic = createTurnHandler(deps, { allowedTenantIds: config.allowedTenantIds, presses, privacyUrl: `${config.publicUrl}/privacy`, publicUrl: config.publicUrl }, log);
+  const logic = createTurnHandler(deps, { allowedTenantIds: config.allowedTenantIds, presses, privacyUrl: `${config.publicUrl}/privacy`, publicUrl: config.publicUrl, userSpecificViews: config.userSpecificViews }, log);
   return {
     adapter,
     async handle(body, authorization) {

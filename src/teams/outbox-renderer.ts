@@ -9,6 +9,7 @@ import { getMeeting } from '../app/meetings/meeting-view';
 import { latestQuestion } from '../app/triage/answer-question';
 import { loadTriageView } from '../app/triage/triage-view';
 import { followedChangeNotice } from '../app/follows/tell-followers';
+import { refreshAudience } from '../domain/card-audience';
 import { isDomainError } from '../domain/errors';
 import type { AlertKind } from '../domain/notices';
 import { digestCard } from '../presenters/digest';
@@ -19,19 +20,29 @@ import { reminderCard } from '../presenters/reminder';
 import { remindersPreviewCard } from '../presenters/reminders-preview';
 import { triageCard } from '../presenters/triage';
 
+export interface RendererOptions {
+  /** The kinds of personal message that set Teams' activity-feed alert (ACTIVITY_ALERTS). */
+  alerts: readonly AlertKind[];
+  /** Cards that show each person their own actions (USER_SPECIFIC_VIEWS). */
+  userSpecificViews: boolean;
+}
+
 /**
  * Draws each queued message when the outbox sends it: the intent's use case reads the state as it is at that
  * moment and the card's presenter draws it. A card whose record is gone cannot be drawn: that is final.
- * `alerts`: the kinds of personal message that set Teams' activity-feed alert (ACTIVITY_ALERTS).
  */
-export function createOutboxRenderer(deps: Deps, alerts: readonly AlertKind[]): OutboxRenderer {
+export function createOutboxRenderer(deps: Deps, { alerts, userSpecificViews }: RendererOptions): OutboxRenderer {
   async function draw(message: OutboxMessage): Promise<Rendered> {
     const intent = message.intent;
     switch (intent.kind) {
       case 'triage-card': {
         const request = await deps.store.requests.getByReference(intent.reference);
         if (!request) throw new DeliveryError('fatal', `${intent.reference} no longer exists`);
-        return { card: triageCard({ ...(await loadTriageView(deps, request)), mentionLeader: true }), version: request.version };
+        // Posted for the whole channel: with user-specific views, read-only for everyone and each DSG member's own
+        // view (with the decision actions) shown to them by Teams; otherwise the actions for all, refused on a press.
+        const view = await loadTriageView(deps, request);
+        const audience = userSpecificViews ? refreshAudience(view.deciders ?? []) : null;
+        return { card: triageCard({ ...view, mentionLeader: true, readOnly: audience !== null, refreshFor: audience }), version: request.version };
       }
       case 'question': {
         const { request, question } = await latestQuestion(deps, intent.reference);

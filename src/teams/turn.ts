@@ -12,6 +12,8 @@ import { errorReply } from './errors';
 import type { PressLimiter } from './press-limit';
 import { card, invokeBody, text, type Reply } from './reply';
 import { VERBS } from './verbs';
+import { projectRefresh } from './verbs/project';
+import { triageRefresh } from './verbs/request-view';
 import type { Verb } from './verbs/verb';
 import { EXTENSION_INVOKES } from './message-extension';
 
@@ -31,6 +33,8 @@ export interface TurnOptions {
   privacyUrl?: string;
   /** The address the bot and its Programme tab are reached at (Programme tab links unfurl from it). */
   publicUrl?: string;
+  /** Cards in channels and group chats show each person their own actions (Universal Actions refresh). */
+  userSpecificViews?: boolean;
 }
 
 /** The part of the Bot Connector client the address lookup uses (the turn keeps one under ConnectorClientKey). */
@@ -75,7 +79,8 @@ export function createTurnHandler(deps: Deps, options: TurnOptions, rootLog: Log
   }
 
   async function runVerb(name: unknown, data: unknown, activity: Activity, log: Logger, verbs: ReadonlyMap<string, Verb> = VERBS): Promise<Reply> {
-    const tooMany = options.presses.check(activity.from.id, log);
+    // Teams refreshing a card as it comes into view is not the person pressing: it never uses up their presses.
+    const tooMany = isAutomaticRefresh(activity, name) ? null : options.presses.check(activity.from.id, log);
     if (tooMany) return tooMany;
     const verb = typeof name === 'string' ? verbs.get(name) : undefined;
     if (!verb) {
@@ -83,7 +88,8 @@ export function createTurnHandler(deps: Deps, options: TurnOptions, rootLog: Log
       return text(`Sorry, I do not recognise ${shown(name)} button. The card may be from an older version of dsg-bot: type "help" to start again.`);
     }
     try {
-      const reply = await verb.run({ deps, actor: actorFrom(activity), log, channel: channelFrom(activity), chat: groupChatFrom(activity) }, data ?? {});
+      const viewsPerPerson = options.userSpecificViews === true && isShared(activity);
+      const reply = await verb.run({ deps, actor: actorFrom(activity), log, channel: channelFrom(activity), chat: groupChatFrom(activity), viewsPerPerson }, data ?? {});
       if (!('malformed' in reply)) return reply;
       const problems = reply.malformed.join('; ');
       log.warn({ verb: verb.name, problems }, 'malformed action data');
@@ -200,6 +206,13 @@ export function createTurnHandler(deps: Deps, options: TurnOptions, rootLog: Log
     }
   };
 }
+
+/** The verbs Teams calls by itself to show a person their own view of a card (Universal Actions refresh). */
+const REFRESH_VERBS: ReadonlySet<unknown> = new Set([triageRefresh.name, projectRefresh.name]);
+
+/** An `adaptiveCard/action` invoke Teams sent by itself (trigger "automatic") for a card's refresh. */
+const isAutomaticRefresh = (activity: Activity, verb: unknown): boolean =>
+  activity.type === 'invoke' && (activity.value as { trigger?: unknown } | undefined)?.trigger === 'automatic' && REFRESH_VERBS.has(verb);
 
 /** The text of a channel or group chat message with the bot's @mention taken out. */
 function textWithoutMention(activity: Activity): string {

@@ -98,6 +98,16 @@ describe('with PRESS_LIMIT_BURST=3 and PRESS_LIMIT_PER_SECOND=1', () => {
     expect(invokeMessage(await press())).toMatch(SLOW_DOWN);
   });
 
+  it("never counts Teams' own refreshes of a card as presses, but a refresh a person presses counts", async () => {
+    const from = person('refreshed');
+    const refresh = async (trigger: 'automatic' | 'manual') =>
+      (await limited.post(invokeAction('triage.refresh', { reference: 'DP-2026-9999' }, { ...limited.opts, from, trigger }))).body;
+    // Each refresh is answered (here: that there is no such request), never with "slow down".
+    for (let i = 0; i < 6; i++) expect(invokeMessage(await refresh('automatic'))).toMatch(/DP-2026-9999/);
+    for (let i = 0; i < 3; i++) expect(invokeMessage(await refresh('manual'))).toMatch(/DP-2026-9999/);
+    expect(invokeMessage(await refresh('manual'))).toMatch(SLOW_DOWN);
+  });
+
   it('answers an Action.Submit press over the limit with a text reply, and does not touch the card', async () => {
     const from = person('submit-fallback');
     for (let i = 0; i < 4; i++) await limited.post(submit({ verb: 'help.show' }, { ...limited.opts, from, replyToId: `17000000009${i}` }));

@@ -206,7 +206,10 @@ function ownProblems(card: unknown, options: CheckOptions = {}): string[] {
       if (!nonEmpty(obj.title)) problems.push(`${path} action has no title`);
       if (!isObject(obj.data)) problems.push(`${path} Action.Execute has no data object`);
       const fallback = obj.fallback;
-      if (!isObject(fallback) || fallback.type !== 'Action.Submit') {
+      // A card's refresh is Universal Actions' own: a client without them ignores it, so it needs no fallback.
+      if (path === '$.refresh.action') {
+        if (fallback !== undefined) problems.push(`${path} a refresh needs no fallback`);
+      } else if (!isObject(fallback) || fallback.type !== 'Action.Submit') {
         problems.push(`${path} Action.Execute has no Action.Submit fallback`);
       } else {
         if (fallback.title !== obj.title) problems.push(`${path} fallback title ${String(fallback.title)} differs from ${String(obj.title)}`);

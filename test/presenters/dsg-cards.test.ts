@@ -8,7 +8,7 @@ import { historyCard } from '../../src/presenters/history';
 import { PAGE_SIZE } from '../../src/domain/paging';
 import { INPUT_LIMITS, type Choice } from '../../src/presenters/types';
 import { MAX_MILESTONES_SHOWN, projectCard } from '../../src/presenters/project';
-import { TRIAGE_TEXT_CHARS, triageCard, type TriageCardInput } from '../../src/presenters/triage';
+import { READ_ONLY_NOTE, TRIAGE_TEXT_CHARS, triageCard, type TriageCardInput } from '../../src/presenters/triage';
 import { actionWords } from '../../src/domain/audit';
 import { changeWords, linkTitle } from '../../src/presenters/format';
 import { noticeCard } from '../../src/presenters/notice';
@@ -255,6 +255,22 @@ describe('triageCard', () => {
     expect(JSON.stringify(without)).not.toContain('<at>');
     const noLeader = triageCard(triageInput({ leader: null }));
     expect(paragraphs(noLeader)).toContain('Digital Leader for Digital Customers: not set in the DSG settings');
+  });
+
+  it('drawn read-only (for someone who may not decide) has no decision, owner or priority action and says who decides; the refresh names those who see their own view', () => {
+    const approved = { request: aRequest({ status: 'approved' }), project: aProject() };
+    for (const input of [triageInput({ readOnly: true }), triageInput({ ...approved, readOnly: true })]) {
+      const card = triageCard({ ...input, refreshFor: ['29:member-1', '29:member-2'] });
+      expectValid(card);
+      const verbs = actionsOf(card).map((a) => a.verb);
+      for (const acting of ['request.approve', 'request.decline', 'request.ask', 'request.merge', 'request.assign', 'request.priority', 'request.reuse']) expect(verbs).not.toContain(acting);
+      expect(verbs).toContain('history.show');
+      expect(visibleText(card)).toContain(READ_ONLY_NOTE);
+      expect(card.refresh).toEqual({ action: { type: 'Action.Execute', title: 'Show my view', verb: 'triage.refresh', data: { reference: input.request.reference } }, userIds: ['29:member-1', '29:member-2'] });
+    }
+    const acting = triageCard(triageInput());
+    expect(visibleText(acting)).not.toContain(READ_ONLY_NOTE);
+    expect(acting.refresh).toBeUndefined();
   });
 
   it.each(['submitted', 'under-review', 'more-info-requested'] as const)('offers the four decisions while %s, each with reference and version', (status) => {

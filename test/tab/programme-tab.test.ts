@@ -48,7 +48,12 @@ const { open, track } = tabPages(() => browser, () => tab);
 const countText = (shown: number) => `Showing ${shown} of ${programme.projects.length} projects`;
 
 async function listShows(page: TabPage, expected: ProgrammeItem[]): Promise<void> {
-  await page.waitForFunction((text) => document.getElementById('result-count')?.textContent === text, countText(expected.length));
+  const wanted = countText(expected.length);
+  await page.waitForFunction((text) => document.getElementById('result-count')?.textContent === text, wanted).catch(async (error: Error) => {
+    // Say what the page showed instead (an error state, another count, or nothing yet), and its script errors.
+    const shown = await page.evaluate(() => document.getElementById('main')?.innerText.slice(0, 600) ?? '(no #main)').catch(() => '(the page is gone)');
+    throw new Error(`${error.message}\nwaiting for "${wanted}" at ${page.url()}; the page showed:\n${shown}\nscript errors: ${JSON.stringify(page.errors)}`);
+  });
   const shown = await page.$$eval('#results a[data-ref]', (links) => links.map((a) => (a as HTMLElement).dataset.ref));
   expect([...shown].sort()).toEqual(expected.map((p) => p.reference).sort());
 }

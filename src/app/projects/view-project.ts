@@ -1,3 +1,4 @@
+import { projectEditors } from '../../domain/card-audience';
 import { DomainError } from '../../domain/errors';
 import type { Actor } from '../../domain/people';
 import { isAllowed, rolesFor, type Role } from '../../domain/permissions';
@@ -47,4 +48,24 @@ export async function viewProject(deps: Deps, actor: Actor, reference: string): 
     risks,
     canAddRisk: isAllowed('risk.add', roles),
     editableRisks: risks.filter((e) => isAllowed('risk.edit', rolesFor(actor, { settings, members, request, project, riskOwner: e.owner }, deps.roles))).map((e) => e.id) };
+}
+
+/** The project as anyone in the tenant sees it: without edit actions. */
+export const colleagueView = (found: ProjectView): ProjectView => ({
+  ...found,
+  canEdit: false,
+  canRecordBenefit: false,
+  canEditMeasures: false,
+  canRecordFigures: false,
+  canReopen: false,
+});
+
+/**
+ * The Teams ids of those who may edit the project (its lead, manager and Digital Leader, the chair, administrators)
+ * and have talked to the bot (Teams names people in a card's refresh by the id it gave the bot for them).
+ */
+export async function projectEditorIds(deps: Deps, project: Project): Promise<string[]> {
+  const { settings } = await dsgContext(deps);
+  const people = await Promise.all(projectEditors(project, settings, deps.roles).map((aad) => deps.store.people.findByAadObjectId(aad)));
+  return people.flatMap((p) => (p ? [p.id] : []));
 }

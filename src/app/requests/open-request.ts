@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/people';
 import type { ProjectRequest } from '../../domain/request';
+import { isAllowed, rolesFor } from '../../domain/permissions';
 import { requestViewFor } from '../../domain/request-views';
 import type { TriageView } from '../../domain/triage';
 import type { Deps } from '../deps';
@@ -16,7 +17,8 @@ export interface RequestSummary {
 
 export type OpenedRequest =
   | { view: 'requester'; requester: RequestView }
-  | { view: 'triage'; triage: TriageView }
+  /** The DSG's triage card; its decision actions only for those who may decide (not administrators). */
+  | { view: 'triage'; triage: TriageView; mayDecide: boolean }
   | { view: 'read-only'; summary: RequestSummary };
 
 /**
@@ -26,15 +28,19 @@ export type OpenedRequest =
 export async function openRequest(deps: Deps, actor: Actor, reference: string): Promise<OpenedRequest> {
   const request = await getRequest(deps, reference);
   const { settings, members } = await dsgContext(deps);
-  switch (requestViewFor(actor, { settings, members, request }, deps.roles)) {
+  const subject = { settings, members, request };
+  switch (requestViewFor(actor, subject, deps.roles)) {
     case 'requester':
       return { view: 'requester', requester: await viewRequest(deps, actor, reference) };
     case 'triage':
-      return { view: 'triage', triage: await loadTriageView(deps, request) };
-    case 'read-only': {
-      const { title, status, strand, createdAt } = request;
-      const inProgramme = (await deps.store.projects.get(request.reference)) !== null;
-      return { view: 'read-only', summary: { request: { reference: request.reference, title, status, strand, createdAt }, inProgramme } };
-    }
+      return { view: 'triage', triage: await loadTriageView(deps, request), mayDecide: isAllowed('request.decide', rolesFor(actor, subject, deps.roles)) };
+    case 'read-only':
+      return { view: 'read-only', summary: await summaryOf(deps, request) };
   }
+}
+
+/** What anyone may see of `request`. */
+export async function summaryOf(deps: Deps, request: ProjectRequest): Promise<RequestSummary> {
+  const { reference, title, status, strand, createdAt } = request;
+  return { request: { reference, title, status, strand, createdAt }, inProgramme: (await deps.store.projects.get(reference)) !== null };
 }

@@ -1,11 +1,11 @@
 import { dsgSetup, settingsSave, settingsShow } from './dsg';
 import { chatGreet, chatThanks, helpShow } from './help';
 import { historyShow, milestoneList, programmeShow, requestPending } from './lists';
-import { benefitRecord, measureAdd, measureEdit, measureForm, measureRecord, milestoneAdd, milestoneDone, projectBusinessCase, projectDpia, projectPlan, projectResourcing, projectReopen, projectStatus, projectView } from './project';
+import { benefitRecord, measureAdd, measureEdit, measureForm, measureRecord, milestoneAdd, milestoneDone, projectBusinessCase, projectDpia, projectPlan, projectResourcing, projectReopen, projectStatus, projectRefresh, projectView } from './project';
 import { requestBack, requestConfirm, requestDiscard, requestDraft, requestEdit, requestNext, requestSubmit } from './request-form';
 import { requestList } from './request-list';
 import { requestNew } from './request-new';
-import { requestSimilar, requestTriage, requestView } from './request-view';
+import { requestSimilar, requestTriage, requestView, triageRefresh } from './request-view';
 import { requestShare } from './request-share';
 import { requestUndoWithdraw, requestWithdraw } from './request-withdraw';
 import { requestAnswer, requestApprove, requestAsk, requestAssign, requestDecline, requestMerge, requestPriority, requestReuse } from './triage';
@@ -54,11 +54,13 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     requestPriority,
     requestAnswer,
     requestTriage,
+    triageRefresh,
     requestPending,
     programmeShow,
     milestoneList,
     historyShow,
     projectView,
+    projectRefresh,
     projectBusinessCase,
     projectPlan,
     projectResourcing,

@@ -6,7 +6,9 @@ import { reopen } from '../../app/projects/reopen-project';
 import { completeMilestone } from '../../app/projects/complete-milestone';
 import { editProject, type ProjectEdit } from '../../app/projects/edit-project';
 import { recordBenefit } from '../../app/projects/record-benefit';
-import { type ProjectView, viewProject } from '../../app/projects/view-project';
+import { colleagueView, projectEditorIds, type ProjectView, viewProject } from '../../app/projects/view-project';
+import { refreshAudience } from '../../domain/card-audience';
+import { withRefresh } from '../../presenters/refresh';
 import type { Actor } from '../../domain/people';
 import { MILESTONE_FATES } from '../../domain/guards';
 import { BUSINESS_CASE_STATUSES, DPIA_STATUSES } from '../../domain/project';
@@ -46,7 +48,23 @@ const drawn = (deps: Deps, found: ProjectView, extra: CardExtra = {}): Reply => 
 /** The project card as it stands now, for this person. */
 const shown = async (deps: Deps, actor: Actor, ref: string, extra: CardExtra = {}): Promise<Reply> => drawn(deps, await viewProject(deps, actor, ref), extra);
 
-export const projectView = view('project.view', { reference }, async ({ deps, actor }, d) => projectCardOf(deps, await viewProject(deps, actor, d.reference)));
+/**
+ * The project card. Where others see it too (a channel or group chat) and Teams shows each person their own view,
+ * it is posted as anyone sees it, and Teams shows those who may edit it (and whoever opened it) their own card.
+ */
+export const projectView = view('project.view', { reference }, async ({ deps, actor, viewsPerPerson }, d) => {
+  const found = await viewProject(deps, actor, d.reference);
+  const audience = viewsPerPerson ? refreshAudience([actor.id, ...(await projectEditorIds(deps, found.project))]) : null;
+  return audience ? withRefresh(projectCardOf(deps, colleagueView(found)), 'project.refresh', { reference: d.reference }, audience) : projectCardOf(deps, found);
+});
+
+/** Teams asking for one person's own view of a project card in a channel or group chat: it replaces the card for them only. */
+export const projectRefresh = verb('project.refresh', z.object({ reference }).loose(), async ({ deps, actor }, d) => {
+  const found = await viewProject(deps, actor, d.reference);
+  const audience = refreshAudience([actor.id, ...(await projectEditorIds(deps, found.project))]);
+  const drawn = projectCardOf(deps, found);
+  return card(audience ? withRefresh(drawn, 'project.refresh', { reference: d.reference }, audience) : drawn);
+});
 
 const keys = { reference, version };
 

@@ -7,7 +7,8 @@ import { card, type Reply } from '../reply';
 import { similarToDraft } from '../../app/requests/similar-requests';
 import { similarRequestsCard } from '../../presenters/similar-requests';
 import { formId, reference } from './schemas';
-import { openedCard, requesterCard } from './request-card';
+import { openedCard, refreshedTriageCard, requesterCard } from './request-card';
+import { refreshTriage } from '../../app/triage/refresh-triage';
 import { verb, view, type VerbContext } from './verb';
 
 /** A request's card as it stands now, for its requester, with a line at the top when given. */
@@ -31,3 +32,8 @@ export const requestSimilar = verb('request.similar', z.object({ formId }).loose
 
 /** Pending's Open button (and triage cards already sent): the same view per role as `request.view`. */
 export const requestTriage = view('request.triage', { reference }, open);
+
+/** Teams asking for one person's own view of a triage card in the DSG channel (Universal Actions refresh): it replaces the card for them only. */
+export const triageRefresh = verb('triage.refresh', z.object({ reference }).loose(), async ({ deps, actor }, data) =>
+  card(refreshedTriageCard(await refreshTriage(deps, actor, data.reference))),
+);

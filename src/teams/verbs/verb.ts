@@ -17,6 +17,8 @@ export interface VerbContext {
   channel: DsgChannel | null;
   /** The group chat the action came from (for `follow`), or null outside group chats. */
   chat: GroupChat | null;
+  /** Others see the card this verb answers with (a channel or group chat) and Teams can show each person their own view of it (USER_SPECIFIC_VIEWS). */
+  viewsPerPerson: boolean;
 }
 
 /** An action whose data its verb's schema refused: what was wrong, for the person and the log. */

@@ -127,11 +127,11 @@ export function channelMention(text: string, opts: ActivityOptions): TeamsActivi
 }
 
 /** An Adaptive Card Action.Execute press: an `adaptiveCard/action` invoke; the bot answers in the HTTP response. */
-export function invokeAction(verb: string, data: Record<string, unknown>, opts: ActivityOptions & { actionId?: string }): TeamsActivity {
+export function invokeAction(verb: string, data: Record<string, unknown>, opts: ActivityOptions & { actionId?: string; trigger?: 'manual' | 'automatic' }): TeamsActivity {
   return {
     ...envelope('invoke', opts, 'personal'),
     name: 'adaptiveCard/action',
-    value: { action: { type: 'Action.Execute', id: opts.actionId ?? verb, verb, data }, trigger: 'manual' },
+    value: { action: { type: 'Action.Execute', id: opts.actionId ?? verb, verb, data }, trigger: opts.trigger ?? 'manual' },
   };
 }
 
