@@ -58,6 +58,8 @@ export const colleagueView = (found: ProjectView): ProjectView => ({
   canEditMeasures: false,
   canRecordFigures: false,
   canReopen: false,
+  canAddRisk: false,
+  editableRisks: [],
 });
 
 /**
