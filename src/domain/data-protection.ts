@@ -95,6 +95,7 @@ export const FORMER = {
   projectManager: 'former Project Manager',
   projectTeam: 'project team member',
   actionOwner: 'former action owner',
+  riskOwner: 'former risk owner',
   colleague: 'former member of staff',
 } as const;
 
