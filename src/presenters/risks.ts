@@ -20,7 +20,7 @@ import type { PersonRef } from '../domain/settings';
 import { clip, nonBlank } from './format';
 import { peopleChoices, peopleNote } from './people';
 import { render, type AdaptiveCardJson } from './render';
-import type { RiskFormData, RiskLine } from './types';
+import type { ProjectData, RiskFormData, RiskLine } from './types';
 
 /** People listed in the owner dropdown at most (in Teams on a computer, typing a name finds anyone else). */
 const MAX_PEOPLE = 40;
@@ -50,10 +50,12 @@ export function riskLine(e: RiskEntry, today: string, canEdit: boolean, chars: n
 }
 
 /**
- * The log on the project card: open entries first, highest score first, then the closed ones (`log` is in that order,
- * domain/risks.ts orderedLog), at most `max`; what was left out is counted ('and 2 more: 1 open, 1 closed').
+ * The log on the project card, under Show more (the first screen stays short on a phone): open entries first, highest
+ * score first, then the closed ones (`log` is in that order, domain/risks.ts orderedLog), at most `max`; what was left
+ * out is counted ('and 2 more: 1 open, 1 closed'). On the first screen, one line when something needs attention:
+ * open entries scoring 15 or more, or past their review date.
  */
-export function riskSection(log: readonly RiskEntry[], editable: readonly string[], today: string, max: number, chars: number): { risks: RiskLine[]; risksNote?: string } {
+export function riskSection(log: readonly RiskEntry[], editable: readonly string[], today: string, max: number, chars: number): Pick<ProjectData, 'risks' | 'risksNote' | 'risksAttention'> {
   const shown = log.slice(0, max);
   const left = log.slice(max);
   const open = left.filter((e) => e.status === 'open').length;
@@ -63,7 +65,14 @@ export function riskSection(log: readonly RiskEntry[], editable: readonly string
       : left.length > 0
         ? `and ${left.length} more (${[open > 0 && `${open} open`, left.length - open > 0 && `${left.length - open} closed`].filter(Boolean).join(', ')}): all of them are in the Programme tab`
         : undefined;
-  return { risks: shown.map((e) => riskLine(e, today, editable.includes(e.id), chars)), ...(note && { risksNote: note }) };
+  const high = log.filter((e) => e.status === 'open' && riskScore(e) >= HIGH_RISK_SCORE).length;
+  const late = log.filter((e) => isDueForReview(e, today)).length;
+  const attention = [high > 0 && `${high} scoring ${HIGH_RISK_SCORE} or more`, late > 0 && `${late} past ${late === 1 ? 'its' : 'their'} review date`].filter(Boolean).join(', ');
+  return {
+    risks: shown.map((e) => riskLine(e, today, editable.includes(e.id), chars)),
+    ...(note && { risksNote: note }),
+    ...(attention && { risksAttention: `Risks and issues: ${attention}. Show more lists them.` }),
+  };
 }
 
 /** The `maxLength` of each input: longer text cannot have come from the card. */

@@ -421,8 +421,10 @@ export interface ProjectData {
   version: number;
   /** The risks and issues log (presenters/risks.ts): open entries first, highest score first. */
   risks: RiskLine[];
-  /** 'No risks or issues recorded.', or 'and 2 more open, 3 closed'. */
+  /** 'No risks or issues recorded.', or 'and 2 more (1 open, 1 closed): …'. */
   risksNote?: string;
+  /** On the first screen (the log is under Show more): 'Risks and issues: 2 scoring 15 or more, 1 past its review date. …' */
+  risksAttention?: string;
   canAddRisk: boolean;
 }
 

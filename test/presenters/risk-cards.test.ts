@@ -44,21 +44,25 @@ describe('the log on the project card', () => {
   ]);
 
   it('shows open entries first, highest score first, an overdue review and high score marked, Edit where the person may', () => {
-    const { risks, risksNote } = riskSection(log, ['high'], TODAY, 3, 200);
+    const { risks, risksNote, risksAttention } = riskSection(log, ['high'], TODAY, 3, 200);
+    expect(risksAttention).toBe('Risks and issues: 1 scoring 15 or more, 1 past its review date. Show more lists them.');
     expect(risks.map((r) => [r.id, r.scoreText, r.scoreColour, r.reviewLine, r.canEdit])).toEqual([
       ['high', 'Score 20 (likelihood 4 × impact 5)', 'attention', 'Review was due 1 Dec 2026', true],
       ['issue', 'Score 10 (issue, impact 2)', 'warning', 'Review by 8 Jan 2027', false],
       ['low', 'Score 2 (likelihood 1 × impact 2)', 'default', 'Review by 8 Jan 2027', false],
     ]);
     expect(risksNote).toBe('and 1 more (1 closed): all of them are in the Programme tab');
-    expect(riskSection([], [], TODAY, 3, 200).risksNote).toBe('No risks or issues recorded.');
+    expect(riskSection([], [], TODAY, 3, 200)).toEqual({ risks: [], risksNote: 'No risks or issues recorded.' });
   });
 
-  it('draws the section on the project card with Add risk or issue for those who may', () => {
+  it('draws the section under Show more on the project card, with Add risk or issue for those who may, and the attention line on the first screen', () => {
     const request = sampleRequest({ status: 'in-delivery' });
     const card = projectCard({ request, project: sampleProject(request.reference), today: TODAY, canEdit: true, risks: log, editableRisks: ['high'], canAddRisk: true });
     expect(cardProblems(card)).toEqual([]);
     expect(paragraphs(card)).toEqual(expect.arrayContaining(['Risk · Score 20 (likelihood 4 × impact 5) · Open', 'The supplier may not deliver the booking module in time', 'Owner: Lee Lead · Review was due 1 Dec 2026']));
+    const more = find(card, (o) => o.id === 'project-more')[0];
+    expect(paragraphs(more)).toContain('The supplier may not deliver the booking module in time');
+    expect(paragraphs(card)).toContain('Risks and issues: 1 scoring 15 or more, 1 past its review date. Show more lists them.');
     const riskButtons = actionsOf(card).filter((a) => a.verb === 'risk.form' && a.type === 'Action.Execute');
     expect(riskButtons.map((a) => [a.title, a.data])).toEqual([
       ['Edit risk', { reference: request.reference, riskId: 'high' }],
