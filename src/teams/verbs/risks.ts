@@ -26,7 +26,7 @@ async function formCard(deps: Deps, actor: Actor, ref: string, id: string | null
 const projectAfter = async (deps: Deps, actor: Actor, ref: string, notice: string): Promise<Reply> => card(projectCardOf(deps, await viewProject(deps, actor, ref), { notice }));
 
 /** The form's inputs, each kept as typed: the domain checks them and names each problem (a likelihood of 7 included). */
-const typedField = z.union([z.string().max(4000), z.number().transform(String)]).optional();
+const typedField = z.union([z.string().max(4000, 'this is longer than 4,000 characters'), z.number().transform(String)]).optional();
 const fields = z.object({
   riskKind: typedField,
   riskDescription: typedField,
@@ -54,7 +54,11 @@ const riskEditVerb = verb('risk.edit', z.object({ reference, riskId, version: z.
   submitForm(
     d,
     fields,
-    async (f) => projectAfter(deps, actor, d.reference, (await changeRisk(deps, actor, d.riskId, d.version, { kind: 'edit', values: f })).notice),
+    async (f) => {
+      // The entry's own project, whatever reference the press carried.
+      const saved = await changeRisk(deps, actor, d.riskId, d.version, { kind: 'edit', values: f });
+      return projectAfter(deps, actor, saved.entry.reference, saved.notice);
+    },
     // Sent back with problems: what was typed; out of date: the entry as it now is, saying what changed.
     (again) => formCard(deps, actor, d.reference, d.riskId, again.errors ? again : { notice: again.notice }),
   ),
