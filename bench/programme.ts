@@ -15,6 +15,7 @@ import { digestCard } from '../src/presenters/digest';
 import { buildDigest } from '../src/domain/digest';
 import { DECIDABLE_STATUSES } from '../src/domain/request';
 import { WorkingCalendar } from '../src/domain/calendar';
+import { healthRules } from '../src/app/projects/view-project';
 import { DEFAULT_THRESHOLDS } from '../src/domain/reminders';
 import { loadBankHolidays } from '../src/scheduler/bank-holidays';
 import { DEFAULT_BANK_HOLIDAYS_FILE } from '../src/config';
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
       store,
       clock: { now: () => now },
       calendar: new WorkingCalendar(loadBankHolidays(DEFAULT_BANK_HOLIDAYS_FILE).dates),
+      reminders: DEFAULT_THRESHOLDS,
     } as unknown as Deps;
     const plan = await timed(() => planReminders(deps, DEFAULT_THRESHOLDS));
     const items = [...plan.value.send.values()].reduce((n, list) => n + list.length, 0);
@@ -43,7 +45,7 @@ async function main(): Promise<void> {
     const digest = await timed(async () => digestCard(await gatherDigest(deps, store, { kind: 'weekly', audience: 'dsg', strands: null, since: null })));
     const programme = await store.projects.listWithRequests();
     const pending = (await store.requests.listByStatus(DECIDABLE_STATUSES, 0, 100_000)).items;
-    const source = { kind: 'weekly' as const, audience: 'dsg' as const, today: '2026-11-27', since: '2026-11-20T09:00:00Z', strands: null, meetings: [], programme, pending, newRequests: [], decisions: [], reminderStates: [], unreachable: [] };
+    const source = { kind: 'weekly' as const, audience: 'dsg' as const, today: '2026-11-27', since: '2026-11-20T09:00:00Z', strands: null, meetings: [], programme, pending, newRequests: [], decisions: [], reminderStates: [], unreachable: [], health: healthRules(deps) };
     const built = await timed(() => digestCard(buildDigest(source)));
     console.log(
       `digest: built and rendered in ${built.ms.toFixed(0)} ms (target <= 300 ms), ${(cardBytes(built.value) / 1024).toFixed(1)} KB card; with reading the programme from SQLite ${digest.ms.toFixed(0)} ms (target <= 600 ms)`,

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_RETENTION, type RetentionSchedule } from './domain/data-protection';
+import { DEFAULT_HEALTH_RHYTHM, HEALTH_RHYTHMS, type HealthRhythm } from './domain/health';
 import { ALERT_KINDS, type AlertKind } from './domain/notices';
 
 /** Everything dsg-bot reads from the environment, checked once at start-up. */
@@ -20,7 +21,7 @@ export interface Config {
   teamsServiceUrl: string;
   /** Absolute path of the bank-holiday list (JSON) that decides the working days. */
   bankHolidaysFile: string;
-  reminders: { schedule: string; everyWorkingDays: number; businessCaseDays: number; planDays: number };
+  reminders: { schedule: string; everyWorkingDays: number; businessCaseDays: number; planDays: number; healthRhythm: HealthRhythm };
   /** Publish the approved Digital Programme (non-personal fields) at GET /open/programme.json and .csv. */
   openData: boolean;
   /** Weekly digest (cron, Europe/London) and the pre-meeting digest, this many working days before each meeting. */
@@ -129,6 +130,9 @@ const schema = z.object({
   REMIND_EVERY_DAYS: optionalText
     .transform((v) => (v === '' ? 7 : Number(v)))
     .pipe(z.number({ error: 'must be a whole number of working days' }).int('must be a whole number of working days').min(1, 'must be at least 1').max(60, 'must be at most 60')),
+  HEALTH_RHYTHM: optionalText
+    .transform((v) => v.toLowerCase() || DEFAULT_HEALTH_RHYTHM)
+    .pipe(z.enum(HEALTH_RHYTHMS, { error: `must be ${HEALTH_RHYTHMS.join(', ')}: how often projects in delivery are asked for their health status` })),
   OPEN_DATA: optionalText
     .transform((v) => v || 'off')
     .pipe(z.enum(['on', 'off'], { error: 'must be on or off' })),
@@ -232,7 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     teamsServiceUrl: e.TEAMS_SERVICE_URL || (local ? `http://127.0.0.1:${e.PLAYGROUND_PORT}/_connector` : 'https://smba.trafficmanager.net/teams/'),
     // A path given in the environment is relative to the working directory, like SQLITE_PATH.
     bankHolidaysFile: e.BANK_HOLIDAYS_FILE ? resolve(e.BANK_HOLIDAYS_FILE) : DEFAULT_BANK_HOLIDAYS_FILE,
-    reminders: { schedule: e.REMINDER_SCHEDULE, everyWorkingDays: e.REMIND_EVERY_DAYS, businessCaseDays: e.REMIND_BUSINESS_CASE_DAYS, planDays: e.REMIND_PLAN_DAYS },
+    reminders: { schedule: e.REMINDER_SCHEDULE, everyWorkingDays: e.REMIND_EVERY_DAYS, businessCaseDays: e.REMIND_BUSINESS_CASE_DAYS, planDays: e.REMIND_PLAN_DAYS, healthRhythm: e.HEALTH_RHYTHM },
     openData: e.OPEN_DATA === 'on',
     digests: { schedule: e.DIGEST_SCHEDULE, meetingCheckSchedule: e.DIGEST_MEETING_CHECK_SCHEDULE, daysBeforeMeeting: e.DIGEST_DAYS_BEFORE_MEETING },
     publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') || `http://${isLoopback(e.HOST) ? '127.0.0.1' : 'localhost'}:${e.PORT}`,

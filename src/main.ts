@@ -75,6 +75,7 @@ export async function startBot(config: Config, log: Logger, options: StartOption
       remindEveryWorkingDays: config.reminders.everyWorkingDays,
       businessCaseDays: config.reminders.businessCaseDays,
       planDays: config.reminders.planDays,
+      healthRhythm: config.reminders.healthRhythm,
     },
     clock: options.clock ?? { now: () => new Date() },
     newId: randomUUID,

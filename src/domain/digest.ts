@@ -4,6 +4,7 @@
  * injected clock. The same rules build the weekly digest, the pre-meeting digest and `digest preview`.
  */
 import { measureValue, periodLabel, wentOffTrackSince } from './measures';
+import { healthOf, type HealthRules, type HealthShown } from './health';
 import { addDays, daysBetween, londonDate, mondayOf } from './calendar';
 import { STRANDS, strandName, type StrandId } from './catalogue';
 import { countedProject, programmeFigures, type ProgrammeFigures } from './figures';
@@ -74,6 +75,8 @@ export interface DigestSource {
   reminderStates: readonly ReminderState[];
   /** People Teams says cannot be reached (blocked or removed the bot). */
   unreachable: readonly { aadObjectId: string; name: string }[];
+  /** The health status's rhythm and working days (health.ts). */
+  health: HealthRules;
   /** Open risks and issues scoring HIGH_RISK_SCORE or more (listed for the DSG only: they are the project team's words). */
   highRisks?: readonly RiskEntry[];
 }
@@ -97,7 +100,7 @@ export type MilestoneListKind = 'due-soon' | 'overdue' | 'completed';
 export type FullList = { list: 'pending' } | { list: 'programme' } | { list: 'milestones'; which: MilestoneListKind; since: string };
 
 interface DigestSection {
-  id: 'new-requests' | 'decisions' | 'awaiting' | 'missing' | 'due-soon' | 'overdue' | 'completed' | 'off-track' | 'high-risks' | 'owners';
+  id: 'new-requests' | 'decisions' | 'awaiting' | 'missing' | 'health' | 'due-soon' | 'overdue' | 'completed' | 'off-track' | 'high-risks' | 'owners';
   title: string;
   items: DigestItem[];
   /** How many more there are than shown. */
@@ -291,6 +294,8 @@ export function buildDigest(src: DigestSource): Digest {
     ),
   );
 
+  add(section('health', 'Health: red, amber and not updated', healthItems(programme, today, src.health, forDsg)));
+
   for (const which of ['due-soon', 'overdue', 'completed'] as const) {
     const title = which === 'completed' ? `Milestones completed since ${ukDate(sinceDate)}` : MILESTONE_LIST_TITLES[which];
     const listed = programmeMilestones(programme, which, today, sinceDate).map((pm) => ({
@@ -379,6 +384,31 @@ function meetingNotice(src: DigestSource): Digest['meetingNotice'] {
     text: 'No DSG meeting is set in the next two months. The strategy asks the DSG to meet at least every two months: the chair can add meetings in "settings".',
     attention: true,
   };
+}
+
+const HEALTH_ORDER: Record<HealthShown, number> = { red: 0, amber: 1, grey: 2, none: 3, green: 4 };
+
+/**
+ * Projects in delivery that are red, then amber, then not updated (grey), from the one definition (health.ts); the
+ * overall reason only for the DSG (a subscribed channel sees the status, not what its lead wrote).
+ */
+function healthItems(programme: readonly { project: Project; request: ProjectRequest }[], today: string, rules: HealthRules, forDsg: boolean): DigestItem[] {
+  return programme
+    .flatMap(({ project, request }) => {
+      const health = healthOf(request.status, project.health, today, rules);
+      return health && HEALTH_ORDER[health.shown] < HEALTH_ORDER.none ? [{ request, health }] : [];
+    })
+    .sort((a, b) => HEALTH_ORDER[a.health.shown] - HEALTH_ORDER[b.health.shown] || a.request.reference.localeCompare(b.request.reference))
+    .map(({ request, health }) => {
+      const reason = health.latest?.ratings.overall.reason;
+      return {
+        reference: request.reference,
+        title: request.title,
+        detail: health.stale || !reason || !forDsg ? health.label : `${health.label}: ${reason}`,
+        highlight: health.shown === 'red',
+        opens: 'project' as const,
+      };
+    });
 }
 
 /** Owners chased with no change until their Digital Leader was told, and owners Teams cannot reach. */

@@ -1,3 +1,4 @@
+import { ASPECT_LABELS, type HealthAspect, type HealthRatings } from './health';
 import { PRIORITY_LABELS, type Priority } from './project';
 import { ukDate } from './dates';
 import type { MeetingAction } from './meetings';
@@ -21,15 +22,15 @@ export interface Notice {
   lines: string[];
   open?: NoticeLink;
   /** Which activity-feed alert it may raise (the configuration decides, at send time); none: it never alerts. */
-  alert?: Extract<AlertKind, 'decisions' | 'assignments'>;
+  alert?: Extract<AlertKind, 'decisions' | 'assignments' | 'health'>;
 }
 
 /**
  * The personal messages that set Teams' activity-feed alert, each of which the configuration can switch off
  * (ACTIVITY_ALERTS): reminders, the DSG's decisions and news on a person's own request, the DSG's questions to
- * them, and an action or an owner role given to them. Anything else (digests, channel posts) never alerts.
+ * them, an action or an owner role given to them, and (to a Digital Leader) a project turned red. Anything else (digests, channel posts) never alerts.
  */
-export const ALERT_KINDS = ['reminders', 'decisions', 'questions', 'assignments'] as const;
+export const ALERT_KINDS = ['reminders', 'decisions', 'questions', 'assignments', 'health'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** News of the requester's own request: it raises the 'decisions' alert. */
@@ -146,3 +147,14 @@ export const assignmentNotices = {
     };
   },
 };
+
+/** The notice a Digital Leader gets, at once, when a project of their strand turns red: it raises the 'health' alert. */
+export function turnedRedNotice(project: Pick<ProjectRequest, 'reference' | 'title'>, red: readonly HealthAspect[], ratings: HealthRatings, by: string): Notice {
+  const which = red.map((a) => (a === 'overall' ? 'overall' : a)).join(', ');
+  return {
+    title: `Red: ${project.reference}`,
+    lines: [`${by} set the health status of "${project.title}" to red (${which}).`, ...red.map((a) => `${ASPECT_LABELS[a]}: ${ratings[a].reason ?? ''}`)],
+    open: openProject(project.reference),
+    alert: 'health',
+  };
+}

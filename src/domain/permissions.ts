@@ -24,6 +24,7 @@ export type Action =
   | 'benefit.record'
   | 'measure.edit'
   | 'measure.record'
+  | 'health.set'
   | 'digest.subscribe'
   | 'digest.preview'
   | 'report.annual'
@@ -88,6 +89,8 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   // Outcome measures: the people who answer for a project set them; its lead and manager record the figures.
   'measure.edit': ['project-lead', 'project-manager', 'digital-leader', 'chair'],
   'measure.record': ['project-lead', 'project-manager'],
+  // A project's health (RAG) status: set by its lead or manager, who answer for its delivery.
+  'health.set': ['project-lead', 'project-manager'],
   'digest.subscribe': [...DSG, 'admin'],
   'digest.preview': [...DSG, 'admin'],
   'report.annual': [...DSG, 'admin'],

@@ -10,6 +10,7 @@ import type { ProgrammeFigures } from './figures';
 import type { MeasureStatus, TrackStatus, TrendPoint } from './measures';
 import type { OpenMeasure, OpenSolution } from './open-data';
 import type { ContractState } from './solutions';
+import type { HealthShown, Rag } from './health';
 
 /** Who is looking, when signed in (Teams SSO, or the demo sign-in in local mode). */
 export interface Viewer {
@@ -58,6 +59,21 @@ export interface ProgrammeItem {
   approvedOn: string;
   /** Only for a signed-in viewer. */
   owners?: ProgrammeOwners;
+  /** Its health (RAG) status as health.ts defines it; null when it is not in delivery. */
+  health: HealthView | null;
+}
+
+/** A project's health as the tab shows it: the overall colour (grey once stale), in words, and the day it was set. */
+export interface HealthView {
+  shown: HealthShown;
+  /** 'Red', 'Not updated since 3 Nov 2026', 'No status yet'. */
+  label: string;
+  stale: boolean;
+  /** `yyyy-mm-dd`, London; null before the first. */
+  setOn: string | null;
+  /** Time, cost and scope (and overall), each with its status; the reasons and who set it only for a signed-in viewer. */
+  aspects: { aspect: string; rag: Rag; reason?: string | null }[];
+  setBy?: string;
 }
 
 /** GET /api/programme */

@@ -6,7 +6,8 @@
  * and what the project is missing. People's names, links and the resourcing note are added only for a
  * signed-in viewer, each picked by name, never copied with a spread.
  */
-import type { CatalogueEntryView, MeasureView, MilestoneView, ProgrammeItem, ProjectDetailResponse, RiskView } from './programme-view-types';
+import { ASPECT_LABELS, HEALTH_ASPECTS, healthOf, type HealthRules, type HealthStatus, setOn } from './health';
+import type { CatalogueEntryView, HealthView, MeasureView, MilestoneView, ProgrammeItem, ProjectDetailResponse, RiskView } from './programme-view-types';
 import { realisedIn } from './figures';
 import { type Measure, measureStatus, periodLabel, trend } from './measures';
 import { byDue, isPublished, openMeasure, openProject, openSolution, type ProgrammeRecord } from './open-data';
@@ -29,7 +30,7 @@ const milestoneView = (m: Milestone, today: string): MilestoneView => ({
 });
 
 /** One project of the published programme as the tab lists it; `today` is the London date. */
-export function programmeItem(record: ProgrammeRecord, today: string, audience: Audience): ProgrammeItem {
+export function programmeItem(record: ProgrammeRecord, today: string, audience: Audience, rules: HealthRules): ProgrammeItem {
   if (!isPublished(record)) throw new Error(`${record.request.reference} is not in the published programme`);
   const { project, request } = record;
   const open = openProject(record);
@@ -54,6 +55,7 @@ export function programmeItem(record: ProgrammeRecord, today: string, audience: 
     plannedAnnualCashSaving: open.plannedAnnualCashSaving,
     realisedThisYear: realisedIn(open.realisedSavings, thisYear),
     approvedOn: open.approvedOn,
+    health: healthView(healthOf(request.status, project.health, today, rules), audience),
   };
   if (audience === 'signed-in') {
     item.owners = {
@@ -66,11 +68,11 @@ export function programmeItem(record: ProgrammeRecord, today: string, audience: 
 }
 
 /** One project in full: the list's fields, its business case, plan, resourcing, DPIA, milestones, savings, measures and `history`. */
-export function projectDetail(record: ProgrammeRecord, today: string, audience: Audience, history: HistoryEntry[]): ProjectDetail {
+export function projectDetail(record: ProgrammeRecord, today: string, audience: Audience, history: HistoryEntry[], rules: HealthRules): ProjectDetail {
   const { project } = record;
   const personal = audience === 'signed-in';
   return {
-    ...programmeItem(record, today, audience),
+    ...programmeItem(record, today, audience, rules),
     businessCase: {
       status: BUSINESS_CASE_LABELS[project.businessCase.status],
       date: project.businessCase.date,
@@ -84,6 +86,17 @@ export function projectDetail(record: ProgrammeRecord, today: string, audience: 
     measures: project.measures.map(measureView),
     history,
   };
+}
+
+/** The health status for the tab: colour, words and each aspect for everyone; the reasons (typed text) and who set it only signed in. */
+function healthView(health: HealthStatus | null, audience: Audience): HealthView | null {
+  if (!health) return null;
+  const latest = health.latest;
+  const view: HealthView = { shown: health.shown, label: health.label, stale: health.stale, setOn: latest ? setOn(latest) : null, aspects: [] };
+  if (!latest) return view;
+  view.aspects = HEALTH_ASPECTS.map((a) => ({ aspect: ASPECT_LABELS[a], rag: latest.ratings[a].rag, ...(audience === 'signed-in' && { reason: latest.ratings[a].reason }) }));
+  if (audience === 'signed-in') view.setBy = latest.setBy;
+  return view;
 }
 
 /** A measure with its status and trend, as measures.ts defines them; open data's fields only, so the same for everyone. */

@@ -1,3 +1,4 @@
+import type { HealthUpdate } from './health';
 import type { Measure } from './measures';
 import type { PersonRef } from './settings';
 
@@ -76,6 +77,8 @@ export interface Project {
   milestones: Milestone[];
   /** Outcome measures, in the order they were added. */
   measures: Measure[];
+  /** The latest health (RAG) setting (health.ts); absent before the first. */
+  health?: HealthUpdate;
   approvedAt: string;
   version: number;
   updatedAt: string;

@@ -1,4 +1,5 @@
 import { ukDate } from './dates';
+import { DEFAULT_HEALTH_RHYTHM, hasHealth, type HealthRatings, type HealthRhythm, healthAsked } from './health';
 import { lastClosedPeriod, type Measure, periodLabel, periodOf } from './measures';
 import { isOverdue, type Project } from './project';
 import type { ProjectRequest } from './request';
@@ -26,6 +27,8 @@ export type ReminderKind =
   | 'measure-figure'
   /** A Digital Leader: a catalogue entry of their strand has a licence or contract ending within 6 months (or ended). */
   | 'contract-ending'
+  /** A project in delivery has no health (RAG) status, or its rhythm has come round since it was last set. */
+  | 'health'
   /** An open risk or issue whose review date has passed: its owner is asked to review it. */
   | 'risk-review';
 
@@ -45,6 +48,8 @@ export interface ReminderThresholds {
   snoozeDays: number;
   /** Snoozes allowed per item before the Digital Leader is told. */
   maxSnoozes: number;
+  /** How often projects in delivery are asked for their health status (health.ts). */
+  healthRhythm: HealthRhythm;
 }
 
 export const DEFAULT_THRESHOLDS: ReminderThresholds = {
@@ -56,6 +61,7 @@ export const DEFAULT_THRESHOLDS: ReminderThresholds = {
   escalateAfter: 3,
   snoozeDays: 7,
   maxSnoozes: 2,
+  healthRhythm: DEFAULT_HEALTH_RHYTHM,
 };
 
 /**
@@ -81,6 +87,8 @@ export interface ReminderItem {
   milestoneId: string | null;
   /** For a measure's figure: the measure and the period the figure is for. */
   measure?: { id: string; name: string; unit: string; period: string };
+  /** For a health status: the version it asks about (0 before the first) and the statuses then, for "Still green?". */
+  health?: { version: number; current: HealthRatings | null };
   /** Who is asked (AAD object id and name); a requester is named by Teams user id. */
   recipient: PersonRef;
   /** Changes whenever the underlying record changes, so "no change since the last reminder" can be seen. */
@@ -120,6 +128,7 @@ export const REMINDER_WHY: Record<ReminderKind, string> = {
   'action-overdue': 'It is past its due date: the DSG will see it on the next agenda.',
   meeting: 'The strategy asks the DSG chair to hold a meeting at least once every two months.',
   'measure-figure': "The strategy asks for routine measures of customers' experience and of what digital services deliver: record the figure for the period just closed.",
+  health: 'The DSG tracks how each project in delivery is going: a red or amber status, with its reason, lets it help early.',
   'contract-ending':
     'The strategy asks Digital Leaders to join up any future procurement with the Digital Strategy: share and re-use before buying. Plan a replacement, renew it or retire it in good time.',
   'risk-review': 'Its review date has passed: say it is unchanged, update its scores, mitigation or next review, or close it. Open entries scoring 15 or more go on the DSG agenda.',
@@ -155,7 +164,7 @@ export function candidateReminders(
     if (request.status !== 'approved' && request.status !== 'in-delivery') continue;
     const ref = request.reference;
     // Run for every item of a 10,000-project programme: no spread, no set for one or two people.
-    const add = (kind: ReminderKind, people: (PersonRef | null)[], what: string, fingerprint: string, milestoneId: string | null = null, measure?: ReminderItem['measure']) => {
+    const add = (kind: ReminderKind, people: (PersonRef | null)[], what: string, fingerprint: string, milestoneId: string | null = null, measure?: ReminderItem['measure'], health?: ReminderItem['health']) => {
       const key = measure ? `${ref}:${kind}:${measure.id}:${measure.period}` : milestoneId ? `${ref}:${kind}:${milestoneId}` : `${ref}:${kind}`;
       const sent: string[] = [];
       for (const recipient of people.some(Boolean) ? people : [project.digitalLeader]) {
@@ -163,6 +172,7 @@ export function candidateReminders(
         sent.push(recipient.aadObjectId);
         const item: ReminderItem = { key, reference: ref, projectTitle: request.title, kind, milestoneId, recipient, fingerprint, what, why: REMINDER_WHY[kind] };
         if (measure) item.measure = measure;
+        if (health) item.health = health;
         items.push(item);
       }
     };
@@ -195,6 +205,9 @@ export function candidateReminders(
       if (period < periodOf(m.frequency, m.baseline.date) || m.figures.some((f) => f.period === period)) continue;
       add('measure-figure', [lead, project.projectManager], `Record the figure for "${m.name}" for ${periodLabel(m.frequency, period)} (in ${m.unit}).`, 'none', null, { id: m.id, name: m.name, unit: m.unit, period });
     }
+    // The health status, on its rhythm: its lead and manager are asked ("Still green?" is one press).
+    const asked = hasHealth(request.status) ? healthAsked(project.health, today, t.healthRhythm) : null;
+    if (asked) add('health', [lead, project.projectManager], asked, String(project.health?.version ?? 0), null, undefined, { version: project.health?.version ?? 0, current: project.health?.ratings ?? null });
   }
   for (const { request, triage } of waitingQuestions) {
     const open = triage.questions.find((q) => q.answer === null);

@@ -6,6 +6,8 @@ import { countOf } from '../domain/words';
 import { nameOf, statusLabel } from './format';
 import { type AdaptiveCardJson, render } from './render';
 import { showMoreTargets } from './show-more';
+import { HEALTH_COLOURS } from './health';
+import type { HealthStatus } from '../domain/health';
 
 /** Projects on the first screen; the rest of the page is behind "Show more". */
 const FIRST_SCREEN_PROJECTS = 4;
@@ -15,7 +17,7 @@ const FIRST_SCREEN_PROJECTS = 4;
  * order given within a strand), each with what it is missing. The first FIRST_SCREEN_PROJECTS show at first.
  */
 export function programmeCard(
-  items: readonly { project: Project; request: ProjectRequest }[],
+  items: readonly { project: Project; request: ProjectRequest; health?: HealthStatus | null }[],
   pageNo: number,
   pageSize: number,
   total: number,
@@ -32,7 +34,7 @@ export function programmeCard(
         id: `programme-${g}`,
         visible,
         strandName,
-        projects: projects.map(({ item: { project, request }, shown }, p) => {
+        projects: projects.map(({ item: { project, request, health }, shown }, p) => {
           const missing = whatIsMissing(project, today).map((m) => MISSING_LABELS[m]);
           return {
             // A hidden group's projects show with it.
@@ -45,6 +47,7 @@ export function programmeCard(
             statusLabel: statusLabel(request.status),
             missing: missing.length > 0 ? `Missing: ${missing.join(', ')}` : 'Nothing missing',
             hasMissing: missing.length > 0,
+            ...(health && { healthLabel: `Health: ${health.label}`, healthColour: HEALTH_COLOURS[health.shown] }),
           };
         }),
       };

@@ -1,3 +1,5 @@
+import { HEALTH_FIELDS, HEALTH_REASON_MAX, type HealthField, type HealthStatus, healthValues, RAG_LABELS, RAGS } from '../domain/health';
+import { healthInputRows, healthSummary } from './health';
 import { strandName } from '../domain/catalogue';
 import { ukDate } from '../domain/dates';
 import { BUSINESS_CASE_LABELS, BUSINESS_CASE_STATUSES, DPIA_LABELS, DPIA_STATUSES, MISSING_LABELS, type Milestone, type Project, financialYearOf, isOverdue, whatIsMissing } from '../domain/project';
@@ -63,6 +65,7 @@ const PROJECT_FIELD_MAX: Record<ProjectFormField, number> = {
   measureFrequency: 10,
   figurePeriod: 10,
   figureValue: 20,
+  ...(Object.fromEntries(HEALTH_FIELDS.map((f) => [f, f.endsWith('Reason') ? HEALTH_REASON_MAX : 10])) as Record<HealthField, number>),
 };
 
 /** The sub-form (ShowCard title) each input is in, to say which one to open when it is sent back with errors. */
@@ -100,6 +103,7 @@ const SUB_FORM: Record<ProjectFormField, string | null> = {
   measureFrequency: null,
   figurePeriod: null,
   figureValue: null,
+  ...(Object.fromEntries(HEALTH_FIELDS.map((f) => [f, 'Update health'])) as Record<HealthField, string>),
 };
 
 export interface ProjectCardInput {
@@ -119,6 +123,10 @@ export interface ProjectCardInput {
   canRecordFigures?: boolean;
   /** The measure form to show open, if any. */
   measureForm?: MeasureForm;
+  /** Its health status (null or absent when it is not in delivery). */
+  health?: HealthStatus | null;
+  /** Shows "Still green?" and Update health (the lead and manager). */
+  canSetHealth?: boolean;
   /** The risks and issues log, in orderedLog's order. */
   risks?: readonly RiskEntry[];
   /** The entries this person may change (Edit on each). */
@@ -162,6 +170,8 @@ function projectValues(project: Project, typed: ProjectFormValues, today: string
   const measure = form && form.mode !== 'add' ? project.measures.find((m) => m.id === form.measureId) : undefined;
   if (measure && form?.mode === 'edit') Object.assign(out, measureValues(measure));
   if (measure && form?.mode === 'record') out.figurePeriod = lastClosedPeriod(measure.frequency, today);
+  // Update health starts from the statuses as they are (unless the health form itself was sent back).
+  if (!HEALTH_FIELDS.some((f) => typeof typed[f] === 'string')) Object.assign(out, healthValues(project.health?.ratings ?? null));
   for (const f of PROJECT_FORM_FIELDS) {
     const v = typed[f];
     if (typeof v === 'string') out[f] = v;
@@ -173,6 +183,7 @@ function projectValues(project: Project, typed: ProjectFormValues, today: string
   if (!(BUSINESS_CASE_STATUSES as readonly string[]).includes(out.status)) out.status = project.businessCase.status;
   if (!(DPIA_STATUSES as readonly string[]).includes(out.dpia)) out.dpia = project.dpia ?? '';
   out.confirmed = out.confirmed === 'true' ? 'true' : 'false';
+  for (const f of HEALTH_FIELDS) if (!f.endsWith('Reason') && !(RAGS as readonly string[]).includes(out[f])) out[f] = '';
   return out;
 }
 
@@ -313,6 +324,18 @@ export function projectCard(input: ProjectCardInput): AdaptiveCardJson {
     if (project.measures.length === 0) data.measuresNote = 'No measures yet.';
     else if (project.measures.length > level.measures) data.measuresNote = `and ${project.measures.length - level.measures} more`;
     if (notice) data.notice = notice;
+    if (input.health) {
+      const canSet = input.canSetHealth ?? false;
+      const latest = input.health.latest;
+      data.health = {
+        ...healthSummary(input.health, level.text),
+        canSet,
+        inputs: canSet ? healthInputRows((f) => f, values, errors) : [],
+        rags: RAGS.map((r) => ({ title: RAG_LABELS[r], value: r })),
+        actionData: { reference: project.reference, version: latest?.version ?? 0 },
+      };
+      if (canSet && latest) data.health.confirmTitle = `Still ${latest.ratings.overall.rag}?`;
+    }
     if (canEdit && request.status === 'approved') data.nextStatus = { value: 'in-delivery', title: 'Start delivery' };
     if (canEdit && request.status === 'in-delivery') data.nextStatus = { value: 'completed', title: 'Mark project completed' };
     return data;

@@ -1,5 +1,6 @@
 import { addDays } from '../domain/calendar';
 import { ukDate } from '../domain/dates';
+import { HEALTH_ASPECTS, HEALTH_FIELDS, HEALTH_REASON_MAX, healthValues, RAG_LABELS, RAGS, ragField, reasonField } from '../domain/health';
 import { BUSINESS_CASE_LABELS, BUSINESS_CASE_STATUSES, DPIA_LABELS, DPIA_STATUSES } from '../domain/project';
 import { DEFAULT_THRESHOLDS, type ReminderCardItem, type ReminderKind, type ReminderView } from '../domain/reminders';
 import { REFERENCE_PATTERN } from '../domain/request';
@@ -9,6 +10,7 @@ import { countsDown, fitToSize } from './fit';
 import { clip, londonDay } from './format';
 import { type PersonChoice, peopleChoices, peopleNote } from './people';
 import type { AdaptiveCardJson } from './render';
+import { healthInputRows } from './health';
 import { type Choice, INPUT_LIMITS, REMINDER_FORM_FIELDS, type ReminderActionData, type ReminderData, type ReminderFieldErrors, type ReminderFormField, type ReminderFormValues, type ReminderLine } from './types';
 
 const nonBlank = (v: string | null | undefined): string | undefined => (v && v.trim() ? v.trim() : undefined);
@@ -73,6 +75,7 @@ const FIELD_MAX: Record<ReminderFormField, number> = {
   riskMitigation: 2000,
   riskReviewDate: 10,
   snoozeReason: INPUT_LIMITS.note,
+  ...(Object.fromEntries(HEALTH_ASPECTS.flatMap((a) => [[ragField(a), 10], [reasonField(a), HEALTH_REASON_MAX]])) as Record<(typeof HEALTH_FIELDS)[number], number>),
 };
 
 const DATE_FIELDS: readonly ReminderFormField[] = ['m1Due', 'm2Due', 'm3Due', 'newDue', 'newEnd', 'riskReviewDate'];
@@ -96,6 +99,7 @@ const KIND_FORMS: Record<ReminderKind, readonly { title: string; fields: readonl
   meeting: [],
   'measure-figure': [{ title: 'Record figure', fields: ['figureValue'] }],
   'contract-ending': [{ title: 'Renew', fields: ['newEnd'] }],
+  health: [{ title: 'Update status', fields: HEALTH_FIELDS }],
   'risk-review': [{ title: 'Update', fields: ['riskLikelihood', 'riskImpact', 'riskMitigation', 'riskReviewDate'] }],
 };
 const formsOf = (kind: ReminderKind) => [...(KIND_FORMS[kind] ?? []), { title: SNOOZE_TITLE, fields: ['snoozeReason'] as const }];
@@ -165,14 +169,15 @@ function chooseItems(
   return { groups, hidden: items.length - kept.size };
 }
 
-/** The item's inputs as the card prefills them: what was typed (no longer than its input takes), or empty. */
-function itemValues(index: number, typed: Record<string, string>, people: readonly Choice[], item?: ReminderCardItem): Required<ReminderFormValues> {
+/** The item's inputs as the card prefills them: what was typed (no longer than its input takes), or empty; a health item's statuses as they were, a risk's scores and mitigation as they stand (a new review date is for the person to give). */
+function itemValues(index: number, typed: Record<string, string>, people: readonly Choice[], item: ReminderCardItem): Required<ReminderFormValues> {
   const out = {} as Required<ReminderFormValues>;
-  // Update on a risk starts from its scores and mitigation as they stand (a new review date is for the person to give).
-  const now = item?.riskNow;
-  const start: ReminderFormValues = now ? { riskLikelihood: now.likelihood === null ? '' : String(now.likelihood), riskImpact: String(now.impact), riskMitigation: now.mitigation } : {};
+  const typedAny = REMINDER_FORM_FIELDS.some((f) => typeof typed[reminderInputId(index, f)] === 'string');
+  const now = item.riskNow;
+  const risk: ReminderFormValues = now ? { riskLikelihood: now.likelihood === null ? '' : String(now.likelihood), riskImpact: String(now.impact), riskMitigation: now.mitigation } : {};
+  const prefill: ReminderFormValues = typedAny ? {} : { ...healthValues(item.health?.current ?? null), ...risk };
   for (const f of REMINDER_FORM_FIELDS) {
-    const v = typed[reminderInputId(index, f)] ?? start[f];
+    const v = typed[reminderInputId(index, f)] ?? prefill[f];
     out[f] = typeof v === 'string' ? Array.from(v).slice(0, FIELD_MAX[f]).join('') : '';
     if (DATE_FIELDS.includes(f) && !isIsoDate(out[f])) out[f] = '';
   }
@@ -180,8 +185,10 @@ function itemValues(index: number, typed: Record<string, string>, people: readon
   if (!(DPIA_STATUSES as readonly string[]).includes(out.dpia)) out.dpia = '';
   out.confirmed = out.confirmed === 'true' ? 'true' : 'false';
   for (const f of ['projectLead', 'projectManager'] as const) if (!people.some((p) => p.value === out[f])) out[f] = '';
+  for (const a of HEALTH_ASPECTS) if (!(RAGS as readonly string[]).includes(out[ragField(a)])) out[ragField(a)] = '';
   return out;
 }
+
 
 /** The item's errors (for the inputs its sub-forms have), without the prefix. */
 function itemErrors(index: number, kind: ReminderKind, errors: Record<string, string>): ReminderFieldErrors {
@@ -250,6 +257,10 @@ export function reminderCard(input: ReminderCardInput): AdaptiveCardJson {
       values: itemValues(index, open ? typed : {}, people, item),
       errors: open ? itemErrors(index, item.kind, errors) : {},
     };
+    if (item.kind === 'health' && open) {
+      line.healthInputs = healthInputRows((f) => reminderInputId(index, f), line.values, line.errors);
+      if (item.health?.current) line.confirmTitle = `Still ${item.health.current.overall.rag}?`;
+    }
     const why = nonBlank(item.why);
     const whyChars = level.why ?? Math.min(level.text, 300);
     if (why && whyChars > 0) line.why = clip(why, whyChars);
@@ -295,6 +306,7 @@ export function reminderCard(input: ReminderCardInput): AdaptiveCardJson {
       choices: {
         businessCaseStatuses: BUSINESS_CASE_STATUSES.map((s) => ({ title: BUSINESS_CASE_LABELS[s], value: s })),
         dpiaStatuses: DPIA_STATUSES.map((s) => ({ title: DPIA_LABELS[s], value: s })),
+        rags: RAGS.map((r) => ({ title: RAG_LABELS[r], value: r })),
       },
       today,
       tomorrow: isIsoDate(today) ? addDays(today, 1) : today,

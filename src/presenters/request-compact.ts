@@ -1,7 +1,6 @@
 import { digitalLeaderTitle, strandName } from '../domain/catalogue';
 import type { Project } from '../domain/project';
 import type { ProjectRequest } from '../domain/request';
-import type { RequestViewKind } from '../domain/request-views';
 import { escapeHtml, ownerLines, statusLabel } from './format';
 import { type AdaptiveCardJson, render } from './render';
 
@@ -10,14 +9,13 @@ export interface CompactRequest {
   request: Pick<ProjectRequest, 'reference' | 'title' | 'status' | 'strand'>;
   inProgramme: boolean;
   owners: Pick<Project, 'digitalLeader' | 'projectLead' | 'projectManager'> | null;
-  view: RequestViewKind;
 }
 
-const FOOTNOTES: Record<RequestViewKind, string | undefined> = {
-  requester: 'Your request.',
-  triage: undefined,
-  'read-only': 'Only the person who raised it and the Digital Strategy Group see it in full.',
-};
+/**
+ * Under a request not yet in the programme. The card is shared where others read it, so it says what holds for
+ * every reader (not "your request", which is only true for the person who shared it).
+ */
+export const NOT_IN_FULL = 'Only the person who raised it and the Digital Strategy Group see it in full.';
 
 /**
  * A request or project in a line or two, with View (each person's own view, shown only to them): a compose-box
@@ -25,7 +23,7 @@ const FOOTNOTES: Record<RequestViewKind, string | undefined> = {
  */
 export function requestCompactCard(found: CompactRequest, raised = false): AdaptiveCardJson {
   const { request } = found;
-  const footnote = found.inProgramme ? undefined : FOOTNOTES[found.view];
+  const footnote = found.inProgramme ? undefined : NOT_IN_FULL;
   return render('request-compact', {
     ...(raised && { raised: true as const }),
     reference: request.reference,

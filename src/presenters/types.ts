@@ -1,3 +1,4 @@
+import { HEALTH_FIELDS } from '../domain/health';
 import type { ReminderKind } from '../domain/reminders';
 import type { RiskField } from '../domain/risks';
 import type { FieldErrors, FormValues } from '../domain/request-form';
@@ -336,6 +337,8 @@ export const PROJECT_FORM_FIELDS = [
   'measureFrequency',
   'figurePeriod',
   'figureValue',
+  // Update health: a status and a reason for each of overall, time, cost and scope.
+  ...HEALTH_FIELDS,
 ] as const;
 export type ProjectFormField = (typeof PROJECT_FORM_FIELDS)[number];
 export type ProjectFormValues = Partial<Record<ProjectFormField, string>>;
@@ -419,6 +422,15 @@ export interface ProjectData {
   /** Shows Reopen project (a completed project, to the chair and admins). */
   canReopen: boolean;
   version: number;
+  /** A project in delivery: its health status, and for its lead and manager "Still green?" and Update health. */
+  health?: HealthSummary & {
+    canSet: boolean;
+    confirmTitle?: string;
+    inputs: HealthInputRow[];
+    rags: Choice[];
+    /** `{ reference, version }`, the health status's own version. */
+    actionData: { reference: string; version: number };
+  };
   /** The risks and issues log (presenters/risks.ts): open entries first, highest score first. */
   risks: RiskLine[];
   /** 'No risks or issues recorded.', or 'and 2 more (1 open, 1 closed): …'. */
@@ -494,7 +506,7 @@ interface ProgrammeData {
     id: string;
     visible: boolean;
     strandName: string;
-    projects: { id: string; visible: boolean; reference: string; title: string; priority: string; lead: string; statusLabel: string; missing: string; hasMissing: boolean }[];
+    projects: { id: string; visible: boolean; reference: string; title: string; priority: string; lead: string; statusLabel: string; missing: string; hasMissing: boolean; healthLabel?: string; healthColour?: string }[];
   }[];
   /** What "Show more" shows (and hides again): see show-more.ts. */
   showMore: string[];
@@ -560,6 +572,8 @@ export const REMINDER_CARD_VERBS = [
   'reminder.replace',
   'reminder.renew',
   'reminder.retire',
+  'reminder.health',
+  'reminder.health-confirm',
   'reminder.snooze',
 ] as const;
 
@@ -599,6 +613,8 @@ export const REMINDER_FORM_FIELDS = [
   'figureValue',
   // contract-ending: Renew
   'newEnd',
+  // health: Update status (a status and a reason for each of overall, time, cost and scope)
+  ...HEALTH_FIELDS,
   // risk-review: Update
   'riskLikelihood',
   'riskImpact',
@@ -646,6 +662,31 @@ export interface ReminderLine {
   values: Required<ReminderFormValues>;
   /** One message per input, without the prefix, shown under it. */
   errors: ReminderFieldErrors;
+  /** A health item with a status: "Still green?", its one press. */
+  confirmTitle?: string;
+  /** A health item: Update status's inputs, one row per aspect (ids already prefixed). */
+  healthInputs?: HealthInputRow[];
+}
+
+/** A project's health on a card: the overall label in its colour, each aspect with its reason, and who set it when. */
+export interface HealthSummary {
+  label: string;
+  colour: 'good' | 'warning' | 'attention' | 'default';
+  aspects: { title: string; value: string }[];
+  /** 'Set by Project Lead on 2 Nov 2026', 'Confirmed by …'. */
+  setLine?: string;
+}
+
+/** One aspect of the health form: its status (green, amber or red) and its reason, with what was typed and any problem. */
+export interface HealthInputRow {
+  id: string;
+  label: string;
+  value: string;
+  reasonId: string;
+  reasonLabel: string;
+  reasonValue: string;
+  /** The problems with the status and with the reason, shown under each. */
+  errors: { rag?: string; reason?: string };
 }
 
 export interface ReminderData {
@@ -669,7 +710,7 @@ export interface ReminderData {
   /** For Assign's Project Lead and Project Manager. */
   people: Choice[];
   peopleNote?: string;
-  choices: { businessCaseStatuses: Choice[]; dpiaStatuses: Choice[] };
+  choices: { businessCaseStatuses: Choice[]; dpiaStatuses: Choice[]; rags: Choice[] };
   /** `yyyy-mm-dd`: the earliest date Move date offers. */
   today: string;
   /** `yyyy-mm-dd`: the earliest date Renew offers (a new end date must be in the future). */

@@ -11,8 +11,10 @@ import type {
   RealisedBenefit,
 } from '../domain/project';
 import type { Direction, Frequency, Measure, MeasureFigure, MeasureKind } from '../domain/measures';
+import type { HealthUpdate } from '../domain/health';
 import type { PersonRef } from '../domain/settings';
 import { atomically, compareText, readFlag, readJson, readList, toNumber, toNumberOrNull, updateAtVersion, upsert, writeFlag, writeJson } from './columns';
+import { healthHistory, latestHealth, recordHealth } from './health-repository';
 import { requestFromRow } from './request-repository';
 import type { Database, Engine, MeasuresTable, MilestonesTable, ProjectsTable, RealisedBenefitsTable } from './schema';
 
@@ -42,7 +44,7 @@ const toRow = (p: Project): ProjectRow => ({
   updated_at: p.updatedAt,
 });
 
-const fromRow = (r: ProjectRow, { milestones, benefits: realisedBenefits, measures }: Children): Project => ({
+const fromRow = (r: ProjectRow, { milestones, benefits: realisedBenefits, measures, health }: Children): Project => ({
   reference: r.reference,
   priority: r.priority as Priority,
   isPriority: readFlag(r.is_priority),
@@ -57,6 +59,7 @@ const fromRow = (r: ProjectRow, { milestones, benefits: realisedBenefits, measur
   realisedBenefits,
   milestones,
   measures,
+  ...(health && { health }),
   approvedAt: r.approved_at,
   version: toNumber(r.version),
   updatedAt: r.updated_at,
@@ -145,6 +148,7 @@ interface Children {
   milestones: Milestone[];
   benefits: RealisedBenefit[];
   measures: Measure[];
+  health: HealthUpdate | undefined;
 }
 
 /**
@@ -174,7 +178,7 @@ async function milestonesOf(db: Kysely<Database>, engine: Engine, reference: str
   return new Map(rows.map((r) => [r.reference, parsedList<ListedMilestone>(r.list).map(milestoneFromList)]));
 }
 
-/** Milestones, realised benefits and measures with their figures, by project: of one project, or of every project (four queries either way). */
+/** Milestones, realised benefits, measures with their figures and the latest health setting, by project: of one project, or of every project (five queries either way). */
 async function childrenOf(db: Kysely<Database>, engine: Engine, reference: string | null): Promise<(reference: string) => Children> {
   const milestones = await milestonesOf(db, engine, reference);
   const benefitRows = await db
@@ -186,7 +190,8 @@ async function childrenOf(db: Kysely<Database>, engine: Engine, reference: strin
     .execute();
   const benefits = groupByReference(benefitRows, benefitFromRow);
   const measures = await measuresOf(db, engine, reference);
-  return (ref) => ({ milestones: milestones.get(ref) ?? [], benefits: benefits.get(ref) ?? [], measures: measures.get(ref) ?? [] });
+  const health = await latestHealth(db, reference);
+  return (ref) => ({ milestones: milestones.get(ref) ?? [], benefits: benefits.get(ref) ?? [], measures: measures.get(ref) ?? [], health: health.get(ref) });
 }
 
 /** Measures by project, in the order added, each with its figures by period (one JSON array per measure). */
@@ -285,8 +290,12 @@ export function projectRepository(db: Kysely<Database>, engine: Engine): Project
       await db.insertInto('realised_benefits').values(benefitToRow(reference, benefit)).execute();
     },
 
+    recordHealth: (reference, update) => recordHealth(db, reference, update),
+    healthHistory: (reference) => healthHistory(db, reference),
+    healthBefore: (instant) => latestHealth(db, null, instant),
+
     async listWithRequests() {
-      // Four queries however many projects: projects, their requests, then every milestone and benefit.
+      // A fixed number of queries however many projects: projects, their requests, then their children (childrenOf).
       const projectRows = await db.selectFrom('projects').selectAll().orderBy('reference').execute();
       const requestRows = await db
         .selectFrom('requests')

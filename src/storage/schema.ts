@@ -339,6 +339,23 @@ export interface ProjectFollowsTable {
   followed_at: string;
 }
 
+/** One setting of a project's health statuses; primary key (reference, version). */
+export interface HealthUpdatesTable {
+  reference: string;
+  version: number;
+  overall: string;
+  overall_reason: string | null;
+  time: string;
+  time_reason: string | null;
+  cost: string;
+  cost_reason: string | null;
+  scope: string;
+  scope_reason: string | null;
+  set_at: string;
+  set_by: string;
+  confirmed: Flag;
+}
+
 /** A project's risk or issue (domain/risks.ts); `score` is riskScore's, written with the entry. */
 export interface RisksTable {
   id: string;
@@ -377,6 +394,7 @@ export interface Database {
   realised_benefits: RealisedBenefitsTable;
   measures: MeasuresTable;
   measure_figures: MeasureFiguresTable;
+  health_updates: HealthUpdatesTable;
   outbox: OutboxTable;
   reminder_state: ReminderStateTable;
   scheduled_runs: ScheduledRunsTable;

@@ -1,3 +1,4 @@
+import { healthRules } from '../support/health-rules';
 import { WorkingCalendar } from '../../src/domain/calendar';
 import { buildDigest, DIGEST_LIST_LIMIT, type DigestSource, meetingDigestDue, weeklyPeriod } from '../../src/domain/digest';
 import type { Project } from '../../src/domain/project';
@@ -30,6 +31,7 @@ const source = (overrides: Partial<DigestSource> = {}): DigestSource => ({
   decisions: [],
   reminderStates: [],
   unreachable: [],
+  health: healthRules(),
   ...overrides,
 });
 
@@ -155,6 +157,34 @@ describe('buildDigest', () => {
         opens: 'project',
       },
     ]);
+  });
+
+  it('lists projects in delivery that are red, then amber, then not updated; the reason for the DSG only', () => {
+    const set = (overall: 'green' | 'amber' | 'red', reason: string | null, setAt = '2026-11-20T10:00:00.000Z') => ({
+      version: 1,
+      ratings: { overall: { rag: overall, reason }, time: { rag: 'green' as const, reason: null }, cost: { rag: 'green' as const, reason: null }, scope: { rag: 'green' as const, reason: null } },
+      setAt,
+      setBy: 'Project Lead',
+      confirmed: false,
+    });
+    const programme = [
+      inProgramme({ reference: 'DP-2026-0001', status: 'in-delivery', title: 'Amber one' }, { health: set('amber', 'Supplier late') }),
+      inProgramme({ reference: 'DP-2026-0002', status: 'in-delivery', title: 'Green one' }, { health: set('green', null) }),
+      inProgramme({ reference: 'DP-2026-0003', status: 'in-delivery', title: 'Stale one' }, { health: set('red', 'Old news', '2026-09-01T10:00:00.000Z') }),
+      inProgramme({ reference: 'DP-2026-0004', status: 'in-delivery', title: 'Red one' }, { health: set('red', 'No supplier') }),
+      inProgramme({ reference: 'DP-2026-0005', status: 'approved', title: 'Not in delivery' }, { health: set('red', 'Ignored') }),
+      inProgramme({ reference: 'DP-2026-0006', status: 'in-delivery', title: 'Never set' }),
+    ];
+    const health = (audience: 'dsg' | 'channel') => section(buildDigest(source({ programme, audience })), 'health');
+    expect(health('dsg')).toMatchObject({
+      title: 'Health: red, amber and not updated',
+      items: [
+        { reference: 'DP-2026-0004', detail: 'Red: No supplier', highlight: true },
+        { reference: 'DP-2026-0001', detail: 'Amber: Supplier late', highlight: false },
+        { reference: 'DP-2026-0003', detail: 'Not updated since 1 Sep 2026', highlight: false },
+      ],
+    });
+    expect(health('channel')!.items.map((i) => i.detail)).toEqual(['Red', 'Amber', 'Not updated since 1 Sep 2026']);
   });
 
   it('lists open risks and issues scoring 15 or more of projects still live, to the DSG only', () => {

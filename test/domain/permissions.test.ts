@@ -24,6 +24,7 @@ const EXPECTED: Record<Action, Role[]> = {
   'benefit.record': ['project-lead', 'project-manager', 'digital-leader', 'chair'],
   'measure.edit': ['project-lead', 'project-manager', 'digital-leader', 'chair'],
   'measure.record': ['project-lead', 'project-manager'],
+  'health.set': ['project-lead', 'project-manager'],
   'digest.subscribe': ['dsg-member', 'chair', 'admin'],
   'digest.preview': ['dsg-member', 'chair', 'admin'],
   'report.annual': ['dsg-member', 'chair', 'admin'],

@@ -1,3 +1,4 @@
+import { healthRules } from '../support/health-rules';
 import type { ProgrammeItem } from '../../src/domain/programme-view-types';
 import { openMeasure, openProgramme, openSolution } from '../../src/domain/open-data';
 import { catalogueEntry, measureView, programmeItem, projectDetail } from '../../src/domain/programme-view';
@@ -8,11 +9,12 @@ import { sampleSolution } from '../support/sample-solution';
 
 const TODAY = '2027-03-01';
 const history = [{ at: '2026-10-01T09:00:00.000Z', what: 'Approved' }];
+const RULES = healthRules();
 
 describe('programmeItem', () => {
   it('gives the public exactly the open-data fields, with ids, counts and what is missing', () => {
     const record = personalRecord('DP-2026-0001', 'in-delivery');
-    expect(programmeItem(record, TODAY, 'public')).toEqual<ProgrammeItem>({
+    expect(programmeItem(record, TODAY, 'public', RULES)).toEqual<ProgrammeItem>({
       reference: 'DP-2026-0001',
       title: 'Online booking DP-2026-0001',
       strandId: 'customers',
@@ -31,15 +33,27 @@ describe('programmeItem', () => {
       plannedAnnualCashSaving: 12000,
       realisedThisYear: 1000,
       approvedOn: '2026-10-01',
+      health: {
+        shown: 'amber',
+        label: 'Amber',
+        stale: false,
+        setOn: '2027-02-20',
+        aspects: [
+          { aspect: 'Overall', rag: 'amber' },
+          { aspect: 'Time', rag: 'red' },
+          { aspect: 'Cost', rag: 'green' },
+          { aspect: 'Scope', rag: 'green' },
+        ],
+      },
     });
     // The same labels as open data publishes, from the same function.
     const [open] = openProgramme([record]);
-    const item = programmeItem(record, TODAY, 'public');
+    const item = programmeItem(record, TODAY, 'public', RULES);
     expect([item.strand, item.principles, item.status, item.priority, item.approvedOn]).toEqual([open.strand, open.principles, open.status, open.priority, open.approvedOn]);
   });
 
   it('adds the owners’ names, and only their names, for a signed-in viewer', () => {
-    const item = programmeItem(personalRecord('DP-2026-0001', 'approved', { projectManager: null }), TODAY, 'signed-in');
+    const item = programmeItem(personalRecord('DP-2026-0001', 'approved', { projectManager: null }), TODAY, 'signed-in', RULES);
     expect(item.owners).toEqual({ digitalLeader: 'PERSONAL-name-leader', projectLead: 'PERSONAL-name-lead', projectManager: null });
     expect(JSON.stringify(item)).not.toContain('PERSONAL-aad');
   });
@@ -52,20 +66,31 @@ describe('programmeItem', () => {
         sampleMilestone({ due: '2027-03-01' }),
       ],
     });
-    expect(programmeItem(record, TODAY, 'public')).toMatchObject({ nextDue: '2027-03-01', overdueMilestones: 0, milestoneCount: 3 });
-    expect(programmeItem(record, '2027-04-01', 'public')).toMatchObject({ realisedThisYear: 5000, nextDue: '2027-04-10', overdueMilestones: 1 });
-    expect(programmeItem(personalRecord('DP-2026-0002', 'approved', { milestones: [], realisedBenefits: [] }), TODAY, 'public')).toMatchObject({ nextDue: null, realisedThisYear: 0 });
+    expect(programmeItem(record, TODAY, 'public', RULES)).toMatchObject({ nextDue: '2027-03-01', overdueMilestones: 0, milestoneCount: 3 });
+    expect(programmeItem(record, '2027-04-01', 'public', RULES)).toMatchObject({ realisedThisYear: 5000, nextDue: '2027-04-10', overdueMilestones: 1 });
+    expect(programmeItem(personalRecord('DP-2026-0002', 'approved', { milestones: [], realisedBenefits: [] }), TODAY, 'public', RULES)).toMatchObject({ nextDue: null, realisedThisYear: 0 });
+  });
+
+  it('gives the health status, defined once: reasons and who set it only signed in; grey once stale; none outside delivery', () => {
+    const record = personalRecord('DP-2026-0001', 'in-delivery');
+    expect(programmeItem(record, TODAY, 'signed-in', RULES).health).toMatchObject({
+      aspects: expect.arrayContaining([{ aspect: 'Time', rag: 'red', reason: 'PERSONAL-health-reason-time' }]),
+      setBy: 'PERSONAL-health-setBy',
+    });
+    // Set 20 Feb, due 20 Mar; 5 working days on is 27 Mar.
+    expect(programmeItem(record, '2027-03-29', 'public', RULES).health).toMatchObject({ shown: 'grey', label: 'Not updated since 20 Feb 2027', stale: true });
+    expect(programmeItem(personalRecord('DP-2026-0001', 'approved'), TODAY, 'public', RULES).health).toBeNull();
   });
 
   it('refuses a record that is not in the published programme', () => {
-    expect(() => programmeItem(personalRecord('DP-2026-0001', 'declined'), TODAY, 'public')).toThrow(/not in the published programme/);
+    expect(() => programmeItem(personalRecord('DP-2026-0001', 'declined'), TODAY, 'public', RULES)).toThrow(/not in the published programme/);
   });
 });
 
 describe('projectDetail', () => {
   it('shows the public no person, id, link, note or free text from a fully populated record', () => {
     for (const status of ['approved', 'in-delivery', 'completed'] as const) {
-      const detail = projectDetail(personalRecord('DP-2026-0001', status), TODAY, 'public', history);
+      const detail = projectDetail(personalRecord('DP-2026-0001', status), TODAY, 'public', history, RULES);
       const text = JSON.stringify(detail);
       expect(text).not.toContain('PERSONAL');
       expect(text).not.toContain('https://');
@@ -78,7 +103,7 @@ describe('projectDetail', () => {
   });
 
   it('gives milestones in date order with overdue marked, savings by year, the DPIA and the history given', () => {
-    const detail = projectDetail(personalRecord('DP-2026-0001', 'approved'), TODAY, 'public', history);
+    const detail = projectDetail(personalRecord('DP-2026-0001', 'approved'), TODAY, 'public', history, RULES);
     expect(detail.milestones).toEqual([
       { title: 'Discovery', due: '2027-01-14', status: 'planned', overdue: true, completedOn: null },
       { title: 'Go live', due: '2027-06-30', status: 'planned', overdue: false, completedOn: null },
@@ -89,18 +114,18 @@ describe('projectDetail', () => {
     ]);
     expect(detail.dpia).toBe('In progress');
     expect(detail.history).toBe(history);
-    expect(projectDetail(personalRecord('DP-2026-0001', 'approved', { dpia: null }), TODAY, 'public', []).dpia).toBeNull();
+    expect(projectDetail(personalRecord('DP-2026-0001', 'approved', { dpia: null }), TODAY, 'public', [], RULES).dpia).toBeNull();
   });
 
   it('adds the links, the resourcing note and the owners for a signed-in viewer, never an AAD id', () => {
-    const detail = projectDetail(personalRecord('DP-2026-0001', 'approved'), TODAY, 'signed-in', history);
+    const detail = projectDetail(personalRecord('DP-2026-0001', 'approved'), TODAY, 'signed-in', history, RULES);
     expect(detail.businessCase).toEqual({ status: 'Approved', date: '2026-10-02', link: 'https://PERSONAL-link-business-case' });
     expect(detail.plan).toEqual({ present: true, link: 'https://PERSONAL-link-plan' });
     expect(detail.resourcing).toEqual({ confirmed: true, note: 'PERSONAL-resourcing-note' });
     expect(detail.owners?.projectLead).toBe('PERSONAL-name-lead');
     const text = JSON.stringify(detail);
     for (const never of ['PERSONAL-aad', 'PERSONAL-requesterId', 'PERSONAL-problem', 'PERSONAL-nonCash', 'PERSONAL-benefit-note', 'PERSONAL-revision']) expect(text).not.toContain(never);
-    const bare = projectDetail(personalRecord('DP-2026-0001', 'approved', { planLink: null, resourcing: { confirmed: false, note: null } }), TODAY, 'signed-in', []);
+    const bare = projectDetail(personalRecord('DP-2026-0001', 'approved', { planLink: null, resourcing: { confirmed: false, note: null } }), TODAY, 'signed-in', [], RULES);
     expect(bare.plan).toEqual({ present: false, link: null });
     expect(bare.resourcing).toEqual({ confirmed: false, note: null });
   });
@@ -139,7 +164,7 @@ describe('measureView', () => {
   it('is on every project’s page, public or signed in', () => {
     const record = personalRecord('DP-2026-0001', 'in-delivery');
     for (const audience of ['public', 'signed-in'] as const) {
-      expect(projectDetail(record, TODAY, audience, []).measures).toEqual(record.project.measures.map(measureView));
+      expect(projectDetail(record, TODAY, audience, [], RULES).measures).toEqual(record.project.measures.map(measureView));
     }
   });
 });

@@ -200,7 +200,9 @@ describe('raising a request from a message, in a dialog (SQLite)', () => {
       expect(refs).toContain(reference);
       const mine = byWords.attachments.find((a: Json) => wordsOf(a.content).includes(reference));
       expect(wordsOf(mine.content)).toMatch(/Submitted[\s\S]*Digital Customers/);
-      expect(wordsOf(mine.content)).toContain('Your request.');
+      // The card goes into a conversation for others to read: it says what holds for every reader.
+      expect(wordsOf(mine.content)).toContain('Only the person who raised it and the Digital Strategy Group see it in full.');
+      expect(wordsOf(mine.content)).not.toContain('Your request');
       expect(mine.preview.content).toMatchObject({ title: 'Book bulky uplifts online', subtitle: `${reference} · Submitted · Digital Customers` });
 
       const byRef = (await query(reference.toLowerCase())).composeExtension;

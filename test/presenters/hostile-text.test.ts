@@ -1,3 +1,4 @@
+import { healthRules } from '../support/health-rules';
 import MarkdownIt from 'markdown-it';
 import { annualReport } from '../../src/domain/annual-report';
 import type { AuditEvent } from '../../src/domain/audit';
@@ -117,6 +118,7 @@ function cards(): Record<CardName, AdaptiveCardJson[]> {
     decisions: [{ reference: request.reference, title: HOSTILE, strand: request.strand, action: 'approve' as const, at: '2026-12-01T10:00:00.000Z' }],
     reminderStates: [{ key: `${request.reference}:plan`, recipientId: 'aad-lead', count: 3, lastSentAt: null, fingerprint: 'f', snoozedUntil: null, snoozes: 0, escalatedAt: '2026-12-01T09:30:00.000Z' }],
     unreachable: [{ aadObjectId: 'aad-lead', name: HOSTILE }],
+    health: healthRules(),
   };
   const report = annualReport({ financialYear: '2026/27', today: TODAY, programme: [{ request: approved, project }], decisions: [], completedOn: new Map() });
   const settings = { channel: { conversationId: 'c', teamId: 't', name: HOSTILE, reference: null }, chair: who('aad-chair'), minuteTaker: who('aad-mt'), leaders: { customers: who('aad-leader') }, meetings: [{ date: '2027-01-14', startTime: '10:00', place: HOSTILE }], version: 1, updatedAt: '2026-12-01T10:00:00Z' };
@@ -169,8 +171,8 @@ function cards(): Record<CardName, AdaptiveCardJson[]> {
     'similar-requests': [similarRequestsCard('f-1', HOSTILE, triageView.similar, [{ id: 's-1', name: HOSTILE, owningService: HOSTILE, link: 'https://intranet.council.example/x', contractEnds: '2026-11-30', contract: 'ended', score: 0.5 }])],
     'request-submitted': [requestSubmittedCard(request)],
     'request-compact': [
-      requestCompactCard({ request, inProgramme: false, owners: null, view: 'read-only' }),
-      requestCompactCard({ request: approved, inProgramme: true, owners: project, view: 'triage' }, true),
+      requestCompactCard({ request, inProgramme: false, owners: null }),
+      requestCompactCard({ request: approved, inProgramme: true, owners: project }, true),
       notFoundCard(`There is no project ${HOSTILE}.`),
     ],
     'request-raised': [requestRaisedCard(request, `Already submitted: ${HOSTILE}`)],

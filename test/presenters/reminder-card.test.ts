@@ -1,3 +1,4 @@
+import { HEALTH_FIELDS } from '../../src/domain/health';
 import { CARD_BUDGET_BYTES } from '../../src/presenters/fit';
 import { INPUT_LIMITS, REMINDER_CARD_VERBS, REMINDER_FORM_FIELDS } from '../../src/presenters/types';
 import { remindersPreviewCard } from '../../src/presenters/reminders-preview';
@@ -38,8 +39,11 @@ const WHAT: Record<ReminderKind, string> = {
   meeting: 'No DSG meeting is set after the one on 14 Oct 2026: add one by 14 Dec 2026.',
   'measure-figure': 'Record the figure for "Bookings made online" for Q2 2026/27 (Jul–Sep 2026) (in %).',
   'contract-ending': 'The licence or contract for Community hall and room booking (Customer Services) ends on 31 Mar 2027.',
+  health: 'Update its health status, last set on 2 Nov 2026: Overall green, time amber (Supplier late), cost green, scope green.',
   'risk-review': 'Review the risk "The supplier may not deliver in time": score 20 (likelihood 4 × impact 5), review date 1 Dec 2026.',
 };
+const GREEN = { rag: 'green' as const, reason: null };
+const CURRENT = { overall: GREEN, time: { rag: 'amber' as const, reason: 'Supplier late' }, cost: GREEN, scope: GREEN };
 
 const MILESTONE_IDS: Partial<Record<ReminderKind, string>> = { 'milestone-due-soon': 'ms-04', 'milestone-overdue': 'ms-02' };
 const DUE: Partial<Record<ReminderKind, string>> = { 'milestone-due-soon': '2026-12-09', 'milestone-overdue': '2026-12-01' };
@@ -64,6 +68,7 @@ function anItem(kind: ReminderKind, overrides: Partial<ReminderCardItem> = {}): 
   };
   const due = DUE[kind];
   if (due && !('dueDate' in overrides)) item.dueDate = due;
+  if (kind === 'health' && !('health' in overrides)) item.health = { version: 3, current: CURRENT };
   return item;
 }
 
@@ -76,7 +81,7 @@ const input = (items: ReminderCardItem[], overrides: Partial<ReminderCardInput> 
   ...overrides,
 });
 
-const ALL_KINDS: ReminderKind[] = ['owners', 'business-case', 'plan', 'milestones', 'resourcing', 'dpia', 'milestone-due-soon', 'milestone-overdue', 'question', 'measure-figure', 'contract-ending', 'risk-review'];
+const ALL_KINDS: ReminderKind[] = ['owners', 'business-case', 'plan', 'milestones', 'resourcing', 'dpia', 'milestone-due-soon', 'milestone-overdue', 'question', 'measure-figure', 'contract-ending', 'health', 'risk-review'];
 
 const long = (n: number, seed = 'The contact centre takes every booking by phone. ') => seed.repeat(Math.ceil(n / seed.length)).slice(0, n);
 const expectValid = (card: AdaptiveCardJson) => expect(cardProblems(card)).toEqual([]);
@@ -112,6 +117,7 @@ const EXPECTED: Record<ReminderKind, { buttons: string[]; showCards: string[]; v
     fields: ['newEnd'],
     order: ['Plan a replacement', 'Renew', 'Retire'],
   },
+  health: { buttons: ['Still green?'], showCards: ['Update status'], verbs: ['reminder.health-confirm', 'reminder.health'], fields: [...HEALTH_FIELDS] },
   'risk-review': {
     buttons: ['Reviewed, no change', 'Close'],
     showCards: ['Update'],

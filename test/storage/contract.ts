@@ -21,6 +21,7 @@ import { programmeSheetsContract } from './programme-sheets-contract';
 import { dataProtectionContract } from './data-protection-contract';
 import { meetingsContract } from './meetings-contract';
 import { solutionsContract } from './solutions-contract';
+import { healthContract } from './health-contract';
 import { risksContract } from './risks-contract';
 
 /** One empty database of the engine under test. */
@@ -464,6 +465,7 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
     meetingsContract({ store: s, database: () => database as TestDatabase });
     measuresContract({ store: s, database: () => database as TestDatabase });
     solutionsContract({ store: s, database: () => database as TestDatabase });
+    healthContract({ store: s, database: () => database as TestDatabase });
     risksContract({ store: s, database: () => database as TestDatabase });
 
     describe('transactions', () => {

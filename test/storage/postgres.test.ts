@@ -72,6 +72,7 @@ describe('PostgreSQL specifics', () => {
         'digest_runs',
         'digest_subscriptions',
         'drafts',
+        'health_updates',
         'import_keys',
         'kysely_migration',
         'kysely_migration_lock',

@@ -1,3 +1,4 @@
+import { healthRules } from './health-rules';
 /** A digest's source for tests of the card's limits. */
 import type { DigestSource } from '../../src/domain/digest';
 import { LIMITS } from '../../src/domain/request-form';
@@ -41,6 +42,7 @@ export function bigSource(): DigestSource {
     decisions: programme.map(({ request }) => ({ reference: request.reference, title: request.title, strand: request.strand, action: 'approve', at: '2026-11-25T10:00:00.000Z' })),
     reminderStates: states,
     unreachable: programme.slice(0, 50).map((_, i) => ({ aadObjectId: `aad-lead-${i}`, name: `Project Lead ${i}` })),
+    health: healthRules(),
   };
 }
 

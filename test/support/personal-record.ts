@@ -69,6 +69,18 @@ export function personalRecord(reference: string, status: RequestStatus, overrid
       },
       { id: 'PERSONAL-milestoneId-1', title: 'Discovery', due: '2027-01-14', status: 'planned', completedOn: null, revisions: [] },
     ],
+    health: {
+      version: 2,
+      ratings: {
+        overall: { rag: 'amber', reason: 'PERSONAL-health-reason-overall' },
+        time: { rag: 'red', reason: 'PERSONAL-health-reason-time' },
+        cost: { rag: 'green', reason: null },
+        scope: { rag: 'green', reason: 'PERSONAL-health-reason-scope' },
+      },
+      setAt: '2027-02-20T09:00:00.000Z',
+      setBy: 'PERSONAL-health-setBy',
+      confirmed: false,
+    },
     approvedAt: '2026-10-01T09:00:00.000Z',
     version: 7,
     updatedAt: '2026-10-05T09:00:00.000Z',

@@ -4,6 +4,7 @@ import { HIGH_RISK_SCORE } from '../../domain/risks';
 import type { DsgSettings } from '../../domain/settings';
 import { DECISION_ACTIONS } from '../../domain/triage';
 import type { Deps } from '../deps';
+import { healthRules } from '../projects/view-project';
 import type { Repositories } from '../ports';
 import { DECIDABLE_STATUSES, type ProjectRequest } from '../../domain/request';
 
@@ -18,6 +19,7 @@ interface DigestData {
   pending: ProjectRequest[];
   escalated: DigestSource['reminderStates'];
   unreachable: DigestSource['unreachable'];
+  health: DigestSource['health'];
   highRisks: NonNullable<DigestSource['highRisks']>;
 }
 
@@ -47,6 +49,7 @@ async function loadDigestData(deps: Deps, repos: Repositories): Promise<DigestDa
     pending: (await repos.requests.listByStatus(DECIDABLE_STATUSES, 0, 100_000)).items,
     escalated: escalations.filter((s) => live.has(`${s.key}|${s.fingerprint}`)),
     unreachable: (await repos.people.unreachable()).flatMap((p) => (p.aadObjectId ? [{ aadObjectId: p.aadObjectId, name: p.name }] : [])),
+    health: healthRules(deps),
     highRisks: await repos.risks.openScoringAtLeast(HIGH_RISK_SCORE),
   };
 }
@@ -82,6 +85,7 @@ async function digestFrom(repos: Repositories, data: DigestData, want: DigestReq
     decisions,
     reminderStates: data.escalated,
     unreachable: data.unreachable,
+    health: data.health,
     highRisks: data.highRisks,
   });
 }

@@ -3,6 +3,7 @@ import { financialYearOf } from '../../domain/project';
 import { publishedRecords } from '../../domain/open-data';
 import { programmeItem } from '../../domain/programme-view';
 import type { Deps } from '../deps';
+import { healthRules } from '../projects/view-project';
 import type { ProgrammeResponse } from '../../domain/programme-view-types';
 import { type SignedIn, viewerFor } from './viewer';
 
@@ -13,6 +14,7 @@ export async function viewProgramme(deps: Deps, signedIn: SignedIn | null): Prom
   const records = publishedRecords(await deps.store.projects.listWithRequests());
   const viewer = signedIn ? (await viewerFor(deps, signedIn, records)).viewer : null;
   const financialYear = financialYearOf(today);
+  const rules = healthRules(deps);
   return {
     generatedAt: now.toISOString(),
     financialYear,
@@ -21,6 +23,6 @@ export async function viewProgramme(deps: Deps, signedIn: SignedIn | null): Prom
       financialYear,
     ),
     viewer,
-    projects: records.map((r) => programmeItem(r, today, viewer ? 'signed-in' : 'public')),
+    projects: records.map((r) => programmeItem(r, today, viewer ? 'signed-in' : 'public', rules)),
   };
 }

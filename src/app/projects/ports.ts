@@ -1,3 +1,4 @@
+import type { HealthUpdate } from '../../domain/health';
 import type { Measure, MeasureFigure } from '../../domain/measures';
 import type { Milestone, Project, RealisedBenefit } from '../../domain/project';
 import type { ProjectRequest } from '../../domain/request';
@@ -15,6 +16,12 @@ export interface ProjectRepository {
   /** Records a measure's figure for its period, replacing one already recorded for it. */
   saveMeasureFigure(measureId: string, figure: MeasureFigure): Promise<void>;
   addRealisedBenefit(reference: string, benefit: RealisedBenefit): Promise<void>;
+  /** Keeps a health setting under its version: false when the project already has that version (someone set it first). */
+  recordHealth(reference: string, update: HealthUpdate): Promise<boolean>;
+  /** Every health setting of a project, newest first. */
+  healthHistory(reference: string): Promise<HealthUpdate[]>;
+  /** Each project's latest health setting made before an ISO instant, by reference (where the programme stood then). */
+  healthBefore(instant: string): Promise<Map<string, HealthUpdate>>;
   /** Every project with its request, milestones and benefits, for the programme views. */
   listWithRequests(): Promise<{ project: Project; request: ProjectRequest }[]>;
 }

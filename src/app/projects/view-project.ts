@@ -1,5 +1,6 @@
 import { projectEditors } from '../../domain/card-audience';
 import { DomainError } from '../../domain/errors';
+import { hasHealth, healthOf, type HealthRules, type HealthStatus } from '../../domain/health';
 import type { Actor } from '../../domain/people';
 import { isAllowed, rolesFor, type Role } from '../../domain/permissions';
 import type { Project } from '../../domain/project';
@@ -22,6 +23,10 @@ export interface ProjectView {
   canRecordFigures: boolean;
   /** The chair and admins may reopen it once it is completed. */
   canReopen: boolean;
+  /** Its health (RAG) status as health.ts defines it; null when it is not in delivery. */
+  health: HealthStatus | null;
+  /** Set the health status (the lead and manager, while it is in delivery). */
+  canSetHealth: boolean;
   /** Its risks and issues log, open entries first (orderedLog). */
   risks: RiskEntry[];
   /** Add a risk or issue (the lead, manager, Digital Leader, chair and admins). */
@@ -29,6 +34,12 @@ export interface ProjectView {
   /** The entries this person may change: all of them for those who may add, their own for an entry's owner. */
   editableRisks: string[];
 }
+
+/** The health rules as configured: the rhythm, and the working days. */
+export const healthRules = (deps: Pick<Deps, 'reminders' | 'calendar'>): HealthRules => ({
+  rhythm: deps.reminders.healthRhythm,
+  addWorkingDays: (isoDate, n) => deps.calendar.addWorkingDays(isoDate, n),
+});
 
 /** A project in the Digital Programme; everyone in the tenant may read it, its owners and the DSG chair may edit. */
 export async function viewProject(deps: Deps, actor: Actor, reference: string): Promise<ProjectView> {
@@ -45,6 +56,8 @@ export async function viewProject(deps: Deps, actor: Actor, reference: string): 
     canEditMeasures: isAllowed('measure.edit', roles),
     canRecordFigures: isAllowed('measure.record', roles),
     canReopen: isAllowed('project.reopen', roles),
+    health: healthOf(request.status, project.health, deps.calendar.londonDate(deps.clock.now()), healthRules(deps)),
+    canSetHealth: isAllowed('health.set', roles) && hasHealth(request.status),
     risks,
     canAddRisk: isAllowed('risk.add', roles),
     editableRisks: risks.filter((e) => isAllowed('risk.edit', rolesFor(actor, { settings, members, request, project, riskOwner: e.owner }, deps.roles))).map((e) => e.id) };
@@ -58,6 +71,7 @@ export const colleagueView = (found: ProjectView): ProjectView => ({
   canEditMeasures: false,
   canRecordFigures: false,
   canReopen: false,
+  canSetHealth: false,
   canAddRisk: false,
   editableRisks: [],
 });

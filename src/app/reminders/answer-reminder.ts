@@ -19,6 +19,8 @@ import type { Deps } from '../deps';
 import { editProject, type ProjectEdit } from '../projects/edit-project';
 import { recordFigure } from '../projects/measures';
 import { moveMilestone } from '../projects/move-milestone';
+import { setHealth } from '../projects/set-health';
+import type { HealthValues } from '../../domain/health';
 import { dsgContext } from '../triage/dsg-context';
 import { reminderCardItems } from './reminder-card-items';
 import { snoozeReminder } from './snooze-reminder';
@@ -35,6 +37,8 @@ export type ReminderAnswer =
   | { kind: 'answer'; answer: string }
   | { kind: 'action-done' }
   | { kind: 'measure-figure'; value: string }
+  | { kind: 'health'; values: HealthValues }
+  | { kind: 'health-confirm' }
   | { kind: 'contract-renew'; newEnd: string }
   | { kind: 'contract-retire' }
   | { kind: 'risk-reviewed' }
@@ -154,6 +158,10 @@ async function apply(deps: Deps, actor: Actor, item: ReminderItem, version: numb
     case 'measure-figure':
       if (!item.measure) throw new DomainError('STALE_CARD', 'That reminder item is not about a measure.', {});
       return (await recordFigure(deps, actor, ref, version, item.measure.id, { figurePeriod: item.measure.period, figureValue: answer.value })).notice;
+    case 'health':
+      return (await setHealth(deps, actor, ref, version, { kind: 'set', values: answer.values })).notice;
+    case 'health-confirm':
+      return (await setHealth(deps, actor, ref, version, { kind: 'confirm' })).notice;
     case 'contract-renew': {
       const renewed = await renewContract(deps, actor, (await contractEntry(deps, item)).id, version, answer.newEnd);
       return `Renewed: ${renewed.name} now runs to ${ukDate(renewed.contractEnds ?? answer.newEnd)}.`;

@@ -6,7 +6,7 @@ import { isDueForReview, reviewFingerprint, riskIdOfKey } from '../../domain/ris
 import type { Repositories } from '../ports';
 
 /** Thresholds that make every time-based rule apply: "is it still missing?" without "is it due yet?". */
-const ALWAYS = { businessCaseDays: 0, planDays: 0, dueSoonDays: 3650, questionWorkingDays: 0, remindEveryWorkingDays: 0, escalateAfter: 0, snoozeDays: 0, maxSnoozes: 0 };
+const ALWAYS = { businessCaseDays: 0, planDays: 0, dueSoonDays: 3650, questionWorkingDays: 0, remindEveryWorkingDays: 0, escalateAfter: 0, snoozeDays: 0, maxSnoozes: 0, healthRhythm: 'weekly' as const };
 
 /**
  * The items of a reminder card as they stand now: resolved once the record no longer calls for them
@@ -64,7 +64,8 @@ export async function reminderCardItems(repos: Repositories, items: readonly Rem
       // Answered once the record no longer calls for it, or changed since the reminder (a moved date, a link added).
       resolved: !still.some((c) => c.key === item.key && c.fingerprint === item.fingerprint),
       snoozedUntil: states.get(stateKey(item.key, item.recipient.aadObjectId))?.snoozedUntil ?? null,
-      projectVersion: project?.version ?? request?.version ?? 0,
+      // A health item carries the health status's own version: another change to the project does not make it stale.
+      projectVersion: item.kind === 'health' ? (project?.health?.version ?? 0) : (project?.version ?? request?.version ?? 0),
       ...(milestone && { dueDate: milestone.due }),
     });
   }

@@ -2,10 +2,8 @@ import { isPublished, OPEN_STATUSES } from '../../domain/open-data';
 import type { Actor } from '../../domain/people';
 import type { Project } from '../../domain/project';
 import { parseReference, type ProjectRequest } from '../../domain/request';
-import { requestViewFor, type RequestViewKind } from '../../domain/request-views';
 import { searchTermsOf } from '../../domain/similarity';
 import type { Deps } from '../deps';
-import { dsgContext } from '../triage/dsg-context';
 import { getRequest } from './view-request';
 
 /**
@@ -18,8 +16,6 @@ export interface FoundRequest {
   inProgramme: boolean;
   /** A project's owners, only for someone signed in to the council's tenant. */
   owners: Pick<Project, 'digitalLeader' | 'projectLead' | 'projectManager'> | null;
-  /** How this person would see it opened (`requestViewFor`). */
-  view: RequestViewKind;
 }
 
 export type SearchResult = { kind: 'too-short' } | { kind: 'no-words' } | { kind: 'found'; items: FoundRequest[] };
@@ -34,7 +30,6 @@ const signedIn = (actor: Actor): boolean => actor.tenantId !== null;
 
 async function describe(deps: Deps, actor: Actor, requests: readonly ProjectRequest[]): Promise<FoundRequest[]> {
   if (requests.length === 0) return [];
-  const { settings, members } = await dsgContext(deps);
   const projects = await Promise.all(
     requests.map((r) => (OPEN_STATUSES.includes(r.status) ? deps.store.projects.get(r.reference) : Promise.resolve(null))),
   );
@@ -46,7 +41,6 @@ async function describe(deps: Deps, actor: Actor, requests: readonly ProjectRequ
       request: { reference, title, status, strand },
       inProgramme,
       owners: inProgramme && signedIn(actor) ? { digitalLeader: project.digitalLeader, projectLead: project.projectLead, projectManager: project.projectManager } : null,
-      view: requestViewFor(actor, { settings, members, request }, deps.roles),
     };
   });
 }

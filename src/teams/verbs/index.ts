@@ -1,7 +1,7 @@
 import { dsgSetup, settingsSave, settingsShow } from './dsg';
 import { chatGreet, chatThanks, helpShow } from './help';
 import { historyShow, milestoneList, programmeShow, requestPending } from './lists';
-import { benefitRecord, measureAdd, measureEdit, measureForm, measureRecord, milestoneAdd, milestoneDone, projectBusinessCase, projectDpia, projectPlan, projectResourcing, projectReopen, projectStatus, projectRefresh, projectView } from './project';
+import { benefitRecord, healthConfirm, healthSet, measureAdd, measureEdit, measureForm, measureRecord, milestoneAdd, milestoneDone, projectBusinessCase, projectDpia, projectPlan, projectResourcing, projectReopen, projectStatus, projectRefresh, projectView } from './project';
 import { requestBack, requestConfirm, requestDiscard, requestDraft, requestEdit, requestNext, requestSubmit } from './request-form';
 import { requestList } from './request-list';
 import { requestNew } from './request-new';
@@ -66,6 +66,8 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     projectResourcing,
     projectDpia,
     milestoneAdd,
+    healthSet,
+    healthConfirm,
     milestoneDone,
     projectStatus,
     projectReopen,

@@ -9,6 +9,8 @@ import { recordBenefit } from '../../app/projects/record-benefit';
 import { colleagueView, projectEditorIds, type ProjectView, viewProject } from '../../app/projects/view-project';
 import { refreshAudience } from '../../domain/card-audience';
 import { withRefresh } from '../../presenters/refresh';
+import { setHealth } from '../../app/projects/set-health';
+import { HEALTH_FIELDS } from '../../domain/health';
 import type { Actor } from '../../domain/people';
 import { MILESTONE_FATES } from '../../domain/guards';
 import { BUSINESS_CASE_STATUSES, DPIA_STATUSES } from '../../domain/project';
@@ -18,7 +20,7 @@ import type { MeasureForm } from '../../presenters/measures';
 import { projectCard } from '../../presenters/project';
 import { card, type Reply } from '../reply';
 import { type FormAgain, submitForm } from './form';
-import { isoDate, link, optionalTyped, reference, step, toggle, version } from './schemas';
+import { anyText, isoDate, link, optionalTyped, reference, step, toggle, version } from './schemas';
 import { verb, view } from './verb';
 
 /** The project card and its edits: business case, plan, resourcing, DPIA, milestones, status, benefits. */
@@ -36,6 +38,8 @@ export const projectCardOf = (deps: Deps, found: ProjectView, extra: CardExtra =
     canEditMeasures: found.canEditMeasures,
     canRecordFigures: found.canRecordFigures,
     canReopen: found.canReopen,
+    health: found.health,
+    canSetHealth: found.canSetHealth,
     risks: found.risks,
     editableRisks: found.editableRisks,
     canAddRisk: found.canAddRisk,
@@ -116,6 +120,10 @@ export const projectDpia = edit('project.dpia', { dpia: z.enum(DPIA_STATUSES, { 
 const milestoneRows = z.record(z.string(), z.unknown()).transform((d) =>
   Object.fromEntries(Object.entries(d).filter(([k, v]) => /^m[1-5](Title|Due)$/.test(k) && typeof v === 'string')) as Record<string, string>,
 );
+/** Health (RAG): "Still green?" confirms the status as it is; Update health sets it (the domain names what is wrong, under its input). */
+export const healthSet = projectForm('health.set', z.object(Object.fromEntries(HEALTH_FIELDS.map((f) => [f, anyText]))), (deps, actor, ref, v, values) => setHealth(deps, actor, ref, v, { kind: 'set', values }));
+export const healthConfirm = projectForm('health.confirm', z.object({}), (deps, actor, ref, v) => setHealth(deps, actor, ref, v, { kind: 'confirm' }));
+
 export const milestoneAdd = projectForm('milestone.add', milestoneRows, (deps, actor, ref, v, rows) => addMilestones(deps, actor, ref, v, rows));
 
 export const milestoneDone = verb('milestone.done', z.object({ ...keys, milestoneId: z.string().min(1).max(64) }).loose(), ({ deps, actor }, d) =>

@@ -7,12 +7,13 @@ import { MEETINGS_GROUP } from '../../domain/meetings';
 import { CATALOGUE_GROUP } from '../../domain/procurement';
 import { retireConfirmation, withConfirmation } from '../../presenters/confirm';
 import { requestFormCard } from '../../presenters/request-form';
+import { HEALTH_FIELDS, type HealthField } from '../../domain/health';
 import { BUSINESS_CASE_STATUSES, DPIA_STATUSES } from '../../domain/project';
 import { reminderCard, reminderInputsOf } from '../../presenters/reminder';
 import { remindersPreviewCard } from '../../presenters/reminders-preview';
 import { below, card, type Reply, text } from '../reply';
 import { type FormAgain, submitForm } from './form';
-import { isoDate, link, optionalTyped, personId, reference, step, toggle, typed } from './schemas';
+import { anyText, isoDate, link, optionalTyped, personId, reference, step, toggle, typed } from './schemas';
 import { type Verb, verb, type VerbContext } from './verb';
 
 /** Answers on a reminder card (inputs are named `i<item>_<field>`), and `reminders preview` / `reminders run`. */
@@ -78,7 +79,6 @@ const reminderReplace = verb('reminder.replace', keys, async ({ deps, actor }, d
   }),
 );
 
-const anyText = z.string().optional().transform((v) => v ?? '');
 
 export const REMINDER_VERBS: readonly Verb[] = [
   reminderVerb('reminder.business-case', { status: z.enum(BUSINESS_CASE_STATUSES, { error: 'choose the business case status' }), link: link.optional().or(z.literal('').transform(() => undefined)) }, (f) => ({
@@ -102,6 +102,9 @@ export const REMINDER_VERBS: readonly Verb[] = [
   reminderVerb('reminder.action-done', {}, () => ({ kind: 'action-done' })),
   // The domain reads the number and names what is wrong with it.
   reminderVerb('reminder.measure-figure', { figureValue: anyText }, (f) => ({ kind: 'measure-figure', value: f.figureValue })),
+  // The domain names a missing status, or amber or red without a reason, under its input.
+  reminderVerb('reminder.health', Object.fromEntries(HEALTH_FIELDS.map((f) => [f, anyText])) as Record<HealthField, typeof anyText>, (f) => ({ kind: 'health', values: f })),
+  reminderVerb('reminder.health-confirm', {}, () => ({ kind: 'health-confirm' })),
   reminderReplace,
   reminderVerb('reminder.renew', { newEnd: anyText }, (f) => ({ kind: 'contract-renew', newEnd: f.newEnd })),
   reminderRetire,

@@ -71,3 +71,6 @@ export const fieldErrors = (error: z.ZodError): Record<string, string> =>
 /** What was typed into a card's text inputs, to put back in the form. */
 export const typedText = (data: Record<string, unknown>): Record<string, string> =>
   Object.fromEntries(Object.entries(data).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+
+/** Any text or none (''): the domain reads it and names what is wrong with it. */
+export const anyText = z.string().optional().transform((v) => v ?? '');
