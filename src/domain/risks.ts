@@ -243,3 +243,18 @@ export function riskReviewReminders(entries: readonly RiskEntry[], titles: Reado
   }
   return items;
 }
+
+// --- The assurance report ------------------------------------------------------------------------------------
+
+/**
+ * The open risks and issues of the live projects (`titles`, by reference), highest score first, in the shape the
+ * assurance report's top risks take (assurance.ts AssuranceExtras.topRisks).
+ */
+export const topRisks = (entries: readonly RiskEntry[], titles: ReadonlyMap<string, string>): { reference: string; title: string; description: string; score: number; owner: string }[] =>
+  orderedLog(entries.filter((e) => e.status === 'open' && titles.has(e.reference))).map((e) => ({
+    reference: e.reference,
+    title: titles.get(e.reference) as string,
+    description: e.description,
+    score: riskScore(e),
+    owner: e.owner.name,
+  }));

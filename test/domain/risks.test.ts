@@ -13,6 +13,7 @@ import {
   riskValues,
   type RiskEntry,
   staleRiskWords,
+  topRisks,
   validateRisk,
 } from '../../src/domain/risks';
 
@@ -137,5 +138,19 @@ describe('review reminders', () => {
 
   it('reminds no one about an entry whose owner was erased', () => {
     expect(riskReviewReminders([entry({ reviewDate: '2026-11-01', owner: { aadObjectId: '', name: 'Former owner' } })], titles, TODAY)).toEqual([]);
+  });
+});
+
+describe('top risks for the assurance report', () => {
+  it('lists the open entries of live projects, highest score first, with their project, score and owner', () => {
+    const titles = new Map([['DP-2026-0007', 'Online bookings']]);
+    const top = topRisks(
+      [entry({ id: 'low', likelihood: 1, impact: 3, description: 'Low' }), entry({ id: 'high', description: 'High' }), entry({ id: 'closed', status: 'closed' }), entry({ id: 'elsewhere', reference: 'DP-2026-0099' })],
+      titles,
+    );
+    expect(top).toEqual([
+      { reference: 'DP-2026-0007', title: 'Online bookings', description: 'High', score: 20, owner: 'Risk Owner' },
+      { reference: 'DP-2026-0007', title: 'Online bookings', description: 'Low', score: 3, owner: 'Risk Owner' },
+    ]);
   });
 });
