@@ -144,4 +144,15 @@ describe('risks and issues (SQLite)', () => {
     expect(wordsOf(again)).toMatch(/out of date|changed since/);
     expect((await db.read((store) => store.risks.get(riskId)))?.status).toBe('open');
   });
+
+  it('tells a new owner in personal chat when the entry is given to them', async () => {
+    const project = answerCard(await press('project.view', { reference }), t);
+    const edit = executes(project).find((a) => a.verb === 'risk.form' && a.data.riskId === riskId)!;
+    const form = invokeCard(await press('risk.form', edit.data));
+    const saved = invokeCard(await press('risk.edit', { ...action(form, 'risk.edit').data, ...typed, riskLikelihood: '3', riskReviewDate: addDays(TODAY, 40), riskOwner: projectManagerLearning2.aadObjectId }));
+    expect(wordsOf(saved)).toMatch(/Saved \(owner now Project Manager \(Learning\) 2, review date/);
+    const told = await connector.waitFor((a) => a.conversationId === personalChatId(projectManagerLearning2) && wordsOf(a.activity).includes(`You own a risk: ${reference}`), 30_000);
+    expect(wordsOf(told.activity)).toContain(`Project Lead (Learning) 2 made you the owner of a risk of`);
+    expect(wordsOf(told.activity)).toContain(DESCRIPTION);
+  });
 });

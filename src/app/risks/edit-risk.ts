@@ -4,7 +4,7 @@ import type { Actor } from '../../domain/people';
 import { changedRisk, reviewedNoChange, type RiskEntry, riskName, riskScore, riskValues, type RiskValues, staleRiskWords, validateRisk } from '../../domain/risks';
 import type { Deps } from '../deps';
 import { recordProjectChange } from '../follows/tell-followers';
-import { ownerFrom, savedWords } from './add-risk';
+import { ownerFrom, savedWords, tellOwner } from './add-risk';
 import { ownerChoices, requireRiskEditor } from './risk-access';
 
 /** What can be done to an entry: its form saved (every field), reviewed with no change, or closed. */
@@ -39,6 +39,7 @@ export async function changeRisk(deps: Deps, actor: Actor, riskId: string, cardV
   await deps.store.transaction(async (tx) => {
     if (!(await tx.risks.update(after, before.version))) throw new DomainError('STALE_CARD', `This ${before.kind} changed at the same moment: nothing was saved. Please try again.`, { riskId });
     const summary = (e: RiskEntry) => ({ score: riskScore(e), status: e.status, reviewDate: e.reviewDate, owner: e.owner.name });
+    if (after.owner.aadObjectId !== before.owner.aadObjectId) await tellOwner(deps, tx, actor, after, access.title);
     await recordProjectChange(deps, tx, actor, at, 'risk.edit', before.reference, summary(before), summary(after), `${riskName(before)}: ${after.lastChange?.what}`);
   });
   deps.kickOutbox();
