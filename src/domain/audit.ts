@@ -60,6 +60,8 @@ const ACTION_WORDS: Record<string, string> = {
   'measure.add': 'Measure added',
   'measure.edit': 'Measure changed',
   'measure.record': 'Measure figure recorded',
+  'risk.add': 'Risk or issue added',
+  'risk.edit': 'Risk or issue changed',
 };
 
 /** Words for a change to one milestone, after its name: "Milestone 'Go live' marked done". */
