@@ -8,7 +8,7 @@ import { addDays } from '../../src/domain/calendar';
 import { MOCK_USERS } from '../../src/playground/mock-tenant';
 import { personalChatId } from './support/activities';
 import { action, answerCard, attachedCard, button, executes, input, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
-import { DSG_ENV, press as pressAs, startDemoDsgBot, type User } from './support/dsg';
+import { DSG_ENV, press as pressAs, startDemoDsgBot, submitRequest, triageCardOf, type User, useDsgBot } from './support/dsg';
 import { FakeConnector } from './support/fake-connector';
 import { startTestBot, TestDatabase, type TestBot } from './support/test-bot';
 
@@ -154,5 +154,27 @@ describe('risks and issues (SQLite)', () => {
     const told = await connector.waitFor((a) => a.conversationId === personalChatId(projectManagerLearning2) && wordsOf(a.activity).includes(`You own a risk: ${reference}`), 30_000);
     expect(wordsOf(told.activity)).toContain(`Project Lead (Learning) 2 made you the owner of a risk of`);
     expect(wordsOf(told.activity)).toContain(DESCRIPTION);
+  });
+});
+
+describe('a risk scoring 20 on the agenda card (a new programme, where the card shows every item)', () => {
+  const running = useDsgBot('sqlite');
+
+  it('is drafted onto the agenda the chair opens, naming the risk, its score and owner', async () => {
+    const t = running.t;
+    const reference = await submitRequest(t, councilOfficer, 'Online booking for community halls');
+    let triage = attachedCard((await t.connector.waitFor(triageCardOf(reference))).activity);
+    triage = invokeCard(await pressAs(t, 'request.approve', { ...action(triage, 'request.approve').data, priority: 'high', isPriority: 'false' }, dsgChair));
+    invokeCard(await pressAs(t, 'request.assign', { ...action(triage, 'request.assign').data, projectLead: projectLeadLearning2.aadObjectId, projectManager: projectManagerLearning2.aadObjectId }, dsgChair));
+    const project = answerCard(await pressAs(t, 'project.view', { reference }, projectLeadLearning2), t);
+    const form = invokeCard(await pressAs(t, 'risk.form', button(project, 'Add risk or issue').data, projectLeadLearning2));
+    const today = new Date().toISOString().slice(0, 10);
+    const values = { riskKind: 'risk', riskDescription: DESCRIPTION, riskLikelihood: '4', riskImpact: '5', riskOwner: projectLeadLearning2.aadObjectId, riskMitigation: '', riskReviewDate: addDays(today, 14) };
+    expect(wordsOf(invokeCard(await pressAs(t, 'risk.add', { ...action(form, 'risk.add').data, ...values }, projectLeadLearning2)))).toContain('It scores 15 or more, so it goes on the next DSG agenda.');
+
+    const words = wordsOf(invokeCard(await pressAs(t, 'agenda.show', {}, dsgChair)));
+    expect(words).toContain('Risk or issue scoring 15 or more');
+    expect(words).toContain(`Risk scoring 20: "${DESCRIPTION}" (Project Lead (Learning) 2)`);
+    expect(words).not.toMatch(/not shown here/);
   });
 });
