@@ -14,6 +14,8 @@ import { startTestBot, TestDatabase, type TestBot } from './support/test-bot';
 
 const { councilOfficer, dsgAdmin, dsgChair, projectLeadLearning2, projectManagerLearning2 } = MOCK_USERS;
 type Json = Record<string, unknown>;
+/** What GET /api/meetings says of the next meeting's agenda. */
+type MeetingsAgenda = { next: { agenda: { section: string; reference: string | null; title: string; detail?: string }[] } };
 
 jest.setTimeout(60_000);
 
@@ -85,11 +87,14 @@ describe('risks and issues (SQLite)', () => {
     // The card shows as many items as fit (the demo's agenda is long) and says where they are all listed: the
     // Meetings page of the Programme tab, read here as the chair signed in.
     const res = await fetch(`${t.bot.url}/api/meetings`, { headers: { 'x-demo-user': dsgChair.aadObjectId } });
-    const { next } = (await res.json()) as { next: { agenda: { section: string; reference: string | null; title: string; detail?: string }[] } };
+    const { next } = (await res.json()) as MeetingsAgenda;
     expect(next.agenda).toHaveLength(count);
     const item = next.agenda.find((i) => i.section === 'Risk or issue scoring 15 or more' && i.reference === reference);
     expect(item).toEqual({ section: 'Risk or issue scoring 15 or more', reference, title, detail: expect.stringContaining(`Risk scoring 20: "${DESCRIPTION}" (Project Lead (Learning) 2)`) });
     expect(wordsOf(agenda)).toMatch(/\d+ more items? (is|are) not shown here: the Programme tab's Meetings page lists them all\./);
+    // The public Meetings page names the project, never the risk's words or its owner.
+    const open = (await (await fetch(`${t.bot.url}/api/meetings`)).json()) as MeetingsAgenda;
+    expect(open.next.agenda.find((i) => i.section === 'Risk or issue scoring 15 or more' && i.reference === reference)).toEqual({ section: 'Risk or issue scoring 15 or more', reference, title });
   });
 
   it('refuses a colleague who is none of the project’s people, politely, and audits the refusal', async () => {
