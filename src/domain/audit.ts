@@ -60,6 +60,7 @@ const ACTION_WORDS: Record<string, string> = {
   'measure.add': 'Measure added',
   'measure.edit': 'Measure changed',
   'measure.record': 'Measure figure recorded',
+  'health.set': 'Health status set',
   'risk.add': 'Risk or issue added',
   'risk.edit': 'Risk or issue changed',
 };

@@ -107,6 +107,8 @@ export interface ProjectDetailResponse {
     realisedSavings: { financialYear: string; cashSaving: number }[];
     /** Outcome measures, in the order they were added: what open data publishes, with each one's trend and status. */
     measures: MeasureView[];
+    /** What the health status means (health.ts), with the configured rhythm. */
+    healthDefinition: string;
     /** Newest first. Without a viewer: dates and what happened only; with one: who too. */
     history: { at: string; what: string; by?: string }[];
     /**
