@@ -64,6 +64,8 @@ const ACTION_WORDS: Record<string, string> = {
   'gate.request': 'Stage gate asked for',
   'gate.decide': 'Stage gate decided',
   'condition.done': 'Gate condition done',
+  'risk.add': 'Risk or issue added',
+  'risk.edit': 'Risk or issue changed',
 };
 
 /** Words for a change to one milestone, after its name: "Milestone 'Go live' marked done". */

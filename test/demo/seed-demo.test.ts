@@ -115,6 +115,17 @@ async function expectSeeded(store: Store): Promise<void> {
     ({ project }) => project.projectLead?.aadObjectId === MOCK_USERS.projectLeadLearning2.aadObjectId && stages.find((s) => s.reference === project.reference)?.stage === 'alpha',
   );
   expect(walk && gates.filter((g) => g.reference === walk.project.reference).every((g) => g.decision?.outcome === 'pass')).toBe(true);
+  // Thirty risks and issues over the live projects: some score 15 or more, some are past review, a few closed;
+  // their owners include colleagues who are none of the project's people.
+  const live = (await store.projects.listWithRequests()).filter((p) => p.request.status === 'approved' || p.request.status === 'in-delivery');
+  const risks = (await Promise.all(live.map((p) => store.risks.forProject(p.project.reference)))).flat();
+  expect(risks).toHaveLength(30);
+  expect(new Set(risks.map((r) => r.reference)).size).toBeGreaterThan(5);
+  expect((await store.risks.openScoringAtLeast(15)).length).toBeGreaterThanOrEqual(5);
+  expect((await store.risks.dueForReview(today)).length).toBeGreaterThanOrEqual(5);
+  expect(risks.filter((r) => r.status === 'closed')).toHaveLength(3);
+  expect(risks.some((r) => r.kind === 'issue')).toBe(true);
+  expect(risks.some((r) => r.owner.name === 'Records Officer')).toBe(true);
 
   // Real submissions carry on from the demo's references.
   const next = await store.transaction((tx) => tx.requests.nextReference(2026));
