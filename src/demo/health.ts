@@ -26,11 +26,12 @@ const RED: HealthRatings = {
 
 /**
  * How each project's history goes, by its place among the projects in delivery: the statuses oldest first, and
- * how many days ago the latest was set (32: due to be asked again, not yet stale; 70: stale).
+ * how many days ago the latest was set (32: due to be asked again, not yet stale; 70: stale). The first project in
+ * delivery is due: its lead's reminder card, which lists their items project by project, asks for it early on.
  */
 const PATTERNS: readonly { ratings: HealthRatings[]; lastDaysAgo: number }[] = [
-  { ratings: [ALL_GREEN, ALL_GREEN, SLIPPING, RED], lastDaysAgo: 4 },
   { ratings: [ALL_GREEN, ALL_GREEN, SLIPPING], lastDaysAgo: 32 },
+  { ratings: [ALL_GREEN, ALL_GREEN, SLIPPING, RED], lastDaysAgo: 4 },
   { ratings: [ALL_GREEN, SLIPPING], lastDaysAgo: 70 },
   { ratings: [ALL_GREEN, ALL_GREEN, ALL_GREEN], lastDaysAgo: 32 },
   { ratings: [SLIPPING, ALL_GREEN, ALL_GREEN], lastDaysAgo: 12 },
