@@ -43,6 +43,7 @@ describe('health (RAG) status from the reminder card (SQLite)', () => {
   const press = (verb: string, data: Json, from: User = projectLeadLearning2) => pressAs(t, verb, data, from);
 
   let update: { data: Json };
+  let managerCard: Json;
   let item: number;
   const typed = (values: Record<string, string>) => Object.fromEntries(Object.entries(values).map(([k, v]) => [`i${item}_${k}`, v]));
   const allGreen = { ragOverall: 'green', ragTime: 'green', ragCost: 'green', ragScope: 'green' };
@@ -56,7 +57,10 @@ describe('health (RAG) status from the reminder card (SQLite)', () => {
     update = found!;
     item = Number(update.data.item);
     expect(input(reminder, `i${item}_ragOverall`)).toMatchObject({ type: 'Input.ChoiceSet', isRequired: true });
-  });
+    // The manager is asked too (the card is drawn when it is sent: waited for here, before anything changes).
+    const theirs = await t.connector.waitFor((a) => a.conversationId === personalChatId(projectManagerLearning2) && wordsOf(a.activity).includes('need your attention'), 30_000);
+    managerCard = attachedCard(theirs.activity);
+  }, 60_000);
 
   it('names the problem under the input when amber has no reason, keeping what was typed', async () => {
     const card = invokeCard(await press('reminder.health', { ...update.data, ...typed({ ...allGreen, ragOverall: 'amber', ragTime: 'amber', ragTimeReason: 'Two weeks behind' }) }));
@@ -80,11 +84,11 @@ describe('health (RAG) status from the reminder card (SQLite)', () => {
     expect(wordsOf(card)).toContain(`Health status saved: Overall red (${reason}), time green, cost amber (Re-procurement costs), scope green.`);
     expect(executes(card).some((a) => a.verb === 'reminder.health' && Number(a.data.item) === item)).toBe(false);
 
-    const told = await t.connector.waitFor((a) => a.conversationId === personalChatId(digitalLeaderLearning) && wordsOf(a.activity).includes(`Red: ${reference}`), 30_000);
+    const told = await t.connector.waitFor((a) => a.conversationId === personalChatId(digitalLeaderLearning) && wordsOf(a.activity).includes(`Red: ${reference}`), 50_000);
     expect(wordsOf(told.activity)).toContain(`Overall: ${reason}`);
     expect((told.activity.channelData as { notification?: { alert?: boolean } }).notification?.alert).toBe(true);
     // The outbox paces each chat: the Digital Leader's own reminder card may go first.
-  }, 45_000);
+  }, 60_000);
 
   it('shows the status on the project card; someone not its lead or manager is refused politely (audited), and the lead confirms it in one press', async () => {
     const card = answerCard(await press('project.view', { reference }), t);
@@ -103,8 +107,7 @@ describe('health (RAG) status from the reminder card (SQLite)', () => {
   });
 
   it('refuses the manager’s "Still amber?" on their reminder card drawn before the change, saying what changed', async () => {
-    const sent = await t.connector.waitFor((a) => a.conversationId === personalChatId(projectManagerLearning2) && wordsOf(a.activity).includes('need your attention'), 30_000);
-    const still = executes(attachedCard(sent.activity)).find((a) => a.verb === 'reminder.health-confirm' && a.data.reference === reference)!;
+    const still = executes(managerCard).find((a) => a.verb === 'reminder.health-confirm' && a.data.reference === reference)!;
     expect(still.title).toBe('Still amber?');
     const stale = invokeCard(await press('reminder.health-confirm', still.data, projectManagerLearning2));
     expect(wordsOf(stale)).toMatch(/This card is out of date\. The health status of DP-\d{4}-\d{4} changed since this card was sent\. Project Lead \(Learning\) 2 (set|confirmed) the status on 7 Dec 2026: Overall red/);
