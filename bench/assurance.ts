@@ -1,6 +1,6 @@
 /**
  * The assurance report for the CMT at scale: the 10,000-project programme in delivery, each with 12 health
- * settings (a year, about monthly), read from SQLite and built as `report assurance` does, then made into its
+ * settings (a year, about monthly) and 5 risks and issues, read from SQLite and built as `report assurance` does, then made into its
  * Word document. Each timed in this process.
  */
 import type { Deps } from '../src/app/deps';
@@ -11,11 +11,12 @@ import { RAGS, type HealthUpdate } from '../src/domain/health';
 import { DEFAULT_BANK_HOLIDAYS_FILE } from '../src/config';
 import { assuranceDocx } from '../src/documents/assurance-docx';
 import { loadBankHolidays } from '../src/scheduler/bank-holidays';
-import { seedProgramme } from './seed-programme';
+import { seedProgramme, seedRisks } from './seed-programme';
 import { runBench, timed, withBenchStore } from './support';
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 10_000);
 const HEALTH_EACH = 12;
+const RISKS_EACH = Number(process.env.BENCH_RISKS_EACH ?? 5);
 
 /** The project's `n`th setting (1 is a year ago): mostly green, every seventh project amber or red of late. */
 function setting(project: number, n: number): HealthUpdate {
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
         for (let n = 1; n <= HEALTH_EACH; n++) await tx.projects.recordHealth(reference, setting(i, n));
       }
     });
+    await seedRisks(store, PROJECTS, RISKS_EACH, now);
     const deps = {
       store,
       clock: { now: () => now },
@@ -51,7 +53,7 @@ async function main(): Promise<void> {
     await buildAssuranceReport(deps, quarter); // warm the statement cache, as a running bot has
     const report = await timed(() => buildAssuranceReport(deps, quarter));
     const health = report.value.sections.find((s) => s.key === 'health')!;
-    console.log(`assurance report: ${PROJECTS} projects with ${HEALTH_EACH} health settings each, read and built in ${report.ms.toFixed(0)} ms (target <= 1000 ms): ${health.words}`);
+    console.log(`assurance report: ${PROJECTS} projects with ${HEALTH_EACH} health settings each, and ${RISKS_EACH} risks and issues each, read and built in ${report.ms.toFixed(0)} ms (target <= 1000 ms): ${health.words}`);
     await assuranceDocx(report.value); // load docx's code once, as the running bot has
     const docx = await timed(() => assuranceDocx(report.value));
     console.log(`assurance report as a ${(docx.value.length / 1024).toFixed(0)} KB Word document in ${docx.ms.toFixed(0)} ms (target <= 2000 ms)`);

@@ -6,6 +6,7 @@
 import JSZip from 'jszip';
 import { MOCK_USERS } from '../../src/playground/mock-tenant';
 import { healthOf } from '../../src/domain/health';
+import { HIGH_RISK_SCORE, liveProjectTitles, topRisks } from '../../src/domain/risks';
 import { invokeAction } from './support/activities';
 import { invokeCard, invokeMessage, linkOf, wordsOf } from './support/card-reading';
 import { startDemoDsgBot } from './support/dsg';
@@ -65,6 +66,9 @@ it('downloads the whole report as .docx (the red project and its reason in it) a
   expect(xml).toContain('Digital Programme assurance report, 2026 Q4');
   expect(xml).toContain(red.title.replace(/&/g, '&amp;'));
   expect(xml).toContain(red.reason.replace(/&/g, '&amp;'));
+  // The top risk: the open risk or issue of a live project with the highest score, as the domain defines it.
+  const top = await db.read(async (store) => topRisks(await store.risks.openScoringAtLeast(HIGH_RISK_SCORE), liveProjectTitles(await store.projects.listWithRequests()))[0]);
+  expect(xml).toContain(`Score ${top.score}: ${top.description.replace(/&/g, '&amp;').replace(/'/g, '&apos;')}`);
 
   const csv = await (await fetch(`${t.bot.url}${csvUrl.pathname}${csvUrl.search}`)).text();
   expect(csv.split('\r\n')[0]).toBe('Quarter,Section,Reference,Item,Number or detail');

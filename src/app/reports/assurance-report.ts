@@ -1,6 +1,7 @@
 import { type AssuranceReport, assuranceReport, parseQuarter, type Quarter, quarterOf } from '../../domain/assurance';
 import { londonInstant } from '../../domain/calendar';
 import { DomainError } from '../../domain/errors';
+import { HIGH_RISK_SCORE, liveProjectTitles, topRisks as topRisksOf } from '../../domain/risks';
 import { isAllowed, rolesFor } from '../../domain/permissions';
 import type { Actor } from '../../domain/people';
 import type { Deps } from '../deps';
@@ -11,13 +12,16 @@ import { dsgContext } from '../triage/dsg-context';
 
 /** The quarter's report from the store (no permission check: the download link is the permission). */
 export async function buildAssuranceReport(deps: Pick<Deps, 'store' | 'clock' | 'calendar' | 'reminders'>, quarter: Quarter): Promise<AssuranceReport> {
-  const [programme, healthBefore, openActions] = await Promise.all([
+  const [programme, healthBefore, openActions, openRisks] = await Promise.all([
     deps.store.projects.listWithRequests(),
     // Where each project stood at the last report: before the quarter began (midnight, London).
     deps.store.projects.healthBefore(londonInstant(quarter.first, '00:00').toISOString()),
     deps.store.meetings.openActions(),
+    // The top risks: the open risks and issues scoring 15 or more, those the DSG's agenda takes up (risks.ts).
+    deps.store.risks.openScoringAtLeast(HIGH_RISK_SCORE),
   ]);
-  return assuranceReport({ quarter, today: deps.calendar.londonDate(deps.clock.now()), programme, health: healthRules(deps), healthBefore, openActions });
+  const topRisks = topRisksOf(openRisks, liveProjectTitles(programme));
+  return assuranceReport({ quarter, today: deps.calendar.londonDate(deps.clock.now()), programme, health: healthRules(deps), healthBefore, openActions, topRisks });
 }
 
 /** A quarter as typed ("2026 Q3"), or the current one when none is given. */
