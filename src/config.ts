@@ -21,6 +21,8 @@ export interface Config {
   teamsServiceUrl: string;
   /** Absolute path of the bank-holiday list (JSON) that decides the working days. */
   bankHolidaysFile: string;
+  /** The Service Standard's stages, criteria and gates (issue 17). */
+  serviceStandardFile: string;
   reminders: { schedule: string; everyWorkingDays: number; businessCaseDays: number; planDays: number; healthRhythm: HealthRhythm };
   /** Publish the approved Digital Programme (non-personal fields) at GET /open/programme.json and .csv. */
   openData: boolean;
@@ -52,6 +54,8 @@ export interface Config {
 const PROJECT_ROOT = resolve(__dirname, '..');
 /** The shipped list of Scotland's bank holidays, used when BANK_HOLIDAYS_FILE is not set. */
 export const DEFAULT_BANK_HOLIDAYS_FILE = resolve(PROJECT_ROOT, 'config', 'bank-holidays-scotland.json');
+/** The Digital Scotland Service Standard's stages and gates, used when SERVICE_STANDARD_FILE is not set. */
+export const DEFAULT_SERVICE_STANDARD_FILE = resolve(PROJECT_ROOT, 'config', 'service-standard.json');
 /** The shipped privacy notice and accessibility statement, used when their *_FILE variables are not set. */
 export const DEFAULT_PRIVACY_NOTICE_FILE = resolve(PROJECT_ROOT, 'config', 'privacy-notice.md');
 /** When the shipped accessibility statement was prepared and the service last tested. */
@@ -162,6 +166,7 @@ const schema = z.object({
     .transform((v) => (v === '' ? 14 : Number(v)))
     .pipe(z.number({ error: 'must be a whole number of backups' }).int('must be a whole number of backups').min(1, 'must be at least 1').max(1000, 'must be at most 1000')),
   BANK_HOLIDAYS_FILE: optionalText.refine((v) => v === '' || v.endsWith('.json'), 'must be the path of a .json file (or unset for config/bank-holidays-scotland.json)'),
+  SERVICE_STANDARD_FILE: optionalText.refine((v) => v === '' || v.endsWith('.json'), 'must be the path of a .json file (or unset for config/service-standard.json)'),
   // --- The Programme tab's sign-in (issue 6) ---
   SSO_APP_ID: optionalText.refine((v) => v === '' || GUID.test(v), 'must be the Azure AD app (client) id of the tab, a GUID'),
   SSO_APP_ID_URI: optionalText.refine((v) => v === '' || /^api:\/\/\S+$/.test(v), 'must be an application id URI, like api://dsg-bot.council.example/<SSO_APP_ID>'),
@@ -236,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     teamsServiceUrl: e.TEAMS_SERVICE_URL || (local ? `http://127.0.0.1:${e.PLAYGROUND_PORT}/_connector` : 'https://smba.trafficmanager.net/teams/'),
     // A path given in the environment is relative to the working directory, like SQLITE_PATH.
     bankHolidaysFile: e.BANK_HOLIDAYS_FILE ? resolve(e.BANK_HOLIDAYS_FILE) : DEFAULT_BANK_HOLIDAYS_FILE,
+    serviceStandardFile: e.SERVICE_STANDARD_FILE ? resolve(e.SERVICE_STANDARD_FILE) : DEFAULT_SERVICE_STANDARD_FILE,
     reminders: { schedule: e.REMINDER_SCHEDULE, everyWorkingDays: e.REMIND_EVERY_DAYS, businessCaseDays: e.REMIND_BUSINESS_CASE_DAYS, planDays: e.REMIND_PLAN_DAYS, healthRhythm: e.HEALTH_RHYTHM },
     openData: e.OPEN_DATA === 'on',
     digests: { schedule: e.DIGEST_SCHEDULE, meetingCheckSchedule: e.DIGEST_MEETING_CHECK_SCHEDULE, daysBeforeMeeting: e.DIGEST_DAYS_BEFORE_MEETING },

@@ -29,6 +29,7 @@ import { reportLinks } from './app/reports/report-links';
 import { WorkingCalendar } from './domain/calendar';
 import { DEFAULT_THRESHOLDS } from './domain/reminders';
 import { loadBankHolidays } from './scheduler/bank-holidays';
+import { loadServiceStandard } from './service-standard';
 import { startSchedule } from './scheduler/schedule';
 import { type Config, ConfigError, loadConfig } from './config';
 import { loadInfoPages } from './http/info-pages';
@@ -88,6 +89,7 @@ export async function startBot(config: Config, log: Logger, options: StartOption
     kickOutbox: () => worker?.kick(),
     log,
     retention: config.retention,
+    serviceStandard: loadServiceStandard(config.serviceStandardFile),
   };
   worker = startOutboxWorker(
     { store, clock: deps.clock, renderer: createOutboxRenderer(deps, { alerts: config.activityAlerts, userSpecificViews: config.userSpecificViews }), messenger, log, onSent: (message, result, rendered) => recordDelivery(deps, message, result, rendered) },

@@ -40,6 +40,7 @@ export function summaryText(result: SeedResult, where: string): string {
       result.settings === 'kept' ? 'kept as they were' : result.settings === 'saved' ? 'saved (chair and a Digital Leader for every strand)' : 'filled in where empty'
     }; next meetings ${result.meetings.map(meetingWords).join(' and ') || 'none'}`,
     `  ${result.solutionsAdded} re-use catalogue entries added (one contract ending within 6 months; type "catalogue" to see them)`,
+    `  ${result.gates.requests} stage gate requests (${result.gates.waiting} waiting for the DSG; ${result.gates.overdueConditions} conditions overdue)`,
     result.channelSetUp
       ? '  The DSG channel is already set up.'
       : '  No DSG channel yet: say "setup dsg" in a Teams channel as a DSG admin; the waiting requests are posted there then.',

@@ -1,6 +1,7 @@
 import type { RetentionSchedule } from '../domain/data-protection';
 import type { RoleContext } from '../domain/permissions';
 import type { ReminderThresholds } from '../domain/reminders';
+import type { ServiceStandard } from '../domain/stages';
 import type { Clock, Store } from './ports';
 import type { Roster } from './triage/ports';
 import type { ReportLinks } from './reports/report-links';
@@ -22,6 +23,8 @@ export interface Deps {
   /** Tells the outbox sender there is something to send now (it also polls). */
   kickOutbox: () => void;
   log?: { warn(o: object, msg: string): void };
+  /** The Service Standard's stages, criteria and gates (DEFAULT_SERVICE_STANDARD when not given). */
+  serviceStandard?: ServiceStandard;
   /** How long personal data is kept (DEFAULT_RETENTION when not given). */
   retention?: RetentionSchedule;
 }

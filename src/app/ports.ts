@@ -2,6 +2,7 @@ import type { Conversation, Person } from '../domain/people';
 import type { AuditEvent } from '../domain/audit';
 import type { DigestRepository } from './digests/ports';
 import type { FollowRepository } from './follows/ports';
+import type { GateRepository } from './gates/ports';
 import type { MeetingRepository } from './meetings/ports';
 import type { Outbox } from './outbox/ports';
 import type { ProjectRepository } from './projects/ports';
@@ -65,6 +66,7 @@ export interface Repositories {
   dataProtection: DataProtectionRepository;
   meetings: MeetingRepository;
   solutions: SolutionRepository;
+  gates: GateRepository;
   risks: RiskRepository;
 }
 

@@ -2,13 +2,14 @@ import { countedProject, programmeFigures, type ProgrammeFigures } from '../doma
 import { catalogueCsv, figuresCsv, type OpenProject, type OpenSolution, openCatalogue, openProgramme, toCsv } from '../domain/open-data';
 import { financialYearOf } from '../domain/project';
 import type { Deps } from './deps';
+import { withStages } from './gates/project-gates';
 
 /** What publishing the open data needs: the store, and the clock and calendar for the current financial year. */
-export type OpenDataDeps = Pick<Deps, 'store' | 'clock' | 'calendar'>;
+export type OpenDataDeps = Pick<Deps, 'store' | 'clock' | 'calendar' | 'serviceStandard'>;
 
 /** The published Digital Programme (approved, in delivery or completed; non-personal fields only). */
 export async function openProgrammeJson(deps: OpenDataDeps): Promise<OpenProject[]> {
-  return openProgramme(await deps.store.projects.listWithRequests());
+  return openProgramme(await withStages(deps, deps.store, await deps.store.projects.listWithRequests()));
 }
 
 /** The same programme as RFC 4180 CSV, safe to open in a spreadsheet. */

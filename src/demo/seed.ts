@@ -14,6 +14,7 @@ import type { DsgSettings } from '../domain/settings';
 import { termsOf } from '../domain/similarity';
 import { demoHealth } from './health';
 import { demoMeetings } from './meetings';
+import { demoGates } from './gates';
 import { demoSolutions } from './solutions';
 import { demoRisks } from './risks';
 import { type DemoProgramme, type DemoSummary, demoProgramme, summarise } from './programme';
@@ -38,6 +39,8 @@ export interface SeedResult extends DemoSummary {
   channelSetUp: boolean;
   /** Re-use catalogue entries added (one already there by name is left as it is). */
   solutionsAdded: number;
+  /** Gate requests recorded, those waiting for the DSG, and conditions overdue. */
+  gates: { requests: number; waiting: number; overdueConditions: number };
 }
 
 /** Thrown when the database is already in use and `force` was not given. */
@@ -111,6 +114,14 @@ export async function seedDemo(store: Store, clock: Clock, options: SeedOptions 
       for (const addition of meetings.additions) await tx.meetings.addAddition(addition);
     }
 
+    // Stages and gates: projects at every stage, the gates that took them there (some with conditions), one waiting.
+    const gates = demoGates(programme, today, options.newId ?? randomUUID);
+    for (const stage of gates.stages) await tx.gates.setStage(stage);
+    for (const gate of gates.requests) {
+      await tx.gates.insertRequest({ ...gate, decision: null, conditions: [], version: 1 });
+      if (gate.decision) await tx.gates.updateRequest(gate, 1);
+    }
+
     // The re-use catalogue: an entry already there by name is left as it is.
     let solutionsAdded = 0;
     for (const solution of demoSolutions(today, now, options.newId ?? randomUUID)) if (await tx.solutions.insert(solution)) solutionsAdded++;
@@ -143,6 +154,11 @@ export async function seedDemo(store: Store, clock: Clock, options: SeedOptions 
       meetings: (settings ?? before).meetings,
       channelSetUp: before.channel !== null,
       solutionsAdded,
+      gates: {
+        requests: gates.requests.length,
+        waiting: gates.requests.filter((g) => !g.decision).length,
+        overdueConditions: gates.requests.flatMap((g) => g.conditions).filter((c) => !c.doneAt && c.due < today).length,
+      },
     };
   });
 }

@@ -61,6 +61,9 @@ const ACTION_WORDS: Record<string, string> = {
   'measure.edit': 'Measure changed',
   'measure.record': 'Measure figure recorded',
   'health.set': 'Health status set',
+  'gate.request': 'Stage gate asked for',
+  'gate.decide': 'Stage gate decided',
+  'condition.done': 'Gate condition done',
   'risk.add': 'Risk or issue added',
   'risk.edit': 'Risk or issue changed',
 };

@@ -8,6 +8,10 @@ import type { PlannedMeeting } from './meeting-plans';
 import { HIGH_RISK_SCORE, isHighRisk, orderedLog, RISK_KIND_LABELS, type RiskEntry, riskName, riskScore } from './risks';
 import type { PersonRef } from './settings';
 import { type Decision, DECISION_WORDS, type Triage } from './triage';
+import { GATE_OUTCOME_LABELS, type GateOutcome, type GateRequest } from './stages';
+
+/** The agenda item of a waiting gate request: the meeting decides it from the gate's card. */
+export const gateItemId = (gateId: string): string => `gate-request:${gateId}`;
 
 /**
  * The DSG's meetings: the agenda drafted from the programme, who came, what was decided about each item, the
@@ -18,12 +22,13 @@ import { type Decision, DECISION_WORDS, type Triage } from './triage';
 export type MeetingStatus = 'scheduled' | 'running' | 'ended' | 'cancelled';
 
 /** Why an item is on the agenda, in the order the agenda lists them. */
-export const AGENDA_SOURCES = ['awaiting-decision', 'question-answered', 'escalated', 'governance', 'overdue-milestone', 'high-risk', 'open-action', 'added'] as const;
+export const AGENDA_SOURCES = ['awaiting-decision', 'question-answered', 'gate-request', 'escalated', 'governance', 'overdue-milestone', 'high-risk', 'open-action', 'added'] as const;
 export type AgendaSource = (typeof AGENDA_SOURCES)[number];
 
 export const AGENDA_SOURCE_LABELS: Record<AgendaSource, string> = {
   'awaiting-decision': 'Awaiting a decision',
   'question-answered': 'Question answered',
+  'gate-request': 'Stage gate to decide',
   escalated: 'Escalated by reminders',
   governance: 'Priority project missing governance',
   'overdue-milestone': 'Overdue milestone',
@@ -62,6 +67,8 @@ export type ItemOutcome = (
   | { kind: 'decision'; action: Decision['action']; note: string | null; by: string; at: string }
   | { kind: 'noted'; note: string | null; by: string; at: string }
   | { kind: 'deferred'; by: string; at: string }
+  /** A stage gate decided at the meeting (src/domain/stages.ts). */
+  | { kind: 'gate'; outcome: GateOutcome; note: string | null; by: string; at: string }
 ) & { earlier?: ItemOutcome[] };
 
 /**
@@ -127,6 +134,8 @@ export interface AgendaSourceData {
   /** Items the last meeting deferred that would not come back by themselves (those members added). */
   deferred: readonly AgendaItem[];
   additions: readonly AgendaAddition[];
+  /** Gate requests waiting for the DSG, oldest first, with their project's title. */
+  gateRequests?: readonly { gate: GateRequest; title: string; words: string }[];
   /** `yyyy-mm-dd`, London. */
   today: string;
 }
@@ -145,6 +154,9 @@ export function draftAgenda(src: AgendaSourceData): AgendaItem[] {
   for (const { request, triage } of waiting.filter((w) => answered(w.triage))) {
     const last = triage!.questions[triage!.questions.length - 1];
     items.push({ id: `question-answered:${request.reference}`, source: 'question-answered', reference: request.reference, title: request.title, detail: `Answered: ${last.answer}`, addedBy: null });
+  }
+  for (const { gate, title, words } of src.gateRequests ?? []) {
+    items.push({ id: gateItemId(gate.id), source: 'gate-request', reference: gate.reference, title, detail: words, addedBy: null });
   }
   const titles = new Map(src.programme.map((p) => [p.request.reference, p.request.title]));
   const escalated = new Map<string, string[]>();
@@ -251,6 +263,7 @@ export function recordOutcome(meeting: Meeting, itemId: string, outcome: ItemOut
 /** What was done with an item, without who or the note: "Approved", "Noted", "Deferred to the next meeting". */
 export function outcomeHead(o: ItemOutcome): string {
   if (o.kind === 'deferred') return 'Deferred to the next meeting';
+  if (o.kind === 'gate') return `Gate: ${GATE_OUTCOME_LABELS[o.outcome]}`;
   return o.kind === 'noted' ? 'Noted' : DECISION_WORDS[o.action];
 }
 

@@ -3,6 +3,7 @@ import { PRIORITY_LABELS, type Priority } from './project';
 import { ukDate } from './dates';
 import type { MeetingAction } from './meetings';
 import type { ReminderItem } from './reminders';
+import { GATE_OUTCOME_LABELS, type GateCondition, type GateRequest, gateTitle, type ServiceStandard, stageLabel } from './stages';
 import type { RiskEntry } from './risks';
 import { REFERENCE_PATTERN, STATUS_LABELS, type ProjectRequest, type RequestStatus } from './request';
 
@@ -157,6 +158,30 @@ export const assignmentNotices = {
   },
 };
 
+/** The lead is told the DSG's decision; each condition's owner is given it. */
+export const gateNotices = {
+  decided(s: ServiceStandard, g: GateRequest, title: string): Notice {
+    const d = g.decision!;
+    return {
+      title: `${GATE_OUTCOME_LABELS[d.outcome]}: ${g.reference} ${gateTitle(s, g)}`,
+      lines: [
+        d.outcome === 'not-yet' ? `${d.by.name} decided "${title}" is not yet ready for ${stageLabel(s, g.to)}.` : `${d.by.name} passed "${title}" to ${stageLabel(s, g.to)}.`,
+        ...(d.note ? [d.note] : []),
+        ...g.conditions.map((c) => `Condition: ${c.what} (${c.owner.name}, by ${ukDate(c.due)})`),
+      ],
+      open: { opens: 'project', reference: g.reference, title: 'Open project' },
+      alert: 'decisions',
+    };
+  },
+  condition(s: ServiceStandard, g: GateRequest, c: GateCondition, title: string): Notice {
+    return {
+      title: `A gate condition for you, due ${ukDate(c.due)}`,
+      lines: [`${g.decision!.by.name} passed "${title}" to ${stageLabel(s, g.to)} on this condition, and made you its owner:`, c.what],
+      open: { opens: 'project', reference: g.reference, title: 'Open project' },
+      alert: 'assignments',
+    };
+  },
+};
 /** The notice a Digital Leader gets, at once, when a project of their strand turns red: it raises the 'health' alert. */
 export function turnedRedNotice(project: Pick<ProjectRequest, 'reference' | 'title'>, red: readonly HealthAspect[], ratings: HealthRatings, by: string): Notice {
   const which = red.map((a) => (a === 'overall' ? 'overall' : a)).join(', ');

@@ -14,6 +14,7 @@ import { DIRECTION_LABELS, FREQUENCY_LABELS, type Measure, MEASURE_KIND_LABELS, 
 import { type Milestone, type MilestoneStatus, PRIORITY_LABELS, type Project } from './project';
 import { type ProjectRequest, type RequestStatus, STATUS_LABELS } from './request';
 import { CONTRACT_WORDS, contractState, type Solution } from './solutions';
+import type { OpenGate, OpenStage } from './stages';
 
 /** The request statuses of projects in the published programme; declined, pending and withdrawn never are. */
 export const OPEN_STATUSES: readonly RequestStatus[] = ['approved', 'in-delivery', 'completed'];
@@ -43,6 +44,11 @@ export interface OpenProject {
   approvedOn: string;
   /** Outcome measures with their figures by period; who recorded them is left out. */
   measures: OpenMeasure[];
+  /** The Service Standard stage (null when the record was read without it), and since when. */
+  stage: string | null;
+  stageSince: string | null;
+  /** Its gates, oldest first: the outcome and dates only (who asked and decided, and every note, are left out). */
+  gates: OpenGate[];
 }
 
 export interface OpenMeasure {
@@ -88,6 +94,8 @@ function dateOf(instant: string): string {
 export interface ProgrammeRecord {
   project: Project;
   request: ProjectRequest;
+  /** Its stage and gates as published (src/domain/stages.ts), when read with them. */
+  stage?: OpenStage;
 }
 
 /** Whether a record is in the published programme (approved, in delivery or completed). */
@@ -107,7 +115,7 @@ export const byDue = (a: Pick<Milestone, 'due' | 'title'>, b: Pick<Milestone, 'd
 export const publishedRecords = <T extends ProgrammeRecord>(items: readonly T[]): T[] => items.filter(isPublished).sort(byProgrammeOrder);
 
 /** One published project, non-personal fields only, each picked by name. */
-export function openProject({ project, request }: ProgrammeRecord): OpenProject {
+export function openProject({ project, request, stage }: ProgrammeRecord): OpenProject {
   return {
     reference: request.reference,
     title: request.title,
@@ -127,6 +135,9 @@ export function openProject({ project, request }: ProgrammeRecord): OpenProject 
       .map((b) => ({ financialYear: b.financialYear, measure: project.measures.find((m) => m.id === b.measureId)?.name ?? null })),
     approvedOn: dateOf(project.approvedAt),
     measures: project.measures.map(openMeasure),
+    stage: stage?.stage ?? null,
+    stageSince: stage?.stageSince ?? null,
+    gates: (stage?.gates ?? []).map((g) => ({ gate: g.gate, requestedOn: g.requestedOn, outcome: g.outcome, decidedOn: g.decidedOn, conditions: g.conditions, conditionsDone: g.conditionsDone })),
   };
 }
 
@@ -149,6 +160,8 @@ export const OPEN_CSV_HEADER = [
   'Approved on',
   'Measures',
   'Realised non-cash benefits by financial year (measure showing each)',
+  'Stage',
+  'Stage gates',
 ] as const;
 
 /** Characters that make a spreadsheet read a cell as a formula (CWE-1236); tab and CR too, as OWASP advises. */
@@ -186,6 +199,8 @@ export function toCsv(rows: readonly OpenProject[]): string {
         .map((m) => `${m.name} (${m.unit}): ${m.baseline.value} on ${m.baseline.date} to ${m.target.value} by ${m.target.date}; ${m.status}; ${m.figures.map((f) => `${f.period}=${f.value}`).join(' ')}`)
         .join(' | '),
       r.realisedNonCash.map((b) => (b.measure ? `${b.financialYear}: ${b.measure}` : b.financialYear)).join('; '),
+      r.stage ?? '',
+      r.gates.map((g) => `${g.gate}: ${g.outcome ? `${g.outcome} on ${g.decidedOn}` : `requested on ${g.requestedOn}`}${g.conditions ? ` (${g.conditionsDone} of ${g.conditions} conditions done)` : ''}`).join('; '),
     ];
     lines.push(cells.map(csvCell).join(','));
   }

@@ -41,6 +41,9 @@ export type Action =
   | 'action.done'
   | 'solution.manage'
   | 'solution.contract'
+  | 'gate.request'
+  | 'gate.decide'
+  | 'condition.done'
   | 'risk.add'
   | 'risk.edit';
 
@@ -116,6 +119,11 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   // Joined-up procurement: an entry's licence or contract is renewed, or the entry retired, from the reminder by the
   // Digital Leader of one of its strands (or the chair, who is reminded when no strand has one) and admins.
   'solution.contract': ['digital-leader', 'chair', 'admin'],
+  // Stage gates (the Digital Scotland Service Standard): the project's lead asks, the DSG decides; a condition of a
+  // pass is marked done by its owner (the 'action-owner' of it), the chair or an admin.
+  'gate.request': ['project-lead'],
+  'gate.decide': DSG,
+  'condition.done': ['action-owner', 'chair', 'admin'],
   // A project's risks and issues log: those who answer for the project add entries; an entry's owner (anyone in the
   // tenant) may also review, update and close it, as the review reminder asks them to.
   'risk.add': PROJECT_EDITORS,

@@ -10,6 +10,7 @@ import type { ProgrammeFigures } from './figures';
 import type { MeasureStatus, TrackStatus, TrendPoint } from './measures';
 import type { OpenMeasure, OpenSolution } from './open-data';
 import type { ContractState } from './solutions';
+import type { OpenGate } from './stages';
 import type { HealthShown, Rag } from './health';
 
 /** Who is looking, when signed in (Teams SSO, or the demo sign-in in local mode). */
@@ -57,6 +58,8 @@ export interface ProgrammeItem {
   /** Realised cash saving in the current financial year. */
   realisedThisYear: number;
   approvedOn: string;
+  /** The Service Standard stage (Discovery, Alpha, Beta, Live, Closed), or null when not read with it. */
+  stage: string | null;
   /** Only for a signed-in viewer. */
   owners?: ProgrammeOwners;
   /** Its health (RAG) status as health.ts defines it; null when it is not in delivery. */
@@ -109,6 +112,9 @@ export interface ProjectDetailResponse {
     measures: MeasureView[];
     /** What the health status means (health.ts), with the configured rhythm. */
     healthDefinition: string;
+    /** Since when it is at its stage, and its gates (oldest first), as open data publishes them. */
+    stageSince: string | null;
+    gates: OpenGate[];
     /** Newest first. Without a viewer: dates and what happened only; with one: who too. */
     history: { at: string; what: string; by?: string }[];
     /**

@@ -55,6 +55,7 @@ export function programmeItem(record: ProgrammeRecord, today: string, audience: 
     plannedAnnualCashSaving: open.plannedAnnualCashSaving,
     realisedThisYear: realisedIn(open.realisedSavings, thisYear),
     approvedOn: open.approvedOn,
+    stage: open.stage,
     health: healthView(healthOf(request.status, project.health, today, rules), audience),
   };
   if (audience === 'signed-in') {
@@ -71,6 +72,7 @@ export function programmeItem(record: ProgrammeRecord, today: string, audience: 
 export function projectDetail(record: ProgrammeRecord, today: string, audience: Audience, history: HistoryEntry[], rules: HealthRules): ProjectDetail {
   const { project } = record;
   const personal = audience === 'signed-in';
+  const open = openProject(record);
   return {
     ...programmeItem(record, today, audience, rules),
     businessCase: {
@@ -82,9 +84,11 @@ export function projectDetail(record: ProgrammeRecord, today: string, audience: 
     resourcing: { confirmed: project.resourcing.confirmed, ...(personal && { note: project.resourcing.note }) },
     dpia: project.dpia === null ? null : DPIA_LABELS[project.dpia],
     milestones: [...project.milestones].sort(byDue).map((m) => milestoneView(m, today)),
-    realisedSavings: openProject(record).realisedSavings,
+    realisedSavings: open.realisedSavings,
     measures: project.measures.map(measureView),
     healthDefinition: HEALTH_DEFINITION(rules.rhythm),
+    stageSince: open.stageSince,
+    gates: open.gates,
     history,
   };
 }

@@ -98,6 +98,7 @@ export function meetingItemCard(view: ItemView): AdaptiveCardJson {
     requestVersion: request?.version ?? 0,
     hasRequest: !!request,
     reference: request?.reference ?? '',
+    ...(view.item.source === 'gate-request' && open && { gateId: view.item.id.slice('gate-request:'.length) }),
     today: view.today,
     priorities: PRIORITIES.map((p) => ({ title: PRIORITY_LABELS[p], value: p })),
     people: peopleChoices(view.members, owners, max).choices,

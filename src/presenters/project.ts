@@ -16,6 +16,8 @@ import { type MeasureForm, measureFormData, measureLine } from './measures';
 import { clip, isHttpsUrl, linkTitle, nonBlank, ownerLines, priorityWords, statusLabel } from './format';
 import type { AdaptiveCardJson } from './render';
 import { showMoreTargets } from './show-more';
+import type { ProjectGates } from '../domain/stages';
+import { projectStageData } from './gates';
 import { INPUT_LIMITS, PROJECT_FORM_FIELDS, type ProjectData, type ProjectFieldErrors, type ProjectFormField, type ProjectFormValues } from './types';
 
 /**
@@ -123,6 +125,8 @@ export interface ProjectCardInput {
   canRecordFigures?: boolean;
   /** The measure form to show open, if any. */
   measureForm?: MeasureForm;
+  /** The project's stage and gate history (and whether this person may ask for the next gate). */
+  gates?: ProjectGates;
   /** Its health status (null or absent when it is not in delivery). */
   health?: HealthStatus | null;
   /** Shows "Still green?" and Update health (the lead and manager). */
@@ -231,9 +235,9 @@ function realisedSummary(project: Project): { realised: ProjectData['realised'];
 }
 
 const PROJECT_LEVELS = [
-  { milestones: MAX_MILESTONES_SHOWN, measures: 8, text: 600, risks: 8 },
-  { milestones: 8, measures: 5, text: 300, risks: 5 },
-  { milestones: 5, measures: 3, text: 150, risks: 3 },
+  { milestones: MAX_MILESTONES_SHOWN, measures: 8, text: 600, gates: 6, risks: 8 },
+  { milestones: 8, measures: 5, text: 300, gates: 4, risks: 5 },
+  { milestones: 5, measures: 3, text: 150, gates: 2, risks: 3 },
 ] as const;
 
 /**
@@ -305,6 +309,7 @@ export function projectCard(input: ProjectCardInput): AdaptiveCardJson {
       canEdit,
       canRecordBenefit: input.canRecordBenefit ?? false,
       canReopen: (input.canReopen ?? false) && request.status === 'completed',
+      ...(input.gates ? projectStageData(input.gates, today, level.gates) : { gates: [] }),
       version: project.version,
       ...riskSection(input.risks ?? [], input.editableRisks ?? [], today, level.risks, level.text),
       canAddRisk: input.canAddRisk ?? false,

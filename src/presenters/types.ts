@@ -421,6 +421,12 @@ export interface ProjectData {
   canRecordBenefit: boolean;
   /** Shows Reopen project (a completed project, to the chair and admins). */
   canReopen: boolean;
+  /** The Service Standard stage: "Beta, since 4 Dec 2026" (when the card is drawn with the project's gates). */
+  stageLabel?: string;
+  /** The gate history, newest first, each with its conditions. */
+  gates: { line: string; conditions: { line: string }[] }[];
+  /** Request gate (the project's lead, with no request waiting): the button's words. */
+  requestGate?: string;
   version: number;
   /** A project in delivery: its health status, and for its lead and manager "Still green?" and Update health. */
   health?: HealthSummary & {
@@ -891,11 +897,53 @@ export interface MeetingItemData {
   requestVersion: number;
   hasRequest: boolean;
   reference: string;
+  /** An item about a waiting gate request: Open the gate request decides it at the meeting. */
+  gateId?: string;
   today: string;
   priorities: Choice[];
   people: Choice[];
   values: { what: string; owner: string; due: string };
   errors: { what?: string; owner?: string; due?: string };
+}
+
+/** The lead's gate request form: a link per criterion that applies at the gate. */
+export interface GateRequestData {
+  reference: string;
+  title: string;
+  /** "Alpha → Beta". */
+  gateTitle: string;
+  /** The stage the form is drawn for, sent back with it. */
+  from: string;
+  notice?: string;
+  noticeIsProblem: boolean;
+  criteria: { field: string; label: string; required: boolean; value: string; error?: string }[];
+  note: string;
+  errors: { gateNote?: string };
+}
+
+/** A gate request in the DSG channel (or opened from a meeting's agenda item), with the decision form while it waits. */
+export interface GateData {
+  reference: string;
+  title: string;
+  gateTitle: string;
+  requested: string;
+  requestNote?: string;
+  notice?: string;
+  noticeIsProblem: boolean;
+  evidence: { criterion: string; link?: string; url?: string; missing?: string }[];
+  /** Once decided: the outcome in words, the note and the conditions. */
+  decision?: { words: string; note?: string; conditions: { line: string }[] };
+  canDecide: boolean;
+  outcomes: Choice[];
+  people: Choice[];
+  rows: { what: { id: string; value: string; error?: string }; owner: { id: string; value: string; error?: string }; due: { id: string; value: string; error?: string }; label: string }[];
+  values: { outcome: string; decisionNote: string };
+  errors: { outcome?: string; decisionNote?: string };
+  gateId: string;
+  version: number;
+  meetingId: string;
+  itemId: string;
+  today: string;
 }
 
 export interface MinutesData {
@@ -1009,6 +1057,8 @@ export interface CardDataMap {
   agenda: AgendaData;
   meeting: MeetingData;
   'meeting-item': MeetingItemData;
+  'gate-request': GateRequestData;
+  gate: GateData;
   minutes: MinutesData;
   meetings: MeetingsData;
   solutions: SolutionsData;
@@ -1049,6 +1099,8 @@ export const CARD_NAMES: readonly CardName[] = [
   'agenda',
   'meeting',
   'meeting-item',
+  'gate-request',
+  'gate',
   'minutes',
   'meetings',
   'solutions',

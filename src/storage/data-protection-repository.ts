@@ -7,6 +7,7 @@ import type { Member, PersonRef } from '../domain/settings';
 import type { Decision, Question } from '../domain/triage';
 import { atomically, readJson, readList, readObject, toNumber, writeJson } from './columns';
 import { meetingRepository } from './meeting-repository';
+import { gatesOf, gatesOfPerson, gatesWithoutPeople, gateRecords } from './gate-people';
 import type { Database } from './schema';
 
 /**
@@ -147,6 +148,12 @@ async function pseudonymiseRequests(db: Db, refs: { reference: string; reason: s
     const prefixes = references.map((r) => `${r}:`);
     const stale = reminderKeys.filter((k) => prefixes.some((p) => k.startsWith(p)));
     for (const keys of chunks(stale)) counts.reminders += count([await db.deleteFrom('reminder_state').where('item_key', 'in', keys).executeTakeFirst()]);
+    // Stage gates: who asked, who decided, each condition's owner; names in the notes and conditions.
+    const gates = await gatesOf(db, references);
+    const allNames = new Map([...names.values()].flatMap((m) => [...m]));
+    const gone = await gatesWithoutPeople(db, gates, () => true, allNames);
+    counts.gates = (counts.gates ?? 0) + gone.gates;
+    counts.gateConditions = (counts.gateConditions ?? 0) + gone.gateConditions;
     await db.insertInto('pseudonymised_requests').values(part.map((p) => ({ reference: p.reference, reason: p.reason, at }))).execute();
   }
   return counts;
@@ -332,6 +339,7 @@ export function dataProtectionRepository(db: Db): DataProtectionRepository {
       rosters: await db.selectFrom('roster_cache').selectAll().execute(),
       subscriptions: await db.selectFrom('digest_subscriptions').selectAll().where('subscribed_by', 'in', names.concat(none)).execute(),
       ...(await meetingHoldings(db, ids, theirs)),
+      gates: await gatesOfPerson(db, ids, theirs),
       theirs,
     };
   }
@@ -432,6 +440,7 @@ export function dataProtectionRepository(db: Db): DataProtectionRepository {
           ...h.healthUpdates.map((u) => ({ kind: 'health status set', ...rowOf(u) })),
           ...h.risks.map(({ kind: entryKind, ...r }) => ({ kind: who.aadObjectIds.includes(readJson<PersonRef | null>(r.owner, null)?.aadObjectId ?? '') ? 'risk or issue owned' : 'risk or issue added or changed', entryKind, ...parsed(r, ['owner', 'last_change']) })),
           ...h.subscriptions.map((s) => ({ kind: 'digest subscription', ...parsed(s, ['reference', 'strands']) })),
+          ...gateRecords(h.gates, [...who.teamsIds, ...who.aadObjectIds]),
         ],
         messages: h.outbox.map((o) => parsed(o, ['target', 'intent'])),
         meetings: [
@@ -529,6 +538,9 @@ export function dataProtectionRepository(db: Db): DataProtectionRepository {
           add('meetingActions', done.meetingActions);
         }
         add('agendaAdditions', await additionsWithoutPeople(tx, h.agendaAdditions, whom));
+        const gates = await gatesWithoutPeople(tx, h.gates, (p) => ids.includes(p.aadObjectId), names);
+        add('gates', gates.gates);
+        add('gateConditions', gates.gateConditions);
         // The next agenda's last arrangement names who made it (until the meeting starts).
         const last = h.agendaPlan.lastChange;
         if (last && (h.theirs(last.by) || mentionsAny(last.what, names))) {

@@ -21,6 +21,7 @@ import { rosterCache } from './roster-cache';
 import { scheduledRuns } from './scheduled-runs';
 import { digestRepository } from './digest-repository';
 import { followRepository } from './follow-repository';
+import { gateRepository } from './gate-repository';
 import { riskRepository } from './risk-repository';
 import { dataProtectionRepository } from './data-protection-repository';
 import { settingsRepository } from './settings-repository';
@@ -158,6 +159,7 @@ function repositories(db: Kysely<Database>, engine: Engine, held: HeldSolutions)
     dataProtection: dataProtectionRepository(db),
     meetings: meetingRepository(db),
     solutions: solutionRepository(db, held),
+    gates: gateRepository(db),
     risks: riskRepository(db),
   };
 }

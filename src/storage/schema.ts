@@ -339,6 +339,41 @@ export interface ProjectFollowsTable {
   followed_at: string;
 }
 
+export interface ProjectStagesTable {
+  reference: string;
+  stage: string;
+  since: string | null;
+}
+
+export interface GateRequestsTable {
+  id: string;
+  reference: string;
+  from_stage: string;
+  to_stage: string;
+  /** 'pending' or 'decided'. */
+  status: string;
+  /** JSON: evidence, note, requestedBy, decision. */
+  record: string;
+  requested_at: string;
+  decided_at: string | null;
+  version: number;
+  /** JSON: where the request's card was posted in the DSG channel ({ conversationId, activityId }), once it was. */
+  post: string | null;
+}
+
+export interface GateConditionsTable {
+  id: string;
+  gate_id: string;
+  reference: string;
+  position: number;
+  what: string;
+  owner_aad_object_id: string;
+  owner_name: string;
+  due: string;
+  done_at: string | null;
+  done_by: string | null;
+}
+
 /** One setting of a project's health statuses; primary key (reference, version). */
 export interface HealthUpdatesTable {
   reference: string;
@@ -408,5 +443,8 @@ export interface Database {
   agenda_plan: AgendaPlanTable;
   meeting_actions: MeetingActionsTable;
   solutions: SolutionsTable;
+  project_stages: ProjectStagesTable;
+  gate_requests: GateRequestsTable;
+  gate_conditions: GateConditionsTable;
   risks: RisksTable;
 }

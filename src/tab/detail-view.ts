@@ -8,7 +8,7 @@ import { measureValue, TRACK_DEFINITION } from '../domain/measures';
 import type { MeasureView, MilestoneView, ProjectDetailResponse } from '../domain/programme-view-types';
 import { figure, lineChart, lineLegend } from './charts';
 import { type Child, fill, h, safeLink } from './dom';
-import { money, ukDate, ukDateTime } from './format';
+import { count, money, ukDate, ukDateTime } from './format';
 import { badges, facts, healthMarker, overdueMarker, stackedTable } from './parts';
 
 type Project = ProjectDetailResponse['project'];
@@ -220,6 +220,23 @@ function health(project: Project): HTMLElement | false {
   );
 }
 
+/** The Service Standard stage and the gates, oldest first: the outcome, when, and how many conditions are done. */
+function stages(project: Project): HTMLElement {
+  const since = project.stageSince ? `, since ${ukDate(project.stageSince)}` : '';
+  const gate = (g: Project['gates'][number]): Child => [
+    h('strong', {}, g.gate),
+    ': ',
+    g.outcome ? `${g.outcome} on ${ukDate(g.decidedOn ?? g.requestedOn)}` : `asked for on ${ukDate(g.requestedOn)}, waiting for the DSG`,
+    g.conditions ? ` (${g.conditionsDone} of ${count(g.conditions, 'condition')} done)` : '',
+  ];
+  return section(
+    'stage',
+    'Stage and gates',
+    facts([['Stage', `${project.stage ?? 'Not recorded'}${since}`]]),
+    project.gates.length ? h('ol', { class: 'history' }, project.gates.map((g) => h('li', {}, gate(g)))) : h('p', {}, 'No gate asked for yet.'),
+  );
+}
+
 function history(project: Project): HTMLElement {
   if (project.history.length === 0) return section('history', 'History', h('p', {}, 'Nothing recorded yet.'));
   return section(
@@ -254,7 +271,7 @@ export function showProject(root: HTMLElement, detail: ProjectDetailResponse, ba
       ]),
     ),
     health(p),
-    h('div', { class: 'detail-grid' }, owners(p), businessCase(p), delivery(p), benefits(p)),
+    h('div', { class: 'detail-grid' }, owners(p), stages(p), businessCase(p), delivery(p), benefits(p)),
     measures(p),
     milestones(p),
     risks(p),

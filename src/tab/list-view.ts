@@ -30,6 +30,7 @@ const projectHref = (reference: string): string => `#/project/${encodeURICompone
 function card(item: ProgrammeItem): HTMLElement {
   const rows: [string, Child][] = [
     ['Strand', item.strand],
+    ...(item.stage ? ([['Stage', item.stage]] as [string, Child][]) : []),
     ['Next milestone', item.nextDue ? ukDate(item.nextDue) : 'None planned'],
   ];
   if (item.health) rows.push(['Health', healthMarker(item.health)]);

@@ -19,6 +19,8 @@ import { questionCard } from '../presenters/question';
 import { reminderCard } from '../presenters/reminder';
 import { remindersPreviewCard } from '../presenters/reminders-preview';
 import { triageCard } from '../presenters/triage';
+import { gateCard } from '../presenters/gates';
+import { getGate, loadGateView } from '../app/gates/view-gate';
 
 export interface RendererOptions {
   /** The kinds of personal message that set Teams' activity-feed alert (ACTIVITY_ALERTS). */
@@ -61,6 +63,12 @@ export function createOutboxRenderer(deps: Deps, { alerts, userSpecificViews }: 
       case 'minutes':
         // Posted to the channel for everyone: the published minutes, with no editing.
         return { card: minutesCard(await loadMinutesView(deps, await getMeeting(deps, intent.meetingId), false)) };
+      case 'gate-card':
+        // Posted to the DSG channel: the request, with the decision form while it waits.
+      {
+        const gate = await getGate(deps, intent.gateId);
+        return { card: gateCard(await loadGateView(deps, gate)), version: gate.version };
+      }
       case 'reminders-preview':
         return { card: remindersPreviewCard(await reminderPreview(deps)) };
       default:

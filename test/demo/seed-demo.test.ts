@@ -103,6 +103,18 @@ async function expectSeeded(store: Store): Promise<void> {
   expect(statuses.map((u) => u.ratings.overall.rag).reverse()).toEqual(expect.arrayContaining(['green', 'amber', 'red']));
   expect((await store.audit.listFor('request', red.request.reference)).filter((e) => e.action === 'health.set')).toHaveLength(statuses.length);
   expect(statuses.every((u) => [red.project.projectLead?.name, red.project.projectManager?.name].includes(u.setBy))).toBe(true);
+  // Stages and gates: projects at every stage; gates waiting (on the agenda), a condition overdue; Project Lead
+  // (Learning) 2 has a project at alpha with nothing waiting, to ask for alpha → beta in the walk.
+  const stages = await store.gates.stages();
+  expect(new Set(stages.map((s) => s.stage))).toEqual(new Set(['discovery', 'alpha', 'beta', 'live']));
+  const gates = await store.gates.all();
+  expect(gates.filter((g) => !g.decision).length).toBeGreaterThanOrEqual(1);
+  expect(gates.map((g) => g.decision?.outcome)).toEqual(expect.arrayContaining(['pass', 'pass-with-conditions', 'not-yet']));
+  expect((await store.gates.openConditions()).filter((c) => c.due < today).length).toBeGreaterThanOrEqual(1);
+  const walk = (await store.projects.listWithRequests()).find(
+    ({ project }) => project.projectLead?.aadObjectId === MOCK_USERS.projectLeadLearning2.aadObjectId && stages.find((s) => s.reference === project.reference)?.stage === 'alpha',
+  );
+  expect(walk && gates.filter((g) => g.reference === walk.project.reference).every((g) => g.decision?.outcome === 'pass')).toBe(true);
   // Thirty risks and issues over the live projects: some score 15 or more, some are past review, a few closed;
   // their owners include colleagues who are none of the project's people.
   const live = (await store.projects.listWithRequests()).filter((p) => p.request.status === 'approved' || p.request.status === 'in-delivery');
@@ -144,6 +156,7 @@ describe('seedDemo on SQLite', () => {
     expect(text).toContain(`${expected.requests} requests (DP-2025-0001 to ${result.lastReference})`);
     expect(text).toContain(`${expected.projects} projects, ${expected.milestones} milestones`);
     expect(text).toMatch(/setup dsg/);
+    expect(text).toMatch(/\d+ stage gate requests \(\d+ waiting for the DSG; \d+ conditions overdue\)/);
   });
 
   it('refuses to seed a database that already holds requests, and says how to force it', async () => {

@@ -1,5 +1,6 @@
 import { CATALOGUE_CSV_HEADER, catalogueCsv, csvCell, OPEN_CSV_HEADER, openCatalogue, openProgramme, toCsv, type OpenProject } from '../../src/domain/open-data';
 import { sampleSolution } from '../support/sample-solution';
+import { DEFAULT_SERVICE_STANDARD, openStage } from '../../src/domain/stages';
 import { REQUEST_STATUSES } from '../../src/domain/request';
 import { personalRecord as record } from '../support/personal-record';
 
@@ -47,8 +48,36 @@ describe('openProgramme', () => {
             figures: [{ period: '2026-Q2', value: 55 }],
           },
         ],
+        stage: null,
+        stageSince: null,
+        gates: [],
       },
     ]);
+  });
+
+  it('publishes the stage and the outcome of each gate, without who asked or decided, the evidence or the notes', () => {
+    const asked = { id: 'g1', reference: 'DP-2026-0001', from: 'alpha', to: 'beta', evidence: { users: 'https://PERSONAL.example/research' }, note: 'PERSONAL note', requestedBy: { aadObjectId: 'aad-PERSONAL', name: 'Mrs Smith' }, requestedAt: '2026-11-01T10:00:00.000Z', decision: null, conditions: [], version: 1 };
+    const decided = {
+      ...asked,
+      decision: { outcome: 'pass-with-conditions' as const, note: 'PERSONAL', by: { aadObjectId: 'aad-PERSONAL', name: 'Mrs Smith' }, at: '2026-12-01T10:00:00.000Z', meetingId: null },
+      conditions: [{ id: 'c1', gateId: 'g1', reference: 'DP-2026-0001', what: 'PERSONAL condition', owner: { aadObjectId: 'aad-PERSONAL', name: 'Mrs Smith' }, due: '2027-01-15', doneAt: null, doneBy: null }],
+    };
+    const stage = openStage(DEFAULT_SERVICE_STANDARD, 'DP-2026-0001', { reference: 'DP-2026-0001', stage: 'beta', since: '2026-12-01' }, [{ ...asked, id: 'g2', from: 'beta', to: 'live', requestedAt: '2026-12-03T10:00:00.000Z' }, decided]);
+    const [row] = openProgramme([{ ...record('DP-2026-0001', 'in-delivery'), stage }]);
+    expect([row.stage, row.stageSince, row.gates]).toEqual([
+      'Beta',
+      '2026-12-01',
+      [
+        { gate: 'Alpha → Beta', requestedOn: '2026-11-01', outcome: 'Pass with conditions', decidedOn: '2026-12-01', conditions: 1, conditionsDone: 0 },
+        { gate: 'Beta → Live', requestedOn: '2026-12-03', outcome: null, decidedOn: null, conditions: 0, conditionsDone: 0 },
+      ],
+    ]);
+    const csv = toCsv([row]);
+    expect(csv).toContain('Beta,Alpha → Beta: Pass with conditions on 2026-12-01 (0 of 1 conditions done); Beta → Live: requested on 2026-12-03');
+    for (const output of [JSON.stringify(row), csv]) {
+      expect(output).not.toContain('PERSONAL');
+      expect(output).not.toContain('Mrs Smith');
+    }
   });
 
   it('gives the approval date in London (BST), not UTC', () => {
@@ -66,7 +95,7 @@ describe('openProgramme', () => {
     }
     // Belt and braces: exactly the published keys, nothing copied through.
     expect(Object.keys(rows[0]).sort()).toEqual(
-      ['approvedOn', 'isPriority', 'measures', 'milestones', 'plannedAnnualCashSaving', 'principles', 'priority', 'realisedNonCash', 'realisedSavings', 'reference', 'status', 'strand', 'title'],
+      ['approvedOn', 'gates', 'isPriority', 'measures', 'milestones', 'plannedAnnualCashSaving', 'principles', 'priority', 'realisedNonCash', 'realisedSavings', 'reference', 'stage', 'stageSince', 'status', 'strand', 'title'],
     );
     expect(Object.keys(rows[0].measures[0].figures[0]).sort()).toEqual(['period', 'value']);
     expect(Object.keys(rows[0].milestones[0]).sort()).toEqual(['due', 'status', 'title']);
@@ -84,9 +113,9 @@ describe('toCsv', () => {
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     expect(lines[0]).toBe(OPEN_CSV_HEADER.join(','));
     expect(lines[1]).toBe(
-      'DP-2026-0001,Online booking DP-2026-0001,Digital Customers,Customer/Citizen Focused; Privacy and Openness,Approved,High,Yes,12000,2026/27: 1000; 2027/28: 5000,"Discovery (2027-01-14, planned); Go live (2027-06-30, planned)",2026-10-01,Bookings made online (%): 40 on 2026-04-01 to 80 by 2027-03-31; Off track; 2026-Q2=55,2026/27: Bookings made online',
+      'DP-2026-0001,Online booking DP-2026-0001,Digital Customers,Customer/Citizen Focused; Privacy and Openness,Approved,High,Yes,12000,2026/27: 1000; 2027/28: 5000,"Discovery (2027-01-14, planned); Go live (2027-06-30, planned)",2026-10-01,Bookings made online (%): 40 on 2026-04-01 to 80 by 2027-03-31; Off track; 2026-Q2=55,2026/27: Bookings made online,,',
     );
-    expect(lines[2]).toBe('DP-2026-0002,Online booking DP-2026-0001,Digital Customers,Customer/Citizen Focused; Privacy and Openness,Approved,High,No,,,,2026-10-01,,');
+    expect(lines[2]).toBe('DP-2026-0002,Online booking DP-2026-0001,Digital Customers,Customer/Citizen Focused; Privacy and Openness,Approved,High,No,,,,2026-10-01,,,,');
     expect(toCsv([])).toBe(`${OPEN_CSV_HEADER.join(',')}\r\n`);
   });
 

@@ -41,6 +41,9 @@ const EXPECTED: Record<Action, Role[]> = {
   'action.done': ['action-owner', 'chair', 'minute-taker'],
   'solution.manage': ['dsg-member', 'chair', 'admin'],
   'solution.contract': ['digital-leader', 'chair', 'admin'],
+  'gate.request': ['project-lead'],
+  'gate.decide': ['dsg-member', 'chair'],
+  'condition.done': ['action-owner', 'chair', 'admin'],
   'risk.add': ['digital-leader', 'project-lead', 'project-manager', 'chair', 'admin'],
   'risk.edit': ['digital-leader', 'project-lead', 'project-manager', 'chair', 'admin', 'risk-owner'],
 };

@@ -33,6 +33,7 @@ describe('programmeItem', () => {
       plannedAnnualCashSaving: 12000,
       realisedThisYear: 1000,
       approvedOn: '2026-10-01',
+      stage: null,
       health: {
         shown: 'amber',
         label: 'Amber',

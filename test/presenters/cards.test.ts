@@ -165,7 +165,7 @@ describe('card templates (every cards/*.json, with its .sample.json)', () => {
       const allowedInFact = [
         // Numbers and catalogue labels the server writes (digest charts' text equivalents, annual report).
         /\$\{(string\(count\)|amountText|factValue)\}/g,
-        /\$\{(reference|statusLabel|strandName|digitalLeaderTitle|submittedAt|submitted|updated|personalData|oneOffCost|annualBenefit|desiredStart|priorityLabel)\}/g,
+        /\$\{(reference|statusLabel|strandName|digitalLeaderTitle|submittedAt|submitted|updated|personalData|oneOffCost|annualBenefit|desiredStart|priorityLabel|stageLabel)\}/g,
       ];
       const leftOver = (text: string, allowed: RegExp[]) => allowed.reduce((t, re) => t.replace(re, ''), text).includes('${');
       const bad: string[] = [];

@@ -40,6 +40,8 @@ import { agendaCard } from '../../src/presenters/agenda';
 import { meetingCard, meetingItemCard } from '../../src/presenters/meeting';
 import { meetingsCard, minutesCard } from '../../src/presenters/minutes';
 import { draftMinutes, type Meeting, type MeetingAction } from '../../src/domain/meetings';
+import { DEFAULT_SERVICE_STANDARD, gateFrom, type GateRequest } from '../../src/domain/stages';
+import { gateCard, gateRequestCard } from '../../src/presenters/gates';
 import { sampleMilestone } from '../support/sample-milestone';
 import { sampleProject } from '../support/sample-project';
 import { sampleRequest } from '../support/sample-request';
@@ -154,7 +156,27 @@ function cards(): Record<CardName, AdaptiveCardJson[]> {
   const hostileRisk = sampleRisk({ reference: approved.reference, description: HOSTILE, mitigation: HOSTILE, owner: who('aad-o'), reviewDate: '2026-11-01' });
   const links = { docx: 'https://bot.example/minutes/2026-12-03.docx', html: 'https://bot.example/minutes/2026-12-03.html' };
 
+  const hostileGate: GateRequest = {
+    id: 'g-1',
+    reference: 'DP-2026-0012',
+    from: 'alpha',
+    to: 'beta',
+    evidence: { users: `https://council.example/${HOSTILE}` },
+    note: HOSTILE,
+    requestedBy: who('aad-lead'),
+    requestedAt: '2026-12-01T10:00:00Z',
+    decision: { outcome: 'pass-with-conditions', note: HOSTILE, by: { aadObjectId: 'aad-m', name: HOSTILE }, at: '2026-12-03T10:00:00Z', meetingId: null },
+    conditions: [{ id: 'c-1', gateId: 'g-1', reference: 'DP-2026-0012', what: HOSTILE, owner: { aadObjectId: 'aad-o', name: HOSTILE }, due: '2027-01-15', doneAt: null, doneBy: null }],
+    version: 2,
+  };
+  const gateStage = { reference: 'DP-2026-0012', stage: 'alpha', since: null };
+  const gateView = { gate: hostileGate, standard: DEFAULT_SERVICE_STANDARD, title: HOSTILE, people: [{ aadObjectId: 'aad-p', name: HOSTILE }], today: TODAY, meeting: null };
+
   return {
+    'gate-request': [
+      gateRequestCard({ reference: 'DP-2026-0012', title: HOSTILE, standard: DEFAULT_SERVICE_STANDARD, stage: gateStage, gate: gateFrom(DEFAULT_SERVICE_STANDARD, 'alpha')!, form: { values: { evidence_users: HOSTILE, gateNote: HOSTILE }, errors: { evidence_users: 'Enter it as a full https:// address.' } } }),
+    ],
+    gate: [gateCard(gateView), gateCard({ ...gateView, gate: { ...hostileGate, decision: null, conditions: [] }, form: { values: { c1What: HOSTILE, decisionNote: HOSTILE }, errors: {} } })],
     agenda: [
       agendaCard({ next: settings.meetings[0], items: agenda, removed: agenda, planVersion: 2, canArrange: true, running: null, canRun: true, today: TODAY, add: { text: HOSTILE, error: `There is no request: ${HOSTILE}` } }),
     ],
@@ -187,7 +209,20 @@ function cards(): Record<CardName, AdaptiveCardJson[]> {
       settingsCard(settings, [who('aad-member')], true, undefined, { canPlan: true, today: TODAY, held: [], form: { moving: '2027-01-14', values: { date: '2027-01-14', startTime: '10:00', place: HOSTILE }, errors: { place: HOSTILE } } }),
     ],
     question: [questionCard(request, { ...question, answer: null, answeredAt: null }, false), questionCard(request, question, true)],
-    project: [projectCard({ request: approved, project, today: TODAY, canEdit: true, canRecordBenefit: true, values: { m1Title: HOSTILE, note: HOSTILE }, risks: [hostileRisk], editableRisks: [hostileRisk.id], canAddRisk: true })],
+    project: [
+      projectCard({
+        request: approved,
+        project,
+        today: TODAY,
+        canEdit: true,
+        canRecordBenefit: true,
+        values: { m1Title: HOSTILE, note: HOSTILE },
+        gates: { standard: DEFAULT_SERVICE_STANDARD, stage: gateStage, history: [hostileGate], next: null, canRequest: false },
+        risks: [hostileRisk],
+        editableRisks: [hostileRisk.id],
+        canAddRisk: true,
+      }),
+    ],
     pending: [pendingCard({ items: [request], total: 1 }, 1, 10, TODAY)],
     programme: [programmeCard([{ project, request: approved }], 1, 10, 1, TODAY)],
     milestones: (['overdue', 'completed'] as const).map((which) => {

@@ -21,6 +21,7 @@ import { programmeSheetsContract } from './programme-sheets-contract';
 import { dataProtectionContract } from './data-protection-contract';
 import { meetingsContract } from './meetings-contract';
 import { solutionsContract } from './solutions-contract';
+import { gatesContract } from './gates-contract';
 import { healthContract } from './health-contract';
 import { risksContract } from './risks-contract';
 
@@ -465,6 +466,7 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
     meetingsContract({ store: s, database: () => database as TestDatabase });
     measuresContract({ store: s, database: () => database as TestDatabase });
     solutionsContract({ store: s, database: () => database as TestDatabase });
+    gatesContract({ store: s, database: () => database as TestDatabase });
     healthContract({ store: s, database: () => database as TestDatabase });
     risksContract({ store: s, database: () => database as TestDatabase });
 

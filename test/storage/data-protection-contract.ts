@@ -160,6 +160,59 @@ export function dataProtectionContract({ store: s }: ContractContext): void {
       expect(await s().dataProtection.erase(who!, NOW.toISOString())).toEqual({});
     });
 
+    describe('stage gates', () => {
+      const gate = (reference: string, requestedBy: { aadObjectId: string; name: string }, decidedBy: { aadObjectId: string; name: string }, owner: { aadObjectId: string; name: string }) => ({
+        id: `g-${reference}`,
+        reference,
+        from: 'alpha',
+        to: 'beta',
+        evidence: { users: 'https://council.example/research' },
+        note: `${requestedBy.name} tested it with residents`,
+        requestedBy,
+        requestedAt: OLD,
+        decision: { outcome: 'pass-with-conditions' as const, note: `Thanks, ${requestedBy.name}`, by: decidedBy, at: OLD, meetingId: null },
+        conditions: [{ id: `c-${reference}`, gateId: `g-${reference}`, reference, what: `${owner.name} publishes the statement`, owner, due: '2026-07-01', doneAt: OLD, doneBy: owner.name }],
+        version: 2,
+      });
+      const record = async (g: ReturnType<typeof gate>) => {
+        await s().gates.insertRequest({ ...g, decision: null, conditions: [], version: 1 });
+        await s().gates.updateRequest(g, 1);
+      };
+
+      it("exports the gates a person asked for and decided and the conditions they own; erasure leaves each role", async () => {
+        await s().people.upsert({ ...ann, tenantId: 't', conversationRef: null, reachable: true, updatedAt: RECENT });
+        await record(gate('DP-2026-0001', { aadObjectId: ann.aadObjectId, name: ann.name }, { aadObjectId: chair.aadObjectId, name: chair.name }, lead));
+        await record(gate('DP-2026-0002', lead, { aadObjectId: ann.aadObjectId, name: ann.name }, { aadObjectId: ann.aadObjectId, name: ann.name }));
+        const who = (await s().dataProtection.findIdentity({ aadObjectId: ann.aadObjectId }))!;
+        const held = await s().dataProtection.personalData(who);
+        expect(held.projectRecords.filter((r) => String(r.kind).includes('gate')).map((r) => [r.kind, r.reference])).toEqual([
+          ['stage gate asked for', 'DP-2026-0001'],
+          ['stage gate decided', 'DP-2026-0002'],
+          ['gate condition owned', 'DP-2026-0002'],
+        ]);
+
+        expect(await s().dataProtection.erase(who, NOW.toISOString())).toMatchObject({ gates: 2, gateConditions: 1 });
+        const [asked, decided] = [await s().gates.getRequest('g-DP-2026-0001'), await s().gates.getRequest('g-DP-2026-0002')];
+        expect(asked).toMatchObject({ requestedBy: { aadObjectId: '', name: FORMER.projectLead }, note: `${FORMER.colleague} tested it with residents`, decision: { by: { name: chair.name } } });
+        expect(asked!.conditions[0]).toMatchObject({ owner: lead, what: `${lead.name} publishes the statement` });
+        expect(decided).toMatchObject({ requestedBy: lead, decision: { by: { aadObjectId: '', name: FORMER.dsgMember } } });
+        expect(decided!.conditions[0]).toMatchObject({ owner: { aadObjectId: '', name: FORMER.actionOwner }, what: `${FORMER.colleague} publishes the statement`, doneBy: FORMER.actionOwner });
+      });
+
+      it('retention takes everyone out of the gates of a project past retention', async () => {
+        const completed = sampleRequest({ status: 'completed', requesterName: 'Alex Requester', createdAt: LONG_AGO, updatedAt: LONG_AGO });
+        await s().requests.insert(completed, ['booking']);
+        await s().projects.insert(sampleProject(completed.reference, { projectLead: lead, updatedAt: LONG_AGO }));
+        await record(gate(completed.reference, lead, { aadObjectId: chair.aadObjectId, name: chair.name }, lead));
+        const plan = await s().dataProtection.retentionPlan(CUTOFFS);
+        expect(await s().dataProtection.applyRetention(plan, CUTOFFS, NOW.toISOString())).toMatchObject({ gates: 1, gateConditions: 1 });
+        const g = await s().gates.getRequest(`g-${completed.reference}`);
+        expect(JSON.stringify(g)).not.toMatch(/Lee Lead|Dana Chair|aad-lead|aad-chair/);
+        expect(g).toMatchObject({ requestedBy: { name: FORMER.projectLead }, decision: { outcome: 'pass-with-conditions', by: { name: FORMER.dsgMember } } });
+        expect(g!.conditions[0]).toMatchObject({ owner: { aadObjectId: '', name: FORMER.actionOwner }, what: `${FORMER.projectLead} publishes the statement` });
+      });
+    });
+
     it('exports the risks and issues a person owns or added, erases them to roles at a new version, and retention does the same for a completed project', async () => {
       await s().people.upsert({ ...ann, tenantId: 't', conversationRef: null, reachable: true, updatedAt: RECENT });
       const live = sampleRequest({ status: 'in-delivery' });

@@ -26,6 +26,7 @@ function item(reference: string, over: Partial<ProgrammeItem> = {}): ProgrammeIt
     plannedAnnualCashSaving: null,
     realisedThisYear: 0,
     approvedOn: '2026-02-03',
+    stage: 'Alpha',
     health: null,
     ...over,
   };

@@ -25,6 +25,8 @@ export type OutboxIntent =
   | { kind: 'digest'; digest: DigestRequest }
   /** A DSG meeting's published minutes, to the DSG channel. */
   | { kind: 'minutes'; meetingId: string }
+  /** A project's gate request in the DSG channel, with the decision form while it waits. */
+  | { kind: 'gate-card'; gateId: string }
   /** `reminders preview`, sent to the person who asked in a channel. */
   | { kind: 'reminders-preview' };
 

@@ -5,6 +5,7 @@ import { projectDetail, riskView } from '../../domain/programme-view';
 import { orderedLog, SCORE_DEFINITION } from '../../domain/risks';
 import { parseReference } from '../../domain/request';
 import type { Deps } from '../deps';
+import { withStages } from '../gates/project-gates';
 import { healthRules } from '../projects/view-project';
 import type { ProjectDetailResponse } from '../../domain/programme-view-types';
 import { projectHistory } from './project-history';
@@ -26,7 +27,7 @@ export async function viewProgrammeProject(deps: Deps, signedIn: SignedIn | null
   if (!request || !project || !isPublished({ request, project })) {
     throw new DomainError('NOT_FOUND', `${ref} is not in the Digital Programme.`, { reference: ref });
   }
-  const record = { request, project };
+  const [record] = await withStages(deps, deps.store, [{ request, project }]);
   const today = deps.calendar.londonDate(deps.clock.now());
   const signed = signedIn ? await viewerFor(deps, signedIn, [record]) : null;
   const history = projectHistory(await deps.store.audit.listFor('request', ref), !!signed && isAllowed('project.history', signed.roles));

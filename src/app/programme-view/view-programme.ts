@@ -3,6 +3,7 @@ import { financialYearOf } from '../../domain/project';
 import { publishedRecords } from '../../domain/open-data';
 import { programmeItem } from '../../domain/programme-view';
 import type { Deps } from '../deps';
+import { withStages } from '../gates/project-gates';
 import { healthRules } from '../projects/view-project';
 import type { ProgrammeResponse } from '../../domain/programme-view-types';
 import { type SignedIn, viewerFor } from './viewer';
@@ -11,7 +12,7 @@ import { type SignedIn, viewerFor } from './viewer';
 export async function viewProgramme(deps: Deps, signedIn: SignedIn | null): Promise<ProgrammeResponse> {
   const now = deps.clock.now();
   const today = deps.calendar.londonDate(now);
-  const records = publishedRecords(await deps.store.projects.listWithRequests());
+  const records = await withStages(deps, deps.store, publishedRecords(await deps.store.projects.listWithRequests()));
   const viewer = signedIn ? (await viewerFor(deps, signedIn, records)).viewer : null;
   const financialYear = financialYearOf(today);
   const rules = healthRules(deps);

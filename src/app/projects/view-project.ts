@@ -10,6 +10,8 @@ import type { Deps } from '../deps';
 import { dsgContext } from '../triage/dsg-context';
 import { refuse } from '../refuse';
 import { getRequest } from '../requests/view-request';
+import type { ProjectGates } from '../../domain/stages';
+import { projectGates } from '../gates/project-gates';
 
 export interface ProjectView {
   request: ProjectRequest;
@@ -23,6 +25,8 @@ export interface ProjectView {
   canRecordFigures: boolean;
   /** The chair and admins may reopen it once it is completed. */
   canReopen: boolean;
+  /** Its stage, gate history and whether this person may ask for the next gate. */
+  gates: ProjectGates;
   /** Its health (RAG) status as health.ts defines it; null when it is not in delivery. */
   health: HealthStatus | null;
   /** Set the health status (the lead and manager, while it is in delivery). */
@@ -56,6 +60,7 @@ export async function viewProject(deps: Deps, actor: Actor, reference: string): 
     canEditMeasures: isAllowed('measure.edit', roles),
     canRecordFigures: isAllowed('measure.record', roles),
     canReopen: isAllowed('project.reopen', roles),
+    gates: await projectGates(deps, deps.store, request, roles),
     health: healthOf(request.status, project.health, deps.calendar.londonDate(deps.clock.now()), healthRules(deps)),
     canSetHealth: isAllowed('health.set', roles) && hasHealth(request.status),
     risks,
@@ -71,6 +76,7 @@ export const colleagueView = (found: ProjectView): ProjectView => ({
   canEditMeasures: false,
   canRecordFigures: false,
   canReopen: false,
+  gates: { ...found.gates, canRequest: false },
   canSetHealth: false,
   canAddRisk: false,
   editableRisks: [],

@@ -8,6 +8,8 @@ import { requireContractKeeper } from '../solutions/solution-access';
 import { renewContract, retireSolution } from '../solutions/save-solution';
 import { actionIdOf } from '../../domain/meetings';
 import { completeAction } from '../meetings/meeting-actions';
+import { conditionIdOf } from '../../domain/stages';
+import { completeGateCondition } from '../gates/complete-condition';
 import type { Actor } from '../../domain/people';
 import type { ReminderItem, ReminderThresholds, ReminderView } from '../../domain/reminders';
 import { addMilestones } from '../projects/add-milestones';
@@ -150,6 +152,8 @@ async function apply(deps: Deps, actor: Actor, item: ReminderItem, version: numb
       await answerQuestion(deps, actor, ref, answer.answer);
       return 'Your answer was sent to the DSG.';
     case 'action-done': {
+      const conditionId = conditionIdOf(item.key);
+      if (conditionId) return `Done: ${(await completeGateCondition(deps, actor, conditionId)).what}.`;
       const actionId = actionIdOf(item.key);
       if (!actionId) throw new DomainError('STALE_CARD', 'That reminder item is not an action from a DSG meeting.', {});
       const done = await completeAction(deps, actor, actionId);

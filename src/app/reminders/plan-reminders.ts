@@ -1,6 +1,7 @@
 import { actionReminders, meetingReminder } from '../../domain/meetings';
 import { CATALOGUE_GROUP, contractNoticeBy, contractReminders } from '../../domain/procurement';
 import { candidateReminders, type ReminderItem, type ReminderThresholds, type Selection, selectReminders, stateKey } from '../../domain/reminders';
+import { conditionReminders } from '../../domain/stages';
 import { liveProjectTitles, riskReviewReminders } from '../../domain/risks';
 import type { Deps } from '../deps';
 
@@ -31,6 +32,7 @@ export async function planReminders(deps: Deps, thresholds: ReminderThresholds):
     ...actionReminders(await deps.store.meetings.openActions(), today, thresholds.dueSoonDays),
     ...meetingReminder(settings.chair, lastHeld, settings.meetings.map((m) => m.date), today),
     ...contractReminders(await deps.store.solutions.contractsEndingBy(contractNoticeBy(today)), settings, today),
+    ...conditionReminders(await deps.store.gates.openConditions(), new Map(programme.map((p) => [p.request.reference, p.request.title])), today, thresholds.dueSoonDays),
     ...riskReviewReminders(await deps.store.risks.dueForReview(today), liveProjectTitles(programme), today),
   ];
 

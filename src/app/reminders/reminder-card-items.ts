@@ -4,6 +4,7 @@ import { contractCalledFor, solutionIdOfKey } from '../../domain/procurement';
 import { candidateReminders, type ReminderItem, stateKey } from '../../domain/reminders';
 import { isDueForReview, reviewFingerprint, riskIdOfKey } from '../../domain/risks';
 import type { Repositories } from '../ports';
+import { conditionIdOf } from '../../domain/stages';
 
 /** Thresholds that make every time-based rule apply: "is it still missing?" without "is it due yet?". */
 const ALWAYS = { businessCaseDays: 0, planDays: 0, dueSoonDays: 3650, questionWorkingDays: 0, remindEveryWorkingDays: 0, escalateAfter: 0, snoozeDays: 0, maxSnoozes: 0, healthRhythm: 'weekly' as const };
@@ -33,6 +34,13 @@ export async function reminderCardItems(repos: Repositories, items: readonly Rem
       const still = !!solution && contractCalledFor(solution, today) && solution.contractEnds === item.fingerprint;
       const snoozedUntil = states.get(stateKey(item.key, item.recipient.aadObjectId))?.snoozedUntil ?? null;
       result.push({ ...item, resolved: !still, snoozedUntil, projectVersion: solution?.version ?? 0 });
+      continue;
+    }
+    const conditionId = conditionIdOf(item.key);
+    if (conditionId) {
+      // A gate condition: answered once it is done (or gone).
+      const condition = await repos.gates.getCondition(conditionId);
+      result.push({ ...item, resolved: !condition || condition.doneAt !== null, snoozedUntil: states.get(stateKey(item.key, item.recipient.aadObjectId))?.snoozedUntil ?? null, projectVersion: 0 });
       continue;
     }
     const riskId = riskIdOfKey(item.key);

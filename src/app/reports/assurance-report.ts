@@ -1,7 +1,8 @@
 import { type AssuranceReport, assuranceReport, parseQuarter, type Quarter, quarterOf } from '../../domain/assurance';
-import { londonInstant } from '../../domain/calendar';
+import { addDays, londonInstant } from '../../domain/calendar';
+import { assuranceGates } from '../gates/project-gates';
 import { DomainError } from '../../domain/errors';
-import { HIGH_RISK_SCORE, liveProjectTitles, topRisks as topRisksOf } from '../../domain/risks';
+import { HIGH_RISK_SCORE, liveProjectTitles, topRisks } from '../../domain/risks';
 import { isAllowed, rolesFor } from '../../domain/permissions';
 import type { Actor } from '../../domain/people';
 import type { Deps } from '../deps';
@@ -11,17 +12,17 @@ import { DOWNLOAD_LINK_HOURS } from './report-links';
 import { dsgContext } from '../triage/dsg-context';
 
 /** The quarter's report from the store (no permission check: the download link is the permission). */
-export async function buildAssuranceReport(deps: Pick<Deps, 'store' | 'clock' | 'calendar' | 'reminders'>, quarter: Quarter): Promise<AssuranceReport> {
-  const [programme, healthBefore, openActions, openRisks] = await Promise.all([
+export async function buildAssuranceReport(deps: Pick<Deps, 'store' | 'clock' | 'calendar' | 'reminders' | 'serviceStandard'>, quarter: Quarter): Promise<AssuranceReport> {
+  const today = deps.calendar.londonDate(deps.clock.now());
+  const [programme, healthBefore, openActions, highRisks] = await Promise.all([
     deps.store.projects.listWithRequests(),
     // Where each project stood at the last report: before the quarter began (midnight, London).
     deps.store.projects.healthBefore(londonInstant(quarter.first, '00:00').toISOString()),
     deps.store.meetings.openActions(),
-    // The top risks: the open risks and issues scoring 15 or more, those the DSG's agenda takes up (risks.ts).
     deps.store.risks.openScoringAtLeast(HIGH_RISK_SCORE),
   ]);
-  const topRisks = topRisksOf(openRisks, liveProjectTitles(programme));
-  return assuranceReport({ quarter, today: deps.calendar.londonDate(deps.clock.now()), programme, health: healthRules(deps), healthBefore, openActions, topRisks });
+  const gates = await assuranceGates(deps, deps.store, programme, quarter.first, addDays(quarter.last, 1), today);
+  return assuranceReport({ quarter, today, programme, health: healthRules(deps), healthBefore, openActions, topRisks: topRisks(highRisks, liveProjectTitles(programme)), ...gates });
 }
 
 /** A quarter as typed ("2026 Q3"), or the current one when none is given. */
@@ -58,7 +59,7 @@ export function assuranceLinks(deps: Pick<Deps, 'reportLinks' | 'clock'>, quarte
  * anything else refused with the reason (403 for a missing, altered or expired token).
  */
 export async function downloadAssuranceReport(
-  deps: Pick<Deps, 'store' | 'clock' | 'calendar' | 'reminders' | 'reportLinks'>,
+  deps: Pick<Deps, 'store' | 'clock' | 'calendar' | 'reminders' | 'serviceStandard' | 'reportLinks'>,
   file: string,
   expires: string | undefined,
   token: string | undefined,

@@ -4,6 +4,7 @@ import type { Actor } from '../../domain/people';
 import type { PersonRef } from '../../domain/settings';
 import { type Assignment, assign, type TriageView } from '../../domain/triage';
 import type { Deps } from '../deps';
+import { chosenPerson } from '../people';
 import { type AlsoRecord, runTriageDecision } from './triage-decision';
 
 /** Assigns the Digital Leader, Project Lead and Project Manager of an approved request's project. */
@@ -21,14 +22,7 @@ export function assignOwners(deps: Deps, actor: Actor, reference: string, cardVe
     const known: PersonRef[] = [...members, ...Object.values(settings.leaders), settings.chair, project.digitalLeader, project.projectLead, project.projectManager].filter(
       (p): p is PersonRef => !!p,
     );
-    const person = async (id: string | null | undefined): Promise<PersonRef | undefined> => {
-      if (!id) return undefined;
-      // Teams' people picker gives AAD object ids; the Playground's gives Teams ids (29:...): accept both.
-      const byTeamsId = id.startsWith('29:') ? (members.find((m) => m.id === id) ?? (await repos.people.get(id))) : null;
-      const aadObjectId = byTeamsId?.aadObjectId ?? id;
-      const hit = known.find((p) => p.aadObjectId === aadObjectId) ?? (await repos.people.findByAadObjectId(aadObjectId));
-      return { aadObjectId, name: hit?.name ?? 'A colleague (name not known yet)' };
-    };
+    const person = async (id: string | null | undefined): Promise<PersonRef | undefined> => (id ? chosenPerson(repos, members, known, id) : undefined);
     const assignment: Assignment = {
       digitalLeader: await person(ids.digitalLeader),
       projectLead: await person(ids.projectLead),

@@ -38,6 +38,7 @@ export const projectCardOf = (deps: Deps, found: ProjectView, extra: CardExtra =
     canEditMeasures: found.canEditMeasures,
     canRecordFigures: found.canRecordFigures,
     canReopen: found.canReopen,
+    gates: found.gates,
     health: found.health,
     canSetHealth: found.canSetHealth,
     risks: found.risks,
