@@ -10,9 +10,9 @@ import { termsOf } from '../src/domain/similarity';
  * The benchmarks' large programme, generated through the repositories: `projects` approved projects with
  * `milestonesEach` milestones each, a mix of what is missing, late and done, as of `now`; with `measuresEach`,
  * that many quarterly outcome measures per project with four figures each, some off track, some with the last
- * quarter's figure missing.
+ * quarter's figure missing. `status` is every request's (approved by default; in delivery for health statuses).
  */
-export async function seedProgramme(store: Store, projects: number, milestonesEach: number, now: Date, measuresEach = 0): Promise<void> {
+export async function seedProgramme(store: Store, projects: number, milestonesEach: number, now: Date, measuresEach = 0, status: 'approved' | 'in-delivery' = 'approved'): Promise<void> {
   const PROJECTS = projects;
   const MILESTONES_EACH = milestonesEach;
   const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -21,7 +21,7 @@ export async function seedProgramme(store: Store, projects: number, milestonesEa
     for (let i = 0; i < PROJECTS; i++) {
       const reference = `DP-2026-${String(i + 1).padStart(5, '0')}`;
       const request: ProjectRequest = {
-        id: randomUUID(), reference, status: 'approved', version: 2, requesterId: `29:user-${i % 500}`, requesterName: `Officer ${i % 500}`, formId: randomUUID(),
+        id: randomUUID(), reference, status, version: 2, requesterId: `29:user-${i % 500}`, requesterName: `Officer ${i % 500}`, formId: randomUUID(),
         createdAt: now.toISOString(), updatedAt: now.toISOString(), title: `Project ${i}`, problem: 'Generated for the benchmark', outcome: 'Faster service',
         beneficiaries: ['citizens'], strand: 'customers', principles: ['customer-focused'], principlesHow: 'x', reuseSolution: null, reuseChecked: 'x', route: 'reuse', routeJustification: null,
         personalData: i % 3 === 0, oneOffCost: 1000, annualBenefit: 500, desiredStart: null,

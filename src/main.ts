@@ -22,6 +22,9 @@ import { viewMeetingsPage } from './app/meetings/meetings-page';
 import { viewCataloguePage } from './app/solutions/catalogue-page';
 import { minutesHtml } from './presenters/minutes-page';
 import { minutesDocx } from './documents/minutes-docx';
+import { assuranceDocx } from './documents/assurance-docx';
+import { assuranceCsv } from './domain/assurance';
+import { downloadAssuranceReport } from './app/reports/assurance-report';
 import { reportLinks } from './app/reports/report-links';
 import { WorkingCalendar } from './domain/calendar';
 import { DEFAULT_THRESHOLDS } from './domain/reminders';
@@ -147,6 +150,11 @@ export async function startBot(config: Config, log: Logger, options: StartOption
       programmeExport: async (file, expires, token) => {
         const result = await downloadProgrammeExport(deps, file, expires, token);
         return result.ok ? { ok: true, format: 'xlsx', fileName: result.fileName, body: await workbookBuffer(result.sheets) } : result;
+      },
+      assuranceReport: async (file, expires, token) => {
+        const result = await downloadAssuranceReport(deps, file, expires, token);
+        if (!result.ok) return result;
+        return { ok: true, format: result.format, fileName: result.fileName, body: result.format === 'docx' ? await assuranceDocx(result.report) : assuranceCsv(result.report) };
       },
       minutes: async (file, expires, token) => {
         const result = await downloadMinutes(deps, file, expires, token);

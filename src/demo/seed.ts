@@ -12,6 +12,7 @@ import { REQUEST_STATUSES } from '../domain/request';
 import type { PlannedMeeting } from '../domain/meeting-plans';
 import type { DsgSettings } from '../domain/settings';
 import { termsOf } from '../domain/similarity';
+import { demoHealth } from './health';
 import { demoMeetings } from './meetings';
 import { demoGates } from './gates';
 import { demoSolutions } from './solutions';
@@ -92,6 +93,11 @@ export async function seedDemo(store: Store, clock: Clock, options: SeedOptions 
         for (const benefit of project.realisedBenefits) await tx.projects.addRealisedBenefit(project.reference, benefit);
       }
       if (triage) await tx.triage.save(triage);
+      events.push(...trail);
+    }
+    // Health (RAG) histories of the projects in delivery: some red, some stale.
+    for (const { reference, updates, events: trail } of demoHealth(programme, now)) {
+      for (const update of updates) await tx.projects.recordHealth(reference, update);
       events.push(...trail);
     }
 

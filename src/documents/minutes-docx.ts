@@ -1,35 +1,9 @@
 import { ukDate } from '../domain/dates';
 import type { Minutes } from '../domain/meetings';
 
-/** The only place that knows the `docx` library: the DSG's minutes as a Word document. */
+import { cell, Document, HeadingLevel, line, Packer, Paragraph, Table, TableRow, WidthType } from './docx';
 
-/**
- * The part of docx 9.7 used here. Its type declarations re-export folders without file extensions, which
- * TypeScript's node16 resolution cannot follow (every export reads as missing): so the few constructors used are
- * typed here, and the code is docx's own CommonJS build.
- */
-interface Block {
-  readonly kind?: never;
-}
-type Paragraph = Block;
-type TableCell = Block;
-interface DocxApi {
-  Document: new (options: { title: string; creator: string; sections: { children: Block[] }[] }) => Block;
-  Paragraph: new (options: string | { text?: string; heading?: string; bullet?: { level: number }; children?: Block[] }) => Paragraph;
-  TextRun: new (options: string | { text: string; bold?: boolean }) => Block;
-  Table: new (options: { width: { size: number; type: string }; rows: Block[] }) => Block;
-  TableRow: new (options: { tableHeader?: boolean; children: TableCell[] }) => Block;
-  TableCell: new (options: { children: Paragraph[] }) => TableCell;
-  HeadingLevel: { TITLE: string; HEADING_2: string; HEADING_3: string };
-  WidthType: { PERCENTAGE: string };
-  Packer: { toBuffer(doc: Block): Promise<Buffer> };
-}
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = require('docx') as DocxApi;
-
-const line = (label: string, value: string): Paragraph => new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] });
-const cell = (text: string, bold = false): TableCell => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
-
+/** The DSG's minutes as a Word document. */
 export function minutesDocx(m: Minutes): Promise<Buffer> {
   const title = `Minutes of the Digital Strategy Group, ${ukDate(m.date)}`;
   const items = m.items.flatMap((item, i) => [

@@ -11,7 +11,7 @@ import { ukDate } from './dates';
 import { countedProject, programmeFigures, type Figure } from './figures';
 import { healthOf, type HealthRules, type HealthShown, type HealthUpdate, RAG_LABELS, HEALTH_ASPECTS, ASPECT_LABELS } from './health';
 import type { MeetingAction } from './meetings';
-import { isPublished, type ProgrammeRecord } from './open-data';
+import { csvCell, isPublished, type ProgrammeRecord } from './open-data';
 import { financialYearOf, MISSING_LABELS, type MissingItem, whatIsMissing } from './project';
 import { countOf, pounds } from './words';
 
@@ -219,7 +219,8 @@ export function assuranceReport(input: AssuranceInput): AssuranceReport {
       words: programmeWords,
       chartTitle: 'Projects by strand',
       chart: strandChart,
-      items: byStrand.filter((st) => st.count > 0).map((st) => ({ reference: null, title: st.strand, detail: [countOf(st.count, 'project'), st.stages].filter(Boolean).join(': ') })),
+      // Each strand's stages, where stages are recorded (its count is the chart's).
+      items: byStrand.filter((st) => st.stages).map((st) => ({ reference: null, title: st.strand, detail: `${countOf(st.count, 'project')}: ${st.stages}` })),
     },
     {
       key: 'health',
@@ -227,7 +228,8 @@ export function assuranceReport(input: AssuranceInput): AssuranceReport {
       words: ragWords,
       chartTitle: 'Projects in delivery by health status',
       chart: SHOWN.map((sh) => ({ label: SHOWN_LABELS[sh], value: now[sh] })),
-      items: SHOWN.filter((sh) => now[sh] + before[sh] > 0).map((sh) => ({ reference: null, title: SHOWN_LABELS[sh], detail: `${now[sh]} now, ${before[sh]} at the last report` })),
+      // The chart holds the counts now, the words those at the last report.
+      items: [],
     },
     {
       key: 'concerns',
@@ -291,4 +293,14 @@ export function assuranceReport(input: AssuranceInput): AssuranceReport {
     },
   ];
   return { quarter: q, asAt, projects: records.length, sections };
+}
+
+/** The report as CSV: one row per chart row and per listed entry, each with its section. */
+export function assuranceCsv(report: AssuranceReport): string {
+  const lines = [['Quarter', 'Section', 'Reference', 'Item', 'Number or detail'].map(csvCell).join(',')];
+  for (const s of report.sections) {
+    for (const row of s.chart) lines.push([report.quarter.name, s.heading, '', row.label, String(row.value)].map(csvCell).join(','));
+    for (const item of s.items) lines.push([report.quarter.name, s.heading, item.reference ?? '', item.title, item.detail].map(csvCell).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
 }

@@ -63,6 +63,7 @@ const ACTION_WORDS: Record<string, string> = {
   'gate.request': 'Stage gate asked for',
   'gate.decide': 'Stage gate decided',
   'condition.done': 'Gate condition done',
+  'health.set': 'Health status set',
 };
 
 /** Words for a change to one milestone, after its name: "Milestone 'Go live' marked done". */

@@ -172,6 +172,14 @@ export const COMMANDS: readonly CommandEntry[] = [
     menu: { scopes: ['personal'], description: "For the DSG: this year's progress and benefits, with a download link" },
   },
   {
+    verb: 'report.assurance',
+    words: ['report assurance', 'assurance report'],
+    argument: { field: 'quarter', example: '2026 Q3' },
+    help: "The quarter's assurance report for the Corporate Management Team, as .docx and .csv",
+    section: 'dsg',
+    needs: 'report.assurance',
+  },
+  {
     verb: 'programme.export',
     words: ['programme export', 'program export'],
     argument: { field: 'year', example: '2026/27' },

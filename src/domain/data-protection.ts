@@ -221,7 +221,7 @@ export interface PersonalData {
   reminders: Row[];
   /** Roles they hold: chair, Digital Leader of a strand, a project's owner, DSG team member. */
   roles: { role: string; where: string }[];
-  /** Milestone moves, benefits and measure figures they recorded, and digest subscriptions they made. */
+  /** Milestone moves, benefits, measure figures and health statuses they recorded, and digest subscriptions they made. */
   projectRecords: Row[];
   /** Messages queued or sent to them. */
   messages: Row[];

@@ -157,6 +157,7 @@ const REMINDER_WORDS: Partial<Record<ReminderKind, string>> = {
   dpia: 'the DPIA',
   'milestone-due-soon': 'a milestone due soon',
   'milestone-overdue': 'an overdue milestone',
+  health: 'the health status',
 };
 
 

@@ -28,6 +28,7 @@ export type Action =
   | 'digest.subscribe'
   | 'digest.preview'
   | 'report.annual'
+  | 'report.assurance'
   | 'programme.export'
   | 'retention.preview'
   | 'person.export'
@@ -93,6 +94,8 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'digest.subscribe': [...DSG, 'admin'],
   'digest.preview': [...DSG, 'admin'],
   'report.annual': [...DSG, 'admin'],
+  // The quarter's assurance report for the Corporate Management Team: names red projects' reasons and risk owners.
+  'report.assurance': [...DSG, 'admin'],
   // The workbook holds names and the audit log: the DSG's and admins' only.
   'programme.export': [...DSG, 'admin'],
   // Data protection: what the retention run would do, and a person's subject access export.

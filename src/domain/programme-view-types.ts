@@ -113,6 +113,8 @@ export interface ProjectDetailResponse {
     /** Since when it is at its stage, and its gates (oldest first), as open data publishes them. */
     stageSince: string | null;
     gates: OpenGate[];
+    /** What the health status means (health.ts), with the configured rhythm. */
+    healthDefinition: string;
     /** Newest first. Without a viewer: dates and what happened only; with one: who too. */
     history: { at: string; what: string; by?: string }[];
   };

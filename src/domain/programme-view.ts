@@ -6,7 +6,7 @@
  * and what the project is missing. People's names, links and the resourcing note are added only for a
  * signed-in viewer, each picked by name, never copied with a spread.
  */
-import { ASPECT_LABELS, HEALTH_ASPECTS, healthOf, type HealthRules, type HealthStatus, setOn } from './health';
+import { ASPECT_LABELS, HEALTH_ASPECTS, HEALTH_DEFINITION, healthOf, type HealthRules, type HealthStatus, setOn } from './health';
 import type { CatalogueEntryView, HealthView, MeasureView, MilestoneView, ProgrammeItem, ProjectDetailResponse } from './programme-view-types';
 import { realisedIn } from './figures';
 import { type Measure, measureStatus, periodLabel, trend } from './measures';
@@ -87,6 +87,7 @@ export function projectDetail(record: ProgrammeRecord, today: string, audience: 
     measures: project.measures.map(measureView),
     stageSince: open.stageSince,
     gates: open.gates,
+    healthDefinition: HEALTH_DEFINITION(rules.rhythm),
     history,
   };
 }

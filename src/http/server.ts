@@ -42,6 +42,8 @@ export interface HttpHandlers {
   openData?: { json(): Promise<unknown>; csv(): Promise<string>; figuresJson(): Promise<unknown>; figuresCsv(): Promise<string>; catalogueJson(): Promise<unknown>; catalogueCsv(): Promise<string> };
   /** GET /reports/annual/<year>.csv|json with a signed token (expires, token query parameters). */
   annualReport?(file: string, expires: string | undefined, token: string | undefined): Promise<Download>;
+  /** GET /reports/assurance/<2026-Q3>.docx|csv with a signed token: the quarter's assurance report for the CMT. */
+  assuranceReport?(file: string, expires: string | undefined, token: string | undefined): Promise<Download>;
   /** GET /minutes/<yyyy-mm-dd>.docx|html with a signed token: a DSG meeting's minutes. */
   minutes?(file: string, expires: string | undefined, token: string | undefined): Promise<Download>;
   /** GET /exports/programme/<year>.xlsx with a signed token: the programme workbook. */
@@ -208,6 +210,7 @@ export function createHttpServer(handlers: HttpHandlers, log: Logger, options: H
       }
     });
   download('/reports/annual/:file', 'annual report', handlers.annualReport);
+  download('/reports/assurance/:file', 'assurance report', handlers.assuranceReport);
   download('/exports/programme/:file', 'programme export', handlers.programmeExport);
   download('/minutes/:file', 'minutes', handlers.minutes);
   // --- Data protection: the privacy notice, the accessibility statement, subject access downloads ---

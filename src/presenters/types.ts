@@ -726,6 +726,26 @@ interface AnnualReportData {
   expires: string;
 }
 
+/** The quarter's assurance report for the CMT: each section's words, chart (and its numbers as facts) and list. */
+export interface AssuranceReportData {
+  heading: string;
+  subheading: string;
+  sections: {
+    key: string;
+    heading: string;
+    words: string;
+    chartTitle: string;
+    chart: { label: string; value: number; factValue: string }[];
+    items: { head: string; detail: string }[];
+    /** "And 4 more in the .docx and .csv." */
+    more?: string;
+  }[];
+  docxUrl: string;
+  csvUrl: string;
+  /** When the links stop working, UK style. */
+  expires: string;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The confirmation shown in a card before a press that is hard to take back
 
@@ -980,6 +1000,7 @@ export interface CardDataMap {
   reminder: ReminderData;
   digest: DigestData;
   'annual-report': AnnualReportData;
+  'assurance-report': AssuranceReportData;
   confirm: ConfirmData;
   agenda: AgendaData;
   meeting: MeetingData;
@@ -1020,6 +1041,7 @@ export const CARD_NAMES: readonly CardName[] = [
   'reminder',
   'digest',
   'annual-report',
+  'assurance-report',
   'confirm',
   'agenda',
   'meeting',

@@ -74,9 +74,12 @@ async function scrubAuditText(db: Db, rows: { id: number; before: string | null;
   return n;
 }
 
+/** The health statuses' reasons: typed text that may name someone. */
+const HEALTH_REASONS = ['overall_reason', 'time_reason', 'cost_reason', 'scope_reason'] as const;
+
 /** Pseudonymises the people in these requests (and their projects, triage, audit trail), and records them as done. */
 async function pseudonymiseRequests(db: Db, refs: { reference: string; reason: string }[], at: string): Promise<Record<string, number>> {
-  const counts: Record<string, number> = { requests: 0, projects: 0, triage: 0, milestones: 0, benefits: 0, measureFigures: 0, auditEntries: 0, reminders: 0 };
+  const counts: Record<string, number> = { requests: 0, projects: 0, triage: 0, milestones: 0, benefits: 0, measureFigures: 0, healthUpdates: 0, auditEntries: 0, reminders: 0 };
   const reminderKeys = (await db.selectFrom('reminder_state').select('item_key').execute()).map((r) => r.item_key);
   for (const part of chunks(refs)) {
     const references = part.map((p) => p.reference);
@@ -122,6 +125,13 @@ async function pseudonymiseRequests(db: Db, refs: { reference: string; reason: s
     // Who recorded a measure's figures: a name, like a benefit's.
     const measures = (eb: any) => eb.selectFrom('measures').select('id').where('reference', 'in', references);
     counts.measureFigures += count([await db.updateTable('measure_figures').set({ recorded_by: FORMER.projectTeam }).where('measure_id', 'in', measures).executeTakeFirst()]);
+    // Who set a health status, and any name in its reasons (typed text).
+    for (const u of await db.selectFrom('health_updates').select(['reference', 'version', ...HEALTH_REASONS]).where('reference', 'in', references).execute()) {
+      const recordNames = names.get(u.reference)!;
+      const reasons = Object.fromEntries(HEALTH_REASONS.map((c) => [c, u[c] && withoutNames(u[c], recordNames)]));
+      await db.updateTable('health_updates').set({ set_by: FORMER.projectTeam, ...reasons }).where('reference', '=', u.reference).where('version', '=', u.version).execute();
+      counts.healthUpdates += 1;
+    }
     counts.auditEntries += await pseudonymiseActors(db, (q) => q.where('subject_type', '=', 'request').where('subject_id', 'in', references));
     for (const a of audit) {
       const recordNames = names.get(a.subject_id)!;
@@ -263,6 +273,8 @@ export function dataProtectionRepository(db: Db): DataProtectionRepository {
         .orderBy('measures.reference')
         .orderBy('measure_figures.period')
         .execute(),
+      // Health statuses they set (who set each is a name).
+      healthUpdates: await db.selectFrom('health_updates').selectAll().where('set_by', 'in', names.concat(none)).orderBy('reference').orderBy('version').execute(),
       audit: await db
         .selectFrom('audit_events')
         .selectAll()
@@ -380,6 +392,7 @@ export function dataProtectionRepository(db: Db): DataProtectionRepository {
           ...h.milestones.map((m) => ({ kind: 'milestone moved', reference: m.reference, milestone: m.title, revisions: readList<MilestoneRevision>(m.revisions).filter((r) => h.theirs(r.by)) })),
           ...h.benefits.map((b) => ({ kind: 'benefit recorded', ...rowOf(b) })),
           ...h.figures.map((f) => ({ kind: 'measure figure recorded', ...rowOf(f) })),
+          ...h.healthUpdates.map((u) => ({ kind: 'health status set', ...rowOf(u) })),
           ...h.subscriptions.map((s) => ({ kind: 'digest subscription', ...parsed(s, ['reference', 'strands']) })),
           ...gateRecords(h.gates, [...who.teamsIds, ...who.aadObjectIds]),
         ],
@@ -454,6 +467,7 @@ export function dataProtectionRepository(db: Db): DataProtectionRepository {
         }
         add('benefits', count([await tx.updateTable('realised_benefits').set({ recorded_by: FORMER.projectTeam }).where('recorded_by', 'in', who.names.concat(none)).executeTakeFirst()]));
         add('measureFigures', count([await tx.updateTable('measure_figures').set({ recorded_by: FORMER.projectTeam }).where('recorded_by', 'in', who.names.concat(none)).executeTakeFirst()]));
+        add('healthUpdates', count([await tx.updateTable('health_updates').set({ set_by: FORMER.projectTeam }).where('set_by', 'in', who.names.concat(none)).executeTakeFirst()]));
         add('auditEntries', await pseudonymiseActors(tx, (q) => q.where('actor_id', 'in', who.teamsIds.concat(none))));
         add('auditEntries', count([await tx.updateTable('audit_events').set({ subject_id: 'erased' }).where('subject_type', '=', 'person').where('subject_id', 'in', ids.concat(none)).executeTakeFirst()]));
         add('auditEntries', await scrubAuditText(tx, h.audit.map((a) => ({ ...a, id: toNumber(a.id) })), names));

@@ -52,17 +52,21 @@ export async function healthHistory(db: Kysely<Database>, reference: string): Pr
  * instant), the latest set before it: where each project stood then.
  */
 export async function latestHealth(db: Kysely<Database>, reference: string | null, before?: string): Promise<Map<string, HealthUpdate>> {
+  // Each project's latest version, grouped along the primary key (reference, version) in one pass, then its row.
   const rows = await db
     .selectFrom('health_updates as h')
-    .selectAll('h')
-    .$if(reference !== null, (q) => q.where('h.reference', '=', reference as string))
-    .where('h.version', '=', (eb) =>
-      eb
-        .selectFrom('health_updates as l')
-        .select((e) => e.fn.max('l.version').as('latest'))
-        .whereRef('l.reference', '=', 'h.reference')
-        .$if(before !== undefined, (q) => q.where('l.set_at', '<', before as string)),
+    .innerJoin(
+      (eb) =>
+        eb
+          .selectFrom('health_updates')
+          .select((e) => ['reference', e.fn.max('version').as('latest')])
+          .$if(reference !== null, (q) => q.where('reference', '=', reference as string))
+          .$if(before !== undefined, (q) => q.where('set_at', '<', before as string))
+          .groupBy('reference')
+          .as('l'),
+      (join) => join.onRef('l.reference', '=', 'h.reference').onRef('l.latest', '=', 'h.version'),
     )
+    .selectAll('h')
     .execute();
   return new Map(rows.map((r) => [r.reference, fromRow(r)]));
 }

@@ -8,7 +8,7 @@ import type { MeasureView, MilestoneView, ProjectDetailResponse } from '../domai
 import { figure, lineChart, lineLegend } from './charts';
 import { type Child, fill, h, safeLink } from './dom';
 import { count, money, ukDate, ukDateTime } from './format';
-import { badges, facts, overdueMarker, stackedTable } from './parts';
+import { badges, facts, healthMarker, overdueMarker, stackedTable } from './parts';
 
 type Project = ProjectDetailResponse['project'];
 
@@ -183,6 +183,25 @@ function stages(project: Project): HTMLElement {
   );
 }
 
+/** Health (RAG): the overall status (grey once stale), when and by whom it was set, and each aspect with its reason. */
+function health(project: Project): HTMLElement | false {
+  const view = project.health;
+  if (!view) return false;
+  const set = view.setOn ? `Set on ${ukDate(view.setOn)}${view.setBy ? ` by ${view.setBy}` : ''}.` : 'Its Project Lead or Project Manager has not set it yet.';
+  return section(
+    'health',
+    'Health',
+    h('p', {}, healthMarker(view), ' ', set),
+    view.aspects.length > 0 &&
+      stackedTable(
+        'Health by aspect',
+        view.aspects.some((a) => a.reason !== undefined) ? ['Aspect', 'Status', 'Reason'] : ['Aspect', 'Status'],
+        view.aspects.map((a) => [a.aspect, a.rag.charAt(0).toUpperCase() + a.rag.slice(1), ...(a.reason !== undefined ? [a.reason ?? 'None given'] : [])]),
+      ),
+    h('p', { class: 'hint' }, project.healthDefinition),
+  );
+}
+
 function history(project: Project): HTMLElement {
   if (project.history.length === 0) return section('history', 'History', h('p', {}, 'Nothing recorded yet.'));
   return section(
@@ -216,6 +235,7 @@ export function showProject(root: HTMLElement, detail: ProjectDetailResponse, ba
         ['Missing', p.missing.length ? p.missing.join(', ') : 'Nothing: the project has everything the strategy asks for'],
       ]),
     ),
+    health(p),
     h('div', { class: 'detail-grid' }, owners(p), stages(p), businessCase(p), delivery(p), benefits(p)),
     measures(p),
     milestones(p),

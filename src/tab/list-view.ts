@@ -8,7 +8,7 @@ import { type Child, fill, h } from './dom';
 import { figuresOf } from './figures';
 import { applyFilters, CHOICES, type Filters, NO_FILTERS } from './filters';
 import { count, money, ukDate, ukDateTime } from './format';
-import { announcer, badges, facts, overdueMarker } from './parts';
+import { announcer, badges, facts, healthMarker, overdueMarker } from './parts';
 
 export interface ListView {
   /** Shows the programme filtered as asked (and puts the filters into the form). */
@@ -33,6 +33,7 @@ function card(item: ProgrammeItem): HTMLElement {
     ...(item.stage ? ([['Stage', item.stage]] as [string, Child][]) : []),
     ['Next milestone', item.nextDue ? ukDate(item.nextDue) : 'None planned'],
   ];
+  if (item.health) rows.push(['Health', healthMarker(item.health)]);
   if (item.owners) rows.push(['Project Lead', item.owners.projectLead ?? 'Not assigned']);
   if (item.overdueMilestones > 0) {
     rows.push(['Overdue', [overdueMarker(), ' ', count(item.overdueMilestones, 'milestone')]]);

@@ -1,5 +1,5 @@
 /** Pieces shared by the tab's pages. */
-import type { ProgrammeItem } from '../domain/programme-view-types';
+import type { HealthView, ProgrammeItem } from '../domain/programme-view-types';
 import { type Child, fill, h } from './dom';
 
 /** Status, priority and "Priority project" as a list of badges (words, not colours). */
@@ -14,6 +14,10 @@ export const badges = (item: ProgrammeItem): HTMLElement =>
 
 /** Label and value pairs as a description list. */
 export const facts = (rows: [string, Child][]): HTMLElement => h('dl', { class: 'facts' }, rows.map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
+
+/** A health status in words with a sign (red and amber ⚠, green ✓, grey and none plain): never colour alone. */
+const HEALTH_MARKERS: Record<HealthView['shown'], string> = { red: 'marker-overdue', amber: 'marker-warning', green: 'marker-good', grey: 'marker-none', none: 'marker-none' };
+export const healthMarker = (health: HealthView): HTMLElement => h('strong', { class: `${HEALTH_MARKERS[health.shown]} health-${health.shown}` }, health.label);
 
 /** The "Overdue" marker: its own colour, and the word itself, so colour is never the only sign. */
 export const overdueMarker = (): HTMLElement => h('strong', { class: 'marker-overdue' }, 'Overdue');

@@ -7,13 +7,11 @@ import { followedChangeNotice } from '../../src/app/follows/tell-followers';
 import { DeliveryError, type OutboxIntent } from '../../src/app/outbox/ports';
 import type { Store } from '../../src/app/ports';
 import { moveMilestone } from '../../src/app/projects/move-milestone';
-import { reportLinks } from '../../src/app/reports/report-links';
-import { WorkingCalendar } from '../../src/domain/calendar';
-import { DEFAULT_THRESHOLDS } from '../../src/domain/reminders';
 import { openStore } from '../../src/storage/open-store';
 import { sampleMilestone } from '../support/sample-milestone';
 import { sampleProject } from '../support/sample-project';
 import { sampleRequest } from '../support/sample-request';
+import { appDeps } from './support/app-deps';
 
 /** A milestone moved (only from a reminder in the product) reaches the chats following its project, as an intent drawn when it is sent. */
 describe('a followed project’s milestone moved', () => {
@@ -29,17 +27,7 @@ describe('a followed project’s milestone moved', () => {
   beforeEach(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'dsg-follow-'));
     store = await openStore({ sqlitePath: path.join(dir, 'db.sqlite') });
-    deps = {
-      store,
-      calendar: new WorkingCalendar([]),
-      reminders: DEFAULT_THRESHOLDS,
-      clock: { now: () => now },
-      newId: () => `id-${Math.random()}`,
-      roles: { adminAadIds: [] },
-      roster: { teamMembers: async () => [] },
-      reportLinks: reportLinks('s'.repeat(32), 'http://127.0.0.1:3978'),
-      kickOutbox: () => undefined,
-    };
+    deps = appDeps(store, () => now);
     await store.requests.insert(sampleRequest({ reference, title: 'Schools app', status: 'in-delivery' }), []);
     await store.projects.insert(sampleProject(reference, { projectLead: { aadObjectId: 'aad-lead', name: lead.name }, milestones: [milestone] }));
   });

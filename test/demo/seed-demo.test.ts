@@ -12,6 +12,8 @@ import { contractState, matchSolutions } from '../../src/domain/solutions';
 import { MOCK_USERS } from '../../src/playground/mock-tenant';
 import { SeedRefused, seedDemo, summaryText } from '../../src/seed-demo';
 import { openStore } from '../../src/storage/open-store';
+import { healthOf } from '../../src/domain/health';
+import { healthRules } from '../support/health-rules';
 
 const NOW = '2026-11-27T10:00:00.000Z';
 const clock: Clock = { now: () => new Date(NOW) };
@@ -103,6 +105,16 @@ async function expectSeeded(store: Store): Promise<void> {
     ({ project }) => project.projectLead?.aadObjectId === MOCK_USERS.projectLeadLearning2.aadObjectId && stages.find((s) => s.reference === project.reference)?.stage === 'alpha',
   );
   expect(walk && gates.filter((g) => g.reference === walk.project.reference).every((g) => g.decision?.outcome === 'pass')).toBe(true);
+  // Health (RAG) histories for every project in delivery, from the one definition: some red, some stale.
+  const inDelivery = (await store.projects.listWithRequests()).filter((p) => p.request.status === 'in-delivery');
+  const shown = inDelivery.map((p) => healthOf(p.request.status, p.project.health, today, healthRules())?.shown);
+  expect(shown).not.toContain('none');
+  expect(shown).toEqual(expect.arrayContaining(['red', 'amber', 'green', 'grey']));
+  const red = inDelivery.find((p) => p.project.health?.ratings.overall.rag === 'red')!;
+  const statuses = await store.projects.healthHistory(red.request.reference);
+  expect(statuses.map((u) => u.ratings.overall.rag).reverse()).toEqual(expect.arrayContaining(['green', 'amber', 'red']));
+  expect((await store.audit.listFor('request', red.request.reference)).filter((e) => e.action === 'health.set')).toHaveLength(statuses.length);
+  expect(statuses.every((u) => [red.project.projectLead?.name, red.project.projectManager?.name].includes(u.setBy))).toBe(true);
 
   // Real submissions carry on from the demo's references.
   const next = await store.transaction((tx) => tx.requests.nextReference(2026));

@@ -28,6 +28,7 @@ const EXPECTED: Record<Action, Role[]> = {
   'digest.subscribe': ['dsg-member', 'chair', 'admin'],
   'digest.preview': ['dsg-member', 'chair', 'admin'],
   'report.annual': ['dsg-member', 'chair', 'admin'],
+  'report.assurance': ['dsg-member', 'chair', 'admin'],
   'programme.export': ['dsg-member', 'chair', 'admin'],
   'retention.preview': ['admin'],
   'person.export': ['admin'],

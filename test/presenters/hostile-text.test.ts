@@ -7,6 +7,7 @@ import type { ReminderCardItem, ReminderKind } from '../../src/domain/reminders'
 import type { PersonRef } from '../../src/domain/settings';
 import { completeConfirmation, declineConfirmation, mergeConfirmation, withConfirmation, withdrawConfirmation } from '../../src/presenters/confirm';
 import { escapeMarkdown } from '../../src/presenters/format';
+import { assuranceReportCard } from '../../src/presenters/assurance-report';
 import { annualReportCard } from '../../src/presenters/annual-report';
 import { digestCard } from '../../src/presenters/digest';
 import { draftOfferCard } from '../../src/presenters/draft-offer';
@@ -227,6 +228,17 @@ function cards(): Record<CardName, AdaptiveCardJson[]> {
     reminder: [reminderCard({ messageId: 'm-1', recipientName: HOSTILE, items: reminderItems, today: TODAY, people: [who('aad-member')], values: { i1_projectLead: 'aad-member', i2_reason: HOSTILE } })],
     digest: [digestCard(buildDigest(digestSource))],
     'annual-report': [annualReportCard(report, TODAY, { csv: 'https://bot.example/r.csv', json: 'https://bot.example/r.json', expiresAt: '2026-12-04T10:00:00Z' })],
+    'assurance-report': [
+      assuranceReportCard(
+        {
+          quarter: { name: '2026 Q4', first: '2026-10-01', last: '2026-12-31' },
+          asAt: TODAY,
+          projects: 1,
+          sections: [{ key: 'concerns', heading: 'Red and amber projects', words: 'One red.', chartTitle: 'By strand', chart: [{ label: 'Digital Learning', value: 1 }], items: [{ reference: request.reference, title: HOSTILE, detail: HOSTILE }] }],
+        },
+        { docx: 'https://bot.example/a.docx', csv: 'https://bot.example/a.csv', expiresAt: '2026-12-04T10:00:00Z' },
+      ),
+    ],
     confirm: [
       withConfirmation(projectCard({ request: approved, project, today: TODAY, canEdit: true }), completeConfirmation(approved, project, TODAY, { errors: { dropReason: 'Give the reason.' }, values: { fate: 'dropped', dropReason: HOSTILE } })),
       withConfirmation(triageCard(triageView), declineConfirmation(request, question, HOSTILE)),

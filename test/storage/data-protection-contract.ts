@@ -45,6 +45,8 @@ export function dataProtectionContract({ store: s }: ContractContext): void {
       await s().projects.insert(sampleProject(completed.reference, { projectLead: lead, updatedAt: LONG_AGO, milestones: [milestone], measures: [measure] }));
       await s().projects.saveMilestone(completed.reference, milestone);
       await s().projects.addRealisedBenefit(completed.reference, { financialYear: '2022/23', cashSaving: 1000, note: null, measureId: null, recordedAt: OLD, recordedBy: 'Lee Lead' });
+      const red = { rag: 'red' as const, reason: 'Lee Lead is off sick' };
+      await s().projects.recordHealth(completed.reference, { version: 1, ratings: { overall: red, time: red, cost: { rag: 'green', reason: null }, scope: { rag: 'green', reason: null } }, setAt: OLD, setBy: 'Lee Lead', confirmed: false });
       await s().reminders.save([{ key: `${completed.reference}:business-case`, recipientId: 'aad-lead', count: 1, lastSentAt: OLD, fingerprint: 'f', snoozedUntil: null, snoozes: 0, escalatedAt: null }]);
       await s().drafts.save({ formId: 'old-draft', personId: '29:alex', values: {}, createdAt: OLD, updatedAt: OLD });
       await s().drafts.save({ formId: 'new-draft', personId: '29:alex', values: {}, createdAt: RECENT, updatedAt: RECENT });
@@ -57,8 +59,10 @@ export function dataProtectionContract({ store: s }: ContractContext): void {
       const plan = await s().dataProtection.retentionPlan(CUTOFFS);
       expect(plan).toEqual({ closedRequests: [declined.reference], completedProjects: [completed.reference], drafts: 1, deliveryLogs: 1, meetings: [] });
       const counts = await s().dataProtection.applyRetention(plan, CUTOFFS, NOW.toISOString());
-      expect(counts).toMatchObject({ requests: 2, projects: 1, triage: 1, milestones: 1, benefits: 1, measureFigures: 1, auditEntries: 2, reminders: 1, drafts: 1, deliveryLogs: 1 });
+      expect(counts).toMatchObject({ requests: 2, projects: 1, triage: 1, milestones: 1, benefits: 1, measureFigures: 1, healthUpdates: 1, auditEntries: 2, reminders: 1, drafts: 1, deliveryLogs: 1 });
 
+      // Who set a health status, and the names in its reasons, are gone; the statuses stay.
+      expect((await s().projects.healthHistory(completed.reference))[0]).toMatchObject({ setBy: FORMER.projectTeam, ratings: { overall: { rag: 'red', reason: `${FORMER.projectLead} is off sick` } } });
       const kept = await s().requests.getByReference(declined.reference);
       expect(kept).toMatchObject({ status: 'declined', requesterId: '', requesterName: FORMER.requester, title: declined.title });
       expect(await s().triage.get(declined.reference)).toMatchObject({
@@ -100,6 +104,8 @@ export function dataProtectionContract({ store: s }: ContractContext): void {
       const figure = { period: '2026-Q1', value: 50, recordedAt: RECENT, recordedBy: ann.name };
       await s().projects.insert(sampleProject(decided.reference, { projectManager: { aadObjectId: ann.aadObjectId, name: ann.name }, measures: [sampleMeasure({ id: 'ann-measure', figures: [figure, { ...figure, period: '2026-Q2', value: 60, recordedBy: 'Lee Lead' }] })] }));
       await s().projects.insert(sampleProject(done.reference, { digitalLeader: { aadObjectId: ann.aadObjectId, name: ann.name } }));
+      const green = { rag: 'green' as const, reason: null };
+      await s().projects.recordHealth(decided.reference, { version: 1, ratings: { overall: green, time: green, cost: green, scope: green }, setAt: RECENT, setBy: ann.name, confirmed: false });
       await s().settings.save({ ...EMPTY_SETTINGS, chair: { aadObjectId: ann.aadObjectId, name: ann.name }, leaders: { customers: { aadObjectId: ann.aadObjectId, name: ann.name }, estates: lead } }, 0);
       await s().drafts.save({ formId: 'ann-draft', personId: ann.id, values: {}, createdAt: RECENT, updatedAt: RECENT });
       await audit(s(), ann, 'request.approve', decided.reference);
@@ -136,8 +142,11 @@ export function dataProtectionContract({ store: s }: ContractContext): void {
         expect.objectContaining({ reference: decided.reference, measure: sampleMeasure().name, period: '2026-Q1', value: 50, recorded_by: ann.name }),
       ]);
 
+      expect(held.projectRecords.filter((r) => r.kind === 'health status set')).toEqual([expect.objectContaining({ reference: decided.reference, version: 1, overall: 'green', set_by: ann.name })]);
+
       const counts = await s().dataProtection.erase(who!, NOW.toISOString());
-      expect(counts).toMatchObject({ people: 1, conversations: 1, requests: 1, drafts: 1, triage: 1, projects: 2, settings: 1, measureFigures: 1, auditEntries: 1, reminders: 1, messages: 1, rosters: 1 });
+      expect((await s().projects.get(decided.reference))?.health).toMatchObject({ setBy: FORMER.projectTeam });
+      expect(counts).toMatchObject({ people: 1, conversations: 1, requests: 1, drafts: 1, triage: 1, projects: 2, settings: 1, measureFigures: 1, healthUpdates: 1, auditEntries: 1, reminders: 1, messages: 1, rosters: 1 });
       expect((await s().projects.get(decided.reference))?.measures[0].figures[0]).toMatchObject({ recordedBy: FORMER.projectTeam, value: 50 });
       expect(await s().dataProtection.findIdentity({ email: 'ann.example@council.example' })).toBeNull();
       expect(await s().requests.getByReference(mine.reference)).toMatchObject({ requesterId: '', requesterName: FORMER.requester });

@@ -206,6 +206,29 @@ describe('a project', () => {
     expect(text).not.toMatch(/DSG Chair|Project Lead/);
   });
 
+  it('shows each project in delivery with its health in words and a sign, a red one with each aspect on its page, a stale one grey', async () => {
+    const red = programme.projects.find((p) => p.health?.shown === 'red');
+    const stale = programme.projects.find((p) => p.health?.shown === 'grey');
+    if (!red || !stale) throw new Error('the demo programme has no red or no stale project');
+    const page = await open();
+    await listShows(page, programme.projects);
+    const cardOf = (reference: string) => page.locator('#results li.card', { has: page.locator(`a[data-ref="${reference}"]`) });
+    expect(await cardOf(red.reference).locator('.health-red').innerText()).toBe('Red');
+    expect(await cardOf(stale.reference).locator('.health-grey').innerText()).toMatch(/^Not updated since \d{1,2} \w{3} \d{4}$/);
+    const approved = programme.projects.find((p) => p.statusId === 'approved')!;
+    expect(await cardOf(approved.reference).locator('[class*="health-"]').count()).toBe(0);
+
+    await page.click(`a[data-ref="${red.reference}"]`);
+    await page.waitForSelector(`h1:has-text("${red.reference}")`);
+    const section = page.locator('section[aria-labelledby="health"]');
+    expect(await section.locator('.health-red').innerText()).toBe('Red');
+    const rows = await section.locator('tbody tr').allInnerTexts();
+    expect(rows.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual(expect.arrayContaining([expect.stringMatching(/^Overall Red$/), expect.stringMatching(/^Time Red$/)]));
+    // The public view: no reasons, no names.
+    expect(await section.innerText()).not.toMatch(/supplier|Project Lead \(/i);
+    expect(await section.locator('.hint').innerText()).toMatch(/every month; one not updated within that and 5 more working days shows grey/);
+  });
+
   it('opens straight from a link, and explains an unknown or malformed reference', async () => {
     const project = withOverdue();
     const page = await open(`#/project/${project.reference}`);

@@ -13,7 +13,7 @@ import type { Verb } from './verb';
 import { REMINDER_VERBS } from './reminders';
 import { DIGEST_VERBS } from './digest';
 import { FOLLOW_VERBS } from './follow';
-import { reportAnnual } from './report';
+import { reportAnnual, reportAssurance } from './report';
 import { programmeExport } from './programme-export';
 import { DATA_PROTECTION_VERBS } from './data-protection';
 import { MEETING_VERBS } from './meetings';
@@ -77,6 +77,7 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     measureEdit,
     measureRecord,
     reportAnnual,
+    reportAssurance,
     programmeExport,
     ...REMINDER_VERBS,
     ...DIGEST_VERBS,

@@ -37,6 +37,17 @@ export function action(card: unknown, verb: string): { title: string; verb: stri
   return hit;
 }
 
+/** The address of the card's link (Action.OpenUrl) titled `title`, or throws listing the links there are. */
+export function linkOf(card: unknown, title: string): string {
+  const found: { title: string; url: string }[] = [];
+  walk(card, (n) => {
+    if (n.type === 'Action.OpenUrl') found.push({ title: String(n.title), url: String(n.url) });
+  });
+  const hit = found.find((l) => l.title === title);
+  if (!hit) throw new Error(`no link "${title}" on the card; it has: ${found.map((l) => l.title).join(', ') || 'none'}`);
+  return hit.url;
+}
+
 /** True for a card about `reference` itself (its History button), not one that merely lists it (say, as a duplicate to choose). */
 export function isCardOf(card: unknown, reference: string): boolean {
   let hit = false;
