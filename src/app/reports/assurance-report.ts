@@ -1,23 +1,27 @@
 import { type AssuranceReport, assuranceReport, parseQuarter, type Quarter, quarterOf } from '../../domain/assurance';
-import { londonInstant } from '../../domain/calendar';
+import { addDays, londonInstant } from '../../domain/calendar';
 import { DomainError } from '../../domain/errors';
 import { isAllowed, rolesFor } from '../../domain/permissions';
 import type { Actor } from '../../domain/people';
 import type { Deps } from '../deps';
 import { healthRules } from '../projects/view-project';
+import { assuranceGates } from '../gates/project-gates';
 import { refuse } from '../refuse';
 import { DOWNLOAD_LINK_HOURS } from './report-links';
 import { dsgContext } from '../triage/dsg-context';
 
 /** The quarter's report from the store (no permission check: the download link is the permission). */
-export async function buildAssuranceReport(deps: Pick<Deps, 'store' | 'clock' | 'calendar' | 'reminders'>, quarter: Quarter): Promise<AssuranceReport> {
+export async function buildAssuranceReport(deps: Pick<Deps, 'store' | 'clock' | 'calendar' | 'reminders' | 'serviceStandard'>, quarter: Quarter): Promise<AssuranceReport> {
   const [programme, healthBefore, openActions] = await Promise.all([
     deps.store.projects.listWithRequests(),
     // Where each project stood at the last report: before the quarter began (midnight, London).
     deps.store.projects.healthBefore(londonInstant(quarter.first, '00:00').toISOString()),
     deps.store.meetings.openActions(),
   ]);
-  return assuranceReport({ quarter, today: deps.calendar.londonDate(deps.clock.now()), programme, health: healthRules(deps), healthBefore, openActions });
+  const today = deps.calendar.londonDate(deps.clock.now());
+  // Stages, the gates passed in the quarter and the overdue conditions.
+  const gates = await assuranceGates(deps, deps.store, programme, quarter.first, addDays(quarter.last, 1), today);
+  return assuranceReport({ quarter, today, programme, health: healthRules(deps), healthBefore, openActions, ...gates });
 }
 
 /** A quarter as typed ("2026 Q3"), or the current one when none is given. */
