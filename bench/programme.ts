@@ -4,7 +4,7 @@
  * apply the rules and the rhythm), one digest (read what it needs, build it, render the card; and the build
  * and card alone), and the open-data CSV export (read, select the published fields, write CSV). Prints
  * seconds and peak RSS. Then the reminder run again with two outcome measures per project and a 2,000-entry
- * re-use catalogue.
+ * re-use catalogue, and with five risks and issues per project.
  */
 import type { Deps } from '../src/app/deps';
 import { planReminders } from '../src/app/reminders/plan-reminders';
@@ -19,7 +19,7 @@ import { healthRules } from '../src/app/projects/view-project';
 import { DEFAULT_THRESHOLDS } from '../src/domain/reminders';
 import { loadBankHolidays } from '../src/scheduler/bank-holidays';
 import { DEFAULT_BANK_HOLIDAYS_FILE } from '../src/config';
-import { seedCatalogue, seedProgramme } from './seed-programme';
+import { seedCatalogue, seedProgramme, seedRisks } from './seed-programme';
 import { peakRssMb, runBench, timed, withBenchStore } from './support';
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 10_000);
@@ -55,6 +55,7 @@ async function main(): Promise<void> {
     console.log(`peak RSS of the whole benchmark, several programme copies held at once: ${peakRssMb().toFixed(0)} MB`);
   });
   await withMeasuresAndCatalogue(now);
+  await withRiskReviews(now);
 }
 
 /** The reminder run again over a programme whose projects have two quarterly measures of four figures each, with a 2,000-entry catalogue. */
@@ -68,6 +69,18 @@ async function withMeasuresAndCatalogue(now: Date): Promise<void> {
     console.log(
       `reminder run with ${PROJECTS * 2} measures (${PROJECTS * 8} figures) and a 2,000-entry catalogue: ${items} items for ${plan.send.size} people in ${(ms / 1000).toFixed(2)} s (target <= 1 s)`,
     );
+  });
+}
+
+/** The reminder run again with five risks and issues per project, a quarter of them past their review date. */
+async function withRiskReviews(now: Date): Promise<void> {
+  await withBenchStore('programme', async (store) => {
+    await seedProgramme(store, PROJECTS, MILESTONES_EACH, now);
+    await seedRisks(store, PROJECTS, 5, now);
+    const deps = { store, clock: { now: () => now }, calendar: new WorkingCalendar(loadBankHolidays(DEFAULT_BANK_HOLIDAYS_FILE).dates) } as unknown as Deps;
+    const { value: plan, ms } = await timed(() => planReminders(deps, DEFAULT_THRESHOLDS));
+    const reviews = [...plan.send.values()].flat().filter((i) => i.kind === 'risk-review').length;
+    console.log(`reminder run with ${PROJECTS * 5} risks and issues: ${reviews} review reminders among the items for ${plan.send.size} people in ${(ms / 1000).toFixed(2)} s (target <= 1 s)`);
   });
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Store } from '../src/app/ports';
 import type { Measure } from '../src/domain/measures';
 import type { Milestone, Project } from '../src/domain/project';
+import type { RiskEntry } from '../src/domain/risks';
 import type { Solution } from '../src/domain/solutions';
 import type { ProjectRequest } from '../src/domain/request';
 import { termsOf } from '../src/domain/similarity';
@@ -57,6 +58,29 @@ function measure(project: number, k: number): Measure {
     id: randomUUID(), name: k === 0 ? 'Customer satisfaction' : 'Cost per transaction', kind: k === 0 ? 'customer-satisfaction' : 'cost-per-transaction', unit: k === 0 ? '%' : '£',
     baseline: { value: higher ? 40 : 12, date: '2025-10-01' }, target: { value: higher ? 60 : 6, date: '2027-09-30' }, direction: higher ? 'higher' : 'lower', frequency: 'quarterly', figures,
   };
+}
+
+/**
+ * `riskEach` risks and issues on each of the first `projects` projects seedProgramme made: scores from 1 to 25, one in
+ * four past its review date (its owner, the project's lead, is reminded), one in five scoring 15 or more, one in ten closed.
+ */
+export async function seedRisks(store: Store, projects: number, riskEach: number, now: Date): Promise<void> {
+  const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  await store.transaction(async (tx) => {
+    for (let i = 0; i < projects; i++) {
+      const reference = `DP-2026-${String(i + 1).padStart(5, '0')}`;
+      for (let k = 0; k < riskEach; k++) {
+        const n = i * riskEach + k;
+        const issue = n % 7 === 0;
+        const risk: RiskEntry = {
+          id: randomUUID(), reference, kind: issue ? 'issue' : 'risk', description: `Risk ${k} of project ${i}`, likelihood: issue ? null : (n % 5) + 1, impact: ((n >> 1) % 5) + 1,
+          owner: { aadObjectId: `aad-${i % 300}`, name: `Project Lead ${i % 300}` }, mitigation: 'Generated for the benchmark', reviewDate: day(n % 4 === 0 ? -((n % 30) + 1) : (n % 60) + 1),
+          status: n % 10 === 9 ? 'closed' : 'open', version: 1, createdAt: now.toISOString(), createdBy: `Project Lead ${i % 300}`, updatedAt: now.toISOString(), lastChange: null,
+        };
+        await tx.risks.insert(risk);
+      }
+    }
+  });
 }
 
 const SERVICES = ['Customer Services', 'Estates', 'Education', 'Finance', 'Human Resources', 'Legal and Democratic Services', 'Waste Services', 'Housing'];

@@ -7,6 +7,7 @@ import type { MeetingRepository } from './meetings/ports';
 import type { Outbox } from './outbox/ports';
 import type { ProjectRepository } from './projects/ports';
 import type { ReminderStateRepository } from './reminders/ports';
+import type { RiskRepository } from './risks/ports';
 import type { DraftRepository, RequestRepository } from './requests/ports';
 import type { DataProtectionRepository } from './data-protection/ports';
 import type { ProgrammeSheetsRepository } from './programme-sheets/ports';
@@ -66,6 +67,7 @@ export interface Repositories {
   meetings: MeetingRepository;
   solutions: SolutionRepository;
   gates: GateRepository;
+  risks: RiskRepository;
 }
 
 export interface Store extends Repositories {

@@ -16,6 +16,7 @@ import { demoHealth } from './health';
 import { demoMeetings } from './meetings';
 import { demoGates } from './gates';
 import { demoSolutions } from './solutions';
+import { demoRisks } from './risks';
 import { type DemoProgramme, type DemoSummary, demoProgramme, summarise } from './programme';
 
 export interface SeedOptions {
@@ -100,6 +101,9 @@ export async function seedDemo(store: Store, clock: Clock, options: SeedOptions 
       for (const update of updates) await tx.projects.recordHealth(reference, update);
       events.push(...trail);
     }
+
+    // Thirty risks and issues over the projects being delivered: some score 15 or more, some are past review.
+    for (const risk of demoRisks(programme, now, options.newId ?? randomUUID)) await tx.risks.insert(risk);
 
     // A meeting held six weeks ago with its minutes and two open actions; the next meeting's agenda is drafted
     // from the programme when it is asked for, with an item a Digital Leader added.

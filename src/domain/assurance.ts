@@ -13,6 +13,7 @@ import { healthOf, type HealthRules, type HealthShown, type HealthUpdate, RAG_LA
 import type { MeetingAction } from './meetings';
 import { csvCell, isPublished, type ProgrammeRecord } from './open-data';
 import { financialYearOf, MISSING_LABELS, type MissingItem, whatIsMissing } from './project';
+import { HIGH_RISK_SCORE } from './risks';
 import { countOf, pounds } from './words';
 
 export interface Quarter {
@@ -65,7 +66,7 @@ export interface AssuranceExtras {
   gatesPassed?: readonly { reference: string; title: string; gate: string; outcome: string; on: string }[];
   /** Open conditions of gate decisions past their due date. */
   overdueConditions?: readonly { reference: string; what: string; owner: string; due: string }[];
-  /** Open risks and issues, highest score first. */
+  /** Open risks and issues scoring HIGH_RISK_SCORE or more, highest first. */
   topRisks?: readonly { reference: string; title: string; description: string; score: number; owner: string }[];
 }
 
@@ -113,8 +114,10 @@ export interface AssuranceReport {
   sections: ReportSection[];
 }
 
-/** The report lists this many red and amber projects, risks, gates and overdue items at most (the .csv has all). */
+/** The card lists this many entries of each section at most (the .docx and .csv have them all), and charts this many risks. */
 export const REPORT_LIST_MAX = 10;
+/** The most top risks the report lists anywhere: the highest, for senior managers. */
+export const TOP_RISKS = 25;
 const SHOWN: readonly HealthShown[] = ['red', 'amber', 'green', 'grey', 'none'];
 const SHOWN_LABELS: Record<HealthShown, string> = { ...RAG_LABELS, grey: 'Not updated', none: 'No status yet' };
 /** Worse is higher: how movement is judged. */
@@ -242,10 +245,13 @@ export function assuranceReport(input: AssuranceInput): AssuranceReport {
     {
       key: 'risks',
       heading: 'Top risks',
-      words: risks.length === 0 ? 'No open risk or issue is recorded.' : `${countOf(risks.length, 'open risk or issue', 'open risks and issues')}; the highest scores ${risks[0].score} out of 25.`,
+      words:
+        risks.length === 0
+          ? `No open risk or issue scores ${HIGH_RISK_SCORE} or more.`
+          : `${countOf(risks.length, 'open risk or issue', 'open risks and issues')} ${risks.length === 1 ? 'scores' : 'score'} ${HIGH_RISK_SCORE} or more out of 25; the highest scores ${risks[0].score}.${risks.length > TOP_RISKS ? ` The ${TOP_RISKS} highest are listed.` : ''}`,
       chartTitle: 'Score of each top risk (out of 25)',
       chart: risks.slice(0, REPORT_LIST_MAX).map((r) => ({ label: r.reference, value: r.score })),
-      items: risks.map((r) => ({ reference: r.reference, title: r.title, detail: `Score ${r.score}: ${r.description} (owner: ${r.owner})` })),
+      items: risks.slice(0, TOP_RISKS).map((r) => ({ reference: r.reference, title: r.title, detail: `Score ${r.score}: ${r.description} (owner: ${r.owner})` })),
     },
     {
       key: 'gates',

@@ -60,10 +60,12 @@ const ACTION_WORDS: Record<string, string> = {
   'measure.add': 'Measure added',
   'measure.edit': 'Measure changed',
   'measure.record': 'Measure figure recorded',
+  'health.set': 'Health status set',
   'gate.request': 'Stage gate asked for',
   'gate.decide': 'Stage gate decided',
   'condition.done': 'Gate condition done',
-  'health.set': 'Health status set',
+  'risk.add': 'Risk or issue added',
+  'risk.edit': 'Risk or issue changed',
 };
 
 /** Words for a change to one milestone, after its name: "Milestone 'Go live' marked done". */

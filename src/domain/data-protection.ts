@@ -95,6 +95,7 @@ export const FORMER = {
   projectManager: 'former Project Manager',
   projectTeam: 'project team member',
   actionOwner: 'former action owner',
+  riskOwner: 'former risk owner',
   colleague: 'former member of staff',
 } as const;
 
@@ -102,7 +103,7 @@ export const FORMER = {
 export function roleOfAction(action: string): string {
   if (['request.submit', 'request.withdraw', 'request.answer', 'request.draft'].includes(action)) return FORMER.requester;
   if (/^(request|dsg|settings|digest|report|pending)\./.test(action)) return FORMER.dsgMember;
-  if (/^(project|milestone|benefit|measure|reminder)\./.test(action)) return FORMER.projectTeam;
+  if (/^(project|milestone|benefit|measure|reminder|risk)\./.test(action)) return FORMER.projectTeam;
   if (/^(meeting|agenda|minutes)\./.test(action) || action === 'action.add') return FORMER.dsgMember;
   return FORMER.colleague;
 }

@@ -12,6 +12,7 @@ import { PRIORITY_ORDER } from './open-data';
 import { ukDate } from './dates';
 import { meetingWords, nextPlanned, type PlannedMeeting } from './meeting-plans';
 import { financialYearOf, isOverdue, type Milestone, type MissingItem, MISSING_LABELS, type Project, whatIsMissing } from './project';
+import { HIGH_RISK_SCORE, isDueForReview, isHighRisk, orderedLog, RISK_KIND_LABELS, type RiskEntry, riskName, riskScore } from './risks';
 import type { ReminderKind, ReminderState } from './reminders';
 import { daysWaiting, type ProjectRequest, STATUS_LABELS, waitingForRequesterSince, waitingTooLong } from './request';
 import { countOf } from './words';
@@ -76,6 +77,8 @@ export interface DigestSource {
   unreachable: readonly { aadObjectId: string; name: string }[];
   /** The health status's rhythm and working days (health.ts). */
   health: HealthRules;
+  /** Open risks and issues scoring HIGH_RISK_SCORE or more (listed for the DSG only: they are the project team's words). */
+  highRisks?: readonly RiskEntry[];
 }
 
 interface DigestItem {
@@ -97,7 +100,7 @@ export type MilestoneListKind = 'due-soon' | 'overdue' | 'completed';
 export type FullList = { list: 'pending' } | { list: 'programme' } | { list: 'milestones'; which: MilestoneListKind; since: string };
 
 interface DigestSection {
-  id: 'new-requests' | 'decisions' | 'awaiting' | 'missing' | 'health' | 'due-soon' | 'overdue' | 'completed' | 'off-track' | 'owners';
+  id: 'new-requests' | 'decisions' | 'awaiting' | 'missing' | 'health' | 'due-soon' | 'overdue' | 'completed' | 'off-track' | 'high-risks' | 'owners';
   title: string;
   items: DigestItem[];
   /** How many more there are than shown. */
@@ -323,6 +326,20 @@ export function buildDigest(src: DigestSource): Digest {
           }];
         }),
       ),
+    ),
+  );
+  const live = new Map(programme.filter(({ request }) => request.status !== 'completed').map(({ request }) => [request.reference, request]));
+  if (forDsg) add(
+    section(
+      'high-risks',
+      `Risks and issues scoring ${HIGH_RISK_SCORE} or more (on the next agenda)`,
+      orderedLog((src.highRisks ?? []).filter((e) => isHighRisk(e) && live.has(e.reference))).map((e) => ({
+        reference: e.reference,
+        title: riskName(e),
+        detail: `${RISK_KIND_LABELS[e.kind]} scoring ${riskScore(e)} · ${isDueForReview(e, today) ? 'review was due' : 'review by'} ${ukDate(e.reviewDate)}`,
+        highlight: true,
+        opens: 'project' as const,
+      })),
     ),
   );
   if (forDsg) add(section('owners', 'Escalated and unreachable owners', ownerItems(programme, src.reminderStates, src.unreachable)));

@@ -5,6 +5,7 @@ import { isOverdue, MISSING_LABELS, type MissingItem, type Project, whatIsMissin
 import { type ProjectFacts, REMINDER_WHY, type ReminderItem, type ReminderState } from './reminders';
 import type { ProjectRequest } from './request';
 import type { PlannedMeeting } from './meeting-plans';
+import { HIGH_RISK_SCORE, isHighRisk, orderedLog, RISK_KIND_LABELS, type RiskEntry, riskName, riskScore } from './risks';
 import type { PersonRef } from './settings';
 import { type Decision, DECISION_WORDS, type Triage } from './triage';
 import { GATE_OUTCOME_LABELS, type GateOutcome, type GateRequest } from './stages';
@@ -21,7 +22,7 @@ export const gateItemId = (gateId: string): string => `gate-request:${gateId}`;
 export type MeetingStatus = 'scheduled' | 'running' | 'ended' | 'cancelled';
 
 /** Why an item is on the agenda, in the order the agenda lists them. */
-export const AGENDA_SOURCES = ['awaiting-decision', 'question-answered', 'gate-request', 'escalated', 'governance', 'overdue-milestone', 'open-action', 'added'] as const;
+export const AGENDA_SOURCES = ['awaiting-decision', 'question-answered', 'gate-request', 'escalated', 'governance', 'overdue-milestone', 'high-risk', 'open-action', 'added'] as const;
 export type AgendaSource = (typeof AGENDA_SOURCES)[number];
 
 export const AGENDA_SOURCE_LABELS: Record<AgendaSource, string> = {
@@ -31,6 +32,7 @@ export const AGENDA_SOURCE_LABELS: Record<AgendaSource, string> = {
   escalated: 'Escalated by reminders',
   governance: 'Priority project missing governance',
   'overdue-milestone': 'Overdue milestone',
+  'high-risk': `Risk or issue scoring ${HIGH_RISK_SCORE} or more`,
   'open-action': 'Open action',
   added: 'Added by a member',
 };
@@ -127,6 +129,8 @@ export interface AgendaSourceData {
   /** Reminder states (escalated ones are raised). */
   reminders: readonly ReminderState[];
   openActions: readonly MeetingAction[];
+  /** Open risks and issues scoring HIGH_RISK_SCORE or more (those of projects no longer live are left out here). */
+  highRisks?: readonly RiskEntry[];
   /** Items the last meeting deferred that would not come back by themselves (those members added). */
   deferred: readonly AgendaItem[];
   additions: readonly AgendaAddition[];
@@ -180,6 +184,15 @@ export function draftAgenda(src: AgendaSourceData): AgendaItem[] {
     if (overdue.length) {
       items.push({ id: `overdue-milestone:${request.reference}`, source: 'overdue-milestone', reference: request.reference, title: request.title, detail: overdue.map((m) => `"${m.title}" was due ${ukDate(m.due)}`).join('; '), addedBy: null });
     }
+  }
+  // One item per project, naming each of its high entries, highest first.
+  const highByProject = new Map<string, RiskEntry[]>();
+  for (const e of src.highRisks ?? []) if (isHighRisk(e)) highByProject.set(e.reference, [...(highByProject.get(e.reference) ?? []), e]);
+  for (const { request } of live) {
+    const high = highByProject.get(request.reference);
+    if (!high) continue;
+    const words = orderedLog(high).map((e) => `${RISK_KIND_LABELS[e.kind]} scoring ${riskScore(e)}: "${riskName(e)}" (${e.owner.name})`);
+    items.push({ id: `high-risk:${request.reference}`, source: 'high-risk', reference: request.reference, title: request.title, detail: words.join('; '), addedBy: null });
   }
   for (const action of src.openActions) {
     const late = action.due < src.today ? ' (overdue)' : '';

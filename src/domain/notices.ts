@@ -4,6 +4,7 @@ import { ukDate } from './dates';
 import type { MeetingAction } from './meetings';
 import type { ReminderItem } from './reminders';
 import { GATE_OUTCOME_LABELS, type GateCondition, type GateRequest, gateTitle, type ServiceStandard, stageLabel } from './stages';
+import type { RiskEntry } from './risks';
 import { REFERENCE_PATTERN, STATUS_LABELS, type ProjectRequest, type RequestStatus } from './request';
 
 /** What a notice's one button opens: a project card or a request card. */
@@ -144,6 +145,14 @@ export const assignmentNotices = {
       title: `An action for you, due ${ukDate(action.due)}`,
       lines: [`${by} gave you an action at the DSG meeting of ${ukDate(meetingDate)}:`, action.what],
       ...(action.reference && REFERENCE_PATTERN.test(action.reference) && { open: { opens: 'request', reference: action.reference, title: `Open ${action.reference}` } }),
+      alert: 'assignments',
+    };
+  },
+  risk(entry: Pick<RiskEntry, 'kind' | 'description' | 'reviewDate' | 'reference'>, projectTitle: string, by: string): Notice {
+    return {
+      title: `You own ${entry.kind === 'issue' ? 'an issue' : 'a risk'}: ${entry.reference}`,
+      lines: [`${by} made you the owner of ${entry.kind === 'issue' ? 'an issue' : 'a risk'} of "${projectTitle}":`, entry.description, `You will be reminded to review it after ${ukDate(entry.reviewDate)}.`],
+      open: openProject(entry.reference),
       alert: 'assignments',
     };
   },

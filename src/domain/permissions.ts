@@ -43,7 +43,9 @@ export type Action =
   | 'solution.contract'
   | 'gate.request'
   | 'gate.decide'
-  | 'condition.done';
+  | 'condition.done'
+  | 'risk.add'
+  | 'risk.edit';
 
 /** The roles a person holds for one subject; derived from settings, the roster and the record, never stored. */
 export type Role =
@@ -57,6 +59,8 @@ export type Role =
   | 'minute-taker'
   /** The owner of the meeting action in hand. */
   | 'action-owner'
+  /** The owner of the risk or issue in hand. */
+  | 'risk-owner'
   /** Anyone in the tenant: may read projects in the Digital Programme. */
   | 'colleague';
 
@@ -120,6 +124,10 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'gate.request': ['project-lead'],
   'gate.decide': DSG,
   'condition.done': ['action-owner', 'chair', 'admin'],
+  // A project's risks and issues log: those who answer for the project add entries; an entry's owner (anyone in the
+  // tenant) may also review, update and close it, as the review reminder asks them to.
+  'risk.add': PROJECT_EDITORS,
+  'risk.edit': [...PROJECT_EDITORS, 'risk-owner'],
 };
 
 export function isAllowed(action: Action, roles: readonly Role[]): boolean {
@@ -140,6 +148,8 @@ export interface Subject {
   actionOwner?: PersonRef | null;
   /** A catalogue entry: the Digital Leaders of its strands hold the 'digital-leader' role for it. */
   solution?: Pick<Solution, 'strands'> | null;
+  /** A risk or issue's owner. */
+  riskOwner?: PersonRef | null;
 }
 
 const is = (actor: Actor, person: PersonRef | null | undefined): boolean =>
@@ -155,6 +165,7 @@ export function rolesFor(actor: Actor, subject: Subject, ctx: RoleContext): Role
   if (is(actor, settings?.chair)) roles.push('chair');
   if (is(actor, settings?.minuteTaker)) roles.push('minute-taker');
   if (is(actor, actionOwner)) roles.push('action-owner');
+  if (is(actor, subject.riskOwner)) roles.push('risk-owner');
   const strand = request?.strand;
   if (project ? is(actor, project.digitalLeader) : strand && is(actor, settings?.leaders[strand])) roles.push('digital-leader');
   else if (solution?.strands.some((s) => is(actor, settings?.leaders[s]))) roles.push('digital-leader');
@@ -174,6 +185,7 @@ const ROLE_LABELS: Record<Role, string> = {
   'project-manager': 'Project Manager',
   requester: 'Requester',
   'action-owner': 'Action owner',
+  'risk-owner': 'Risk owner',
   colleague: 'Colleague',
 };
 

@@ -110,14 +110,37 @@ export interface ProjectDetailResponse {
     realisedSavings: { financialYear: string; cashSaving: number }[];
     /** Outcome measures, in the order they were added: what open data publishes, with each one's trend and status. */
     measures: MeasureView[];
+    /** What the health status means (health.ts), with the configured rhythm. */
+    healthDefinition: string;
     /** Since when it is at its stage, and its gates (oldest first), as open data publishes them. */
     stageSince: string | null;
     gates: OpenGate[];
-    /** What the health status means (health.ts), with the configured rhythm. */
-    healthDefinition: string;
     /** Newest first. Without a viewer: dates and what happened only; with one: who too. */
     history: { at: string; what: string; by?: string }[];
+    /**
+     * Signed in only (the project team's own words, and owners' names): the risks and issues log, open entries first,
+     * highest score first, with the score's one definition (risks.ts). Added and changed in Teams, on the project card.
+     */
+    risks?: { definition: string; entries: RiskView[] };
   };
+}
+
+/** A risk or issue as the tab shows it: its score and whether its review is overdue worked out by the domain. */
+export interface RiskView {
+  kind: 'Risk' | 'Issue';
+  description: string;
+  /** Null for an issue. */
+  likelihood: number | null;
+  impact: number;
+  score: number;
+  /** Open and scoring 15 or more: on the DSG agenda. */
+  high: boolean;
+  owner: string;
+  mitigation: string;
+  reviewDate: string;
+  /** Open and its review date has passed. */
+  reviewDue: boolean;
+  status: 'Open' | 'Closed';
 }
 
 /**

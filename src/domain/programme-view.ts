@@ -7,12 +7,13 @@
  * signed-in viewer, each picked by name, never copied with a spread.
  */
 import { ASPECT_LABELS, HEALTH_ASPECTS, HEALTH_DEFINITION, healthOf, type HealthRules, type HealthStatus, setOn } from './health';
-import type { CatalogueEntryView, HealthView, MeasureView, MilestoneView, ProgrammeItem, ProjectDetailResponse } from './programme-view-types';
+import type { CatalogueEntryView, HealthView, MeasureView, MilestoneView, ProgrammeItem, ProjectDetailResponse, RiskView } from './programme-view-types';
 import { realisedIn } from './figures';
 import { type Measure, measureStatus, periodLabel, trend } from './measures';
 import { byDue, isPublished, openMeasure, openProject, openSolution, type ProgrammeRecord } from './open-data';
 import { BUSINESS_CASE_LABELS, DPIA_LABELS, financialYearOf, isOverdue, type Milestone, MISSING_LABELS, whatIsMissing } from './project';
 import { contractState, type Solution } from './solutions';
+import { isDueForReview, isHighRisk, RISK_KIND_LABELS, RISK_STATUS_LABELS, type RiskEntry, riskScore } from './risks';
 
 export type ProjectDetail = ProjectDetailResponse['project'];
 export type HistoryEntry = ProjectDetail['history'][number];
@@ -85,9 +86,9 @@ export function projectDetail(record: ProgrammeRecord, today: string, audience: 
     milestones: [...project.milestones].sort(byDue).map((m) => milestoneView(m, today)),
     realisedSavings: open.realisedSavings,
     measures: project.measures.map(measureView),
+    healthDefinition: HEALTH_DEFINITION(rules.rhythm),
     stageSince: open.stageSince,
     gates: open.gates,
-    healthDefinition: HEALTH_DEFINITION(rules.rhythm),
     history,
   };
 }
@@ -120,4 +121,19 @@ export const catalogueEntry = (solution: Solution, today: string): CatalogueEntr
   ...openSolution(solution, today),
   strandIds: [...solution.strands],
   contract: contractState(solution, today),
+});
+
+/** A risk or issue for the tab (signed-in viewers only), its score and overdue review from risks.ts. */
+export const riskView = (e: RiskEntry, today: string): RiskView => ({
+  kind: RISK_KIND_LABELS[e.kind] as RiskView['kind'],
+  description: e.description,
+  likelihood: e.kind === 'issue' ? null : e.likelihood,
+  impact: e.impact,
+  score: riskScore(e),
+  high: isHighRisk(e),
+  owner: e.owner.name,
+  mitigation: e.mitigation,
+  reviewDate: e.reviewDate,
+  reviewDue: isDueForReview(e, today),
+  status: RISK_STATUS_LABELS[e.status] as RiskView['status'],
 });

@@ -28,7 +28,9 @@ export type ReminderKind =
   /** A Digital Leader: a catalogue entry of their strand has a licence or contract ending within 6 months (or ended). */
   | 'contract-ending'
   /** A project in delivery has no health (RAG) status, or its rhythm has come round since it was last set. */
-  | 'health';
+  | 'health'
+  /** An open risk or issue whose review date has passed: its owner is asked to review it. */
+  | 'risk-review';
 
 export interface ReminderThresholds {
   /** Days after approval before a missing or unapproved business case is chased. */
@@ -129,6 +131,7 @@ export const REMINDER_WHY: Record<ReminderKind, string> = {
   health: 'The DSG tracks how each project in delivery is going: a red or amber status, with its reason, lets it help early.',
   'contract-ending':
     'The strategy asks Digital Leaders to join up any future procurement with the Digital Strategy: share and re-use before buying. Plan a replacement, renew it or retire it in good time.',
+  'risk-review': 'Its review date has passed: say it is unchanged, update its scores, mitigation or next review, or close it. Open entries scoring 15 or more go on the DSG agenda.',
 };
 
 const daysBetween = (fromIso: string, toIso: string): number => Math.floor((Date.parse(toIso) - Date.parse(fromIso)) / 86_400_000);
@@ -292,6 +295,8 @@ export type ReminderCardItem = ReminderItem & {
   projectVersion: number;
   /** A milestone's due date (`yyyy-mm-dd`), shown as 'Due 9 Dec 2026'. */
   dueDate?: string;
+  /** A risk or issue to review: its scores, mitigation and review date as they stand (Update starts from them). */
+  riskNow?: { kind: 'risk' | 'issue'; likelihood: number | null; impact: number; mitigation: string; reviewDate: string };
 };
 
 /** One person's reminder card as it stands: every item of their run, where each stands now, and who may be assigned. */

@@ -10,6 +10,8 @@ import { realisedByYear } from '../domain/figures';
 import { countOf, pounds } from '../domain/words';
 import { lastClosedPeriod, measureValues } from '../domain/measures';
 import { fitToSize } from './fit';
+import { riskSection } from './risks';
+import type { RiskEntry } from '../domain/risks';
 import { type MeasureForm, measureFormData, measureLine } from './measures';
 import { clip, isHttpsUrl, linkTitle, nonBlank, ownerLines, priorityWords, statusLabel } from './format';
 import type { AdaptiveCardJson } from './render';
@@ -129,6 +131,12 @@ export interface ProjectCardInput {
   health?: HealthStatus | null;
   /** Shows "Still green?" and Update health (the lead and manager). */
   canSetHealth?: boolean;
+  /** The risks and issues log, in orderedLog's order. */
+  risks?: readonly RiskEntry[];
+  /** The entries this person may change (Edit on each). */
+  editableRisks?: readonly string[];
+  /** Shows Add risk or issue. */
+  canAddRisk?: boolean;
   /** A line at the top, e.g. 'Business case saved.' */
   notice?: string;
   /** One message per sub-form input, shown under it. */
@@ -227,9 +235,9 @@ function realisedSummary(project: Project): { realised: ProjectData['realised'];
 }
 
 const PROJECT_LEVELS = [
-  { milestones: MAX_MILESTONES_SHOWN, measures: 8, text: 600, gates: 6 },
-  { milestones: 8, measures: 5, text: 300, gates: 4 },
-  { milestones: 5, measures: 3, text: 150, gates: 2 },
+  { milestones: MAX_MILESTONES_SHOWN, measures: 8, text: 600, gates: 6, risks: 8 },
+  { milestones: 8, measures: 5, text: 300, gates: 4, risks: 5 },
+  { milestones: 5, measures: 3, text: 150, gates: 2, risks: 3 },
 ] as const;
 
 /**
@@ -303,6 +311,8 @@ export function projectCard(input: ProjectCardInput): AdaptiveCardJson {
       canReopen: (input.canReopen ?? false) && request.status === 'completed',
       ...(input.gates ? projectStageData(input.gates, today, level.gates) : { gates: [] }),
       version: project.version,
+      ...riskSection(input.risks ?? [], input.editableRisks ?? [], today, level.risks, level.text),
+      canAddRisk: input.canAddRisk ?? false,
     };
     if (bcLink) data.businessCase.link = clip(linkTitle(bcLink), LINK_SHOWN_CHARS);
     if (isHttpsUrl(bcLink)) data.businessCase.url = bcLink;

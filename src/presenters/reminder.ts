@@ -70,11 +70,15 @@ const FIELD_MAX: Record<ReminderFormField, number> = {
   answer: INPUT_LIMITS.answer,
   figureValue: 20,
   newEnd: 10,
+  riskLikelihood: 10,
+  riskImpact: 10,
+  riskMitigation: 2000,
+  riskReviewDate: 10,
   snoozeReason: INPUT_LIMITS.note,
   ...(Object.fromEntries(HEALTH_ASPECTS.flatMap((a) => [[ragField(a), 10], [reasonField(a), HEALTH_REASON_MAX]])) as Record<(typeof HEALTH_FIELDS)[number], number>),
 };
 
-const DATE_FIELDS: readonly ReminderFormField[] = ['m1Due', 'm2Due', 'm3Due', 'newDue', 'newEnd'];
+const DATE_FIELDS: readonly ReminderFormField[] = ['m1Due', 'm2Due', 'm3Due', 'newDue', 'newEnd', 'riskReviewDate'];
 const MILESTONE_KINDS: readonly ReminderKind[] = ['milestone-due-soon', 'milestone-overdue'];
 const SNOOZE_TITLE = `Snooze ${countOf(DEFAULT_THRESHOLDS.snoozeDays, 'day')}`;
 
@@ -96,6 +100,7 @@ const KIND_FORMS: Record<ReminderKind, readonly { title: string; fields: readonl
   'measure-figure': [{ title: 'Record figure', fields: ['figureValue'] }],
   'contract-ending': [{ title: 'Renew', fields: ['newEnd'] }],
   health: [{ title: 'Update status', fields: HEALTH_FIELDS }],
+  'risk-review': [{ title: 'Update', fields: ['riskLikelihood', 'riskImpact', 'riskMitigation', 'riskReviewDate'] }],
 };
 const formsOf = (kind: ReminderKind) => [...(KIND_FORMS[kind] ?? []), { title: SNOOZE_TITLE, fields: ['snoozeReason'] as const }];
 
@@ -164,11 +169,13 @@ function chooseItems(
   return { groups, hidden: items.length - kept.size };
 }
 
-/** The item's inputs as the card prefills them: what was typed (no longer than its input takes), or empty; a health item's statuses as they were. */
+/** The item's inputs as the card prefills them: what was typed (no longer than its input takes), or empty; a health item's statuses as they were, a risk's scores and mitigation as they stand (a new review date is for the person to give). */
 function itemValues(index: number, typed: Record<string, string>, people: readonly Choice[], item: ReminderCardItem): Required<ReminderFormValues> {
   const out = {} as Required<ReminderFormValues>;
   const typedAny = REMINDER_FORM_FIELDS.some((f) => typeof typed[reminderInputId(index, f)] === 'string');
-  const prefill: ReminderFormValues = typedAny ? {} : healthValues(item.health?.current ?? null);
+  const now = item.riskNow;
+  const risk: ReminderFormValues = now ? { riskLikelihood: now.likelihood === null ? '' : String(now.likelihood), riskImpact: String(now.impact), riskMitigation: now.mitigation } : {};
+  const prefill: ReminderFormValues = typedAny ? {} : { ...healthValues(item.health?.current ?? null), ...risk };
   for (const f of REMINDER_FORM_FIELDS) {
     const v = typed[reminderInputId(index, f)] ?? prefill[f];
     out[f] = typeof v === 'string' ? Array.from(v).slice(0, FIELD_MAX[f]).join('') : '';

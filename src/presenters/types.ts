@@ -1,5 +1,6 @@
 import { HEALTH_FIELDS } from '../domain/health';
 import type { ReminderKind } from '../domain/reminders';
+import type { RiskField } from '../domain/risks';
 import type { FieldErrors, FormValues } from '../domain/request-form';
 
 /**
@@ -436,6 +437,52 @@ export interface ProjectData {
     /** `{ reference, version }`, the health status's own version. */
     actionData: { reference: string; version: number };
   };
+  /** The risks and issues log (presenters/risks.ts): open entries first, highest score first. */
+  risks: RiskLine[];
+  /** 'No risks or issues recorded.', or 'and 2 more (1 open, 1 closed): …'. */
+  risksNote?: string;
+  /** On the first screen (the log is under Show more): 'Risks and issues: 2 scoring 15 or more, 1 past its review date. …' */
+  risksAttention?: string;
+  canAddRisk: boolean;
+}
+
+/** One entry of a project's risks and issues log, as the project card shows it. */
+export interface RiskLine {
+  id: string;
+  /** 'Risk' or 'Issue', and the same in a sentence ('risk'). */
+  kindLabel: string;
+  kindWord: string;
+  /** 'Score 20 (likelihood 4 × impact 5)' */
+  scoreText: string;
+  scoreColour: 'attention' | 'warning' | 'default';
+  statusLabel: string;
+  description: string;
+  /** 'Owner: Project Lead (Learning)' */
+  ownerLine: string;
+  /** 'Review by 8 Jan 2027', 'Review was due 1 Dec 2026' */
+  reviewLine: string;
+  reviewColour: 'attention' | 'default';
+  mitigation?: string;
+  canEdit: boolean;
+}
+
+/** The form to add a risk or issue to a project's log, or to change one. */
+export interface RiskFormData {
+  heading: string;
+  /** The score's definition (domain/risks.ts). */
+  definition: string;
+  notice?: string;
+  verb: 'risk.add' | 'risk.edit';
+  reference: string;
+  /** Empty when adding. */
+  riskId: string;
+  /** The entry's version ('0' when adding). */
+  version: string;
+  isEdit: boolean;
+  values: Record<RiskField, string>;
+  errors: Partial<Record<RiskField, string>>;
+  people: Choice[];
+  peopleNote?: string;
 }
 
 interface PendingData {
@@ -574,6 +621,11 @@ export const REMINDER_FORM_FIELDS = [
   'newEnd',
   // health: Update status (a status and a reason for each of overall, time, cost and scope)
   ...HEALTH_FIELDS,
+  // risk-review: Update
+  'riskLikelihood',
+  'riskImpact',
+  'riskMitigation',
+  'riskReviewDate',
   // every item: Snooze (named apart from Move date's `reason`: input ids must be unique on a card)
   'snoozeReason',
 ] as const;
@@ -1011,6 +1063,7 @@ export interface CardDataMap {
   meetings: MeetingsData;
   solutions: SolutionsData;
   'solution-form': SolutionFormData;
+  'risk-form': RiskFormData;
   'request-compact': RequestCompactData;
   'request-raised': RequestRaisedData;
 }
@@ -1052,6 +1105,7 @@ export const CARD_NAMES: readonly CardName[] = [
   'meetings',
   'solutions',
   'solution-form',
+  'risk-form',
   'request-compact',
   'request-raised',
 ];

@@ -79,7 +79,7 @@ const HEALTH_REASONS = ['overall_reason', 'time_reason', 'cost_reason', 'scope_r
 
 /** Pseudonymises the people in these requests (and their projects, triage, audit trail), and records them as done. */
 async function pseudonymiseRequests(db: Db, refs: { reference: string; reason: string }[], at: string): Promise<Record<string, number>> {
-  const counts: Record<string, number> = { requests: 0, projects: 0, triage: 0, milestones: 0, benefits: 0, measureFigures: 0, healthUpdates: 0, auditEntries: 0, reminders: 0 };
+  const counts: Record<string, number> = { requests: 0, projects: 0, triage: 0, milestones: 0, benefits: 0, measureFigures: 0, healthUpdates: 0, risks: 0, auditEntries: 0, reminders: 0 };
   const reminderKeys = (await db.selectFrom('reminder_state').select('item_key').execute()).map((r) => r.item_key);
   for (const part of chunks(refs)) {
     const references = part.map((p) => p.reference);
@@ -90,6 +90,7 @@ async function pseudonymiseRequests(db: Db, refs: { reference: string; reason: s
     const milestones = await db.selectFrom('milestones').select(['id', 'reference', 'revisions']).where('reference', 'in', references).where('revisions', '!=', '[]').execute();
     const benefits = await db.selectFrom('realised_benefits').select(['id', 'reference', 'recorded_by', 'note']).where('reference', 'in', references).execute();
     const audit = await db.selectFrom('audit_events').select(['id', 'subject_id', 'action', 'actor_name', 'before', 'after', 'detail']).where('subject_type', '=', 'request').where('subject_id', 'in', references).execute();
+    const risks = await db.selectFrom('risks').selectAll().where('reference', 'in', references).execute();
     // Every name on the record, with the role it becomes.
     for (const r of requests) addName(names.get(r.reference)!, r.requester_name, FORMER.requester);
     for (const p of projects) for (const c of OWNER_COLUMNS) addName(names.get(p.reference)!, readJson<PersonRef | null>(p[c], null)?.name, OWNER_ROLES[c]);
@@ -101,6 +102,11 @@ async function pseudonymiseRequests(db: Db, refs: { reference: string; reason: s
     for (const m of milestones) for (const rev of readList<MilestoneRevision>(m.revisions)) addName(names.get(m.reference)!, rev.by, FORMER.projectTeam);
     for (const b of benefits) addName(names.get(b.reference)!, b.recorded_by, FORMER.projectTeam);
     for (const a of audit) addName(names.get(a.subject_id)!, a.actor_name, roleOfAction(a.action));
+    for (const r of risks) {
+      addName(names.get(r.reference)!, readJson<PersonRef | null>(r.owner, null)?.name, FORMER.riskOwner);
+      addName(names.get(r.reference)!, r.created_by, FORMER.projectTeam);
+      addName(names.get(r.reference)!, readJson<{ by: string } | null>(r.last_change, null)?.by, FORMER.projectTeam);
+    }
 
     counts.requests += count([await db.updateTable('requests').set({ requester_id: '', requester_name: FORMER.requester }).where('reference', 'in', references).executeTakeFirst()]);
     for (const p of projects) {
@@ -132,6 +138,7 @@ async function pseudonymiseRequests(db: Db, refs: { reference: string; reason: s
       await db.updateTable('health_updates').set({ set_by: FORMER.projectTeam, ...reasons }).where('reference', '=', u.reference).where('version', '=', u.version).execute();
       counts.healthUpdates += 1;
     }
+    for (const r of risks) counts.risks += await risksWithoutPeople(db, [r], () => true, () => true, names.get(r.reference)!);
     counts.auditEntries += await pseudonymiseActors(db, (q) => q.where('subject_type', '=', 'request').where('subject_id', 'in', references));
     for (const a of audit) {
       const recordNames = names.get(a.subject_id)!;
@@ -193,6 +200,30 @@ async function additionsWithoutPeople(db: Db, rows: readonly Database['agenda_ad
     const next = { added_by_id: theirs ? '' : r.added_by_id, added_by_name: theirs ? FORMER.dsgMember : r.added_by_name, text: withoutNames(r.text, whom.names) };
     if (next.added_by_name === r.added_by_name && next.text === r.text) continue;
     await db.updateTable('agenda_additions').set(next).where('id', '=', r.id).execute();
+    n += 1;
+  }
+  return n;
+}
+
+/**
+ * Takes people out of risks and issues: an owner `isPerson` says is theirs becomes the role (no one is reminded
+ * then), who added it or changed it last a project team member, their names in the texts the roles. Saved at a new
+ * version, so a form drawn before says it is out of date.
+ */
+async function risksWithoutPeople(db: Db, rows: readonly Database['risks'][], isPerson: (p: PersonRef) => boolean, isName: (name: string) => boolean, names: Names): Promise<number> {
+  let n = 0;
+  for (const r of rows) {
+    const owner = readJson<PersonRef>(r.owner, roleOnly(FORMER.riskOwner));
+    const last = readJson<{ what: string; by: string; at: string } | null>(r.last_change, null);
+    const next = {
+      owner: isPerson(owner) && !isRoleName(owner.name) ? JSON.stringify(roleOnly(FORMER.riskOwner)) : r.owner,
+      created_by: isName(r.created_by) && !isRoleName(r.created_by) ? FORMER.projectTeam : r.created_by,
+      last_change: last && writeJson({ ...last, by: isName(last.by) && !isRoleName(last.by) ? FORMER.projectTeam : last.by, what: withoutNames(last.what, names) }),
+      description: withoutNames(r.description, names),
+      mitigation: withoutNames(r.mitigation, names),
+    };
+    if (next.owner === r.owner && next.created_by === r.created_by && next.last_change === r.last_change && next.description === r.description && next.mitigation === r.mitigation) continue;
+    await db.updateTable('risks').set({ ...next, version: toNumber(r.version) + 1 }).where('id', '=', r.id).execute();
     n += 1;
   }
   return n;
@@ -288,6 +319,20 @@ export function dataProtectionRepository(db: Db): DataProtectionRepository {
         .orderBy('id')
         .execute(),
       reminders: await db.selectFrom('reminder_state').selectAll().where('recipient_id', 'in', ids.concat(none)).execute(),
+      // Risks and issues they own, added, or changed last (the owner is JSON with their AAD object id).
+      risks: await db
+        .selectFrom('risks')
+        .selectAll()
+        .where((eb) =>
+          eb.or([
+            eb('created_by', 'in', names.concat(none)),
+            ...who.aadObjectIds.map((aad) => sql<boolean>`${sql.ref('owner')} like ${containing(JSON.stringify(aad))} escape '\\'`),
+            ...names.map((n) => sql<boolean>`${sql.ref('last_change')} like ${containing(JSON.stringify(n))} escape '\\'`),
+          ]),
+        )
+        .orderBy('reference')
+        .orderBy('created_at')
+        .execute(),
       outbox: ids.length ? ((await mentioning(db, 'outbox', ['target'], ids).execute()) as unknown as Database['outbox'][]) : [],
       outboxNaming: names.length ? ((await mentioning(db, 'outbox', ['intent'], names).execute()) as unknown as Database['outbox'][]) : [],
       settings: await db.selectFrom('settings').selectAll().executeTakeFirst(),
@@ -393,6 +438,7 @@ export function dataProtectionRepository(db: Db): DataProtectionRepository {
           ...h.benefits.map((b) => ({ kind: 'benefit recorded', ...rowOf(b) })),
           ...h.figures.map((f) => ({ kind: 'measure figure recorded', ...rowOf(f) })),
           ...h.healthUpdates.map((u) => ({ kind: 'health status set', ...rowOf(u) })),
+          ...h.risks.map(({ kind: entryKind, ...r }) => ({ kind: who.aadObjectIds.includes(readJson<PersonRef | null>(r.owner, null)?.aadObjectId ?? '') ? 'risk or issue owned' : 'risk or issue added or changed', entryKind, ...parsed(r, ['owner', 'last_change']) })),
           ...h.subscriptions.map((s) => ({ kind: 'digest subscription', ...parsed(s, ['reference', 'strands']) })),
           ...gateRecords(h.gates, [...who.teamsIds, ...who.aadObjectIds]),
         ],
@@ -468,6 +514,7 @@ export function dataProtectionRepository(db: Db): DataProtectionRepository {
         add('benefits', count([await tx.updateTable('realised_benefits').set({ recorded_by: FORMER.projectTeam }).where('recorded_by', 'in', who.names.concat(none)).executeTakeFirst()]));
         add('measureFigures', count([await tx.updateTable('measure_figures').set({ recorded_by: FORMER.projectTeam }).where('recorded_by', 'in', who.names.concat(none)).executeTakeFirst()]));
         add('healthUpdates', count([await tx.updateTable('health_updates').set({ set_by: FORMER.projectTeam }).where('set_by', 'in', who.names.concat(none)).executeTakeFirst()]));
+        add('risks', await risksWithoutPeople(tx, h.risks, (p) => who.aadObjectIds.includes(p.aadObjectId), h.theirs, names));
         add('auditEntries', await pseudonymiseActors(tx, (q) => q.where('actor_id', 'in', who.teamsIds.concat(none))));
         add('auditEntries', count([await tx.updateTable('audit_events').set({ subject_id: 'erased' }).where('subject_type', '=', 'person').where('subject_id', 'in', ids.concat(none)).executeTakeFirst()]));
         add('auditEntries', await scrubAuditText(tx, h.audit.map((a) => ({ ...a, id: toNumber(a.id) })), names));

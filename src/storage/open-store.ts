@@ -22,6 +22,7 @@ import { scheduledRuns } from './scheduled-runs';
 import { digestRepository } from './digest-repository';
 import { followRepository } from './follow-repository';
 import { gateRepository } from './gate-repository';
+import { riskRepository } from './risk-repository';
 import { dataProtectionRepository } from './data-protection-repository';
 import { settingsRepository } from './settings-repository';
 import { triageRepository } from './triage-repository';
@@ -159,6 +160,7 @@ function repositories(db: Kysely<Database>, engine: Engine, held: HeldSolutions)
     meetings: meetingRepository(db),
     solutions: solutionRepository(db, held),
     gates: gateRepository(db),
+    risks: riskRepository(db),
   };
 }
 

@@ -391,6 +391,28 @@ export interface HealthUpdatesTable {
   confirmed: Flag;
 }
 
+/** A project's risk or issue (domain/risks.ts); `score` is riskScore's, written with the entry. */
+export interface RisksTable {
+  id: string;
+  reference: string;
+  kind: string;
+  description: string;
+  likelihood: number | null;
+  impact: number;
+  score: number;
+  /** JSON PersonRef. */
+  owner: string;
+  mitigation: string;
+  review_date: string;
+  status: string;
+  version: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  /** JSON { what, by, at }, or NULL. */
+  last_change: JsonText;
+}
+
 export interface Database {
   people: PeopleTable;
   conversations: ConversationsTable;
@@ -424,4 +446,5 @@ export interface Database {
   project_stages: ProjectStagesTable;
   gate_requests: GateRequestsTable;
   gate_conditions: GateConditionsTable;
+  risks: RisksTable;
 }

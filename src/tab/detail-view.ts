@@ -1,7 +1,8 @@
 /**
  * One project: owners (signed in only), business case, plan, resourcing, DPIA, savings, outcome measures (each
  * as a line chart with a table of the same numbers, on track or off track as the API says), the milestone
- * timeline (overdue milestones in their own colour and marked "Overdue" in words) and history.
+ * timeline (overdue milestones in their own colour and marked "Overdue" in words), the risks and issues log
+ * (signed in only; added and changed in Teams) and history.
  */
 import { measureValue, TRACK_DEFINITION } from '../domain/measures';
 import type { MeasureView, MilestoneView, ProjectDetailResponse } from '../domain/programme-view-types';
@@ -166,20 +167,37 @@ function measures(project: Project): HTMLElement {
   );
 }
 
-/** The Service Standard stage and the gates, oldest first: the outcome, when, and how many conditions are done. */
-function stages(project: Project): HTMLElement {
-  const since = project.stageSince ? `, since ${ukDate(project.stageSince)}` : '';
-  const gate = (g: Project['gates'][number]): Child => [
-    h('strong', {}, g.gate),
-    ': ',
-    g.outcome ? `${g.outcome} on ${ukDate(g.decidedOn ?? g.requestedOn)}` : `asked for on ${ukDate(g.requestedOn)}, waiting for the DSG`,
-    g.conditions ? ` (${g.conditionsDone} of ${count(g.conditions, 'condition')} done)` : '',
-  ];
+/** Where an entry is added or changed: on the project card in Teams (the tab only reads). */
+const inTeams = (reference: string): string =>
+  `To add a risk or issue, or to review, update or close one, open the project card in Teams: send "project ${reference}" to dsg-bot, then use Add risk or issue, or Edit under the entry. Its owner is reminded there when a review is due.`;
+
+/** The risks and issues log (signed in only): each entry's score as the API gives it, high ones and overdue reviews marked in words. */
+function risks(project: Project): HTMLElement {
+  const log = project.risks;
+  if (!log) return section('risks', 'Risks and issues', h('p', {}, 'The risks and issues log is shown only to people who are signed in.'));
+  const open = log.entries.filter((e) => e.status === 'Open');
   return section(
-    'stage',
-    'Stage and gates',
-    facts([['Stage', `${project.stage ?? 'Not recorded'}${since}`]]),
-    project.gates.length ? h('ol', { class: 'history' }, project.gates.map((g) => h('li', {}, gate(g)))) : h('p', {}, 'No gate asked for yet.'),
+    'risks',
+    'Risks and issues',
+    h('p', { class: 'hint' }, log.definition),
+    log.entries.length === 0
+      ? h('p', {}, 'No risks or issues recorded.')
+      : [
+          h('p', {}, `${open.length} open, ${open.filter((e) => e.high).length} of them scoring 15 or more (on the DSG agenda); ${log.entries.length - open.length} closed.`),
+          stackedTable(
+            `Risks and issues of ${project.reference}, open first, highest score first`,
+            ['Entry', 'Score', 'Owner', 'Mitigation', 'Review', 'Status'],
+            log.entries.map((e) => [
+              [h('strong', {}, `${e.kind}: `), e.description],
+              [e.high ? h('strong', { class: 'marker-warning' }, `${e.score}, high`) : String(e.score), ` (${e.likelihood === null ? `impact ${e.impact}` : `likelihood ${e.likelihood} × impact ${e.impact}`})`],
+              e.owner,
+              e.mitigation || 'None given',
+              e.reviewDue ? [overdueMarker(), ` was due ${ukDate(e.reviewDate)}`] : h('time', { datetime: e.reviewDate }, ukDate(e.reviewDate)),
+              e.status,
+            ]),
+          ),
+        ],
+    h('p', { class: 'hint' }, inTeams(project.reference)),
   );
 }
 
@@ -199,6 +217,23 @@ function health(project: Project): HTMLElement | false {
         view.aspects.map((a) => [a.aspect, a.rag.charAt(0).toUpperCase() + a.rag.slice(1), ...(a.reason !== undefined ? [a.reason ?? 'None given'] : [])]),
       ),
     h('p', { class: 'hint' }, project.healthDefinition),
+  );
+}
+
+/** The Service Standard stage and the gates, oldest first: the outcome, when, and how many conditions are done. */
+function stages(project: Project): HTMLElement {
+  const since = project.stageSince ? `, since ${ukDate(project.stageSince)}` : '';
+  const gate = (g: Project['gates'][number]): Child => [
+    h('strong', {}, g.gate),
+    ': ',
+    g.outcome ? `${g.outcome} on ${ukDate(g.decidedOn ?? g.requestedOn)}` : `asked for on ${ukDate(g.requestedOn)}, waiting for the DSG`,
+    g.conditions ? ` (${g.conditionsDone} of ${count(g.conditions, 'condition')} done)` : '',
+  ];
+  return section(
+    'stage',
+    'Stage and gates',
+    facts([['Stage', `${project.stage ?? 'Not recorded'}${since}`]]),
+    project.gates.length ? h('ol', { class: 'history' }, project.gates.map((g) => h('li', {}, gate(g)))) : h('p', {}, 'No gate asked for yet.'),
   );
 }
 
@@ -239,6 +274,7 @@ export function showProject(root: HTMLElement, detail: ProjectDetailResponse, ba
     h('div', { class: 'detail-grid' }, owners(p), stages(p), businessCase(p), delivery(p), benefits(p)),
     measures(p),
     milestones(p),
+    risks(p),
     history(p),
   );
   heading.focus();

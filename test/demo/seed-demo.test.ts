@@ -93,6 +93,16 @@ async function expectSeeded(store: Store): Promise<void> {
   expect(halls.map((m) => [m.name, m.owningService])[0]).toEqual(['Community hall and room booking', 'Customer Services']);
   expect(matchSolutions(termsOf(into!.title, into!.problem), catalogue, today).map((m) => m.name)).toContain('Waste and recycling bookings');
 
+  // Health (RAG) histories for every project in delivery, from the one definition: some red, some stale.
+  const inDelivery = (await store.projects.listWithRequests()).filter((p) => p.request.status === 'in-delivery');
+  const shown = inDelivery.map((p) => healthOf(p.request.status, p.project.health, today, healthRules())?.shown);
+  expect(shown).not.toContain('none');
+  expect(shown).toEqual(expect.arrayContaining(['red', 'amber', 'green', 'grey']));
+  const red = inDelivery.find((p) => p.project.health?.ratings.overall.rag === 'red')!;
+  const statuses = await store.projects.healthHistory(red.request.reference);
+  expect(statuses.map((u) => u.ratings.overall.rag).reverse()).toEqual(expect.arrayContaining(['green', 'amber', 'red']));
+  expect((await store.audit.listFor('request', red.request.reference)).filter((e) => e.action === 'health.set')).toHaveLength(statuses.length);
+  expect(statuses.every((u) => [red.project.projectLead?.name, red.project.projectManager?.name].includes(u.setBy))).toBe(true);
   // Stages and gates: projects at every stage; gates waiting (on the agenda), a condition overdue; Project Lead
   // (Learning) 2 has a project at alpha with nothing waiting, to ask for alpha → beta in the walk.
   const stages = await store.gates.stages();
@@ -105,16 +115,17 @@ async function expectSeeded(store: Store): Promise<void> {
     ({ project }) => project.projectLead?.aadObjectId === MOCK_USERS.projectLeadLearning2.aadObjectId && stages.find((s) => s.reference === project.reference)?.stage === 'alpha',
   );
   expect(walk && gates.filter((g) => g.reference === walk.project.reference).every((g) => g.decision?.outcome === 'pass')).toBe(true);
-  // Health (RAG) histories for every project in delivery, from the one definition: some red, some stale.
-  const inDelivery = (await store.projects.listWithRequests()).filter((p) => p.request.status === 'in-delivery');
-  const shown = inDelivery.map((p) => healthOf(p.request.status, p.project.health, today, healthRules())?.shown);
-  expect(shown).not.toContain('none');
-  expect(shown).toEqual(expect.arrayContaining(['red', 'amber', 'green', 'grey']));
-  const red = inDelivery.find((p) => p.project.health?.ratings.overall.rag === 'red')!;
-  const statuses = await store.projects.healthHistory(red.request.reference);
-  expect(statuses.map((u) => u.ratings.overall.rag).reverse()).toEqual(expect.arrayContaining(['green', 'amber', 'red']));
-  expect((await store.audit.listFor('request', red.request.reference)).filter((e) => e.action === 'health.set')).toHaveLength(statuses.length);
-  expect(statuses.every((u) => [red.project.projectLead?.name, red.project.projectManager?.name].includes(u.setBy))).toBe(true);
+  // Thirty risks and issues over the live projects: some score 15 or more, some are past review, a few closed;
+  // their owners include colleagues who are none of the project's people.
+  const live = (await store.projects.listWithRequests()).filter((p) => p.request.status === 'approved' || p.request.status === 'in-delivery');
+  const risks = (await Promise.all(live.map((p) => store.risks.forProject(p.project.reference)))).flat();
+  expect(risks).toHaveLength(30);
+  expect(new Set(risks.map((r) => r.reference)).size).toBeGreaterThan(5);
+  expect((await store.risks.openScoringAtLeast(15)).length).toBeGreaterThanOrEqual(5);
+  expect((await store.risks.dueForReview(today)).length).toBeGreaterThanOrEqual(5);
+  expect(risks.filter((r) => r.status === 'closed')).toHaveLength(3);
+  expect(risks.some((r) => r.kind === 'issue')).toBe(true);
+  expect(risks.some((r) => r.owner.name === 'Records Officer')).toBe(true);
 
   // Real submissions carry on from the demo's references.
   const next = await store.transaction((tx) => tx.requests.nextReference(2026));

@@ -85,7 +85,7 @@ describe('assuranceReport', () => {
       [red.request.reference, 'Red. Overall red: Supplier late; Time red: Supplier late'],
       [amber.request.reference, 'Amber. Overall amber: Supplier late; Time amber: Supplier late'],
     ]);
-    expect(section(report.sections, 'risks').words).toBe('1 open risk or issue; the highest scores 20 out of 25.');
+    expect(section(report.sections, 'risks').words).toBe('1 open risk or issue scores 15 or more out of 25; the highest scores 20.');
   });
 
   it('counts only actions open and past due as overdue', () => {

@@ -7,6 +7,7 @@ import { sampleMeasure } from '../support/sample-measure';
 import { sampleMilestone } from '../support/sample-milestone';
 import { sampleProject } from '../support/sample-project';
 import { sampleRequest } from '../support/sample-request';
+import { sampleRisk } from '../support/sample-risk';
 
 /** Tuesday 1 December 2026 (the day after St Andrew's Day). */
 const TODAY = '2026-12-01';
@@ -184,6 +185,25 @@ describe('buildDigest', () => {
       ],
     });
     expect(health('channel')!.items.map((i) => i.detail)).toEqual(['Red', 'Amber', 'Not updated since 1 Sep 2026']);
+  });
+
+  it('lists open risks and issues scoring 15 or more of projects still live, to the DSG only', () => {
+    const inDelivery = sampleRequest({ status: 'in-delivery' });
+    const completed = sampleRequest({ status: 'completed' });
+    const live = { request: inDelivery, project: sampleProject(inDelivery.reference) };
+    const done = { request: completed, project: sampleProject(completed.reference) };
+    const highRisks = [
+      sampleRisk({ id: 'a', reference: live.request.reference, description: 'Supplier late', reviewDate: '2026-11-01' }),
+      sampleRisk({ id: 'b', reference: live.request.reference, kind: 'issue', likelihood: null, impact: 3, description: 'Halls closed', reviewDate: '2027-01-08' }),
+      sampleRisk({ id: 'c', reference: done.request.reference, description: 'Of a completed project' }),
+    ];
+    const listed = section(buildDigest(source({ programme: [live, done], highRisks })), 'high-risks');
+    expect(listed?.title).toBe('Risks and issues scoring 15 or more (on the next agenda)');
+    expect(listed?.items).toEqual([
+      { reference: live.request.reference, title: 'Supplier late', detail: 'Risk scoring 20 · review was due 1 Nov 2026', highlight: true, opens: 'project' },
+      { reference: live.request.reference, title: 'Halls closed', detail: 'Issue scoring 15 · review by 8 Jan 2027', highlight: true, opens: 'project' },
+    ]);
+    expect(section(buildDigest(source({ audience: 'channel', programme: [live], highRisks })), 'high-risks')).toBeUndefined();
   });
 
   it('cuts long lists and counts the rest', () => {

@@ -135,6 +135,7 @@ describe('words', () => {
   it('name the milestone in history', () => {
     expect(actionWords('milestone.done', { milestone: 'Go live', milestones: 3 })).toBe("Milestone 'Go live' marked done");
     expect(actionWords('milestone.move', { milestone: 'Pilot' })).toBe("Milestone 'Pilot' moved");
+    expect([actionWords('risk.add'), actionWords('risk.edit')]).toEqual(['Risk or issue added', 'Risk or issue changed']);
     expect(actionWords('project.reopen', { status: 'in-delivery' })).toBe('Reopened');
     expect(actionWords('request.undo-withdraw', { status: 'submitted' })).toBe('Withdrawal undone');
   });

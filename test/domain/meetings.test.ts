@@ -3,6 +3,7 @@ import { emptyTriage } from '../../src/domain/triage';
 import { sampleMilestone } from '../support/sample-milestone';
 import { sampleProject } from '../support/sample-project';
 import { sampleRequest } from '../support/sample-request';
+import { sampleRisk } from '../support/sample-risk';
 
 const NOW = '2026-12-04T10:00:00.000Z';
 const TODAY = '2026-12-04';
@@ -43,6 +44,35 @@ describe('draftAgenda', () => {
     expect(agenda[4].detail).toMatch(/Missing: Project Lead, Project Manager, Business case approval, Implementation plan, Confirmed resourcing/);
     expect(agenda[6].detail).toMatch(/overdue/);
     expect(agenda[7].addedBy).toBe('DSG Chair');
+  });
+});
+
+describe('draftAgenda: risks and issues', () => {
+  it('puts each live project with open entries scoring 15 or more on the agenda once, naming them highest first; closed, lower and completed projects’ entries are left off', () => {
+    const live = sampleRequest({ reference: 'DP-2026-0001', title: 'Live project', status: 'in-delivery' });
+    const done = sampleRequest({ reference: 'DP-2026-0002', title: 'Completed project', status: 'completed' });
+    const highRisks = [
+      sampleRisk({ id: 'a', reference: 'DP-2026-0001', description: 'Issue of impact 3', kind: 'issue', likelihood: null, impact: 3, owner: lead }),
+      sampleRisk({ id: 'b', reference: 'DP-2026-0001', description: 'Supplier late', likelihood: 4, impact: 5, owner: lead }),
+      sampleRisk({ id: 'c', reference: 'DP-2026-0001', description: 'Closed one', likelihood: 5, impact: 5, status: 'closed' }),
+      sampleRisk({ id: 'd', reference: 'DP-2026-0001', description: 'Low one', likelihood: 2, impact: 5 }),
+      sampleRisk({ id: 'e', reference: 'DP-2026-0002', description: 'Of a completed project', likelihood: 5, impact: 5 }),
+    ];
+    const agenda = draftAgenda({
+      waiting: [],
+      programme: [{ request: live, project: sampleProject('DP-2026-0001', { milestones: [sampleMilestone({ due: '2026-11-01', status: 'planned' })] }) }, { request: done, project: sampleProject('DP-2026-0002') }],
+      reminders: [],
+      openActions: [],
+      highRisks,
+      deferred: [],
+      additions: [],
+      today: TODAY,
+    });
+    const high = agenda.filter((i) => i.source === 'high-risk');
+    expect(high).toEqual([
+      { id: 'high-risk:DP-2026-0001', source: 'high-risk', reference: 'DP-2026-0001', title: 'Live project', detail: 'Risk scoring 20: "Supplier late" (Project Lead); Issue scoring 15: "Issue of impact 3" (Project Lead)', addedBy: null },
+    ]);
+    expect(agenda.map((i) => i.source)).toEqual(['governance', 'overdue-milestone', 'high-risk']);
   });
 });
 

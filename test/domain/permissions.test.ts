@@ -2,7 +2,7 @@ import { type Action, isAllowed, PERMISSIONS, type Role, rolesFor } from '../../
 import { EMPTY_SETTINGS } from '../../src/domain/settings';
 import { sampleRequest } from '../support/sample-request';
 
-const ROLES: Role[] = ['colleague', 'requester', 'dsg-member', 'chair', 'digital-leader', 'project-lead', 'project-manager', 'admin', 'minute-taker', 'action-owner'];
+const ROLES: Role[] = ['colleague', 'requester', 'dsg-member', 'chair', 'digital-leader', 'project-lead', 'project-manager', 'admin', 'minute-taker', 'action-owner', 'risk-owner'];
 
 /** The whole table, spelled out: one row per action, the roles allowed. A change here is a decision. */
 const EXPECTED: Record<Action, Role[]> = {
@@ -15,7 +15,7 @@ const EXPECTED: Record<Action, Role[]> = {
   'request.decide': ['dsg-member', 'chair'],
   'request.history': ['requester', 'dsg-member', 'chair', 'admin'],
   'triage.view': ['dsg-member', 'chair', 'admin'],
-  'project.view': ROLES.filter((r) => r !== 'minute-taker' && r !== 'action-owner'),
+  'project.view': ROLES.filter((r) => r !== 'minute-taker' && r !== 'action-owner' && r !== 'risk-owner'),
   'project.edit': ['digital-leader', 'project-lead', 'project-manager', 'chair', 'admin'],
   'project.history': ['requester', 'dsg-member', 'chair', 'digital-leader', 'project-lead', 'project-manager', 'admin'],
   'project.reopen': ['chair', 'admin'],
@@ -44,6 +44,8 @@ const EXPECTED: Record<Action, Role[]> = {
   'gate.request': ['project-lead'],
   'gate.decide': ['dsg-member', 'chair'],
   'condition.done': ['action-owner', 'chair', 'admin'],
+  'risk.add': ['digital-leader', 'project-lead', 'project-manager', 'chair', 'admin'],
+  'risk.edit': ['digital-leader', 'project-lead', 'project-manager', 'chair', 'admin', 'risk-owner'],
 };
 
 describe('permission table', () => {
@@ -73,6 +75,14 @@ describe('roles', () => {
     expect(rolesFor(actor, { settings, solution: { strands: ['customers', 'estates'] } }, { adminAadIds: [] })).toEqual(['colleague', 'digital-leader']);
     expect(rolesFor(actor, { settings, solution: { strands: ['customers', 'learning'] } }, { adminAadIds: [] })).toEqual(['colleague']);
     expect(isAllowed('solution.contract', rolesFor(actor, { settings, solution: { strands: ['learning'] } }, { adminAadIds: [] }))).toBe(false);
+  });
+
+  it("makes a risk's owner its risk owner, who may edit it but not add to the log", () => {
+    const roles = rolesFor(actor, { riskOwner: person }, { adminAadIds: [] });
+    expect(roles).toEqual(['colleague', 'risk-owner']);
+    expect(isAllowed('risk.edit', roles)).toBe(true);
+    expect(isAllowed('risk.add', roles)).toBe(false);
+    expect(rolesFor(actor, { riskOwner: { aadObjectId: 'aad-b', name: 'B' } }, { adminAadIds: [] })).toEqual(['colleague']);
   });
 
   it('never matches a person without an AAD object id', () => {

@@ -6,6 +6,7 @@
 import JSZip from 'jszip';
 import { MOCK_USERS } from '../../src/playground/mock-tenant';
 import { healthOf } from '../../src/domain/health';
+import { HIGH_RISK_SCORE, topRisks } from '../../src/domain/risks';
 import { invokeAction } from './support/activities';
 import { invokeCard, invokeMessage, linkOf, wordsOf } from './support/card-reading';
 import { startDemoDsgBot } from './support/dsg';
@@ -68,6 +69,9 @@ it('downloads the whole report as .docx (the red project and its reason in it) a
   expect(xml).toContain('Digital Programme assurance report, 2026 Q4');
   expect(xml).toContain(red.title.replace(/&/g, '&amp;'));
   expect(xml).toContain(red.reason.replace(/&/g, '&amp;'));
+  // The top risk: the demo's highest-scoring open risk of a live project.
+  const [top] = await db.read(async (store) => topRisks(await store.risks.openScoringAtLeast(HIGH_RISK_SCORE), new Map((await store.projects.listWithRequests()).filter((r) => ['approved', 'in-delivery'].includes(r.request.status)).map((r) => [r.request.reference, r.request.title]))));
+  expect(xml).toContain(top.description.replace(/&/g, '&amp;'));
 
   const csv = await (await fetch(`${t.bot.url}${csvUrl.pathname}${csvUrl.search}`)).text();
   expect(csv.split('\r\n')[0]).toBe('Quarter,Section,Reference,Item,Number or detail');

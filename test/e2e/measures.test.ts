@@ -6,7 +6,7 @@
 import { MOCK_USERS } from '../../src/playground/mock-tenant';
 import { openStore } from '../../src/storage/open-store';
 import { invokeAction, personalChatId } from './support/activities';
-import { action, answerCard, attachedCard, executes, input, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
+import { action, answerCard, attachedCard, button, executes, input, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
 import { SAMPLE_MEASURE_VALUES } from '../support/sample-measure';
 import { startDemoDsgBot } from './support/dsg';
 import { TestDatabase, type TestBot } from './support/test-bot';
@@ -52,11 +52,6 @@ describe('outcome measures on the project card (SQLite)', () => {
     const res = await t.post(invokeAction(verb, data, { ...t.opts, from }));
     expect(res.status).toBe(200);
     return res.body;
-  };
-  const button = (card: unknown, title: string) => {
-    const hit = executes(card).find((a) => a.title === title);
-    if (!hit) throw new Error(`no ${title} button`);
-    return hit;
   };
   const good = { ...SAMPLE_MEASURE_VALUES, measureName: 'Bookings made online' };
 

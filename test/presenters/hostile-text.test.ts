@@ -46,6 +46,8 @@ import { sampleMilestone } from '../support/sample-milestone';
 import { sampleProject } from '../support/sample-project';
 import { sampleRequest } from '../support/sample-request';
 import { solutionFormCard, solutionsCard } from '../../src/presenters/solutions';
+import { riskFormCard } from '../../src/presenters/risks';
+import { sampleRisk } from '../support/sample-risk';
 import { sampleSolution } from '../support/sample-solution';
 import { cardProblems, walk } from './card-checks';
 
@@ -151,6 +153,7 @@ function cards(): Record<CardName, AdaptiveCardJson[]> {
   const meetingView = { meeting, actions, members: [who('aad-a')], canRun: true, today: TODAY };
   const ended = { ...meeting, status: 'ended' as const, publishedAt: '2026-12-03T12:00:00Z', publishedBy: HOSTILE };
   const hostileSolution = sampleSolution({ name: HOSTILE, whatItDoes: HOSTILE, owningService: HOSTILE, sharedWithPartners: true, sharedWith: HOSTILE, contractEnds: '2026-11-30' });
+  const hostileRisk = sampleRisk({ reference: approved.reference, description: HOSTILE, mitigation: HOSTILE, owner: who('aad-o'), reviewDate: '2026-11-01' });
   const links = { docx: 'https://bot.example/minutes/2026-12-03.docx', html: 'https://bot.example/minutes/2026-12-03.html' };
 
   const hostileGate: GateRequest = {
@@ -183,6 +186,7 @@ function cards(): Record<CardName, AdaptiveCardJson[]> {
     meetings: [meetingsCard({ held: [ended], planned: settings.meetings, today: TODAY })],
     solutions: [solutionsCard({ query: HOSTILE, entries: [{ solution: hostileSolution, contract: 'ended' }], total: 1, canManage: true, today: TODAY })],
     'solution-form': [solutionFormCard({ solution: hostileSolution, values: { name: HOSTILE, whatItDoes: HOSTILE }, errors: { name: 'Give the name.' } })],
+    'risk-form': [riskFormCard({ reference: approved.reference, title: HOSTILE, entry: hostileRisk, people: [who('aad-a')], today: TODAY, values: { riskDescription: HOSTILE, riskMitigation: HOSTILE, riskOwner: HOSTILE }, errors: { riskLikelihood: 'Likelihood is a whole number from 1 (rare) to 5 (almost certain).' } })],
     welcome: [welcomeCard(HOSTILE)],
     help: [helpCard({ commands: [...COMMANDS], notUnderstood: { typed: HOSTILE, suggestion: null } })],
     greeting: [greetingCard({ said: { kind: 'greeting', salutation: 'Hello' }, givenName: HOSTILE, dsg: false, pending: null })],
@@ -214,6 +218,9 @@ function cards(): Record<CardName, AdaptiveCardJson[]> {
         canRecordBenefit: true,
         values: { m1Title: HOSTILE, note: HOSTILE },
         gates: { standard: DEFAULT_SERVICE_STANDARD, stage: gateStage, history: [hostileGate], next: null, canRequest: false },
+        risks: [hostileRisk],
+        editableRisks: [hostileRisk.id],
+        canAddRisk: true,
       }),
     ],
     pending: [pendingCard({ items: [request], total: 1 }, 1, 10, TODAY)],

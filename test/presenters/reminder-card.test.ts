@@ -40,6 +40,7 @@ const WHAT: Record<ReminderKind, string> = {
   'measure-figure': 'Record the figure for "Bookings made online" for Q2 2026/27 (Jul–Sep 2026) (in %).',
   'contract-ending': 'The licence or contract for Community hall and room booking (Customer Services) ends on 31 Mar 2027.',
   health: 'Update its health status, last set on 2 Nov 2026: Overall green, time amber (Supplier late), cost green, scope green.',
+  'risk-review': 'Review the risk "The supplier may not deliver in time": score 20 (likelihood 4 × impact 5), review date 1 Dec 2026.',
 };
 const GREEN = { rag: 'green' as const, reason: null };
 const CURRENT = { overall: GREEN, time: { rag: 'amber' as const, reason: 'Supplier late' }, cost: GREEN, scope: GREEN };
@@ -80,7 +81,7 @@ const input = (items: ReminderCardItem[], overrides: Partial<ReminderCardInput> 
   ...overrides,
 });
 
-const ALL_KINDS: ReminderKind[] = ['owners', 'business-case', 'plan', 'milestones', 'resourcing', 'dpia', 'milestone-due-soon', 'milestone-overdue', 'question', 'measure-figure', 'contract-ending', 'health'];
+const ALL_KINDS: ReminderKind[] = ['owners', 'business-case', 'plan', 'milestones', 'resourcing', 'dpia', 'milestone-due-soon', 'milestone-overdue', 'question', 'measure-figure', 'contract-ending', 'health', 'risk-review'];
 
 const long = (n: number, seed = 'The contact centre takes every booking by phone. ') => seed.repeat(Math.ceil(n / seed.length)).slice(0, n);
 const expectValid = (card: AdaptiveCardJson) => expect(cardProblems(card)).toEqual([]);
@@ -117,6 +118,13 @@ const EXPECTED: Record<ReminderKind, { buttons: string[]; showCards: string[]; v
     order: ['Plan a replacement', 'Renew', 'Retire'],
   },
   health: { buttons: ['Still green?'], showCards: ['Update status'], verbs: ['reminder.health-confirm', 'reminder.health'], fields: [...HEALTH_FIELDS] },
+  'risk-review': {
+    buttons: ['Reviewed, no change', 'Close'],
+    showCards: ['Update'],
+    verbs: ['reminder.risk-reviewed', 'reminder.risk-update', 'reminder.risk-close'],
+    fields: ['riskLikelihood', 'riskImpact', 'riskMitigation', 'riskReviewDate'],
+    order: ['Reviewed, no change', 'Update', 'Close'],
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -146,6 +154,19 @@ describe('reminderCard', () => {
     expect(execute(card, 'project.view').map((a) => a.data)).toEqual([{ reference: 'DP-2026-0012' }]);
     expect(inputById(card, 'i1_newEnd')).toMatchObject({ type: 'Input.Date', isRequired: true, min: '2026-12-04', value: '2026-12-01' });
     expect(execute(card, 'reminder.retire')[0]).toMatchObject({ style: 'destructive', data: { itemKey: 'Catalogue:contract-ending:sol-1', reference: 'Catalogue', version: 3, item: 1 } });
+  });
+
+  it("starts a risk's Update from its scores and mitigation as they stand, and keeps what was typed over them", () => {
+    const riskNow = { kind: 'risk' as const, likelihood: 4, impact: 5, mitigation: 'Weekly calls', reviewDate: '2026-12-01' };
+    const risk = anItem('risk-review', { key: 'DP-2026-0012:risk-review:r-1', fingerprint: '2026-12-01|3', projectVersion: 3, riskNow });
+    const card = reminderCard(input([anItem('plan'), risk]));
+    expectValid(card);
+    expect([inputById(card, 'i1_riskLikelihood')?.value, inputById(card, 'i1_riskImpact')?.value, inputById(card, 'i1_riskMitigation')?.value, inputById(card, 'i1_riskReviewDate')?.value]).toEqual(['4', '5', 'Weekly calls', '']);
+    const typed = reminderCard(input([anItem('plan'), risk], { values: { i1_riskLikelihood: '9', i1_riskReviewDate: '2027-01-08' }, errors: { i1_riskLikelihood: 'Likelihood is a whole number from 1 (rare) to 5 (almost certain).' } }));
+    expect(inputById(typed, 'i1_riskLikelihood')?.value).toBe('9');
+    expect(inputById(typed, 'i1_riskReviewDate')?.value).toBe('2027-01-08');
+    expect(paragraphs(typed)).toContain('Not saved. Open Update to fix the problem marked.');
+    expect(execute(card, 'reminder.risk-reviewed').map((a) => (a.data as Record<string, unknown>).version)).toEqual([3]);
   });
 
   it('counts resolved items in the progress line, and thanks the person when all are done', () => {

@@ -23,6 +23,7 @@ import { meetingsContract } from './meetings-contract';
 import { solutionsContract } from './solutions-contract';
 import { gatesContract } from './gates-contract';
 import { healthContract } from './health-contract';
+import { risksContract } from './risks-contract';
 
 /** One empty database of the engine under test. */
 export interface TestDatabase {
@@ -467,6 +468,7 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
     solutionsContract({ store: s, database: () => database as TestDatabase });
     gatesContract({ store: s, database: () => database as TestDatabase });
     healthContract({ store: s, database: () => database as TestDatabase });
+    risksContract({ store: s, database: () => database as TestDatabase });
 
     describe('transactions', () => {
       it('commits all the work and returns its result', async () => {

@@ -8,6 +8,7 @@ import { sampleMilestone } from '../support/sample-milestone';
 import { sampleOutboxMessage } from '../support/sample-outbox-message';
 import { sampleProject } from '../support/sample-project';
 import { sampleRequest } from '../support/sample-request';
+import { sampleRisk } from '../support/sample-risk';
 import type { ContractContext } from './contract';
 
 const NOW = new Date('2026-06-01T12:00:00.000Z');
@@ -210,6 +211,37 @@ export function dataProtectionContract({ store: s }: ContractContext): void {
         expect(g).toMatchObject({ requestedBy: { name: FORMER.projectLead }, decision: { outcome: 'pass-with-conditions', by: { name: FORMER.dsgMember } } });
         expect(g!.conditions[0]).toMatchObject({ owner: { aadObjectId: '', name: FORMER.actionOwner }, what: `${FORMER.projectLead} publishes the statement` });
       });
+    });
+
+    it('exports the risks and issues a person owns or added, erases them to roles at a new version, and retention does the same for a completed project', async () => {
+      await s().people.upsert({ ...ann, tenantId: 't', conversationRef: null, reachable: true, updatedAt: RECENT });
+      const live = sampleRequest({ status: 'in-delivery' });
+      const completed = sampleRequest({ status: 'completed', createdAt: LONG_AGO, updatedAt: LONG_AGO });
+      for (const r of [live, completed]) await s().requests.insert(r, ['x']);
+      await s().projects.insert(sampleProject(live.reference));
+      await s().projects.insert(sampleProject(completed.reference, { projectLead: lead, updatedAt: LONG_AGO }));
+      const owned = sampleRisk({ id: 'owned', reference: live.reference, owner: { aadObjectId: ann.aadObjectId, name: ann.name }, mitigation: `${ann.name} calls the supplier weekly` });
+      const added = sampleRisk({ id: 'added', reference: live.reference, createdBy: ann.name, lastChange: { what: 'added', by: ann.name, at: RECENT } });
+      const others = sampleRisk({ id: 'others', reference: live.reference });
+      const old = sampleRisk({ id: 'old', reference: completed.reference, owner: lead, createdBy: 'Lee Lead', description: 'Lee Lead may leave', lastChange: { what: 'added', by: 'Lee Lead', at: OLD } });
+      for (const r of [owned, added, others, old]) await s().risks.insert(r);
+
+      const who = (await s().dataProtection.findIdentity({ aadObjectId: ann.aadObjectId }))!;
+      const held = await s().dataProtection.personalData(who);
+      expect(held.projectRecords.filter((r) => String(r.kind).startsWith('risk')).map((r) => [r.kind, r.id])).toEqual([
+        ['risk or issue owned', 'owned'],
+        ['risk or issue added or changed', 'added'],
+      ]);
+
+      expect(await s().dataProtection.erase(who, NOW.toISOString())).toMatchObject({ risks: 2 });
+      expect(await s().risks.get('owned')).toMatchObject({ owner: { aadObjectId: '', name: FORMER.riskOwner }, mitigation: `${FORMER.colleague} calls the supplier weekly`, version: 2 });
+      expect(await s().risks.get('added')).toMatchObject({ createdBy: FORMER.projectTeam, lastChange: { by: FORMER.projectTeam }, version: 2 });
+      expect(await s().risks.get('others')).toEqual(others);
+
+      const plan = await s().dataProtection.retentionPlan(CUTOFFS);
+      expect(plan.completedProjects).toEqual([completed.reference]);
+      expect(await s().dataProtection.applyRetention(plan, CUTOFFS, NOW.toISOString())).toMatchObject({ risks: 1 });
+      expect(await s().risks.get('old')).toMatchObject({ owner: { aadObjectId: '', name: FORMER.riskOwner }, createdBy: FORMER.projectTeam, description: `${FORMER.projectLead} may leave`, lastChange: { by: FORMER.projectTeam } });
     });
 
     describe('DSG meetings', () => {

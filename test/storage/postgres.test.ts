@@ -94,6 +94,7 @@ describe('PostgreSQL specifics', () => {
         'reminder_state',
         'request_terms',
         'requests',
+        'risks',
         'roster_cache',
         'scheduled_runs',
         'settings',

@@ -190,22 +190,6 @@ describe('a project', () => {
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.ref)).toBe(project.reference);
   });
 
-  it("shows each project's stage in the list, and its stage and gate outcomes on its page", async () => {
-    const page = await open('');
-    await listShows(page, programme.projects);
-    const gated = programme.projects.find((p) => p.stage === 'Beta')!;
-    expect(await page.locator('li.card', { has: page.locator(`a[data-ref="${gated.reference}"]`) }).innerText()).toMatch(/Stage\s+Beta/);
-    await page.goto(`${tab}#/project/${gated.reference}`);
-    const section = page.locator('section', { has: page.locator('h2', { hasText: 'Stage and gates' }) });
-    await section.waitFor();
-    const text = await section.innerText();
-    expect(text).toMatch(/Stage\s+Beta, since /);
-    expect(text).toMatch(/Discovery → Alpha: Pass on /);
-    expect(text).toMatch(/Alpha → Beta: Pass/);
-    // Open data's fields: no one who asked or decided, even for the signed-in view.
-    expect(text).not.toMatch(/DSG Chair|Project Lead/);
-  });
-
   it('shows each project in delivery with its health in words and a sign, a red one with each aspect on its page, a stale one grey', async () => {
     const red = programme.projects.find((p) => p.health?.shown === 'red');
     const stale = programme.projects.find((p) => p.health?.shown === 'grey');
@@ -227,6 +211,22 @@ describe('a project', () => {
     // The public view: no reasons, no names.
     expect(await section.innerText()).not.toMatch(/supplier|Project Lead \(/i);
     expect(await section.locator('.hint').innerText()).toMatch(/every month; one not updated within that and 5 more working days shows grey/);
+  });
+
+  it("shows each project's stage in the list, and its stage and gate outcomes on its page", async () => {
+    const page = await open('');
+    await listShows(page, programme.projects);
+    const gated = programme.projects.find((p) => p.stage === 'Beta')!;
+    expect(await page.locator('li.card', { has: page.locator(`a[data-ref="${gated.reference}"]`) }).innerText()).toMatch(/Stage\s+Beta/);
+    await page.goto(`${tab}#/project/${gated.reference}`);
+    const section = page.locator('section', { has: page.locator('h2', { hasText: 'Stage and gates' }) });
+    await section.waitFor();
+    const text = await section.innerText();
+    expect(text).toMatch(/Stage\s+Beta, since /);
+    expect(text).toMatch(/Discovery → Alpha: Pass on /);
+    expect(text).toMatch(/Alpha → Beta: Pass/);
+    // Open data's fields: no one who asked or decided, even for the signed-in view.
+    expect(text).not.toMatch(/DSG Chair|Project Lead/);
   });
 
   it('opens straight from a link, and explains an unknown or malformed reference', async () => {

@@ -1,5 +1,6 @@
 import { buildDigest, type Digest, type DigestDecision, type DigestRequest, type DigestSource } from '../../domain/digest';
 import { candidateReminders, referenceOfKey } from '../../domain/reminders';
+import { HIGH_RISK_SCORE } from '../../domain/risks';
 import type { DsgSettings } from '../../domain/settings';
 import { DECISION_ACTIONS } from '../../domain/triage';
 import type { Deps } from '../deps';
@@ -19,6 +20,7 @@ interface DigestData {
   escalated: DigestSource['reminderStates'];
   unreachable: DigestSource['unreachable'];
   health: DigestSource['health'];
+  highRisks: NonNullable<DigestSource['highRisks']>;
 }
 
 /** Reads the programme, waiting requests, standing escalations and unreachable people, once. */
@@ -48,6 +50,7 @@ async function loadDigestData(deps: Deps, repos: Repositories): Promise<DigestDa
     escalated: escalations.filter((s) => live.has(`${s.key}|${s.fingerprint}`)),
     unreachable: (await repos.people.unreachable()).flatMap((p) => (p.aadObjectId ? [{ aadObjectId: p.aadObjectId, name: p.name }] : [])),
     health: healthRules(deps),
+    highRisks: await repos.risks.openScoringAtLeast(HIGH_RISK_SCORE),
   };
 }
 
@@ -83,6 +86,7 @@ async function digestFrom(repos: Repositories, data: DigestData, want: DigestReq
     reminderStates: data.escalated,
     unreachable: data.unreachable,
     health: data.health,
+    highRisks: data.highRisks,
   });
 }
 

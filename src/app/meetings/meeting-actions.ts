@@ -3,8 +3,8 @@ import { assignmentNotices } from '../../domain/notices';
 import { completeAction as complete, type MeetingAction, newAction } from '../../domain/meetings';
 import type { Actor } from '../../domain/people';
 import { isAllowed, rolesFor } from '../../domain/permissions';
-import type { PersonRef } from '../../domain/settings';
 import { audited } from '../audit';
+import { choosePerson } from '../choose-person';
 import { personTarget, queue } from '../outbox/queue';
 import type { Deps } from '../deps';
 import { refuse } from '../refuse';
@@ -24,9 +24,7 @@ export interface ActionInput {
 /** An action on an agenda item: what, an owner and a due date (not in the past: a field error keeps what was typed). */
 export async function addAction(deps: Deps, actor: Actor, meetingId: string, itemId: string, input: ActionInput): Promise<ItemView> {
   const access = await meetingAccess(deps, actor, 'meeting.run', 'action.add', RUN_REFUSAL);
-  const member = access.members.find((m) => m.aadObjectId === input.ownerId || m.id === input.ownerId);
-  const known = member ? null : input.ownerId.startsWith('29:') ? await deps.store.people.get(input.ownerId) : await deps.store.people.findByAadObjectId(input.ownerId);
-  const owner: PersonRef | null = member ? { aadObjectId: member.aadObjectId, name: member.name } : known ? { aadObjectId: known.aadObjectId ?? known.id, name: known.name } : null;
+  const owner = await choosePerson(deps, input.ownerId, access.members);
   if (!owner) throw new DomainError('INVALID_FIELD', 'Choose the owner.', { field: 'owner', errors: { owner: 'Choose the owner from the list (or search for them by name in Teams).' } });
   const meeting = await getMeeting(deps, meetingId);
   const nowDate = deps.clock.now();

@@ -1,7 +1,8 @@
 import { DomainError } from '../../domain/errors';
 import { isPublished } from '../../domain/open-data';
 import { isAllowed } from '../../domain/permissions';
-import { projectDetail } from '../../domain/programme-view';
+import { projectDetail, riskView } from '../../domain/programme-view';
+import { orderedLog, SCORE_DEFINITION } from '../../domain/risks';
 import { parseReference } from '../../domain/request';
 import type { Deps } from '../deps';
 import { withStages } from '../gates/project-gates';
@@ -30,5 +31,8 @@ export async function viewProgrammeProject(deps: Deps, signedIn: SignedIn | null
   const today = deps.calendar.londonDate(deps.clock.now());
   const signed = signedIn ? await viewerFor(deps, signedIn, [record]) : null;
   const history = projectHistory(await deps.store.audit.listFor('request', ref), !!signed && isAllowed('project.history', signed.roles));
-  return { viewer: signed?.viewer ?? null, project: projectDetail(record, today, signed ? 'signed-in' : 'public', history, healthRules(deps)) };
+  const detail = projectDetail(record, today, signed ? 'signed-in' : 'public', history, healthRules(deps));
+  // The risks and issues log is the project team's own words with owners' names: for signed-in viewers only.
+  if (signed) detail.risks = { definition: SCORE_DEFINITION, entries: orderedLog(await deps.store.risks.forProject(ref)).map((e) => riskView(e, today)) };
+  return { viewer: signed?.viewer ?? null, project: detail };
 }

@@ -5,6 +5,7 @@ import type { Actor } from '../../domain/people';
 import { isAllowed, rolesFor, type Role } from '../../domain/permissions';
 import type { Project } from '../../domain/project';
 import type { ProjectRequest } from '../../domain/request';
+import { orderedLog, type RiskEntry } from '../../domain/risks';
 import type { Deps } from '../deps';
 import { dsgContext } from '../triage/dsg-context';
 import { refuse } from '../refuse';
@@ -30,6 +31,12 @@ export interface ProjectView {
   health: HealthStatus | null;
   /** Set the health status (the lead and manager, while it is in delivery). */
   canSetHealth: boolean;
+  /** Its risks and issues log, open entries first (orderedLog). */
+  risks: RiskEntry[];
+  /** Add a risk or issue (the lead, manager, Digital Leader, chair and admins). */
+  canAddRisk: boolean;
+  /** The entries this person may change: all of them for those who may add, their own for an entry's owner. */
+  editableRisks: string[];
 }
 
 /** The health rules as configured: the rhythm, and the working days. */
@@ -43,8 +50,9 @@ export async function viewProject(deps: Deps, actor: Actor, reference: string): 
   const request = await getRequest(deps, reference);
   const project = await deps.store.projects.get(reference);
   if (!project) throw new DomainError('NOT_FOUND', `${reference} is not in the Digital Programme (it is ${request.status.replace(/-/g, ' ')}).`, { reference });
-  const { settings, members } = await dsgContext(deps);
+  const [{ settings, members }, log] = await Promise.all([dsgContext(deps), deps.store.risks.forProject(reference)]);
   const roles = rolesFor(actor, { settings, members, request, project }, deps.roles);
+  const risks = orderedLog(log);
   if (!isAllowed('project.view', roles)) {
     await refuse(deps, actor, 'project.view', { subjectType: 'request', subjectId: reference }, `You cannot see ${reference}.`);
   }
@@ -54,7 +62,10 @@ export async function viewProject(deps: Deps, actor: Actor, reference: string): 
     canReopen: isAllowed('project.reopen', roles),
     gates: await projectGates(deps, deps.store, request, roles),
     health: healthOf(request.status, project.health, deps.calendar.londonDate(deps.clock.now()), healthRules(deps)),
-    canSetHealth: isAllowed('health.set', roles) && hasHealth(request.status) };
+    canSetHealth: isAllowed('health.set', roles) && hasHealth(request.status),
+    risks,
+    canAddRisk: isAllowed('risk.add', roles),
+    editableRisks: risks.filter((e) => isAllowed('risk.edit', rolesFor(actor, { settings, members, request, project, riskOwner: e.owner }, deps.roles))).map((e) => e.id) };
 }
 
 /** The project as anyone in the tenant sees it: without edit actions. */
@@ -67,6 +78,8 @@ export const colleagueView = (found: ProjectView): ProjectView => ({
   canReopen: false,
   gates: { ...found.gates, canRequest: false },
   canSetHealth: false,
+  canAddRisk: false,
+  editableRisks: [],
 });
 
 /**

@@ -26,6 +26,8 @@ import type { HealthValues } from '../../domain/health';
 import { dsgContext } from '../triage/dsg-context';
 import { reminderCardItems } from './reminder-card-items';
 import { snoozeReminder } from './snooze-reminder';
+import { riskIdOfKey, riskValues, type RiskValues } from '../../domain/risks';
+import { changeRisk, type RiskChange } from '../risks/edit-risk';
 
 /** What a person can answer on a reminder card. */
 export type ReminderAnswer =
@@ -41,6 +43,9 @@ export type ReminderAnswer =
   | { kind: 'health-confirm' }
   | { kind: 'contract-renew'; newEnd: string }
   | { kind: 'contract-retire' }
+  | { kind: 'risk-reviewed' }
+  | { kind: 'risk-update'; values: Pick<RiskValues, 'riskLikelihood' | 'riskImpact' | 'riskMitigation' | 'riskReviewDate'> }
+  | { kind: 'risk-close' }
   | { kind: 'snooze'; reason: string };
 
 export interface ReminderAction {
@@ -168,6 +173,17 @@ async function apply(deps: Deps, actor: Actor, item: ReminderItem, version: numb
     case 'contract-retire': {
       const retired = await retireSolution(deps, actor, (await contractEntry(deps, item)).id, version);
       return `Retired: ${retired.name} stays on record in the catalogue, marked retired, and is no longer offered for re-use. The DSG and admins can put it back in use from the catalogue.`;
+    }
+    case 'risk-reviewed':
+    case 'risk-update':
+    case 'risk-close': {
+      const riskId = riskIdOfKey(item.key);
+      if (!riskId) throw new DomainError('STALE_CARD', 'That reminder item is not about a risk or issue.', {});
+      const entry = await deps.store.risks.get(riskId);
+      if (!entry) throw new DomainError('NOT_FOUND', 'That risk or issue is no longer in the log.', { riskId });
+      const change: RiskChange =
+        answer.kind === 'risk-reviewed' ? { kind: 'reviewed' } : answer.kind === 'risk-close' ? { kind: 'close' } : { kind: 'edit', values: { ...riskValues(entry), ...answer.values } };
+      return (await changeRisk(deps, actor, riskId, version, change)).notice;
     }
     case 'snooze':
       return snoozeReminder(deps, actor, item, answer.reason, t);

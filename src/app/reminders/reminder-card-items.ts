@@ -2,6 +2,7 @@ import type { ReminderCardItem } from '../../domain/reminders';
 import { actionIdOf, MEETINGS_GROUP, meetingReminder } from '../../domain/meetings';
 import { contractCalledFor, solutionIdOfKey } from '../../domain/procurement';
 import { candidateReminders, type ReminderItem, stateKey } from '../../domain/reminders';
+import { isDueForReview, reviewFingerprint, riskIdOfKey } from '../../domain/risks';
 import type { Repositories } from '../ports';
 import { conditionIdOf } from '../../domain/stages';
 
@@ -40,6 +41,15 @@ export async function reminderCardItems(repos: Repositories, items: readonly Rem
       // A gate condition: answered once it is done (or gone).
       const condition = await repos.gates.getCondition(conditionId);
       result.push({ ...item, resolved: !condition || condition.doneAt !== null, snoozedUntil: states.get(stateKey(item.key, item.recipient.aadObjectId))?.snoozedUntil ?? null, projectVersion: 0 });
+      continue;
+    }
+    const riskId = riskIdOfKey(item.key);
+    if (riskId) {
+      // A risk or issue: done once reviewed, updated or closed (its fingerprint moves on); its version goes on every action.
+      const entry = await repos.risks.get(riskId);
+      const still = !!entry && isDueForReview(entry, today) && reviewFingerprint(entry) === item.fingerprint;
+      const riskNow = entry && { kind: entry.kind, likelihood: entry.likelihood, impact: entry.impact, mitigation: entry.mitigation, reviewDate: entry.reviewDate };
+      result.push({ ...item, resolved: !still, snoozedUntil: states.get(stateKey(item.key, item.recipient.aadObjectId))?.snoozedUntil ?? null, projectVersion: entry?.version ?? 0, ...(riskNow && { riskNow }) });
       continue;
     }
     const actionId = actionIdOf(item.key);

@@ -1,27 +1,29 @@
 import { type AssuranceReport, assuranceReport, parseQuarter, type Quarter, quarterOf } from '../../domain/assurance';
 import { addDays, londonInstant } from '../../domain/calendar';
+import { assuranceGates } from '../gates/project-gates';
 import { DomainError } from '../../domain/errors';
+import { HIGH_RISK_SCORE, topRisks } from '../../domain/risks';
 import { isAllowed, rolesFor } from '../../domain/permissions';
 import type { Actor } from '../../domain/people';
 import type { Deps } from '../deps';
 import { healthRules } from '../projects/view-project';
-import { assuranceGates } from '../gates/project-gates';
 import { refuse } from '../refuse';
 import { DOWNLOAD_LINK_HOURS } from './report-links';
 import { dsgContext } from '../triage/dsg-context';
 
 /** The quarter's report from the store (no permission check: the download link is the permission). */
 export async function buildAssuranceReport(deps: Pick<Deps, 'store' | 'clock' | 'calendar' | 'reminders' | 'serviceStandard'>, quarter: Quarter): Promise<AssuranceReport> {
-  const [programme, healthBefore, openActions] = await Promise.all([
+  const today = deps.calendar.londonDate(deps.clock.now());
+  const [programme, healthBefore, openActions, highRisks] = await Promise.all([
     deps.store.projects.listWithRequests(),
     // Where each project stood at the last report: before the quarter began (midnight, London).
     deps.store.projects.healthBefore(londonInstant(quarter.first, '00:00').toISOString()),
     deps.store.meetings.openActions(),
+    deps.store.risks.openScoringAtLeast(HIGH_RISK_SCORE),
   ]);
-  const today = deps.calendar.londonDate(deps.clock.now());
-  // Stages, the gates passed in the quarter and the overdue conditions.
   const gates = await assuranceGates(deps, deps.store, programme, quarter.first, addDays(quarter.last, 1), today);
-  return assuranceReport({ quarter, today, programme, health: healthRules(deps), healthBefore, openActions, ...gates });
+  const live = new Map(programme.filter((r) => r.request.status === 'approved' || r.request.status === 'in-delivery').map((r) => [r.request.reference, r.request.title]));
+  return assuranceReport({ quarter, today, programme, health: healthRules(deps), healthBefore, openActions, topRisks: topRisks(highRisks, live), ...gates });
 }
 
 /** A quarter as typed ("2026 Q3"), or the current one when none is given. */
@@ -58,7 +60,7 @@ export function assuranceLinks(deps: Pick<Deps, 'reportLinks' | 'clock'>, quarte
  * anything else refused with the reason (403 for a missing, altered or expired token).
  */
 export async function downloadAssuranceReport(
-  deps: Pick<Deps, 'store' | 'clock' | 'calendar' | 'reminders' | 'reportLinks'>,
+  deps: Pick<Deps, 'store' | 'clock' | 'calendar' | 'reminders' | 'serviceStandard' | 'reportLinks'>,
   file: string,
   expires: string | undefined,
   token: string | undefined,

@@ -21,6 +21,7 @@ import { MEETING_PLAN_VERBS } from './meeting-plans';
 import { AGENDA_VERBS } from './agenda';
 import { SOLUTION_VERBS } from './solutions';
 import { GATE_VERBS } from './gates';
+import { RISK_VERBS } from './risks';
 
 /** Every verb the bot answers, from cards (Action.Execute / Action.Submit) and typed commands alike. */
 export const VERBS: ReadonlyMap<string, Verb> = new Map(
@@ -88,5 +89,6 @@ export const VERBS: ReadonlyMap<string, Verb> = new Map(
     ...AGENDA_VERBS,
     ...SOLUTION_VERBS,
     ...GATE_VERBS,
+    ...RISK_VERBS,
   ].map((v) => [v.name, v]),
 );

@@ -28,7 +28,7 @@ import { verb, view } from './verb';
 const today = (deps: Deps) => deps.calendar.londonDate(deps.clock.now());
 
 /** The project card for a view, with a line at the top and, when sent back, the problems and what was typed. */
-const projectCardOf = (deps: Deps, found: ProjectView, extra: CardExtra = {}) =>
+export const projectCardOf = (deps: Deps, found: ProjectView, extra: CardExtra = {}) =>
   projectCard({
     request: found.request,
     project: found.project,
@@ -41,6 +41,9 @@ const projectCardOf = (deps: Deps, found: ProjectView, extra: CardExtra = {}) =>
     gates: found.gates,
     health: found.health,
     canSetHealth: found.canSetHealth,
+    risks: found.risks,
+    editableRisks: found.editableRisks,
+    canAddRisk: found.canAddRisk,
     ...extra,
   });
 /** What the card is drawn again with: the form's problems and typing, and the measure form left open. */

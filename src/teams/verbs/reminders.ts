@@ -108,6 +108,10 @@ export const REMINDER_VERBS: readonly Verb[] = [
   reminderReplace,
   reminderVerb('reminder.renew', { newEnd: anyText }, (f) => ({ kind: 'contract-renew', newEnd: f.newEnd })),
   reminderRetire,
+  reminderVerb('reminder.risk-reviewed', {}, () => ({ kind: 'risk-reviewed' })),
+  // The domain checks the scores (1–5) and the date, and names each problem under its input.
+  reminderVerb('reminder.risk-update', { riskLikelihood: anyText, riskImpact: anyText, riskMitigation: anyText, riskReviewDate: anyText }, (f) => ({ kind: 'risk-update', values: f })),
+  reminderVerb('reminder.risk-close', {}, () => ({ kind: 'risk-close' })),
   reminderVerb('reminder.snooze', { snoozeReason: typed('the reason', 1000) }, (f) => ({ kind: 'snooze', reason: f.snoozeReason })),
   verb('reminders.preview', z.object({}).loose(), async ({ deps, actor, channel }) => {
     const preview = await previewReminders(deps, actor);

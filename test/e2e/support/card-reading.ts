@@ -29,6 +29,13 @@ export function executes(card: unknown): { title: string; verb: string; data: Js
   return found;
 }
 
+/** The Action.Execute with this title (the first), or throws listing the titles there are. */
+export function button(card: unknown, title: string): { title: string; verb: string; data: Json } {
+  const hit = executes(card).find((a) => a.title === title);
+  if (!hit) throw new Error(`no ${title} button among ${executes(card).map((a) => a.title).join(', ')}`);
+  return hit;
+}
+
 /** The Action.Execute with this verb (the first), or throws listing the verbs there are. */
 export function action(card: unknown, verb: string): { title: string; verb: string; data: Json } {
   const found = executes(card);
