@@ -50,6 +50,9 @@ it("gives the DSG this quarter's report, section by section, with its numbers in
   const red = await aRedProject();
   expect(words).toContain(red.reference);
   expect(words).toMatch(/Of \d+ projects in delivery, \d+ red/);
+  // From stages and gates: the demo's gates passed this quarter, and its overdue gate conditions.
+  expect(words).toMatch(/[1-9]\d* gates? passed this quarter\./);
+  expect(words).toMatch(/[1-9]\d* gate conditions? and \d+ meeting actions? overdue on 4 Dec 2026\./);
 });
 
 it('downloads the whole report as .docx (the red project and its reason in it) and .csv, through signed links only', async () => {
