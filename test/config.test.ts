@@ -65,7 +65,7 @@ describe('configuration', () => {
     expect(loadConfig({}).activityAlerts).toEqual(['reminders', 'decisions', 'questions', 'assignments', 'health']);
     expect(loadConfig({ ACTIVITY_ALERTS: ' Reminders , questions,reminders' }).activityAlerts).toEqual(['reminders', 'questions']);
     expect(loadConfig({ ACTIVITY_ALERTS: 'none' }).activityAlerts).toEqual([]);
-    expect(() => loadConfig({ ACTIVITY_ALERTS: 'reminders,digests,decision' })).toThrow('ACTIVITY_ALERTS does not know digests, decision: list the alerts to switch on from reminders, decisions, questions, assignments (comma-separated), or none');
+    expect(() => loadConfig({ ACTIVITY_ALERTS: 'reminders,digests,decision' })).toThrow('ACTIVITY_ALERTS does not know digests, decision: list the alerts to switch on from reminders, decisions, questions, assignments, health (comma-separated), or none');
   });
 
   it('splits the lists', () => {
