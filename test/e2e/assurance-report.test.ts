@@ -6,7 +6,7 @@
 import JSZip from 'jszip';
 import { MOCK_USERS } from '../../src/playground/mock-tenant';
 import { healthOf } from '../../src/domain/health';
-import { HIGH_RISK_SCORE, topRisks } from '../../src/domain/risks';
+import { HIGH_RISK_SCORE, liveProjectTitles, topRisks } from '../../src/domain/risks';
 import { invokeAction } from './support/activities';
 import { invokeCard, invokeMessage, linkOf, wordsOf } from './support/card-reading';
 import { startDemoDsgBot } from './support/dsg';
@@ -50,6 +50,9 @@ it("gives the DSG this quarter's report, section by section, with its numbers in
   const red = await aRedProject();
   expect(words).toContain(red.reference);
   expect(words).toMatch(/Of \d+ projects in delivery, \d+ red/);
+  // From stages and gates: the demo's gates passed this quarter, and its overdue gate conditions.
+  expect(words).toMatch(/[1-9]\d* gates? passed this quarter\./);
+  expect(words).toMatch(/[1-9]\d* gate conditions? and \d+ meeting actions? overdue on 4 Dec 2026\./);
 });
 
 it('downloads the whole report as .docx (the red project and its reason in it) and .csv, through signed links only', async () => {
@@ -67,7 +70,7 @@ it('downloads the whole report as .docx (the red project and its reason in it) a
   expect(xml).toContain(red.title.replace(/&/g, '&amp;'));
   expect(xml).toContain(red.reason.replace(/&/g, '&amp;'));
   // The top risk: the demo's highest-scoring open risk of a live project.
-  const [top] = await db.read(async (store) => topRisks(await store.risks.openScoringAtLeast(HIGH_RISK_SCORE), new Map((await store.projects.listWithRequests()).filter((r) => ['approved', 'in-delivery'].includes(r.request.status)).map((r) => [r.request.reference, r.request.title]))));
+  const [top] = await db.read(async (store) => topRisks(await store.risks.openScoringAtLeast(HIGH_RISK_SCORE), liveProjectTitles(await store.projects.listWithRequests())));
   expect(xml).toContain(top.description.replace(/&/g, '&amp;'));
 
   const csv = await (await fetch(`${t.bot.url}${csvUrl.pathname}${csvUrl.search}`)).text();

@@ -63,8 +63,9 @@ export async function decideGateRequest(deps: Deps, actor: Actor, gateId: string
   await deps.store.transaction(async (tx) => {
     if (!(await tx.gates.updateRequest(decided, gate.version))) throw new DomainError('STALE_CARD', `The ${gateTitle(s, gate)} gate of ${gate.reference} was decided by someone else at the same moment.`, { gateId });
     if (stage) await tx.gates.setStage(stage);
-    // The card in the DSG channel shows the decision too, wherever it was taken.
-    await queueGateUpdate(deps, tx, { ...decided, post: gate.post });
+    // The card in the DSG channel shows the decision too, wherever it was taken: where it was posted is read again in
+    // the transaction (a post recorded meanwhile either is seen here, or sees this decision's version and updates it).
+    await queueGateUpdate(deps, tx, { ...decided, post: (await tx.gates.getRequest(gate.id))?.post ?? null });
     const words = `${gateTitle(s, gate)}: ${d.outcome.replace(/-/g, ' ')}`;
     await recordProjectChange(deps, tx, actor, at, 'gate.decide', gate.reference, { stage: gate.from }, { stage: stage?.stage ?? gate.from, gate: words }, d.note);
     await queue(deps, tx, `gate-decided:${gate.id}`, await personTarget(tx, gate.requestedBy.aadObjectId), { kind: 'notice', notice: gateNotices.decided(s, decided, request.title) });

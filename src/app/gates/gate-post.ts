@@ -1,8 +1,15 @@
+import type { DsgSettings } from '../../domain/settings';
 import type { GateRequest } from '../../domain/stages';
 import type { Deps } from '../deps';
 import type { Rendered } from '../outbox/ports';
 import { queue } from '../outbox/queue';
 import type { Repositories } from '../ports';
+
+/** Queues the gate request's card as a new thread in the DSG channel (once per request and channel). */
+export async function queueGatePost(deps: Pick<Deps, 'clock' | 'newId'>, repos: Repositories, gate: GateRequest, settings: DsgSettings): Promise<boolean> {
+  if (!settings.channel) return false;
+  return queue(deps, repos, `gate-post:${settings.channel.conversationId}:${gate.id}`, { kind: 'conversation', reference: settings.channel.reference, newThread: true }, { kind: 'gate-card', gateId: gate.id });
+}
 
 /** Queues an update of the gate request's card in the DSG channel, drawn when it is sent (nothing before it was posted). */
 export async function queueGateUpdate(deps: Pick<Deps, 'clock' | 'newId'>, repos: Repositories, gate: GateRequest): Promise<void> {

@@ -3,7 +3,7 @@ import type { Actor } from '../../domain/people';
 import { type GateFormView, gateTitle, requestGate, stageLabel } from '../../domain/stages';
 import type { Deps } from '../deps';
 import { recordProjectChange } from '../follows/tell-followers';
-import { queue } from '../outbox/queue';
+import { queueGatePost } from './gate-post';
 import { type ProjectView, viewProject } from '../projects/view-project';
 import { refuse } from '../refuse';
 import { inGateableState, standardOf } from './project-gates';
@@ -52,9 +52,7 @@ export async function submitGateRequest(deps: Deps, actor: Actor, reference: str
   await deps.store.transaction(async (tx) => {
     if (!(await tx.gates.insertRequest(gate))) throw new DomainError('STALE_CARD', `A gate request for ${reference} was sent at the same moment; here is the project as it now is.`, { reference });
     await recordProjectChange(deps, tx, actor, now, 'gate.request', reference, { stage: gate.from }, { gate: gateTitle(s, gate) }, input.note);
-    if (settings.channel) {
-      await queue(deps, tx, `gate-post:${settings.channel.conversationId}:${gate.id}`, { kind: 'conversation', reference: settings.channel.reference, newThread: true }, { kind: 'gate-card', gateId: gate.id });
-    }
+    await queueGatePost(deps, tx, gate, settings);
   });
   deps.kickOutbox();
   const where = settings.channel ? 'it is posted in the DSG channel, and it goes on the agenda of the next DSG meeting' : 'it goes on the agenda of the next DSG meeting';

@@ -2,8 +2,7 @@ import { actionReminders, meetingReminder } from '../../domain/meetings';
 import { CATALOGUE_GROUP, contractNoticeBy, contractReminders } from '../../domain/procurement';
 import { candidateReminders, type ReminderItem, type ReminderThresholds, type Selection, selectReminders, stateKey } from '../../domain/reminders';
 import { conditionReminders } from '../../domain/stages';
-import { riskReviewReminders } from '../../domain/risks';
-import type { ProjectFacts } from '../../domain/reminders';
+import { liveProjectTitles, riskReviewReminders } from '../../domain/risks';
 import type { Deps } from '../deps';
 
 export interface ReminderPlan extends Selection {
@@ -34,7 +33,7 @@ export async function planReminders(deps: Deps, thresholds: ReminderThresholds):
     ...meetingReminder(settings.chair, lastHeld, settings.meetings.map((m) => m.date), today),
     ...contractReminders(await deps.store.solutions.contractsEndingBy(contractNoticeBy(today)), settings, today),
     ...conditionReminders(await deps.store.gates.openConditions(), new Map(programme.map((p) => [p.request.reference, p.request.title])), today, thresholds.dueSoonDays),
-    ...riskReviewReminders(await deps.store.risks.dueForReview(today), liveTitles(programme), today),
+    ...riskReviewReminders(await deps.store.risks.dueForReview(today), liveProjectTitles(programme), today),
   ];
 
   const leaders = new Map(programme.map(({ project }) => [project.reference, project.digitalLeader]));
@@ -55,7 +54,3 @@ export async function planReminders(deps: Deps, thresholds: ReminderThresholds):
   const known = new Map((await deps.store.reminders.all()).map((s) => [stateKey(s.key, s.recipientId), s]));
   return { ...selectReminders(reachable, known, now.toISOString(), workingDaysSince, thresholds), redirected };
 }
-
-/** The titles of the projects still being delivered (approved or in delivery), by reference: their risks are reviewed. */
-const liveTitles = (programme: readonly ProjectFacts[]): Map<string, string> =>
-  new Map(programme.filter(({ request }) => request.status === 'approved' || request.status === 'in-delivery').map(({ request }) => [request.reference, request.title]));

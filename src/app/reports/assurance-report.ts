@@ -2,7 +2,7 @@ import { type AssuranceReport, assuranceReport, parseQuarter, type Quarter, quar
 import { addDays, londonInstant } from '../../domain/calendar';
 import { assuranceGates } from '../gates/project-gates';
 import { DomainError } from '../../domain/errors';
-import { HIGH_RISK_SCORE, topRisks } from '../../domain/risks';
+import { HIGH_RISK_SCORE, liveProjectTitles, topRisks } from '../../domain/risks';
 import { isAllowed, rolesFor } from '../../domain/permissions';
 import type { Actor } from '../../domain/people';
 import type { Deps } from '../deps';
@@ -22,8 +22,7 @@ export async function buildAssuranceReport(deps: Pick<Deps, 'store' | 'clock' | 
     deps.store.risks.openScoringAtLeast(HIGH_RISK_SCORE),
   ]);
   const gates = await assuranceGates(deps, deps.store, programme, quarter.first, addDays(quarter.last, 1), today);
-  const live = new Map(programme.filter((r) => r.request.status === 'approved' || r.request.status === 'in-delivery').map((r) => [r.request.reference, r.request.title]));
-  return assuranceReport({ quarter, today, programme, health: healthRules(deps), healthBefore, openActions, topRisks: topRisks(highRisks, live), ...gates });
+  return assuranceReport({ quarter, today, programme, health: healthRules(deps), healthBefore, openActions, topRisks: topRisks(highRisks, liveProjectTitles(programme)), ...gates });
 }
 
 /** A quarter as typed ("2026 Q3"), or the current one when none is given. */

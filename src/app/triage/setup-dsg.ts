@@ -8,10 +8,11 @@ import { refuse } from '../refuse';
 import { DECIDABLE_STATUSES } from '../../domain/request';
 import { dsgContext } from './dsg-context';
 import { queueTriagePost } from './triage-messages';
+import { queueGatePost } from '../gates/gate-post';
 
 /**
  * `setup dsg` in a channel, by an admin: that channel becomes the DSG channel and its team's members the
- * DSG. Requests submitted before there was a DSG channel are posted to it now. The team's roster is read at
+ * DSG. Requests submitted (and gates asked for) before there was a DSG channel are posted to it now. The team's roster is read at
  * once (as long as Teams answers within ROSTER_WAIT_MS), so a programme imported next matches people by email.
  */
 export async function setupDsg(deps: Deps, actor: Actor, channel: DsgChannel): Promise<{ settings: DsgSettings; posted: number }> {
@@ -31,6 +32,8 @@ export async function setupDsg(deps: Deps, actor: Actor, channel: DsgChannel): P
       if (triage?.post) continue;
       if (await queueTriagePost(deps, tx, request, settings)) posted++;
     }
+    // Gate requests asked for before there was a DSG channel are posted too.
+    for (const gate of await tx.gates.pending()) if (!gate.post) await queueGatePost(deps, tx, gate, settings);
   });
   deps.kickOutbox();
   await dsgContext(deps);

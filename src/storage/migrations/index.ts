@@ -15,8 +15,8 @@ import * as m0014 from './0014-solutions';
 import * as m0015 from './0015-reuse-choice-non-cash-benefits';
 import * as m0016 from './0016-project-follows';
 import * as m0017 from './0017-project-health';
-import * as m0019 from './0019-stages-gates';
 import * as m0018 from './0018-risks';
+import * as m0019 from './0019-stages-gates';
 
 export interface StoreMigration {
   up(db: Kysely<any>, engine: Engine): Promise<void>;
@@ -39,8 +39,8 @@ export const MIGRATIONS: readonly (readonly [name: string, migration: StoreMigra
   ['0015-reuse-choice-non-cash-benefits', m0015],
   ['0016-project-follows', m0016],
   ['0017-project-health', m0017],
-  ['0019-stages-gates', m0019],
   ['0018-risks', m0018],
+  ['0019-stages-gates', m0019],
 ];
 
 /** Hands Kysely's Migrator the static list above (no filesystem scanning). */
