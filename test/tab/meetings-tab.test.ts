@@ -14,7 +14,7 @@ import { startMeeting } from '../../src/domain/meetings';
 import { seedDemo } from '../../src/demo/seed';
 import { DEMO_PEOPLE, personRef } from '../../src/demo/people';
 import { startTestBot, TestDatabase, type TestBot } from '../e2e/support/test-bot';
-import { axeViolations, focusableControls, launchChromium, screenshotPath, seriousOnes, tabThrough, type TabPage, tabPages } from './support/browser';
+import { axeViolations, focusableControls, launchChromium, screenshotPath, seriousOnes, tabThrough, type TabPage, tabPages, POLLING } from './support/browser';
 
 jest.setTimeout(60_000);
 
@@ -150,7 +150,7 @@ describe('the Meetings page', () => {
     const page = await open();
     await meetingsShown(page);
     await page.selectOption('#demo-user', chair.id);
-    await page.waitForFunction(() => document.getElementById('viewer')?.textContent?.startsWith('Signed in as DSG Chair'));
+    await page.waitForFunction(() => document.getElementById('viewer')?.textContent?.startsWith('Signed in as DSG Chair'), undefined, POLLING);
     await page.waitForSelector('#meetings-view .downloads a');
     const text = await page.locator('#meetings-view').innerText();
     for (const name of NAMED) expect(text).toContain(name);
@@ -171,8 +171,8 @@ describe('the Meetings page', () => {
     await page.screenshot({ path: screenshotPath('meetings-signed-in'), fullPage: true });
 
     await page.selectOption('#demo-user', '');
-    await page.waitForFunction(() => document.getElementById('viewer')?.textContent?.startsWith('Public view'));
-    await page.waitForFunction(() => !document.querySelector('#meetings-view .downloads'));
+    await page.waitForFunction(() => document.getElementById('viewer')?.textContent?.startsWith('Public view'), undefined, POLLING);
+    await page.waitForFunction(() => !document.querySelector('#meetings-view .downloads'), undefined, POLLING);
     const after = await page.locator('#meetings-view').innerText();
     for (const name of NAMED) expect(after).not.toContain(name);
   });

@@ -16,7 +16,7 @@ import { seedDemo } from '../../src/demo/seed';
 import { DEMO_PEOPLE } from '../../src/demo/people';
 import { sampleSolution } from '../support/sample-solution';
 import { startTestBot, TestDatabase, type TestBot } from '../e2e/support/test-bot';
-import { axeViolations, focusableControls, launchChromium, screenshotPath, seriousOnes, tabThrough, type TabPage, tabPages } from './support/browser';
+import { axeViolations, focusableControls, launchChromium, screenshotPath, seriousOnes, tabThrough, type TabPage, tabPages, POLLING } from './support/browser';
 
 jest.setTimeout(60_000);
 
@@ -177,7 +177,7 @@ describe('the Catalogue page', () => {
 
   async function catalogueShows(page: TabPage, names: string[]): Promise<void> {
     const text = `Showing ${names.length} of ${catalogue.entries.length} entries`;
-    await page.waitForFunction(([t, n]) => document.getElementById('catalogue-count')?.textContent === t && document.querySelectorAll('#catalogue-results .catalogue-entry').length === n, [text, names.length] as const);
+    await page.waitForFunction(([t, n]) => document.getElementById('catalogue-count')?.textContent === t && document.querySelectorAll('#catalogue-results .catalogue-entry').length === n, [text, names.length] as const, POLLING);
     const shown = await page.locator('#catalogue-results .catalogue-entry h3').allInnerTexts();
     expect([...shown].sort()).toEqual([...names].sort());
   }

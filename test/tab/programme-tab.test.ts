@@ -9,7 +9,7 @@ import { buildTab } from '../../src/build-tab';
 import { seedDemo } from '../../src/demo/seed';
 import { openStore } from '../../src/storage/open-store';
 import { startTestBot, TestDatabase, type TestBot } from '../e2e/support/test-bot';
-import { axeViolations, focusableControls, launchChromium, offlinePage, screenshotPath, seriousOnes, tabThrough, type TabPage, tabPages } from './support/browser';
+import { axeViolations, focusableControls, launchChromium, offlinePage, screenshotPath, seriousOnes, tabThrough, type TabPage, tabPages, POLLING } from './support/browser';
 
 jest.setTimeout(60_000);
 
@@ -49,7 +49,7 @@ const countText = (shown: number) => `Showing ${shown} of ${programme.projects.l
 
 async function listShows(page: TabPage, expected: ProgrammeItem[]): Promise<void> {
   const wanted = countText(expected.length);
-  await page.waitForFunction((text) => document.getElementById('result-count')?.textContent === text, wanted).catch(async (error: Error) => {
+  await page.waitForFunction((text) => document.getElementById('result-count')?.textContent === text, wanted, POLLING).catch(async (error: Error) => {
     // Say what the page showed instead (an error state, another count, or nothing yet), and its script errors.
     const shown = await page.evaluate(() => document.getElementById('main')?.innerText.slice(0, 600) ?? '(no #main)').catch(() => '(the page is gone)');
     throw new Error(`${error.message}\nwaiting for "${wanted}" at ${page.url()}; the page showed:\n${shown}\nscript errors: ${JSON.stringify(page.errors)}`);
@@ -416,19 +416,19 @@ describe('demo sign-in (local mode)', () => {
     expect(offered).toEqual(['Nobody (public view)', ...(session.demoUsers ?? []).map((u) => u.name)]);
 
     await page.selectOption('#demo-user', user.id);
-    await page.waitForFunction((name) => document.getElementById('viewer')?.textContent?.startsWith(`Signed in as ${name}`), user.name);
+    await page.waitForFunction((name) => document.getElementById('viewer')?.textContent?.startsWith(`Signed in as ${name}`), user.name, POLLING);
     // The chair's role in plain words; "Colleague", which everyone is, is not said.
     const chair = session.demoUsers?.find((u) => u.name === 'DSG Chair');
     if (!chair) throw new Error('the session offers no DSG Chair');
     await page.selectOption('#demo-user', chair.id);
-    await page.waitForFunction(() => document.getElementById('viewer')?.textContent?.startsWith('Signed in as DSG Chair'));
+    await page.waitForFunction(() => document.getElementById('viewer')?.textContent?.startsWith('Signed in as DSG Chair'), undefined, POLLING);
     expect(await page.locator('#viewer').innerText()).toBe('Signed in as DSG Chair · DSG chair');
     await page.goto(`${tab}#/project/${withOverdue().reference}`);
     await page.waitForSelector('#owners');
     expect(await page.locator('section[aria-labelledby="owners"]').innerText()).toMatch(/Digital Leader[\s\S]*Project Lead[\s\S]*Project Manager/);
 
     await page.selectOption('#demo-user', '');
-    await page.waitForFunction(() => document.getElementById('viewer')?.textContent?.startsWith('Public view'));
+    await page.waitForFunction(() => document.getElementById('viewer')?.textContent?.startsWith('Public view'), undefined, POLLING);
   });
 });
 

@@ -11,7 +11,7 @@ import { buildTab } from '../../src/build-tab';
 import { seedDemo } from '../../src/demo/seed';
 import { MOCK_USERS } from '../../src/playground/mock-tenant';
 import { startTestBot, TestDatabase, type TestBot } from '../e2e/support/test-bot';
-import { axeViolations, launchChromium, screenshotPath, seriousOnes, type TabPage, tabPages } from './support/browser';
+import { axeViolations, launchChromium, screenshotPath, seriousOnes, type TabPage, tabPages, POLLING } from './support/browser';
 
 jest.setTimeout(60_000);
 
@@ -55,7 +55,7 @@ async function asChair(page: TabPage, reference: string): Promise<void> {
   const chair = session.demoUsers?.find((u) => u.name === 'DSG Chair');
   if (!chair) throw new Error('the session offers no DSG Chair');
   await page.selectOption('#demo-user', chair.id);
-  await page.waitForFunction(() => document.getElementById('viewer')?.textContent?.startsWith('Signed in as DSG Chair'));
+  await page.waitForFunction(() => document.getElementById('viewer')?.textContent?.startsWith('Signed in as DSG Chair'), undefined, POLLING);
   await page.goto(`${tab}#/project/${reference}`);
   await page.waitForSelector('section[aria-labelledby="risks"] table');
 }

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { MOCK_TENANT, type MockUser } from '../../../src/playground/mock-tenant';
-import { launchChromium } from '../../tab/support/browser';
+import { launchChromium, POLLING } from '../../tab/support/browser';
 
 /** Screenshots of the walks (gitignored), one folder per walk. */
 const ARTIFACTS = path.resolve(__dirname, '../../../test-artifacts/walks');
@@ -177,7 +177,7 @@ export class PlaygroundUi {
   }
 
   private async waitForCards(before: number): Promise<void> {
-    await this.page.waitForFunction((n) => document.querySelectorAll('.ac-adaptiveCard').length > n, before, { timeout: 15_000 }).catch(() => undefined);
+    await this.page.waitForFunction((n) => document.querySelectorAll('.ac-adaptiveCard').length > n, before, { ...POLLING, timeout: 15_000 }).catch(() => undefined);
     await this.settle();
   }
 

@@ -37,6 +37,13 @@ export async function offlinePage(browser: Browser, options: Parameters<Browser[
 export type TabPage = Awaited<ReturnType<typeof offlinePage>>;
 
 /**
+ * For every `waitForFunction`: poll on a timer. Playwright's default polls on requestAnimationFrame, which a busy
+ * machine (two jest workers, Chromium, the bot) can starve for longer than the wait's timeout while the page is
+ * fine: the signature of the tab tests' rare CI timeouts.
+ */
+export const POLLING = { polling: 100 } as const;
+
+/**
  * The pages a suite opens on the tab at `tab()`: `open(path)` (1280 × 900 unless `options` say otherwise), or
  * `track(page)` for one opened by hand. After each test, no page may have had a script error; all are closed.
  */
