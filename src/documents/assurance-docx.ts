@@ -1,6 +1,6 @@
 import type { AssuranceReport, ChartRow } from '../domain/assurance';
 import { ukDate } from '../domain/dates';
-import { type Block, cell, Document, HeadingLevel, Packer, Paragraph, Table, TableRow, WidthType } from './docx';
+import { type Block, cell, HeadingLevel, Paragraph, Table, TableRow, WidthType, wordDocument } from './docx';
 
 /** The widest bar of a section's chart, in blocks. */
 const BAR_BLOCKS = 20;
@@ -25,23 +25,13 @@ function chartTable(title: string, rows: readonly ChartRow[]): Block[] {
 export function assuranceDocx(report: AssuranceReport): Promise<Buffer> {
   const title = `Digital Programme assurance report, ${report.quarter.name}`;
   const period = `${ukDate(report.quarter.first)} to ${ukDate(report.quarter.last)}${report.asAt < report.quarter.last ? `, as at ${ukDate(report.asAt)}` : ''}`;
-  const doc = new Document({
-    title,
-    creator: 'dsg-bot',
-    sections: [
-      {
-        children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, text: title }),
-          new Paragraph(`For the Corporate Management Team, from the Digital Strategy Group. ${period}.`),
-          ...report.sections.flatMap((s) => [
-            new Paragraph({ heading: HeadingLevel.HEADING_2, text: s.heading }),
-            new Paragraph(s.words),
-            ...chartTable(s.chartTitle, s.chart),
-            ...s.items.map((i) => new Paragraph({ text: `${i.reference ? `${i.reference} ` : ''}${i.title}: ${i.detail}`, bullet: { level: 0 } })),
-          ]),
-        ],
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
+  return wordDocument(title, [
+    new Paragraph(`For the Corporate Management Team, from the Digital Strategy Group. ${period}.`),
+    ...report.sections.flatMap((s) => [
+      new Paragraph({ heading: HeadingLevel.HEADING_2, text: s.heading }),
+      new Paragraph(s.words),
+      ...chartTable(s.chartTitle, s.chart),
+      ...s.items.map((i) => new Paragraph({ text: `${i.reference ? `${i.reference} ` : ''}${i.title}: ${i.detail}`, bullet: { level: 0 } })),
+    ]),
+  ]);
 }

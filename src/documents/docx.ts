@@ -29,3 +29,7 @@ export const line = (label: string, value: string): Paragraph => new Paragraph({
 /** A table cell holding one paragraph of text. */
 export const cell = (text: string, bold = false): TableCell => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
 
+
+/** A Word document by dsg-bot: `title` as its title and first heading, then `children`. */
+export const wordDocument = (title: string, children: Block[]): Promise<Buffer> =>
+  Packer.toBuffer(new Document({ title, creator: 'dsg-bot', sections: [{ children: [new Paragraph({ heading: HeadingLevel.TITLE, text: title }), ...children] }] }));

@@ -1,7 +1,7 @@
 import { ukDate } from '../domain/dates';
 import type { Minutes } from '../domain/meetings';
 
-import { cell, Document, HeadingLevel, line, Packer, Paragraph, Table, TableRow, WidthType } from './docx';
+import { cell, HeadingLevel, line, Paragraph, Table, TableRow, WidthType, wordDocument } from './docx';
 
 /** The DSG's minutes as a Word document. */
 export function minutesDocx(m: Minutes): Promise<Buffer> {
@@ -22,24 +22,14 @@ export function minutesDocx(m: Minutes): Promise<Buffer> {
         }),
       ]
     : [new Paragraph('None.')];
-  const doc = new Document({
-    title,
-    creator: 'dsg-bot',
-    sections: [
-      {
-        children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, text: title }),
-          new Paragraph(`${m.startTime ? `Started ${m.startTime}. ` : ''}${m.publishedAt ? `Published ${ukDate(m.publishedAt)}.` : 'Draft: not published yet.'}`),
-          line('Present', m.attendees.join(', ') || 'none'),
-          line('Apologies', m.apologies.join(', ') || 'none'),
-          new Paragraph({ heading: HeadingLevel.HEADING_2, text: 'Items' }),
-          ...items,
-          new Paragraph({ heading: HeadingLevel.HEADING_2, text: 'Actions' }),
-          ...actions,
-          ...(m.notes.trim() ? [new Paragraph({ heading: HeadingLevel.HEADING_2, text: 'Notes' }), ...m.notes.split(/\n+/).map((p) => new Paragraph(p))] : []),
-        ],
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
+  return wordDocument(title, [
+    new Paragraph(`${m.startTime ? `Started ${m.startTime}. ` : ''}${m.publishedAt ? `Published ${ukDate(m.publishedAt)}.` : 'Draft: not published yet.'}`),
+    line('Present', m.attendees.join(', ') || 'none'),
+    line('Apologies', m.apologies.join(', ') || 'none'),
+    new Paragraph({ heading: HeadingLevel.HEADING_2, text: 'Items' }),
+    ...items,
+    new Paragraph({ heading: HeadingLevel.HEADING_2, text: 'Actions' }),
+    ...actions,
+    ...(m.notes.trim() ? [new Paragraph({ heading: HeadingLevel.HEADING_2, text: 'Notes' }), ...m.notes.split(/\n+/).map((p) => new Paragraph(p))] : []),
+  ]);
 }

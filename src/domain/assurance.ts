@@ -78,6 +78,11 @@ export interface AssuranceInput extends AssuranceExtras {
   health: HealthRules;
   /** Each project's latest health setting before the quarter began (the last report's position). */
   healthBefore: ReadonlyMap<string, HealthUpdate>;
+  /**
+   * For a quarter already over: each project's latest health setting made by its end, so a later change does not
+   * rewrite it. Absent while the quarter runs: each project's latest setting (the project's own).
+   */
+  healthAtEnd?: ReadonlyMap<string, HealthUpdate>;
   openActions: readonly MeetingAction[];
 }
 
@@ -162,7 +167,7 @@ export function assuranceReport(input: AssuranceInput): AssuranceReport {
   const concerns: ProjectConcern[] = [];
   const startOfQuarter = addDays(q.first, -1);
   for (const r of records) {
-    const current = healthOf(r.request.status, r.project.health, asAt, input.health);
+    const current = healthOf(r.request.status, input.healthAtEnd ? input.healthAtEnd.get(r.request.reference) : r.project.health, asAt, input.health);
     if (!current) continue;
     now[current.shown] += 1;
     const earlier = healthOf(r.request.status, input.healthBefore.get(r.request.reference), startOfQuarter, input.health);

@@ -1,4 +1,4 @@
-import type { AssuranceReport } from '../domain/assurance';
+import { type AssuranceReport, REPORT_LIST_MAX } from '../domain/assurance';
 import { ukDate, ukDateTime } from '../domain/dates';
 import { clip } from './format';
 import { fitToSize } from './fit';
@@ -6,7 +6,7 @@ import type { AdaptiveCardJson } from './render';
 
 /** Less and less of each section's list, and shorter details, until the card fits (the downloads hold everything). */
 const LEVELS = [
-  { items: 10, chars: 300 },
+  { items: REPORT_LIST_MAX, chars: 300 },
   { items: 6, chars: 200 },
   { items: 3, chars: 120 },
   { items: 1, chars: 80 },

@@ -100,6 +100,23 @@ describe('assuranceReport', () => {
     expect(missing.items.find((i) => i.reference === approved.request.reference)?.detail).toBe('Missing: Project Lead, Project Manager, Implementation plan, Confirmed resourcing');
   });
 
+  it('reports a quarter already over as it ended: a status set since does not rewrite it', () => {
+    const q3 = assuranceReport({
+      ...input,
+      quarter: parseQuarter('2026 Q3')!,
+      healthBefore: new Map(),
+      // At the end of September the now-red project was still green; the others had no status yet.
+      healthAtEnd: new Map([[red.request.reference, rated('green', '2026-09-20T09:00:00Z')]]),
+    });
+    expect(q3.asAt).toBe('2026-09-30');
+    expect(section(q3.sections, 'health').chart.slice(0, 3)).toEqual([
+      { label: 'Red', value: 0 },
+      { label: 'Amber', value: 0 },
+      { label: 'Green', value: 1 },
+    ]);
+    expect(section(q3.sections, 'concerns').items).toEqual([]);
+  });
+
   it('has a chart and its numbers in words in every section', () => {
     for (const s of report.sections) {
       expect(s.heading).not.toBe('');

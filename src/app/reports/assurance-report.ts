@@ -14,15 +14,18 @@ import { dsgContext } from '../triage/dsg-context';
 /** The quarter's report from the store (no permission check: the download link is the permission). */
 export async function buildAssuranceReport(deps: Pick<Deps, 'store' | 'clock' | 'calendar' | 'reminders' | 'serviceStandard'>, quarter: Quarter): Promise<AssuranceReport> {
   const today = deps.calendar.londonDate(deps.clock.now());
-  const [programme, healthBefore, openActions, highRisks] = await Promise.all([
+  const midnightAfter = (day: string) => londonInstant(addDays(day, 1), '00:00').toISOString();
+  const [programme, healthBefore, healthAtEnd, openActions, highRisks] = await Promise.all([
     deps.store.projects.listWithRequests(),
     // Where each project stood at the last report: before the quarter began (midnight, London).
-    deps.store.projects.healthBefore(londonInstant(quarter.first, '00:00').toISOString()),
+    deps.store.projects.healthBefore(midnightAfter(addDays(quarter.first, -1))),
+    // A quarter already over is reported as it ended, whatever was set since.
+    quarter.last < today ? deps.store.projects.healthBefore(midnightAfter(quarter.last)) : undefined,
     deps.store.meetings.openActions(),
     deps.store.risks.openScoringAtLeast(HIGH_RISK_SCORE),
   ]);
   const gates = await assuranceGates(deps, deps.store, programme, quarter.first, addDays(quarter.last, 1), today);
-  return assuranceReport({ quarter, today, programme, health: healthRules(deps), healthBefore, openActions, topRisks: topRisks(highRisks, liveProjectTitles(programme)), ...gates });
+  return assuranceReport({ quarter, today, programme, health: healthRules(deps), healthBefore, ...(healthAtEnd && { healthAtEnd }), openActions, topRisks: topRisks(highRisks, liveProjectTitles(programme)), ...gates });
 }
 
 /** A quarter as typed ("2026 Q3"), or the current one when none is given. */
