@@ -193,29 +193,41 @@ export function requestRepository(db: Kysely<Database>): RequestRepository {
       //    Written as SQL: the query builder's cost for a union of dozens of selects outweighs the query itself.
       const perTerm = unique.map((term) => sql`SELECT * FROM (SELECT term, request_id FROM request_terms WHERE term = ${term} LIMIT ${sql.lit(TERM_SCAN_LIMIT)}) AS p`);
       const { rows: postings } = await sql<{ term: string; request_id: string }>`${sql.join(perTerm, sql` UNION ALL `)}`.execute(db);
-      // 2. Candidates by the rarity of what they share (each shared term weighs 1 / its postings).
+      // 2. Candidates by the rarity of what they share (each shared term weighs 1 / its postings), and how many
+      //    of the terms each holds among the postings read.
       const postingsPerTerm = new Map<string, number>();
       for (const p of postings) postingsPerTerm.set(p.term, (postingsPerTerm.get(p.term) ?? 0) + 1);
       const weight = new Map<string, number>();
-      for (const p of postings) weight.set(p.request_id, (weight.get(p.request_id) ?? 0) + 1 / (postingsPerTerm.get(p.term) ?? 1));
+      const held = new Map<string, number>();
+      for (const p of postings) {
+        weight.set(p.request_id, (weight.get(p.request_id) ?? 0) + 1 / (postingsPerTerm.get(p.term) ?? 1));
+        held.set(p.request_id, (held.get(p.request_id) ?? 0) + 1);
+      }
       const ids = [...weight.entries()]
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
         .slice(0, limit * 2)
         .map(([id]) => id);
       if (ids.length === 0) return [];
-      // 3. The exact number of shared terms for those candidates, which the domain scores.
-      const rows = await db
-        .selectFrom('requests')
-        .innerJoin('request_terms as t', 't.request_id', 'requests.id')
-        .where('requests.id', 'in', ids)
-        .where('t.term', 'in', unique)
-        .where('requests.status', '!=', 'withdrawn')
-        .groupBy('requests.id')
-        .selectAll('requests')
-        .select((eb) => eb.fn.countAll<number | string>().as('shared'))
-        .execute();
-      return rows
-        .map(({ shared, ...row }) => ({ request: requestFromRow(row), shared: toNumber(shared), termCount: toNumber(row.term_count) }))
+      // 3. The exact number of shared terms for those candidates, which the domain scores. When no term reached
+      //    TERM_SCAN_LIMIT the postings read are all the terms' postings, so the counts among them are exact and
+      //    only the candidates' rows are read; otherwise they are counted in the index.
+      const complete = [...postingsPerTerm.values()].every((n) => n < TERM_SCAN_LIMIT);
+      const counted = complete
+        ? (await db.selectFrom('requests').selectAll().where('id', 'in', ids).where('status', '!=', 'withdrawn').execute()).map((row) => ({ row, shared: held.get(row.id) ?? 0 }))
+        : (
+            await db
+              .selectFrom('requests')
+              .innerJoin('request_terms as t', 't.request_id', 'requests.id')
+              .where('requests.id', 'in', ids)
+              .where('t.term', 'in', unique)
+              .where('requests.status', '!=', 'withdrawn')
+              .groupBy('requests.id')
+              .selectAll('requests')
+              .select((eb) => eb.fn.countAll<number | string>().as('shared'))
+              .execute()
+          ).map(({ shared, ...row }) => ({ row, shared: toNumber(shared) }));
+      return counted
+        .map(({ row, shared }) => ({ request: requestFromRow(row), shared, termCount: toNumber(row.term_count) }))
         .sort((a, b) => b.shared - a.shared || a.termCount - b.termCount || (a.request.id < b.request.id ? -1 : 1))
         .slice(0, limit);
     },
