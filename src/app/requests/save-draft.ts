@@ -10,9 +10,12 @@ export async function saveDraft(deps: Deps, actor: Actor, formId: string, form: 
   return keepDraft(deps, actor, formId, formValuesFrom(form), 'request.draft');
 }
 
-/** Stores the values as the actor's draft for that form (refusing someone else's form). */
-export async function keepDraft(deps: Deps, actor: Actor, formId: string, values: FormValues, action: string): Promise<Draft> {
-  const existing = await findOwnDraft(deps, actor, formId, action);
+/**
+ * Stores the values as the actor's draft for that form (refusing someone else's form). `known` is the draft the
+ * caller has just read with findOwnDraft (null: there was none), so it is not read again.
+ */
+export async function keepDraft(deps: Deps, actor: Actor, formId: string, values: FormValues, action: string, known?: Draft | null): Promise<Draft> {
+  const existing = known === undefined ? await findOwnDraft(deps, actor, formId, action) : known;
   const now = deps.clock.now().toISOString();
   const draft: Draft = { formId, personId: actor.id, values, createdAt: existing?.createdAt ?? now, updatedAt: now };
   await deps.store.drafts.save(draft);

@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/people';
 import type { ProjectRequest } from '../../domain/request';
 import { DomainError } from '../../domain/errors';
-import { type ChosenEntry, type FormStep, type FormValues, NONE_OF_THESE, formValuesFrom, validateRequestForm, withStep } from '../../domain/request-form';
+import { type ChosenEntry, type Draft, type FormStep, type FormValues, NONE_OF_THESE, formValuesFrom, validateRequestForm, withStep } from '../../domain/request-form';
 import { termsOf } from '../../domain/similarity';
 import type { Deps } from '../deps';
 import { assertNotSubmitted, findOwnDraft, requireOwnDraft } from './find-draft';
@@ -42,12 +42,12 @@ export async function submitRequest(deps: Deps, actor: Actor, input: SubmitInput
   // A form already submitted is told so: here for "Submit anyway" (which reads the draft), before anything is
   // kept or offered for a filled-in form, and by the unique form id if it gets as far as storing.
   let values: FormValues;
-  let hasDraft = true;
+  let saved: Draft | null;
   if (input.form === undefined) {
-    values = (await requireOwnDraft(deps, actor, formId, 'request.confirm')).values;
+    saved = await requireOwnDraft(deps, actor, formId, 'request.confirm');
+    values = saved.values;
   } else {
-    const saved = await findOwnDraft(deps, actor, formId, 'request.submit'); // someone else's form is refused
-    hasDraft = saved !== null;
+    saved = await findOwnDraft(deps, actor, formId, 'request.submit'); // someone else's form is refused
     values = input.step ? withStep(saved?.values ?? {}, input.form, input.step) : formValuesFrom(input.form);
   }
   const now = deps.clock.now();
@@ -55,7 +55,7 @@ export async function submitRequest(deps: Deps, actor: Actor, input: SubmitInput
   if (!result.ok) {
     await assertNotSubmitted(deps.store, formId);
     // The card goes back to the first step with a problem, which draws only that step: keep this step's answers for it.
-    if (input.step) await keepDraft(deps, actor, formId, values, 'request.submit');
+    if (input.step) await keepDraft(deps, actor, formId, values, 'request.submit', saved);
     throw new DomainError('INVALID_FIELD', 'Some answers on the form need fixing.', { errors: result.errors, values: result.values });
   }
   const details = result.details;
@@ -67,7 +67,7 @@ export async function submitRequest(deps: Deps, actor: Actor, input: SubmitInput
       // A form submitted already would find itself among them.
       await assertNotSubmitted(deps.store, formId);
       // Keep what was typed so "Submit anyway" or "Edit my request" can pick it up.
-      await keepDraft(deps, actor, formId, values, 'request.submit');
+      await keepDraft(deps, actor, formId, values, 'request.submit', saved);
       return { kind: 'similar', formId, title: details.title, matches, solutions };
     }
   }
@@ -88,7 +88,7 @@ export async function submitRequest(deps: Deps, actor: Actor, input: SubmitInput
         updatedAt: at,
       };
       await tx.requests.insert(stored, terms);
-      if (hasDraft) await tx.drafts.delete(formId);
+      if (saved) await tx.drafts.delete(formId);
       await audited(tx, actor, at, 'request.submit', { subjectType: 'request', subjectId: stored.reference }, null, {
         status: stored.status,
         title: stored.title,

@@ -27,6 +27,8 @@ const stepOf = (min: number, max: number) => z.coerce.number({ error: 'the form 
 const stepData = (min: number, max: number) => z.object({ formId, step: stepOf(min, max) }).loose();
 /** Cards from before the form had steps send every input and no step. */
 const submitData = z.object({ formId, step: stepOf(1, STEP_COUNT).optional() }).loose();
+/** The inputs themselves are checked by the use case, against the domain's rules (made once: a zod schema is costly to build). */
+const checkedByUseCase = z.unknown();
 
 /** The form at a step; the last step offers the catalogue's entries, the most relevant to the idea first. */
 const formCard = async (deps: Deps, input: RequestFormInput): Promise<Reply> =>
@@ -44,7 +46,7 @@ function submit(ctx: VerbContext, data: z.output<typeof submitData>, anyway: boo
   const { formId: id, step, ...form } = data;
   return submitForm(
     form,
-    z.unknown(),
+    checkedByUseCase,
     async () => {
       const result = await submitRequest(ctx.deps, ctx.actor, { formId: id, form: fromDraft ? undefined : form, anyway, step: step as FormStep | undefined });
       if (result.kind === 'similar') return card(similarRequestsCard(result.formId, result.title, result.matches, result.solutions));
@@ -67,7 +69,7 @@ export const { submit: requestSubmit, confirm: requestConfirm } = submitVerbs(re
 const move = (deps: Deps, id: string, step: FormStep, form: Record<string, unknown>, to: () => Promise<{ step: FormStep; values: FormValues }>): Promise<Reply> =>
   submitForm(
     form,
-    z.unknown(),
+    checkedByUseCase,
     async () => {
       const moved = await to();
       return formCard(deps, { formId: id, step: moved.step, values: moved.values });
