@@ -64,11 +64,25 @@ const LONDON = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-function londonParts(instant: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('londonDate/londonTime need a valid Date');
+type LondonParts = Readonly<Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>>;
+
+/**
+ * Since 1972 London has been GMT or BST, a whole number of hours from UTC, so its date and time (to the minute)
+ * are the same throughout a UTC minute: the last minute's are kept. Intl's formatToParts costs far more than this
+ * check, and every request and scheduled run asks for today, mostly within the same minute.
+ */
+const WHOLE_HOUR_OFFSETS_SINCE = Date.UTC(1972, 0, 1);
+let lastMinute = Number.NaN;
+let lastParts: LondonParts | null = null;
+
+function londonParts(instant: Date): LondonParts {
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('londonDate/londonTime need a valid Date');
+  const minute = Math.floor(ms / 60_000);
+  if (minute === lastMinute && lastParts) return lastParts;
   const parts: Record<string, string> = {};
   for (const p of LONDON.formatToParts(instant)) if (p.type !== 'literal') parts[p.type] = p.value;
-  return {
+  const london: LondonParts = {
     year: parts.year,
     month: parts.month.padStart(2, '0'),
     day: parts.day.padStart(2, '0'),
@@ -76,6 +90,11 @@ function londonParts(instant: Date): Record<'year' | 'month' | 'day' | 'hour' | 
     hour: parts.hour === '24' ? '00' : parts.hour.padStart(2, '0'),
     minute: parts.minute.padStart(2, '0'),
   };
+  if (ms >= WHOLE_HOUR_OFFSETS_SINCE) {
+    lastMinute = minute;
+    lastParts = london;
+  }
+  return london;
 }
 
 /** The calendar date (`yyyy-mm-dd`) in London at `instant`: GMT in winter, BST (UTC+1) in summer. */

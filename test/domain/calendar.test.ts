@@ -139,6 +139,24 @@ describe('working calendar', () => {
 
     it('refuses an invalid Date', () => expect(() => londonDate(new Date('nope'))).toThrow(RangeError));
 
+    it('answers the same for every second of a minute asked in turn, across midnight and both clock changes', () => {
+      const fresh = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+      const expected = (instant: Date) => {
+        const p = Object.fromEntries(fresh.formatToParts(instant).map((x) => [x.type, x.value]));
+        return [`${p.year}-${p.month}-${p.day}`, `${p.hour === '24' ? '00' : p.hour}:${p.minute}`];
+      };
+      for (const around of ['2026-03-29T01:00:00Z', '2026-10-25T01:00:00Z', '2026-07-01T23:00:00Z', '2027-01-01T00:00:00Z']) {
+        for (let s = -150; s <= 150; s += 7) {
+          const instant = new Date(Date.parse(around) + s * 1000);
+          expect([londonDate(instant), londonTime(instant)]).toEqual(expected(instant));
+        }
+      }
+      // London mean time before 1847, and BST all year in 1968-71: still right, minute by minute.
+      for (const instant of ['1800-06-01T00:00:00Z', '1800-06-01T00:00:50Z'].map((t) => new Date(t))) expect([londonDate(instant), londonTime(instant)]).toEqual(expected(instant));
+      expect(londonTime(new Date('1800-06-01T00:00:50Z'))).toBe('23:59'); // 23:58:45 a minute (UTC) earlier
+      expect([londonDate(new Date('1970-01-01T00:00:30Z')), londonTime(new Date('1970-01-01T00:00:30Z'))]).toEqual(['1970-01-01', '01:00']);
+    });
+
     it('counts working days up to the London date of an instant', () => {
       // 23:30Z on Sunday 29 Mar 2026 is already Monday 30 Mar in London.
       expect(calendar.workingDaysSince('2026-03-27', new Date('2026-03-29T23:30:00Z'))).toBe(1);
