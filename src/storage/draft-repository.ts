@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Draft } from '../domain/request-form';
 import type { DraftRepository } from '../app/requests/ports';
 import type { FormValues } from '../domain/request-form';
-import { readObject, upsert, writeJson } from './columns';
+import { readObject, writeJson } from './columns';
 import type { Database, DraftsTable } from './schema';
 
 type Row = Selectable<DraftsTable>;
@@ -25,7 +25,28 @@ const fromRow = (r: Row): Draft => ({
 
 export function draftRepository(db: Kysely<Database>): DraftRepository {
   return {
-    save: (draft) => upsert(db, 'drafts', 'form_id', toRow(draft)),
+    async save(draft) {
+      // One statement, so no request can be stored from the form between the check and the write.
+      const row = toRow(draft);
+      const { numInsertedOrUpdatedRows } = await db
+        .insertInto('drafts')
+        .columns(['form_id', 'person_id', 'values', 'created_at', 'updated_at'])
+        .expression(
+          db
+            .selectNoFrom((eb) => [eb.val(row.form_id).as('form_id'), eb.val(row.person_id).as('person_id'), eb.val(row.values).as('values'), eb.val(row.created_at).as('created_at'), eb.val(row.updated_at).as('updated_at')])
+            .where(({ not, exists, selectFrom }) => not(exists(selectFrom('requests').select('id').where('form_id', '=', row.form_id)))),
+        )
+        .onConflict((oc) =>
+          oc.column('form_id').doUpdateSet(({ ref }) => ({
+            person_id: ref('excluded.person_id'),
+            values: ref('excluded.values'),
+            created_at: ref('excluded.created_at'),
+            updated_at: ref('excluded.updated_at'),
+          })),
+        )
+        .executeTakeFirst();
+      return Number(numInsertedOrUpdatedRows ?? 0) > 0;
+    },
     async get(formId) {
       const row = await db.selectFrom('drafts').selectAll().where('form_id', '=', formId).executeTakeFirst();
       return row ? fromRow(row) : null;

@@ -431,6 +431,18 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
         await expect(s().drafts.delete('form-1')).resolves.toBeUndefined();
       });
 
+      it('keeps no draft for a form already submitted as a request, and says so', async () => {
+        expect(await s().drafts.save(draft())).toBe(true);
+        expect(await s().drafts.save(draft({ updatedAt: '2026-11-27T10:00:00.000Z' }))).toBe(true);
+        await s().requests.insert(sampleRequest({ formId: 'form-2' }), []);
+        expect(await s().drafts.save(draft({ formId: 'form-2' }))).toBe(false);
+        expect(await s().drafts.get('form-2')).toBeNull();
+        // Nor does it replace one kept before the form was submitted.
+        await s().requests.insert(sampleRequest({ formId: 'form-1' }), []);
+        expect(await s().drafts.save(draft({ values: { title: 'Changed after submitting' } }))).toBe(false);
+        expect(await s().drafts.get('form-1')).toEqual(draft({ updatedAt: '2026-11-27T10:00:00.000Z' }));
+      });
+
       it('finds a person’s most recently updated draft', async () => {
         await s().drafts.save(draft({ formId: 'old', updatedAt: '2026-11-27T09:00:00.000Z' }));
         await s().drafts.save(draft({ formId: 'newest', updatedAt: '2026-11-27T11:00:00.000Z' }));

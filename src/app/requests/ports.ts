@@ -27,7 +27,8 @@ export interface RequestRepository {
 }
 
 export interface DraftRepository {
-  save(draft: Draft): Promise<void>;
+  /** Inserts or replaces the draft, unless its form was already submitted as a request: then keeps nothing and returns false. */
+  save(draft: Draft): Promise<boolean>;
   get(formId: string): Promise<Draft | null>;
   latestFor(personId: string): Promise<Draft | null>;
   delete(formId: string): Promise<void>;

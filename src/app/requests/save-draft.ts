@@ -1,3 +1,4 @@
+import { DomainError } from '../../domain/errors';
 import type { Actor } from '../../domain/people';
 import { type FormValues, formValuesFrom } from '../../domain/request-form';
 import type { Deps } from '../deps';
@@ -11,13 +12,17 @@ export async function saveDraft(deps: Deps, actor: Actor, formId: string, form: 
 }
 
 /**
- * Stores the values as the actor's draft for that form (refusing someone else's form). `known` is the draft the
- * caller has just read with findOwnDraft (null: there was none), so it is not read again.
+ * Stores the values as the actor's draft for that form (refusing someone else's form, and a form already submitted:
+ * ALREADY_SUBMITTED). `known` is the draft the caller has just read with findOwnDraft (null: there was none), so it
+ * is not read again.
  */
 export async function keepDraft(deps: Deps, actor: Actor, formId: string, values: FormValues, action: string, known?: Draft | null): Promise<Draft> {
   const existing = known === undefined ? await findOwnDraft(deps, actor, formId, action) : known;
   const now = deps.clock.now().toISOString();
   const draft: Draft = { formId, personId: actor.id, values, createdAt: existing?.createdAt ?? now, updatedAt: now };
-  await deps.store.drafts.save(draft);
+  if (!(await deps.store.drafts.save(draft))) {
+    await assertNotSubmitted(deps.store, formId);
+    throw new DomainError('ALREADY_SUBMITTED', 'This form was already submitted.', {});
+  }
   return draft;
 }

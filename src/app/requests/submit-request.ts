@@ -64,9 +64,8 @@ export async function submitRequest(deps: Deps, actor: Actor, input: SubmitInput
   if (!input.anyway) {
     const [matches, solutions] = await Promise.all([findSimilar(deps.store, terms), matchingSolutions(deps, terms)]);
     if (matches.length || solutions.length) {
-      // A form submitted already would find itself among them.
-      await assertNotSubmitted(deps.store, formId);
-      // Keep what was typed so "Submit anyway" or "Edit my request" can pick it up.
+      // Keep what was typed so "Submit anyway" or "Edit my request" can pick it up; a form submitted already
+      // (which would find itself among them) is refused as such, and nothing is kept.
       await keepDraft(deps, actor, formId, values, 'request.submit', saved);
       return { kind: 'similar', formId, title: details.title, matches, solutions };
     }
