@@ -191,16 +191,17 @@ export function requestRepository(db: Kysely<Database>): RequestRepository {
       // 1. Postings, at most TERM_SCAN_LIMIT per term: a term that common says little about similarity,
       //    and the bound keeps the cost flat however large the programme grows.
       //    Written as SQL: the query builder's cost for a union of dozens of selects outweighs the query itself.
-      const perTerm = unique.map((term) => sql`SELECT * FROM (SELECT term, request_id FROM request_terms WHERE term = ${term} LIMIT ${sql.lit(TERM_SCAN_LIMIT)}) AS p`);
-      const { rows: postings } = await sql<{ term: string; request_id: string }>`${sql.join(perTerm, sql` UNION ALL `)}`.execute(db);
+      //    Each posting names its term by its place in `unique`: a number is cheaper to read and count than the term.
+      const perTerm = unique.map((term, k) => sql`SELECT * FROM (SELECT ${sql.lit(k)} AS k, request_id FROM request_terms WHERE term = ${term} LIMIT ${sql.lit(TERM_SCAN_LIMIT)}) AS p`);
+      const { rows: postings } = await sql<{ k: number; request_id: string }>`${sql.join(perTerm, sql` UNION ALL `)}`.execute(db);
       // 2. Candidates by the rarity of what they share (each shared term weighs 1 / its postings), and how many
       //    of the terms each holds among the postings read.
-      const postingsPerTerm = new Map<string, number>();
-      for (const p of postings) postingsPerTerm.set(p.term, (postingsPerTerm.get(p.term) ?? 0) + 1);
+      const postingsPerTerm = new Array<number>(unique.length).fill(0);
+      for (const p of postings) postingsPerTerm[p.k] += 1;
       const weight = new Map<string, number>();
       const held = new Map<string, number>();
       for (const p of postings) {
-        weight.set(p.request_id, (weight.get(p.request_id) ?? 0) + 1 / (postingsPerTerm.get(p.term) ?? 1));
+        weight.set(p.request_id, (weight.get(p.request_id) ?? 0) + 1 / postingsPerTerm[p.k]);
         held.set(p.request_id, (held.get(p.request_id) ?? 0) + 1);
       }
       const ids = [...weight.entries()]
@@ -211,9 +212,10 @@ export function requestRepository(db: Kysely<Database>): RequestRepository {
       // 3. The exact number of shared terms for those candidates, which the domain scores. When no term reached
       //    TERM_SCAN_LIMIT the postings read are all the terms' postings, so the counts among them are exact and
       //    only the candidates' rows are read; otherwise they are counted in the index.
-      const complete = [...postingsPerTerm.values()].every((n) => n < TERM_SCAN_LIMIT);
+      const complete = postingsPerTerm.every((n) => n < TERM_SCAN_LIMIT);
+      const columns = ['requests.id', 'requests.reference', 'requests.title', 'requests.status', 'requests.strand', 'requests.term_count'] as const;
       const counted = complete
-        ? (await db.selectFrom('requests').selectAll().where('id', 'in', ids).where('status', '!=', 'withdrawn').execute()).map((row) => ({ row, shared: held.get(row.id) ?? 0 }))
+        ? (await db.selectFrom('requests').select(columns).where('id', 'in', ids).where('status', '!=', 'withdrawn').execute()).map((row) => ({ row, shared: held.get(row.id) ?? 0 }))
         : (
             await db
               .selectFrom('requests')
@@ -222,12 +224,16 @@ export function requestRepository(db: Kysely<Database>): RequestRepository {
               .where('t.term', 'in', unique)
               .where('requests.status', '!=', 'withdrawn')
               .groupBy('requests.id')
-              .selectAll('requests')
+              .select(columns)
               .select((eb) => eb.fn.countAll<number | string>().as('shared'))
               .execute()
           ).map(({ shared, ...row }) => ({ row, shared: toNumber(shared) }));
       return counted
-        .map(({ row, shared }) => ({ request: requestFromRow(row), shared, termCount: toNumber(row.term_count) }))
+        .map(({ row: { id, reference, title, status, strand, term_count }, shared }) => ({
+          request: { id, reference, title, status: status as RequestStatus, strand: strand as StrandId },
+          shared,
+          termCount: toNumber(term_count),
+        }))
         .sort((a, b) => b.shared - a.shared || a.termCount - b.termCount || (a.request.id < b.request.id ? -1 : 1))
         .slice(0, limit);
     },

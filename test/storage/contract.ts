@@ -289,8 +289,7 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
         expect(await s().requests.update({ ...request, version: 3 }, 2, ['gamma', 'delta', 'epsilon'])).toBe(true);
         expect(await s().requests.findSimilar(['alpha', 'beta'], 5)).toEqual([]);
         const [match] = await s().requests.findSimilar(['gamma'], 5);
-        expect(match).toMatchObject({ shared: 1, termCount: 3 });
-        expect(match.request.version).toBe(3);
+        expect(match).toMatchObject({ shared: 1, termCount: 3, request: { id: request.id, reference: request.reference } });
       });
 
       it('lists a requester’s requests newest first, a page at a time, with the total', async () => {
@@ -339,7 +338,8 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
           ['B', 3, 5],
           ['C', 1, 2],
         ]);
-        expect(found[0].request).toEqual(a);
+        // Each is named, not read whole: what the similar-requests card and the ranking need.
+        expect(found[0].request).toEqual({ id: a.id, reference: a.reference, title: a.title, status: a.status, strand: a.strand });
         expect((await s().requests.findSimilar(['x', 'y', 'z'], 2)).map((m) => m.request.title)).toEqual(['A', 'B']);
         expect(await s().requests.findSimilar([], 10)).toEqual([]);
         expect(await s().requests.findSimilar(['nothing'], 10)).toEqual([]);

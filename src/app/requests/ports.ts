@@ -17,14 +17,17 @@ export interface RequestRepository {
   getByFormId(formId: string): Promise<ProjectRequest | null>;
   /** A requester's requests, newest first (only those in `statuses`, when given: a non-empty list). */
   listByRequester(requesterId: string, offset: number, limit: number, statuses?: readonly RequestStatus[]): Promise<Page<ProjectRequest>>;
-  /** Requests sharing terms with `terms`, best first, with the share counts the domain scores. */
-  findSimilar(terms: readonly string[], limit: number): Promise<{ request: ProjectRequest; shared: number; termCount: number }[]>;
+  /** Requests sharing terms with `terms`, best first, with the share counts the domain scores (each named, not read whole). */
+  findSimilar(terms: readonly string[], limit: number): Promise<{ request: SimilarCandidate; shared: number; termCount: number }[]>;
   /**
    * A search: requests (not withdrawn) holding every one of `terms` and, when given, a term starting with `prefix`,
    * newest first, from `offset`, at most `limit`.
    */
   search(terms: readonly string[], prefix: string | null, offset: number, limit: number): Promise<ProjectRequest[]>;
 }
+
+/** What a search for similar requests reads of each: enough to name it, show its status and strand, and rank it. */
+export type SimilarCandidate = Pick<ProjectRequest, 'id' | 'reference' | 'title' | 'status' | 'strand'>;
 
 export interface DraftRepository {
   /** Inserts or replaces the draft, unless its form was already submitted as a request: then keeps nothing and returns false. */
