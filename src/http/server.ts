@@ -325,8 +325,8 @@ export function createHttpServer(handlers: HttpHandlers, log: Logger, options: H
    * refused unread), a small body, its shape checked here (what is in it is checked by the same use case as the
    * card's), then answered as the API's reads are.
    */
-  const apiWrite = <B>(path: string, status: number, body: z.ZodType<B>, write: (api: ProgrammeApi, caller: Caller, body: B, req: restify.Request) => Promise<object>) =>
-    server.post(path, jsonOnly('a JSON object'), ...restify.plugins.jsonBodyParser({ maxBodySize: MAX_WRITE_BYTES } as restify.plugins.JsonBodyParserOptions), async (req: restify.Request, res: restify.Response) =>
+  const apiWrite = <B>(path: string, status: number, what: string, body: z.ZodType<B>, write: (api: ProgrammeApi, caller: Caller, body: B, req: restify.Request) => Promise<object>) =>
+    server.post(path, jsonOnly(what), ...restify.plugins.jsonBodyParser({ maxBodySize: MAX_WRITE_BYTES } as restify.plugins.JsonBodyParserOptions), async (req: restify.Request, res: restify.Response) =>
       answerApi(req, res, path, status, 'Something went wrong on our side and nothing was saved; try again later.', (a, caller) => {
         const parsed = body.safeParse(req.body);
         if (!parsed.success) {
@@ -336,8 +336,8 @@ export function createHttpServer(handlers: HttpHandlers, log: Logger, options: H
         return write(a, caller, parsed.data, req);
       }),
     );
-  apiWrite('/api/projects/:ref/risks', 201, riskBody, (a, caller, values, req) => a.addRisk(caller, String(req.params.ref ?? ''), values));
-  apiWrite('/api/projects/:ref/risks/:id', 200, riskBody.extend({ version: riskVersion }), (a, caller, { version, ...values }, req) =>
+  apiWrite('/api/projects/:ref/risks', 201, 'a risk or issue', riskBody, (a, caller, values, req) => a.addRisk(caller, String(req.params.ref ?? ''), values));
+  apiWrite('/api/projects/:ref/risks/:id', 200, 'a risk or issue', riskBody.extend({ version: riskVersion }), (a, caller, { version, ...values }, req) =>
     a.editRisk(caller, String(req.params.ref ?? ''), String(req.params.id ?? ''), version, values),
   );
 

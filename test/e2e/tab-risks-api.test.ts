@@ -169,7 +169,7 @@ describe.each(ENGINES)('risks and issues from the Programme tab (%s)', (engine) 
 
     const form = await fetch(`${t.bot.url}/api/projects/${reference}/risks`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-demo-user': projectLeadLearning2.aadObjectId }, body: 'riskDescription=x' });
     expect(form.status).toBe(415);
-    expect(await form.json()).toEqual({ error: 'The body must be a JSON object sent as JSON (Content-Type: application/json).' });
+    expect(await form.json()).toEqual({ error: 'The body must be a risk or issue sent as JSON (Content-Type: application/json).' });
 
     const large = await add({ ...typed, riskLikelihood: '1', riskMitigation: 'x'.repeat(20_000) });
     expect(large).toMatchObject({ status: 413, body: { error: 'The body is larger than 16 KB.' } });

@@ -241,8 +241,12 @@ describe('adding and changing risks in the tab', () => {
   it('fits a phone (360 px wide) with the form, and axe finds nothing serious in the dark and high-contrast themes with a problem shown', async () => {
     const phone = await open('', { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     await signedIn(phone, 'Project Lead (Learning) 2', reference);
+    // An issue has happened: it takes no likelihood.
+    await phone.selectOption('#riskKind', 'issue');
+    expect(await phone.isHidden('#riskLikelihood')).toBe(true);
     await phone.click('form.risk-form button[type=submit]');
     await phone.waitForSelector('#riskDescription-error:not([hidden])');
+    expect(await phone.isHidden('#riskLikelihood-error')).toBe(true);
     expect(await focused(phone)).toBe('riskDescription');
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await riskSection(phone).screenshot({ path: screenshotPath('risk-form-phone') });
