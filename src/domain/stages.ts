@@ -398,6 +398,8 @@ export interface GateView {
   meeting: { meetingId: string; itemId: string } | null;
   form?: { values: Record<string, string>; errors: Record<string, string> };
   notice?: string;
+  /** The Teams ids of those who may decide it (dsgDeciders), when known: whose Teams may show them the decision form. */
+  deciders?: string[];
 }
 
 // ---------------------------------------------------------------------------------------------
