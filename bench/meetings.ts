@@ -36,12 +36,12 @@ async function main(): Promise<void> {
     const deps = { store, clock: { now: () => now }, calendar: new WorkingCalendar(loadBankHolidays(DEFAULT_BANK_HOLIDAYS_FILE).dates) } as unknown as Deps;
     await draftNextAgenda(deps, store); // warm the statement cache, as a running bot has
     const agenda = await timed(() => draftNextAgenda(deps, store));
-    const programme = await store.projects.listWithRequests();
+    const programme = await store.projects.listWithHeadlines();
     const waiting = (await store.requests.listByStatus(['submitted', 'under-review'], 0, 10_000)).items.map((request) => ({ request, triage: null }));
     const source = { waiting, programme, reminders: await store.reminders.all(), openActions: await store.meetings.openActions(), deferred: [], additions: [], today: '2026-11-27' };
     const drafted = await timed(() => draftAgenda(source));
     console.log(
-      `agenda: ${agenda.value.length} items drafted over ${PROJECTS} projects in ${drafted.ms.toFixed(0)} ms (target <= 300 ms); with reading the programme from SQLite, as \`agenda\` does, ${agenda.ms.toFixed(0)} ms`,
+      `agenda: ${agenda.value.length} items drafted over ${PROJECTS} projects, reading them from SQLite as \`agenda\` does, in ${agenda.ms.toFixed(0)} ms (target <= 300 ms); the drafting alone ${drafted.ms.toFixed(0)} ms`,
     );
 
     const items = agenda.value.slice(0, ITEMS);

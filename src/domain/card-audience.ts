@@ -19,8 +19,11 @@ export function refreshAudience(teamsIds: readonly (string | null | undefined)[]
   return ids.length > 0 && ids.length <= MAX_USER_SPECIFIC_VIEWS ? ids : null;
 }
 
-/** The Teams ids of those who may decide on requests (PERMISSIONS' 'request.decide'): the DSG team's members, the chair among them. */
-export const requestDeciders = (members: readonly Member[]): string[] => members.map((m) => m.id);
+/**
+ * The Teams ids of those who may decide on requests and gates (PERMISSIONS' 'request.decide' and 'gate.decide'): the
+ * DSG team's members, the chair among them.
+ */
+export const dsgDeciders = (members: readonly Member[]): string[] => members.map((m) => m.id);
 
 /**
  * The Entra ID object ids of those who may edit a project (PERMISSIONS' 'project.edit'): its lead, manager and

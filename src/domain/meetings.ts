@@ -2,8 +2,8 @@ import { addDays, daysBetween } from './calendar';
 import { ukDate } from './dates';
 import { DomainError } from './errors';
 import { isOverdue, MISSING_LABELS, type MissingItem, type Project, whatIsMissing } from './project';
-import { type ProjectFacts, REMINDER_WHY, type ReminderItem, type ReminderState } from './reminders';
-import type { ProjectRequest } from './request';
+import { REMINDER_WHY, type ReminderItem, type ReminderState } from './reminders';
+import type { ProjectRequest, RequestHeadline } from './request';
 import type { PlannedMeeting } from './meeting-plans';
 import { HIGH_RISK_SCORE, isHighRisk, orderedLog, RISK_KIND_LABELS, type RiskEntry, riskName, riskScore } from './risks';
 import type { PersonRef } from './settings';
@@ -125,7 +125,8 @@ export interface Meeting {
 export interface AgendaSourceData {
   /** Requests waiting for a decision (submitted, under review), with their triage record. */
   waiting: readonly { request: ProjectRequest; triage: Triage | null }[];
-  programme: readonly ProjectFacts[];
+  /** The programme's projects, each named by its request's headline. */
+  programme: readonly { project: Project; request: RequestHeadline }[];
   /** Reminder states (escalated ones are raised). */
   reminders: readonly ReminderState[];
   openActions: readonly MeetingAction[];

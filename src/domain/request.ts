@@ -99,6 +99,9 @@ export interface ProjectRequest extends RequestDetails {
   updatedAt: string;
 }
 
+/** What a list names a request by: its reference, title, status and strand (no requester, no answers). */
+export type RequestHeadline = Pick<ProjectRequest, 'reference' | 'title' | 'status' | 'strand'>;
+
 /** `DP-<year>-<4-digit sequence>`; the sequence grows past 4 digits rather than wrapping. */
 export const formatReference = (year: number, sequence: number): string =>
   `DP-${year}-${String(sequence).padStart(4, '0')}`;

@@ -41,7 +41,10 @@ export interface ServiceStandard {
 
 const criterion = (number: number, id: string, name: string): Criterion => ({ id, number, name });
 
-/** The Digital Scotland Service Standard's criteria (the ones this build ships; a council adds to them in configuration). */
+/**
+ * The Digital Scotland Service Standard's 14 criteria, as the Technology Assurance Framework's edition numbers them
+ * (servicemanual.gov.scot, "What the Digital Scotland Service Standard is"); a council edits them in configuration.
+ */
 const DSSS_CRITERIA: Criterion[] = [
   criterion(1, 'users', 'Understand users and their needs'),
   criterion(2, 'whole-problem', 'Solve a whole problem for users'),
@@ -55,6 +58,8 @@ const DSSS_CRITERIA: Criterion[] = [
   criterion(10, 'technology', 'Choose the right tools and technology'),
   criterion(11, 'open-code', 'Make new source code open'),
   criterion(12, 'shared', 'Use and contribute to shared digital practices, processes, components, standards, patterns and platforms'),
+  criterion(13, 'reliable', 'Operate a reliable service'),
+  criterion(14, 'sponsor', 'Ensure sponsor acceptance'),
 ];
 
 export const DEFAULT_SERVICE_STANDARD: ServiceStandard = {
@@ -67,8 +72,8 @@ export const DEFAULT_SERVICE_STANDARD: ServiceStandard = {
   ],
   criteria: DSSS_CRITERIA,
   gates: [
-    { from: 'discovery', to: 'alpha', required: ['users', 'whole-problem', 'team'], optional: ['joined-up', 'secure', 'success', 'shared'] },
-    { from: 'alpha', to: 'beta', required: ['users', 'whole-problem', 'joined-up', 'first-time', 'everyone', 'team', 'secure'], optional: ['iterate', 'success', 'technology', 'open-code', 'shared'] },
+    { from: 'discovery', to: 'alpha', required: ['users', 'whole-problem', 'team'], optional: ['joined-up', 'secure', 'success', 'shared', 'sponsor'] },
+    { from: 'alpha', to: 'beta', required: ['users', 'whole-problem', 'joined-up', 'first-time', 'everyone', 'team', 'secure'], optional: ['iterate', 'success', 'technology', 'open-code', 'shared', 'reliable', 'sponsor'] },
     { from: 'beta', to: 'live', required: DSSS_CRITERIA.map((c) => c.id), optional: [] },
     { from: 'live', to: 'closed', required: ['users', 'secure'], optional: ['success'] },
   ],
@@ -393,6 +398,8 @@ export interface GateView {
   meeting: { meetingId: string; itemId: string } | null;
   form?: { values: Record<string, string>; errors: Record<string, string> };
   notice?: string;
+  /** The Teams ids of those who may decide it (dsgDeciders), when known: whose Teams may show them the decision form. */
+  deciders?: string[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ import { isIsoDate } from '../domain/request-form';
 import { fitToSize } from './fit';
 import { clip, isHttpsUrl, linkTitle, nonBlank } from './format';
 import { peopleChoices } from './people';
+import { withRefresh } from './refresh';
 import type { AdaptiveCardJson } from './render';
 import type { ProjectData } from './types';
 
@@ -75,15 +76,30 @@ const GATE_LEVELS = [
   { people: 3, text: 60, url: 300 },
 ] as const;
 
+/** How the gate card is drawn for whoever sees it. */
+export interface GateCardOptions {
+  /** Drawn for someone who may not decide: the card without its decision form, saying who decides. */
+  readOnly?: boolean;
+  /** Drawn for the DSG member who asked for the gate: without the form, saying another member decides it. */
+  askedForIt?: boolean;
+  /** Those whose Teams shows them their own view of this card (`gate.refresh`); absent, everyone sees this one. */
+  refreshFor?: readonly string[] | null;
+}
+
+export const GATE_READ_ONLY_NOTE = 'Members of the Digital Strategy Group decide gates: they see the decision form on this card.';
+export const GATE_ASKER_NOTE = 'You asked for this gate, so another member of the Digital Strategy Group decides it.';
+
 /** A gate request's card: the evidence, and the decision form while it waits (the decision once taken). */
-export function gateCard(view: GateView): AdaptiveCardJson {
+export function gateCard(view: GateView, options: GateCardOptions = {}): AdaptiveCardJson {
   const { gate, standard: s } = view;
   const values = view.form?.values ?? {};
   const errors = view.form?.errors ?? {};
   const problems = Object.keys(errors).length;
   const notice = nonBlank(view.notice) ?? (problems ? `Not recorded. Fix ${problems === 1 ? 'the problem' : `the ${problems} problems`} marked below.` : undefined);
   const chosen = Array.from({ length: CONDITION_ROWS }, (_, i) => values[conditionFields(i + 1).owner]).filter(Boolean).map((v) => ({ title: v, value: v }));
-  return fitToSize('gate', GATE_LEVELS, ({ people: max, text, url }) => ({
+  const waits = !gate.decision;
+  const viewNote = waits ? (options.askedForIt ? GATE_ASKER_NOTE : options.readOnly ? GATE_READ_ONLY_NOTE : undefined) : undefined;
+  const card = fitToSize('gate', GATE_LEVELS, ({ people: max, text, url }) => ({
     reference: gate.reference,
     title: clip(view.title, 200),
     gateTitle: gateTitle(s, gate),
@@ -99,7 +115,8 @@ export function gateCard(view: GateView): AdaptiveCardJson {
         conditions: gate.conditions.map((c) => ({ line: clip(conditionLine(c, view.today), 400) })),
       },
     }),
-    canDecide: !gate.decision,
+    ...(viewNote && { viewNote }),
+    canDecide: waits && !viewNote,
     outcomes: GATE_OUTCOMES.map((o) => ({ title: GATE_OUTCOME_LABELS[o], value: o })),
     // The lead who asked is always offered (a list with no one in it is not a valid card).
     people: peopleChoices([...view.people, gate.requestedBy], chosen, max).choices,
@@ -119,6 +136,7 @@ export function gateCard(view: GateView): AdaptiveCardJson {
     itemId: view.meeting?.itemId ?? '',
     today: view.today,
   }));
+  return waits && options.refreshFor ? withRefresh(card, 'gate.refresh', { gateId: gate.id }, options.refreshFor) : card;
 }
 
 /** A gate's line in a project's history: "Alpha → Beta: Pass with conditions (DSG Member, 4 Dec 2026)". */

@@ -10,7 +10,9 @@ import type {
   Project,
   RealisedBenefit,
 } from '../domain/project';
+import type { StrandId } from '../domain/catalogue';
 import type { Direction, Frequency, Measure, MeasureFigure, MeasureKind } from '../domain/measures';
+import type { RequestStatus } from '../domain/request';
 import type { HealthUpdate } from '../domain/health';
 import type { PersonRef } from '../domain/settings';
 import { atomically, compareText, readFlag, readJson, readList, toNumber, toNumberOrNull, updateAtVersion, upsert, writeFlag, writeJson } from './columns';
@@ -309,6 +311,22 @@ export function projectRepository(db: Kysely<Database>, engine: Engine): Project
         const project = fromRow(row, children(row.reference));
         return request ? [{ project, request }] : [];
       });
+    },
+
+    async listWithHeadlines() {
+      // The request's four headline columns joined in, rather than every column of it (a tenth of the read).
+      const rows = await db
+        .selectFrom('projects')
+        .innerJoin('requests', 'requests.reference', 'projects.reference')
+        .selectAll('projects')
+        .select(['requests.title', 'requests.status', 'requests.strand'])
+        .orderBy('projects.reference')
+        .execute();
+      const children = await childrenOf(db, engine, null);
+      return rows.map(({ title, status, strand, ...row }) => ({
+        project: fromRow(row, children(row.reference)),
+        request: { reference: row.reference, title, status: status as RequestStatus, strand: strand as StrandId },
+      }));
     },
   };
 }

@@ -63,11 +63,13 @@ export function createOutboxRenderer(deps: Deps, { alerts, userSpecificViews }: 
       case 'minutes':
         // Posted to the channel for everyone: the published minutes, with no editing.
         return { card: minutesCard(await loadMinutesView(deps, await getMeeting(deps, intent.meetingId), false)) };
-      case 'gate-card':
-        // Posted to the DSG channel: the request, with the decision form while it waits.
-      {
+      case 'gate-card': {
+        // Posted to the DSG channel: the request, with the decision form while it waits. With user-specific
+        // views, read-only for everyone and each DSG member's own view (with the form) shown to them by Teams.
         const gate = await getGate(deps, intent.gateId);
-        return { card: gateCard(await loadGateView(deps, gate)), version: gate.version };
+        const view = await loadGateView(deps, gate);
+        const audience = userSpecificViews && !gate.decision ? refreshAudience(view.deciders ?? []) : null;
+        return { card: gateCard(view, { readOnly: audience !== null, refreshFor: audience }), version: gate.version };
       }
       case 'reminders-preview':
         return { card: remindersPreviewCard(await reminderPreview(deps)) };

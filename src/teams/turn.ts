@@ -14,6 +14,7 @@ import { card, invokeBody, text, type Reply } from './reply';
 import { VERBS } from './verbs';
 import { projectRefresh } from './verbs/project';
 import { triageRefresh } from './verbs/request-view';
+import { gateRefresh } from './verbs/gates';
 import type { Verb } from './verbs/verb';
 import { EXTENSION_INVOKES } from './message-extension';
 
@@ -208,7 +209,7 @@ export function createTurnHandler(deps: Deps, options: TurnOptions, rootLog: Log
 }
 
 /** The verbs Teams calls by itself to show a person their own view of a card (Universal Actions refresh). */
-const REFRESH_VERBS: ReadonlySet<unknown> = new Set([triageRefresh.name, projectRefresh.name]);
+const REFRESH_VERBS: ReadonlySet<unknown> = new Set([triageRefresh.name, projectRefresh.name, gateRefresh.name]);
 
 /** An `adaptiveCard/action` invoke Teams sent by itself (trigger "automatic") for a card's refresh. */
 const isAutomaticRefresh = (activity: Activity, verb: unknown): boolean =>

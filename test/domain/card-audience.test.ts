@@ -1,4 +1,4 @@
-import { MAX_USER_SPECIFIC_VIEWS, projectEditors, refreshAudience, requestDeciders } from '../../src/domain/card-audience';
+import { dsgDeciders, MAX_USER_SPECIFIC_VIEWS, projectEditors, refreshAudience } from '../../src/domain/card-audience';
 import { isAllowed, rolesFor } from '../../src/domain/permissions';
 import type { Project } from '../../src/domain/project';
 import { EMPTY_SETTINGS } from '../../src/domain/settings';
@@ -23,8 +23,15 @@ describe('refreshAudience: whose card Teams refreshes to their own view', () => 
 });
 
 describe('who may act on a card', () => {
-  it("requestDeciders are the DSG team's members by Teams id", () => {
-    expect(requestDeciders([{ id: '29:x', aadObjectId: 'aad-x', name: 'X' }])).toEqual(['29:x']);
+  it("dsgDeciders are exactly those the permission table lets decide requests and gates: the DSG team's members, by Teams id", () => {
+    const members = [{ id: '29:1', aadObjectId: 'aad-1', name: 'Person 1' }, { id: '29:2', aadObjectId: 'aad-2', name: 'Person 2' }];
+    const deciders = dsgDeciders(members);
+    expect(deciders).toEqual(['29:1', '29:2']);
+    for (const n of [1, 2, 3]) {
+      const roles = rolesFor({ id: `29:${n}`, aadObjectId: `aad-${n}`, name: `Person ${n}`, tenantId: 't' }, { settings: EMPTY_SETTINGS, members }, { adminAadIds: ['aad-3'] });
+      expect(isAllowed('request.decide', roles)).toBe(deciders.includes(`29:${n}`));
+      expect(isAllowed('gate.decide', roles)).toBe(deciders.includes(`29:${n}`));
+    }
   });
 
   it('projectEditors are exactly those the permission table lets edit the project', () => {

@@ -7,6 +7,7 @@
  * the lead is told; the project is at beta; the condition's owner is chased by the reminder run and marks it
  * done inline. On SQLite and on PostgreSQL.
  */
+import { DEFAULT_SERVICE_STANDARD, gateFrom } from '../../src/domain/stages';
 import { MOCK_USERS } from '../../src/playground/mock-tenant';
 import { message, personalChatId } from './support/activities';
 import { action, answerCard, attachedCard, input, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
@@ -135,7 +136,7 @@ describe.each(ENGINES)('stage gates on %s', (engine) => {
   it('puts the next request on the meeting agenda, where a DSG member decides it and the meeting records it against the item', async () => {
     const { t } = running;
     const form = answerCard(await press(t, 'gate.form', { reference }, projectLeadLearning2), t);
-    const all = ['users', 'whole-problem', 'joined-up', 'first-time', 'everyone', 'team', 'iterate', 'secure', 'success', 'technology', 'open-code', 'shared'];
+    const all = gateFrom(DEFAULT_SERVICE_STANDARD, 'beta')!.required;
     invokeCard(await press(t, 'gate.request', { ...action(form, 'gate.request').data, ...evidence(all) }, projectLeadLearning2));
     const [waiting] = await running.db.read((store) => store.gates.pending());
     const started = invokeCard(await press(t, 'meeting.start', {}, dsgAdmin, true));

@@ -2,14 +2,16 @@
  * Cards that show each person what they may do (issue 16, Universal Actions `refresh` with `userIds`): the triage
  * card is posted read-only with the DSG's members named for refresh, and Teams' automatic `adaptiveCard/action`
  * invoke gets a member the decision actions and anyone else the read-only view; a project card opened in a channel
- * shows edit actions only to those who may edit; past Teams' 60 people the card has its actions for everyone.
+ * shows edit actions only to those who may edit; a gate card in the DSG channel shows its decision form only to the
+ * DSG's members who did not ask for it; past Teams' 60 people the card has its actions for everyone.
  */
 import form from '../fixtures/request-form.json';
 import { MOCK_TENANT, MOCK_USERS } from '../../src/playground/mock-tenant';
 import { MAX_USER_SPECIFIC_VIEWS } from '../../src/domain/card-audience';
+import { GATE_ASKER_NOTE, GATE_READ_ONLY_NOTE } from '../../src/presenters/gates';
 import { READ_ONLY_NOTE } from '../../src/presenters/triage';
 import { channelMention, installationUpdate, invokeAction, message } from './support/activities';
-import { action, attachedCard, executes, invokeCard, invokeMessage, isCardOf, wordsOf } from './support/card-reading';
+import { action, answerCard, attachedCard, executes, invokeCard, invokeMessage, isCardOf, wordsOf } from './support/card-reading';
 import type { RecordedActivity } from './support/fake-connector';
 import { startTestBot, TestDatabase, type TestBot } from './support/test-bot';
 
@@ -127,6 +129,39 @@ describe('cards that show each person what they may do (USER_SPECIFIC_VIEWS=on)'
     // A press from the base card by someone who may not edit is still refused.
     const refused = invokeMessage(await press('project.plan', { reference, version: 1, planLink: 'https://council.example/plan' }, councilOfficer, 'channel'));
     expect(refused).toMatch(/^Sorry, you cannot do that/);
+  });
+
+  it("posts a gate card read-only: a member's own view has the decision form, the lead who asked it is told another member decides, anyone else is refused", async () => {
+    const form = answerCard(await press('gate.form', { reference }, projectLeadLearning2), t);
+    const evidence = Object.fromEntries(['users', 'whole-problem', 'team'].map((id) => [`evidence_${id}`, `https://council.sharepoint.example/sites/uplifts/${id}.docx`]));
+    invokeCard(await press('gate.request', { ...action(form, 'gate.request').data, ...evidence }, projectLeadLearning2));
+    const shown = await t.connector.waitFor((a) => a.kind === 'new' && !!a.activity.attachments && /Stage gate: Discovery → Alpha/.test(wordsOf(attachedCard(a.activity))));
+    const gatePost = attachedCard(shown.activity) as Refreshing;
+    expect(verbsOf(gatePost)).not.toContain('gate.decide');
+    expect(wordsOf(gatePost)).toContain(GATE_READ_ONLY_NOTE);
+    expect(gatePost.refresh?.action).toMatchObject({ verb: 'gate.refresh', data: { gateId: expect.any(String) } });
+    expect([...gatePost.refresh!.userIds].sort()).toEqual(MOCK_TENANT.users.map((u) => u.id).sort());
+
+    const members = await refreshAs(gatePost, digitalLeaderCustomers);
+    expect(verbsOf(members)).toContain('gate.decide');
+    expect(wordsOf(members)).not.toContain(GATE_READ_ONLY_NOTE);
+    expect(members.refresh?.userIds).toEqual(gatePost.refresh?.userIds);
+    const asker = await refreshAs(gatePost, projectLeadLearning2);
+    expect(verbsOf(asker)).not.toContain('gate.decide');
+    expect(wordsOf(asker)).toContain(GATE_ASKER_NOTE);
+    const outsider = await t.post(invokeAction('gate.refresh', gatePost.refresh!.action.data, { ...inChannel(councilOfficer), trigger: 'automatic' }));
+    expect(invokeMessage(outsider.body)).toMatch(/^Sorry, you cannot do that\. The agenda and meetings are for the Digital Strategy Group and admins\./);
+    const refused = await db.read((store) => store.audit.listFor('meeting', 'meetings'));
+    expect(refused.filter((e) => e.action === 'gate.refresh' && e.outcome === 'refused').map((e) => e.actorName)).toEqual([councilOfficer.name]);
+
+    // Decided from the member's own view: the channel's card is updated for everyone, with the decision and no refresh.
+    const decided = invokeCard(await press('gate.decide', { ...action(members, 'gate.decide').data, outcome: 'pass' }, digitalLeaderCustomers, 'channel'));
+    expect(wordsOf(decided)).toMatch(/Decision: Pass \(Digital Leader/);
+    const update = await t.connector.waitFor((a) => a.kind === 'update' && !!a.activity.attachments && /Stage gate: Discovery → Alpha/.test(wordsOf(attachedCard(a.activity))));
+    const updated = attachedCard(update.activity) as Refreshing;
+    expect(wordsOf(updated)).toMatch(/Decision: Pass/);
+    expect(updated.refresh).toBeUndefined();
+    expect(wordsOf(updated)).not.toContain(GATE_READ_ONLY_NOTE);
   });
 
   it('answers a refresh for an unknown request plainly', async () => {

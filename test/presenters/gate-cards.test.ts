@@ -1,5 +1,5 @@
 import { DEFAULT_SERVICE_STANDARD as S, gateFrom, type GateRequest, type GateView } from '../../src/domain/stages';
-import { gateCard, gateRequestCard, projectStageData } from '../../src/presenters/gates';
+import { GATE_ASKER_NOTE, GATE_READ_ONLY_NOTE, gateCard, gateRequestCard, projectStageData } from '../../src/presenters/gates';
 import { cardBytes } from '../../src/presenters/render';
 import { cardProblems, inputById, MAX_CARD_BYTES, visibleText } from './card-checks';
 
@@ -71,6 +71,20 @@ describe('the gate card', () => {
     expect(text).toContain('Decision: Pass with conditions (DSG Chair, 3 Dec 2026)');
     expect(text).toContain('Condition: Publish the accessibility statement: Project Lead (Waste Services) 2, was due 1 Dec 2026');
     expect(inputById(card, 'outcome')).toBeUndefined();
+    // A decided gate is the same card for everyone: no refresh to anyone's own view.
+    expect(gateCard(view({ gate: decided }), { readOnly: true, refreshFor: ['29:a'] }).refresh).toBeUndefined();
+  });
+
+  it("drawn read-only (posted with each DSG member's own view), says who decides and has no form; the asker is told another member decides", () => {
+    const posted = gateCard(view(), { readOnly: true, refreshFor: ['29:a', '29:b'] });
+    expect(cardProblems(posted)).toEqual([]);
+    expect(inputById(posted, 'outcome')).toBeUndefined();
+    expect(visibleText(posted)).toContain(GATE_READ_ONLY_NOTE);
+    expect(posted.refresh).toEqual({ action: { type: 'Action.Execute', title: 'Show my view', verb: 'gate.refresh', data: { gateId: 'g-1' } }, userIds: ['29:a', '29:b'] });
+    const asker = gateCard(view(), { askedForIt: true });
+    expect(inputById(asker, 'outcome')).toBeUndefined();
+    expect(visibleText(asker)).toContain(GATE_ASKER_NOTE);
+    expect(visibleText(gateCard(view()))).not.toContain(GATE_READ_ONLY_NOTE);
   });
 });
 

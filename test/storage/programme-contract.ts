@@ -243,6 +243,14 @@ export function programmeContract({ store: s, database }: ContractContext): void
       expect(byReference.get(requests[0].reference)).toEqual({ project: projects[0], request: requests[0] });
       expect(byReference.get(requests[1].reference)).toEqual({ project: { ...projects[1], realisedBenefits: [benefit] }, request: requests[1] });
       expect(byReference.get(requests[2].reference)).toEqual({ project: projects[2], request: requests[2] });
+
+      // The same projects named by their requests' headlines, and nothing more of the request.
+      const headlines = await s().projects.listWithHeadlines();
+      expect(headlines).toEqual(
+        [...listed]
+          .sort((a, b) => (a.project.reference < b.project.reference ? -1 : 1))
+          .map(({ project, request }) => ({ project, request: { reference: request.reference, title: request.title, status: request.status, strand: request.strand } })),
+      );
     });
 
     it('lists hundreds of projects, each with only its own milestones', async () => {

@@ -4,7 +4,7 @@ import type { AssuranceExtras } from '../../domain/assurance';
 import { londonDate } from '../../domain/calendar';
 import { DEFAULT_SERVICE_STANDARD, firstStage, GATE_OUTCOME_LABELS, gateFrom, type GateRequest, gateTitle, isPending, type OpenStage, openStage, type ProjectGates, stageLabel, type ServiceStandard } from '../../domain/stages';
 import { isAllowed, type Role } from '../../domain/permissions';
-import type { ProjectRequest } from '../../domain/request';
+import type { ProjectRequest, RequestHeadline } from '../../domain/request';
 import type { Deps } from '../deps';
 import type { Repositories } from '../ports';
 
@@ -23,7 +23,7 @@ export async function projectGates(deps: Pick<Deps, 'serviceStandard'>, repos: R
 }
 
 /** The waiting gate requests of projects still in the programme, as the agenda lists them. */
-export function gateAgendaItems(s: ServiceStandard, pending: readonly GateRequest[], programme: readonly { request: ProjectRequest }[]) {
+export function gateAgendaItems(s: ServiceStandard, pending: readonly GateRequest[], programme: readonly { request: RequestHeadline }[]) {
   const requests = new Map(programme.map((p) => [p.request.reference, p.request]));
   return pending.flatMap((gate) => {
     const request = requests.get(gate.reference);

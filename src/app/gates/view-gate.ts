@@ -1,4 +1,5 @@
 import { DomainError } from '../../domain/errors';
+import { dsgDeciders } from '../../domain/card-audience';
 import type { Actor } from '../../domain/people';
 import type { PersonRef } from '../../domain/settings';
 import type { GateRequest, GateView } from '../../domain/stages';
@@ -18,7 +19,7 @@ export async function getGate(deps: Deps, gateId: string): Promise<GateRequest> 
 export async function loadGateView(deps: Deps, gate: GateRequest, meeting: GateView['meeting'] = null, notice?: string): Promise<GateView> {
   const [request, { members }, project] = await Promise.all([getRequest(deps, gate.reference), dsgContext(deps), deps.store.projects.get(gate.reference)]);
   const people: PersonRef[] = [...members.map((m) => ({ aadObjectId: m.aadObjectId, name: m.name })), ...[project?.projectLead, project?.projectManager, project?.digitalLeader].filter((p): p is PersonRef => !!p)];
-  return { gate, standard: standardOf(deps), title: request.title, people, today: deps.calendar.londonDate(deps.clock.now()), meeting, ...(notice && { notice }) };
+  return { gate, standard: standardOf(deps), title: request.title, people, today: deps.calendar.londonDate(deps.clock.now()), meeting, deciders: dsgDeciders(members), ...(notice && { notice }) };
 }
 
 /** A gate request opened from an agenda item (the DSG and admins), to decide it at the meeting. */

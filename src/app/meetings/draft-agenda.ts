@@ -10,7 +10,7 @@ export async function draftNextAgenda(deps: Pick<Deps, 'clock' | 'calendar' | 's
   const today = deps.calendar.londonDate(deps.clock.now());
   const [waitingPage, programme, reminders, openActions, additions, meetings, gates, highRisks] = await Promise.all([
     repos.requests.listByStatus(['submitted', 'under-review'], 0, 10_000),
-    repos.projects.listWithRequests(),
+    repos.projects.listWithHeadlines(),
     repos.reminders.all(),
     repos.meetings.openActions(),
     repos.meetings.pendingAdditions(),

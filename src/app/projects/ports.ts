@@ -1,7 +1,7 @@
 import type { HealthUpdate } from '../../domain/health';
 import type { Measure, MeasureFigure } from '../../domain/measures';
 import type { Milestone, Project, RealisedBenefit } from '../../domain/project';
-import type { ProjectRequest } from '../../domain/request';
+import type { ProjectRequest, RequestHeadline } from '../../domain/request';
 
 export interface ProjectRepository {
   /** The project with its milestones and realised benefits. */
@@ -24,4 +24,6 @@ export interface ProjectRepository {
   healthBefore(instant: string): Promise<Map<string, HealthUpdate>>;
   /** Every project with its request, milestones and benefits, for the programme views. */
   listWithRequests(): Promise<{ project: Project; request: ProjectRequest }[]>;
+  /** The same projects, each with only its request's headline: for views that name projects, not what was asked. */
+  listWithHeadlines(): Promise<{ project: Project; request: RequestHeadline }[]>;
 }

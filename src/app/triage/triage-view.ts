@@ -6,7 +6,7 @@ import { ASSIGNABLE_STATUSES, DECIDABLE_STATUSES, type ProjectRequest } from '..
 import type { Deps } from '../deps';
 import { similarToRequest } from '../requests/similar-requests';
 import { dsgContext } from './dsg-context';
-import { requestDeciders } from '../../domain/card-audience';
+import { dsgDeciders } from '../../domain/card-audience';
 
 /** Open requests and projects offered as "duplicate of" on the triage card. */
 export const MERGE_TARGETS = 25;
@@ -51,6 +51,6 @@ export async function loadTriageView(deps: Deps, request: ProjectRequest): Promi
     today,
     solutions,
     checked,
-    deciders: requestDeciders(members),
+    deciders: dsgDeciders(members),
   };
 }

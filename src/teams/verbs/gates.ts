@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps';
 import { decideGateRequest } from '../../app/gates/decide-gate';
+import { refreshGate } from '../../app/gates/refresh-gate';
 import { openGateForm, submitGateRequest } from '../../app/gates/request-gate';
 import { getGate, loadGateView, showGate } from '../../app/gates/view-gate';
 import { viewProject } from '../../app/projects/view-project';
+import { refreshAudience } from '../../domain/card-audience';
 import type { Actor } from '../../domain/people';
 import { CONDITION_ROWS, conditionFields, GATE_OUTCOMES, type GateView } from '../../domain/stages';
 import { gateCard, gateRequestCard } from '../../presenters/gates';
@@ -88,4 +90,14 @@ export const gateDecide = verb('gate.decide', z.object({ gateId, version: z.coer
 /** Open the gate request, from a meeting's agenda item: decided there, the outcome is recorded against the item. */
 export const gateShow = view('gate.show', { gateId, ...meetingPlace }, async ({ deps, actor }, d) => gateCard(await showGate(deps, actor, d.gateId, placeOf(d))));
 
-export const GATE_VERBS = [gateForm, gateRequest, gateDecide, gateShow];
+/**
+ * Teams asking for one person's own view of a gate card in the DSG channel (Universal Actions refresh): the
+ * decision form for a DSG member who did not ask for the gate, the card without it for anyone else allowed to see
+ * it. It keeps the refresh, so Teams asks again each time the card changes.
+ */
+export const gateRefresh = verb('gate.refresh', z.object({ gateId }).loose(), async ({ deps, actor }, d) => {
+  const { view, mayDecide, askedForIt } = await refreshGate(deps, actor, d.gateId);
+  return card(gateCard(view, { readOnly: !mayDecide, askedForIt, refreshFor: refreshAudience(view.deciders ?? []) }));
+});
+
+export const GATE_VERBS = [gateForm, gateRequest, gateDecide, gateShow, gateRefresh];
