@@ -6,6 +6,7 @@ import { REMINDER_WHY, type ReminderItem, type ReminderState } from './reminders
 import type { ProjectRequest, RequestHeadline } from './request';
 import type { PlannedMeeting } from './meeting-plans';
 import { HIGH_RISK_SCORE, isHighRisk, orderedLog, RISK_KIND_LABELS, type RiskEntry, riskName, riskScore } from './risks';
+import type { Where } from './people';
 import type { PersonRef } from './settings';
 import { type Decision, DECISION_WORDS, type Triage } from './triage';
 import { GATE_OUTCOME_LABELS, type GateOutcome, type GateRequest } from './stages';
@@ -204,6 +205,28 @@ export function draftAgenda(src: AgendaSourceData): AgendaItem[] {
     items.push({ id: `added:${a.id}`, source: 'added', reference: a.reference, title: a.text, detail: `Added by ${a.addedByName}`, addedBy: a.addedByName });
   }
   return items;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where the agenda and the meeting may be used: the agenda lists requests still awaiting a decision, so it is for
+// the DSG channel and a member's own chat; the meeting card is the DSG's, so the meeting starts in its channel.
+
+/** The channel a conversation id names, without a thread's `;messageid=…`. */
+const channelPart = (conversationId: string): string => conversationId.split(';')[0];
+
+const inDsgChannel = (where: Where, dsgChannel: string | null): boolean => where.kind === 'channel' && !!dsgChannel && channelPart(where.conversationId) === channelPart(dsgChannel);
+
+/** Why the agenda (`typed`: the command, for the words) cannot be shown here, or null where it can. */
+export function agendaPlaceRefusal(where: Where, dsgChannel: string | null, typed = 'agenda'): string | null {
+  if (where.kind === 'personal' || inDsgChannel(where, dsgChannel)) return null;
+  return `The agenda is only for the DSG channel or your personal chat with me, as it lists requests still awaiting a decision: type "${typed}" in one of those.`;
+}
+
+/** Why the meeting cannot be started here, or null in the DSG channel. */
+export function meetingStartPlaceRefusal(where: Where, dsgChannel: string | null): string | null {
+  if (inDsgChannel(where, dsgChannel)) return null;
+  if (!dsgChannel) return 'Start the meeting in the DSG channel, so the whole DSG sees the meeting card; no DSG channel is set up yet: an admin types "setup dsg" in it first.';
+  return 'Start the meeting in the DSG channel, so the whole DSG sees the meeting card there: mention me in that channel with "meeting start".';
 }
 
 /** The items a meeting deferred to the next one. */

@@ -1,4 +1,4 @@
-import { assertOpenItem, completeAction, draftAgenda, draftMinutes, endMeeting, isOpenItem, markPresent, meetingDue, meetingReminder, newAction, publishMinutes, recordOutcome, setAttendance, startMeeting } from '../../src/domain/meetings';
+import { agendaPlaceRefusal, assertOpenItem, completeAction, draftAgenda, draftMinutes, endMeeting, isOpenItem, markPresent, meetingDue, meetingReminder, meetingStartPlaceRefusal, newAction, publishMinutes, recordOutcome, setAttendance, startMeeting } from '../../src/domain/meetings';
 import { emptyTriage } from '../../src/domain/triage';
 import { sampleMilestone } from '../support/sample-milestone';
 import { sampleProject } from '../support/sample-project';
@@ -174,5 +174,31 @@ describe('meetingReminder', () => {
     expect(item.what).toBe('No DSG meeting is set within two months of the one on 1 Oct 2026: add one by 1 Dec 2026 (the next one set, on 15 Mar 2027, is later than that).');
     expect(meetingReminder(chair, '2026-10-01', ['2026-11-30'], '2026-11-28')).toEqual([]);
     expect(meetingReminder(null, '2026-10-01', [], '2026-11-28')).toEqual([]);
+  });
+});
+
+describe('where the agenda and the meeting may be used', () => {
+  const DSG = '19:dsg-channel@thread.tacv2';
+  const inDsgThread = { kind: 'channel' as const, conversationId: `${DSG};messageid=1700000000123` };
+  const elsewhere = { kind: 'channel' as const, conversationId: '19:other-channel@thread.tacv2;messageid=1' };
+
+  it('shows the agenda in the DSG channel (any thread of it) and in a personal chat only', () => {
+    expect(agendaPlaceRefusal({ kind: 'personal' }, DSG)).toBeNull();
+    expect(agendaPlaceRefusal({ kind: 'personal' }, null)).toBeNull();
+    expect(agendaPlaceRefusal(inDsgThread, DSG)).toBeNull();
+    expect(agendaPlaceRefusal({ kind: 'channel', conversationId: DSG }, `${DSG};messageid=9`)).toBeNull();
+    const words = 'The agenda is only for the DSG channel or your personal chat with me, as it lists requests still awaiting a decision: type "agenda" in one of those.';
+    expect(agendaPlaceRefusal({ kind: 'groupChat' }, DSG)).toBe(words);
+    expect(agendaPlaceRefusal(elsewhere, DSG)).toBe(words);
+    expect(agendaPlaceRefusal(inDsgThread, null)).toBe(words);
+    expect(agendaPlaceRefusal({ kind: 'groupChat' }, DSG, 'agenda add')).toContain('type "agenda add" in one of those');
+  });
+
+  it('starts the meeting in the DSG channel only, saying where otherwise', () => {
+    expect(meetingStartPlaceRefusal(inDsgThread, DSG)).toBeNull();
+    for (const where of [{ kind: 'personal' as const }, { kind: 'groupChat' as const }, elsewhere]) {
+      expect(meetingStartPlaceRefusal(where, DSG)).toBe('Start the meeting in the DSG channel, so the whole DSG sees the meeting card there: mention me in that channel with "meeting start".');
+    }
+    expect(meetingStartPlaceRefusal({ kind: 'personal' }, null)).toMatch(/^Start the meeting in the DSG channel, .*no DSG channel is set up yet: an admin types "setup dsg" in it first\.$/);
   });
 });
