@@ -8,12 +8,11 @@ import path from 'node:path';
 import type { Deps } from '../../src/app/deps';
 import type { Store } from '../../src/app/ports';
 import { sendDueReminders } from '../../src/app/reminders/send-due-reminders';
-import { reportLinks } from '../../src/app/reports/report-links';
-import { WorkingCalendar } from '../../src/domain/calendar';
 import { actionKey, completeAction, endMeeting, type MeetingAction, startMeeting } from '../../src/domain/meetings';
 import { DEFAULT_THRESHOLDS } from '../../src/domain/reminders';
 import { EMPTY_SETTINGS } from '../../src/domain/settings';
 import { openStore } from '../../src/storage/open-store';
+import { appDeps } from './support/app-deps';
 
 const chair = { aadObjectId: 'aad-chair', name: 'DSG Chair' };
 const lead = { aadObjectId: 'aad-lead', name: 'Project Lead (Learning) 2' };
@@ -30,17 +29,7 @@ describe('a meeting action in the reminder engine', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'dsg-action-reminders-'));
     store = await openStore({ sqlitePath: path.join(dir, 'db.sqlite') });
     now = new Date('2026-12-01T09:00:00Z');
-    deps = {
-      store,
-      calendar: new WorkingCalendar([]),
-      reminders: DEFAULT_THRESHOLDS,
-      clock: { now: () => now },
-      newId: () => `id-${Math.random()}`,
-      roles: { adminAadIds: [] },
-      roster: { teamMembers: async () => [] },
-      reportLinks: reportLinks('s'.repeat(32), 'http://127.0.0.1:3978'),
-      kickOutbox: () => undefined,
-    };
+    deps = appDeps(store, () => now);
     await store.settings.save({ ...EMPTY_SETTINGS, chair, meetings: [{ date: '2027-01-14', startTime: '10:00', place: null }] }, 0);
     const meeting = endMeeting(startMeeting('m-1', '2026-11-30', '10:00', [], chair.name, '2026-11-30T10:00:00.000Z'), '2026-11-30T11:00:00.000Z');
     await store.meetings.insert(meeting);
