@@ -222,6 +222,12 @@ export function agendaPlaceRefusal(where: Where, dsgChannel: string | null, type
   return `The agenda is only for the DSG channel or your personal chat with me, as it lists requests still awaiting a decision: type "${typed}" in one of those.`;
 }
 
+/** Why a meeting's card or one of its items (`typed`: the command, for the words) cannot be shown here, or null where it can. */
+export function meetingPlaceRefusal(where: Where, dsgChannel: string | null, typed = 'meeting'): string | null {
+  if (where.kind === 'personal' || inDsgChannel(where, dsgChannel)) return null;
+  return `The meeting card is only for the DSG channel or your personal chat with me, as its agenda lists requests still awaiting a decision: type "${typed}" in one of those.`;
+}
+
 /** Why the meeting cannot be started here, or null in the DSG channel. */
 export function meetingStartPlaceRefusal(where: Where, dsgChannel: string | null): string | null {
   if (inDsgChannel(where, dsgChannel)) return null;

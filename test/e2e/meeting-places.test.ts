@@ -3,7 +3,8 @@
  * requests still awaiting a decision: it shows in the DSG channel and in a DSG member's personal chat, and anywhere
  * else (a group chat, another channel of the team) `agenda`, `agenda add` and the agenda card's buttons are answered
  * with where to use them, showing nothing of it and changing nothing. `meeting start` works in the DSG channel only:
- * elsewhere the chair is told to start it there. Each refusal is on the record.
+ * elsewhere the chair is told to start it there; the meeting card and its items show in the same places as the
+ * agenda. Each refusal is on the record.
  */
 import { MOCK_TENANT, MOCK_USERS } from '../../src/playground/mock-tenant';
 import { channelMention, invokeAction, message, personalChatId } from './support/activities';
@@ -83,4 +84,21 @@ it('tells the chair to start the meeting in the DSG channel, and starts it there
   const started = attachedCard(await say('meeting start', dsgChair, 'dsg'));
   expect(wordsOf(started)).toMatch(/Running since .* started by DSG Chair/);
   expect(wordsOf(started)).toContain(TITLE);
+});
+
+it("shows the meeting card and its items in the DSG channel and personal chats only, since its agenda lists requests awaiting a decision", async () => {
+  const elsewhere = /^Sorry, you cannot do that\. The meeting card is only for the DSG channel or your personal chat with me, as its agenda lists requests still awaiting a decision: type "meeting" in one of those\.$/;
+  expect(wordsOf(attachedCard(await say('meeting', digitalLeaderCustomers, 'personal')))).toContain(TITLE);
+  const shown = attachedCard(await say('meeting', digitalLeaderCustomers, 'dsg'));
+  for (const place of ['group', 'decisions'] as const) {
+    const answer = await say('meeting', digitalLeaderCustomers, place);
+    expect(answer.attachments).toBeUndefined();
+    expect(answer.text).toMatch(elsewhere);
+  }
+  const open = action(shown, 'meeting.item');
+  const res = await t.post(invokeAction('meeting.item', open.data, { ...t.opts, from: digitalLeaderCustomers, conversationType: 'groupChat' }));
+  expect(invokeMessage(res.body)).toMatch(elsewhere);
+  expect(wordsOf(invokeCard(await press(t, 'meeting.item', open.data, digitalLeaderCustomers)))).toContain(TITLE);
+  expect((await refusals('meeting.show')).map((e) => e.actorName)).toEqual([digitalLeaderCustomers.name, digitalLeaderCustomers.name]);
+  expect(await refusals('meeting.item')).toHaveLength(1);
 });
