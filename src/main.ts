@@ -8,7 +8,12 @@ import { type OutboxWorker, startOutboxWorker } from './app/outbox/outbox-worker
 import { openFiguresCsv, openFiguresJson, openProgrammeCsv, openProgrammeJson, openCatalogueCsv, openCatalogueJson } from './app/publish-open-data';
 import { sessionInfo } from './app/programme-view/session-info';
 import { viewProgramme } from './app/programme-view/view-programme';
-import { viewProgrammeProject } from './app/programme-view/view-programme-project';
+import { programmeProject, viewProgrammeProject } from './app/programme-view/view-programme-project';
+import { actorOf } from './app/programme-view/viewer';
+import { findPeople } from './app/find-people';
+import { addRisk } from './app/risks/add-risk';
+import { changeRisk } from './app/risks/edit-risk';
+import type { RiskValues } from './domain/risks';
 import { recordDelivery } from './app/triage/record-delivery';
 import { sendDueReminders } from './app/reminders/send-due-reminders';
 import { postDigests } from './app/digests/post-digests';
@@ -37,7 +42,7 @@ import { close, createHttpServer, listen } from './http/server';
 import { TAB_DIR } from './http/tab-files';
 import { createLogger, type Logger } from './log';
 import { MOCK_TENANT, MOCK_USERS, startPlayground } from './playground';
-import { type Caller, createSignIn } from './sso/sign-in';
+import { type Caller, createSignIn, SignInError } from './sso/sign-in';
 import { createTokenValidator } from './sso/token-validator';
 import { workbookBuffer } from './spreadsheet/workbook';
 import { openStore } from './storage/open-store';
@@ -134,12 +139,34 @@ export async function startBot(config: Config, log: Logger, options: StartOption
     validate: config.sso && createTokenValidator({ ...config.sso, allowedTenantIds: config.allowedTenantIds, log }),
     demo: config.bot ? null : { users: Object.values(MOCK_USERS), tenantId: MOCK_TENANT.tenantId },
   });
+  /** Who makes a change from the tab: someone signed in (nobody is a 401). */
+  const signedInActor = async (caller: Caller) => {
+    const signedIn = await signIn.identify(caller);
+    if (!signedIn) throw new SignInError('Sign in to do this: changes are made by name.');
+    return actorOf(deps, signedIn);
+  };
   const programmeApi = {
     session: () => sessionInfo({ sso: signIn.sso, demoUsers: signIn.demoUsers }),
     programme: async (caller: Caller) => viewProgramme(deps, await signIn.identify(caller)),
     project: async (caller: Caller, reference: string) => viewProgrammeProject(deps, await signIn.identify(caller), reference),
     meetings: async (caller: Caller) => viewMeetingsPage(deps, await signIn.identify(caller)),
     catalogue: async (caller: Caller) => viewCataloguePage(deps, await signIn.identify(caller)),
+    people: async (caller: Caller, text: string) => {
+      await signedInActor(caller);
+      return { people: (await findPeople(deps, text)).map((p) => ({ id: p.aadObjectId, name: p.name })) };
+    },
+    // The tab's changes to a project's log: the card's use cases, for the signed-in caller, on a published project.
+    addRisk: async (caller: Caller, reference: string, values: RiskValues) => {
+      const actor = await signedInActor(caller);
+      const { entry, notice } = await addRisk(deps, actor, (await programmeProject(deps, reference)).ref, values);
+      return { notice, id: entry.id, version: entry.version };
+    },
+    editRisk: async (caller: Caller, reference: string, riskId: string, version: number, values: RiskValues) => {
+      const actor = await signedInActor(caller);
+      const { ref } = await programmeProject(deps, reference);
+      const { entry, notice } = await changeRisk(deps, actor, riskId, version, { kind: 'edit', values }, ref);
+      return { notice, id: entry.id, version: entry.version };
+    },
   };
   const server = createHttpServer(
     {

@@ -24,6 +24,11 @@ export interface PeopleRepository {
   upsert(person: Person): Promise<void>;
   get(id: string): Promise<Person | null>;
   findByAadObjectId(aadObjectId: string): Promise<Person | null>;
+  /**
+   * People with an AAD object id whose names contain `text` (any case), each once (their latest record), by name:
+   * at most `limit`.
+   */
+  search(text: string, limit: number): Promise<Person[]>;
   /** People Teams said cannot be reached (blocked or removed the bot). */
   unreachable(): Promise<Person[]>;
 }

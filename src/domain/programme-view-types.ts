@@ -12,6 +12,7 @@ import type { OpenMeasure, OpenSolution } from './open-data';
 import type { ContractState } from './solutions';
 import type { OpenGate } from './stages';
 import type { HealthShown, Rag } from './health';
+import type { RiskField } from './risks';
 
 /** Who is looking, when signed in (Teams SSO, or the demo sign-in in local mode). */
 export interface Viewer {
@@ -20,6 +21,27 @@ export interface Viewer {
   roles: string[];
   /** How they signed in. */
   via: 'teams-sso' | 'local-demo';
+}
+
+/** The body of POST /api/projects/:ref/risks (add) and /api/projects/:ref/risks/:id (edit, with the `version` read). */
+export type RiskBody = Partial<Record<RiskField, string | number>> & { version?: number };
+
+/** What a saved entry answers: what was done in words (as the card says it), and the entry's id and new version. */
+export interface RiskSaved {
+  notice: string;
+  id: string;
+  version: number;
+}
+
+/** A refused call: why in words and, for a form (400), a problem per input, named as in RiskBody. */
+export interface ApiRefusal {
+  error: string;
+  fields?: Record<string, string>;
+}
+
+/** GET /api/people?q=: people the bot knows whose names match, to give an entry to (names and AAD object ids, at most 10). */
+export interface PeopleResponse {
+  people: { id: string; name: string }[];
 }
 
 /** GET /api/session: how the tab can sign in on this server. */
@@ -119,14 +141,21 @@ export interface ProjectDetailResponse {
     history: { at: string; what: string; by?: string }[];
     /**
      * Signed in only (the project team's own words, and owners' names): the risks and issues log, open entries first,
-     * highest score first, with the score's one definition (risks.ts). Added and changed in Teams, on the project card.
+     * highest score first, with the score's one definition (risks.ts). Added and changed on the project card in Teams
+     * or here (POST /api/projects/:ref/risks, /api/projects/:ref/risks/:id), by those the bot's rules let
+     * (`canAdd`, each entry's `canEdit`).
      */
-    risks?: { definition: string; entries: RiskView[] };
+    risks?: { definition: string; canAdd: boolean; entries: RiskView[] };
   };
 }
 
 /** A risk or issue as the tab shows it: its score and whether its review is overdue worked out by the domain. */
 export interface RiskView {
+  /** What an edit names (POST /api/projects/:ref/risks/:id), with the `version` read: a later change refuses it. */
+  id: string;
+  version: number;
+  /** Whether the viewer may change it: its owner, and those who answer for the project. */
+  canEdit: boolean;
   kind: 'Risk' | 'Issue';
   description: string;
   /** Null for an issue. */

@@ -124,7 +124,10 @@ export const catalogueEntry = (solution: Solution, today: string): CatalogueEntr
 });
 
 /** A risk or issue for the tab (signed-in viewers only), its score and overdue review from risks.ts. */
-export const riskView = (e: RiskEntry, today: string): RiskView => ({
+export const riskView = (e: RiskEntry, today: string, canEdit: boolean): RiskView => ({
+  id: e.id,
+  version: e.version,
+  canEdit,
   kind: RISK_KIND_LABELS[e.kind] as RiskView['kind'],
   description: e.description,
   likelihood: e.kind === 'issue' ? null : e.likelihood,

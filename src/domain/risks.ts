@@ -13,6 +13,7 @@
  * reminded: "Reviewed, no change" sets the next review REVIEW_AGAIN_DAYS after today; "Update" changes the scores,
  * the mitigation or the review date; "Close" closes it.
  */
+import { z } from 'zod';
 import { addDays, isIsoDate } from './calendar';
 import { ukDate } from './dates';
 import { REMINDER_WHY, type ReminderItem } from './reminders';
@@ -98,6 +99,13 @@ export const RISK_FIELDS = ['riskKind', 'riskDescription', 'riskLikelihood', 'ri
 export type RiskField = (typeof RISK_FIELDS)[number];
 export type RiskValues = Partial<Record<RiskField, string>>;
 export type RiskErrors = Partial<Record<RiskField, string>>;
+
+/**
+ * The form's inputs as a card or the Programme tab sends them, each kept as typed (a number as its text): the shape
+ * only, checked where they arrive. `validateRisk` names each problem (a likelihood of 7 included).
+ */
+const typedField = z.union([z.string().max(4000, 'this is longer than 4,000 characters'), z.number().transform(String)]).optional();
+export const riskFormFields = z.object(Object.fromEntries(RISK_FIELDS.map((f) => [f, typedField])) as Record<RiskField, typeof typedField>);
 
 /** What the form gives once checked; the owner is still the id chosen (the use case finds the person). */
 export interface RiskDetails {
@@ -205,7 +213,7 @@ export const reviewedNoChange = (before: RiskEntry, by: string, now: string, tod
 export function staleRiskWords(e: RiskEntry, when: (iso: string) => string): string {
   const last = e.lastChange;
   const what = last ? `: ${last.what}, by ${last.by} on ${when(last.at)}` : '';
-  return `This ${e.kind} was changed since this card was drawn${what}. Nothing was saved; here it is as it is now.`;
+  return `This ${e.kind} was changed since you opened it${what}. Nothing was saved; here it is as it is now.`;
 }
 
 /** A short name for an entry in a sentence: the description's first words. */

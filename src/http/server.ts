@@ -1,6 +1,8 @@
 import restify from 'restify';
-import type { CatalogueResponse, MeetingsResponse, ProgrammeResponse, ProjectDetailResponse, SessionInfo } from '../domain/programme-view-types';
-import { isDomainError } from '../domain/errors';
+import type { CatalogueResponse, MeetingsResponse, PeopleResponse, ProgrammeResponse, ProjectDetailResponse, RiskSaved, SessionInfo } from '../domain/programme-view-types';
+import { z } from 'zod';
+import { DomainError, type ErrorCode, isDomainError } from '../domain/errors';
+import { riskFormFields, type RiskValues } from '../domain/risks';
 import type { Logger } from '../log';
 import { type Caller, SignInError } from '../sso/sign-in';
 import type { InfoPages } from './info-pages';
@@ -8,6 +10,8 @@ import { readTabFile } from './tab-files';
 import { isLoopback } from '../config';
 
 const MAX_BODY_BYTES = 256 * 1024;
+/** The tab's changes are a form's worth of text: a risk's longest description and mitigation fit with room to spare. */
+const MAX_WRITE_BYTES = 16 * 1024;
 /** Seconds a caller is asked to wait (Retry-After) when the bot cannot check sign-ins right now. */
 const RETRY_AFTER_SECONDS = 30;
 
@@ -48,13 +52,19 @@ export interface HttpHandlers {
   minutes?(file: string, expires: string | undefined, token: string | undefined): Promise<Download>;
   /** GET /exports/programme/<year>.xlsx with a signed token: the programme workbook. */
   programmeExport?(file: string, expires: string | undefined, token: string | undefined): Promise<Download>;
-  /** The Programme tab's API (GET /api/session, /api/programme, /api/projects/:ref, /api/meetings, /api/catalogue); `caller` holds the sign-in headers. */
+  /** The Programme tab's API (GET /api/session, /api/programme, /api/projects/:ref, /api/meetings, /api/catalogue, /api/people; POST risks); `caller` holds the sign-in headers. */
   programmeApi?: {
     session(): SessionInfo;
     programme(caller: Caller): Promise<ProgrammeResponse>;
     project(caller: Caller, reference: string): Promise<ProjectDetailResponse>;
     meetings(caller: Caller): Promise<MeetingsResponse>;
     catalogue(caller: Caller): Promise<CatalogueResponse>;
+    /** GET /api/people?q=: signed in only. */
+    people(caller: Caller, text: string): Promise<PeopleResponse>;
+    /** POST /api/projects/:ref/risks: signed in only; the same use case as the card's. */
+    addRisk(caller: Caller, reference: string, values: RiskValues): Promise<RiskSaved>;
+    /** POST /api/projects/:ref/risks/:id: signed in only, at the version the tab read. */
+    editRisk(caller: Caller, reference: string, riskId: string, version: number, values: RiskValues): Promise<RiskSaved>;
   };
   /** The folder of the built Programme tab, served at /tab (src/http/tab-files.ts). */
   tabDir?: string;
@@ -69,6 +79,15 @@ export interface HttpOptions {
   /** Local mode: answer only requests addressed to a loopback Host (a DNS-rebinding page gets 421). */
   loopbackHostsOnly: boolean;
 }
+
+/** The API's status for each refusal the domain gives (others are a 500). */
+const API_STATUS: Partial<Record<ErrorCode, number>> = { INVALID_FIELD: 400, NOT_ALLOWED: 403, NOT_FOUND: 404, STALE_CARD: 409, UNAVAILABLE: 503 };
+
+/** GET /api/people?q=: some of a name. */
+const peopleQuery = z.string().trim().min(2, 'Type at least 2 letters of a name to search for.').max(100, 'Type at most 100 characters of a name to search for.');
+/** A risk form as the tab sends it (the card's inputs, by the same names; what they hold is the domain's to check). */
+const riskBody = riskFormFields.strict();
+const riskVersion = z.number({ error: 'Send the version of the entry you read (a whole number)' }).int().min(1);
 
 /** What a person or client reads for each error restify raises itself; never restify's own words. */
 const ERROR_WORDS: Record<number, string> = {
@@ -103,14 +122,16 @@ export function createHttpServer(handlers: HttpHandlers, log: Logger, options: H
   });
 
   // Only JSON: a form post (which any web page can send cross-site, without a preflight) is refused unread.
-  const jsonOnly: restify.RequestHandler = (req, res, next) => {
-    const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    if (type === 'application/json') return next();
-    log.warn({ reqId: req.id(), contentType: type.slice(0, 100) }, 'POST /api/messages that is not JSON refused');
-    res.send(415, { error: 'The body must be a Bot Framework activity sent as JSON (Content-Type: application/json).' });
-    return next(false);
-  };
-  server.post('/api/messages', jsonOnly, ...restify.plugins.jsonBodyParser({ maxBodySize: MAX_BODY_BYTES } as restify.plugins.JsonBodyParserOptions), async (req: restify.Request, res: restify.Response) => {
+  const jsonOnly =
+    (what: string): restify.RequestHandler =>
+    (req, res, next) => {
+      const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+      if (type === 'application/json') return next();
+      log.warn({ reqId: req.id(), path: req.getPath().slice(0, 200), contentType: type.slice(0, 100) }, 'POST that is not JSON refused');
+      res.send(415, { error: `The body must be ${what} sent as JSON (Content-Type: application/json).` });
+      return next(false);
+    };
+  server.post('/api/messages', jsonOnly('a Bot Framework activity'), ...restify.plugins.jsonBodyParser({ maxBodySize: MAX_BODY_BYTES } as restify.plugins.JsonBodyParserOptions), async (req: restify.Request, res: restify.Response) => {
     const body: unknown = req.body;
     if (!body || typeof body !== 'object' || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
       log.warn({ reqId: req.id() }, 'POST /api/messages without a JSON activity');
@@ -251,39 +272,74 @@ export function createHttpServer(handlers: HttpHandlers, log: Logger, options: H
   // --- The Programme tab's API ---
   const api = handlers.programmeApi;
   type ProgrammeApi = NonNullable<HttpHandlers['programmeApi']>;
-  /** Answers one API call: the sign-in headers in, a JSON body out (never cached: see server.pre). */
+  /**
+   * Answers one API call: the sign-in headers in, a JSON body out (never cached: see server.pre). A refusal is
+   * answered with its status and words: sign-in (401, or 503 when it cannot be checked now), an address naming
+   * nothing (404), not allowed (403, audited by the use case), a form to fix (400, with a problem per input), an
+   * edit of an entry changed since it was read (409), the database out of reach (503).
+   */
+  const answerApi = async (req: restify.Request, res: restify.Response, path: string, status: number, failed: string, call: (api: ProgrammeApi, caller: Caller) => Promise<object> | object) => {
+    res.header('vary', 'Authorization, X-Demo-User');
+    if (!api) {
+      res.send(404, { error: 'The Programme API is not enabled on this server.' });
+      return;
+    }
+    const header = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined);
+    // The demo sign-in header counts only from this machine (and only in local mode: see main.ts).
+    const demoUser = isLoopbackHost(req.headers.host) ? header('x-demo-user') : undefined;
+    try {
+      res.send(status, await call(api, { authorization: header('authorization'), demoUser }));
+    } catch (error) {
+      const refused = isDomainError(error) ? API_STATUS[error.code] : undefined;
+      if (error instanceof SignInError) {
+        log.warn({ reqId: req.id(), path, reason: error.message }, 'programme API sign-in refused');
+        if (error.status === 401) res.header('www-authenticate', 'Bearer error="invalid_token"');
+        if (error.status === 503) res.header('retry-after', String(RETRY_AFTER_SECONDS));
+        res.send(error.status, { error: error.message });
+      } else if (isDomainError(error) && refused) {
+        log.info({ reqId: req.id(), path, code: error.code, reason: error.message }, 'programme API request refused');
+        if (refused === 503) res.header('retry-after', String(RETRY_AFTER_SECONDS));
+        const fields = error.code === 'INVALID_FIELD' ? (error.details.errors as Record<string, string> | undefined) : undefined;
+        res.send(refused, { error: error.message, ...(fields && { fields }) });
+      } else {
+        log.error({ reqId: req.id(), path, reason: error instanceof Error ? error.message : String(error) }, 'programme API failed');
+        res.send(500, { error: failed });
+      }
+    }
+  };
   const apiRoute = (path: string, read: (api: ProgrammeApi, caller: Caller, req: restify.Request) => Promise<object> | object) =>
-    server.get(path, async (req, res) => {
-      res.header('vary', 'Authorization, X-Demo-User');
-      if (!api) {
-        res.send(404, { error: 'The Programme API is not enabled on this server.' });
-        return;
-      }
-      const header = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined);
-      // The demo sign-in header counts only from this machine (and only in local mode: see main.ts).
-      const demoUser = isLoopbackHost(req.headers.host) ? header('x-demo-user') : undefined;
-      try {
-        res.send(200, await read(api, { authorization: header('authorization'), demoUser }, req));
-      } catch (error) {
-        if (error instanceof SignInError) {
-          log.warn({ reqId: req.id(), path, reason: error.message }, 'programme API sign-in refused');
-          if (error.status === 401) res.header('www-authenticate', 'Bearer error="invalid_token"');
-          if (error.status === 503) res.header('retry-after', String(RETRY_AFTER_SECONDS));
-          res.send(error.status, { error: error.message });
-        } else if (isDomainError(error) && (error.code === 'NOT_FOUND' || error.code === 'INVALID_FIELD')) {
-          log.info({ reqId: req.id(), path, reason: error.message }, 'programme API request refused');
-          res.send(error.code === 'NOT_FOUND' ? 404 : 400, { error: error.message });
-        } else {
-          log.error({ reqId: req.id(), path, reason: error instanceof Error ? error.message : String(error) }, 'programme API failed');
-          res.send(500, { error: 'The programme could not be read; try again later.' });
-        }
-      }
-    });
+    server.get(path, async (req, res) => answerApi(req, res, path, 200, 'The programme could not be read; try again later.', (a, caller) => read(a, caller, req)));
   apiRoute('/api/session', (a) => a.session());
   apiRoute('/api/programme', (a, caller) => a.programme(caller));
   apiRoute('/api/projects/:ref', (a, caller, req) => a.project(caller, String(req.params.ref ?? '')));
   apiRoute('/api/meetings', (a, caller) => a.meetings(caller));
   apiRoute('/api/catalogue', (a, caller) => a.catalogue(caller));
+  apiRoute('/api/people', (a, caller, req) => {
+    const q = peopleQuery.safeParse(new URL(req.url ?? '/', 'http://localhost').searchParams.get('q') ?? '');
+    if (!q.success) throw new DomainError('INVALID_FIELD', q.error.issues[0].message, { errors: { q: q.error.issues[0].message } });
+    return a.people(caller, q.data);
+  });
+
+  /**
+   * A change from the tab: JSON only (a form post, which any page can send cross-site without a preflight, is
+   * refused unread), a small body, its shape checked here (what is in it is checked by the same use case as the
+   * card's), then answered as the API's reads are.
+   */
+  const apiWrite = <B>(path: string, status: number, what: string, body: z.ZodType<B>, write: (api: ProgrammeApi, caller: Caller, body: B, req: restify.Request) => Promise<object>) =>
+    server.post(path, jsonOnly(what), ...restify.plugins.jsonBodyParser({ maxBodySize: MAX_WRITE_BYTES } as restify.plugins.JsonBodyParserOptions), async (req: restify.Request, res: restify.Response) =>
+      answerApi(req, res, path, status, 'Something went wrong on our side and nothing was saved; try again later.', (a, caller) => {
+        const parsed = body.safeParse(req.body);
+        if (!parsed.success) {
+          const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? 'body'), `${i.message.charAt(0).toUpperCase()}${i.message.slice(1)}.`]));
+          throw new DomainError('INVALID_FIELD', 'The entry needs fixing.', { errors: fields });
+        }
+        return write(a, caller, parsed.data, req);
+      }),
+    );
+  apiWrite('/api/projects/:ref/risks', 201, 'a risk or issue', riskBody, (a, caller, values, req) => a.addRisk(caller, String(req.params.ref ?? ''), values));
+  apiWrite('/api/projects/:ref/risks/:id', 200, 'a risk or issue', riskBody.extend({ version: riskVersion }), (a, caller, { version, ...values }, req) =>
+    a.editRisk(caller, String(req.params.ref ?? ''), String(req.params.id ?? ''), version, values),
+  );
 
   // The Programme tab: /tab (the page), /tab/config (the channel tab's configuration page), /tab/<asset>.
   const tabDir = handlers.tabDir;
@@ -310,7 +366,9 @@ export function createHttpServer(handlers: HttpHandlers, log: Logger, options: H
     const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
     if (status >= 500) log.error({ reqId: req.id(), url: req.url, status, err }, 'http request failed');
     else log.warn({ reqId: req.id(), url: req.url?.slice(0, 200), status, reason: err.message.slice(0, 200) }, 'http request refused');
-    if (!res.headersSent) res.send(status, { error: ERROR_WORDS[status] ?? (status >= 500 ? INTERNAL_ERROR : 'The request could not be handled.') });
+    // The tab's changes take a smaller body than the bot's activities.
+    const words = status === 413 && req.getPath() !== '/api/messages' ? `The body is larger than ${MAX_WRITE_BYTES / 1024} KB.` : ERROR_WORDS[status];
+    if (!res.headersSent) res.send(status, { error: words ?? (status >= 500 ? INTERNAL_ERROR : 'The request could not be handled.') });
     next();
   });
   return server;

@@ -85,3 +85,6 @@ export async function updateAtVersion<T extends 'requests' | 'projects' | 'setti
     .executeTakeFirst();
   return toNumber(result.numUpdatedRows) > 0;
 }
+
+/** LIKE pattern for text containing `s` literally (with ESCAPE '\'). */
+export const containing = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

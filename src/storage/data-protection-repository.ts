@@ -5,7 +5,7 @@ import { outcomeWords, type Meeting, type MeetingAction } from '../domain/meetin
 import type { MilestoneRevision } from '../domain/project';
 import type { Member, PersonRef } from '../domain/settings';
 import type { Decision, Question } from '../domain/triage';
-import { atomically, readJson, readList, readObject, toNumber, writeJson } from './columns';
+import { atomically, containing, readJson, readList, readObject, toNumber, writeJson } from './columns';
 import { meetingRepository } from './meeting-repository';
 import { gatesOf, gatesOfPerson, gatesWithoutPeople, gateRecords } from './gate-people';
 import type { Database } from './schema';
@@ -26,8 +26,6 @@ const count = (rows: { numUpdatedRows?: bigint; numDeletedRows?: bigint }[]): nu
 const addName = (names: Names, name: string | null | undefined, role: string) => {
   if (name && !isRoleName(name) && !names.has(name)) names.set(name, role);
 };
-/** LIKE pattern for text containing `s` literally (with ESCAPE '\'). */
-const containing = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const rowOf = (r: object): Row => ({ ...r });
 /** Keeps `IN (...)` lists non-empty without matching anything (not '': an erased id is ''). */
 const none = ['(none)'];

@@ -1,7 +1,7 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { PeopleRepository } from '../app/ports';
 import type { Person } from '../domain/people';
-import { readFlag, readJson, upsert, writeFlag, writeJson } from './columns';
+import { containing, readFlag, readJson, upsert, writeFlag, writeJson } from './columns';
 import type { Database, PeopleTable } from './schema';
 
 type Row = Selectable<PeopleTable>;
@@ -37,6 +37,18 @@ export function peopleRepository(db: Kysely<Database>): PeopleRepository {
     async unreachable() {
       const rows = await db.selectFrom('people').selectAll().where('reachable', '=', writeFlag(false)).execute();
       return rows.map(fromRow);
+    },
+    async search(text, limit) {
+      const rows = await db
+        .selectFrom('people')
+        .selectAll()
+        .where('aad_object_id', 'is not', null)
+        .where(sql<boolean>`lower(name) like ${containing(text.trim().toLowerCase())} escape '\\'`)
+        .orderBy('updated_at', 'desc')
+        .execute();
+      const latest = new Map<string, Person>();
+      for (const row of rows) if (!latest.has(row.aad_object_id as string)) latest.set(row.aad_object_id as string, fromRow(row));
+      return [...latest.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.id.localeCompare(b.id)).slice(0, limit);
     },
     async findByAadObjectId(aadObjectId) {
       const row = await db.selectFrom('people').selectAll().where('aad_object_id', '=', aadObjectId).orderBy('updated_at', 'desc').executeTakeFirst();

@@ -5,9 +5,10 @@
  */
 import type { ProgrammeResponse, SessionInfo, Viewer } from '../domain/programme-view-types';
 import { parseReference, REFERENCE_PATTERN } from '../domain/request';
-import { ApiError, type Credentials, getCatalogue, getMeetings, getProgramme, getProject, getSession } from './api';
+import { addRisk, ApiError, type Credentials, editRisk, findPeople, getCatalogue, getMeetings, getProgramme, getProject, getSession } from './api';
 import { fill, h } from './dom';
 import { showProject, showProjectProblem } from './detail-view';
+import type { RiskWriter } from './risks-view';
 import { showCatalogue } from './catalogue-view';
 import { catalogueFiltersToQuery, filtersToQuery, parseCatalogueFilters, parseFilters } from './filters';
 import { createListView, type ListView } from './list-view';
@@ -158,7 +159,14 @@ export async function startProgrammeTab(teams: TeamsHost | null): Promise<void> 
       if (seq !== routeSeq) return;
       document.title = `${detail.project.reference} ${detail.project.title} – Digital Programme`;
       signIn.showViewer(detail.viewer);
-      showProject(detailRoot, detail, listHash);
+      // Signed in: the risks and issues form, for those the API says may add or change entries.
+      const writer: RiskWriter | null = detail.viewer && {
+        add: async (body) => addRisk(reference, body, await signIn.credentials()),
+        edit: async (id, body) => editRisk(reference, id, body, await signIn.credentials()),
+        findPeople: async (text) => findPeople(text, await signIn.credentials()),
+        reload: () => withCredentials((c) => getProject(reference, c)),
+      };
+      showProject(detailRoot, detail, listHash, writer);
     } catch (error) {
       if (seq !== routeSeq) return;
       const message = error instanceof Error ? error.message : String(error);

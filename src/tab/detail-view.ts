@@ -2,19 +2,17 @@
  * One project: owners (signed in only), business case, plan, resourcing, DPIA, savings, outcome measures (each
  * as a line chart with a table of the same numbers, on track or off track as the API says), the milestone
  * timeline (overdue milestones in their own colour and marked "Overdue" in words), the risks and issues log
- * (signed in only; added and changed in Teams) and history.
+ * (signed in only: risks-view.ts) and history.
  */
 import { measureValue, TRACK_DEFINITION } from '../domain/measures';
 import type { MeasureView, MilestoneView, ProjectDetailResponse } from '../domain/programme-view-types';
 import { figure, lineChart, lineLegend } from './charts';
 import { type Child, fill, h, safeLink } from './dom';
 import { count, money, ukDate, ukDateTime } from './format';
-import { badges, facts, healthMarker, overdueMarker, stackedTable } from './parts';
+import { badges, facts, healthMarker, overdueMarker, section, stackedTable } from './parts';
+import { risksSection, type RiskWriter } from './risks-view';
 
 type Project = ProjectDetailResponse['project'];
-
-const section = (id: string, title: string, ...children: Child[]): HTMLElement =>
-  h('section', { class: 'detail-section', 'aria-labelledby': id }, h('h2', { id }, title), children);
 
 function owners(project: Project): HTMLElement {
   if (!project.owners) return section('owners', 'Owners', h('p', {}, 'Names are shown only to people who are signed in.'));
@@ -167,40 +165,6 @@ function measures(project: Project): HTMLElement {
   );
 }
 
-/** Where an entry is added or changed: on the project card in Teams (the tab only reads). */
-const inTeams = (reference: string): string =>
-  `To add a risk or issue, or to review, update or close one, open the project card in Teams: send "project ${reference}" to dsg-bot, then use Add risk or issue, or Edit under the entry. Its owner is reminded there when a review is due.`;
-
-/** The risks and issues log (signed in only): each entry's score as the API gives it, high ones and overdue reviews marked in words. */
-function risks(project: Project): HTMLElement {
-  const log = project.risks;
-  if (!log) return section('risks', 'Risks and issues', h('p', {}, 'The risks and issues log is shown only to people who are signed in.'));
-  const open = log.entries.filter((e) => e.status === 'Open');
-  return section(
-    'risks',
-    'Risks and issues',
-    h('p', { class: 'hint' }, log.definition),
-    log.entries.length === 0
-      ? h('p', {}, 'No risks or issues recorded.')
-      : [
-          h('p', {}, `${open.length} open, ${open.filter((e) => e.high).length} of them scoring 15 or more (on the DSG agenda); ${log.entries.length - open.length} closed.`),
-          stackedTable(
-            `Risks and issues of ${project.reference}, open first, highest score first`,
-            ['Entry', 'Score', 'Owner', 'Mitigation', 'Review', 'Status'],
-            log.entries.map((e) => [
-              [h('strong', {}, `${e.kind}: `), e.description],
-              [e.high ? h('strong', { class: 'marker-warning' }, `${e.score}, high`) : String(e.score), ` (${e.likelihood === null ? `impact ${e.impact}` : `likelihood ${e.likelihood} × impact ${e.impact}`})`],
-              e.owner,
-              e.mitigation || 'None given',
-              e.reviewDue ? [overdueMarker(), ` was due ${ukDate(e.reviewDate)}`] : h('time', { datetime: e.reviewDate }, ukDate(e.reviewDate)),
-              e.status,
-            ]),
-          ),
-        ],
-    h('p', { class: 'hint' }, inTeams(project.reference)),
-  );
-}
-
 /** Health (RAG): the overall status (grey once stale), when and by whom it was set, and each aspect with its reason. */
 function health(project: Project): HTMLElement | false {
   const view = project.health;
@@ -252,7 +216,7 @@ function history(project: Project): HTMLElement {
 }
 
 /** Renders a project's page; its heading takes focus so keyboard and screen reader users start there. */
-export function showProject(root: HTMLElement, detail: ProjectDetailResponse, backHref: string): void {
+export function showProject(root: HTMLElement, detail: ProjectDetailResponse, backHref: string, writer: RiskWriter | null = null): void {
   const p = detail.project;
   const heading = h('h1', { tabindex: -1 }, h('span', { class: 'ref' }, p.reference), ' ', p.title);
   fill(
@@ -274,7 +238,7 @@ export function showProject(root: HTMLElement, detail: ProjectDetailResponse, ba
     h('div', { class: 'detail-grid' }, owners(p), stages(p), businessCase(p), delivery(p), benefits(p)),
     measures(p),
     milestones(p),
-    risks(p),
+    risksSection(p, writer),
     history(p),
   );
   heading.focus();

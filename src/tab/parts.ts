@@ -12,6 +12,10 @@ export const badges = (item: ProgrammeItem): HTMLElement =>
     item.isPriority && h('li', { class: 'badge' }, 'Priority project'),
   );
 
+/** A section of a page, labelled by its heading. */
+export const section = (id: string, title: string, ...children: Child[]): HTMLElement =>
+  h('section', { class: 'detail-section', 'aria-labelledby': id }, h('h2', { id }, title), children);
+
 /** Label and value pairs as a description list. */
 export const facts = (rows: [string, Child][]): HTMLElement => h('dl', { class: 'facts' }, rows.map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
 

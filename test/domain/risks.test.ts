@@ -97,7 +97,7 @@ describe('changes', () => {
     expect(after.lastChange).toEqual({ what: 'likelihood 4 → 3, review date 1 Feb 2027, closed', by: 'Risk Owner', at: '2026-12-04T09:00:00.000Z' });
     expect(changeWords(before, { ...before, kind: 'issue', likelihood: null })).toBe('now an issue');
     expect(staleRiskWords(after, () => '4 Dec 2026, 09:00')).toBe(
-      'This risk was changed since this card was drawn: likelihood 4 → 3, review date 1 Feb 2027, closed, by Risk Owner on 4 Dec 2026, 09:00. Nothing was saved; here it is as it is now.',
+      'This risk was changed since you opened it: likelihood 4 → 3, review date 1 Feb 2027, closed, by Risk Owner on 4 Dec 2026, 09:00. Nothing was saved; here it is as it is now.',
     );
   });
 

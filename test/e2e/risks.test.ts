@@ -116,7 +116,7 @@ describe('risks and issues (SQLite)', () => {
     expect(wordsOf(saved)).toContain('Saved (likelihood 4 → 3): score 15 (likelihood 3 × impact 5).');
 
     const stale = invokeCard(await press('risk.edit', { ...action(leads, 'risk.edit').data, ...typed, riskLikelihood: '2' }));
-    expect(wordsOf(stale)).toMatch(/This card is out of date\. This risk was changed since this card was drawn: likelihood 4 → 3, by Project Manager \(Learning\) 2 on 27 Nov 2026, \d\d:\d\d\. Nothing was saved; here it is as it is now\./);
+    expect(wordsOf(stale)).toMatch(/This card is out of date\. This risk was changed since you opened it: likelihood 4 → 3, by Project Manager \(Learning\) 2 on 27 Nov 2026, \d\d:\d\d\. Nothing was saved; here it is as it is now\./);
     expect(input(stale, 'riskLikelihood').value).toBe('3');
     expect((await db.read((store) => store.risks.get(riskId)))?.likelihood).toBe(3);
   });

@@ -71,7 +71,7 @@ describe('the Programme tab API routes', () => {
     const fail = async (): Promise<never> => {
       throw new Error('disk on fire');
     };
-    const server = createHttpServer({ ...base, programmeApi: { session: () => ({ mode: 'anonymous' }), programme: fail, project: fail, meetings: fail, catalogue: fail } }, createLogger('info', { write: (l: string) => void lines.push(l) }), LOCAL);
+    const server = createHttpServer({ ...base, programmeApi: { session: () => ({ mode: 'anonymous' }), programme: fail, project: fail, meetings: fail, catalogue: fail, people: fail, addRisk: fail, editRisk: fail } }, createLogger('info', { write: (l: string) => void lines.push(l) }), LOCAL);
     const url = await listen(server, 0, '127.0.0.1');
     try {
       const res = await fetch(`${url}/api/projects/DP-2026-0001`);
@@ -80,6 +80,9 @@ describe('the Programme tab API routes', () => {
       expect(await res.json()).toEqual({ error: 'The programme could not be read; try again later.' });
       expect(lines.some((l) => l.includes('programme API failed') && l.includes('disk on fire'))).toBe(true);
       expect(await (await fetch(`${url}/api/session`)).json()).toEqual({ mode: 'anonymous' });
+      const post = await fetch(`${url}/api/projects/DP-2026-0001/risks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      expect(post.status).toBe(500);
+      expect(await post.json()).toEqual({ error: 'Something went wrong on our side and nothing was saved; try again later.' });
     } finally {
       await close(server);
     }

@@ -177,6 +177,21 @@ export function storeContract(engine: string, createDatabase: () => Promise<Test
         expect(await s().people.findByAadObjectId('aad-nobody')).toBeNull();
       });
 
+      it('searches names containing the text in any case, each person once (their latest record), by name, at most the limit; % and _ are literal', async () => {
+        await s().people.upsert(person({ id: '29:a', aadObjectId: 'aad-a', name: 'Priya Shah' }));
+        await s().people.upsert(person({ id: '29:a-again', aadObjectId: 'aad-a', name: 'Priya Shah-Jones', updatedAt: '2026-11-28T09:30:00.000Z' }));
+        await s().people.upsert(person({ id: '29:b', aadObjectId: 'aad-b', name: 'Ash Patel' }));
+        await s().people.upsert(person({ id: '29:c', aadObjectId: null, name: 'Shah Without Aad' }));
+        await s().people.upsert(person({ id: '29:d', aadObjectId: 'aad-d', name: 'Abe 100% Shahid' }));
+        expect((await s().people.search('SHA', 10)).map((p) => [p.id, p.name])).toEqual([
+          ['29:d', 'Abe 100% Shahid'],
+          ['29:a-again', 'Priya Shah-Jones'],
+        ]);
+        expect((await s().people.search('sh', 2)).map((p) => p.name)).toEqual(['Abe 100% Shahid', 'Ash Patel']);
+        expect((await s().people.search('0%', 10)).map((p) => p.name)).toEqual(['Abe 100% Shahid']);
+        expect(await s().people.search('_', 10)).toEqual([]);
+      });
+
       it('reads a person whose conversation reference is not valid JSON, with the reference as null', async () => {
         await s().people.upsert(person());
         await database!.exec(`update people set conversation_ref = '{not json' where id = '29:person-1'`);

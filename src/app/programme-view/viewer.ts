@@ -20,16 +20,21 @@ export interface SignedIn {
  * The viewer and their roles, as the bot's permission rules see them, over `records`: the roles they hold
  * for the DSG as a whole and for each of those projects.
  */
-export async function viewerFor(deps: Deps, signedIn: SignedIn, records: readonly ProgrammeRecord[]): Promise<{ viewer: Viewer; roles: Role[] }> {
+export async function viewerFor(deps: Deps, signedIn: SignedIn, records: readonly ProgrammeRecord[]): Promise<{ viewer: Viewer; roles: Role[]; actor: Actor }> {
+  const actor = await actorOf(deps, signedIn);
+  const { settings, members } = await dsgContext(deps);
+  const roles = new Set(rolesFor(actor, { settings, members }, deps.roles));
+  for (const { request, project } of records) for (const role of rolesFor(actor, { settings, members, request, project }, deps.roles)) roles.add(role);
+  return { viewer: { name: actor.name, roles: roleLabels([...roles]), via: signedIn.via }, roles: [...roles], actor };
+}
+
+/** The signed-in caller as the bot's use cases take a person: as a press on a card from them would. */
+export async function actorOf(deps: Deps, signedIn: SignedIn): Promise<Actor> {
   const person = await deps.store.people.findByAadObjectId(signedIn.aadObjectId);
-  const actor: Actor = {
+  return {
     id: signedIn.teamsUserId ?? person?.id ?? signedIn.aadObjectId,
     aadObjectId: signedIn.aadObjectId,
     name: signedIn.name.trim() || person?.name || 'Signed-in colleague',
     tenantId: signedIn.tenantId,
   };
-  const { settings, members } = await dsgContext(deps);
-  const roles = new Set(rolesFor(actor, { settings, members }, deps.roles));
-  for (const { request, project } of records) for (const role of rolesFor(actor, { settings, members, request, project }, deps.roles)) roles.add(role);
-  return { viewer: { name: actor.name, roles: roleLabels([...roles]), via: signedIn.via }, roles: [...roles] };
 }

@@ -7,16 +7,20 @@ import { recordProjectChange } from '../follows/tell-followers';
 import { ownerFrom, savedWords, tellOwner } from './add-risk';
 import { ownerChoices, requireRiskEditor } from './risk-access';
 
-/** What can be done to an entry: its form saved (every field), reviewed with no change, or closed. */
+/**
+ * What can be done to an entry: its form saved (every field; a form that sends no owner at all keeps the owner, as
+ * the Programme tab does unless someone else is chosen), reviewed with no change, or closed.
+ */
 export type RiskChange = { kind: 'edit'; values: RiskValues } | { kind: 'reviewed' } | { kind: 'close' };
 
 /**
  * Changes an entry by its owner or those who answer for the project (others refused and audited), at the version
  * the card was drawn with: a press on an older card is refused, saying what changed since (STALE_CARD). A form with
- * problems comes back with a field error under each input and what was typed (INVALID_FIELD).
+ * problems comes back with a field error under each input and what was typed (INVALID_FIELD). With `inProject`
+ * (the Programme tab's address names the project), an entry of another project is NOT_FOUND.
  */
-export async function changeRisk(deps: Deps, actor: Actor, riskId: string, cardVersion: number, change: RiskChange): Promise<{ entry: RiskEntry; notice: string }> {
-  const access = await requireRiskEditor(deps, actor, riskId);
+export async function changeRisk(deps: Deps, actor: Actor, riskId: string, cardVersion: number, change: RiskChange, inProject?: string): Promise<{ entry: RiskEntry; notice: string }> {
+  const access = await requireRiskEditor(deps, actor, riskId, inProject);
   const before = access.entry;
   if (before.version !== cardVersion) throw new DomainError('STALE_CARD', staleRiskWords(before, ukDateTime), { riskId });
   const now = deps.clock.now();
@@ -28,7 +32,7 @@ export async function changeRisk(deps: Deps, actor: Actor, riskId: string, cardV
     after = reviewedNoChange(before, actor.name, at, today);
     notice = `Reviewed: "${riskName(before)}" is unchanged; ${after.lastChange?.what.replace(/^reviewed with no change; /, '')}.`;
   } else {
-    const values = change.kind === 'close' ? { ...riskValues(before), riskStatus: 'closed' } : change.values;
+    const values = change.kind === 'close' ? { ...riskValues(before), riskStatus: 'closed' } : { ...change.values, riskOwner: change.values.riskOwner ?? before.owner.aadObjectId };
     const checked = validateRisk(values, today, before.reviewDate);
     if (!checked.ok) throw new DomainError('INVALID_FIELD', 'The entry needs fixing.', { errors: checked.errors, values });
     const { ownerId, ...fields } = checked.details;

@@ -37,10 +37,13 @@ export async function requireRiskAdder(deps: Deps, actor: Actor, reference: stri
   return { reference, title, project, members };
 }
 
-/** The entry as it stands, once the actor may change it: its owner or those who answer for the project (refused and audited otherwise). */
-export async function requireRiskEditor(deps: Deps, actor: Actor, riskId: string): Promise<RiskAccess & { entry: RiskEntry }> {
+/**
+ * The entry as it stands, once the actor may change it: its owner or those who answer for the project (refused and
+ * audited otherwise). With `inProject`, an entry of another project is not found either.
+ */
+export async function requireRiskEditor(deps: Deps, actor: Actor, riskId: string, inProject?: string): Promise<RiskAccess & { entry: RiskEntry }> {
   const entry = await deps.store.risks.get(riskId);
-  if (!entry) throw new DomainError('NOT_FOUND', 'That risk or issue is no longer in the log.', { riskId });
+  if (!entry || (inProject !== undefined && entry.reference !== inProject)) throw new DomainError('NOT_FOUND', `That risk or issue is not in the log${inProject ? ` of ${inProject}` : ''}.`, { riskId });
   const [{ title, project }, { settings, members }] = await Promise.all([projectOf(deps, entry.reference), dsgContext(deps)]);
   if (!isAllowed('risk.edit', rolesFor(actor, { settings, members, project, riskOwner: entry.owner }, deps.roles))) {
     await refuse(deps, actor, 'risk.edit', { subjectType: 'request', subjectId: entry.reference }, EDIT_REFUSAL(entry));

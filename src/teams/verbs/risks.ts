@@ -5,6 +5,7 @@ import { addRisk } from '../../app/risks/add-risk';
 import { changeRisk } from '../../app/risks/edit-risk';
 import { riskForm } from '../../app/risks/risk-form';
 import type { Actor } from '../../domain/people';
+import { riskFormFields } from '../../domain/risks';
 import { riskFormCard } from '../../presenters/risks';
 import { card, type Reply } from '../reply';
 import { type FormAgain, submitForm } from './form';
@@ -25,18 +26,6 @@ async function formCard(deps: Deps, actor: Actor, ref: string, id: string | null
 /** The project card once an entry is saved, with what was done at the top. */
 const projectAfter = async (deps: Deps, actor: Actor, ref: string, notice: string): Promise<Reply> => card(projectCardOf(deps, await viewProject(deps, actor, ref), { notice }));
 
-/** The form's inputs, each kept as typed: the domain checks them and names each problem (a likelihood of 7 included). */
-const typedField = z.union([z.string().max(4000, 'this is longer than 4,000 characters'), z.number().transform(String)]).optional();
-const fields = z.object({
-  riskKind: typedField,
-  riskDescription: typedField,
-  riskLikelihood: typedField,
-  riskImpact: typedField,
-  riskOwner: typedField,
-  riskMitigation: typedField,
-  riskReviewDate: typedField,
-  riskStatus: typedField,
-});
 
 /** Add risk or issue, or Edit, on the project card: the form replaces the card (Cancel draws the card again). */
 const riskFormVerb = verb('risk.form', z.object({ reference, riskId: riskId.optional() }).loose(), ({ deps, actor }, d) => formCard(deps, actor, d.reference, d.riskId ?? null));
@@ -44,7 +33,7 @@ const riskFormVerb = verb('risk.form', z.object({ reference, riskId: riskId.opti
 const riskAddVerb = verb('risk.add', z.object({ reference }).loose(), ({ deps, actor }, d) =>
   submitForm(
     d,
-    fields,
+    riskFormFields,
     async (f) => projectAfter(deps, actor, d.reference, (await addRisk(deps, actor, d.reference, f)).notice),
     (again) => formCard(deps, actor, d.reference, null, again),
   ),
@@ -53,7 +42,7 @@ const riskAddVerb = verb('risk.add', z.object({ reference }).loose(), ({ deps, a
 const riskEditVerb = verb('risk.edit', z.object({ reference, riskId, version: z.coerce.number({ error: 'the card version is missing' }).int().min(1) }).loose(), ({ deps, actor }, d) =>
   submitForm(
     d,
-    fields,
+    riskFormFields,
     async (f) => {
       // The entry's own project, whatever reference the press carried.
       const saved = await changeRisk(deps, actor, d.riskId, d.version, { kind: 'edit', values: f });

@@ -118,6 +118,9 @@ export class FakePeople implements PeopleRepository {
   async unreachable(): Promise<Person[]> {
     return [...this.people.values()].filter((p) => !p.reachable);
   }
+  async search(text: string, limit: number): Promise<Person[]> {
+    return [...this.people.values()].filter((p) => p.aadObjectId && p.name.toLowerCase().includes(text.toLowerCase())).slice(0, limit);
+  }
 }
 
 export class ListLog {

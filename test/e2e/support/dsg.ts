@@ -3,7 +3,6 @@ import form from '../../fixtures/request-form.json';
 import { MOCK_TENANT, MOCK_USERS } from '../../../src/playground/mock-tenant';
 import type { Store } from '../../../src/app/ports';
 import { seedDemo } from '../../../src/demo/seed';
-import { openStore } from '../../../src/storage/open-store';
 import { channelMention, invokeAction, message } from './activities';
 import { action, attachedCard, invokeCard, isCardOf, wordsOf } from './card-reading';
 import type { FakeConnector, Member, RecordedActivity } from './fake-connector';
@@ -31,12 +30,7 @@ export async function startDsgBot(db: TestDatabase, connector?: FakeConnector, r
  * the bot's TEAMS_SERVICE_URL in `env`), 1:1 chats the bot starts with demo people reach it too.
  */
 export async function startDemoDsgBot(db: TestDatabase, at: string, env: Record<string, string> = DSG_ENV, connector?: FakeConnector): Promise<TestBot> {
-  const store = await openStore({ databaseUrl: null, sqlitePath: db.env.SQLITE_PATH });
-  try {
-    await seedDemo(store, { now: () => new Date(at) });
-  } finally {
-    await store.close();
-  }
+  await db.read((store) => seedDemo(store, { now: () => new Date(at) }));
   const t = await startTestBot(db, env, connector, at);
   t.connector.setRoster(MOCK_TENANT.team.id, [...MOCK_TENANT.users]);
   await t.post(message('hi', { ...t.opts, from: MOCK_USERS.dsgChair }));
