@@ -18,6 +18,7 @@ const USAGE = [
   '  npm run import-catalogue -- catalogue.csv           check the file against the catalogue (saves nothing)',
   '  npm run import-catalogue -- catalogue.csv --apply   add every entry in it, or none if any row is wrong',
   'Columns: Name, What it does, Owning service, Strands (required); Keywords, Shared with partners, Shared with, Contract ends, Link.',
+  'Every column is published as open data: name services and organisations, not people; an email address is refused.',
 ].join('\n');
 
 /** What the import found, as the terminal shows it. */

@@ -1,7 +1,7 @@
 import { addDays } from '../domain/calendar';
 import { type AgendaAddition, type Meeting, type MeetingAction, startMeeting } from '../domain/meetings';
 import type { DemoProgramme } from './programme';
-import { DEMO_PEOPLE, personRef } from './people';
+import { DEMO_MINUTE_TAKER, DEMO_PEOPLE, personRef } from './people';
 
 /** The demo's DSG meetings: one held six weeks ago, its minutes published and two actions still open; an item for the next. */
 export interface DemoMeetings {
@@ -35,7 +35,7 @@ export function demoMeetings(programme: DemoProgramme, today: string, newId: () 
     notes: 'The chair asked the Digital Leaders to bring resourcing plans to the next meeting.',
     endedAt: at('11:00'),
     publishedAt: at('15:00', 1),
-    publishedBy: DEMO_PEOPLE.leaderLearning.name,
+    publishedBy: DEMO_PEOPLE[DEMO_MINUTE_TAKER].name,
     version: 8,
     updatedAt: at('15:00', 1),
   };
@@ -49,7 +49,7 @@ export function demoMeetings(programme: DemoProgramme, today: string, newId: () 
     owner,
     due,
     createdAt: at('10:30'),
-    createdBy: DEMO_PEOPLE.leaderLearning.name,
+    createdBy: DEMO_PEOPLE[DEMO_MINUTE_TAKER].name,
     doneAt: null,
     doneBy: null,
   });

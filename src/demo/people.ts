@@ -72,4 +72,7 @@ export const STRAND_TEAMS: Record<StrandId, { leader: Who; lead: Who; manager: W
   compliance: { leader: 'leaderCompliance', lead: 'leadCompliance1', manager: 'managerCompliance3' },
 };
 
+/** The demo DSG's Minute Taker, a DSG member by role: the Digital Leader (Learning). */
+export const DEMO_MINUTE_TAKER: Who = 'leaderLearning';
+
 export const personRef = (who: Who): PersonRef => ({ aadObjectId: DEMO_PEOPLE[who].aadObjectId, name: DEMO_PEOPLE[who].name });

@@ -24,7 +24,7 @@ import { formatReference, type ProjectRequest, REQUEST_STATUSES, type RequestSta
 import type { DsgSettings, PersonRef } from '../domain/settings';
 import type { Decision, Question, Triage } from '../domain/triage';
 import { MOCK_TENANT } from '../playground/mock-tenant';
-import { DEMO_PEOPLE, personRef, STRAND_TEAMS, type Who } from './people';
+import { DEMO_MINUTE_TAKER, DEMO_PEOPLE, personRef, STRAND_TEAMS, type Who } from './people';
 import { DEMO_REQUESTS } from './requests';
 import type { AnsweredAskSpec, AskSpec, DaysAgo, DeliverySpec, MeasureSpec, MilestoneSpec, RequestSpec } from './spec';
 
@@ -44,8 +44,8 @@ export interface DemoProgramme {
   today: string;
   /** Everyone the demo names, role-named, without conversation references. */
   people: Person[];
-  /** The DSG's chair, a Digital Leader for every strand and the next two meetings; no channel. */
-  settings: Pick<DsgSettings, 'chair' | 'leaders' | 'meetings'>;
+  /** The DSG's chair, its Minute Taker, a Digital Leader for every strand and the next two meetings; no channel. */
+  settings: Pick<DsgSettings, 'chair' | 'minuteTaker' | 'leaders' | 'meetings'>;
   /** Oldest first (the order references are given in). */
   records: DemoRecord[];
 }
@@ -149,6 +149,8 @@ export function demoProgramme(today: string, options: DemoOptions = {}): DemoPro
     })),
     settings: {
       chair: personRef('dsgChair'),
+      // The Digital Leader (Learning) takes the minutes: they published the demo's past minutes (src/demo/meetings.ts).
+      minuteTaker: personRef(DEMO_MINUTE_TAKER),
       leaders: Object.fromEntries(STRAND_IDS.map((s) => [s, personRef(STRAND_TEAMS[s].leader)])) as Record<StrandId, PersonRef>,
       // The meetings at ten in the council chamber, the first also on Teams for members working elsewhere.
       meetings: nextMeetings(today).map((date) => ({ date, startTime: '10:00', place: 'Council Chamber, Council Headquarters' })),

@@ -137,8 +137,8 @@ export async function seedDemo(store: Store, clock: Clock, options: SeedOptions 
         subjectType: 'settings',
         subjectId: 'dsg',
         outcome: 'done',
-        before: { chair: before.chair?.name ?? null, meetings: before.meetings },
-        after: { chair: settings.chair?.name ?? null, meetings: settings.meetings },
+        before: { chair: before.chair?.name ?? null, minuteTaker: before.minuteTaker?.name ?? null, meetings: before.meetings },
+        after: { chair: settings.chair?.name ?? null, minuteTaker: settings.minuteTaker?.name ?? null, meetings: settings.meetings },
         detail: 'Demo Digital Programme (npm run seed-demo)',
       });
     }
@@ -164,8 +164,8 @@ export async function seedDemo(store: Store, clock: Clock, options: SeedOptions 
 }
 
 /**
- * The demo's chair, Digital Leaders and meetings where the stored settings have none (or only past
- * meetings); a chair or leader someone chose, and the DSG channel, are never replaced.
+ * The demo's chair, Minute Taker, Digital Leaders and meetings where the stored settings have none (or only past
+ * meetings); a chair, Minute Taker or leader someone chose, and the DSG channel, are never replaced.
  */
 function mergeSettings(before: DsgSettings, programme: DemoProgramme, now: string): { settings: DsgSettings | null; outcome: SeedResult['settings'] } {
   const today = now.slice(0, 10);
@@ -175,12 +175,13 @@ function mergeSettings(before: DsgSettings, programme: DemoProgramme, now: strin
   const next: DsgSettings = {
     ...before,
     chair: before.chair ?? programme.settings.chair,
+    minuteTaker: before.minuteTaker ?? programme.settings.minuteTaker,
     leaders,
     meetings: upcoming.length ? before.meetings : programme.settings.meetings,
     updatedAt: now,
   };
   const changed =
-    next.chair !== before.chair || STRAND_IDS.some((s) => next.leaders[s] !== before.leaders[s]) || next.meetings !== before.meetings;
+    next.chair !== before.chair || next.minuteTaker !== before.minuteTaker || STRAND_IDS.some((s) => next.leaders[s] !== before.leaders[s]) || next.meetings !== before.meetings;
   if (!changed) return { settings: null, outcome: 'kept' };
   return { settings: next, outcome: before.version === 0 ? 'saved' : 'filled-in' };
 }

@@ -48,6 +48,11 @@ interface ReportProjectRow {
   milestonesDue: number;
   milestonesOnTime: number;
   milestonesLate: number;
+  /** Its measures whose latest figure by the year's end reaches the target, and those with figures that do not. */
+  measuresMet: number;
+  measuresNotMet: number;
+  /** Its customer satisfaction measures: their latest figure by the year's end against their target. */
+  satisfaction: { name: string; latest: string; target: string }[];
 }
 
 export interface AnnualReport {
@@ -100,6 +105,7 @@ export function annualReport(src: ReportSource): AnnualReport {
     counted.push(record);
     const completedOn = src.completedOn.get(request.reference) ?? null;
     const milestones = milestoneFigures(project.milestones, year.name, src.today);
+    const reported = project.measures.map((m) => byYearEnd(m, year.last)).filter((m) => m.status.latest !== null);
     projects.push({
       reference: request.reference,
       title: request.title,
@@ -117,6 +123,11 @@ export function annualReport(src: ReportSource): AnnualReport {
       milestonesDue: milestones.due,
       milestonesOnTime: milestones.onTime,
       milestonesLate: milestones.late,
+      measuresMet: reported.filter((m) => m.status.met).length,
+      measuresNotMet: reported.filter((m) => !m.status.met).length,
+      satisfaction: reported
+        .filter((m) => m.measure.kind === 'customer-satisfaction')
+        .map(({ measure, status }) => ({ name: measure.name, latest: measureValue(status.latest!.value, measure.unit), target: measureValue(measure.target.value, measure.unit) })),
     });
   }
   projects.sort((a, b) => a.reference.localeCompare(b.reference));
@@ -135,19 +146,16 @@ export function annualReport(src: ReportSource): AnnualReport {
     projectsActive: count(projects, (r) => r.inProgrammeInYear),
     byStrand: STRANDS.map((s) => {
       const rows = projects.filter((r) => r.strand === s.name);
-      const measures = counted.filter(({ request }) => request.strand === s.id).flatMap(({ project }) => project.measures.map((m) => byYearEnd(m, year.last)));
-      const reported = measures.filter((m) => m.status.latest !== null);
       const nonCash = counted.filter(({ request }) => request.strand === s.id).flatMap(({ project }) => nonCashIn(project, year.name).map((b) => project.measures.find((m) => m.id === b.measureId)?.name));
       return {
         strand: s.name,
         started: count(rows, (r) => r.startedInYear),
         completed: count(rows, (r) => r.completedInYear),
         active: count(rows, (r) => r.inProgrammeInYear),
-        measuresMet: reported.filter((m) => m.status.met).length,
-        measuresNotMet: reported.filter((m) => !m.status.met).length,
-        satisfaction: reported
-          .filter((m) => m.measure.kind === 'customer-satisfaction')
-          .map(({ measure, status }) => ({ name: measure.name, latest: measureValue(status.latest!.value, measure.unit), target: measureValue(measure.target.value, measure.unit) })),
+        // The strand's measures are its projects' (one definition, so the CSV's rows add up to these).
+        measuresMet: rows.reduce((n, r) => n + r.measuresMet, 0),
+        measuresNotMet: rows.reduce((n, r) => n + r.measuresNotMet, 0),
+        satisfaction: rows.flatMap((r) => r.satisfaction),
         nonCashBenefits: nonCash.length,
         nonCashMeasures: [...new Set(nonCash.filter((name): name is string => !!name))].sort((a, b) => a.localeCompare(b, 'en-GB')),
       };
@@ -192,6 +200,9 @@ export const REPORT_CSV_HEADER = [
   'Milestones due this year',
   'Met on time',
   'Late or missed',
+  'Measures met',
+  'Measures not met',
+  'Customer satisfaction (latest against target)',
 ] as const;
 
 /** The report's projects as RFC 4180 CSV (CRLF, header row), safe to open in a spreadsheet. */
@@ -216,6 +227,9 @@ export function reportCsv(report: AnnualReport): string {
         String(r.milestonesDue),
         String(r.milestonesOnTime),
         String(r.milestonesLate),
+        String(r.measuresMet),
+        String(r.measuresNotMet),
+        r.satisfaction.map((c) => `${c.name}: ${c.latest} (target ${c.target})`).join('; '),
       ]
         .map(csvCell)
         .join(','),

@@ -45,6 +45,18 @@ export const daysBetween = (fromIso: string, toIso: string): number => requireDa
 /** The calendar date `n` days after `isoDate` (before it for negative `n`). */
 export const addDays = (isoDate: string, n: number): string => isoOf(requireDay(isoDate, 'date') + n);
 
+/**
+ * The calendar date `n` months after `isoDate`, on the same day of the month, or on the month's last day when it
+ * is shorter (31 Dec + 2 months = 28 Feb, or 29 Feb in a leap year).
+ */
+export const addMonths = (isoDate: string, n: number): string => {
+  requireDay(isoDate, 'date');
+  const [year, month, day] = isoDate.split('-').map(Number);
+  const first = new Date(Date.UTC(year, month - 1 + n, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  return isoOf(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(day, last)) / DAY_MS);
+};
+
 /** The Monday of the week (Monday to Sunday) that holds `isoDate`. */
 export const mondayOf = (isoDate: string): string => {
   const day = requireDay(isoDate, 'date');

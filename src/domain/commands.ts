@@ -205,7 +205,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     verb: 'agenda.show',
     words: ['agenda'],
-    help: 'The agenda drafted for the next DSG meeting',
+    help: 'In the DSG channel or our personal chat: the agenda drafted for the next DSG meeting',
     section: 'dsg',
     needs: 'agenda.view',
     menu: { scopes: ['team'], description: 'For the DSG: the agenda drafted for the next meeting' },

@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from './calendar';
+import { addMonths, daysBetween } from './calendar';
 import { ukDate } from './dates';
 import { DomainError } from './errors';
 import { isOverdue, MISSING_LABELS, type MissingItem, type Project, whatIsMissing } from './project';
@@ -6,6 +6,7 @@ import { REMINDER_WHY, type ReminderItem, type ReminderState } from './reminders
 import type { ProjectRequest, RequestHeadline } from './request';
 import type { PlannedMeeting } from './meeting-plans';
 import { HIGH_RISK_SCORE, isHighRisk, orderedLog, RISK_KIND_LABELS, type RiskEntry, riskName, riskScore } from './risks';
+import type { Where } from './people';
 import type { PersonRef } from './settings';
 import { type Decision, DECISION_WORDS, type Triage } from './triage';
 import { GATE_OUTCOME_LABELS, type GateOutcome, type GateRequest } from './stages';
@@ -206,6 +207,34 @@ export function draftAgenda(src: AgendaSourceData): AgendaItem[] {
   return items;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Where the agenda and the meeting may be used: the agenda lists requests still awaiting a decision, so it is for
+// the DSG channel and a member's own chat; the meeting card is the DSG's, so the meeting starts in its channel.
+
+/** The channel a conversation id names, without a thread's `;messageid=…`. */
+const channelPart = (conversationId: string): string => conversationId.split(';')[0];
+
+const inDsgChannel = (where: Where, dsgChannel: string | null): boolean => where.kind === 'channel' && !!dsgChannel && channelPart(where.conversationId) === channelPart(dsgChannel);
+
+/** Why the agenda (`typed`: the command, for the words) cannot be shown here, or null where it can. */
+export function agendaPlaceRefusal(where: Where, dsgChannel: string | null, typed = 'agenda'): string | null {
+  if (where.kind === 'personal' || inDsgChannel(where, dsgChannel)) return null;
+  return `The agenda is only for the DSG channel or your personal chat with me, as it lists requests still awaiting a decision: type "${typed}" in one of those.`;
+}
+
+/** Why a meeting's card or one of its items (`typed`: the command, for the words) cannot be shown here, or null where it can. */
+export function meetingPlaceRefusal(where: Where, dsgChannel: string | null, typed = 'meeting'): string | null {
+  if (where.kind === 'personal' || inDsgChannel(where, dsgChannel)) return null;
+  return `The meeting card is only for the DSG channel or your personal chat with me, as its agenda lists requests still awaiting a decision: type "${typed}" in one of those.`;
+}
+
+/** Why the meeting cannot be started here, or null in the DSG channel. */
+export function meetingStartPlaceRefusal(where: Where, dsgChannel: string | null): string | null {
+  if (inDsgChannel(where, dsgChannel)) return null;
+  if (!dsgChannel) return 'Start the meeting in the DSG channel, so the whole DSG sees the meeting card; no DSG channel is set up yet: an admin types "setup dsg" in it first.';
+  return 'Start the meeting in the DSG channel, so the whole DSG sees the meeting card there: mention me in that channel with "meeting start".';
+}
+
 /** The items a meeting deferred to the next one. */
 export const deferredItems = (meeting: Meeting | null): AgendaItem[] => (meeting ? meeting.agenda.filter((i) => meeting.outcomes[i.id]?.kind === 'deferred') : []);
 
@@ -349,19 +378,40 @@ export function draftMinutes(meeting: Meeting, actions: readonly MeetingAction[]
   };
 }
 
-/** How long the DSG may go without a meeting: the strategy's "at least once every two months". */
-export const MEETING_GAP_DAYS = 61;
+/**
+ * How long the DSG may go without a meeting: the strategy's "at least once every two months", in calendar months
+ * (a meeting on 1 Oct wants the next by 1 Dec; one on 31 Dec, by 28 Feb).
+ */
+export const MEETING_GAP_MONTHS = 2;
+/** How many days before the two-month mark the chair is first reminded to set the next meeting. */
+export const MEETING_DUE_NOTICE_DAYS = 7;
+
+/** Whether the chair should set a meeting, and why: the last meeting, the date the next is wanted by, and the next one set (if later). */
+export interface MeetingDue {
+  due: boolean;
+  /** The last meeting: the latest held (or running), or planned on a date now past; null when there has been none. */
+  last: string | null;
+  /** The last meeting plus two calendar months: a meeting should be set on or before it. */
+  by: string | null;
+  /** The first meeting set from today, if any (it may be after `by`). */
+  next: string | null;
+}
 
 /**
- * Whether the chair should be told to set a meeting: the last meeting (held or planned) was more than two months
- * ago, or is within a week of being so, and no meeting is set after it.
+ * Whether the chair should be told to set a meeting: no planned meeting falls on or before the last meeting plus
+ * two calendar months, and that mark is at most MEETING_DUE_NOTICE_DAYS away (or past). A meeting set for later
+ * than the mark does not count. A planned date now past counts as the last meeting (the chair cancels one that
+ * did not take place). With no meeting ever, the chair is told until one is set.
  */
-export function meetingDue(lastHeld: string | null, planned: readonly string[], today: string): { due: boolean; by: string | null } {
-  const future = planned.filter((d) => d >= today);
-  if (future.length) return { due: false, by: null };
-  if (!lastHeld) return { due: true, by: null };
-  const by = addDays(lastHeld, MEETING_GAP_DAYS);
-  return { due: daysBetween(today, by) <= 7, by };
+export function meetingDue(lastHeld: string | null, planned: readonly string[], today: string): MeetingDue {
+  const past = planned.filter((d) => d < today);
+  const coming = planned.filter((d) => d >= today).sort();
+  const last = [lastHeld, ...past].reduce<string | null>((a, d) => (d && (!a || d > a) ? d : a), null);
+  const next = coming[0] ?? null;
+  if (!last) return { due: !next, last, by: null, next };
+  const by = addMonths(last, MEETING_GAP_MONTHS);
+  const inTime = coming.some((d) => d <= by);
+  return { due: !inTime && daysBetween(today, by) <= MEETING_DUE_NOTICE_DAYS, last, by, next };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -462,8 +512,9 @@ export function actionReminders(actions: readonly MeetingAction[], today: string
 
 /** The chair, when no meeting is set within two months of the last one: "Add a meeting" or Snooze. */
 export function meetingReminder(chair: PersonRef | null, lastHeld: string | null, planned: readonly string[], today: string): ReminderItem[] {
-  const { due, by } = meetingDue(lastHeld, planned, today);
+  const { due, last, by, next } = meetingDue(lastHeld, planned, today);
   if (!due || !chair) return [];
+  const later = next ? ` (the next one set, on ${ukDate(next)}, is later than that)` : '';
   return [
     {
       key: `${MEETINGS_GROUP}:meeting`,
@@ -472,8 +523,8 @@ export function meetingReminder(chair: PersonRef | null, lastHeld: string | null
       kind: 'meeting',
       milestoneId: null,
       recipient: chair,
-      fingerprint: lastHeld ?? 'none',
-      what: lastHeld ? `No DSG meeting is set after the one on ${ukDate(lastHeld)}: add one${by ? ` by ${ukDate(by)}` : ''}.` : 'No DSG meeting is set: add the next one.',
+      fingerprint: last ?? 'none',
+      what: last && by ? `No DSG meeting is set within two months of the one on ${ukDate(last)}: add one by ${ukDate(by)}${later}.` : 'No DSG meeting is set: add the next one.',
       why: REMINDER_WHY.meeting,
     },
   ];

@@ -17,6 +17,12 @@ export interface Person extends Actor {
 
 export type ConversationKind = 'personal' | 'channel' | 'groupChat';
 
+/**
+ * Where a command was typed or a card pressed: a person's chat with the bot, a group chat, or a channel, named by
+ * its conversation id (a thread's `;messageid=…` may follow it: it is the same channel).
+ */
+export type Where = { kind: 'personal' } | { kind: 'groupChat' } | { kind: 'channel'; conversationId: string };
+
 export interface Conversation {
   id: string;
   kind: ConversationKind;

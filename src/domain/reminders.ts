@@ -2,7 +2,7 @@ import { ukDate } from './dates';
 import { DEFAULT_HEALTH_RHYTHM, hasHealth, type HealthRatings, type HealthRhythm, healthAsked } from './health';
 import { lastClosedPeriod, type Measure, periodLabel, periodOf } from './measures';
 import { isOverdue, type Project } from './project';
-import type { ProjectRequest } from './request';
+import type { ProjectRequest, RequestHeadline } from './request';
 import type { PersonRef } from './settings';
 import type { Triage } from './triage';
 
@@ -137,7 +137,8 @@ export const REMINDER_WHY: Record<ReminderKind, string> = {
 const daysBetween = (fromIso: string, toIso: string): number => Math.floor((Date.parse(toIso) - Date.parse(fromIso)) / 86_400_000);
 
 export interface ProjectFacts {
-  request: ProjectRequest;
+  /** Only its headline: the rules ask nothing of what was asked for (the whole request is ten times the read). */
+  request: RequestHeadline;
   project: Project;
 }
 

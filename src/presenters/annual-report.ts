@@ -27,7 +27,7 @@ export function annualReportCard(report: AnnualReport, today: string, links: { c
       factTitle: s.strand,
       factValue: [
         `${s.started} started, ${s.completed} completed, ${s.active} in the programme`,
-        ...(s.measuresMet + s.measuresNotMet > 0 ? [`measures met: ${s.measuresMet} of ${s.measuresMet + s.measuresNotMet}`] : []),
+        ...(s.measuresMet + s.measuresNotMet > 0 ? [`measures met: ${s.measuresMet}, not met: ${s.measuresNotMet}`] : []),
         // Measure names and units are typed text; facts render Markdown.
         ...s.satisfaction.map((c) => escapeMarkdown(`customer satisfaction, ${c.name}: ${c.latest} (target ${c.target})`)),
         ...(s.nonCashBenefits > 0 ? [escapeMarkdown(`non-cash benefits: ${s.nonCashBenefits}${s.nonCashMeasures.length ? ` (shown by ${s.nonCashMeasures.join(', ')})` : ''}`)] : []),

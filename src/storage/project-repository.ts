@@ -323,9 +323,10 @@ export function projectRepository(db: Kysely<Database>, engine: Engine): Project
         .orderBy('projects.reference')
         .execute();
       const children = await childrenOf(db, engine, null);
-      return rows.map(({ title, status, strand, ...row }) => ({
+      // The row as read (fromRow takes the project's columns from it), not a copy without the request's: 10,000 fewer objects.
+      return rows.map((row) => ({
         project: fromRow(row, children(row.reference)),
-        request: { reference: row.reference, title, status: status as RequestStatus, strand: strand as StrandId },
+        request: { reference: row.reference, title: row.title, status: row.status as RequestStatus, strand: row.strand as StrandId },
       }));
     },
   };

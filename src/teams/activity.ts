@@ -1,6 +1,6 @@
 import { type Activity, TurnContext } from 'botbuilder';
 import type { Contact } from '../app/record-contact';
-import type { Actor, ConversationKind } from '../domain/people';
+import type { Actor, ConversationKind, Where } from '../domain/people';
 import type { GroupChat } from '../domain/follows';
 import type { DsgChannel } from '../domain/settings';
 
@@ -65,4 +65,12 @@ export function channelFrom(activity: Activity): DsgChannel | null {
     name: (activity.channelData?.channel?.name as string | undefined) ?? (channelId === teamId ? 'General' : null),
     reference: { ...reference, conversation: { ...reference.conversation, id: channelId } },
   };
+}
+
+/** Where an activity came from: a channel by its id (without the thread's message id), a group chat, or else a personal chat. */
+export function whereFrom(activity: Activity): Where {
+  const kind = kindOf(activity);
+  if (kind !== 'channel') return { kind };
+  const channelId = activity.channelData?.channel?.id;
+  return { kind, conversationId: typeof channelId === 'string' ? channelId : activity.conversation.id.split(';')[0] };
 }

@@ -6,7 +6,7 @@ import { rememberAddress } from '../app/data-protection/remember-address';
 import { welcomeCard } from '../presenters/welcome';
 import { givenNameOf } from '../domain/people';
 import type { Logger } from '../log';
-import { actorFrom, channelFrom, contactFrom, groupChatFrom, isShared, tenantOf } from './activity';
+import { actorFrom, channelFrom, contactFrom, groupChatFrom, isShared, tenantOf, whereFrom } from './activity';
 import { parseCommand } from './commands';
 import { errorReply } from './errors';
 import type { PressLimiter } from './press-limit';
@@ -90,7 +90,7 @@ export function createTurnHandler(deps: Deps, options: TurnOptions, rootLog: Log
     }
     try {
       const viewsPerPerson = options.userSpecificViews === true && isShared(activity);
-      const reply = await verb.run({ deps, actor: actorFrom(activity), log, channel: channelFrom(activity), chat: groupChatFrom(activity), viewsPerPerson }, data ?? {});
+      const reply = await verb.run({ deps, actor: actorFrom(activity), log, channel: channelFrom(activity), chat: groupChatFrom(activity), where: whereFrom(activity), viewsPerPerson }, data ?? {});
       if (!('malformed' in reply)) return reply;
       const problems = reply.malformed.join('; ');
       log.warn({ verb: verb.name, problems }, 'malformed action data');

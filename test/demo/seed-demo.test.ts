@@ -52,6 +52,8 @@ async function expectSeeded(store: Store): Promise<void> {
 
   const settings = await store.settings.get();
   expect(settings).toMatchObject({ channel: null, chair: { name: 'DSG Chair', aadObjectId: MOCK_USERS.dsgChair.aadObjectId }, version: 1 });
+  // The Minute Taker is a DSG member by role title; they published the past meeting's minutes (below).
+  expect(settings.minuteTaker).toEqual({ name: 'Digital Leader (Learning)', aadObjectId: MOCK_USERS.digitalLeaderLearning.aadObjectId });
   expect(Object.keys(settings.leaders)).toHaveLength(7);
   expect(settings.meetings).toHaveLength(2);
 
@@ -77,7 +79,7 @@ async function expectSeeded(store: Store): Promise<void> {
 
   // A past meeting with published minutes and open actions; an item added for the next meeting's agenda.
   const [past] = await store.meetings.list();
-  expect(past).toMatchObject({ status: 'ended', publishedBy: 'Digital Leader (Learning)' });
+  expect(past).toMatchObject({ status: 'ended', publishedBy: settings.minuteTaker!.name });
   expect(past.agenda.length).toBeGreaterThan(0);
   expect((await store.meetings.openActions()).map((a) => a.meetingId)).toEqual([past.id, past.id]);
   expect((await store.meetings.pendingAdditions()).map((a) => a.addedByName)).toEqual(['Digital Leader (Customers)']);

@@ -99,6 +99,13 @@ describe('annualReport', () => {
     });
     expect(r.byStrand.find((s) => s.strand === 'Digital Learning')).toMatchObject({ measuresMet: 0, measuresNotMet: 0, satisfaction: [] });
     expect(r.measuresDefinition).toContain('2027-03-31');
+    // The CSV's row for the project carries the same figures, so its rows add up to the strand's.
+    const [header, row] = reportCsv(r).split('\r\n');
+    const cells = header.split(',');
+    const at = (column: string) => row.split(',')[cells.indexOf(column)];
+    expect(at('Measures met')).toBe('1');
+    expect(at('Measures not met')).toBe('2');
+    expect(at('Customer satisfaction (latest against target)')).toBe('Residents satisfied: 72% (target 85%)');
   });
 
   it('counts, per strand, the benefits that are not cash realised in the year and the measures showing them, never their notes, and keeps them out of the cash figures', () => {

@@ -1,4 +1,4 @@
-import { dayOfWeek, isIsoDate, londonDate, londonTime, WorkingCalendar } from '../../src/domain/calendar';
+import { addMonths, dayOfWeek, isIsoDate, londonDate, londonTime, WorkingCalendar } from '../../src/domain/calendar';
 
 /** Scotland 2026-2027, as shipped in config/bank-holidays-scotland.json (fixed here so the rules are tested alone). */
 const SCOTLAND = [
@@ -170,5 +170,20 @@ describe('working calendar', () => {
     expect(dayOfWeek('2026-11-30')).toBe(1);
     expect(dayOfWeek('2027-12-25')).toBe(6);
     expect(dayOfWeek('1969-12-28')).toBe(0);
+  });
+});
+
+describe('addMonths', () => {
+  it('keeps the day of the month, or takes the last day of a shorter month', () => {
+    expect(addMonths('2026-10-01', 2)).toBe('2026-12-01');
+    expect(addMonths('2026-11-15', 2)).toBe('2027-01-15');
+    expect(addMonths('2026-12-31', 2)).toBe('2027-02-28');
+    expect(addMonths('2027-12-31', 2)).toBe('2028-02-29');
+    expect(addMonths('2026-08-31', 1)).toBe('2026-09-30');
+    expect(addMonths('2027-03-31', -1)).toBe('2027-02-28');
+  });
+
+  it('refuses a date that is not one', () => {
+    expect(() => addMonths('2026-02-30', 2)).toThrow(RangeError);
   });
 });

@@ -1,4 +1,4 @@
-import { assertOpenItem, completeAction, draftAgenda, draftMinutes, endMeeting, isOpenItem, markPresent, meetingDue, newAction, publishMinutes, recordOutcome, setAttendance, startMeeting } from '../../src/domain/meetings';
+import { agendaPlaceRefusal, assertOpenItem, completeAction, draftAgenda, draftMinutes, endMeeting, isOpenItem, markPresent, meetingDue, meetingReminder, meetingStartPlaceRefusal, newAction, publishMinutes, recordOutcome, setAttendance, startMeeting } from '../../src/domain/meetings';
 import { emptyTriage } from '../../src/domain/triage';
 import { sampleMilestone } from '../support/sample-milestone';
 import { sampleProject } from '../support/sample-project';
@@ -132,10 +132,73 @@ describe('an item the meeting acts on', () => {
 });
 
 describe('meetingDue', () => {
-  it('asks for a meeting when none is set within two months of the last one', () => {
-    expect(meetingDue('2026-10-01', [], TODAY)).toEqual({ due: true, by: '2026-12-01' });
-    expect(meetingDue('2026-11-20', [], TODAY)).toEqual({ due: false, by: '2027-01-20' });
-    expect(meetingDue('2026-10-01', ['2026-12-10'], TODAY)).toEqual({ due: false, by: null });
+  // Last meeting 1 Oct 2026: the next is wanted by 1 Dec 2026 (two calendar months); the chair hears from 24 Nov.
+  const LAST = '2026-10-01';
+
+  it('asks for a meeting when none is set on or before two calendar months after the last one', () => {
+    expect(meetingDue(LAST, [], TODAY)).toEqual({ due: true, last: LAST, by: '2026-12-01', next: null });
+    expect(meetingDue('2026-11-20', [], TODAY)).toEqual({ due: false, last: '2026-11-20', by: '2027-01-20', next: null });
     expect(meetingDue(null, [], TODAY).due).toBe(true);
+    expect(meetingDue(null, ['2027-06-01'], TODAY).due).toBe(false);
+  });
+
+  it('does not count a meeting set for later than the two-month mark', () => {
+    expect(meetingDue(LAST, ['2027-03-15'], '2026-11-28')).toEqual({ due: true, last: LAST, by: '2026-12-01', next: '2027-03-15' });
+    expect(meetingDue(LAST, ['2026-12-02'], '2026-11-28').due).toBe(true);
+    expect(meetingDue(LAST, ['2026-12-01'], '2026-11-28')).toEqual({ due: false, last: LAST, by: '2026-12-01', next: '2026-12-01' });
+    expect(meetingDue(LAST, ['2026-12-01', '2027-03-15'], '2026-11-28').due).toBe(false);
+  });
+
+  it('speaks from a week before the mark, and after it until a meeting is set in time', () => {
+    expect(meetingDue(LAST, ['2027-03-15'], '2026-11-23').due).toBe(false);
+    expect(meetingDue(LAST, ['2027-03-15'], '2026-11-24').due).toBe(true);
+    expect(meetingDue(LAST, ['2027-03-15'], '2027-02-01').due).toBe(true);
+  });
+
+  it('counts a planned date now past as the last meeting', () => {
+    expect(meetingDue(LAST, ['2026-11-15', '2027-03-15'], '2026-11-28')).toEqual({ due: false, last: '2026-11-15', by: '2027-01-15', next: '2027-03-15' });
+    expect(meetingDue(null, ['2026-11-15'], '2027-01-10')).toMatchObject({ due: true, by: '2027-01-15' });
+  });
+
+  it('uses calendar months: a meeting on 31 Dec wants the next by the end of February', () => {
+    expect(meetingDue('2026-12-31', [], '2027-02-20')).toMatchObject({ due: false, by: '2027-02-28' });
+    expect(meetingDue('2026-12-31', [], '2027-02-21')).toMatchObject({ due: true, by: '2027-02-28' });
+    expect(meetingDue('2026-12-31', ['2027-02-28'], '2027-02-21').due).toBe(false);
+  });
+});
+
+describe('meetingReminder', () => {
+  it('reminds the chair, naming the mark and the later meeting that does not meet it', () => {
+    const [item] = meetingReminder(chair, '2026-10-01', ['2027-03-15'], '2026-11-28');
+    expect(item).toMatchObject({ kind: 'meeting', recipient: chair, fingerprint: '2026-10-01' });
+    expect(item.what).toBe('No DSG meeting is set within two months of the one on 1 Oct 2026: add one by 1 Dec 2026 (the next one set, on 15 Mar 2027, is later than that).');
+    expect(meetingReminder(chair, '2026-10-01', ['2026-11-30'], '2026-11-28')).toEqual([]);
+    expect(meetingReminder(null, '2026-10-01', [], '2026-11-28')).toEqual([]);
+  });
+});
+
+describe('where the agenda and the meeting may be used', () => {
+  const DSG = '19:dsg-channel@thread.tacv2';
+  const inDsgThread = { kind: 'channel' as const, conversationId: `${DSG};messageid=1700000000123` };
+  const elsewhere = { kind: 'channel' as const, conversationId: '19:other-channel@thread.tacv2;messageid=1' };
+
+  it('shows the agenda in the DSG channel (any thread of it) and in a personal chat only', () => {
+    expect(agendaPlaceRefusal({ kind: 'personal' }, DSG)).toBeNull();
+    expect(agendaPlaceRefusal({ kind: 'personal' }, null)).toBeNull();
+    expect(agendaPlaceRefusal(inDsgThread, DSG)).toBeNull();
+    expect(agendaPlaceRefusal({ kind: 'channel', conversationId: DSG }, `${DSG};messageid=9`)).toBeNull();
+    const words = 'The agenda is only for the DSG channel or your personal chat with me, as it lists requests still awaiting a decision: type "agenda" in one of those.';
+    expect(agendaPlaceRefusal({ kind: 'groupChat' }, DSG)).toBe(words);
+    expect(agendaPlaceRefusal(elsewhere, DSG)).toBe(words);
+    expect(agendaPlaceRefusal(inDsgThread, null)).toBe(words);
+    expect(agendaPlaceRefusal({ kind: 'groupChat' }, DSG, 'agenda add')).toContain('type "agenda add" in one of those');
+  });
+
+  it('starts the meeting in the DSG channel only, saying where otherwise', () => {
+    expect(meetingStartPlaceRefusal(inDsgThread, DSG)).toBeNull();
+    for (const where of [{ kind: 'personal' as const }, { kind: 'groupChat' as const }, elsewhere]) {
+      expect(meetingStartPlaceRefusal(where, DSG)).toBe('Start the meeting in the DSG channel, so the whole DSG sees the meeting card there: mention me in that channel with "meeting start".');
+    }
+    expect(meetingStartPlaceRefusal({ kind: 'personal' }, null)).toMatch(/^Start the meeting in the DSG channel, .*no DSG channel is set up yet: an admin types "setup dsg" in it first\.$/);
   });
 });

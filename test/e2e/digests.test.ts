@@ -203,7 +203,7 @@ describe('the annual report', () => {
     expect(csv.headers.get('cache-control')).toBe('no-store');
     expect(csv.headers.get('x-content-type-options')).toBe('nosniff');
     const text = await csv.text();
-    expect(text.split('\r\n')[0]).toBe('Reference,Title,Strand,Status,Priority,Approved on,Completed on,Started this year,Completed this year,Planned annual cash saving (GBP),Realised cash saving this year (GBP),Non-cash benefits this year,Milestones due this year,Met on time,Late or missed');
+    expect(text.split('\r\n')[0]).toBe('Reference,Title,Strand,Status,Priority,Approved on,Completed on,Started this year,Completed this year,Planned annual cash saving (GBP),Realised cash saving this year (GBP),Non-cash benefits this year,Milestones due this year,Met on time,Late or missed,Measures met,Measures not met,Customer satisfaction (latest against target)');
     expect(text.split('\r\n').length).toBeGreaterThan(10);
     const json = await (await fetch(local(jsonUrl))).json();
     expect(json.financialYear).toBe('2026/27');

@@ -1,9 +1,11 @@
 /**
  * Outcome measures end to end on the demo programme: a Project Lead adds a measure on the project card (problems
  * named under each input, what was typed kept), records figures and sees the trend and "on track" or "off track";
- * others are refused (and the refusal audited), and a press on an older card changes nothing.
+ * others are refused (and the refusal audited), and a press on an older card changes nothing; a figure the reminder
+ * card asks for is answered or snoozed there.
  */
 import { MOCK_USERS } from '../../src/playground/mock-tenant';
+import type { Store } from '../../src/app/ports';
 import { openStore } from '../../src/storage/open-store';
 import { invokeAction, personalChatId } from './support/activities';
 import { action, answerCard, attachedCard, button, executes, input, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
@@ -56,6 +58,8 @@ describe('outcome measures on the project card (SQLite)', () => {
   const good = { ...SAMPLE_MEASURE_VALUES, measureName: 'Bookings made online' };
 
   let card: Json;
+  /** The lead's reminder card as the last press on it left it. */
+  let reminderCard: Json;
 
   it('adds a measure: a problem comes back under its input with everything typed kept, then it is saved', async () => {
     card = answerCard(await press('project.view', { reference }), t);
@@ -141,6 +145,10 @@ describe('outcome measures on the project card (SQLite)', () => {
     const monthly = { ...good, measureName: 'Calls about bookings', measureKind: 'other', measureUnit: 'calls', baselineValue: '900', targetValue: '600', measureDirection: 'lower', measureFrequency: 'monthly' };
     card = invokeCard(await press('measure.add', { ...action(card, 'measure.add').data, ...monthly }));
     expect(wordsOf(card)).toContain('Measure added: Calls about bookings.');
+    // A second monthly measure, added after it: its item comes second on the card, and the next test snoozes it.
+    card = invokeCard(await press('measure.form', button(card, 'Add measure').data));
+    card = invokeCard(await press('measure.add', { ...action(card, 'measure.add').data, ...monthly, measureName: 'Complaints about bookings', measureUnit: 'complaints', baselineValue: '40', targetValue: '10' }));
+    expect(wordsOf(card)).toContain('Measure added: Complaints about bookings.');
 
     expect(invokeMessage(await press('reminders.run', {}, MOCK_USERS.dsgAdmin))).toMatch(/^Reminders queued/);
     const asked = 'Record the figure for "Calls about bookings" for Oct 2026 (in calls).';
@@ -153,11 +161,36 @@ describe('outcome measures on the project card (SQLite)', () => {
     const typo = invokeCard(await press('reminder.measure-figure', { ...record.data, [`i${item}_figureValue`]: 'lots' }));
     expect(wordsOf(typo)).toContain('Enter the figure as a number, like 42 or 3.5.');
     const answered = invokeCard(await press('reminder.measure-figure', { ...record.data, [`i${item}_figureValue`]: '850' }));
+    reminderCard = answered;
     expect(wordsOf(answered)).toContain('Figure recorded: Calls about bookings, Oct 2026: 850.');
     expect(executes(answered).some((a) => a.verb === 'reminder.measure-figure' && Number(a.data.item) === item)).toBe(false);
     // The path from 900 (April) to 600 (March) expects about 725 at the end of October: 850 is off track.
     const words = wordsOf(answerCard(await press('project.view', { reference }), t));
     expect(words).toMatch(/Calls about bookings\s+·+\s+Off track/);
     expect(words).toMatch(/Path expects\s+724\\?\.45 calls by 31 Oct 2026/);
+  });
+
+  it('snoozes a figure the reminder card asks for: its recipient only, for 7 days, once however often it is pressed, audited', async () => {
+    // The second measure's October figure is still to be recorded: its item is on the same card.
+    expect(wordsOf(reminderCard)).toContain('Record the figure for "Complaints about bookings" for Oct 2026 (in complaints).');
+    const snooze = executes(reminderCard).find((a) => a.verb === 'reminder.snooze' && String(a.data.itemKey).includes(':measure-figure:'));
+    expect(snooze).toBeDefined();
+    const { itemKey, item } = snooze!.data;
+    const data = { ...snooze!.data, [`i${String(item)}_snoozeReason`]: 'Waiting for the complaints team’s figures.' };
+    expect(invokeMessage(await press('reminder.snooze', data, councilOfficer))).toBe(
+      'Sorry, you cannot do that. This reminder was sent to someone else: only they can answer or snooze it.',
+    );
+    const snoozed = invokeCard(await press('reminder.snooze', data));
+    expect(wordsOf(snoozed)).toContain('Snoozed until 4 Dec 2026.');
+    // Snoozed items offer nothing more until then; a second press (the card open twice) is the same one snooze.
+    expect(executes(snoozed).filter((a) => a.data.itemKey === itemKey)).toEqual([]);
+    expect(wordsOf(invokeCard(await press('reminder.snooze', data)))).toContain('Already snoozed until 4 Dec 2026.');
+
+    const states = await db.read(async (store: Store) => (await store.reminders.all()).filter((r) => r.key === itemKey && r.recipientId === projectLeadLearning2.aadObjectId));
+    expect(states).toEqual([expect.objectContaining({ snoozes: 1, snoozedUntil: expect.stringMatching(/^2026-12-04T10:/) })]);
+    const events = await db.read((store: Store) => store.audit.listFor('request', String(itemKey).split(':')[0]));
+    expect(events.filter((e) => e.action === 'reminder.snooze').map((e) => [e.actorName, e.outcome, e.detail])).toEqual([
+      [projectLeadLearning2.name, 'done', 'Waiting for the complaints team’s figures.'],
+    ]);
   });
 });

@@ -1,13 +1,15 @@
 /**
  * A DSG meeting in Teams, walked as the DSG would, against the bot running as its own process: the agenda drafted
- * from the programme and items members add; `meeting start` (refused to others, once only); two members say they
- * are here; the bot is killed with SIGKILL mid-meeting and the meeting carries on where it was in a new process;
- * one request approved (the same triage decision: the requester told, the triage card updated) and another
- * deferred from the meeting's cards; an action for a project lead (a past date is a field error that keeps what
+ * from the programme and items members add; `meetings` before and after; `meeting start` (refused to others, once
+ * only); two members say they are here; the bot is killed with SIGKILL mid-meeting and the meeting carries on where
+ * it was in a new process; the Minute Taker ticks the register and records apologies; one request approved (the same
+ * triage decision: the requester told, the triage card updated), another deferred, and a question asked of a third
+ * requester from the meeting's cards; an action for a project lead (a past date is a field error that keeps what
  * was typed); `meeting end`; `minutes publish` once; the minutes card in the channel; the Word document with the
  * decisions and the action; the action in its owner's next reminder card, done inline. On SQLite and on PostgreSQL.
  */
 import JSZip from 'jszip';
+import { ukDate } from '../../src/domain/dates';
 import { MOCK_TENANT, MOCK_USERS } from '../../src/playground/mock-tenant';
 import { channelMention, message, personalChatId } from './support/activities';
 import { action, attachedCard, executes, input, invokeCard, invokeMessage, wordsOf } from './support/card-reading';
@@ -54,6 +56,8 @@ const cardOf = (activity: RecordedActivity['activity']) => attachedCard(activity
 const channelShows = (reference: string, words: RegExp) => () =>
   connector.activities().some((a) => (a.kind === 'update' || a.kind === 'new') && triageCardOf(reference)(a) && words.test(wordsOf(attachedCard(a.activity))));
 const inFortnight = () => new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+/** The next meeting the chair sets, a month on. */
+const NEXT = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 
 describe.each(ENGINES)('a DSG meeting on %s, from the agenda to the minutes and the actions', (engine) => {
   beforeAll(async () => {
@@ -71,6 +75,7 @@ describe.each(ENGINES)('a DSG meeting on %s, from the agenda to the minutes and 
   let first: string;
   let second: string;
   let third: string;
+  let fourth: string;
   let project: string;
   let meetingId: string;
 
@@ -82,10 +87,16 @@ describe.each(ENGINES)('a DSG meeting on %s, from the agenda to the minutes and 
     const settings = invokeCard(await press(t, 'settings.show', { here: true }, dsgAdmin, true));
     const saved = invokeCard(await press(t, 'settings.save', { ...action(settings, 'settings.save').data, chair: dsgChair.aadObjectId, minuteTaker: digitalLeaderLearning.aadObjectId }, dsgAdmin, true));
     expect(wordsOf(saved)).toMatch(/Minute Taker: [\s\S]*Digital Leader \(Learning\)/);
+    const planned = invokeCard(await press(t, 'meeting.add', { ...action(saved, 'meeting.add').data, date: NEXT, startTime: '10:00', place: 'Committee Room 2' }, dsgChair, true));
+    expect(wordsOf(planned)).toContain(`Meeting added: ${ukDate(NEXT)} at 10:00, Committee Room 2.`);
+    // `meetings`: the one coming, and none held yet.
+    const before = wordsOf(cardOf(await say('meetings', digitalLeaderCustomers)));
+    expect(before).toMatch(new RegExp(`Coming[\\s\\S]*${ukDate(NEXT)} at 10:00[\\s\\S]*Committee Room 2[\\s\\S]*Held[\\s\\S]*No meeting has been held in dsg-bot yet\\.`));
 
     first = await submitRequest(t, councilOfficer, 'Online booking for bulky uplifts');
     second = await submitRequest(t, councilOfficer, 'Digital library cards for schools');
     third = await submitRequest(t, councilOfficer, 'Bulky uplift bookings on the web');
+    fourth = await submitRequest(t, councilOfficer, 'Parking permits renewed online');
     // A priority project approved in triage, still missing its owners: on the agenda for its governance.
     project = await submitRequest(t, councilOfficer, 'School meals payments online');
     const version = await db.read(async (store) => (await store.requests.getByReference(project))!.version);
@@ -134,6 +145,17 @@ describe.each(ENGINES)('a DSG meeting on %s, from the agenda to the minutes and 
     const stale = invokeCard(await press(t, 'meeting.attendance', { meetingId, version: staleVersion, present: dsgChair.aadObjectId }, digitalLeaderLearning, true));
     expect(wordsOf(stale)).toMatch(/This card is out of date\. The meeting record changed/);
     expect(wordsOf(stale)).toMatch(/Present: \s*DSG Chair, Digital Leader \(Customers\)/);
+
+    // The Minute Taker ticks the register on the card as it stands: themselves present too, and the admin's apologies.
+    const present = [dsgChair, digitalLeaderCustomers, digitalLeaderLearning].map((u) => u.aadObjectId).join(',');
+    const ticked = invokeCard(await press(t, 'meeting.attendance', { ...action(stale, 'meeting.attendance').data, present, apologies: dsgAdmin.aadObjectId }, digitalLeaderLearning, true));
+    expect(wordsOf(ticked)).toContain('Attendance saved.');
+    expect(wordsOf(ticked)).toMatch(/Present: \s*DSG Chair, Digital Leader \(Customers\), Digital Leader \(Learning\)/);
+    expect(wordsOf(ticked)).toMatch(/Apologies: \s*DSG Admin/);
+    const record = (await db.read((store) => store.meetings.get(meetingId)))!;
+    expect(record.attendees.map((p) => p.name)).toEqual([dsgChair.name, digitalLeaderCustomers.name, digitalLeaderLearning.name]);
+    expect(record.apologies).toEqual([{ aadObjectId: dsgAdmin.aadObjectId, name: dsgAdmin.name }]);
+    expect((await db.read((store) => store.audit.listFor('meeting', record.date))).some((e) => e.action === 'meeting.attendance' && e.outcome === 'done')).toBe(true);
   }, 60_000);
 
   it('approves one request through the triage decision and defers another, each recorded against its item', async () => {
@@ -156,6 +178,20 @@ describe.each(ENGINES)('a DSG meeting on %s, from the agenda to the minutes and 
     const deferred = invokeCard(await press(t, 'meeting.note', { meetingId, itemId: itemIdOf(second), kind: 'deferred' }, dsgChair, true));
     expect(wordsOf(deferred)).toMatch(/Outcome: \s*Deferred to the next meeting \(DSG Chair\)/);
     expect(wordsOf(meeting)).toContain('Digital library cards for schools');
+  });
+
+  it('asks the requester for more information from the item card: they get the question, and it is recorded against the item', async () => {
+    const itemId = `awaiting-decision:${fourth}`;
+    const item = invokeCard(await press(t, 'meeting.item', { meetingId, itemId }, digitalLeaderCustomers, true));
+    const asked = invokeCard(await press(t, 'meeting.decide', { ...action(item, 'meeting.decide').data, decision: 'ask', question: 'Which car parks would it cover first?' }, digitalLeaderCustomers, true));
+    expect(wordsOf(asked)).toMatch(/Outcome: \s*More information asked for \(Digital Leader \(Customers\)\): Which car parks would it cover first\?/);
+    // As in triage: the requester gets the question to answer, the request waits for them, and it is audited.
+    const question = await connector.waitFor((a) => a.conversationId === personalChatId(councilOfficer) && wordsOf(a.activity).includes('Which car parks would it cover first?'), 10_000);
+    expect(action(attachedCard(question.activity), 'request.answer')).toBeTruthy();
+    expect((await db.read((store) => store.requests.getByReference(fourth)))!.status).toBe('more-info-requested');
+    expect((await db.read((store) => store.audit.listFor('request', fourth))).some((e) => e.action === 'request.ask' && e.outcome === 'done')).toBe(true);
+    const record = (await db.read((store) => store.meetings.get(meetingId)))!;
+    expect(record.outcomes[itemId]).toMatchObject({ kind: 'decision', action: 'ask', note: 'Which car parks would it cover first?', by: digitalLeaderCustomers.name });
   });
 
   it('marks a duplicate and declines only after asking first, as on the triage card; Cancel changes nothing', async () => {
@@ -253,6 +289,7 @@ describe.each(ENGINES)('a DSG meeting on %s, from the agenda to the minutes and 
     expect(minutes).toMatch(/Approved \(Digital Leader \(Customers\)\)/);
     expect(minutes).toMatch(/Deferred to the next meeting/);
     expect(minutes).toMatch(/Present: \s*DSG Chair, Digital Leader \(Customers\)/);
+    expect(minutes).toMatch(/Apologies: \s*DSG Admin/);
 
     expect((await say('minutes publish', dsgChair)).text).toMatch(/already published on .* by Digital Leader \(Learning\)/);
     await new Promise((r) => setTimeout(r, 1000));
@@ -269,6 +306,12 @@ describe.each(ENGINES)('a DSG meeting on %s, from the agenda to the minutes and 
     expect(xml).toContain('Draft the business case');
     expect(xml).toContain('Project Lead (Learning) 2');
     expect((await fetch(link.replace(/token=[^&]+/, 'token=forged'))).status).toBe(403);
+
+    // `meetings`: this one held, its minutes published, and the next one still coming.
+    const today = new Date().toISOString().slice(0, 10);
+    const list = wordsOf(cardOf(await say('meetings', digitalLeaderCustomers)));
+    expect(list).toMatch(new RegExp(`Coming[\\s\\S]*${ukDate(NEXT)} at 10:00[\\s\\S]*Held[\\s\\S]*${ukDate(today)}\\s*· minutes published ${ukDate(today)}`));
+    expect(executes(cardOf(await say('meetings', digitalLeaderCustomers))).some((a) => a.verb === 'minutes.show' && a.data.date === today)).toBe(true);
 
     const dated = cardOf(await say(`minutes ${new Date().toISOString().slice(0, 10)}`, digitalLeaderCustomers));
     expect(wordsOf(dated)).toContain('Draft the business case');

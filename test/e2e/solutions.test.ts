@@ -36,6 +36,8 @@ describe('the re-use catalogue in Teams (SQLite)', () => {
   it('lets a DSG member add an entry, with field errors that keep what was typed, and edit it', async () => {
     const form = await typed('catalogue add', dsgChair);
     expect(wordsOf(form)).toContain('Add an entry');
+    // Everything in an entry is published: the form says so before anything is typed.
+    expect(wordsOf(form)).toContain('Everything here is published as open data: name services and organisations, not people, and leave out email addresses and phone numbers.');
     expect(input(form, 'name')).toMatchObject({ label: 'Name', isRequired: true, errorMessage: 'Give the name of the solution.' });
     const save = action(form, 'solution.save');
 

@@ -6,6 +6,8 @@
  * and the requester is told; the open data carries the catalogue and the measures and no personal data.
  * Screenshots land in test-artifacts/walks/issue-15/.
  */
+import { DEMO_PEOPLE } from '../../src/demo/people';
+import { measureStatus, measureValue, periodLabel, TRACK_LABELS } from '../../src/domain/measures';
 import { MOCK_TENANT, MOCK_USERS } from '../../src/playground/mock-tenant';
 import { sentReminderItem, submitIdea, useDemoProcessWalk } from './support/walk-bot';
 
@@ -38,11 +40,24 @@ it('records a figure from a reminder, shows the trend, offers the catalogue befo
   expect((await recorded()).figures.find((f) => f.period === asked.measure!.period)).toMatchObject({ value: 9, recordedBy: projectLeadLearning2.name });
 
   // The project card shows the measure's trend (a line chart in Teams; its numbers in a list everywhere) and its status.
+  // The demo's Wi-Fi measure (lessons disrupted, lower is better, from 120 towards 20) was off track at 95; 9 is
+  // well under the path, so the domain's one definition now says on track, and the card says so.
+  const measure = await recorded();
+  const status = measureStatus(measure);
+  expect(status.status).toBe('on-track');
   await w.ui.say(`project ${asked.reference}`);
   const card = await w.ui.waitForText(new RegExp(asked.measure!.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   const words = await card.innerText();
-  expect(words).toMatch(/(On track|Off track)/);
-  expect(words).toContain('9');
+  expect(words).toContain(`${measure.name} · ${TRACK_LABELS[status.status]}`);
+  // Its other measure has no figures yet; none of the project's measures is off track any more.
+  expect(words).not.toContain(TRACK_LABELS['off-track']);
+  // The line chart (the Playground draws Chart.Line as an SVG chart with a legend) and the FactSet carrying the same numbers: the
+  // figure for the quarter just recorded, and what the path from baseline to target expects at that quarter's end.
+  expect(await card.locator('svg').count()).toBeGreaterThan(0);
+  expect(words).toMatch(/Figures\s+Path to target/); // the chart's legend: its two series
+  const value = (n: number) => measureValue(Math.round(n * 100) / 100, measure.unit);
+  expect(words).toMatch(new RegExp(`${periodLabel(measure.frequency, asked.measure!.period).replace(/[()]/g, '\\$&')}\\s+${value(9)}`));
+  expect(words).toMatch(new RegExp(`Path expects\\s+${value(status.latest!.expected).replace(/[.]/g, '\\.')} by`));
   await w.ui.shot('01-project-card-measure', card);
 
   // 2. A new idea like the hall booking system is shown it before it becomes a request.
@@ -91,8 +106,20 @@ it('records a figure from a reminder, shows the trend, offers the catalogue befo
   const programme = await (await fetch(`${w.bot.url}/open/programme.json`)).text();
   expect(catalogue).toContain('Community hall and room booking');
   expect(programme).toContain(asked.measure!.name);
-  for (const person of Object.values(MOCK_USERS)) {
-    expect(catalogue).not.toContain(person.name);
-    expect(programme).not.toContain(person.name);
+  // No one's name or id: the Playground's users and every other person of the demo (who recorded a figure included).
+  for (const person of [...Object.values(MOCK_USERS), ...Object.values(DEMO_PEOPLE)]) {
+    for (const published of [catalogue, programme]) {
+      expect(published).not.toContain(person.name);
+      expect(published).not.toContain(person.aadObjectId);
+      expect(published).not.toContain(person.id);
+    }
   }
+  // No notes: the realised benefits' and resourcing notes are free text that may name people, so they stay out.
+  const notes = (await w.read((store) => store.projects.listWithRequests())).flatMap(({ project }) => [
+    ...project.realisedBenefits.map((b) => b.note),
+    project.resourcing.note,
+  ]);
+  expect(notes.filter(Boolean).length).toBeGreaterThan(0);
+  for (const note of notes.filter((n): n is string => !!n)) expect(programme).not.toContain(note);
+  expect(programme).not.toMatch(/"(note|notes|recordedBy)"\s*:/);
 }, 'failed'));

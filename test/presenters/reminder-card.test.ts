@@ -36,7 +36,7 @@ const WHAT: Record<ReminderKind, string> = {
   action: 'Send the survey to the schools (due 18 Dec 2026)',
   'action-due-soon': 'Send the survey to the schools (due 9 Dec 2026)',
   'action-overdue': 'Send the survey to the schools (was due 1 Dec 2026)',
-  meeting: 'No DSG meeting is set after the one on 14 Oct 2026: add one by 14 Dec 2026.',
+  meeting: 'No DSG meeting is set within two months of the one on 14 Oct 2026: add one by 14 Dec 2026.',
   'measure-figure': 'Record the figure for "Bookings made online" for Q2 2026/27 (Jul–Sep 2026) (in %).',
   'contract-ending': 'The licence or contract for Community hall and room booking (Customer Services) ends on 31 Mar 2027.',
   health: 'Update its health status, last set on 2 Nov 2026: Overall green, time amber (Supplier late), cost green, scope green.',

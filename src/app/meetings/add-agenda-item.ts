@@ -1,15 +1,17 @@
 import { DomainError } from '../../domain/errors';
-import type { Actor } from '../../domain/people';
+import type { Actor, Where } from '../../domain/people';
 import { parseReference } from '../../domain/request';
 import { audited } from '../audit';
 import type { Deps } from '../deps';
-import { meetingAccess } from './meeting-access';
-import type { AgendaView } from '../../domain/meetings';
+import { meetingAccess, refuseElsewhere } from './meeting-access';
+import { agendaPlaceRefusal, type AgendaView } from '../../domain/meetings';
 import { viewAgenda } from './view-agenda';
 
 /** `agenda add DP-2026-0007` or `agenda add <any text>`: a DSG member puts an item on the next agenda, recorded with their name. */
-export async function addAgendaItem(deps: Deps, actor: Actor, typed: string): Promise<AgendaView> {
-  await meetingAccess(deps, actor, 'agenda.add', 'agenda.add', 'Only members of the Digital Strategy Group can add to the agenda.');
+export async function addAgendaItem(deps: Deps, actor: Actor, where: Where, typed: string): Promise<AgendaView> {
+  const access = await meetingAccess(deps, actor, 'agenda.add', 'agenda.add', 'Only members of the Digital Strategy Group can add to the agenda.');
+  // The answer is the agenda: where it may not be shown, nothing is added either.
+  await refuseElsewhere(deps, actor, 'agenda.add', agendaPlaceRefusal(where, access.settings.channel?.conversationId ?? null, 'agenda add'));
   const words = typed.trim();
   if (!words) throw new DomainError('INVALID_FIELD', 'Say what to add: "agenda add DP-2026-0007" or "agenda add" and a few words.', { field: 'text' });
   const reference = parseReference(words);
@@ -25,5 +27,5 @@ export async function addAgendaItem(deps: Deps, actor: Actor, typed: string): Pr
     await tx.meetings.addAddition(addition);
     await audited(tx, actor, now, 'agenda.add', { subjectType: 'meeting', subjectId: 'next' }, null, { text, reference });
   });
-  return viewAgenda(deps, actor, `Added to the agenda: ${text}`);
+  return viewAgenda(deps, actor, where, `Added to the agenda: ${text}`);
 }

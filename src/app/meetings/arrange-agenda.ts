@@ -1,12 +1,12 @@
 import { type AgendaChange, changeAgenda } from '../../domain/agenda-plan';
 import { ukDateTime } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
-import type { AgendaView } from '../../domain/meetings';
-import type { Actor } from '../../domain/people';
+import { agendaPlaceRefusal, type AgendaView } from '../../domain/meetings';
+import type { Actor, Where } from '../../domain/people';
 import { audited } from '../audit';
 import type { Deps } from '../deps';
 import { arrangedNextAgenda } from './draft-agenda';
-import { meetingAccess } from './meeting-access';
+import { meetingAccess, refuseElsewhere } from './meeting-access';
 import { viewAgenda } from './view-agenda';
 
 const ARRANGE_REFUSAL = 'Only the DSG chair, the Minute Taker or an admin can reorder or remove agenda items. Any DSG member can add one.';
@@ -23,8 +23,9 @@ const DONE: Record<AgendaChange, string> = {
  * next meeting's agenda. The arrangement is stored and every later draft keeps it; a card drawn before someone
  * else changed it is refused, saying what they changed.
  */
-export async function arrangeAgenda(deps: Deps, actor: Actor, cardVersion: number, itemId: string, change: AgendaChange): Promise<AgendaView> {
-  await meetingAccess(deps, actor, 'agenda.arrange', `agenda.${change}`, ARRANGE_REFUSAL);
+export async function arrangeAgenda(deps: Deps, actor: Actor, where: Where, cardVersion: number, itemId: string, change: AgendaChange): Promise<AgendaView> {
+  const access = await meetingAccess(deps, actor, 'agenda.arrange', `agenda.${change}`, ARRANGE_REFUSAL);
+  await refuseElsewhere(deps, actor, `agenda.${change}`, agendaPlaceRefusal(where, access.settings.channel?.conversationId ?? null));
   const running = await deps.store.meetings.running();
   if (running) throw new DomainError('ILLEGAL_TRANSITION', 'The meeting has started: its agenda was fixed when it did. Open the meeting card to deal with the items.', { meetingId: running.id });
   const now = deps.clock.now().toISOString();
@@ -39,5 +40,5 @@ export async function arrangeAgenda(deps: Deps, actor: Actor, cardVersion: numbe
     if (!(await tx.meetings.saveAgendaPlan(after, plan.version))) throw new DomainError('STALE_CARD', 'The agenda was changed at the same moment: nothing was changed. Please try again.', { itemId });
     await audited(tx, actor, now, `agenda.${change}`, { subjectType: 'meeting', subjectId: 'next' }, { version: plan.version }, { version: after.version, change: after.lastChange?.what ?? null });
   });
-  return viewAgenda(deps, actor, DONE[change]);
+  return viewAgenda(deps, actor, where, DONE[change]);
 }

@@ -18,5 +18,10 @@ export async function meetingAccess(deps: Deps, actor: Actor, action: Action, ve
   return { ...context, roles, canRun: isAllowed('meeting.run', roles) };
 }
 
+/** Refuses (on the record, as any refusal) the agenda or the meeting where it may not be used: `refusal` says where it may. */
+export async function refuseElsewhere(deps: Deps, actor: Actor, verb: string, refusal: string | null): Promise<void> {
+  if (refusal) await refuse(deps, actor, verb, { subjectType: 'meeting', subjectId: 'meetings' }, refusal);
+}
+
 export const RUN_REFUSAL = 'Only the DSG chair, the Minute Taker or an admin can run a DSG meeting. Ask the chair if you think you should be the Minute Taker.';
 export const DSG_ONLY = 'The agenda and meetings are for the Digital Strategy Group and admins.';

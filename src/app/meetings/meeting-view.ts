@@ -1,11 +1,11 @@
 import { DomainError } from '../../domain/errors';
-import type { ItemView, Meeting, MeetingView } from '../../domain/meetings';
+import { type ItemView, type Meeting, type MeetingView, meetingPlaceRefusal } from '../../domain/meetings';
 import { ukDate } from '../../domain/dates';
-import type { Actor } from '../../domain/people';
+import type { Actor, Where } from '../../domain/people';
 import { DECIDABLE_STATUSES } from '../../domain/request';
 import type { Deps } from '../deps';
 import { mergeTargetsFor } from '../triage/triage-view';
-import { DSG_ONLY, type MeetingAccess, meetingAccess } from './meeting-access';
+import { DSG_ONLY, type MeetingAccess, meetingAccess, refuseElsewhere } from './meeting-access';
 
 export async function getMeeting(deps: Deps, meetingId: string): Promise<Meeting> {
   const meeting = await deps.store.meetings.get(meetingId);
@@ -41,6 +41,20 @@ export async function showMeeting(deps: Deps, actor: Actor, meetingId?: string):
   const meeting = meetingId ? await getMeeting(deps, meetingId) : ((await deps.store.meetings.running()) ?? (await deps.store.meetings.list())[0]);
   if (!meeting) throw new DomainError('NOT_FOUND', 'No DSG meeting has been held in dsg-bot yet. The chair or the Minute Taker starts one with "meeting start".', {});
   return loadMeetingView(deps, meeting, access);
+}
+
+/** `meeting` typed or Open meeting pressed: the meeting's card, only in the DSG channel or a personal chat (elsewhere refused, saying where). */
+export async function openMeeting(deps: Deps, actor: Actor, where: Where, meetingId?: string): Promise<MeetingView> {
+  const view = await showMeeting(deps, actor, meetingId);
+  await refuseElsewhere(deps, actor, 'meeting.show', meetingPlaceRefusal(where, (await deps.store.settings.get()).channel?.conversationId ?? null));
+  return view;
+}
+
+/** Open on one of the meeting card's items: the item's card, in the same places as the meeting's. */
+export async function openItem(deps: Deps, actor: Actor, where: Where, meetingId: string, itemId: string): Promise<ItemView> {
+  const view = await showItem(deps, actor, meetingId, itemId);
+  await refuseElsewhere(deps, actor, 'meeting.item', meetingPlaceRefusal(where, (await deps.store.settings.get()).channel?.conversationId ?? null));
+  return view;
 }
 
 /** An agenda item's card, opened from the meeting card. */

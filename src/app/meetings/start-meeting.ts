@@ -1,13 +1,13 @@
 import { londonTime } from '../../domain/calendar';
 import { ukDate } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
-import { type Meeting, startMeeting as start } from '../../domain/meetings';
-import type { Actor } from '../../domain/people';
+import { type Meeting, meetingStartPlaceRefusal, startMeeting as start } from '../../domain/meetings';
+import type { Actor, Where } from '../../domain/people';
 import { audited } from '../audit';
 import type { Deps } from '../deps';
 import { EMPTY_AGENDA_PLAN } from '../../domain/agenda-plan';
 import { arrangedNextAgenda } from './draft-agenda';
-import { meetingAccess, RUN_REFUSAL } from './meeting-access';
+import { meetingAccess, refuseElsewhere, RUN_REFUSAL } from './meeting-access';
 import type { MeetingView } from '../../domain/meetings';
 import { loadMeetingView } from './meeting-view';
 
@@ -17,10 +17,12 @@ const running = (m: Meeting) =>
 /**
  * `meeting start`: the chair, the Minute Taker or an admin opens today's meeting with the agenda as drafted now
  * as the chair or the Minute Taker arranged it (the items members added are taken up by it, and the arrangement
- * starts afresh for the meeting after). A second start while one runs is told so.
+ * starts afresh for the meeting after). A second start while one runs is told so. It starts in the DSG channel
+ * only, where the whole DSG sees its card.
  */
-export async function startMeeting(deps: Deps, actor: Actor): Promise<MeetingView> {
+export async function startMeeting(deps: Deps, actor: Actor, where: Where): Promise<MeetingView> {
   const access = await meetingAccess(deps, actor, 'meeting.run', 'meeting.start', RUN_REFUSAL);
+  await refuseElsewhere(deps, actor, 'meeting.start', meetingStartPlaceRefusal(where, access.settings.channel?.conversationId ?? null));
   const already = await deps.store.meetings.running();
   if (already) throw running(already);
   const nowDate = deps.clock.now();

@@ -18,7 +18,7 @@ export async function planReminders(deps: Deps, thresholds: ReminderThresholds):
   const now = deps.clock.now();
   const today = deps.calendar.londonDate(now);
   const workingDaysSince = (iso: string) => deps.calendar.workingDaysBetween(iso, today);
-  const programme = await deps.store.projects.listWithRequests();
+  const programme = await deps.store.projects.listWithHeadlines();
   const waiting = await deps.store.requests.listByStatus(['more-info-requested'], 0, 10_000);
   const questions = [];
   for (const request of waiting.items) {

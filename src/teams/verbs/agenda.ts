@@ -18,11 +18,11 @@ const arranged = {
 /** The change, or the agenda as it now stands saying why it was not made (stale card, item gone, meeting started). */
 async function arrange(ctx: VerbContext, d: { itemId: string; version: number }, change: AgendaChange): Promise<Reply> {
   try {
-    return card(agendaCard(await arrangeAgenda(ctx.deps, ctx.actor, d.version, d.itemId, change)));
+    return card(agendaCard(await arrangeAgenda(ctx.deps, ctx.actor, ctx.where, d.version, d.itemId, change)));
   } catch (error) {
     if (isDomainError(error) && (error.code === 'STALE_CARD' || error.code === 'ILLEGAL_TRANSITION')) {
       const stale = error.code === 'STALE_CARD' && !error.message.startsWith('The agenda was changed') ? 'This card is out of date. ' : '';
-      return card(agendaCard(await viewAgenda(ctx.deps, ctx.actor, `${stale}${error.message}`)));
+      return card(agendaCard(await viewAgenda(ctx.deps, ctx.actor, ctx.where, `${stale}${error.message}`)));
     }
     throw error;
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { addAgendaItem } from '../../app/meetings/add-agenda-item';
 import { addAction } from '../../app/meetings/meeting-actions';
-import { showItem, showMeeting } from '../../app/meetings/meeting-view';
+import { openItem, openMeeting, showItem, showMeeting } from '../../app/meetings/meeting-view';
 import { endMeeting, listMeetings, publishMinutes, saveMinutesNotes, viewMinutes } from '../../app/meetings/minutes';
 import { imHere, registerAttendance } from '../../app/meetings/record-attendance';
 import { checkItemDecision, decideItem, type ItemDecision, noteItem } from '../../app/meetings/record-outcome';
@@ -54,28 +54,28 @@ async function orCurrent(work: () => Promise<Reply>, current: (notice: string) =
 const itemAgain = (ctx: Parameters<Parameters<typeof verb>[2]>[0], d: { meetingId: string; itemId: string }) => async (notice: string) =>
   card(meetingItemCard({ ...(await showItem(ctx.deps, ctx.actor, d.meetingId, d.itemId)), notice }));
 
-export const agendaShow = verb('agenda.show', z.object({}).loose(), async ({ deps, actor }) => card(agendaCard(await viewAgenda(deps, actor))));
+export const agendaShow = verb('agenda.show', z.object({}).loose(), async ({ deps, actor, where }) => card(agendaCard(await viewAgenda(deps, actor, where))));
 
 /**
  * `agenda add …`, or Add to the agenda on the agenda card: an unknown reference typed on the card comes back on the
  * card, under the input, with what was typed.
  */
-export const agendaAdd = verb('agenda.add', z.object({ text: z.string().max(500, 'the item is longer than 500 characters').optional(), from: z.string().optional() }).loose(), async ({ deps, actor }, d) => {
+export const agendaAdd = verb('agenda.add', z.object({ text: z.string().max(500, 'the item is longer than 500 characters').optional(), from: z.string().optional() }).loose(), async ({ deps, actor, where }, d) => {
   const typedText = (d.text ?? '').trim();
-  if (d.from !== 'card') return card(agendaCard(await addAgendaItem(deps, actor, typedText)));
+  if (d.from !== 'card') return card(agendaCard(await addAgendaItem(deps, actor, where, typedText)));
   try {
-    return card(agendaCard(await addAgendaItem(deps, actor, typedText)));
+    return card(agendaCard(await addAgendaItem(deps, actor, where, typedText)));
   } catch (error) {
     if (!isDomainError(error) || !['NOT_FOUND', 'INVALID_FIELD'].includes(error.code)) throw error;
-    return card(agendaCard({ ...(await viewAgenda(deps, actor, 'The item was not added: see below.')), add: { text: typedText, error: error.message } }));
+    return card(agendaCard({ ...(await viewAgenda(deps, actor, where, 'The item was not added: see below.')), add: { text: typedText, error: error.message } }));
   }
 });
 
-export const meetingStart = verb('meeting.start', z.object({}).loose(), async ({ deps, actor }) => card(meetingCard(await startMeeting(deps, actor))));
+export const meetingStart = verb('meeting.start', z.object({}).loose(), async ({ deps, actor, where }) => card(meetingCard(await startMeeting(deps, actor, where))));
 
-export const meetingShow = verb('meeting.show', z.object({ meetingId: meetingId.optional() }).loose(), async ({ deps, actor }, d) => card(meetingCard(await showMeeting(deps, actor, d.meetingId))));
+export const meetingShow = verb('meeting.show', z.object({ meetingId: meetingId.optional() }).loose(), async ({ deps, actor, where }, d) => card(meetingCard(await openMeeting(deps, actor, where, d.meetingId))));
 
-export const meetingItem = verb('meeting.item', z.object({ meetingId, itemId }).loose(), async ({ deps, actor }, d) => card(meetingItemCard(await showItem(deps, actor, d.meetingId, d.itemId))));
+export const meetingItem = verb('meeting.item', z.object({ meetingId, itemId }).loose(), async ({ deps, actor, where }, d) => card(meetingItemCard(await openItem(deps, actor, where, d.meetingId, d.itemId))));
 
 export const meetingHere = verb('meeting.here', z.object({ meetingId }).loose(), async ({ deps, actor }, d) =>
   orCurrent(

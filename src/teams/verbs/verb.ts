@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps';
 import type { GroupChat } from '../../domain/follows';
-import type { Actor } from '../../domain/people';
+import type { Actor, Where } from '../../domain/people';
 import type { DsgChannel } from '../../domain/settings';
 import type { Logger } from '../../log';
 import { withBack } from '../../presenters/back';
@@ -17,6 +17,8 @@ export interface VerbContext {
   channel: DsgChannel | null;
   /** The group chat the action came from (for `follow`), or null outside group chats. */
   chat: GroupChat | null;
+  /** Where the action came from (the agenda and the meeting check it). */
+  where: Where;
   /** Others see the card this verb answers with (a channel or group chat) and Teams can show each person their own view of it (USER_SPECIFIC_VIEWS). */
   viewsPerPerson: boolean;
 }
