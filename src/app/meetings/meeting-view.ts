@@ -13,6 +13,9 @@ export async function getMeeting(deps: Deps, meetingId: string): Promise<Meeting
   return meeting;
 }
 
+const refusePlace = (deps: Deps, actor: Actor, verb: string, access: MeetingAccess, where: Where | undefined): Promise<void> =>
+  where ? refuseElsewhere(deps, actor, verb, meetingPlaceRefusal(where, access.settings.channel?.conversationId ?? null)) : Promise.resolve();
+
 export async function loadMeetingView(deps: Deps, meeting: Meeting, access: MeetingAccess, notice?: string): Promise<MeetingView> {
   return {
     meeting,
@@ -35,30 +38,22 @@ export async function loadItemView(deps: Deps, meeting: Meeting, itemId: string,
   return { ...(await loadMeetingView(deps, meeting, access, notice)), item, request, project, mergeTargets };
 }
 
-/** `meeting`: the meeting in progress, or else the latest one held; for the DSG and admins. */
-export async function showMeeting(deps: Deps, actor: Actor, meetingId?: string): Promise<MeetingView> {
+/**
+ * `meeting`: the meeting in progress, or else the latest one held; for the DSG and admins. Opened `where` someone
+ * typed or pressed (not a card redrawn in place), only in the DSG channel or a personal chat: its agenda lists
+ * requests still awaiting a decision (elsewhere refused, saying where).
+ */
+export async function showMeeting(deps: Deps, actor: Actor, meetingId?: string, where?: Where): Promise<MeetingView> {
   const access = await meetingAccess(deps, actor, 'agenda.view', 'meeting.show', DSG_ONLY);
+  await refusePlace(deps, actor, 'meeting.show', access, where);
   const meeting = meetingId ? await getMeeting(deps, meetingId) : ((await deps.store.meetings.running()) ?? (await deps.store.meetings.list())[0]);
   if (!meeting) throw new DomainError('NOT_FOUND', 'No DSG meeting has been held in dsg-bot yet. The chair or the Minute Taker starts one with "meeting start".', {});
   return loadMeetingView(deps, meeting, access);
 }
 
-/** `meeting` typed or Open meeting pressed: the meeting's card, only in the DSG channel or a personal chat (elsewhere refused, saying where). */
-export async function openMeeting(deps: Deps, actor: Actor, where: Where, meetingId?: string): Promise<MeetingView> {
-  const view = await showMeeting(deps, actor, meetingId);
-  await refuseElsewhere(deps, actor, 'meeting.show', meetingPlaceRefusal(where, (await deps.store.settings.get()).channel?.conversationId ?? null));
-  return view;
-}
-
-/** Open on one of the meeting card's items: the item's card, in the same places as the meeting's. */
-export async function openItem(deps: Deps, actor: Actor, where: Where, meetingId: string, itemId: string): Promise<ItemView> {
-  const view = await showItem(deps, actor, meetingId, itemId);
-  await refuseElsewhere(deps, actor, 'meeting.item', meetingPlaceRefusal(where, (await deps.store.settings.get()).channel?.conversationId ?? null));
-  return view;
-}
-
-/** An agenda item's card, opened from the meeting card. */
-export async function showItem(deps: Deps, actor: Actor, meetingId: string, itemId: string): Promise<ItemView> {
+/** An agenda item's card, opened from the meeting card (`where` it was opened: the same places as the meeting's). */
+export async function showItem(deps: Deps, actor: Actor, meetingId: string, itemId: string, where?: Where): Promise<ItemView> {
   const access = await meetingAccess(deps, actor, 'agenda.view', 'meeting.item', DSG_ONLY);
+  await refusePlace(deps, actor, 'meeting.item', access, where);
   return loadItemView(deps, await getMeeting(deps, meetingId), itemId, access);
 }

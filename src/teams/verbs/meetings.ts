@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { addAgendaItem } from '../../app/meetings/add-agenda-item';
 import { addAction } from '../../app/meetings/meeting-actions';
-import { openItem, openMeeting, showItem, showMeeting } from '../../app/meetings/meeting-view';
+import { showItem, showMeeting } from '../../app/meetings/meeting-view';
 import { endMeeting, listMeetings, publishMinutes, saveMinutesNotes, viewMinutes } from '../../app/meetings/minutes';
 import { imHere, registerAttendance } from '../../app/meetings/record-attendance';
 import { checkItemDecision, decideItem, type ItemDecision, noteItem } from '../../app/meetings/record-outcome';
@@ -73,9 +73,9 @@ export const agendaAdd = verb('agenda.add', z.object({ text: z.string().max(500,
 
 export const meetingStart = verb('meeting.start', z.object({}).loose(), async ({ deps, actor, where }) => card(meetingCard(await startMeeting(deps, actor, where))));
 
-export const meetingShow = verb('meeting.show', z.object({ meetingId: meetingId.optional() }).loose(), async ({ deps, actor, where }, d) => card(meetingCard(await openMeeting(deps, actor, where, d.meetingId))));
+export const meetingShow = verb('meeting.show', z.object({ meetingId: meetingId.optional() }).loose(), async ({ deps, actor, where }, d) => card(meetingCard(await showMeeting(deps, actor, d.meetingId, where))));
 
-export const meetingItem = verb('meeting.item', z.object({ meetingId, itemId }).loose(), async ({ deps, actor, where }, d) => card(meetingItemCard(await openItem(deps, actor, where, d.meetingId, d.itemId))));
+export const meetingItem = verb('meeting.item', z.object({ meetingId, itemId }).loose(), async ({ deps, actor, where }, d) => card(meetingItemCard(await showItem(deps, actor, d.meetingId, d.itemId, where))));
 
 export const meetingHere = verb('meeting.here', z.object({ meetingId }).loose(), async ({ deps, actor }, d) =>
   orCurrent(
