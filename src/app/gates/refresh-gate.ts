@@ -20,8 +20,8 @@ export interface GateRefresh {
  * Teams already shows.
  */
 export async function refreshGate(deps: Deps, actor: Actor, gateId: string): Promise<GateRefresh> {
-  const { roles } = await meetingAccess(deps, actor, 'agenda.view', 'gate.refresh', DSG_ONLY);
+  const access = await meetingAccess(deps, actor, 'agenda.view', 'gate.refresh', DSG_ONLY);
   const gate = await getGate(deps, gateId);
   const askedForIt = !!actor.aadObjectId && actor.aadObjectId === gate.requestedBy.aadObjectId;
-  return { view: await loadGateView(deps, gate), mayDecide: !gate.decision && isAllowed('gate.decide', roles) && !askedForIt, askedForIt };
+  return { view: await loadGateView(deps, gate, null, undefined, access), mayDecide: !gate.decision && isAllowed('gate.decide', access.roles) && !askedForIt, askedForIt };
 }

@@ -6,7 +6,7 @@ import type { GateRequest, GateView } from '../../domain/stages';
 import type { Deps } from '../deps';
 import { meetingAccess, DSG_ONLY } from '../meetings/meeting-access';
 import { getRequest } from '../requests/view-request';
-import { dsgContext } from '../triage/dsg-context';
+import { type DsgContext, dsgContext } from '../triage/dsg-context';
 import { standardOf } from './project-gates';
 
 export async function getGate(deps: Deps, gateId: string): Promise<GateRequest> {
@@ -15,9 +15,12 @@ export async function getGate(deps: Deps, gateId: string): Promise<GateRequest> 
   return gate;
 }
 
-/** A gate request's card as it stands: the request, the decision if taken, and who may own a condition. */
-export async function loadGateView(deps: Deps, gate: GateRequest, meeting: GateView['meeting'] = null, notice?: string): Promise<GateView> {
-  const [request, { members }, project] = await Promise.all([getRequest(deps, gate.reference), dsgContext(deps), deps.store.projects.get(gate.reference)]);
+/**
+ * A gate request's card as it stands: the request, the decision if taken, and who may own a condition (from the DSG
+ * context when the caller has already read it).
+ */
+export async function loadGateView(deps: Deps, gate: GateRequest, meeting: GateView['meeting'] = null, notice?: string, context?: DsgContext): Promise<GateView> {
+  const [request, { members }, project] = await Promise.all([getRequest(deps, gate.reference), context ?? dsgContext(deps), deps.store.projects.get(gate.reference)]);
   const people: PersonRef[] = [...members.map((m) => ({ aadObjectId: m.aadObjectId, name: m.name })), ...[project?.projectLead, project?.projectManager, project?.digitalLeader].filter((p): p is PersonRef => !!p)];
   return { gate, standard: standardOf(deps), title: request.title, people, today: deps.calendar.londonDate(deps.clock.now()), meeting, deciders: dsgDeciders(members), ...(notice && { notice }) };
 }
