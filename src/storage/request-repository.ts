@@ -1,4 +1,4 @@
-import { type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
+import { CompiledQuery, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import type { Page } from '../domain/paging';
 import type { RequestRepository } from '../app/requests/ports';
 import type { BeneficiaryId, PrincipleId, RouteId, StrandId } from '../domain/catalogue';
@@ -114,6 +114,23 @@ function prefixEnd(prefix: string): string | null {
 const TERM_SCAN_LIMIT = 50;
 
 export function requestRepository(db: Kysely<Database>): RequestRepository {
+  /**
+   * findSimilar's postings query for this many terms, compiled once: written as SQL (the query builder's cost for a
+   * union of dozens of selects outweighs the query itself), and the same text each time, so it is not built again.
+   */
+  const postingsQueries = new Map<number, string>();
+  const postingsSql = (termCount: number): string => {
+    let text = postingsQueries.get(termCount);
+    if (text === undefined) {
+      const perTerm = Array.from(
+        { length: termCount },
+        (_, k) => sql`SELECT * FROM (SELECT ${sql.lit(k)} AS k, request_id FROM request_terms WHERE term = ${''} LIMIT ${sql.lit(TERM_SCAN_LIMIT)}) AS p`,
+      );
+      text = sql`SELECT request_id, string_agg(CAST(k AS text), ',') AS terms FROM (${sql.join(perTerm, sql` UNION ALL `)}) AS postings GROUP BY request_id`.compile(db).sql;
+      postingsQueries.set(termCount, text);
+    }
+    return text;
+  };
   return {
     async nextReference(year) {
       const { last } = await db
@@ -189,33 +206,32 @@ export function requestRepository(db: Kysely<Database>): RequestRepository {
       const unique = distinct(terms);
       if (unique.length === 0 || limit <= 0) return [];
       // 1. Postings, at most TERM_SCAN_LIMIT per term: a term that common says little about similarity,
-      //    and the bound keeps the cost flat however large the programme grows.
-      //    Written as SQL: the query builder's cost for a union of dozens of selects outweighs the query itself.
-      //    Each posting names its term by its place in `unique`: a number is cheaper to read and count than the term.
-      const perTerm = unique.map((term, k) => sql`SELECT * FROM (SELECT ${sql.lit(k)} AS k, request_id FROM request_terms WHERE term = ${term} LIMIT ${sql.lit(TERM_SCAN_LIMIT)}) AS p`);
-      const { rows: postings } = await sql<{ k: number; request_id: string }>`${sql.join(perTerm, sql` UNION ALL `)}`.execute(db);
-      // 2. Candidates by the rarity of what they share (each shared term weighs 1 / its postings), and how many
-      //    of the terms each holds among the postings read.
+      //    and the bound keeps the cost flat however large the programme grows. They come back a row per request,
+      //    naming the terms it holds among them by their place in `unique` ("0,3,7"), not a row per posting: each
+      //    id is read once, and nothing is counted by id in JavaScript, which costs more than the query itself.
+      const { rows } = await db.executeQuery<{ request_id: string; terms: string }>(CompiledQuery.raw(postingsSql(unique.length), unique));
+      // Each request's terms in order, so its weight is summed the same way on every engine.
+      const holding = rows.map(({ request_id, terms: held }) => ({ id: request_id, terms: held.split(',').map(Number).sort((a, b) => a - b) }));
+      // 2. Candidates by the rarity of what they share: each shared term weighs 1 / its postings.
       const postingsPerTerm = new Array<number>(unique.length).fill(0);
-      for (const p of postings) postingsPerTerm[p.k] += 1;
-      const weight = new Map<string, number>();
-      const held = new Map<string, number>();
-      for (const p of postings) {
-        weight.set(p.request_id, (weight.get(p.request_id) ?? 0) + 1 / postingsPerTerm[p.k]);
-        held.set(p.request_id, (held.get(p.request_id) ?? 0) + 1);
-      }
-      const ids = [...weight.entries()]
-        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-        .slice(0, limit * 2)
-        .map(([id]) => id);
-      if (ids.length === 0) return [];
+      for (const { terms: held } of holding) for (const k of held) postingsPerTerm[k] += 1;
+      const candidates = holding
+        .map(({ id, terms: held }) => ({ id, held: held.length, weight: held.reduce((sum, k) => sum + 1 / postingsPerTerm[k], 0) }))
+        .sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : 1))
+        .slice(0, limit * 2);
+      if (candidates.length === 0) return [];
+      const ids = candidates.map(({ id }) => id);
+      const held = new Map(candidates.map(({ id, held: count }) => [id, count]));
       // 3. The exact number of shared terms for those candidates, which the domain scores. When no term reached
       //    TERM_SCAN_LIMIT the postings read are all the terms' postings, so the counts among them are exact and
       //    only the candidates' rows are read; otherwise they are counted in the index.
       const complete = postingsPerTerm.every((n) => n < TERM_SCAN_LIMIT);
       const columns = ['requests.id', 'requests.reference', 'requests.title', 'requests.status', 'requests.strand', 'requests.term_count'] as const;
       const counted = complete
-        ? (await db.selectFrom('requests').select(columns).where('id', 'in', ids).where('status', '!=', 'withdrawn').execute()).map((row) => ({ row, shared: held.get(row.id) ?? 0 }))
+        ? (
+            await sql<Pick<Row, 'id' | 'reference' | 'title' | 'status' | 'strand' | 'term_count'>>`
+              SELECT id, reference, title, status, strand, term_count FROM requests WHERE id IN (${sql.join(ids)}) AND status != 'withdrawn'`.execute(db)
+          ).rows.map((row) => ({ row, shared: held.get(row.id) ?? 0 }))
         : (
             await db
               .selectFrom('requests')
