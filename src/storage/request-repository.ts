@@ -1,9 +1,10 @@
-import { CompiledQuery, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type QueryResult, type Selectable, type SqlBool, sql } from 'kysely';
 import type { Page } from '../domain/paging';
 import type { RequestRepository } from '../app/requests/ports';
 import type { BeneficiaryId, PrincipleId, RouteId, StrandId } from '../domain/catalogue';
 import { formatReference, type ProjectRequest, type RequestStatus } from '../domain/request';
 import { atomically, readFlag, readList, toNumber, toNumberOrNull, updateAtVersion, writeFlag, writeJson } from './columns';
+import { prepared } from './prepared';
 import type { Database, RequestsTable } from './schema';
 
 type Row = Selectable<RequestsTable>;
@@ -115,21 +116,21 @@ const TERM_SCAN_LIMIT = 50;
 
 export function requestRepository(db: Kysely<Database>): RequestRepository {
   /**
-   * findSimilar's postings query for this many terms, compiled once: written as SQL (the query builder's cost for a
-   * union of dozens of selects outweighs the query itself), and the same text each time, so it is not built again.
+   * findSimilar's postings query for this many terms, built once (see `prepared`). Written as SQL: the query
+   * builder's cost for a union of dozens of selects outweighs the query itself.
    */
-  const postingsQueries = new Map<number, string>();
-  const postingsSql = (termCount: number): string => {
-    let text = postingsQueries.get(termCount);
-    if (text === undefined) {
-      const perTerm = Array.from(
-        { length: termCount },
-        (_, k) => sql`SELECT * FROM (SELECT ${sql.lit(k)} AS k, request_id FROM request_terms WHERE term = ${''} LIMIT ${sql.lit(TERM_SCAN_LIMIT)}) AS p`,
-      );
-      text = sql`SELECT request_id, string_agg(CAST(k AS text), ',') AS terms FROM (${sql.join(perTerm, sql` UNION ALL `)}) AS postings GROUP BY request_id`.compile(db).sql;
-      postingsQueries.set(termCount, text);
+  const postingsQueries = new Map<number, (terms: Readonly<Record<string, unknown>>) => Promise<QueryResult<{ request_id: string; terms: string }>>>();
+  const postings = (terms: readonly string[]) => {
+    let query = postingsQueries.get(terms.length);
+    if (!query) {
+      const names = terms.map((_, k) => String(k));
+      query = prepared(db, names, (p) => {
+        const perTerm = names.map((k) => sql`SELECT * FROM (SELECT ${sql.lit(Number(k))} AS k, request_id FROM request_terms WHERE term = ${p[k]} LIMIT ${sql.lit(TERM_SCAN_LIMIT)}) AS p`);
+        return sql<{ request_id: string; terms: string }>`SELECT request_id, string_agg(CAST(k AS text), ',') AS terms FROM (${sql.join(perTerm, sql` UNION ALL `)}) AS postings GROUP BY request_id`.compile(db);
+      });
+      postingsQueries.set(terms.length, query);
     }
-    return text;
+    return query({ ...terms });
   };
   return {
     async nextReference(year) {
@@ -209,7 +210,7 @@ export function requestRepository(db: Kysely<Database>): RequestRepository {
       //    and the bound keeps the cost flat however large the programme grows. They come back a row per request,
       //    naming the terms it holds among them by their place in `unique` ("0,3,7"), not a row per posting: each
       //    id is read once, and nothing is counted by id in JavaScript, which costs more than the query itself.
-      const { rows } = await db.executeQuery<{ request_id: string; terms: string }>(CompiledQuery.raw(postingsSql(unique.length), unique));
+      const { rows } = await postings(unique);
       // Each request's terms in order, so its weight is summed the same way on every engine.
       const holding = rows.map(({ request_id, terms: held }) => ({ id: request_id, terms: held.split(',').map(Number).sort((a, b) => a - b) }));
       // 2. Candidates by the rarity of what they share: each shared term weighs 1 / its postings.
