@@ -1,6 +1,6 @@
 /**
  * npm run bench: request submissions through POST /api/messages at concurrency 16 for ~10 s,
- * next to a baseline (the same server answering a trivial `help.show` card action) in the same run.
+ * next to a baseline (the same server answering a trivial `help.show` card action) in the same run, in turns.
  * The bot runs as its own process (built code, embedded SQLite in a temp folder) so its RSS is its own.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -82,17 +82,45 @@ function peakRssMb(pid: number): number {
   return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-async function drive(name: string, make: (user: number) => object): Promise<{ name: string; rps: number; p50: number; p99: number; count: number }> {
+/** Requests from 16 users at once for `seconds`: each one's latency, and how long until the last one was answered. */
+async function drive(seconds: number, make: (user: number) => object): Promise<{ latencies: number[]; elapsed: number }> {
   const latencies: number[] = [];
-  const deadline = Date.now() + SECONDS * 1000;
+  const started = Date.now();
+  const deadline = started + seconds * 1000;
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async (_, user) => {
       while (Date.now() < deadline) latencies.push(await post(make(user)));
     }),
   );
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { name, count: latencies.length, rps: latencies.length / SECONDS, p50: at(0.5), p99: at(0.99) };
+  return { latencies, elapsed: (Date.now() - started) / 1000 };
+}
+
+interface Measured {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  count: number;
+}
+
+/**
+ * The baseline and the submissions in turns of a second each, SECONDS of each in all: the machine's speed drifts
+ * (whatever else it runs), and in turns both see the same drift, which one window after the other does not.
+ */
+async function driveInTurns(kinds: readonly { name: string; make: (user: number) => object }[]): Promise<Measured[]> {
+  const runs = kinds.map(() => ({ latencies: [] as number[], elapsed: 0 }));
+  for (let turn = 0; turn < SECONDS; turn++) {
+    for (const [i, kind] of kinds.entries()) {
+      const { latencies, elapsed } = await drive(1, kind.make);
+      runs[i].latencies.push(...latencies);
+      runs[i].elapsed += elapsed;
+    }
+  }
+  return kinds.map(({ name }, i) => {
+    const latencies = runs[i].latencies.sort((a, b) => a - b);
+    const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+    return { name, count: latencies.length, rps: latencies.length / runs[i].elapsed, p50: at(0.5), p99: at(0.99) };
+  });
 }
 
 async function waitForHealth(): Promise<void> {
@@ -123,11 +151,13 @@ async function main(): Promise<void> {
   });
   try {
     await waitForHealth();
-    await drive('warm-up', () => invoke('help.show', {}, 0)).catch(() => undefined);
-    const baseline = await drive('baseline: help.show card action', (u) => invoke('help.show', {}, u));
-    const submit = await drive('request.submit (validate, similarity, store, audit)', submission);
+    await drive(SECONDS, () => invoke('help.show', {}, 0)).catch(() => undefined);
+    const [baseline, submit] = await driveInTurns([
+      { name: 'baseline: help.show card action', make: (u) => invoke('help.show', {}, u) },
+      { name: 'request.submit (validate, similarity, store, audit)', make: submission },
+    ]);
     const rss = peakRssMb(bot.pid!);
-    console.log(`\nconcurrency ${CONCURRENCY}, ${SECONDS} s each, SQLite, bot in its own process\n`);
+    console.log(`\nconcurrency ${CONCURRENCY}, ${SECONDS} s each in turns of 1 s, SQLite, bot in its own process\n`);
     for (const r of [baseline, submit]) {
       console.log(`${r.name.padEnd(52)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms   (${r.count} requests)`);
     }
