@@ -35,8 +35,9 @@ function words(text: string): string[] {
 
 /** The distinct terms of a request; title terms are marked so they weigh double. */
 export function termsOf(title: string, problem: string): string[] {
-  const titleTerms = [...new Set(words(title))].map((w) => `t:${w}`);
-  const bodyTerms = [...new Set([...words(title), ...words(problem)])];
+  const inTitle = words(title);
+  const titleTerms = [...new Set(inTitle)].map((w) => `t:${w}`);
+  const bodyTerms = [...new Set([...inTitle, ...words(problem)])];
   return [...titleTerms, ...bodyTerms].slice(0, MAX_TERMS);
 }
 

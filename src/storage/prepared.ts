@@ -31,3 +31,23 @@ export function prepared<Name extends string, Row>(
     return db.executeQuery<Row>(CompiledQuery.raw(sql, slots.map((slot) => slot(values))) as CompiledQuery<Row>);
   };
 }
+
+/**
+ * A statement whose shape depends on how many values it takes (one select per term, an IN list), built once for
+ * each count (see `prepared`); `build` gets the placeholders in order.
+ */
+export function preparedPerCount<Row>(
+  db: Kysely<Database>,
+  build: (placeholders: readonly string[]) => CompiledQuery<Row>,
+): (values: readonly unknown[]) => Promise<QueryResult<Row>> {
+  const byCount = new Map<number, (values: Readonly<Record<string, unknown>>) => Promise<QueryResult<Row>>>();
+  return (values) => {
+    let run = byCount.get(values.length);
+    if (!run) {
+      const names = values.map((_, i) => String(i));
+      run = prepared(db, names, (p) => build(names.map((name) => p[name])));
+      byCount.set(values.length, run);
+    }
+    return run({ ...values });
+  };
+}

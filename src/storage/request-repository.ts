@@ -1,10 +1,10 @@
-import { type Expression, type ExpressionBuilder, type Kysely, type QueryResult, type Selectable, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import type { Page } from '../domain/paging';
 import type { RequestRepository } from '../app/requests/ports';
 import type { BeneficiaryId, PrincipleId, RouteId, StrandId } from '../domain/catalogue';
 import { formatReference, type ProjectRequest, type RequestStatus } from '../domain/request';
 import { atomically, readFlag, readList, toNumber, toNumberOrNull, updateAtVersion, writeFlag, writeJson } from './columns';
-import { prepared } from './prepared';
+import { preparedPerCount } from './prepared';
 import type { Database, RequestsTable } from './schema';
 
 type Row = Selectable<RequestsTable>;
@@ -115,23 +115,16 @@ function prefixEnd(prefix: string): string | null {
 const TERM_SCAN_LIMIT = 50;
 
 export function requestRepository(db: Kysely<Database>): RequestRepository {
-  /**
-   * findSimilar's postings query for this many terms, built once (see `prepared`). Written as SQL: the query
-   * builder's cost for a union of dozens of selects outweighs the query itself.
-   */
-  const postingsQueries = new Map<number, (terms: Readonly<Record<string, unknown>>) => Promise<QueryResult<{ request_id: string; terms: string }>>>();
-  const postings = (terms: readonly string[]) => {
-    let query = postingsQueries.get(terms.length);
-    if (!query) {
-      const names = terms.map((_, k) => String(k));
-      query = prepared(db, names, (p) => {
-        const perTerm = names.map((k) => sql`SELECT * FROM (SELECT ${sql.lit(Number(k))} AS k, request_id FROM request_terms WHERE term = ${p[k]} LIMIT ${sql.lit(TERM_SCAN_LIMIT)}) AS p`);
-        return sql<{ request_id: string; terms: string }>`SELECT request_id, string_agg(CAST(k AS text), ',') AS terms FROM (${sql.join(perTerm, sql` UNION ALL `)}) AS postings GROUP BY request_id`.compile(db);
-      });
-      postingsQueries.set(terms.length, query);
-    }
-    return query({ ...terms });
-  };
+  // findSimilar's two statements, built once for each number of terms or candidates. Written as SQL: the query
+  // builder's cost for a union of dozens of selects outweighs the query itself.
+  const postings = preparedPerCount(db, (terms) => {
+    const perTerm = terms.map((term, k) => sql`SELECT * FROM (SELECT ${sql.lit(k)} AS k, request_id FROM request_terms WHERE term = ${term} LIMIT ${sql.lit(TERM_SCAN_LIMIT)}) AS p`);
+    return sql<{ request_id: string; terms: string }>`SELECT request_id, string_agg(CAST(k AS text), ',') AS terms FROM (${sql.join(perTerm, sql` UNION ALL `)}) AS postings GROUP BY request_id`.compile(db);
+  });
+  const candidateRows = preparedPerCount(db, (ids) =>
+    sql<Pick<Row, 'id' | 'reference' | 'title' | 'status' | 'strand' | 'term_count'>>`
+      SELECT id, reference, title, status, strand, term_count FROM requests WHERE id IN (${sql.join(ids)}) AND status != 'withdrawn'`.compile(db),
+  );
   return {
     async nextReference(year) {
       const { last } = await db
@@ -229,10 +222,7 @@ export function requestRepository(db: Kysely<Database>): RequestRepository {
       const complete = postingsPerTerm.every((n) => n < TERM_SCAN_LIMIT);
       const columns = ['requests.id', 'requests.reference', 'requests.title', 'requests.status', 'requests.strand', 'requests.term_count'] as const;
       const counted = complete
-        ? (
-            await sql<Pick<Row, 'id' | 'reference' | 'title' | 'status' | 'strand' | 'term_count'>>`
-              SELECT id, reference, title, status, strand, term_count FROM requests WHERE id IN (${sql.join(ids)}) AND status != 'withdrawn'`.execute(db)
-          ).rows.map((row) => ({ row, shared: held.get(row.id) ?? 0 }))
+        ? (await candidateRows(ids)).rows.map((row) => ({ row, shared: held.get(row.id) ?? 0 }))
         : (
             await db
               .selectFrom('requests')
