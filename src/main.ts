@@ -66,7 +66,7 @@ export interface StartOptions {
 export async function startBot(config: Config, log: Logger, options: StartOptions = {}): Promise<RunningBot> {
   // Read first: a missing or wrong privacy notice or accessibility statement stops the bot before anything opens.
   const infoPages = loadInfoPages(config);
-  const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, logger: log });
+  const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, logger: log, checkpointInBackground: true });
   const appId = config.bot?.appId ?? '';
   const adapter = createAdapter(config, log, options.channelAuth);
   const messenger = createMessenger(adapter, appId, {

@@ -5,6 +5,7 @@ import { type Dialect, Kysely, type LogEvent, Migrator, PostgresDialect, SqliteD
 import { Pool } from 'pg';
 import type { Repositories, Store } from '../app/ports';
 import { auditLog } from './audit-log';
+import { startCheckpointer } from './checkpointer';
 import { conversationRepository } from './conversation-repository';
 import { draftRepository } from './draft-repository';
 import { MIGRATIONS, migrationProvider } from './migrations';
@@ -42,9 +43,14 @@ export interface OpenStoreOptions {
   pgSchema?: string;
   /** Called with each SQL statement run (the benchmark counts them); nothing is slowed when it is not set. */
   onQuery?: (sql: string) => void;
+  /** SQLite only: the WAL is written back into the database by a thread of its own (the bot; not the command-line tools). */
+  checkpointInBackground?: boolean;
 }
 
 const PING_TIMEOUT_MS = 2000;
+/** How often the checkpointer thread writes the WAL back, and the WAL's size at which the bot does it itself. */
+const CHECKPOINT_EVERY_MS = 250;
+const BACKSTOP_CHECKPOINT_PAGES = 10_000;
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]*$/;
 
 function postgresDialect(url: string, schema: string | undefined, logger: StoreLogger | undefined): Dialect {
@@ -69,7 +75,7 @@ function postgresDialect(url: string, schema: string | undefined, logger: StoreL
   return new PostgresDialect({ pool });
 }
 
-function sqliteDialect(path: string): Dialect {
+function sqliteDialect(path: string, backgroundCheckpoints: boolean): Dialect {
   mkdirSync(dirname(path), { recursive: true });
   const database = new BetterSqlite3(path);
   database.pragma('journal_mode = WAL');
@@ -78,9 +84,9 @@ function sqliteDialect(path: string): Dialect {
   // statement fails with SQLITE_BUSY, which the person is told as "nothing was saved, try again" (outage.ts).
   database.pragma('busy_timeout = 5000');
   database.pragma('synchronous = NORMAL');
-  // Write the WAL back into the database every 4,000 pages (16 MB) rather than SQLite's 1,000: a page changed
-  // several times between two checkpoints is copied once, which takes a draft kept from 85 to 65 µs.
-  database.pragma('wal_autocheckpoint = 4000');
+  // With a checkpointer thread (see checkpointer.ts), this connection's own checkpoint is only the backstop, for
+  // a thread stopped or fallen behind: at 10,000 pages (40 MB) of WAL rather than SQLite's 1,000.
+  if (backgroundCheckpoints) database.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
   return new SqliteDialect({ database: withStatementCache(database) });
 }
 
@@ -167,10 +173,10 @@ function repositories(db: Kysely<Database>, engine: Engine, held: HeldSolutions)
   };
 }
 
-function connect({ databaseUrl, sqlitePath, logger, pgSchema, onQuery }: OpenStoreOptions): { db: Kysely<Database>; engine: Engine } {
+function connect({ databaseUrl, sqlitePath, logger, pgSchema, onQuery, checkpointInBackground }: OpenStoreOptions): { db: Kysely<Database>; engine: Engine } {
   const engine: Engine = databaseUrl ? 'postgres' : 'sqlite';
   const db = new Kysely<Database>({
-    dialect: reportingOutages(databaseUrl ? postgresDialect(databaseUrl, pgSchema, logger) : sqliteDialect(sqlitePath)),
+    dialect: reportingOutages(databaseUrl ? postgresDialect(databaseUrl, pgSchema, logger) : sqliteDialect(sqlitePath, checkpointInBackground === true)),
     ...(onQuery && {
       log: (event: LogEvent) => {
         if (event.level === 'query') onQuery(event.query.sql);
@@ -209,6 +215,10 @@ export async function migrateTo(options: OpenStoreOptions, migration: string): P
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const { db, engine } = connect(options);
   await prepare(db, engine, options);
+  const checkpointer =
+    engine === 'sqlite' && options.checkpointInBackground
+      ? startCheckpointer(options.sqlitePath, CHECKPOINT_EVERY_MS, (message) => options.logger?.error({ err: { message } }, 'WAL checkpoint failed'))
+      : null;
 
   let closing: Promise<void> | null = null;
   const held = holdSolutions();
@@ -229,7 +239,10 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       }
     },
     close() {
-      closing ??= db.destroy();
+      closing ??= (async () => {
+        await checkpointer?.stop();
+        await db.destroy();
+      })();
       return closing;
     },
   };
