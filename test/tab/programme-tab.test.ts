@@ -51,7 +51,10 @@ async function listShows(page: TabPage, expected: ProgrammeItem[]): Promise<void
   const wanted = countText(expected.length);
   await page.waitForFunction((text) => document.getElementById('result-count')?.textContent === text, wanted, POLLING).catch(async (error: Error) => {
     // Say what the page showed instead (an error state, another count, or nothing yet), and its script errors.
-    const shown = await page.evaluate(() => document.getElementById('main')?.innerText.slice(0, 600) ?? '(no #main)').catch(() => '(the page is gone)');
+    // With no #main, the page is not the tab at all: show the start of what was loaded instead.
+    const shown = await page
+      .evaluate(() => document.getElementById('main')?.innerText.slice(0, 600) ?? `(no #main; the document: ${document.documentElement.outerHTML.slice(0, 400)})`)
+      .catch(() => '(the page is gone)');
     throw new Error(`${error.message}\nwaiting for "${wanted}" at ${page.url()}; the page showed:\n${shown}\nscript errors: ${JSON.stringify(page.errors)}`);
   });
   const shown = await page.$$eval('#results a[data-ref]', (links) => links.map((a) => (a as HTMLElement).dataset.ref));
