@@ -11,13 +11,16 @@ const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path);
-db.pragma('synchronous = NORMAL');
 const timer = setInterval(() => {
   try {
     db.pragma('wal_checkpoint(PASSIVE)');
   } catch (err) {
     // Busy: another checkpoint is running (the bot's own, past its limit); the next tick catches up.
-    if (err && err.code !== 'SQLITE_BUSY') parentPort.postMessage(String(err.message));
+    if (err && err.code === 'SQLITE_BUSY') return;
+    // Anything else is said once (the thread's error) and ends the thread, rather than failing again each tick.
+    // (A plain Error: the driver's own error reaches the bot's thread without its message.)
+    clearInterval(timer);
+    throw new Error(String(err && err.code) + ': ' + String(err && err.message));
   }
 }, workerData.everyMs);
 parentPort.once('message', () => {
@@ -38,7 +41,6 @@ export function startCheckpointer(path: string, everyMs: number, onError: (messa
   worker.once('exit', () => (exited = true));
   // A thread that fails leaves the WAL to the bot's own checkpoints, which still run past a limit: nothing is lost.
   worker.on('error', (err) => onError(err.message));
-  worker.on('message', (message: string) => onError(message));
   // The process does not wait for it to end.
   worker.unref();
   return {

@@ -14,11 +14,14 @@ export function prepared<Name extends string, Row>(
   build: (placeholders: Readonly<Record<Name, string>>) => CompiledQuery<Row>,
 ): (values: Readonly<Record<Name, unknown>>) => Promise<QueryResult<Row>> {
   let compiled: { sql: string; slots: ((values: Readonly<Record<Name, unknown>>) => unknown)[] } | undefined;
-  return (values) => {
+  return async (values) => {
     if (!compiled) {
       const placeholders = Object.fromEntries(names.map((name) => [name, `\u0000${name}\u0000`])) as Record<Name, string>;
       const named = new Map<unknown, Name>(names.map((name) => [placeholders[name], name]));
       const query = build(placeholders);
+      // A name the query does not pass as a parameter (written into the text, say) would drop its value unseen.
+      const missing = names.filter((name) => !query.parameters.includes(placeholders[name]));
+      if (missing.length) throw new Error(`The prepared query takes no parameter for ${missing.join(', ')}`);
       compiled = {
         sql: query.sql,
         slots: query.parameters.map((parameter) => {

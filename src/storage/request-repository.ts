@@ -205,17 +205,17 @@ export function requestRepository(db: Kysely<Database>): RequestRepository {
       //    id is read once, and nothing is counted by id in JavaScript, which costs more than the query itself.
       const { rows } = await postings(unique);
       // Each request's terms in order, so its weight is summed the same way on every engine.
-      const holding = rows.map(({ request_id, terms: held }) => ({ id: request_id, terms: held.split(',').map(Number).sort((a, b) => a - b) }));
+      const holding = rows.map(({ request_id, terms: shares }) => ({ id: request_id, shares: shares.split(',').map(Number).sort((a, b) => a - b) }));
       // 2. Candidates by the rarity of what they share: each shared term weighs 1 / its postings.
       const postingsPerTerm = new Array<number>(unique.length).fill(0);
-      for (const { terms: held } of holding) for (const k of held) postingsPerTerm[k] += 1;
+      for (const { shares } of holding) for (const k of shares) postingsPerTerm[k] += 1;
       const candidates = holding
-        .map(({ id, terms: held }) => ({ id, held: held.length, weight: held.reduce((sum, k) => sum + 1 / postingsPerTerm[k], 0) }))
+        .map(({ id, shares }) => ({ id, held: shares.length, weight: shares.reduce((sum, k) => sum + 1 / postingsPerTerm[k], 0) }))
         .sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : 1))
         .slice(0, limit * 2);
       if (candidates.length === 0) return [];
       const ids = candidates.map(({ id }) => id);
-      const held = new Map(candidates.map(({ id, held: count }) => [id, count]));
+      const held = new Map(candidates.map((c) => [c.id, c.held]));
       // 3. The exact number of shared terms for those candidates, which the domain scores. When no term reached
       //    TERM_SCAN_LIMIT the postings read are all the terms' postings, so the counts among them are exact and
       //    only the candidates' rows are read; otherwise they are counted in the index.

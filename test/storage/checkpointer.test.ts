@@ -3,9 +3,10 @@
  * file without the bot's connection checkpointing (its own limit is far off), and closing the store stops the
  * thread and closes both connections (SQLite removes the -wal file only when the last one closes).
  */
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startCheckpointer } from '../../src/storage/checkpointer';
 import { openStore } from '../../src/storage/open-store';
 import type { Store } from '../../src/app/ports';
 
@@ -50,4 +51,15 @@ it('leaves the WAL to the connection when the option is off (the command-line to
   expect(statSync(file).size).toBeGreaterThan(before + 3_000_000);
   await store.close();
   expect(existsSync(`${file}-wal`)).toBe(false);
+});
+
+it('says once when it cannot checkpoint, and ends the thread rather than failing on every tick', async () => {
+  const file = path.join(dir, 'not-a-database.sqlite');
+  writeFileSync(file, 'This file is text, not an SQLite database, and a checkpoint of it fails.\n');
+  const errors: string[] = [];
+  const checkpointer = startCheckpointer(file, 20, (message) => errors.push(message));
+  await until(() => errors.length > 0, 5000);
+  await new Promise((r) => setTimeout(r, 300));
+  expect(errors).toEqual([expect.stringMatching(/not a database/)]);
+  await checkpointer.stop();
 });

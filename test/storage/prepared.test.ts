@@ -35,3 +35,8 @@ it('passes a value used twice in both places', async () => {
   expect((await same({ id: 'f2' })).rows).toEqual([{ form_id: 'f2' }]);
   expect((await same({ id: 'p1' })).rows).toEqual([]);
 });
+
+it('refuses a query that takes no parameter for one of its names, rather than drop that value', async () => {
+  const lost = prepared(db, ['id', 'person'], (p) => sql<{ form_id: string }>`select form_id from drafts where form_id = ${p.id}`.compile(db));
+  await expect(lost({ id: 'f1', person: 'p1' })).rejects.toThrow('The prepared query takes no parameter for person');
+});
